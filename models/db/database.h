@@ -1,0 +1,66 @@
+#pragma once
+
+#include "models/db/databaseconfig.h"
+#include "models/db/result.h"
+
+#include <QAtomicInt>
+#include <QMutex>
+#include <QObject>
+#include <QSet>
+#include <QThreadStorage>
+
+class QSqlDatabase;
+class QSqlError;
+
+// The shared database: hands each thread its own QSqlDatabase connection, opened
+// lazily and named after the thread; a connection never leaves the thread that
+// opened it. Thread-safe; lives as long as the application (create it before and
+// destroy it after every thread pool that uses it).
+//
+//   Database db(DatabaseConfig::parse(url).value());
+//   Result<QSqlDatabase> conn = db.connection();   // this thread's connection
+//
+// A connection error on any thread closes that thread's connection (the next call
+// reopens it) and emits connectionLost(); ConnectionMonitor watches for the return.
+class Database : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Database(DatabaseConfig config, QObject *parent = nullptr);
+    ~Database() override;
+
+    const DatabaseConfig &config() const { return m_config; }
+    bool isPostgreSQL() const { return m_config.isPostgreSQL(); }
+
+    // The calling thread's connection, opened on first use. SQLite connections get
+    // foreign keys on, WAL and a busy timeout.
+    Result<QSqlDatabase> connection();
+    // Opens the calling thread's connection now (for start-up checks).
+    VoidResult open();
+    // Closes the calling thread's connection; the next connection() reopens it.
+    void closeThreadConnection();
+    // Reopens this thread's connection and runs SELECT 1.
+    VoidResult ping();
+
+    // Called by SqlStatement for every failed statement: a connection problem closes
+    // this thread's connection and is announced through connectionLost().
+    void noteError(const DbError &error);
+
+Q_SIGNALS:
+    // Emitted from whichever thread saw the problem; connect with a context object.
+    void connectionLost(const QString &message);
+
+private:
+    QString threadConnectionName() const;
+    void forget(const QString &name);
+
+    DatabaseConfig m_config;
+    quint64 m_instance;
+    mutable QMutex m_mutex;
+    QSet<QString> m_names;
+    // Bumped on every connection problem: every thread then reopens its connection on
+    // next use instead of failing once more on a dead socket.
+    QAtomicInt m_generation = 0;
+    struct ThreadConnection;
+    QThreadStorage<ThreadConnection *> m_local;
+};

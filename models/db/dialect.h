@@ -1,0 +1,31 @@
+#pragma once
+
+#include "models/db/databaseconfig.h"
+
+#include <QString>
+#include <QStringList>
+
+class QSqlError;
+
+// Every difference between SQLite and PostgreSQL lives here, and nowhere else.
+namespace Dialect {
+
+// Replaces the placeholders used in resources/migrations/*.sql:
+//   {{ID}}         auto-increment primary key column type
+//   {{TIMESTAMP}}  timestamp column type
+//   {{NOW}}        the current timestamp expression
+QString translateDdl(DatabaseConfig::Backend backend, QString sql);
+
+QString beginWrite(DatabaseConfig::Backend backend);
+QString now(DatabaseConfig::Backend backend);
+// Session settings for a bulk load on this thread's connection (a larger page cache on
+// SQLite, so index inserts of 100,000 rows do not spill to disk page by page).
+QStringList bulkWriteSettings(DatabaseConfig::Backend backend);
+
+bool isUniqueViolation(const QSqlError &error);
+bool isConstraintViolation(const QSqlError &error);
+// SQLite reports every failed step with QSqlError::ConnectionError; only PostgreSQL
+// has a connection to lose.
+bool isConnectionError(DatabaseConfig::Backend backend, const QSqlError &error);
+
+} // namespace Dialect

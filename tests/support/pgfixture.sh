@@ -1,0 +1,67 @@
+#!/bin/sh
+# Starts or stops a throwaway PostgreSQL server for the test suite.
+#   pgfixture.sh start DIR   -> initdb in DIR, start on a free loopback port, write DIR/url
+#   pgfixture.sh stop DIR    -> stop the server and remove DIR
+#   pgfixture.sh pause DIR   -> stop the server, keeping its data (an outage)
+#   pgfixture.sh resume DIR  -> start it again on the same port
+# Runs as root (through the postgres account, as initdb refuses root) or as any other user.
+set -eu
+action=$1
+dir=$2
+bindir=${RESIDESK_PG_BINDIR:-}
+if [ -z "$bindir" ]; then
+    for candidate in /usr/lib/postgresql/*/bin; do bindir=$candidate; done
+fi
+if [ ! -x "$bindir/initdb" ]; then
+    echo "pgfixture: no PostgreSQL server binaries (initdb) found; install the postgresql package" >&2
+    exit 1
+fi
+
+as_owner() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_server() {
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-p $(cat "$dir/port") -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+        || { cat "$dir/server.log" >&2; exit 1; }
+}
+
+case "$action" in
+start)
+    if [ -f "$dir/data/postmaster.pid" ]; then
+        as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    if [ "$(id -u)" = 0 ]; then
+        chown postgres:postgres "$dir"
+        # Every parent must be traversable by the postgres account.
+        p=$(dirname "$dir")
+        while [ "$p" != / ]; do chmod o+x "$p" 2>/dev/null || true; p=$(dirname "$p"); done
+    fi
+    as_owner "$bindir/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
+        || { cat "$dir/initdb.log" >&2; exit 1; }
+    port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    echo "$port" >"$dir/port"
+    start_server
+    echo "postgresql://postgres@127.0.0.1:$port/postgres?sslmode=disable" >"$dir/url"
+    echo "pgfixture: PostgreSQL on 127.0.0.1:$port ($dir)"
+    ;;
+stop)
+    if [ -f "$dir/data/postmaster.pid" ]; then
+        as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    fi
+    rm -rf "$dir"
+    ;;
+pause)
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+resume)
+    start_server
+    ;;
+*)
+    echo "usage: pgfixture.sh start|stop|pause|resume DIR" >&2
+    exit 2
+    ;;
+esac
