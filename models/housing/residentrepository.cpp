@@ -1,0 +1,309 @@
+#include "models/housing/residentrepository.h"
+
+#include "models/db/database.h"
+#include "models/db/dialect.h"
+#include "models/db/sqlstatement.h"
+#include "models/housing/sqlhelpers_p.h"
+
+#include <QRegularExpression>
+
+using namespace HousingSql;
+
+namespace {
+
+const QString kSelect = QStringLiteral(
+    "SELECT id, student_id, first_name, last_name, email, phone, status, version FROM residents");
+
+QString sortExpression(int column)
+{
+    switch (column) {
+    case ResidentRepository::FirstName: return QStringLiteral("first_name");
+    case ResidentRepository::LastName: return QStringLiteral("last_name");
+    case ResidentRepository::Email: return QStringLiteral("email");
+    case ResidentRepository::Phone: return QStringLiteral("phone");
+    case ResidentRepository::Status: return QStringLiteral("status");
+    case ResidentRepository::StudentId:
+    default: return QStringLiteral("student_id");
+    }
+}
+
+Resident readResident(const SqlStatement &st)
+{
+    Resident r;
+    r.id = st.value(0).toLongLong();
+    r.studentId = st.value(1).toString();
+    r.firstName = st.value(2).toString();
+    r.lastName = st.value(3).toString();
+    r.email = st.value(4).toString();
+    r.phone = st.value(5).toString();
+    r.status = Resident::statusFromCode(st.value(6).toString()).value_or(Resident::Status::Active);
+    r.version = st.value(7).toInt();
+    return r;
+}
+
+Resident normalized(Resident r)
+{
+    r.studentId = r.studentId.trimmed();
+    r.firstName = r.firstName.trimmed();
+    r.lastName = r.lastName.trimmed();
+    r.email = r.email.trimmed();
+    r.phone = r.phone.trimmed();
+    // A null QString binds as SQL NULL; the optional phone column is NOT NULL DEFAULT ''.
+    if (r.phone.isNull())
+        r.phone = QStringLiteral("");
+    return r;
+}
+
+void checkRequired(QList<FieldError> &errors, const QString &field, const QString &value, int maxLength,
+                   const QString &requiredMessage, const QString &tooLongMessage)
+{
+    if (value.trimmed().isEmpty())
+        errors.append({field, requiredMessage});
+    else if (value.trimmed().size() > maxLength)
+        errors.append({field, tooLongMessage});
+}
+
+} // namespace
+
+ResidentRepository::ResidentRepository(Database &db, Actor actor)
+    : m_db(db)
+    , m_actor(std::move(actor))
+{
+}
+
+bool ResidentRepository::isValidEmail(const QString &email)
+{
+    // A practical subset of RFC 5322: dot-atom local part, dotted host name with a
+    // top-level part; no spaces, no quoted strings, no IP literals.
+    static const QRegularExpression re(QStringLiteral(
+        "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+        "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+        "\\.[A-Za-z]{2,63}$"));
+    if (email.size() > 254)
+        return false;
+    const qsizetype at = email.indexOf(QLatin1Char('@'));
+    if (at > 64)
+        return false;
+    return re.match(email).hasMatch();
+}
+
+QList<FieldError> ResidentRepository::validate(const Resident &resident)
+{
+    QList<FieldError> errors;
+    checkRequired(errors, QStringLiteral("student_id"), resident.studentId, 32, tr("The student ID is required."),
+                  tr("The student ID must be at most %1 characters long.").arg(32));
+    checkRequired(errors, QStringLiteral("first_name"), resident.firstName, 100, tr("The first name is required."),
+                  tr("The first name must be at most %1 characters long.").arg(100));
+    checkRequired(errors, QStringLiteral("last_name"), resident.lastName, 100, tr("The last name is required."),
+                  tr("The last name must be at most %1 characters long.").arg(100));
+    const QString email = resident.email.trimmed();
+    if (email.isEmpty())
+        errors.append({QStringLiteral("email"), tr("The e-mail address is required.")});
+    else if (!isValidEmail(email))
+        errors.append({QStringLiteral("email"), tr("The e-mail address \"%1\" is not valid.").arg(email)});
+    const QString phone = resident.phone.trimmed();
+    if (!phone.isEmpty()) {
+        static const QRegularExpression phoneRe(QStringLiteral("^\\+?[0-9 ()./-]+$"));
+        int digits = 0;
+        for (const QChar c : phone)
+            digits += c.isDigit() ? 1 : 0;
+        if (phone.size() > 40)
+            errors.append({QStringLiteral("phone"), tr("The phone number must be at most %1 characters long.").arg(40)});
+        else if (!phoneRe.match(phone).hasMatch() || digits < 3)
+            errors.append({QStringLiteral("phone"),
+                           tr("The phone number \"%1\" is not valid: use digits, spaces and + ( ) - . /.").arg(phone)});
+    }
+    return errors;
+}
+
+Result<Resident> ResidentRepository::get(qint64 id)
+{
+    SqlStatement st(m_db, kSelect + QStringLiteral(" WHERE id = ?"));
+    st.bind(id);
+    if (auto r = st.exec(); !r)
+        return r.error();
+    if (!st.next())
+        return notFound(tr("The resident no longer exists; another user may have deleted it."));
+    return readResident(st);
+}
+
+Result<Resident> ResidentRepository::findByStudentId(const QString &studentId)
+{
+    SqlStatement st(m_db, kSelect + QStringLiteral(" WHERE student_id = ?"));
+    st.bind(studentId.trimmed());
+    if (auto r = st.exec(); !r)
+        return r.error();
+    if (!st.next())
+        return notFound(tr("There is no resident with the student ID \"%1\".").arg(studentId.trimmed()));
+    return readResident(st);
+}
+
+namespace {
+DbError duplicateStudentId(const QString &studentId)
+{
+    const QString message = ResidentRepository::tr("A resident with the student ID \"%1\" already exists.").arg(studentId);
+    return DbError(DbError::Code::Duplicate, message, {}, {FieldError{QStringLiteral("student_id"), message}});
+}
+} // namespace
+
+Result<Resident> ResidentRepository::create(const Resident &input)
+{
+    const Resident resident = normalized(input);
+    if (QList<FieldError> errors = validate(resident); !errors.isEmpty())
+        return DbError::validation(std::move(errors));
+    const Result<bool> taken = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE student_id = ?"),
+                                      {resident.studentId});
+    if (!taken)
+        return taken.error();
+    if (taken.value())
+        return duplicateStudentId(resident.studentId);
+
+    SqlStatement st(m_db, QStringLiteral("INSERT INTO residents (student_id, first_name, last_name, email, phone, "
+                                         "status, version, created_by, updated_by) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"));
+    st.bind(resident.studentId).bind(resident.firstName).bind(resident.lastName).bind(resident.email);
+    st.bind(resident.phone).bind(Resident::statusCode(resident.status)).bind(m_actor.username).bind(m_actor.username);
+    if (auto r = st.exec(); !r) {
+        if (r.error().code == DbError::Code::Duplicate)
+            return duplicateStudentId(resident.studentId);
+        return r.error();
+    }
+    if (!st.next())
+        return DbError(DbError::Code::QueryFailed, tr("The new resident was not stored."));
+    const qint64 id = st.value(0).toLongLong();
+    st.query().finish();
+    return get(id);
+}
+
+Result<Resident> ResidentRepository::update(const Resident &input, OnConflict onConflict)
+{
+    const Resident resident = normalized(input);
+    if (QList<FieldError> errors = validate(resident); !errors.isEmpty())
+        return DbError::validation(std::move(errors));
+    const Result<bool> taken = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE student_id = ? AND id <> ?"),
+                                      {resident.studentId, resident.id});
+    if (!taken)
+        return taken.error();
+    if (taken.value())
+        return duplicateStudentId(resident.studentId);
+
+    const bool overwrite = onConflict == OnConflict::Overwrite;
+    SqlStatement st(m_db, QStringLiteral("UPDATE residents SET student_id = ?, first_name = ?, last_name = ?, "
+                                         "email = ?, phone = ?, status = ?, version = version + 1, updated_at = ")
+                              + Dialect::now(m_db.config().backend)
+                              + (overwrite ? QStringLiteral(", updated_by = ? WHERE id = ?")
+                                           : QStringLiteral(", updated_by = ? WHERE id = ? AND version = ?")));
+    st.bind(resident.studentId).bind(resident.firstName).bind(resident.lastName).bind(resident.email);
+    st.bind(resident.phone).bind(Resident::statusCode(resident.status)).bind(m_actor.username).bind(resident.id);
+    if (!overwrite)
+        st.bind(resident.version);
+    if (auto r = st.exec(); !r) {
+        if (r.error().code == DbError::Code::Duplicate)
+            return duplicateStudentId(resident.studentId);
+        return r.error();
+    }
+    if (st.numRowsAffected() == 0) {
+        const Result<bool> found = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE id = ?"), {resident.id});
+        if (!found)
+            return found.error();
+        if (!found.value())
+            return notFound(tr("The resident no longer exists; another user may have deleted it."));
+        return conflict(tr("Another user changed this resident since you opened it. Reload to see their changes, "
+                           "or overwrite them with yours."));
+    }
+    return get(resident.id);
+}
+
+VoidResult ResidentRepository::remove(qint64 id, int expectedVersion)
+{
+    SqlStatement st(m_db, QStringLiteral("DELETE FROM residents WHERE id = ? AND version = ?"));
+    st.bind(id).bind(expectedVersion);
+    if (auto r = st.exec(); !r)
+        return r.error();
+    if (st.numRowsAffected() == 0) {
+        const Result<bool> found = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE id = ?"), {id});
+        if (!found)
+            return found.error();
+        if (!found.value())
+            return notFound(tr("The resident no longer exists; another user may have deleted it."));
+        return conflict(tr("Another user changed this resident since you opened it; it was not deleted."));
+    }
+    return {};
+}
+
+Result<Resident> ResidentRepository::restore(const Resident &input)
+{
+    const Resident resident = normalized(input);
+    if (QList<FieldError> errors = validate(resident); !errors.isEmpty())
+        return DbError::validation(std::move(errors));
+    const Result<bool> taken = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE student_id = ? AND id <> ?"),
+                                      {resident.studentId, resident.id});
+    if (!taken)
+        return taken.error();
+    if (taken.value())
+        return duplicateStudentId(resident.studentId);
+    // The restored row gets a new version, so that copies read before the delete are stale.
+    SqlStatement st(m_db, QStringLiteral("INSERT INTO residents (id, student_id, first_name, last_name, email, phone, "
+                                         "status, version, created_by, updated_by) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    st.bind(resident.id).bind(resident.studentId).bind(resident.firstName).bind(resident.lastName);
+    st.bind(resident.email).bind(resident.phone).bind(Resident::statusCode(resident.status));
+    st.bind(qMax(1, resident.version + 1)).bind(m_actor.username).bind(m_actor.username);
+    if (auto r = st.exec(); !r) {
+        if (r.error().code == DbError::Code::Duplicate) {
+            const Result<bool> present = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE id = ?"), {resident.id});
+            if (present && present.value())
+                return DbError(DbError::Code::Duplicate, tr("The resident is already present; there is nothing to restore."));
+            return duplicateStudentId(resident.studentId);
+        }
+        return r.error();
+    }
+    return get(resident.id);
+}
+
+Result<QList<Resident>> ResidentRepository::page(const PageRequest &request)
+{
+    const QString sortExpr = sortExpression(request.sortColumn);
+    const QString idExpr = QStringLiteral("id");
+    Where where;
+    where.addSearch({QStringLiteral("student_id"), QStringLiteral("first_name"), QStringLiteral("last_name"),
+                     QStringLiteral("email")},
+                    request.filter.search);
+    if (!request.filter.status.isEmpty())
+        where.add(QStringLiteral("status = ?"), {request.filter.status});
+    where.addCursor(sortExpr, idExpr, request);
+    SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, idExpr, request.order) + QStringLiteral(" LIMIT ?"));
+    bindAll(st, where.values);
+    st.bind(qMax(1, request.limit));
+    if (auto r = st.exec(); !r)
+        return r.error();
+    QList<Resident> rows;
+    rows.reserve(qMax(1, request.limit));
+    while (st.next())
+        rows.append(readResident(st));
+    return rows;
+}
+
+Result<qint64> ResidentRepository::count(const ListFilter &filter)
+{
+    Where where;
+    where.addSearch({QStringLiteral("student_id"), QStringLiteral("first_name"), QStringLiteral("last_name"),
+                     QStringLiteral("email")},
+                    filter.search);
+    if (!filter.status.isEmpty())
+        where.add(QStringLiteral("status = ?"), {filter.status});
+    return scalarCount(m_db, QStringLiteral("SELECT COUNT(*) FROM residents") + where.sql(), where.values);
+}
+
+QVariant ResidentRepository::sortValue(const Resident &resident, int column)
+{
+    switch (column) {
+    case FirstName: return resident.firstName;
+    case LastName: return resident.lastName;
+    case Email: return resident.email;
+    case Phone: return resident.phone;
+    case Status: return Resident::statusCode(resident.status);
+    case StudentId:
+    default: return resident.studentId;
+    }
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "models/housing/resident.h"
+#include "models/itemmodels/recordtablemodel.h"
+
+// Residents, columns as ResidentRepository::Column. ListFilter: search, status.
+class ResidentsTableModel : public RecordTableModel
+{
+    Q_OBJECT
+public:
+    explicit ResidentsTableModel(DbExecutor &executor, QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Resident residentAt(int row) const;
+
+protected:
+    std::function<Result<Page>(Database &)> pageLoader(const PageRequest &request) const override;
+    std::function<Result<qint64>(Database &)> countLoader(const ListFilter &filter) const override;
+    QVariant sortValueOf(const QVariant &record, int column) const override;
+    qint64 idOf(const QVariant &record) const override;
+    int versionOf(const QVariant &record) const override;
+};

@@ -1,0 +1,148 @@
+#include "models/db/sqlstatement.h"
+#include "models/housing/demoseeder.h"
+#include "models/housing/residentrepository.h"
+#include "tests/support/testdatabase.h"
+
+#include <QTest>
+
+namespace {
+
+QStringList residentRows(Database &db)
+{
+    QStringList rows;
+    SqlStatement st(db, QStringLiteral("SELECT student_id, first_name, last_name, email, phone, status FROM residents "
+                                       "ORDER BY student_id"));
+    if (!st.exec())
+        return rows;
+    while (st.next()) {
+        QStringList cols;
+        for (int i = 0; i < 6; ++i)
+            cols << st.value(i).toString();
+        rows << cols.join(QLatin1Char('|'));
+    }
+    return rows;
+}
+
+qint64 count(Database &db, const QString &table)
+{
+    // Fixed table names from this file only.
+    SqlStatement st(db, QStringLiteral("SELECT COUNT(*) FROM ") + table);
+    if (!st.exec() || !st.next())
+        return -1;
+    return st.value(0).toLongLong();
+}
+
+} // namespace
+
+class TestDemoSeeder : public QObject
+{
+    Q_OBJECT
+
+private:
+    Actor m_actor{QStringLiteral("seeder"), Actor::Role::Admin};
+
+    std::unique_ptr<TestDatabase> fresh()
+    {
+        QString error;
+        std::unique_ptr<TestDatabase> t = TestDatabase::create(&error);
+        if (!t)
+            qWarning("%s", qPrintable(error));
+        return t;
+    }
+
+private Q_SLOTS:
+    void countsAndContent()
+    {
+        std::unique_ptr<TestDatabase> t = fresh();
+        QVERIFY(t);
+        QList<std::pair<int, int>> progress;
+        const Result<DemoSeeder::Summary> s = DemoSeeder(t->db(), m_actor).seed(
+            {2500, 7}, [&](int done, int total) { progress.append({done, total}); });
+        QVERIFY2(s, qPrintable(s.error().text() + s.error().detail));
+        QCOMPARE(s->residents, 2500);
+        QCOMPARE(s->buildings, 6);
+        QVERIFY(s->rooms >= 6 * 3 * 20);
+        QCOMPARE(count(t->db(), QStringLiteral("residents")), qint64(2500));
+        QCOMPARE(count(t->db(), QStringLiteral("buildings")), qint64(6));
+        QCOMPARE(count(t->db(), QStringLiteral("rooms")), qint64(s->rooms));
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last(), std::make_pair(2500, 2500));
+
+        // Every seeded row passes the application's own validation.
+        for (const QString &row : residentRows(t->db())) {
+            const QStringList c = row.split(QLatin1Char('|'));
+            Resident r;
+            r.studentId = c[0];
+            r.firstName = c[1];
+            r.lastName = c[2];
+            r.email = c[3];
+            r.phone = c[4];
+            QVERIFY2(ResidentRepository::validate(r).isEmpty(), qPrintable(row));
+            QVERIFY(c[0].size() == 9 && c[0].startsWith(QLatin1Char('S')));
+            QVERIFY(c[3].endsWith(QLatin1String("@students.example.edu")));
+        }
+        // Rooms lie within their building's floors.
+        SqlStatement st(t->db(), QStringLiteral("SELECT COUNT(*) FROM rooms r JOIN buildings b ON b.id = r.building_id "
+                                                "WHERE r.floor >= b.floors"));
+        QVERIFY(st.exec());
+        QVERIFY(st.next());
+        QCOMPARE(st.value(0).toInt(), 0);
+    }
+
+    void sameSeedSameData()
+    {
+        std::unique_ptr<TestDatabase> a = fresh();
+        std::unique_ptr<TestDatabase> b = fresh();
+        std::unique_ptr<TestDatabase> c = fresh();
+        QVERIFY(a && b && c);
+        QVERIFY(DemoSeeder(a->db(), m_actor).seed({500, 42}));
+        QVERIFY(DemoSeeder(b->db(), m_actor).seed({500, 42}));
+        QVERIFY(DemoSeeder(c->db(), m_actor).seed({500, 43}));
+        const QStringList ra = residentRows(a->db());
+        QCOMPARE(ra.size(), 500);
+        QCOMPARE(residentRows(b->db()), ra);
+        QVERIFY(residentRows(c->db()) != ra);
+    }
+
+    void reseedAddsNothing()
+    {
+        std::unique_ptr<TestDatabase> t = fresh();
+        QVERIFY(t);
+        const Result<DemoSeeder::Summary> first = DemoSeeder(t->db(), m_actor).seed({1200, 5});
+        QVERIFY(first);
+        const QStringList before = residentRows(t->db());
+        const qint64 rooms = count(t->db(), QStringLiteral("rooms"));
+        const Result<DemoSeeder::Summary> again = DemoSeeder(t->db(), m_actor).seed({1200, 5});
+        QVERIFY2(again, qPrintable(again.error().text() + again.error().detail));
+        QCOMPARE(again->buildings, 0);
+        QCOMPARE(again->rooms, 0);
+        QCOMPARE(again->residents, 0);
+        QCOMPARE(residentRows(t->db()), before);
+        QCOMPARE(count(t->db(), QStringLiteral("rooms")), rooms);
+
+        // More residents later: only the missing ones are added.
+        const Result<DemoSeeder::Summary> more = DemoSeeder(t->db(), m_actor).seed({1500, 5});
+        QVERIFY(more);
+        QCOMPARE(more->residents, 300);
+        QCOMPARE(count(t->db(), QStringLiteral("residents")), qint64(1500));
+    }
+
+    // Many batches (several transactions and statements of each size): every row arrives once.
+    // Its speed is measured by residesk-bench (residents_100k_first_window seeds 100,000).
+    void manyBatches()
+    {
+        std::unique_ptr<TestDatabase> t = fresh();
+        QVERIFY(t);
+        QList<int> progress;
+        const Result<DemoSeeder::Summary> s =
+            DemoSeeder(t->db(), m_actor).seed({5003, 1}, [&progress](int done, int) { progress << done; });
+        QVERIFY2(s, qPrintable(s.error().text() + s.error().detail));
+        QCOMPARE(s->residents, 5003);
+        QCOMPARE(count(t->db(), QStringLiteral("residents")), qint64(5003));
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last(), 5003);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemoSeeder)
+#include "tst_demoseeder.moc"
