@@ -1,0 +1,134 @@
+#pragma once
+
+#include "models/db/dbexecutor.h"
+#include "ui/commands/recordcommand.h"
+#include "ui/commands/undocontext.h"
+
+#include <QCoroFuture>
+#include <QCoroTask>
+#include <QMessageBox>
+#include <QPointer>
+#include <QUndoStack>
+#include <QWidget>
+
+class QAction;
+class QDialog;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QSettings;
+class QTableView;
+class QTimer;
+class RecordFilterProxyModel;
+class RecordTableModel;
+
+// Base of the table pages (residents, rooms, buildings): a toolbar with New / Edit /
+// Delete, a search box and the page's filter combos, the table (a lazily loaded
+// RecordTableModel behind a RecordFilterProxyModel; header clicks sort in the
+// database) and a count line. The model is attached only in start(), when the
+// database is ready. Header state is restored in start() and saved by saveState().
+// GUI thread only.
+class RecordPage : public QWidget
+{
+    Q_OBJECT
+public:
+    RecordPage(UndoContext &context, const QString &key, QWidget *parent = nullptr);
+
+    // Settings key and object-name stem ("residents").
+    QString key() const { return m_key; }
+    void start();
+    void reload();
+    void saveState(QSettings &settings) const;
+
+    RecordTableModel *model() const { return m_model; }
+    RecordFilterProxyModel *proxy() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *searchEdit() const { return m_search; }
+    bool hasCurrent() const { return currentSourceRow() >= 0; }
+
+    void focusSearch();
+    virtual void newRecord() = 0;
+    void editCurrent();
+    void deleteCurrent();
+
+Q_SIGNALS:
+    void currentChanged();
+
+protected:
+    // Called once by the subclass constructor; the page does not own the model.
+    void setModel(RecordTableModel *model);
+    void addFilter(const QString &label, QWidget *filter);
+    virtual void editRecord(int sourceRow) = 0;
+    virtual void deleteRecord(int sourceRow) = 0;
+    virtual QString countText(qint64 count) const = 0;
+    virtual void started() {}
+
+    int currentSourceRow() const;
+    UndoContext &context() const { return *m_context; }
+    // Opens a record dialog (one at a time per page: a second request raises the first).
+    bool raiseOpenDialog();
+    void openDialog(QDialog *dialog);
+
+    // Asks "Delete …?" and, on Yes, removes the record through Repo; undoable.
+    template<typename Repo, typename T>
+    void confirmDelete(const T &record, const QString &description)
+    {
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Delete"), tr("Delete %1?").arg(description),
+                                    QMessageBox::Yes | QMessageBox::No, this);
+        box->setObjectName(QStringLiteral("deleteConfirmBox"));
+        box->setInformativeText(tr("You can undo this with Edit ▸ Undo."));
+        box->setDefaultButton(QMessageBox::No);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, record, description](int result) {
+            if (result == QMessageBox::Yes)
+                removeRecord<Repo, T>(record, description);
+        });
+        box->open();
+    }
+
+private:
+    template<typename Repo, typename T>
+    QCoro::Task<> removeRecord(T record, QString description)
+    {
+        QPointer<UndoContext> context = m_context;
+        QPointer<RecordPage> self(this);
+        const Actor actor = context->actor();
+        // Named locals, not temporaries: GCC 12 destroys temporaries of a co_await
+        // full-expression twice (GCC bug 100611).
+        auto work = [record, actor](Database &db) {
+            return Repo(db, actor).remove(record.id, record.version);
+        };
+        auto future = context->executor().write(std::move(work));
+        const VoidResult result = co_await future;
+        if (!context)
+            co_return;
+        if (!result) {
+            context->reportFailure(tr("Delete %1").arg(description), result.error());
+            co_return;
+        }
+        context->undoStack()->push(
+            new RecordCommand<Repo, T>(*context, RecordCommandKind::Delete, record, T{}, tr("Delete %1").arg(description)));
+        context->notifyChanged(qMetaTypeId<T>());
+    }
+
+    void updateCount();
+    void sortRequested(int section, Qt::SortOrder order);
+
+    QPointer<UndoContext> m_context;
+    QString m_key;
+    RecordTableModel *m_model = nullptr;
+    RecordFilterProxyModel *m_proxy;
+    QTableView *m_view;
+    QLineEdit *m_search;
+    QHBoxLayout *m_toolbar;
+    QLabel *m_count;
+    QTimer *m_searchTimer;
+    QPointer<QDialog> m_dialog;
+    bool m_started = false;
+    bool m_restoring = false;
+
+public:
+    QAction *const newAction;
+    QAction *const editAction;
+    QAction *const deleteAction;
+};

@@ -1,0 +1,52 @@
+#include "ui/pages/residentspage.h"
+
+#include "models/itemmodels/recordfilterproxymodel.h"
+#include "models/itemmodels/residentstablemodel.h"
+#include "ui/dialogs/residentdialog.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+
+ResidentsPage::ResidentsPage(UndoContext &context, QWidget *parent)
+    : RecordPage(context, QStringLiteral("residents"), parent)
+    , m_residents(new ResidentsTableModel(context.executor(), this))
+    , m_status(new QComboBox(this))
+{
+    newAction->setToolTip(tr("Add a resident"));
+    editAction->setToolTip(tr("Edit the selected resident"));
+    deleteAction->setToolTip(tr("Delete the selected resident"));
+    searchEdit()->setPlaceholderText(tr("Search by name, student ID or e-mail…"));
+
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_status->addItem(tr("All"), QString());
+    for (const auto status : {Resident::Status::Active, Resident::Status::Inactive, Resident::Status::Graduated})
+        m_status->addItem(Resident::statusLabel(status), Resident::statusCode(status));
+    connect(m_status, &QComboBox::currentIndexChanged, this,
+            [this] { proxy()->setStatusFilter(m_status->currentData().toString()); });
+    addFilter(tr("&Status:"), m_status);
+    setModel(m_residents);
+}
+
+void ResidentsPage::newRecord()
+{
+    if (raiseOpenDialog())
+        return;
+    openDialog(new ResidentDialog(context(), Resident{}, this));
+}
+
+void ResidentsPage::editRecord(int sourceRow)
+{
+    openDialog(new ResidentDialog(context(), m_residents->residentAt(sourceRow), this));
+}
+
+void ResidentsPage::deleteRecord(int sourceRow)
+{
+    const Resident resident = m_residents->residentAt(sourceRow);
+    confirmDelete<ResidentRepository>(
+        resident, tr("resident “%1” (%2)").arg(ResidentDialog::displayName(resident), resident.studentId));
+}
+
+QString ResidentsPage::countText(qint64 count) const
+{
+    return count == 1 ? tr("1 resident") : tr("%L1 residents").arg(count);
+}
