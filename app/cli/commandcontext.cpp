@@ -1,0 +1,87 @@
+#include "app/cli/commandcontext.h"
+
+#include "app/cli/command.h"
+#include "app/cli/commandline.h"
+#include "models/db/database.h"
+#include "models/db/databaseconfig.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <cstdio>
+
+namespace {
+// One line: driver messages often span several.
+QString oneLine(const QString &text)
+{
+    return text.simplified();
+}
+} // namespace
+
+CommandContext::CommandContext(const QCommandLineParser &parser, const Command &command,
+                               const QString &databaseOption)
+    : m_parser(parser), m_command(command), m_databaseOption(databaseOption)
+{}
+
+CommandContext::~CommandContext() = default;
+
+bool CommandContext::json() const
+{
+    return m_parser.isSet(QStringLiteral("json"));
+}
+
+Database *CommandContext::openDatabase()
+{
+    if (m_db)
+        return m_db.get();
+    const QString url = DatabaseConfig::resolveUrl(m_parser.value(m_databaseOption));
+    const Result<DatabaseConfig> config = DatabaseConfig::parse(url);
+    if (!config) {
+        error(tr("cannot connect to the database %1: %2").arg(url.trimmed(), oneLine(config.error().message)));
+        return nullptr;
+    }
+    auto db = std::make_unique<Database>(config.value());
+    if (const VoidResult opened = db->open(); !opened) {
+        const DbError e = opened.error();
+        const QString reason = e.detail.trimmed().isEmpty() ? e.message : e.detail;
+        error(tr("cannot connect to the database %1: %2").arg(config->displayUrl(), oneLine(reason)));
+        return nullptr;
+    }
+    m_db = std::move(db);
+    return m_db.get();
+}
+
+void CommandContext::out(const QString &text) const
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
+void CommandContext::error(const QString &message) const
+{
+    CommandLine::printError(message);
+}
+
+int CommandContext::usageError(const QString &message) const
+{
+    CommandLine::printError(message);
+    CommandLine::printError(tr("see: residesk %1 --help").arg(m_command.name()));
+    return CommandLine::ExitUsage;
+}
+
+void CommandContext::printJson(const QJsonValue &value) const
+{
+    QByteArray bytes;
+    if (value.isArray())
+        bytes = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    else if (value.isObject())
+        bytes = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    else
+        bytes = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fputc('\n', stdout);
+}

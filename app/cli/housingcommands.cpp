@@ -1,0 +1,288 @@
+#include "app/cli/housingcommands.h"
+
+#include "app/cli/commandcontext.h"
+#include "app/cli/commandline.h"
+#include "app/cli/commandregistry.h"
+#include "app/cli/databasecommands.h"
+#include "app/cli/texttable.h"
+#include "models/db/database.h"
+#include "models/housing/buildingrepository.h"
+#include "models/housing/demoseeder.h"
+#include "models/housing/residentrepository.h"
+#include "models/housing/roomrepository.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <limits>
+#include <unistd.h>
+
+namespace {
+
+constexpr int kPageSize = 1000;
+constexpr int kMaxDemoResidents = 1000000;
+
+QString residentsOption() { return QStringLiteral("residents"); }
+QString seedOption() { return QStringLiteral("seed"); }
+
+// Streams a JSON array one element per line, so that long lists never sit in memory twice.
+class JsonArrayWriter
+{
+public:
+    // Nothing is written before the first row arrives, so a failed first page prints nothing.
+    void add(const QJsonObject &object)
+    {
+        std::fputs(m_first ? "[\n" : ",\n", stdout);
+        m_first = false;
+        const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    }
+    void finish() { std::fputs(m_first ? "[]\n" : "\n]\n", stdout); }
+
+private:
+    bool m_first = true;
+};
+
+QJsonObject residentJson(const Resident &r)
+{
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("student_id"), r.studentId},
+            {QStringLiteral("first_name"), r.firstName},
+            {QStringLiteral("last_name"), r.lastName},
+            {QStringLiteral("email"), r.email},
+            {QStringLiteral("phone"), r.phone},
+            {QStringLiteral("status"), Resident::statusCode(r.status)}};
+}
+
+QJsonObject buildingJson(const Building &b)
+{
+    return {{QStringLiteral("id"), b.id},
+            {QStringLiteral("code"), b.code},
+            {QStringLiteral("name"), b.name},
+            {QStringLiteral("address"), b.address},
+            {QStringLiteral("floors"), b.floors}};
+}
+
+QJsonObject roomJson(const Room &r)
+{
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("building_id"), r.buildingId},
+            {QStringLiteral("building_code"), r.buildingCode},
+            {QStringLiteral("number"), r.number},
+            {QStringLiteral("floor"), r.floor},
+            {QStringLiteral("type"), Room::typeCode(r.type)},
+            {QStringLiteral("capacity"), r.capacity},
+            {QStringLiteral("status"), Room::statusCode(r.status)}};
+}
+
+// Pages through a repository with the keyset cursor, calling `emit` for each row.
+template<typename Repository, typename Row, typename Emit>
+VoidResult forEachRow(Repository &repository, int sortColumn, Emit emitRow)
+{
+    PageRequest request;
+    request.sortColumn = sortColumn;
+    request.order = Qt::AscendingOrder;
+    request.limit = kPageSize;
+    for (;;) {
+        Result<QList<Row>> page = repository.page(request);
+        if (!page)
+            return page.error();
+        for (const Row &row : page.value())
+            emitRow(row);
+        if (page->size() < kPageSize)
+            return {};
+        const Row &last = page->constLast();
+        request.hasCursor = true;
+        request.afterValue = Repository::sortValue(last, sortColumn);
+        request.afterId = last.id;
+    }
+}
+
+Command listCommand(const QString &entity, const QString &summary, const QString &keys,
+                    std::function<int(CommandContext &)> handler)
+{
+    return {{entity, QStringLiteral("list")},
+            summary,
+            HousingCommands::tr("With --json: a JSON array of objects with the keys %1. Otherwise an aligned "
+                                "text table.")
+                .arg(keys),
+            {},
+            std::move(handler)};
+}
+
+} // namespace
+
+void HousingCommands::registerCommands(CommandRegistry &registry)
+{
+    registry.add({
+        {QStringLiteral("seed-demo")},
+        tr("Fill the database with deterministic demo data (migrates first)."),
+        tr("Adds demo buildings, rooms and residents. The same seed and count give the same data every time; "
+           "seeding again adds only what is missing."),
+        {QCommandLineOption(residentsOption(), tr("How many residents (default 300)."), tr("n"),
+                            QStringLiteral("300")),
+         QCommandLineOption(seedOption(), tr("The random seed (default 1)."), tr("s"), QStringLiteral("1"))},
+        &HousingCommands::seedDemo,
+    });
+    registry.add(listCommand(QStringLiteral("residents"), tr("List the residents."),
+                             QStringLiteral("id, student_id, first_name, last_name, email, phone, status"),
+                             &HousingCommands::listResidents));
+    registry.add(listCommand(QStringLiteral("buildings"), tr("List the buildings."),
+                             QStringLiteral("id, code, name, address, floors"), &HousingCommands::listBuildings));
+    registry.add(listCommand(QStringLiteral("rooms"), tr("List the rooms."),
+                             QStringLiteral("id, building_id, building_code, number, floor, type, capacity, status"),
+                             &HousingCommands::listRooms));
+}
+
+int HousingCommands::seedDemo(CommandContext &context)
+{
+    const QCommandLineParser &parser = context.parser();
+    bool ok = false;
+    const int residents = parser.value(residentsOption()).toInt(&ok);
+    if (!ok || residents < 0 || residents > kMaxDemoResidents)
+        return context.usageError(tr("--residents must be a whole number from 0 to %1, not \"%2\"")
+                                      .arg(kMaxDemoResidents)
+                                      .arg(parser.value(residentsOption())));
+    const quint32 seed = parser.value(seedOption()).toUInt(&ok);
+    if (!ok)
+        return context.usageError(tr("--seed must be a whole number from 0 to %1, not \"%2\"")
+                                      .arg(std::numeric_limits<quint32>::max())
+                                      .arg(parser.value(seedOption())));
+
+    Database *db = context.openDatabase();
+    if (!db)
+        return CommandLine::ExitFailure;
+    const int migrated = DatabaseCommands::migrateOrReport(context, *db);
+    if (migrated < 0)
+        return CommandLine::ExitFailure;
+
+    const bool showProgress = !context.json() && isatty(fileno(stderr));
+    DemoSeeder::Options options;
+    options.residents = residents;
+    options.seed = seed;
+    const Result<DemoSeeder::Summary> summary =
+        DemoSeeder(*db, context.actor()).seed(options, [showProgress](int done, int total) {
+            if (!showProgress)
+                return;
+            const QByteArray line = HousingCommands::tr("\rSeeding demo data: %1 of %2")
+                                        .arg(done)
+                                        .arg(total)
+                                        .toUtf8();
+            std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+            std::fflush(stderr);
+        });
+    if (showProgress)
+        std::fputs("\n", stderr);
+    if (!summary) {
+        context.error(tr("seeding demo data failed: %1").arg(summary.error().text().simplified()));
+        return CommandLine::ExitFailure;
+    }
+    if (context.json()) {
+        context.printJson(QJsonObject{{QStringLiteral("database"), db->config().displayUrl()},
+                                      {QStringLiteral("migrations_applied"), migrated},
+                                      {QStringLiteral("seed"), qint64(seed)},
+                                      {QStringLiteral("requested_residents"), residents},
+                                      {QStringLiteral("buildings"), summary->buildings},
+                                      {QStringLiteral("rooms"), summary->rooms},
+                                      {QStringLiteral("residents"), summary->residents}});
+    } else {
+        context.out(tr("Seeded demo data (seed %1) into %2: %3 buildings, %4 rooms, %5 residents added.")
+                        .arg(seed)
+                        .arg(db->config().displayUrl())
+                        .arg(summary->buildings)
+                        .arg(summary->rooms)
+                        .arg(summary->residents));
+    }
+    return CommandLine::ExitSuccess;
+}
+
+int HousingCommands::listResidents(CommandContext &context)
+{
+    Database *db = context.openDatabase();
+    if (!db)
+        return CommandLine::ExitFailure;
+    ResidentRepository repository(*db, context.actor());
+    VoidResult r;
+    if (context.json()) {
+        JsonArrayWriter writer;
+        r = forEachRow<ResidentRepository, Resident>(repository, ResidentRepository::StudentId,
+                                                     [&writer](const Resident &row) { writer.add(residentJson(row)); });
+        if (r)
+            writer.finish();
+    } else {
+        TextTable table({tr("ID"), tr("STUDENT ID"), tr("FIRST NAME"), tr("LAST NAME"), tr("EMAIL"), tr("PHONE"),
+                         tr("STATUS")});
+        r = forEachRow<ResidentRepository, Resident>(repository, ResidentRepository::StudentId,
+                                                     [&table](const Resident &row) {
+                                                         table.addRow({QString::number(row.id), row.studentId,
+                                                                       row.firstName, row.lastName, row.email,
+                                                                       row.phone, Resident::statusCode(row.status)});
+                                                     });
+        if (r)
+            context.out(table.toString().chopped(1));
+    }
+    if (!r) {
+        std::fflush(stdout);
+        context.error(tr("cannot list the residents: %1").arg(r.error().message.simplified()));
+        return CommandLine::ExitFailure;
+    }
+    return CommandLine::ExitSuccess;
+}
+
+int HousingCommands::listBuildings(CommandContext &context)
+{
+    Database *db = context.openDatabase();
+    if (!db)
+        return CommandLine::ExitFailure;
+    // A small table: BuildingRepository::all() reads it in one go, ordered by code.
+    const Result<QList<Building>> buildings = BuildingRepository(*db, context.actor()).all();
+    if (!buildings) {
+        context.error(tr("cannot list the buildings: %1").arg(buildings.error().message.simplified()));
+        return CommandLine::ExitFailure;
+    }
+    if (context.json()) {
+        JsonArrayWriter writer;
+        for (const Building &b : buildings.value())
+            writer.add(buildingJson(b));
+        writer.finish();
+    } else {
+        TextTable table({tr("ID"), tr("CODE"), tr("NAME"), tr("ADDRESS"), tr("FLOORS")});
+        for (const Building &b : buildings.value())
+            table.addRow({QString::number(b.id), b.code, b.name, b.address, QString::number(b.floors)});
+        context.out(table.toString().chopped(1));
+    }
+    return CommandLine::ExitSuccess;
+}
+
+int HousingCommands::listRooms(CommandContext &context)
+{
+    Database *db = context.openDatabase();
+    if (!db)
+        return CommandLine::ExitFailure;
+    RoomRepository repository(*db, context.actor());
+    VoidResult r;
+    if (context.json()) {
+        JsonArrayWriter writer;
+        r = forEachRow<RoomRepository, Room>(repository, RoomRepository::BuildingCode,
+                                             [&writer](const Room &row) { writer.add(roomJson(row)); });
+        if (r)
+            writer.finish();
+    } else {
+        TextTable table({tr("ID"), tr("BUILDING"), tr("NUMBER"), tr("FLOOR"), tr("TYPE"), tr("CAPACITY"),
+                         tr("STATUS")});
+        r = forEachRow<RoomRepository, Room>(repository, RoomRepository::BuildingCode, [&table](const Room &row) {
+            table.addRow({QString::number(row.id), row.buildingCode, row.number, QString::number(row.floor),
+                          Room::typeCode(row.type), QString::number(row.capacity), Room::statusCode(row.status)});
+        });
+        if (r)
+            context.out(table.toString().chopped(1));
+    }
+    if (!r) {
+        std::fflush(stdout);
+        context.error(tr("cannot list the rooms: %1").arg(r.error().message.simplified()));
+        return CommandLine::ExitFailure;
+    }
+    return CommandLine::ExitSuccess;
+}

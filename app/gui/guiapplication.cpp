@@ -1,0 +1,115 @@
+#include "app/gui/guiapplication.h"
+
+#include "app/cli/globaloptions.h"
+#include "models/core/actor.h"
+#include "models/db/connectionmonitor.h"
+#include "models/db/database.h"
+#include "models/db/databaseconfig.h"
+#include "models/db/dbexecutor.h"
+#include "models/db/migrator.h"
+#include "models/housing/demoseeder.h"
+#include "models/housing/residentrepository.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoroFuture>
+#include <QCoroTask>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+// Migrates, and with --demo fills an empty database with the default demo data.
+// Runs on the executor's write thread.
+Result<int> prepareDatabase(Database &db, bool demo, const Actor &actor)
+{
+    Result<int> applied = Migrator(db).migrate();
+    if (!applied || !demo)
+        return applied;
+    const Result<qint64> residents = ResidentRepository(db, actor).count(ListFilter{});
+    if (!residents)
+        return residents.error();
+    if (residents.value() == 0) {
+        const auto seeded = DemoSeeder(db, actor).seed(DemoSeeder::Options{});
+        if (!seeded)
+            return seeded.error();
+    }
+    return applied;
+}
+
+QCoro::Task<> startUp(DbExecutor &executor, MainWindow &window, bool demo, Actor actor)
+{
+    // A named future, not a temporary: GCC 12 destroys temporaries of a co_await
+    // expression twice (GCC bug 100611).
+    auto future = executor.write([demo, actor](Database &db) { return prepareDatabase(db, demo, actor); });
+    const Result<int> prepared = co_await future;
+    if (!prepared) {
+        QMessageBox::critical(&window, GuiApplication::tr("Residesk"),
+                              GuiApplication::tr("Residesk cannot use the database %1.\n\n%2")
+                                  .arg(executor.database().config().displayUrl(), prepared.error().text()));
+        QCoreApplication::exit(1);
+        co_return;
+    }
+    window.start();
+}
+
+} // namespace
+
+void GuiApplication::installTranslations(QApplication &app)
+{
+    auto *qtTranslator = new QTranslator(&app);
+    const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qt"), QStringLiteral("_"), qtDir)
+        || qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), qtDir))
+        QCoreApplication::installTranslator(qtTranslator);
+
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("residesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+
+int GuiApplication::run(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    GlobalOptions::setApplicationIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Residesk"));
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.addOptions(GlobalOptions::all());
+    parser.addOption(GlobalOptions::demo());
+    if (!parser.parse(GlobalOptions::withoutQtGuiOptions(QCoreApplication::arguments()))) {
+        std::fprintf(stderr, "residesk: %s\nresidesk: see: residesk --help\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+
+    const QString url = DatabaseConfig::resolveUrl(parser.value(GlobalOptions::databaseName()));
+    const Result<DatabaseConfig> config = DatabaseConfig::parse(url);
+    if (!config) {
+        QMessageBox::critical(nullptr, tr("Residesk"),
+                              tr("Residesk cannot use the database %1.\n\n%2").arg(url, config.error().message));
+        return 1;
+    }
+
+    // Owned here, destroyed in reverse order: the window, the monitor, the executor
+    // (waits for running work), then the database.
+    Database database(config.value());
+    DbExecutor executor(database);
+    ConnectionMonitor monitor(executor);
+    const Actor actor = Actor::systemUser();
+    MainWindow window(executor, monitor, actor);
+    window.show();
+
+    const bool demo = parser.isSet(GlobalOptions::demoName());
+    QTimer::singleShot(0, &window, [&executor, &window, demo, actor] { startUp(executor, window, demo, actor); });
+
+    const int code = app.exec();
+    executor.waitForDone();
+    return code;
+}

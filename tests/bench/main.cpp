@@ -1,0 +1,79 @@
+// residesk-bench: performance cases for Residesk (not a CTest test).
+//   residesk-bench --list
+//   residesk-bench CASE [--database URL] [--runs N] [--json]
+// Each case runs once to warm up, then N times (default 5), and prints median, min
+// and max; with --json the last line is {"case","unit","median","min","max","runs"}
+// (times in ms, memory in MiB).
+#include "tests/bench/benchcase.h"
+#include "tests/bench/firstwindowcase.h"
+#include "tests/bench/sortfiltercase.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstring>
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && std::strcmp(argv[1], "--child-first-window") == 0)
+        return FirstWindowCase::child(argc, argv, QString::fromLocal8Bit(argv[2]));
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Residesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("residesk-bench"));
+
+    struct Case
+    {
+        QString name;
+        int (*run)(const BenchOptions &);
+    };
+    const QList<Case> cases{{FirstWindowCase::name(), &FirstWindowCase::run},
+                            {SortFilterCase::name(), &SortFilterCase::run}};
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
+    parser.addHelpOption();
+    const QCommandLineOption list(QStringLiteral("list"), QStringLiteral("List the cases."));
+    const QCommandLineOption database(QStringLiteral("database"),
+                                      QStringLiteral("The database (default: a temporary SQLite file)."),
+                                      QStringLiteral("url"));
+    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Measured runs (default 5)."),
+                                  QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("End with one JSON line."));
+    parser.addOptions({list, database, runs, json});
+    parser.addPositionalArgument(QStringLiteral("case"), QStringLiteral("The case to run (see --list)."));
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "residesk-bench: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.isSet(list)) {
+        for (const Case &c : cases)
+            std::printf("%s\n", qPrintable(c.name));
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        std::fprintf(stderr, "residesk-bench: name one case (see --list)\n");
+        return 2;
+    }
+    BenchOptions options;
+    options.databaseUrl = parser.value(database);
+    options.json = parser.isSet(json);
+    bool ok = false;
+    options.runs = parser.value(runs).toInt(&ok);
+    if (!ok || options.runs < 1) {
+        std::fprintf(stderr, "residesk-bench: --runs must be a positive number\n");
+        return 2;
+    }
+    for (const Case &c : cases) {
+        if (c.name == positional.constFirst())
+            return c.run(options);
+    }
+    std::fprintf(stderr, "residesk-bench: unknown case \"%s\" (see --list)\n", qPrintable(positional.constFirst()));
+    return 2;
+}
