@@ -20,6 +20,12 @@ QString beginWrite(DatabaseConfig::Backend backend)
                                                           : QStringLiteral("BEGIN IMMEDIATE");
 }
 
+QString caseInsensitiveLike(DatabaseConfig::Backend backend, const QString &column)
+{
+    return backend == DatabaseConfig::Backend::PostgreSQL ? QStringLiteral("%1 ILIKE ? ESCAPE '!'").arg(column)
+                                                          : QStringLiteral("%1 LIKE ? ESCAPE '!'").arg(column);
+}
+
 QString now(DatabaseConfig::Backend backend)
 {
     // SQLite keeps ISO-8601 UTC text with milliseconds, which sorts as time does.

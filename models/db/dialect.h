@@ -17,6 +17,11 @@ namespace Dialect {
 QString translateDdl(DatabaseConfig::Backend backend, QString sql);
 
 QString beginWrite(DatabaseConfig::Backend backend);
+
+// "column LIKE ? ESCAPE '!'" matching case-insensitively: SQLite's LIKE already folds
+// ASCII case (its lower() folds nothing more without ICU, and costs a call per row);
+// PostgreSQL has ILIKE. `column` is fixed text from the repository, never user text.
+QString caseInsensitiveLike(DatabaseConfig::Backend backend, const QString &column);
 QString now(DatabaseConfig::Backend backend);
 // Session settings for a bulk load on this thread's connection (a larger page cache on
 // SQLite, so index inserts of 100,000 rows do not spill to disk page by page).

@@ -235,10 +235,10 @@ Result<Building> BuildingRepository::restore(const Building &input)
 }
 
 namespace {
-Where buildingWhere(const ListFilter &filter)
+Where buildingWhere(DatabaseBackend backend, const ListFilter &filter)
 {
     Where where;
-    where.addSearch({QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("address")}, filter.search);
+    where.addSearch(backend, {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("address")}, filter.search);
     return where;
 }
 } // namespace
@@ -247,7 +247,7 @@ Result<QList<Building>> BuildingRepository::page(const PageRequest &request)
 {
     const QString sortExpr = sortExpression(request.sortColumn);
     const QString idExpr = QStringLiteral("id");
-    Where where = buildingWhere(request.filter);
+    Where where = buildingWhere(m_db.config().backend, request.filter);
     where.addCursor(sortExpr, idExpr, request);
     SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, idExpr, request.order) + QStringLiteral(" LIMIT ?"));
     bindAll(st, where.values);
@@ -273,7 +273,7 @@ Result<QList<Building>> BuildingRepository::all()
 
 Result<qint64> BuildingRepository::count(const ListFilter &filter)
 {
-    const Where where = buildingWhere(filter);
+    const Where where = buildingWhere(m_db.config().backend, filter);
     return scalarCount(m_db, QStringLiteral("SELECT COUNT(*) FROM buildings") + where.sql(), where.values);
 }
 

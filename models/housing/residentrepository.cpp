@@ -266,7 +266,7 @@ Result<QList<Resident>> ResidentRepository::page(const PageRequest &request)
     const QString sortExpr = sortExpression(request.sortColumn);
     const QString idExpr = QStringLiteral("id");
     Where where;
-    where.addSearch({QStringLiteral("student_id"), QStringLiteral("first_name"), QStringLiteral("last_name"),
+    where.addSearch(m_db.config().backend, {QStringLiteral("student_id"), QStringLiteral("first_name"), QStringLiteral("last_name"),
                      QStringLiteral("email")},
                     request.filter.search);
     if (!request.filter.status.isEmpty())
@@ -287,7 +287,7 @@ Result<QList<Resident>> ResidentRepository::page(const PageRequest &request)
 Result<qint64> ResidentRepository::count(const ListFilter &filter)
 {
     Where where;
-    where.addSearch({QStringLiteral("student_id"), QStringLiteral("first_name"), QStringLiteral("last_name"),
+    where.addSearch(m_db.config().backend, {QStringLiteral("student_id"), QStringLiteral("first_name"), QStringLiteral("last_name"),
                      QStringLiteral("email")},
                     filter.search);
     if (!filter.status.isEmpty())

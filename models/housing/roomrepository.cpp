@@ -52,10 +52,10 @@ QString notFoundText()
     return RoomRepository::tr("The room no longer exists; another user may have deleted it.");
 }
 
-Where roomWhere(const ListFilter &filter)
+Where roomWhere(DatabaseBackend backend, const ListFilter &filter)
 {
     Where where;
-    where.addSearch({QStringLiteral("r.number"), QStringLiteral("b.code"), QStringLiteral("b.name")}, filter.search);
+    where.addSearch(backend, {QStringLiteral("r.number"), QStringLiteral("b.code"), QStringLiteral("b.name")}, filter.search);
     if (filter.buildingId > 0)
         where.add(QStringLiteral("r.building_id = ?"), {filter.buildingId});
     if (!filter.status.isEmpty())
@@ -259,7 +259,7 @@ Result<QList<Room>> RoomRepository::page(const PageRequest &request)
 {
     const QString sortExpr = sortExpression(request.sortColumn);
     const QString idExpr = QStringLiteral("r.id");
-    Where where = roomWhere(request.filter);
+    Where where = roomWhere(m_db.config().backend, request.filter);
     where.addCursor(sortExpr, idExpr, request);
     SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, idExpr, request.order) + QStringLiteral(" LIMIT ?"));
     bindAll(st, where.values);
@@ -274,7 +274,7 @@ Result<QList<Room>> RoomRepository::page(const PageRequest &request)
 
 Result<qint64> RoomRepository::count(const ListFilter &filter)
 {
-    const Where where = roomWhere(filter);
+    const Where where = roomWhere(m_db.config().backend, filter);
     return scalarCount(m_db, QStringLiteral("SELECT COUNT(*) FROM rooms r JOIN buildings b ON b.id = r.building_id")
                                  + where.sql(),
                        where.values);

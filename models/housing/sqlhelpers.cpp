@@ -1,5 +1,7 @@
 #include "models/housing/sqlhelpers_p.h"
 
+#include "models/db/dialect.h"
+
 #include "models/db/database.h"
 #include "models/db/sqlstatement.h"
 
@@ -18,7 +20,7 @@ QString likePattern(const QString &search)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
-void Where::addSearch(const QStringList &columns, const QString &search)
+void Where::addSearch(DatabaseBackend backend, const QStringList &columns, const QString &search)
 {
     const QString trimmed = search.trimmed();
     if (trimmed.isEmpty() || columns.isEmpty())
@@ -26,7 +28,7 @@ void Where::addSearch(const QStringList &columns, const QString &search)
     const QString pattern = likePattern(trimmed);
     QStringList parts;
     for (const QString &column : columns) {
-        parts << QStringLiteral("lower(%1) LIKE ? ESCAPE '!'").arg(column);
+        parts << Dialect::caseInsensitiveLike(backend, column);
         values << pattern;
     }
     clauses << QLatin1Char('(') + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');

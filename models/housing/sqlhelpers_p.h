@@ -26,8 +26,8 @@ struct Where
     QStringList clauses;
     QVariantList values;
 
-    // "(lower(a) LIKE ? ESCAPE '!' OR lower(b) LIKE ? ESCAPE '!' ...)" for a non-empty search.
-    void addSearch(const QStringList &columns, const QString &search);
+    // "(a LIKE ? ESCAPE '!' OR b LIKE ? ...)" (ILIKE on PostgreSQL) for a non-empty search.
+    void addSearch(DatabaseBackend backend, const QStringList &columns, const QString &search);
     void add(const QString &clause, const QVariantList &clauseValues);
     // The keyset cursor: rows after (afterValue, afterId) in the given order.
     void addCursor(const QString &sortExpr, const QString &idExpr, const PageRequest &request);
