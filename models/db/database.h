@@ -4,6 +4,7 @@
 #include "models/db/result.h"
 
 #include <QAtomicInt>
+#include <QJsonObject>
 #include <QMutex>
 #include <QObject>
 #include <QSet>
@@ -46,9 +47,14 @@ public:
     // this thread's connection and is announced through connectionLost().
     void noteError(const DbError &error);
 
+    // In-process event delivery on SQLite (see tasks/events.h); callable from any thread.
+    void emitLocalEvent(const QJsonObject &event) { Q_EMIT localEvent(event); }
+
 Q_SIGNALS:
     // Emitted from whichever thread saw the problem; connect with a context object.
     void connectionLost(const QString &message);
+    // Emitted from the publishing thread; connect with a context object.
+    void localEvent(const QJsonObject &event);
 
 private:
     QString threadConnectionName() const;

@@ -47,6 +47,8 @@ QString DbError::codeName() const
     case Code::Duplicate: return QStringLiteral("duplicate");
     case Code::ConstraintViolation: return QStringLiteral("constraint_violation");
     case Code::QueryFailed: return QStringLiteral("query_failed");
+    case Code::InvalidState: return QStringLiteral("invalid_state");
+    case Code::LeaseLost: return QStringLiteral("lease_lost");
     }
     return QStringLiteral("unknown");
 }

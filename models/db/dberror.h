@@ -34,6 +34,8 @@ public:
         Duplicate,          // a unique key was violated
         ConstraintViolation,// another database constraint (foreign key, check)
         QueryFailed,
+        InvalidState,       // the operation is not allowed in the record's current state
+        LeaseLost,          // a job's lease passed to another worker; its work must not commit
     };
 
     DbError() = default;

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "models/db/result.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class Database;
+struct Job;
+
+// The event bus between clients. On PostgreSQL it is LISTEN/NOTIFY on one channel
+// ("residesk_events"): publishing runs pg_notify() on the caller's connection, so an
+// event inside a transaction is delivered when it commits, to every client, this one
+// included. On SQLite it is in-process: publishing emits Database::localEvent().
+//
+// Events are small JSON objects with a "type":
+//   {"type":"job","id":42,"kind":"…","state":"running","done":3450,"total":10000,
+//    "message":"chunk 7","at":<ms>,"by":"<creator>"}
+//   {"type":"records","table":"residents"}
+//   {"type":"notification","user":"alice"}
+namespace Events {
+inline constexpr char channel[] = "residesk_events";
+
+VoidResult publish(Database &db, const QJsonObject &event);
+VoidResult publishJob(Database &db, const Job &job, qint64 atMs);
+VoidResult publishRecordsChanged(Database &db, const QString &table);
+VoidResult publishNotification(Database &db, const QString &username);
+} // namespace Events
+
+// Receives events for this process and turns them into signals on the thread that
+// created it (the GUI thread in the window). On PostgreSQL it keeps a listening
+// connection on a thread of its own and re-subscribes after the connection returns
+// (emitting resynced(), since events sent meanwhile were missed); on SQLite it relays
+// Database::localEvent(). Records-changed events are coalesced: at most one
+// recordsChanged per table every `recordsDelayMs` (default 250 ms).
+class EventBus : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EventBus(Database &db, QObject *parent = nullptr);
+    ~EventBus() override;
+
+    // Starts listening; on PostgreSQL, listening() is emitted once subscribed.
+    void start();
+    bool isListening() const;
+    void setRecordsDelayMs(int ms);
+
+Q_SIGNALS:
+    void listening();
+    void jobEvent(const QJsonObject &event);
+    void recordsChanged(const QString &table);
+    void notificationEvent(const QString &username);
+    // The listening connection was lost and is back: reload everything shown.
+    void resynced();
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};

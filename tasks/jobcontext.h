@@ -1,0 +1,109 @@
+#pragma once
+
+#include "models/core/actor.h"
+#include "models/db/result.h"
+#include "tasks/job.h"
+#include "tasks/jobclock.h"
+
+#include <QCoroTask>
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <type_traits>
+
+class Database;
+class QTimer;
+
+// Why a running job is asked to stop.
+enum class CancelReason { None, UserRequest, Shutdown, LeaseLost };
+
+// What a running task sees. It lives on the task's runner thread, for the duration of
+// one attempt; everything here is used from that thread only, except cancel(), which
+// the engine calls from its own thread.
+//
+//   QCoro::Task<JobOutcome> countTask(JobContext &ctx)
+//   {
+//       qint64 done = ctx.checkpoint().value(u"done"_s).toInteger();
+//       const qint64 total = ctx.payload().value(u"total"_s).toInteger();
+//       for (; done < total; ++done) {
+//           if (ctx.isCancelled())
+//               co_return JobOutcome::cancelled();
+//           auto future = ctx.runCpu([] { return heavyStep(); });   // on the CPU pool
+//           const int value = co_await future;
+//           Transaction tx(ctx.database());                          // this thread's connection
+//           ... write value ...
+//           if (auto r = ctx.saveCheckpoint({{u"done"_s, done + 1}}); !r)
+//               co_return JobOutcome::failure(r.error().message);  // rolls back
+//           tx.commit();
+//           ctx.setProgress(done + 1, total, tr("step %1").arg(done + 1));
+//       }
+//       co_return JobOutcome::success({{u"count"_s, total}});
+//   }
+class JobContext
+{
+public:
+    JobContext(Database &db, const JobClock &clock, QThreadPool &cpuPool, Job job, QString owner);
+    ~JobContext();
+    JobContext(const JobContext &) = delete;
+    JobContext &operator=(const JobContext &) = delete;
+
+    const Job &job() const { return m_job; }
+    qint64 id() const { return m_job.id; }
+    const QJsonObject &payload() const { return m_job.payload; }
+    // The last checkpoint saved (by this attempt or an earlier one).
+    const QJsonObject &checkpoint() const { return m_job.checkpoint; }
+    int attempt() const { return m_job.attempts; }
+    // Who started the job (the creator acts; roles come with sign-in).
+    Actor actor() const;
+    const QString &owner() const { return m_owner; }
+
+    // The database; SQL run on this thread uses this thread's own connection.
+    Database &database() { return m_db; }
+    const JobClock &clock() const { return m_clock; }
+
+    bool isCancelled() const { return m_cancel.load() != CancelReason::None; }
+    CancelReason cancelReason() const { return m_cancel.load(); }
+    // Thread-safe. The first reason wins.
+    void cancel(CancelReason reason);
+
+    // Progress for people: written to the job and published at most 10 times a second;
+    // the last value is always written (flushProgress()).
+    void setProgress(qint64 done, qint64 total, const QString &message = {});
+    VoidResult flushProgress();
+
+    // Saves the checkpoint, joining the caller's open transaction on this thread.
+    // LeaseLost when the job is no longer this worker's: roll back and return.
+    VoidResult saveCheckpoint(const QJsonObject &checkpoint);
+
+    // Runs CPU work on the engine's bounded pool; co_await the future (held in a named
+    // local). Pass values in and get values out: the pool thread has no database.
+    template<typename F>
+    auto runCpu(F &&work) -> QFuture<std::invoke_result_t<F>>
+    {
+        return QtConcurrent::run(&m_cpuPool, std::forward<F>(work));
+    }
+    QThreadPool &cpuPool() { return m_cpuPool; }
+
+    // Waits `ms` on this thread's event loop; returns early, false, on cancel.
+    QCoro::Task<bool> sleep(int ms);
+
+private:
+    VoidResult writeProgress();
+
+    Database &m_db;
+    const JobClock &m_clock;
+    QThreadPool &m_cpuPool;
+    Job m_job;
+    QString m_owner;
+    std::atomic<CancelReason> m_cancel = CancelReason::None;
+
+    qint64 m_done = 0;
+    qint64 m_total = 0;
+    QString m_message;
+    bool m_progressDirty = false;
+    QElapsedTimer m_sinceWrite;
+    QTimer *m_progressTimer = nullptr;
+};

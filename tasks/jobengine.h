@@ -1,0 +1,95 @@
+#pragma once
+
+#include "tasks/job.h"
+#include "tasks/jobclock.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class Database;
+class EventBus;
+class TaskRegistry;
+
+struct JobEngineOptions
+{
+    QString workerId;            // empty: "<host>:<pid>:<random>"
+    int concurrency = 2;         // jobs running at once (one runner thread each)
+    QStringList kinds;           // kinds to run; empty: every registered kind
+    qint64 leaseMs = 30000;      // a claim is good for this long, renewed by heartbeats
+    int pollIntervalMs = 1000;   // claim attempts when no event wakes the engine
+    int cpuThreads = 0;          // CPU pool for JobContext::runCpu; 0: ideal thread count
+    bool runRecurring = true;    // fire due recurring jobs
+    qint64 backoffBaseMs = 2000; // retry delay: base * 2^(attempt-1), ±20 % jitter …
+    qint64 backoffMaxMs = 10 * 60 * 1000; // … capped here
+    int shutdownGraceMs = 10000; // stop(): how long running jobs get to reach a checkpoint
+};
+
+// Runs durable jobs from the database: claims runnable jobs, runs each task coroutine
+// on a runner thread of its own (with that thread's database connection), renews
+// leases with heartbeats, passes cancel requests on, and records each outcome: retry
+// with exponential backoff and jitter while attempts are left, otherwise succeeded,
+// failed or cancelled. Any number of engines (desktops and `residesk worker`
+// processes) can share one PostgreSQL; on SQLite one process should run an engine.
+//
+// Lives on the thread that creates it (the GUI thread, or the command line's main
+// thread) and never blocks it: its own database work runs on a private control thread.
+// A lost database connection is retried with backoff; jobs continue when it returns.
+//
+//   JobEngine engine(db, registry, {.concurrency = 4});
+//   engine.setEventBus(&bus);   // optional: wake on new jobs, cancel at once
+//   engine.start();
+//   ...
+//   engine.stop();               // stop claiming; running jobs stop at a checkpoint
+//   co_await qCoro(&engine, &JobEngine::stopped);
+class JobEngine : public QObject
+{
+    Q_OBJECT
+public:
+    JobEngine(Database &db, const TaskRegistry &registry, JobEngineOptions options = {},
+              const JobClock &clock = JobClock::system(), QObject *parent = nullptr);
+    // Stops like stop() and waits for the runner threads (at most the grace period).
+    ~JobEngine() override;
+
+    void setEventBus(EventBus *bus);
+    void start();
+    // Stops claiming and asks running jobs to stop at their next checkpoint; a job that
+    // stops is released (queued again, no attempt spent). Emits stopped() when no job
+    // runs, or after shutdownGraceMs (the leases of jobs still running then expire and
+    // another worker resumes them).
+    void stop();
+    // Claims now instead of at the next poll (after an enqueue in this process).
+    void wake();
+    // Asks a running job of this engine to stop now (the database already says so;
+    // this saves waiting for the heartbeat).
+    void cancelRunning(qint64 id);
+
+    QString workerId() const;
+    const JobEngineOptions &options() const;
+    bool isStarted() const;
+    int runningCount() const;
+    QList<qint64> runningJobs() const;
+
+    // The retry delay after failed attempt number `attempt` (1-based), for jitter in
+    // 0..1 (0.5 = no jitter).
+    static qint64 backoffDelay(int attempt, qint64 baseMs, qint64 maxMs, double jitter);
+
+Q_SIGNALS:
+    void jobStarted(qint64 id, const QString &kind);
+    // The attempt ended: state is the job's state after it (Queued when it will be
+    // retried or was released).
+    void jobFinished(qint64 id, JobState state);
+    // No job runs here and the last claim found nothing runnable for this engine.
+    void drained();
+    void stopped();
+    // The database could not be reached (claims retry with backoff); cleared by
+    // databaseRestored().
+    void databaseProblem(const QString &message);
+    void databaseRestored();
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "models/core/actor.h"
+#include "models/db/result.h"
+#include "tasks/job.h"
+#include "tasks/jobclock.h"
+
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+class Database;
+
+// The SQL of the durable job queue (jobs and recurring_jobs tables), on the calling
+// thread's connection: use it on an executor, runner or worker thread, never on the
+// GUI thread. Every state change publishes a job event (Events::publishJob) on the
+// same connection, so on PostgreSQL the NOTIFY is delivered when the change commits.
+//
+// Methods that write open their own transaction, except enqueue(), which joins the
+// caller's open transaction if there is one (so a job exists if and only if the
+// change that asked for it committed):
+//
+//   Transaction tx(db);
+//   ... change protocols ...
+//   auto queued = JobStore(db).enqueue({.kind = u"mail.send"_s}, actor);
+//   if (!queued) return queued.error();      // the transaction rolls back
+//   tx.commit();
+//
+// Lease discipline: the owner-bound writes (setProgress, saveCheckpoint, finish,
+// requeue, release) only touch a row that is still running under that owner's lease;
+// otherwise they return DbError::LeaseLost and change nothing.
+class JobStore
+{
+public:
+    explicit JobStore(Database &db, const JobClock &clock = JobClock::system());
+
+    Result<EnqueueResult> enqueue(const JobRequest &request, const Actor &actor);
+
+    Result<Job> get(qint64 id);
+
+    struct ListFilter
+    {
+        std::optional<JobState> state;
+        QString kind;
+        QString createdBy;
+        qint64 beforeId = 0; // keyset paging: only ids below this; 0 = from the newest
+        int limit = 500;
+    };
+    // Newest first.
+    Result<QList<Job>> list(const ListFilter &filter);
+
+    // Claims up to `limit` runnable jobs for `owner`: queued with run_after <= now, or
+    // running with an expired lease (a crashed or cut-off worker; the job resumes from
+    // its checkpoint). `freeSlots` maps each kind this worker runs to how many more it
+    // may start (per-kind concurrency limits); kinds at 0 or absent are not claimed.
+    // Highest priority first, then oldest run_after. Each claim increments attempts.
+    // PostgreSQL: SELECT … FOR UPDATE SKIP LOCKED, so concurrent workers never claim
+    // the same row; SQLite: one write transaction.
+    Result<QList<Job>> claim(const QString &owner, const QHash<QString, int> &freeSlots, int limit, qint64 leaseMs);
+
+    // Extends the leases of `ids` held by `owner`. Returns, for each id still held,
+    // whether a cancel was requested; an id missing from the answer lost its lease.
+    Result<QHash<qint64, bool>> heartbeat(const QString &owner, const QList<qint64> &ids, qint64 leaseMs);
+
+    VoidResult setProgress(qint64 id, const QString &owner, qint64 done, qint64 total, const QString &message);
+    // Joins the caller's open transaction, so a task can commit its work and its
+    // checkpoint together.
+    VoidResult saveCheckpoint(qint64 id, const QString &owner, const QJsonObject &checkpoint);
+
+    // Ends the job (Succeeded, Failed or Cancelled) with its result or error; writes a
+    // notification for the creator when notifyCreator is set, in the same transaction.
+    Result<Job> finish(qint64 id, const QString &owner, const JobOutcome &outcome);
+    // A failed attempt with attempts left: back to queued, run after `runAfter`.
+    Result<Job> requeue(qint64 id, const QString &owner, const QString &error, qint64 runAfter);
+    // Gives the job back without spending an attempt (worker shutting down).
+    VoidResult release(qint64 id, const QString &owner);
+
+    // A queued job is cancelled at once; a running one gets cancel_requested and stops
+    // at its next checkpoint. Returns the state after the request. A finished job gives
+    // DbError::InvalidState.
+    Result<JobState> requestCancel(qint64 id);
+    // A failed or cancelled job is queued again with fresh attempts; others give
+    // DbError::InvalidState.
+    Result<Job> retry(qint64 id, const Actor &actor);
+
+    // Deletes finished jobs that finished before `finishedBefore`. Returns the count.
+    Result<int> prune(qint64 finishedBefore);
+
+    Result<QList<JobKindStats>> stats();
+    // Counts per state of all jobs (for the status bar and `jobs stats`).
+    Result<QHash<JobState, int>> countByState();
+
+    // Recurring jobs: create or replace by name (keeps next_run_at when the schedule
+    // is unchanged); enqueue every due one, each period once across all workers.
+    VoidResult upsertRecurring(const RecurringJob &job);
+    Result<QList<RecurringJob>> recurring();
+    Result<int> fireDueRecurring(const Actor &actor);
+
+private:
+    Database &m_db;
+    const JobClock &m_clock;
+};
