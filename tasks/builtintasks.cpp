@@ -1,1 +1,147 @@
 #include "tasks/builtintasks.h"
+
+#include "models/housing/demoseeder.h"
+#include "tasks/jobcontext.h"
+#include "tasks/jobstore.h"
+#include "tasks/taskregistry.h"
+
+#include <QCoreApplication>
+#include <QCoroFuture>
+#include <QCryptographicHash>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BuiltinTasks", text);
+}
+
+QCoro::Task<JobOutcome> noop(JobContext &ctx)
+{
+    co_return JobOutcome::success({{u"worker"_s, ctx.owner()}});
+}
+
+QCoro::Task<JobOutcome> sleepSteps(JobContext &ctx)
+{
+    const int steps = qMax(1, ctx.payload().value(u"steps"_s).toInt(10));
+    const int ms = qMax(0, ctx.payload().value(u"ms"_s).toInt(100));
+    int step = ctx.checkpoint().value(u"step"_s).toInt(0);
+    ctx.setProgress(step, steps, tr("step %1 of %2").arg(step).arg(steps));
+    while (step < steps) {
+        QCoro::Task<bool> sleeping = ctx.sleep(ms); // named: GCC 12 bug 100611
+        const bool slept = co_await sleeping;
+        if (!slept)
+            co_return JobOutcome::cancelled();
+        ++step;
+        if (auto saved = ctx.saveCheckpoint({{u"step"_s, step}}); !saved)
+            co_return JobOutcome::failure(saved.error().message);
+        ctx.setProgress(step, steps, tr("step %1 of %2").arg(step).arg(steps));
+    }
+    co_return JobOutcome::success({{u"steps"_s, steps}, {u"worker"_s, ctx.owner()}});
+}
+
+// One unit of CPU work: `work` rounds of SHA-256 over a 1 KiB buffer.
+QByteArray burn(QByteArray seed, int work)
+{
+    QByteArray data = seed.leftJustified(1024, 'x');
+    for (int i = 0; i < work; ++i)
+        data.replace(0, 32, QCryptographicHash::hash(data, QCryptographicHash::Sha256));
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+}
+
+QCoro::Task<JobOutcome> cpuSteps(JobContext &ctx)
+{
+    const int steps = qMax(1, ctx.payload().value(u"steps"_s).toInt(10));
+    const int work = qMax(1, ctx.payload().value(u"work"_s).toInt(2000));
+    QByteArray digest = ctx.checkpoint().value(u"digest"_s).toString().toLatin1();
+    int step = ctx.checkpoint().value(u"step"_s).toInt(0);
+    ctx.setProgress(step, steps, tr("step %1 of %2").arg(step).arg(steps));
+    while (step < steps) {
+        if (ctx.isCancelled())
+            co_return JobOutcome::cancelled();
+        auto future = ctx.runCpu([digest, work] { return burn(digest, work); });
+        const QByteArray next = co_await future;
+        digest = next;
+        ++step;
+        if (auto saved = ctx.saveCheckpoint({{u"step"_s, step}, {u"digest"_s, QString::fromLatin1(digest)}}); !saved)
+            co_return JobOutcome::failure(saved.error().message);
+        ctx.setProgress(step, steps, tr("step %1 of %2").arg(step).arg(steps));
+    }
+    co_return JobOutcome::success({{u"digest"_s, QString::fromLatin1(digest)}});
+}
+
+QCoro::Task<JobOutcome> fail(JobContext &ctx)
+{
+    const QString message = ctx.payload().value(u"message"_s).toString(tr("The diagnostic job failed on purpose."));
+    co_return JobOutcome::failure(message, ctx.payload().value(u"retryable"_s).toBool(false));
+}
+
+QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
+{
+    // DemoSeeder is idempotent (it adds only the rows that are missing, by stable keys),
+    // so a resumed or retried job never creates a row twice; chunks keep each
+    // transaction short and let a cancel or a lost lease stop between them.
+    const int total = qMax(0, ctx.payload().value(u"residents"_s).toInt(300));
+    const quint32 seed = quint32(ctx.payload().value(u"seed"_s).toInteger(1));
+    const int chunk = qMax(1, ctx.payload().value(u"chunk"_s).toInt(1000));
+    int done = ctx.checkpoint().value(u"residents"_s).toInt(0);
+    int created = ctx.checkpoint().value(u"created"_s).toInt(0);
+    ctx.setProgress(done, total, tr("%1 of %2 residents").arg(done).arg(total));
+    DemoSeeder seeder(ctx.database(), ctx.actor());
+    do {
+        if (ctx.isCancelled())
+            co_return JobOutcome::cancelled();
+        const int upTo = qMin(total, done + chunk);
+        DemoSeeder::Options options;
+        options.residents = upTo;
+        options.firstResident = done;
+        options.seed = seed;
+        const Result<DemoSeeder::Summary> seeded = seeder.seed(options);
+        if (!seeded)
+            co_return JobOutcome::failure(seeded.error().message);
+        created += seeded->residents;
+        done = upTo;
+        if (auto saved = ctx.saveCheckpoint({{u"residents"_s, done}, {u"created"_s, created}}); !saved)
+            co_return JobOutcome::failure(saved.error().message);
+        ctx.setProgress(done, total, tr("%1 of %2 residents").arg(done).arg(total));
+    } while (done < total);
+    co_return JobOutcome::success({{u"residents"_s, total}, {u"created"_s, created}});
+}
+
+QCoro::Task<JobOutcome> prune(JobContext &ctx)
+{
+    const int days = qMax(1, ctx.payload().value(u"days"_s).toInt(30));
+    const qint64 before = ctx.clock().nowMs() - qint64(days) * 24 * 3600 * 1000;
+    const Result<int> deleted = JobStore(ctx.database(), ctx.clock()).prune(before);
+    if (!deleted)
+        co_return JobOutcome::failure(deleted.error().message);
+    co_return JobOutcome::success({{u"deleted"_s, deleted.value()}, {u"days"_s, days}});
+}
+
+} // namespace
+
+namespace BuiltinTasks {
+
+void registerAll(TaskRegistry &registry)
+{
+    registry.add({u"diag.noop"_s, tr("Diagnostic: no-op"), 0, 3, &noop});
+    registry.add({u"diag.sleep"_s, tr("Diagnostic: wait"), 0, 3, &sleepSteps});
+    registry.add({u"diag.cpu"_s, tr("Diagnostic: CPU work"), 0, 3, &cpuSteps});
+    registry.add({u"diag.fail"_s, tr("Diagnostic: failure"), 0, 3, &fail});
+    registry.add({u"demo.seed"_s, tr("Create demo data"), 1, 3, &seedDemo});
+    registry.add({u"jobs.prune"_s, tr("Prune job history"), 1, 3, &prune});
+}
+
+QList<RecurringJob> defaultRecurring()
+{
+    RecurringJob pruneHistory;
+    pruneHistory.name = u"jobs.prune"_s;
+    pruneHistory.kind = u"jobs.prune"_s;
+    pruneHistory.payload = {{u"days"_s, 30}};
+    pruneHistory.schedule = u"17 3 * * *"_s; // daily, at a quiet time
+    return {pruneHistory};
+}
+
+} // namespace BuiltinTasks

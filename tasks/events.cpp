@@ -1,1 +1,416 @@
 #include "tasks/events.h"
+
+#include "models/db/database.h"
+#include "models/db/sqlstatement.h"
+#include "tasks/job.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcEvents, "residesk.events")
+
+namespace {
+
+// PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. The margin covers a server
+// encoding other than UTF-8, where a character may take more bytes than it does here.
+constexpr qsizetype kMaxPayloadBytes = 7900;
+
+// The listener's health check and reconnect backoff.
+constexpr int kCheckIntervalMs = 2000;
+constexpr int kFirstRetryMs = 500;
+constexpr int kMaxRetryMs = 10000;
+
+QByteArray compact(const QJsonObject &event)
+{
+    return QJsonDocument(event).toJson(QJsonDocument::Compact);
+}
+
+// The bytes a character takes in the compact JSON text; an escaped control character
+// is counted low, which only makes the cut a little longer.
+qsizetype jsonBytes(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u == u'"' || u == u'\\' || u < 0x20)
+        return 2;
+    if (u < 0x80)
+        return 1;
+    if (u < 0x800 || c.isSurrogate())
+        return 2;
+    return 3;
+}
+
+// The payload with its longest strings cut (ending in "…") until it fits under the
+// NOTIFY limit: a progress message is worth less than the event that carries it.
+std::optional<QByteArray> fittedPayload(QJsonObject event)
+{
+    QByteArray payload = compact(event);
+    while (payload.size() >= kMaxPayloadBytes) {
+        QString key;
+        qsizetype longest = 1;
+        for (auto it = event.constBegin(); it != event.constEnd(); ++it) {
+            if (it->isString() && it->toString().size() > longest) {
+                longest = it->toString().size();
+                key = it.key();
+            }
+        }
+        if (key.isEmpty())
+            return std::nullopt;
+        const QString value = event.value(key).toString();
+        // Three more bytes pay for the ellipsis.
+        const qsizetype needed = payload.size() - kMaxPayloadBytes + 1 + 3;
+        qsizetype keep = value.size();
+        for (qsizetype saved = 0; keep > 0 && saved < needed;)
+            saved += jsonBytes(value.at(--keep));
+        if (keep > 0 && value.at(keep - 1).isHighSurrogate())
+            --keep;
+        event.insert(key, QStringView(value).left(keep).toString() + QChar(0x2026));
+        payload = compact(event);
+    }
+    return payload;
+}
+
+QString channelName()
+{
+    return QString::fromLatin1(Events::channel);
+}
+
+// The listening side on PostgreSQL. Lives on the EventBus's own thread, because QPSQL
+// delivers notifications through a socket notifier on the thread of the connection,
+// and owns a connection of its own: a LISTEN must not share a session with queries
+// that block or run in transactions. The hooks run on this thread.
+class PgListener : public QObject
+{
+public:
+    struct Hooks
+    {
+        std::function<void(const QJsonObject &)> event;
+        std::function<void(bool resubscribed)> subscribed;
+        std::function<void()> lost;
+    };
+
+    PgListener(DatabaseConfig config, Hooks hooks)
+        : m_config(std::move(config))
+        , m_hooks(std::move(hooks))
+        , m_name(u"residesk-events-%1"_s.arg(s_listeners.fetchAndAddRelaxed(1) + 1))
+        , m_check(new QTimer(this))
+        , m_retry(new QTimer(this))
+    {
+        m_check->setInterval(kCheckIntervalMs);
+        m_retry->setSingleShot(true);
+        connect(m_check, &QTimer::timeout, this, &PgListener::check);
+        connect(m_retry, &QTimer::timeout, this, &PgListener::subscribe);
+    }
+
+    // The connection belongs to this thread: it is closed and removed here, from the
+    // thread's finished() (deleteLater), never from the EventBus's thread.
+    ~PgListener() override
+    {
+        if (!QSqlDatabase::contains(m_name))
+            return;
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+
+    void subscribe()
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (!db.isValid()) {
+            db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
+            if (!db.isValid()) {
+                // Without the driver no retry can succeed.
+                qCWarning(lcEvents) << "the Qt SQL driver for PostgreSQL is not installed; no events";
+                return;
+            }
+            configure(db);
+            connect(db.driver(), &QSqlDriver::notification, this, &PgListener::onNotification);
+        }
+        if (!db.open()) {
+            qCWarning(lcEvents) << "cannot open the listening connection:" << db.lastError().text().trimmed();
+            retryLater(db);
+            return;
+        }
+        if (!db.driver()->subscribeToNotification(channelName())) {
+            qCWarning(lcEvents) << "cannot LISTEN:" << db.driver()->lastError().text().trimmed();
+            retryLater(db);
+            return;
+        }
+        m_retryMs = kFirstRetryMs;
+        m_check->start();
+        m_hooks.subscribed(std::exchange(m_wasSubscribed, true));
+    }
+
+private:
+    // The parameters of Database::connection(), so that the listener reaches the
+    // server the same way; application_name marks the session in pg_stat_activity, and
+    // tcp_user_timeout bounds how long the health check can block on a dead peer (the
+    // EventBus's destructor waits for it).
+    void configure(QSqlDatabase &db) const
+    {
+        db.setHostName(m_config.host);
+        db.setPort(m_config.port);
+        db.setUserName(m_config.user);
+        db.setPassword(m_config.password);
+        db.setDatabaseName(m_config.databaseName);
+        QString options = u"connect_timeout=%1;tcp_user_timeout=%2;application_name=%3"_s
+                              .arg(m_config.connectTimeoutSeconds)
+                              .arg(qMax(1, m_config.connectTimeoutSeconds) * 1000)
+                              .arg(QString::fromLatin1(Events::listenerApplicationName));
+        if (!m_config.sslMode.isEmpty())
+            options += u";sslmode="_s + m_config.sslMode;
+        db.setConnectOptions(options);
+    }
+
+    // A terminated backend or a dropped network is not always visible on the socket
+    // (no notifications arrive either way), so the session is asked to answer.
+    void check()
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (!db.isOpen()) {
+            lose(u"the connection was closed"_s);
+            return;
+        }
+        QString problem;
+        {
+            QSqlQuery query(db);
+            if (!query.exec(u"SELECT 1"_s))
+                problem = query.lastError().text().trimmed();
+        }
+        if (!problem.isEmpty())
+            lose(problem);
+    }
+
+    void lose(const QString &problem)
+    {
+        qCWarning(lcEvents) << "the listening connection was lost:" << problem;
+        m_check->stop();
+        m_hooks.lost();
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        retryLater(db);
+    }
+
+    void retryLater(QSqlDatabase &db)
+    {
+        db.close();
+        m_retry->start(m_retryMs);
+        m_retryMs = qMin(m_retryMs * 2, kMaxRetryMs);
+    }
+
+    void onNotification(const QString &name, QSqlDriver::NotificationSource, const QVariant &payload)
+    {
+        if (name != channelName())
+            return;
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(payload.toString().toUtf8(), &error);
+        if (!doc.isObject()) {
+            qCWarning(lcEvents) << "ignoring an event that is not a JSON object:" << error.errorString();
+            return;
+        }
+        m_hooks.event(doc.object());
+    }
+
+    static inline QAtomicInteger<quint64> s_listeners;
+
+    DatabaseConfig m_config;
+    Hooks m_hooks;
+    QString m_name;
+    QTimer *m_check;
+    QTimer *m_retry;
+    int m_retryMs = kFirstRetryMs;
+    bool m_wasSubscribed = false;
+};
+
+} // namespace
+
+// ---------------------------------------------------------------------------------
+// Publishing
+
+VoidResult Events::publish(Database &db, const QJsonObject &event)
+{
+    if (!db.isPostgreSQL()) {
+        db.emitLocalEvent(event);
+        return {};
+    }
+    const std::optional<QByteArray> payload = fittedPayload(event);
+    if (!payload)
+        return DbError(DbError::Code::QueryFailed,
+                       QCoreApplication::translate("Events", "The event is too large to be sent to other clients."),
+                       QString::fromUtf8(compact(event).left(200)));
+    SqlStatement st(db, u"SELECT pg_notify(?, ?)"_s);
+    st.bind(channelName()).bind(QString::fromUtf8(*payload));
+    return st.exec();
+}
+
+VoidResult Events::publishJob(Database &db, const Job &job, qint64 atMs)
+{
+    return publish(db, QJsonObject{
+                           {u"type"_s, u"job"_s},
+                           {u"id"_s, job.id},
+                           {u"kind"_s, job.kind},
+                           {u"state"_s, JobStates::code(job.state)},
+                           {u"done"_s, job.progressDone},
+                           {u"total"_s, job.progressTotal},
+                           {u"message"_s, job.progressMessage},
+                           {u"attempts"_s, job.attempts},
+                           {u"cancel"_s, job.cancelRequested},
+                           {u"by"_s, job.createdBy},
+                           {u"at"_s, atMs},
+                       });
+}
+
+VoidResult Events::publishRecordsChanged(Database &db, const QString &table)
+{
+    return publish(db, QJsonObject{{u"type"_s, u"records"_s}, {u"table"_s, table}});
+}
+
+VoidResult Events::publishNotification(Database &db, const QString &username)
+{
+    return publish(db, QJsonObject{{u"type"_s, u"notification"_s}, {u"user"_s, username}});
+}
+
+// ---------------------------------------------------------------------------------
+// EventBus
+
+class EventBus::Private
+{
+public:
+    Private(EventBus *q, Database &db)
+        : q(q)
+        , db(db)
+    {}
+
+    void startListener();
+    void dispatch(const QJsonObject &event);
+    void recordsEvent(const QString &table);
+
+    EventBus *q;
+    Database &db;
+    int recordsDelayMs = 250;
+    bool started = false;
+    std::atomic<bool> listening{false};
+    QSet<QString> pendingTables;
+    QThread *thread = nullptr;
+};
+
+void EventBus::Private::startListener()
+{
+    // The hooks run on the listener thread; everything they hand over is queued to q,
+    // so that the signals come from q's thread, and so that nothing queued outlives q
+    // (QObject drops the posted events of a deleted receiver).
+    PgListener::Hooks hooks;
+    hooks.event = [this](const QJsonObject &event) {
+        QMetaObject::invokeMethod(q, [this, event] { dispatch(event); }, Qt::QueuedConnection);
+    };
+    hooks.subscribed = [this](bool resubscribed) {
+        listening.store(true);
+        QMetaObject::invokeMethod(
+            q,
+            [this, resubscribed] {
+                if (resubscribed)
+                    Q_EMIT q->resynced();
+                else
+                    Q_EMIT q->listening();
+            },
+            Qt::QueuedConnection);
+    };
+    hooks.lost = [this] { listening.store(false); };
+
+    thread = new QThread;
+    thread->setObjectName(u"residesk-events"_s);
+    auto *listener = new PgListener(db.config(), std::move(hooks));
+    listener->moveToThread(thread);
+    QObject::connect(thread, &QThread::started, listener, &PgListener::subscribe);
+    QObject::connect(thread, &QThread::finished, listener, &QObject::deleteLater);
+    thread->start();
+}
+
+void EventBus::Private::dispatch(const QJsonObject &event)
+{
+    const QString type = event.value(u"type"_s).toString();
+    if (type == u"job") {
+        Q_EMIT q->jobEvent(event);
+    } else if (type == u"records") {
+        const QString table = event.value(u"table"_s).toString();
+        if (!table.isEmpty())
+            recordsEvent(table);
+    } else if (type == u"notification") {
+        Q_EMIT q->notificationEvent(event.value(u"user"_s).toString());
+    } else {
+        // A newer client may send kinds this one does not know.
+        qCDebug(lcEvents) << "ignoring an event of type" << type;
+    }
+}
+
+// A bulk import or a busy office sends many events a second; views reload once per
+// window instead of once per row.
+void EventBus::Private::recordsEvent(const QString &table)
+{
+    if (pendingTables.contains(table))
+        return;
+    pendingTables.insert(table);
+    QTimer::singleShot(recordsDelayMs, q, [this, table] {
+        pendingTables.remove(table);
+        Q_EMIT q->recordsChanged(table);
+    });
+}
+
+EventBus::EventBus(Database &db, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, db))
+{
+}
+
+EventBus::~EventBus()
+{
+    if (d->thread) {
+        // The listener is deleted on its thread once the loop ends (finished →
+        // deleteLater); a step in progress is bounded by the connect timeout.
+        d->thread->quit();
+        d->thread->wait();
+        delete d->thread;
+        d->thread = nullptr;
+    }
+}
+
+void EventBus::start()
+{
+    if (d->started)
+        return;
+    d->started = true;
+    if (d->db.isPostgreSQL()) {
+        d->startListener();
+        return;
+    }
+    // Queued when published on another thread, direct on this one.
+    connect(&d->db, &Database::localEvent, this, [this](const QJsonObject &event) { d->dispatch(event); });
+    d->listening.store(true);
+    Q_EMIT listening();
+}
+
+bool EventBus::isListening() const
+{
+    return d->listening.load();
+}
+
+void EventBus::setRecordsDelayMs(int ms)
+{
+    d->recordsDelayMs = qMax(0, ms);
+}

@@ -23,6 +23,9 @@ struct Job;
 //   {"type":"notification","user":"alice"}
 namespace Events {
 inline constexpr char channel[] = "residesk_events";
+// The application_name of the listening connections on PostgreSQL, so that an
+// administrator (or a test) can tell them apart in pg_stat_activity.
+inline constexpr char listenerApplicationName[] = "residesk-events";
 
 VoidResult publish(Database &db, const QJsonObject &event);
 VoidResult publishJob(Database &db, const Job &job, qint64 atMs);

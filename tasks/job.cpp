@@ -1,7 +1,6 @@
 #include "tasks/job.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QJsonValue>
 
 using namespace Qt::StringLiterals;
@@ -58,7 +57,7 @@ QJsonValue isoTime(qint64 ms)
 {
     if (ms <= 0)
         return QJsonValue::Null;
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(Qt::ISODateWithMs);
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 } // namespace
 

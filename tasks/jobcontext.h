@@ -70,7 +70,8 @@ public:
     void cancel(CancelReason reason);
 
     // Progress for people: written to the job and published at most 10 times a second;
-    // the last value is always written (flushProgress()).
+    // the last value is always written (flushProgress()). Best called between
+    // transactions: inside one, the job's row stays locked until it commits.
     void setProgress(qint64 done, qint64 total, const QString &message = {});
     VoidResult flushProgress();
 

@@ -35,7 +35,7 @@ struct TaskKind
     QString name;           // "diag.noop", "residents.import" …
     QString title;          // translated: "Import residents"
     int maxConcurrency = 0; // per engine; 0 = only the engine's own limit
-    int maxAttempts = 3;    // default for jobs that do not set their own
+    int maxAttempts = 3;    // at most this many attempts, even if a job asks for more
     Run run;
 };
 

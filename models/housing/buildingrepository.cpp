@@ -4,10 +4,24 @@
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
 #include "models/housing/sqlhelpers_p.h"
+#include "tasks/events.h"
+
+#include <QLoggingCategory>
 
 using namespace HousingSql;
+using namespace Qt::StringLiterals;
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcHousing, "residesk.housing")
+
+// Other clients reload their views on this event. Missing it only leaves them stale
+// until their next reload, so a failure is logged and the write stands.
+void announceChange(Database &db)
+{
+    if (const VoidResult r = Events::publishRecordsChanged(db, u"buildings"_s); !r)
+        qCWarning(lcHousing) << "cannot announce a change to buildings:" << r.error().message << r.error().detail;
+}
 
 const QString kSelect = QStringLiteral("SELECT id, code, name, address, floors, version FROM buildings");
 
@@ -130,6 +144,7 @@ Result<Building> BuildingRepository::create(const Building &input)
         return DbError(DbError::Code::QueryFailed, tr("The new building was not stored."));
     const qint64 id = st.value(0).toLongLong();
     st.query().finish();
+    announceChange(m_db);
     return get(id);
 }
 
@@ -180,6 +195,7 @@ Result<Building> BuildingRepository::update(const Building &input, OnConflict on
         return conflict(tr("Another user changed this building since you opened it. Reload to see their changes, "
                            "or overwrite them with yours."));
     }
+    announceChange(m_db);
     return get(building.id);
 }
 
@@ -208,6 +224,7 @@ VoidResult BuildingRepository::remove(qint64 id, int expectedVersion)
             return notFound(notFoundText());
         return conflict(tr("Another user changed this building since you opened it; it was not deleted."));
     }
+    announceChange(m_db);
     return {};
 }
 
@@ -231,6 +248,7 @@ Result<Building> BuildingRepository::restore(const Building &input)
             return DbError(DbError::Code::Duplicate, tr("The building is already present; there is nothing to restore."));
         return r.error();
     }
+    announceChange(m_db);
     return get(building.id);
 }
 

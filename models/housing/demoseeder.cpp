@@ -6,15 +6,45 @@
 #include "models/db/transaction.h"
 #include "models/housing/resident.h"
 #include "models/housing/room.h"
+#include "tasks/events.h"
 
 #include <QHash>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QStringList>
 
 #include <array>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace {
+
+Q_LOGGING_CATEGORY(lcSeeder, "residesk.housing")
+
+// One records-changed event per table that got rows, when the seed ends (however it
+// ends: batches committed before a failure are there for other clients to see).
+// Tens of thousands of rows must not mean tens of thousands of events.
+struct ChangeAnnouncer
+{
+    Database &db;
+    bool buildings = false;
+    bool rooms = false;
+    bool residents = false;
+
+    ~ChangeAnnouncer()
+    {
+        const std::array<std::pair<bool, QString>, 3> tables{{
+            {buildings, u"buildings"_s}, {rooms, u"rooms"_s}, {residents, u"residents"_s}}};
+        for (const auto &[changed, table] : tables) {
+            if (!changed)
+                continue;
+            // The rows are committed; other clients only miss a refresh.
+            if (const VoidResult r = Events::publishRecordsChanged(db, table); !r)
+                qCWarning(lcSeeder) << "cannot announce the seeded" << table << r.error().message << r.error().detail;
+        }
+    }
+};
 
 // Rows per transaction, and rows per multi-row INSERT (8 values a row). Qt turns "?" into
 // named parameters for SQLite, whose lookup makes a statement with many parameters
@@ -100,6 +130,8 @@ DemoSeeder::DemoSeeder(Database &db, Actor actor)
 Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options, const std::function<void(int, int)> &progress)
 {
     Summary summary;
+    // Declared before any Transaction, so that it runs after every one has ended.
+    ChangeAnnouncer announcer{m_db};
     QRandomGenerator rng(options.seed);
     for (const QString &setting : Dialect::bulkWriteSettings(m_db.config().backend)) {
         if (auto r = SqlStatement::run(m_db, setting); !r)
@@ -167,6 +199,8 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options, const std::
         }
         if (auto r = tx.commit(); !r)
             return r.error();
+        announcer.buildings = summary.buildings > 0;
+        announcer.rooms = summary.rooms > 0;
     }
 
     // Residents: transactions of kBatchRows rows, written by a multi-row INSERT of
@@ -181,7 +215,16 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options, const std::
     std::unique_ptr<SqlStatement> fullStatement;
     if (progress)
         progress(0, total);
-    for (int start = 0; start < total; start += kBatchRows) {
+    // Rows before firstResident exist already (a chunked, resumable seed): draw their
+    // random values anyway, so that every later row gets the same values as in one run.
+    for (int i = 0; i < qMin(total, qMax(0, options.firstResident)); ++i) {
+        rng.bounded(int(kFirstNames.size()));
+        rng.bounded(int(kLastNames.size()));
+        rng.bounded(100);
+        rng.bounded(10);
+        rng.bounded(10000);
+    }
+    for (int start = qMin(total, qMax(0, options.firstResident)); start < total; start += kBatchRows) {
         const int end = qMin(total, start + kBatchRows);
         Transaction tx(m_db);
         if (!tx.ok())
@@ -222,6 +265,7 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options, const std::
         }
         if (auto r = tx.commit(); !r)
             return r.error();
+        announcer.residents = summary.residents > 0;
         if (progress)
             progress(end, total);
     }

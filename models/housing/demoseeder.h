@@ -18,6 +18,8 @@ public:
     {
         int residents = 300;
         quint32 seed = 1;
+        // Residents below this index are taken as done (resuming a chunked seed).
+        int firstResident = 0;
     };
     struct Summary
     {

@@ -4,12 +4,25 @@
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
 #include "models/housing/sqlhelpers_p.h"
+#include "tasks/events.h"
 
+#include <QLoggingCategory>
 #include <QRegularExpression>
 
 using namespace HousingSql;
+using namespace Qt::StringLiterals;
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcHousing, "residesk.housing")
+
+// Other clients reload their views on this event. Missing it only leaves them stale
+// until their next reload, so a failure is logged and the write stands.
+void announceChange(Database &db)
+{
+    if (const VoidResult r = Events::publishRecordsChanged(db, u"residents"_s); !r)
+        qCWarning(lcHousing) << "cannot announce a change to residents:" << r.error().message << r.error().detail;
+}
 
 const QString kSelect = QStringLiteral(
     "SELECT id, student_id, first_name, last_name, email, phone, status, version FROM residents");
@@ -172,6 +185,7 @@ Result<Resident> ResidentRepository::create(const Resident &input)
         return DbError(DbError::Code::QueryFailed, tr("The new resident was not stored."));
     const qint64 id = st.value(0).toLongLong();
     st.query().finish();
+    announceChange(m_db);
     return get(id);
 }
 
@@ -211,6 +225,7 @@ Result<Resident> ResidentRepository::update(const Resident &input, OnConflict on
         return conflict(tr("Another user changed this resident since you opened it. Reload to see their changes, "
                            "or overwrite them with yours."));
     }
+    announceChange(m_db);
     return get(resident.id);
 }
 
@@ -228,6 +243,7 @@ VoidResult ResidentRepository::remove(qint64 id, int expectedVersion)
             return notFound(tr("The resident no longer exists; another user may have deleted it."));
         return conflict(tr("Another user changed this resident since you opened it; it was not deleted."));
     }
+    announceChange(m_db);
     return {};
 }
 
@@ -258,6 +274,7 @@ Result<Resident> ResidentRepository::restore(const Resident &input)
         }
         return r.error();
     }
+    announceChange(m_db);
     return get(resident.id);
 }
 

@@ -4,10 +4,24 @@
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
 #include "models/housing/sqlhelpers_p.h"
+#include "tasks/events.h"
+
+#include <QLoggingCategory>
 
 using namespace HousingSql;
+using namespace Qt::StringLiterals;
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcHousing, "residesk.housing")
+
+// Other clients reload their views on this event. Missing it only leaves them stale
+// until their next reload, so a failure is logged and the write stands.
+void announceChange(Database &db)
+{
+    if (const VoidResult r = Events::publishRecordsChanged(db, u"rooms"_s); !r)
+        qCWarning(lcHousing) << "cannot announce a change to rooms:" << r.error().message << r.error().detail;
+}
 
 const QString kSelect = QStringLiteral(
     "SELECT r.id, r.building_id, b.code, r.number, r.floor, r.type, r.capacity, r.status, r.version "
@@ -175,6 +189,7 @@ Result<Room> RoomRepository::create(const Room &input)
         return DbError(DbError::Code::QueryFailed, tr("The new room was not stored."));
     const qint64 id = st.value(0).toLongLong();
     st.query().finish();
+    announceChange(m_db);
     return get(id);
 }
 
@@ -212,6 +227,7 @@ Result<Room> RoomRepository::update(const Room &input, OnConflict onConflict)
         return conflict(tr("Another user changed this room since you opened it. Reload to see their changes, "
                            "or overwrite them with yours."));
     }
+    announceChange(m_db);
     return get(room.id);
 }
 
@@ -229,6 +245,7 @@ VoidResult RoomRepository::remove(qint64 id, int expectedVersion)
             return notFound(notFoundText());
         return conflict(tr("Another user changed this room since you opened it; it was not deleted."));
     }
+    announceChange(m_db);
     return {};
 }
 
@@ -252,6 +269,7 @@ Result<Room> RoomRepository::restore(const Room &input)
             return DbError(DbError::Code::Duplicate, tr("The room is already present; there is nothing to restore."));
         return r.error();
     }
+    announceChange(m_db);
     return get(room.id);
 }
 

@@ -64,3 +64,7 @@ CREATE TABLE notifications (
 );
 
 CREATE INDEX notifications_user ON notifications (username, id);
+
+-- Deleting old jobs sets job_id to NULL here; without an index every deleted job
+-- would scan the whole table.
+CREATE INDEX notifications_job ON notifications (job_id);

@@ -1,4 +1,376 @@
+#include "models/db/sqlstatement.h"
+#include "models/db/transaction.h"
+#include "models/housing/demoseeder.h"
+#include "models/housing/residentrepository.h"
+#include "tasks/events.h"
+#include "tasks/job.h"
+#include "tests/support/testdatabase.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTest>
-class Placeholder : public QObject { Q_OBJECT private Q_SLOTS: void pending() { QFAIL("not written yet"); } };
-QTEST_GUILESS_MAIN(Placeholder)
+#include <QThread>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Generous: the machine running the suite may be busy; a passing test never waits this long.
+constexpr int kTimeoutMs = 15000;
+} // namespace
+
+class TestEvents : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_t;
+
+    static bool isPostgreSQL() { return TestDatabase::backendName() == u"postgresql"; }
+
+    // The database the receiving client listens on: "another desktop" on PostgreSQL;
+    // on SQLite the same Database object, since delivery there is in-process.
+    Database &receiverDb(std::unique_ptr<Database> &other)
+    {
+        if (!isPostgreSQL())
+            return m_t->db();
+        other = m_t->openAnother();
+        return *other;
+    }
+
+    static Job sampleJob()
+    {
+        Job job;
+        job.id = 42;
+        job.kind = u"demo.seed"_s;
+        job.state = JobState::Running;
+        job.progressDone = 3450;
+        job.progressTotal = 10000;
+        job.progressMessage = u"chunk 7 — «quoted» \"text\""_s;
+        job.attempts = 2;
+        job.cancelRequested = true;
+        job.createdBy = u"alice"_s;
+        return job;
+    }
+
+    // Starts the bus and waits until it is subscribed.
+    static bool startAndWait(EventBus &bus)
+    {
+        QSignalSpy listening(&bus, &EventBus::listening);
+        bus.start();
+        return QTest::qWaitFor([&] { return listening.count() == 1; }, kTimeoutMs) && bus.isListening();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        m_t = TestDatabase::create(&error);
+        QVERIFY2(m_t, qPrintable(error));
+    }
+    void cleanupTestCase() { m_t.reset(); }
+
+    void init()
+    {
+        QVERIFY(m_t);
+        for (const QString &table : {u"rooms"_s, u"residents"_s, u"buildings"_s})
+            QVERIFY(SqlStatement::run(m_t->db(), u"DELETE FROM "_s + table));
+    }
+
+    void jobEventReachesAnotherClient()
+    {
+        std::unique_ptr<Database> other;
+        EventBus bus(receiverDb(other));
+        QSignalSpy jobs(&bus, &EventBus::jobEvent);
+        QVERIFY(startAndWait(bus));
+
+        const Job job = sampleJob();
+        const VoidResult published = Events::publishJob(m_t->db(), job, 1700000000123);
+        QVERIFY2(published, qPrintable(published.error().text()));
+        QTRY_COMPARE_WITH_TIMEOUT(jobs.count(), 1, kTimeoutMs);
+
+        const QJsonObject e = jobs.at(0).at(0).toJsonObject();
+        QCOMPARE(e.value(u"type"_s).toString(), u"job"_s);
+        QCOMPARE(e.value(u"id"_s).toInteger(), 42);
+        QCOMPARE(e.value(u"kind"_s).toString(), job.kind);
+        QCOMPARE(e.value(u"state"_s).toString(), u"running"_s);
+        QCOMPARE(e.value(u"done"_s).toInteger(), 3450);
+        QCOMPARE(e.value(u"total"_s).toInteger(), 10000);
+        QCOMPARE(e.value(u"message"_s).toString(), job.progressMessage);
+        QCOMPARE(e.value(u"attempts"_s).toInteger(), 2);
+        QCOMPARE(e.value(u"cancel"_s).toBool(false), true);
+        QCOMPARE(e.value(u"by"_s).toString(), u"alice"_s);
+        QCOMPARE(e.value(u"at"_s).toInteger(), 1700000000123);
+    }
+
+    void notificationAndRecordsEvents()
+    {
+        std::unique_ptr<Database> other;
+        EventBus bus(receiverDb(other));
+        bus.setRecordsDelayMs(0);
+        QSignalSpy notifications(&bus, &EventBus::notificationEvent);
+        QSignalSpy records(&bus, &EventBus::recordsChanged);
+        QSignalSpy jobs(&bus, &EventBus::jobEvent);
+        QVERIFY(startAndWait(bus));
+
+        QVERIFY(Events::publishNotification(m_t->db(), u"bob"_s));
+        QVERIFY(Events::publishRecordsChanged(m_t->db(), u"rooms"_s));
+        // Kinds from a newer client are ignored, not misread.
+        QVERIFY(Events::publish(m_t->db(), QJsonObject{{u"type"_s, u"future-kind"_s}}));
+        QTRY_COMPARE_WITH_TIMEOUT(notifications.count(), 1, kTimeoutMs);
+        QCOMPARE(notifications.at(0).at(0).toString(), u"bob"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(records.count(), 1, kTimeoutMs);
+        QCOMPARE(records.at(0).at(0).toString(), u"rooms"_s);
+        QCOMPARE(jobs.count(), 0);
+    }
+
+    // Signals come from the bus's thread whichever thread published.
+    void publishedOnAWorkerThread()
+    {
+        std::unique_ptr<Database> other;
+        EventBus bus(receiverDb(other));
+        QThread *busThread = bus.thread();
+        QList<QThread *> seenOn;
+        connect(&bus, &EventBus::notificationEvent, this,
+                [&seenOn](const QString &) { seenOn.append(QThread::currentThread()); });
+        QVERIFY(startAndWait(bus));
+
+        VoidResult published;
+        std::unique_ptr<QThread> worker(QThread::create([this, &published] {
+            published = Events::publishNotification(m_t->db(), u"carol"_s);
+            m_t->db().closeThreadConnection();
+        }));
+        worker->start();
+        QVERIFY(worker->wait(kTimeoutMs));
+        QVERIFY2(published, qPrintable(published.error().text()));
+        QTRY_COMPARE_WITH_TIMEOUT(seenOn.size(), 1, kTimeoutMs);
+        QCOMPARE(seenOn.at(0), busThread);
+    }
+
+    void deliveryFollowsTransactions()
+    {
+        std::unique_ptr<Database> other;
+        EventBus bus(receiverDb(other));
+        QSignalSpy notifications(&bus, &EventBus::notificationEvent);
+        QVERIFY(startAndWait(bus));
+
+        if (!isPostgreSQL()) {
+            // In-process delivery does not wait for the transaction: the event is
+            // delivered at once and a rollback cannot take it back.
+            Transaction tx(m_t->db());
+            QVERIFY(tx.ok());
+            QVERIFY(Events::publishNotification(m_t->db(), u"inside"_s));
+            QCOMPARE(notifications.count(), 1);
+            tx.rollback();
+            QCOMPARE(notifications.count(), 1);
+            return;
+        }
+
+        // A third client sends markers on its own session: once a marker is delivered,
+        // anything committed before it would have been delivered too.
+        std::unique_ptr<Database> third = m_t->openAnother();
+        auto users = [&notifications] {
+            QStringList list;
+            for (const QList<QVariant> &args : notifications)
+                list << args.at(0).toString();
+            return list;
+        };
+
+        {
+            Transaction tx(m_t->db());
+            QVERIFY(tx.ok());
+            QVERIFY(Events::publishNotification(m_t->db(), u"rolled-back"_s));
+            tx.rollback();
+        }
+        QVERIFY(Events::publishNotification(*third, u"marker-1"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(users().contains(u"marker-1"_s), kTimeoutMs);
+        QCOMPARE(users(), QStringList{u"marker-1"_s});
+
+        Transaction tx(m_t->db());
+        QVERIFY(tx.ok());
+        QVERIFY(Events::publishNotification(m_t->db(), u"committed"_s));
+        QVERIFY(Events::publishNotification(*third, u"marker-2"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(users().contains(u"marker-2"_s), kTimeoutMs);
+        QVERIFY2(!users().contains(u"committed"_s), "delivered before its transaction committed");
+        QVERIFY(tx.commit());
+        QTRY_VERIFY_WITH_TIMEOUT(users().contains(u"committed"_s), kTimeoutMs);
+        QCOMPARE(users(), (QStringList{u"marker-1"_s, u"marker-2"_s, u"committed"_s}));
+    }
+
+    void longMessageIsTruncated()
+    {
+        std::unique_ptr<Database> other;
+        EventBus bus(receiverDb(other));
+        QSignalSpy jobs(&bus, &EventBus::jobEvent);
+        QVERIFY(startAndWait(bus));
+
+        Job job = sampleJob();
+        // Multi-byte characters and a surrogate pair: the cut is counted in UTF-8 bytes
+        // and must not split a character.
+        job.progressMessage = u"Ünïcödé 🏠 "_s.repeated(1500);
+        QVERIFY(job.progressMessage.toUtf8().size() > 20000);
+        const VoidResult published = Events::publishJob(m_t->db(), job, 1);
+        QVERIFY2(published, qPrintable(published.error().text()));
+        QTRY_COMPARE_WITH_TIMEOUT(jobs.count(), 1, kTimeoutMs);
+
+        const QJsonObject e = jobs.at(0).at(0).toJsonObject();
+        QCOMPARE(e.value(u"id"_s).toInteger(), job.id);
+        QCOMPARE(e.value(u"state"_s).toString(), u"running"_s);
+        const QString message = e.value(u"message"_s).toString();
+        if (!isPostgreSQL()) {
+            // In-process events have no size limit.
+            QCOMPARE(message, job.progressMessage);
+            return;
+        }
+        QVERIFY(message.size() < job.progressMessage.size());
+        QVERIFY(message.endsWith(QChar(0x2026)));
+        QVERIFY(job.progressMessage.startsWith(message.chopped(1)));
+        QVERIFY(!message.chopped(1).back().isHighSurrogate());
+        QVERIFY(QJsonDocument(e).toJson(QJsonDocument::Compact).size() < 8000);
+        // Cut to fit, not to nothing.
+        QVERIFY2(message.toUtf8().size() > 6000, qPrintable(QString::number(message.toUtf8().size())));
+    }
+
+    void residentWritesAreAnnouncedOnce()
+    {
+        std::unique_ptr<Database> other;
+        EventBus bus(receiverDb(other));
+        // Long enough that a few quick writes surely fall into one window.
+        bus.setRecordsDelayMs(1000);
+        QSignalSpy records(&bus, &EventBus::recordsChanged);
+        QSignalSpy notifications(&bus, &EventBus::notificationEvent);
+        QVERIFY(startAndWait(bus));
+
+        ResidentRepository repo(m_t->db(), Actor{u"alice"_s, Actor::Role::Housing});
+        auto makeResident = [](int i) {
+            Resident r;
+            r.studentId = u"EV%1"_s.arg(i);
+            r.firstName = u"Eve"_s;
+            r.lastName = u"Vent"_s;
+            r.email = u"eve%1@example.edu"_s.arg(i);
+            return r;
+        };
+        const Result<Resident> first = repo.create(makeResident(1));
+        QVERIFY2(first, qPrintable(first.error().text()));
+        QVERIFY(repo.create(makeResident(2)));
+        Resident changed = first.value();
+        changed.lastName = u"Ventura"_s;
+        QVERIFY(repo.update(changed));
+        // Notifications are not coalesced and arrive in order: once the marker is in,
+        // every records event has been received.
+        QVERIFY(Events::publishNotification(m_t->db(), u"marker"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(notifications.count(), 1, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(records.count(), 1, kTimeoutMs);
+        QCOMPARE(records.at(0).at(0).toString(), u"residents"_s);
+
+        // A later write opens a new window.
+        const Result<Resident> stored = repo.get(first->id);
+        QVERIFY(stored);
+        QVERIFY(repo.remove(stored->id, stored->version));
+        QVERIFY(Events::publishNotification(m_t->db(), u"marker"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(notifications.count(), 2, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(records.count(), 2, kTimeoutMs);
+        QCOMPARE(records.at(1).at(0).toString(), u"residents"_s);
+    }
+
+    void demoSeedAnnouncesEachTableOnce()
+    {
+        std::unique_ptr<Database> other;
+        EventBus bus(receiverDb(other));
+        bus.setRecordsDelayMs(0);
+        QSignalSpy records(&bus, &EventBus::recordsChanged);
+        QSignalSpy notifications(&bus, &EventBus::notificationEvent);
+        // What is published, before any coalescing (seen in-process on SQLite only).
+        QStringList published;
+        connect(&m_t->db(), &Database::localEvent, this, [&published](const QJsonObject &e) {
+            if (e.value(u"type"_s).toString() == u"records")
+                published << e.value(u"table"_s).toString();
+        });
+        QVERIFY(startAndWait(bus));
+
+        DemoSeeder::Options options;
+        options.residents = 120;
+        const Result<DemoSeeder::Summary> seeded =
+            DemoSeeder(m_t->db(), Actor{u"seeder"_s, Actor::Role::Admin}).seed(options, {});
+        QVERIFY2(seeded, qPrintable(seeded.error().text()));
+        QVERIFY(Events::publishNotification(m_t->db(), u"marker"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(notifications.count(), 1, kTimeoutMs);
+        auto tables = [&records] {
+            QStringList list;
+            for (const QList<QVariant> &args : records)
+                list << args.at(0).toString();
+            list.sort();
+            return list;
+        };
+        const QStringList expected{u"buildings"_s, u"residents"_s, u"rooms"_s};
+        QTRY_COMPARE_WITH_TIMEOUT(tables(), expected, kTimeoutMs);
+        if (!isPostgreSQL()) {
+            published.sort();
+            QCOMPARE(published, expected);
+        }
+    }
+
+    void listenerSurvivesTerminatedBackend()
+    {
+        if (!isPostgreSQL())
+            QSKIP("the listening connection exists on PostgreSQL only");
+        std::unique_ptr<Database> other = m_t->openAnother();
+        EventBus bus(*other);
+        QSignalSpy resynced(&bus, &EventBus::resynced);
+        QSignalSpy jobs(&bus, &EventBus::jobEvent);
+        QVERIFY(startAndWait(bus));
+
+        // The GUI thread must stay responsive while the listener reconnects.
+        QElapsedTimer sinceTick;
+        qint64 longestGapMs = 0;
+        QTimer ticker;
+        ticker.setInterval(20);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            longestGapMs = qMax(longestGapMs, sinceTick.restart());
+        });
+        sinceTick.start();
+        ticker.start();
+
+        // Materialized first, so that no other backend (this test's own included) is
+        // ever passed to pg_terminate_backend.
+        SqlStatement kill(m_t->db(), u"WITH targets AS MATERIALIZED (SELECT pid FROM pg_stat_activity "
+                                     "WHERE application_name = ? AND datname = current_database()) "
+                                     "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM targets"_s);
+        kill.bind(QString::fromLatin1(Events::listenerApplicationName));
+        QVERIFY(kill.exec());
+        QVERIFY(kill.next());
+        QVERIFY(kill.value(0).toInt() >= 1);
+
+        QTRY_COMPARE_WITH_TIMEOUT(resynced.count(), 1, kTimeoutMs);
+        QVERIFY(bus.isListening());
+        QVERIFY(Events::publishJob(m_t->db(), sampleJob(), 2));
+        QTRY_COMPARE_WITH_TIMEOUT(jobs.count(), 1, kTimeoutMs);
+        ticker.stop();
+        QVERIFY2(longestGapMs < 1000, qPrintable(u"the event loop stalled for %1 ms"_s.arg(longestGapMs)));
+    }
+
+    void destructionDoesNotHangWithoutServer()
+    {
+        if (!isPostgreSQL())
+            QSKIP("the listening thread exists on PostgreSQL only");
+        // A port nothing listens on: every attempt fails and the listener keeps retrying.
+        DatabaseConfig config = m_t->config();
+        config.host = u"127.0.0.1"_s;
+        config.port = 1;
+        Database unreachable(config);
+        QElapsedTimer timer;
+        timer.start();
+        {
+            EventBus bus(unreachable);
+            QSignalSpy listening(&bus, &EventBus::listening);
+            bus.start();
+            QVERIFY(!listening.wait(300));
+            QVERIFY(!bus.isListening());
+        }
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEvents)
 #include "tst_events.moc"
