@@ -35,7 +35,8 @@ public:
 private:
     Database &m_db;
     QString m_sql;
-    QSqlQuery m_query;
+    // Declared before m_query: the query's construction may fill it.
     DbError m_prepareError;
+    QSqlQuery m_query;
     bool m_prepared = false;
 };
