@@ -6,27 +6,39 @@
 #include "models/housing/resident.h"
 #include "models/housing/room.h"
 #include "models/itemmodels/residentstablemodel.h"
+#include "tasks/events.h"
+#include "tasks/jobengine.h"
+#include "tasks/jobstore.h"
 #include "ui/commands/undocontext.h"
+#include "ui/jobs/jobsdock.h"
+#include "ui/notifications/notificationcentre.h"
 #include "ui/pages/buildingspage.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/residentspage.h"
 #include "ui/pages/roomspage.h"
 #include "ui/widgets/connectionbanner.h"
+#include "ui/widgets/jobstatusindicator.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCoroFuture>
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 QSettings settings()
@@ -37,15 +49,22 @@ QSettings settings()
 
 struct MainWindow::Private
 {
-    Private(DbExecutor &executor, ConnectionMonitor &monitor, Actor actor)
-        : executor(executor)
-        , monitor(monitor)
-        , actor(std::move(actor))
+    explicit Private(const WindowServices &services)
+        : executor(services.executor)
+        , monitor(services.monitor)
+        , events(services.events)
+        , engine(services.engine)
+        , actor(services.actor)
     {}
 
     DbExecutor &executor;
     ConnectionMonitor &monitor;
+    EventBus &events;
+    QPointer<JobEngine> engine;
     Actor actor;
+    JobsDock *jobsDock = nullptr;
+    JobStatusIndicator *jobIndicator = nullptr;
+    NotificationCentre *notifications = nullptr;
     UndoContext *context = nullptr;
     QListWidget *sidebar = nullptr;
     QStackedWidget *stack = nullptr;
@@ -64,10 +83,12 @@ struct MainWindow::Private
     RecordPage *currentRecordPage() const { return qobject_cast<RecordPage *>(stack->currentWidget()); }
 };
 
-MainWindow::MainWindow(DbExecutor &executor, ConnectionMonitor &monitor, Actor actor, QWidget *parent)
+MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     : QMainWindow(parent)
-    , d(std::make_unique<Private>(executor, monitor, std::move(actor)))
+    , d(std::make_unique<Private>(services))
 {
+    DbExecutor &executor = services.executor;
+    ConnectionMonitor &monitor = services.monitor;
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Residesk"));
     d->context = new UndoContext(executor, d->actor, this);
@@ -163,10 +184,72 @@ MainWindow::MainWindow(DbExecutor &executor, ConnectionMonitor &monitor, Actor a
     d->findAction->setObjectName(QStringLiteral("actionFind"));
     d->findAction->setShortcut(QKeySequence::Find);
 
+    // Jobs and notifications.
+    d->jobsDock = new JobsDock(services, this);
+    addDockWidget(Qt::BottomDockWidgetArea, d->jobsDock);
+    d->jobsDock->hide();   // until the user asks, or the saved state says otherwise
+    d->jobIndicator = new JobStatusIndicator(services, this);
+    connect(d->jobIndicator, &JobStatusIndicator::clicked, this, [this] {
+        d->jobsDock->show();
+        d->jobsDock->raise();
+    });
+    QToolBar *toolbar = addToolBar(tr("Main toolbar"));
+    toolbar->setObjectName(u"mainToolBar"_s);
+    toolbar->setMovable(false);
+    toolbar->setFloatable(false);
+    toolbar->toggleViewAction()->setVisible(false);
+    auto *spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    d->notifications = new NotificationCentre(services, toolbar);
+    toolbar->addWidget(d->notifications);
+    connect(d->notifications, &NotificationCentre::showJobRequested, d->jobsDock, &JobsDock::showJob);
+    connect(d->notifications, &NotificationCentre::openLink, this, [this](const QString &link) {
+        statusBar()->showMessage(tr("Opening “%1” is not supported yet.").arg(link), 5000);
+    });
+
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < d->sidebar->count(); ++i) {
         QAction *go = viewMenu->addAction(d->sidebar->item(i)->text(), this, [this, i] { d->sidebar->setCurrentRow(i); });
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    viewMenu->addSeparator();
+    QAction *jobsToggle = d->jobsDock->toggleViewAction();
+    jobsToggle->setObjectName(u"actionJobs"_s);
+    jobsToggle->setText(tr("&Jobs"));
+    jobsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    viewMenu->addAction(jobsToggle);
+    QAction *showNotifications = viewMenu->addAction(tr("&Notifications"), d->notifications,
+                                                     &NotificationCentre::showPopup);
+    showNotifications->setObjectName(u"actionNotifications"_s);
+    showNotifications->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    QMenu *diagnostics = toolsMenu->addMenu(tr("Run &diagnostic job"));
+    diagnostics->setObjectName(u"menuDiagnostics"_s);
+    const struct
+    {
+        const char *name;
+        QString text;
+        QString kind;
+        QJsonObject payload;
+    } diagnosticJobs[] = {
+        {"actionDiagSleep", tr("&Wait (20 steps of half a second)"), u"diag.sleep"_s,
+         {{u"steps"_s, 20}, {u"ms"_s, 500}}},
+        {"actionDiagCpu", tr("&CPU work (40 heavy steps)"), u"diag.cpu"_s, {{u"steps"_s, 40}, {u"work"_s, 20000}}},
+        {"actionDiagFail", tr("&Failure (fails at once, no retry)"), u"diag.fail"_s,
+         {{u"message"_s, tr("The diagnostic job failed on purpose.")}, {u"retryable"_s, false}}},
+    };
+    for (const auto &job : diagnosticJobs) {
+        QAction *action = diagnostics->addAction(job.text);
+        action->setObjectName(QString::fromLatin1(job.name));
+        connect(action, &QAction::triggered, this, [this, kind = job.kind, payload = job.payload] {
+            JobRequest request;
+            request.kind = kind;
+            request.payload = payload;
+            request.notifyCreator = true;
+            enqueueJob(std::move(request));
+        });
     }
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -213,6 +296,32 @@ MainWindow::MainWindow(DbExecutor &executor, ConnectionMonitor &monitor, Actor a
         box->open();
     });
 
+    // Another client (or a job) changed a table: its page reloads (the bus coalesces
+    // bursts to one event per table every 250 ms).
+    connect(&services.events, &EventBus::recordsChanged, this, [this](const QString &table) {
+        if (!d->started)
+            return;
+        bool known = false;
+        for (RecordPage *page : d->recordPages()) {
+            if (page->key() == table) {
+                page->refreshFromElsewhere();
+                known = true;
+            }
+        }
+        if (table == u"buildings")
+            d->rooms->refreshBuildings();
+        if (known)
+            d->dashboard->refresh();
+    });
+    connect(&services.events, &EventBus::resynced, this, [this] {
+        if (!d->started)
+            return;
+        for (RecordPage *page : d->recordPages())
+            page->refreshFromElsewhere();
+        d->rooms->refreshBuildings();
+        d->dashboard->refresh();
+    });
+
     connect(d->residents->residentsModel(), &RecordTableModel::pageLoaded, this, [this](bool first) {
         if (first && d->started && !d->residentsShown) {
             d->residentsShown = true;
@@ -224,6 +333,7 @@ MainWindow::MainWindow(DbExecutor &executor, ConnectionMonitor &monitor, Actor a
                            this);
     who->setObjectName(QStringLiteral("statusIdentity"));
     who->setContentsMargins(6, 0, 6, 0);
+    statusBar()->addPermanentWidget(d->jobIndicator);
     statusBar()->addPermanentWidget(who);
     connect(&monitor, &ConnectionMonitor::connectionLost, this,
             [this] { statusBar()->showMessage(tr("Connection to the database lost.")); });
@@ -248,6 +358,34 @@ void MainWindow::start()
     for (RecordPage *page : d->recordPages())
         page->start();
     d->dashboard->refresh();
+    d->jobsDock->start();
+    d->jobIndicator->start();
+    d->notifications->start();
+}
+
+QCoro::Task<> MainWindow::enqueueJob(JobRequest request)
+{
+    QPointer<MainWindow> self(this);
+    // A named future, not a temporary: GCC 12 destroys temporaries of a co_await
+    // expression twice (GCC bug 100611).
+    auto future = d->executor.write(
+        [request = std::move(request), actor = d->actor](Database &db) { return JobStore(db).enqueue(request, actor); });
+    const Result<EnqueueResult> queued = co_await future;
+    if (!self)
+        co_return;
+    if (!queued) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Jobs"), tr("The job could not be queued."),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(u"failureBox"_s);
+        box->setInformativeText(queued.error().text());
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        co_return;
+    }
+    if (d->engine)
+        d->engine->wake();
+    statusBar()->showMessage(tr("Job %1 queued.").arg(queued->id), 5000);
+    d->jobsDock->showJob(queued->id);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,27 +1,31 @@
 #pragma once
 
-#include "models/core/actor.h"
+#include "ui/windowservices.h"
 
+#include <QCoroTask>
 #include <QMainWindow>
 
-class ConnectionMonitor;
-class DbExecutor;
+struct JobRequest;
 
 // The main window: a sidebar of pages (Dashboard, Buildings, Rooms, Residents),
-// the edit menu with undo/redo, the connection banner, and remembered geometry.
+// the edit menu with undo/redo, the connection banner, the jobs dock (View ▸ Jobs,
+// Ctrl+J), the status-bar job indicator, the notification bell in the toolbar,
+// Tools ▸ Run diagnostic job, and remembered geometry and dock layout. Pages reload
+// when the event bus says another client changed their table.
 // Built by the composition root (app/), which owns the services it is given;
 // they outlive the window. GUI thread only; it never waits on the database: all
 // data work goes through the DbExecutor.
 //
-//   MainWindow window(executor, monitor, Actor::systemUser());
+//   MainWindow window({.executor = executor, .monitor = monitor, .events = bus,
+//                      .engine = &engine, .tasks = registry, .actor = Actor::systemUser()});
 //   window.show();
-//   ... schema migrated ...
-//   window.start();   // pages load their first rows
+//   ... schema migrated, bus and engine started ...
+//   window.start();   // pages, jobs and notifications load
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(DbExecutor &executor, ConnectionMonitor &monitor, Actor actor, QWidget *parent = nullptr);
+    explicit MainWindow(const WindowServices &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // The database is ready (schema migrated): pages start loading.
@@ -35,6 +39,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Tools ▸ Run diagnostic job: enqueues for this user, with a notification at the end.
+    QCoro::Task<> enqueueJob(JobRequest request);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -6,6 +6,7 @@
 #include "app/cli/databasecommands.h"
 #include "app/cli/globaloptions.h"
 #include "app/cli/housingcommands.h"
+#include "app/cli/jobcommands.h"
 
 #include <QCommandLineParser>
 #include <QLoggingCategory>
@@ -103,6 +104,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
 {
     DatabaseCommands::registerCommands(registry);
     HousingCommands::registerCommands(registry);
+    JobCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)
@@ -139,9 +141,11 @@ int CommandLine::run(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     GlobalOptions::setApplicationIdentity();
-    // The data layer logs driver details as warnings; a command reports each failure
-    // itself in one line, so those stay quiet unless QT_LOGGING_RULES asks for them.
-    QLoggingCategory::setFilterRules(QStringLiteral("residesk.*.warning=false\nresidesk.*.debug=false"));
+    // The data layer logs driver details as warnings (the job engine its steps as info);
+    // a command reports each failure itself in one line, so those stay quiet unless
+    // QT_LOGGING_RULES asks for them.
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("residesk.*.warning=false\nresidesk.*.info=false\nresidesk.*.debug=false"));
 
     CommandRegistry registry;
     registerCommands(registry);
@@ -194,9 +198,11 @@ int CommandLine::run(int argc, char **argv)
             printError(tr("unknown command \"%1\"; see: residesk --help").arg(words.join(QLatin1Char(' '))));
         return ExitUsage;
     }
-    if (words.size() > command->words.size()) {
+    // A command takes its own words plus its positional arguments ("jobs show ID").
+    const qsizetype arguments = JobCommands::argumentCount(*command);
+    if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
-                       .arg(words.at(command->words.size()), command->name()));
+                       .arg(words.at(command->words.size() + arguments), command->name()));
         return ExitUsage;
     }
 

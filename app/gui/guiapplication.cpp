@@ -9,6 +9,11 @@
 #include "models/db/migrator.h"
 #include "models/housing/demoseeder.h"
 #include "models/housing/residentrepository.h"
+#include "tasks/builtintasks.h"
+#include "tasks/events.h"
+#include "tasks/jobengine.h"
+#include "tasks/jobstore.h"
+#include "tasks/taskregistry.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -18,6 +23,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QThread>
 #include <QTimer>
 #include <QTranslator>
 
@@ -25,12 +31,18 @@
 
 namespace {
 
-// Migrates, and with --demo fills an empty database with the default demo data.
-// Runs on the executor's write thread.
+// Migrates, installs the built-in recurring jobs, and with --demo fills an empty
+// database with the default demo data. Runs on the executor's write thread.
 Result<int> prepareDatabase(Database &db, bool demo, const Actor &actor)
 {
     Result<int> applied = Migrator(db).migrate();
-    if (!applied || !demo)
+    if (!applied)
+        return applied;
+    for (const RecurringJob &job : BuiltinTasks::defaultRecurring()) {
+        if (const VoidResult installed = JobStore(db).upsertRecurring(job); !installed)
+            return installed.error();
+    }
+    if (!demo)
         return applied;
     const Result<qint64> residents = ResidentRepository(db, actor).count(ListFilter{});
     if (!residents)
@@ -43,7 +55,10 @@ Result<int> prepareDatabase(Database &db, bool demo, const Actor &actor)
     return applied;
 }
 
-QCoro::Task<> startUp(DbExecutor &executor, MainWindow &window, bool demo, Actor actor)
+// The schema is ready: the event bus listens, the engine starts claiming jobs and the
+// window loads its pages.
+QCoro::Task<> startUp(DbExecutor &executor, EventBus &events, JobEngine &engine, MainWindow &window, bool demo,
+                      Actor actor)
 {
     // A named future, not a temporary: GCC 12 destroys temporaries of a co_await
     // expression twice (GCC bug 100611).
@@ -56,7 +71,24 @@ QCoro::Task<> startUp(DbExecutor &executor, MainWindow &window, bool demo, Actor
         QCoreApplication::exit(1);
         co_return;
     }
+    events.start();
+    engine.start();
     window.start();
+}
+
+// The window closed: stop claiming, let running jobs stop at a checkpoint (they are
+// released, not failed, so another worker or the next start resumes them), then
+// quit once the engine says it stopped, or after its grace period. The event loop
+// keeps running meanwhile.
+void stopAndQuit(JobEngine &engine)
+{
+    if (!engine.isStarted()) {
+        QCoreApplication::quit();
+        return;
+    }
+    QObject::connect(&engine, &JobEngine::stopped, qApp, [] { QCoreApplication::quit(); });
+    QTimer::singleShot(engine.options().shutdownGraceMs + 2000, qApp, [] { QCoreApplication::quit(); });
+    engine.stop();
 }
 
 } // namespace
@@ -97,17 +129,37 @@ int GuiApplication::run(int argc, char **argv)
         return 1;
     }
 
-    // Owned here, destroyed in reverse order: the window, the monitor, the executor
-    // (waits for running work), then the database.
+    // Owned here, destroyed in reverse order: the window, the engine (joins its runner
+    // threads), the event bus, the monitor, the executor (waits for running work),
+    // then the database. Bus and engine start once the schema is migrated.
     Database database(config.value());
     DbExecutor executor(database);
     ConnectionMonitor monitor(executor);
+    TaskRegistry tasks;
+    BuiltinTasks::registerAll(tasks);
+    EventBus events(database);
+    JobEngineOptions engineOptions;
+    engineOptions.concurrency = 2;
+    // CPU-heavy steps leave a core to the window, so that it never waits for one.
+    engineOptions.cpuThreads = qMax(1, QThread::idealThreadCount() - 1);
+    JobEngine engine(database, tasks, engineOptions);
+    engine.setEventBus(&events);
     const Actor actor = Actor::systemUser();
-    MainWindow window(executor, monitor, actor);
+    MainWindow window({.executor = executor,
+                       .monitor = monitor,
+                       .events = events,
+                       .engine = &engine,
+                       .tasks = tasks,
+                       .actor = actor});
     window.show();
 
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&app, &QGuiApplication::lastWindowClosed, &engine, [&engine] { stopAndQuit(engine); });
+
     const bool demo = parser.isSet(GlobalOptions::demoName());
-    QTimer::singleShot(0, &window, [&executor, &window, demo, actor] { startUp(executor, window, demo, actor); });
+    QTimer::singleShot(0, &window, [&executor, &events, &engine, &window, demo, actor] {
+        startUp(executor, events, engine, window, demo, actor);
+    });
 
     const int code = app.exec();
     executor.waitForDone();

@@ -5,7 +5,10 @@
 // and max; with --json the last line is {"case","unit","median","min","max","runs"}
 // (times in ms, memory in MiB).
 #include "tests/bench/benchcase.h"
+#include "tests/bench/enginenotifylatencycase.h"
+#include "tests/bench/enginethroughputcase.h"
 #include "tests/bench/firstwindowcase.h"
+#include "tests/bench/guistallcase.h"
 #include "tests/bench/sortfiltercase.h"
 
 #include <QCommandLineParser>
@@ -18,6 +21,8 @@ int main(int argc, char **argv)
 {
     if (argc == 3 && std::strcmp(argv[1], "--child-first-window") == 0)
         return FirstWindowCase::child(argc, argv, QString::fromLocal8Bit(argv[2]));
+    if (argc == 3 && std::strcmp(argv[1], "--child-gui-stall") == 0)
+        return GuiStallCase::child(argc, argv, QString::fromLocal8Bit(argv[2]));
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Residesk"));
@@ -27,9 +32,17 @@ int main(int argc, char **argv)
     {
         QString name;
         int (*run)(const BenchOptions &);
+        QString description = {};   // one line for --list
     };
-    const QList<Case> cases{{FirstWindowCase::name(), &FirstWindowCase::run},
-                            {SortFilterCase::name(), &SortFilterCase::run}};
+    const QList<Case> cases{{FirstWindowCase::name(), &FirstWindowCase::run,
+                             QStringLiteral("ms and MiB to the first residents page of a window on 100,000 residents")},
+                            {SortFilterCase::name(), &SortFilterCase::run,
+                             QStringLiteral("ms to sort and search 100,000 residents in the table model")},
+                            {EngineThroughputCase::name(), &EngineThroughputCase::run,
+                             EngineThroughputCase::description()},
+                            {EngineNotifyLatencyCase::name(), &EngineNotifyLatencyCase::run,
+                             EngineNotifyLatencyCase::description()},
+                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
@@ -52,8 +65,13 @@ int main(int argc, char **argv)
         return 0;
     }
     if (parser.isSet(list)) {
+        qsizetype width = 0;
         for (const Case &c : cases)
-            std::printf("%s\n", qPrintable(c.name));
+            width = qMax(width, c.name.size());
+        for (const Case &c : cases) {
+            const QString line = c.description.isEmpty() ? c.name : c.name.leftJustified(width + 2) + c.description;
+            std::printf("%s\n", qPrintable(line));
+        }
         return 0;
     }
     const QStringList positional = parser.positionalArguments();

@@ -6,6 +6,8 @@
 #include "models/db/dbexecutor.h"
 #include "models/housing/residentrepository.h"
 #include "models/itemmodels/recordtablemodel.h"
+#include "tasks/events.h"
+#include "tasks/taskregistry.h"
 #include "tests/support/testdatabase.h"
 #include "ui/dialogs/residentdialog.h"
 #include "ui/mainwindow.h"
@@ -27,17 +29,33 @@ namespace {
 constexpr int kTimeout = 15000;
 
 // Owns the services in the order the composition root does: database, executor,
-// monitor, window (destroyed in reverse).
+// monitor, event bus, window (destroyed in reverse). No job engine here.
 struct Harness
 {
     std::unique_ptr<TestDatabase> t;
     std::unique_ptr<DbExecutor> executor;
     std::unique_ptr<ConnectionMonitor> monitor;
+    TaskRegistry tasks;
+    std::unique_ptr<EventBus> events;
     std::unique_ptr<MainWindow> window;
+
+    void makeWindow(const Actor &actor)
+    {
+        executor = std::make_unique<DbExecutor>(t->db());
+        monitor = std::make_unique<ConnectionMonitor>(*executor);
+        events = std::make_unique<EventBus>(t->db());
+        window = std::make_unique<MainWindow>(WindowServices{.executor = *executor,
+                                                             .monitor = *monitor,
+                                                             .events = *events,
+                                                             .engine = nullptr,
+                                                             .tasks = tasks,
+                                                             .actor = actor});
+    }
 
     ~Harness()
     {
         window.reset();
+        events.reset();
         monitor.reset();
         if (executor)
             executor->waitForDone();
@@ -113,9 +131,7 @@ bool TestResidentsGui::startWindow(Harness &h, QString *error)
     h.t = TestDatabase::create(error);
     if (!h.t)
         return false;
-    h.executor = std::make_unique<DbExecutor>(h.t->db());
-    h.monitor = std::make_unique<ConnectionMonitor>(*h.executor);
-    h.window = std::make_unique<MainWindow>(*h.executor, *h.monitor, tester());
+    h.makeWindow(tester());
     MainWindow &w = *h.window;
     w.findChild<QListWidget *>(QStringLiteral("sidebar"))->setCurrentRow(3);   // Residents
     QSignalSpy shown(&w, &MainWindow::residentsShown);
@@ -243,9 +259,7 @@ void TestResidentsGui::conflictingEditOverwrites()
     QVERIFY2(created.ok(), qPrintable(created.error().text()));
 
     // startWindow() would make a new database: build the rest by hand on this one.
-    h.executor = std::make_unique<DbExecutor>(h.t->db());
-    h.monitor = std::make_unique<ConnectionMonitor>(*h.executor);
-    h.window = std::make_unique<MainWindow>(*h.executor, *h.monitor, tester());
+    h.makeWindow(tester());
     MainWindow &w = *h.window;
     w.findChild<QListWidget *>(QStringLiteral("sidebar"))->setCurrentRow(3);
     QSignalSpy shown(&w, &MainWindow::residentsShown);

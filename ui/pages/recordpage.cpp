@@ -9,12 +9,15 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace {
 QIcon themeIcon(const QWidget *widget, const char *name, QStyle::StandardPixmap fallback)
@@ -114,6 +117,16 @@ void RecordPage::setModel(RecordTableModel *model)
         m_count->setText(tr("The list could not be loaded: %1").arg(error.message));
     });
     connect(model, &QAbstractItemModel::modelReset, this, &RecordPage::currentChanged);
+    connect(model, &RecordTableModel::pageLoaded, this, [this](bool first) {
+        if (!first || (m_restoreId == 0 && m_restoreScroll < 0))
+            return;
+        const qint64 id = std::exchange(m_restoreId, 0);
+        const int scroll = std::exchange(m_restoreScroll, -1);
+        if (const int row = id > 0 ? m_model->rowOfId(id) : -1; row >= 0)
+            m_view->setCurrentIndex(m_proxy->mapFromSource(m_model->index(row, 0)));
+        if (scroll >= 0)
+            m_view->verticalScrollBar()->setValue(scroll);
+    });
     updateCount();
 }
 
@@ -163,6 +176,28 @@ void RecordPage::reload()
 {
     if (m_started)
         m_model->reload();
+}
+
+void RecordPage::refreshFromElsewhere()
+{
+    if (!m_started)
+        return;
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
+    const int row = currentSourceRow();
+    m_restoreId = row >= 0 ? m_model->idAt(row) : 0;
+    m_restoreScroll = m_view->verticalScrollBar()->value();
+    m_model->reload();
+}
+
+void RecordPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refreshFromElsewhere();
 }
 
 void RecordPage::saveState(QSettings &settings) const

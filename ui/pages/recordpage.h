@@ -38,6 +38,9 @@ public:
     QString key() const { return m_key; }
     void start();
     void reload();
+    // Another client (or a job) changed the table: reloads now if the page is shown,
+    // keeping the current record and the scroll position, else when it is next shown.
+    void refreshFromElsewhere();
     void saveState(QSettings &settings) const;
 
     RecordTableModel *model() const { return m_model; }
@@ -62,6 +65,7 @@ protected:
     virtual void deleteRecord(int sourceRow) = 0;
     virtual QString countText(qint64 count) const = 0;
     virtual void started() {}
+    void showEvent(QShowEvent *event) override;
 
     int currentSourceRow() const;
     UndoContext &context() const { return *m_context; }
@@ -126,6 +130,9 @@ private:
     QPointer<QDialog> m_dialog;
     bool m_started = false;
     bool m_restoring = false;
+    bool m_stale = false;          // changed elsewhere while hidden
+    qint64 m_restoreId = 0;        // after a refresh: the record to make current again
+    int m_restoreScroll = -1;      // … and the scroll position
 
 public:
     QAction *const newAction;

@@ -1,0 +1,273 @@
+// Workers as separate processes on one database: a worker killed (SIGKILL) in the
+// middle of a checkpointed job, and (PostgreSQL) two workers sharing a queue.
+#include "models/core/actor.h"
+#include "models/db/database.h"
+#include "models/db/migrator.h"
+#include "models/db/transaction.h"
+#include "tasks/job.h"
+#include "tasks/jobstore.h"
+#include "tests/app/clirunner.h"
+#include "tests/support/testdatabase.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QHash>
+#include <QJsonObject>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using CliRunner::Run;
+
+namespace {
+JobRequest noopRequest()
+{
+    JobRequest request;
+    request.kind = u"diag.noop"_s;
+    return request;
+}
+
+// Big enough that the first worker is still seeding when the test sees its first
+// checkpoint: demo.seed commits residents in checkpointed chunks of kChunk.
+constexpr int kResidents = 20000;
+constexpr int kChunk = 500;
+} // namespace
+
+class TestWorkerCrash : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_t;
+
+    Job job(qint64 id)
+    {
+        const Result<Job> j = JobStore(m_t->db()).get(id);
+        return j ? j.value() : Job{};
+    }
+
+    // The first column of the first row of `sql`, or -1.
+    qint64 scalar(const QString &sql, const QVariantList &values = {})
+    {
+        const Result<QSqlDatabase> connection = m_t->db().connection();
+        if (!connection)
+            return -1;
+        QSqlQuery query(connection.value());
+        query.prepare(sql);
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        if (!query.exec() || !query.next()) {
+            qWarning("%s failed", qPrintable(sql));
+            return -1;
+        }
+        return query.value(0).toLongLong();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!CliRunner::binary().isEmpty(), "RESIDESK_BINARY is not set (run through ctest)");
+        QVERIFY2(QFile::exists(CliRunner::binary()), qPrintable(CliRunner::binary()));
+    }
+
+    void init()
+    {
+        QString error;
+        m_t = TestDatabase::create(&error);
+        QVERIFY2(m_t, qPrintable(error));
+    }
+
+    void cleanup() { m_t.reset(); }
+
+    void killedWorkerIsResumedOnce()
+    {
+        JobRequest request;
+        request.kind = u"demo.seed"_s;
+        request.payload = {{u"residents"_s, kResidents}, {u"seed"_s, 7}, {u"chunk"_s, kChunk}};
+        request.notifyCreator = true;
+        const Result<EnqueueResult> queued = JobStore(m_t->db()).enqueue(request, Actor::systemUser());
+        QVERIFY2(queued, qPrintable(queued.error().message));
+        const qint64 id = queued->id;
+
+        auto first = CliRunner::start({u"--database"_s, m_t->url(), u"worker"_s, u"--lease-seconds"_s, u"2"_s,
+                                       u"--concurrency"_s, u"1"_s, u"--json"_s});
+        QVERIFY2(first->waitForStarted(10000), qPrintable(first->errorString()));
+        // Mid-job: at least one checkpointed chunk, not all of them.
+        Job seen;
+        QTRY_VERIFY_WITH_TIMEOUT((seen = job(id)).progressDone > 0 || first->state() == QProcess::NotRunning, 60000);
+        QVERIFY2(seen.progressDone < seen.progressTotal,
+                 qPrintable(u"the job ended before it could be killed: %1 of %2; raise kResidents"_s
+                                .arg(seen.progressDone)
+                                .arg(seen.progressTotal)));
+        first->kill();   // SIGKILL: no release, no last words
+        QVERIFY(first->waitForFinished(10000));
+
+        const Job orphan = job(id);
+        QCOMPARE(orphan.state, JobState::Running);
+        QCOMPARE(orphan.attempts, 1);
+        QVERIFY(!orphan.leaseOwner.isEmpty());
+        QVERIFY(orphan.leaseExpiresAt > 0);
+        QVERIFY2(orphan.progressDone < orphan.progressTotal, "the job ended before the kill");
+        const qint64 residentsAtKill = scalar(u"SELECT COUNT(*) FROM residents"_s);
+        QVERIFY(residentsAtKill < kResidents);
+
+        // `--once` only takes what is runnable now: wait until the dead lease has expired.
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() > orphan.leaseExpiresAt + 100, 10000);
+        const Run second = CliRunner::run({u"--database"_s, m_t->url(), u"worker"_s, u"--once"_s, u"--json"_s});
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+
+        const Job done = job(id);
+        QCOMPARE(done.state, JobState::Succeeded);
+        QCOMPARE(done.attempts, 2);
+        QCOMPARE(done.progressDone, done.progressTotal);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM residents"_s), qint64(kResidents));
+        QCOMPARE(scalar(u"SELECT COUNT(DISTINCT student_id) FROM residents"_s), qint64(kResidents));
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM notifications WHERE job_id = ?"_s, {id}), qint64(1));
+
+        int succeededLines = 0;
+        for (const QJsonObject &line : CliRunner::jsonLines(second.out)) {
+            if (line.value(u"event"_s).toString() == u"job_finished"_s && line.value(u"id"_s).toInteger() == id)
+                succeededLines += line.value(u"state"_s).toString() == u"succeeded"_s;
+        }
+        QCOMPARE(succeededLines, 1);
+    }
+
+    void twoWorkersClaimEachJobOnce()
+    {
+        if (!m_t->db().isPostgreSQL())
+            QSKIP("concurrent workers need PostgreSQL (SKIP LOCKED); on SQLite one process runs an engine");
+        constexpr int kJobs = 1000;
+        {
+            Transaction tx(m_t->db());
+            QVERIFY(tx.ok());
+            JobStore store(m_t->db());
+            for (int i = 0; i < kJobs; ++i) {
+                const Result<EnqueueResult> queued = store.enqueue(noopRequest(), Actor::systemUser());
+                QVERIFY2(queued, qPrintable(queued.error().message));
+            }
+            QVERIFY(tx.commit());
+        }
+
+        const QStringList args{u"--database"_s, m_t->url(), u"worker"_s, u"--once"_s, u"--concurrency"_s, u"4"_s,
+                               u"--json"_s};
+        auto a = CliRunner::start(args);
+        auto b = CliRunner::start(args);
+        QVERIFY(a->waitForStarted(10000));
+        QVERIFY(b->waitForStarted(10000));
+        QVERIFY2(a->waitForFinished(120000), "worker a did not finish");
+        QVERIFY2(b->waitForFinished(120000), "worker b did not finish");
+        QCOMPARE(a->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(b->exitStatus(), QProcess::NormalExit);
+        QVERIFY2(a->exitCode() == 0, a->readAllStandardError().constData());
+        QVERIFY2(b->exitCode() == 0, b->readAllStandardError().constData());
+
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded' AND attempts = 1"_s), qint64(kJobs));
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs"_s), qint64(kJobs));
+
+        // Which worker ran what: their --json lines (a finished row keeps no owner).
+        QHash<QString, int> perWorker;
+        QSet<qint64> ran;
+        int finishedLines = 0;
+        for (QProcess *worker : {a.get(), b.get()}) {
+            for (const QJsonObject &line : CliRunner::jsonLines(worker->readAllStandardOutput())) {
+                if (line.value(u"event"_s).toString() != u"job_finished"_s)
+                    continue;
+                QCOMPARE(line.value(u"state"_s).toString(), u"succeeded"_s);
+                ++finishedLines;
+                ++perWorker[line.value(u"worker"_s).toString()];
+                ran.insert(line.value(u"id"_s).toInteger());
+            }
+        }
+        QCOMPARE(finishedLines, kJobs);   // no job ran twice
+        QCOMPARE(ran.size(), qsizetype(kJobs));
+        QCOMPARE(perWorker.size(), qsizetype(2));
+        qInfo("worker split: %s", qPrintable([&perWorker] {
+                  QStringList parts;
+                  for (auto it = perWorker.cbegin(); it != perWorker.cend(); ++it)
+                      parts += u"%1 ran %2"_s.arg(it.key()).arg(it.value());
+                  return parts.join(u", "_s);
+              }()));
+        for (const int count : std::as_const(perWorker))
+            QVERIFY(count > 0);
+    }
+
+    void workerSurvivesDatabaseOutage()
+    {
+        if (!m_t->db().isPostgreSQL())
+            QSKIP("an outage needs a database server; the SQLite file cannot go away");
+        // A PostgreSQL server of this test's own, stopped and started again.
+        const QString script = qEnvironmentVariable("RESIDESK_PGFIXTURE");
+        QVERIFY2(QFile::exists(script), "RESIDESK_PGFIXTURE must name pgfixture.sh");
+        QTemporaryDir parent(u"/tmp/residesk-worker-outage-XXXXXX"_s);
+        QVERIFY(parent.isValid());
+        QFile::setPermissions(parent.path(), QFile::permissions(parent.path()) | QFile::ExeOther | QFile::ReadOther);
+        const QString dir = parent.filePath(u"pg"_s);
+        const auto fixture = [&script, &dir](const QString &action) {
+            QProcess p;
+            p.setProcessChannelMode(QProcess::ForwardedChannels);
+            p.start(script, {action, dir});
+            return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        };
+        QVERIFY2(fixture(u"start"_s), "could not start a PostgreSQL server for the outage test");
+        const auto stopServer = qScopeGuard([&fixture] { fixture(u"stop"_s); });
+        QFile urlFile(dir + u"/url"_s);
+        QVERIFY(urlFile.open(QIODevice::ReadOnly));
+        const QString url = QString::fromUtf8(urlFile.readAll()).trimmed();
+        Database db(DatabaseConfig::parse(url).value());
+        QVERIFY(Migrator(db).migrate());
+        const auto state = [&db](qint64 id) {
+            const Result<Job> j = JobStore(db).get(id);
+            return j ? j->state : JobState::Running;
+        };
+
+        auto worker = CliRunner::start({u"--database"_s, url, u"worker"_s, u"--json"_s, u"--concurrency"_s, u"1"_s});
+        QVERIFY(worker->waitForStarted(10000));
+        const Result<EnqueueResult> before = JobStore(db).enqueue(noopRequest(), Actor::systemUser());
+        QVERIFY(before);
+        QTRY_COMPARE_WITH_TIMEOUT(state(before->id), JobState::Succeeded, 30000);
+
+        QByteArray out;
+        QVERIFY(fixture(u"pause"_s));
+        QTRY_VERIFY_WITH_TIMEOUT((out += worker->readAllStandardOutput()).contains("\"database_problem\""), 30000);
+        QVERIFY2(worker->state() == QProcess::Running,
+                 qPrintable(u"the worker died (%1, exit code %2): %3"_s
+                                .arg(worker->exitStatus() == QProcess::CrashExit ? u"crashed"_s : u"exited"_s)
+                                .arg(worker->exitCode())
+                                .arg(QString::fromUtf8(worker->readAllStandardError()).trimmed())));
+        QVERIFY(fixture(u"resume"_s));
+
+        // Back: new work runs without a restart.
+        Result<EnqueueResult> after;
+        QTRY_VERIFY_WITH_TIMEOUT((after = JobStore(db).enqueue(noopRequest(), Actor::systemUser())).ok(),
+                                 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(state(after->id), JobState::Succeeded, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT((out += worker->readAllStandardOutput()).contains("\"database_restored\""), 30000);
+        QVERIFY2(worker->state() == QProcess::Running,
+                 qPrintable(u"the worker died (%1, exit code %2): %3"_s
+                                .arg(worker->exitStatus() == QProcess::CrashExit ? u"crashed"_s : u"exited"_s)
+                                .arg(worker->exitCode())
+                                .arg(QString::fromUtf8(worker->readAllStandardError()).trimmed())));
+
+        worker->terminate();
+        QVERIFY(worker->waitForFinished(15000));
+        QCOMPARE(worker->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(worker->exitCode(), 0);
+        out += worker->readAllStandardOutput();
+        int problems = 0;
+        int restorations = 0;
+        for (const QJsonObject &line : CliRunner::jsonLines(out)) {
+            problems += line.value(u"event"_s).toString() == u"database_problem"_s;
+            restorations += line.value(u"event"_s).toString() == u"database_restored"_s;
+        }
+        QCOMPARE(problems, 1);   // reported once, not on every retry
+        QCOMPARE(restorations, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkerCrash)
+#include "tst_workercrash.moc"

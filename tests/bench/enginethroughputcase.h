@@ -1,0 +1,36 @@
+#pragma once
+
+#include "tests/bench/benchcase.h"
+
+#include <QStringList>
+
+class Database;
+
+// engine_throughput: N diag.noop jobs (2,000) run by 1, 2 and 4 `residesk worker
+// --once --concurrency 4` child processes of the real binary on one database; jobs per
+// second from the first claim to the last finish (the jobs' own started_at and
+// finished_at, so process start-up is left out), median over --runs, one figure per
+// process count ("engine_throughput.1proc" ... "engine_throughput.4proc", unit
+// "jobs/s"). Meant for PostgreSQL (--database postgresql://...); on the default
+// temporary SQLite file the workers share one file lock.
+class EngineThroughputCase
+{
+public:
+    static QString name() { return QStringLiteral("engine_throughput"); }
+    static QString description()
+    {
+        return QStringLiteral("jobs/s of 2,000 diag.noop jobs run by 1, 2 and 4 `residesk worker --once` processes");
+    }
+    static int run(const BenchOptions &options);
+};
+
+// What the engine cases share.
+namespace EngineBench {
+// The `residesk` binary: RESIDESK_BINARY, else the one built with this benchmark.
+QString residentBinary();
+// The URL to use (options.databaseUrl, else a SQLite file in `dir`), migrated. Empty
+// with `error` set on failure.
+QString prepareDatabase(const BenchOptions &options, const QString &dir, QString *error);
+// Deletes every job (and the notifications of jobs); false with `error` on failure.
+bool clearJobs(Database &db, QString *error);
+} // namespace EngineBench

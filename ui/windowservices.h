@@ -1,0 +1,24 @@
+#pragma once
+
+#include "models/core/actor.h"
+
+class ConnectionMonitor;
+class DbExecutor;
+class EventBus;
+class JobEngine;
+class TaskRegistry;
+
+// What the composition root (app/gui, a test, a benchmark) hands the main window.
+// Everything referenced is owned by the caller and outlives the window.
+//
+//   MainWindow window({.executor = executor, .monitor = monitor, .events = bus,
+//                      .engine = &engine, .tasks = registry, .actor = actor});
+struct WindowServices
+{
+    DbExecutor &executor;
+    ConnectionMonitor &monitor;
+    EventBus &events;         // started by the caller once the schema is migrated
+    JobEngine *engine = nullptr; // this desktop's engine; null when it runs none
+    const TaskRegistry &tasks;
+    Actor actor;
+};
