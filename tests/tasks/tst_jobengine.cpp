@@ -31,9 +31,10 @@ struct Probe
     std::atomic<int> running{0};
     std::atomic<int> maxRunning{0};
     QStringList order;
-    QList<Qt::HANDLE> taskThreads;
-    QList<Qt::HANDLE> cpuThreads;
-    QList<Qt::HANDLE> resumedThreads;
+    // Per job id: where the task started, where its CPU work ran, where it resumed.
+    QHash<qint64, Qt::HANDLE> taskThreads;
+    QHash<qint64, Qt::HANDLE> cpuThreads;
+    QHash<qint64, Qt::HANDLE> resumedThreads;
 
     void reset()
     {
@@ -90,13 +91,13 @@ QCoro::Task<JobOutcome> threads(JobContext &ctx)
 {
     {
         QMutexLocker lock(&probe.mutex);
-        probe.taskThreads << QThread::currentThreadId();
+        probe.taskThreads.insert(ctx.id(), QThread::currentThreadId());
     }
     auto future = ctx.runCpu([] { return QThread::currentThreadId(); });
     const Qt::HANDLE cpu = co_await future;
     QMutexLocker lock(&probe.mutex);
-    probe.cpuThreads << cpu;
-    probe.resumedThreads << QThread::currentThreadId();
+    probe.cpuThreads.insert(ctx.id(), cpu);
+    probe.resumedThreads.insert(ctx.id(), QThread::currentThreadId());
     co_return JobOutcome::success();
 }
 
@@ -453,11 +454,13 @@ private Q_SLOTS:
         QMutexLocker lock(&probe.mutex);
         QCOMPARE(probe.taskThreads.size(), 4);
         const Qt::HANDLE main = QThread::currentThreadId();
-        for (int i = 0; i < 4; ++i) {
-            QVERIFY(probe.taskThreads.at(i) != main);
-            QVERIFY(probe.cpuThreads.at(i) != main);
-            QVERIFY(probe.cpuThreads.at(i) != probe.taskThreads.at(i));
-            QCOMPARE(probe.resumedThreads.at(i), probe.taskThreads.at(i));
+        QCOMPARE(probe.resumedThreads.size(), 4);
+        for (auto it = probe.taskThreads.cbegin(); it != probe.taskThreads.cend(); ++it) {
+            const qint64 id = it.key();
+            QVERIFY(it.value() != main);
+            QVERIFY(probe.cpuThreads.value(id) != main);
+            QVERIFY(probe.cpuThreads.value(id) != it.value());
+            QCOMPARE(probe.resumedThreads.value(id), it.value());
         }
     }
 

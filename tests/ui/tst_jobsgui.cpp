@@ -359,14 +359,18 @@ void TestJobsGui::jobMixThroughTheWindow()
     QTRY_COMPARE_WITH_TIMEOUT(dock->currentJob().id, failing, kTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(bell->unreadCount(), 1 + int(others.size()), kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(h.stored(failing).ok(), kTimeout);
-    {
+    // Marking it read is an asynchronous write: wait for it to land.
+    const auto storedAsRead = [&] {
         const Result<QList<Notification>> stored = NotificationStore(h.t->db()).list(tester().username);
-        QVERIFY(stored.ok());
-        bool read = false;
-        for (const Notification &n : stored.value())
-            read = read || (n.id == failure.id && n.readAt > 0);
-        QVERIFY(read);
-    }
+        if (!stored.ok())
+            return false;
+        for (const Notification &n : stored.value()) {
+            if (n.id == failure.id && n.readAt > 0)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(storedAsRead(), kTimeout);
 
     // Retry from the dock: the job is queued again (and, failing on purpose, fails again).
     QSignalSpy events(h.events.get(), &EventBus::jobEvent);
