@@ -81,7 +81,7 @@ bool CommandLine::isCommandLine(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QString arg = QString::fromLocal8Bit(argv[i]);
         if (!arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-") || arg == QLatin1String("--"))
-            return true;   // a command word
+            return true; // a command word
         const QString name = optionName(arg);
         if (guiValueOptions.contains(name)) {
             if (!arg.contains(QLatin1Char('=')))
@@ -90,7 +90,7 @@ bool CommandLine::isCommandLine(int argc, char **argv)
         }
         if (guiFlags.contains(name))
             continue;
-        return true;       // --help, --version, --json, or an unknown option (a usage error)
+        return true; // --help, --version, --json, or an unknown option (a usage error)
     }
     return false;
 }
@@ -126,9 +126,9 @@ QString CommandLine::helpText(const CommandRegistry &registry)
 
 QString CommandLine::commandHelpText(const Command &command)
 {
-    QString text = tr("Usage: residesk [global options] %1%2\n\n%3\n")
-                       .arg(command.name(), command.options.isEmpty() ? QString() : tr(" [options]"),
-                            command.summary);
+    QString text =
+        tr("Usage: residesk [global options] %1%2\n\n%3\n")
+            .arg(command.name(), command.options.isEmpty() ? QString() : tr(" [options]"), command.summary);
     if (!command.description.isEmpty())
         text += QLatin1Char('\n') + command.description + QLatin1Char('\n');
     if (!command.options.isEmpty())
@@ -165,7 +165,7 @@ int CommandLine::run(int argc, char **argv)
     if (command)
         parser.addOptions(command->options);
     else
-        parser.addOption(GlobalOptions::demo());   // accepted so "--demo" with a typo'd command reads well
+        parser.addOption(GlobalOptions::demo()); // accepted so "--demo" with a typo'd command reads well
 
     if (!parser.parse(args)) {
         printError(parser.errorText());
@@ -192,8 +192,8 @@ int CommandLine::run(int argc, char **argv)
                 candidates += c.name();
         }
         if (!candidates.isEmpty())
-            printError(tr("\"%1\" needs a subcommand: %2").arg(words.join(QLatin1Char(' ')),
-                                                               candidates.join(QStringLiteral(", "))));
+            printError(tr("\"%1\" needs a subcommand: %2")
+                           .arg(words.join(QLatin1Char(' ')), candidates.join(QStringLiteral(", "))));
         else
             printError(tr("unknown command \"%1\"; see: residesk --help").arg(words.join(QLatin1Char(' '))));
         return ExitUsage;

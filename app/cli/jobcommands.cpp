@@ -38,15 +38,42 @@ constexpr int kMaxLeaseSeconds = 24 * 60 * 60;
 constexpr qint64 kMaxRetryBaseMs = 60 * 60 * 1000;
 constexpr int kMaxListLimit = 10000;
 
-QString concurrencyOption() { return u"concurrency"_s; }
-QString kindsOption() { return u"kinds"_s; }
-QString onceOption() { return u"once"_s; }
-QString leaseSecondsOption() { return u"lease-seconds"_s; }
-QString retryBaseOption() { return u"retry-base-ms"_s; }
-QString stateOption() { return u"state"_s; }
-QString kindOption() { return u"kind"_s; }
-QString limitOption() { return u"limit"_s; }
-QString timeoutOption() { return u"timeout"_s; }
+QString concurrencyOption()
+{
+    return u"concurrency"_s;
+}
+QString kindsOption()
+{
+    return u"kinds"_s;
+}
+QString onceOption()
+{
+    return u"once"_s;
+}
+QString leaseSecondsOption()
+{
+    return u"lease-seconds"_s;
+}
+QString retryBaseOption()
+{
+    return u"retry-base-ms"_s;
+}
+QString stateOption()
+{
+    return u"state"_s;
+}
+QString kindOption()
+{
+    return u"kind"_s;
+}
+QString limitOption()
+{
+    return u"limit"_s;
+}
+QString timeoutOption()
+{
+    return u"timeout"_s;
+}
 
 QStringList commandWords(const char *second)
 {
@@ -85,7 +112,8 @@ std::optional<qint64> jobIdArgument(CommandContext &context, int *exitCode)
     const QStringList positional = context.parser().positionalArguments();
     const qsizetype at = context.command().words.size();
     if (positional.size() <= at) {
-        *exitCode = context.usageError(JobCommands::tr("\"%1\" needs a job id").arg(context.command().name()));
+        *exitCode =
+            context.usageError(JobCommands::tr("\"%1\" needs a job id").arg(context.command().name()));
         return std::nullopt;
     }
     bool ok = false;
@@ -112,7 +140,10 @@ int lookupFailure(CommandContext &context, qint64 id, const DbError &error)
 class WorkerOutput
 {
 public:
-    WorkerOutput(CommandContext &context, QString workerId) : m_context(context), m_worker(std::move(workerId)) {}
+    WorkerOutput(CommandContext &context, QString workerId)
+        : m_context(context)
+        , m_worker(std::move(workerId))
+    {}
 
     void line(const QString &event, QJsonObject fields, const QString &text, bool problem = false) const
     {
@@ -142,7 +173,8 @@ void JobCommands::registerCommands(CommandRegistry &registry)
         {u"worker"_s},
         tr("Run queued jobs without a window until stopped."),
         tr("Claims runnable jobs (highest priority first), runs up to --concurrency of them at once, renews "
-           "their leases and records each outcome; a failed attempt is retried with exponential backoff while "
+           "their leases and records each outcome; a failed attempt is retried with exponential backoff "
+           "while "
            "attempts are left. It wakes at once on new jobs (PostgreSQL LISTEN/NOTIFY; on SQLite it polls "
            "every second). Any number of workers and desktops can share one PostgreSQL database; on SQLite "
            "run one.\n\n"
@@ -158,14 +190,15 @@ void JobCommands::registerCommands(CommandRegistry &registry)
            "stopping, worker_stopped), \"worker\" (this worker's id) and \"at\" (ms since the epoch); job "
            "lines add id, kind, and on job_finished state, duration_ms and error."),
         {QCommandLineOption(concurrencyOption(), tr("Jobs run at once (default 2)."), tr("n"), u"2"_s),
-         QCommandLineOption(kindsOption(), tr("Run only these job kinds, separated by commas (default: all)."),
-                            tr("kinds")),
+         QCommandLineOption(kindsOption(),
+                            tr("Run only these job kinds, separated by commas (default: all)."), tr("kinds")),
          QCommandLineOption(onceOption(),
                             tr("Exit (with 0) once no runnable job is left for this worker and none runs.")),
-         QCommandLineOption(leaseSecondsOption(),
-                            tr("How long a claim holds without a heartbeat (default 30); a dead worker's jobs "
-                               "are resumed by another after this."),
-                            tr("s"), u"30"_s),
+         QCommandLineOption(
+             leaseSecondsOption(),
+             tr("How long a claim holds without a heartbeat (default 30); a dead worker's jobs "
+                "are resumed by another after this."),
+             tr("s"), u"30"_s),
          QCommandLineOption(retryBaseOption(),
                             tr("Advanced: the retry delay after a first failed attempt, doubled for each "
                                "further one, up to 10 minutes (default 2000)."),
@@ -180,9 +213,11 @@ void JobCommands::registerCommands(CommandRegistry &registry)
            "cancel_requested, created_by, created_at, started_at, finished_at, run_after (times in ISO 8601 "
            "UTC, null when not set). Otherwise an aligned text table. States: %1.")
             .arg(stateCodes()),
-        {QCommandLineOption(stateOption(), tr("Only jobs in this state (%1).").arg(stateCodes()), tr("state")),
+        {QCommandLineOption(stateOption(), tr("Only jobs in this state (%1).").arg(stateCodes()),
+                            tr("state")),
          QCommandLineOption(kindOption(), tr("Only jobs of this kind."), tr("kind")),
-         QCommandLineOption(limitOption(), tr("At most this many jobs (default 100, at most %1).").arg(kMaxListLimit),
+         QCommandLineOption(limitOption(),
+                            tr("At most this many jobs (default 100, at most %1).").arg(kMaxListLimit),
                             tr("n"), u"100"_s)},
         &JobCommands::list,
     });
@@ -236,8 +271,8 @@ void JobCommands::registerCommands(CommandRegistry &registry)
 
 qsizetype JobCommands::argumentCount(const Command &command)
 {
-    static const QList<QStringList> withId{commandWords("show"), commandWords("cancel"), commandWords("retry"),
-                                           commandWords("wait")};
+    static const QList<QStringList> withId{commandWords("show"), commandWords("cancel"),
+                                           commandWords("retry"), commandWords("wait")};
     return withId.contains(command.words) ? 1 : 0;
 }
 
@@ -405,9 +440,10 @@ int JobCommands::worker(CommandContext &context)
         if (databaseDown)
             return;
         databaseDown = true;
-        output.line(u"database_problem"_s, {{u"message"_s, message.simplified()}},
-                    tr("the database cannot be reached (%1); retrying until it is back").arg(message.simplified()),
-                    true);
+        output.line(
+            u"database_problem"_s, {{u"message"_s, message.simplified()}},
+            tr("the database cannot be reached (%1); retrying until it is back").arg(message.simplified()),
+            true);
     });
     QObject::connect(&engine, &JobEngine::databaseRestored, &loop, [&] {
         if (!databaseDown)
@@ -436,7 +472,7 @@ int JobCommands::worker(CommandContext &context)
         }
         stopSignal = signalNumber;
         if (stopping)
-            return;   // already stopping (--once)
+            return; // already stopping (--once)
         stop(name, tr("%1 received: no new jobs; %n running job(s) stop at their next checkpoint.", nullptr,
                       engine.runningCount())
                        .arg(name));
@@ -447,19 +483,21 @@ int JobCommands::worker(CommandContext &context)
         loop.quit();
     });
 
-    output.line(u"worker_started"_s,
-                {{u"concurrency"_s, options.concurrency},
-                 {u"kinds"_s, QJsonArray::fromStringList(options.kinds.isEmpty() ? registry.names() : options.kinds)},
-                 {u"database"_s, db->config().displayUrl()},
-                 {u"once"_s, once}},
-                tr("Worker %1 on %2: up to %3 job(s) at once, kinds: %4.")
-                    .arg(engine.workerId(), db->config().displayUrl())
-                    .arg(options.concurrency)
-                    .arg(options.kinds.isEmpty() ? tr("all") : options.kinds.join(u", "_s)));
+    output.line(
+        u"worker_started"_s,
+        {{u"concurrency"_s, options.concurrency},
+         {u"kinds"_s, QJsonArray::fromStringList(options.kinds.isEmpty() ? registry.names() : options.kinds)},
+         {u"database"_s, db->config().displayUrl()},
+         {u"once"_s, once}},
+        tr("Worker %1 on %2: up to %3 job(s) at once, kinds: %4.")
+            .arg(engine.workerId(), db->config().displayUrl())
+            .arg(options.concurrency)
+            .arg(options.kinds.isEmpty() ? tr("all") : options.kinds.join(u", "_s)));
     // Nightly pruning of the job history; installing it again is a no-op.
     for (const RecurringJob &recurring : BuiltinTasks::defaultRecurring()) {
         if (const VoidResult installed = JobStore(*db).upsertRecurring(recurring); !installed)
-            context.error(tr("cannot schedule %1: %2").arg(recurring.name, installed.error().message.simplified()));
+            context.error(
+                tr("cannot schedule %1: %2").arg(recurring.name, installed.error().message.simplified()));
     }
     bus.start();
     engine.start();
@@ -501,7 +539,8 @@ int JobCommands::list(CommandContext &context)
         context.printJson(array);
         return CommandLine::ExitSuccess;
     }
-    TextTable table({tr("ID"), tr("KIND"), tr("STATE"), tr("PROGRESS"), tr("ATTEMPTS"), tr("CREATED"), tr("ERROR")});
+    TextTable table(
+        {tr("ID"), tr("KIND"), tr("STATE"), tr("PROGRESS"), tr("ATTEMPTS"), tr("CREATED"), tr("ERROR")});
     for (const Job &job : jobs.value()) {
         const QString progress =
             job.progressTotal > 0 ? u"%1/%2"_s.arg(job.progressDone).arg(job.progressTotal) : QString();
@@ -535,9 +574,9 @@ int JobCommands::show(CommandContext &context)
         {tr("Kind"), registry.title(job->kind) == job->kind
                          ? job->kind
                          : u"%1 (%2)"_s.arg(job->kind, registry.title(job->kind))},
-        {tr("State"), JobStates::code(job->state) + (job->cancelRequested && !job->isFinished()
-                                                         ? tr(" (cancel requested)")
-                                                         : QString())},
+        {tr("State"),
+         JobStates::code(job->state) +
+             (job->cancelRequested && !job->isFinished() ? tr(" (cancel requested)") : QString())},
         {tr("Progress"), job->progressTotal > 0 ? u"%1/%2 %3"_s.arg(job->progressDone)
                                                       .arg(job->progressTotal)
                                                       .arg(job->progressMessage)

@@ -31,7 +31,9 @@ namespace {
 class ProgressLine
 {
 public:
-    explicit ProgressLine(bool enabled) : m_enabled(enabled) {}
+    explicit ProgressLine(bool enabled)
+        : m_enabled(enabled)
+    {}
     ~ProgressLine() { finish(); }
 
     void show(qint64 id, qint64 done, qint64 total, const QString &message)
@@ -74,16 +76,21 @@ int lookupFailure(CommandContext &context, qint64 id, const DbError &error)
 
 } // namespace
 
-JobWaiter::JobWaiter(CommandContext &context, Database &db) : JobWaiter(context, db, Options{}) {}
+JobWaiter::JobWaiter(CommandContext &context, Database &db)
+    : JobWaiter(context, db, Options{})
+{}
 
 JobWaiter::JobWaiter(CommandContext &context, Database &db, Options options)
-    : m_context(context), m_db(db), m_options(options)
+    : m_context(context)
+    , m_db(db)
+    , m_options(options)
 {}
 
 QCommandLineOption JobWaiter::waitOption()
 {
-    return QCommandLineOption(u"wait"_s, tr("Wait until the job is finished (running it in this process if no "
-                                            "worker takes it); exit code 0 only if it succeeded."));
+    return QCommandLineOption(u"wait"_s,
+                              tr("Wait until the job is finished (running it in this process if no "
+                                 "worker takes it); exit code 0 only if it succeeded."));
 }
 
 int JobWaiter::report(CommandContext &context, const Job &job)
@@ -95,8 +102,9 @@ int JobWaiter::report(CommandContext &context, const Job &job)
         if (!context.json()) {
             context.out(tr("Job %1 (%2) succeeded.").arg(job.id).arg(job.kind));
             if (!job.result.isEmpty())
-                context.out(tr("Result: %1")
-                                .arg(QString::fromUtf8(QJsonDocument(job.result).toJson(QJsonDocument::Compact))));
+                context.out(
+                    tr("Result: %1")
+                        .arg(QString::fromUtf8(QJsonDocument(job.result).toJson(QJsonDocument::Compact))));
         }
         std::fflush(stdout);
         return CommandLine::ExitSuccess;
@@ -115,7 +123,8 @@ int JobWaiter::report(CommandContext &context, const Job &job)
         break;
     }
     std::fflush(stdout);
-    context.error(tr("job %1 (%2) has not finished: it is %3").arg(job.id).arg(job.kind, JobStates::code(job.state)));
+    context.error(
+        tr("job %1 (%2) has not finished: it is %3").arg(job.id).arg(job.kind, JobStates::code(job.state)));
     return CommandLine::ExitFailure;
 }
 
@@ -134,7 +143,7 @@ int JobWaiter::wait(qint64 id)
     std::unique_ptr<JobEngine> engine;
     if (m_options.runEngine) {
         JobEngineOptions engineOptions;
-        engineOptions.runRecurring = false;   // a wait runs what is queued, not the schedules
+        engineOptions.runRecurring = false; // a wait runs what is queued, not the schedules
         engine = std::make_unique<JobEngine>(m_db, registry, engineOptions);
         engine->setEventBus(&bus);
     }
@@ -143,14 +152,14 @@ int JobWaiter::wait(qint64 id)
 
     QEventLoop loop;
     std::optional<Job> finished;
-    QString failure;   // why the wait ended without the job finished
+    QString failure; // why the wait ended without the job finished
     bool ending = false;
     const auto end = [&] {
         if (ending)
             return;
         ending = true;
         if (engine && engine->isStarted())
-            engine->stop();   // releases whatever else it runs; stopped() ends the loop
+            engine->stop(); // releases whatever else it runs; stopped() ends the loop
         else
             loop.quit();
     };
@@ -163,7 +172,7 @@ int JobWaiter::wait(qint64 id)
                 failure = tr("job %1 was deleted while waiting for it").arg(id);
                 end();
             }
-            return;   // a connection problem: the next poll tries again
+            return; // a connection problem: the next poll tries again
         }
         progress.show(id, current->progressDone, current->progressTotal, current->progressMessage);
         if (current->isFinished()) {
@@ -200,7 +209,7 @@ int JobWaiter::wait(qint64 id)
                       .arg(double(m_options.timeoutMs) / 1000);
         end();
     });
-    int interruptedBy = 0;   // the signal that ended the wait
+    int interruptedBy = 0; // the signal that ended the wait
     QObject::connect(&signalWatcher, &UnixSignals::received, &loop, [&](int signalNumber) {
         if (interruptedBy) {
             // A second signal: do not wait for running jobs any longer (their leases expire).
@@ -220,7 +229,7 @@ int JobWaiter::wait(qint64 id)
     poll.start();
     if (m_options.timeoutMs > 0)
         timeout.start(m_options.timeoutMs);
-    QTimer::singleShot(0, &loop, check);   // it may have finished before the bus listened
+    QTimer::singleShot(0, &loop, check); // it may have finished before the bus listened
     loop.exec();
     poll.stop();
     timeout.stop();
@@ -231,7 +240,10 @@ int JobWaiter::wait(qint64 id)
     if (interruptedBy) {
         const QString signalName = UnixSignals::name(interruptedBy);
         const Result<Job> now = store.get(id);
-        failure = now ? tr("interrupted by %1; job %2 is %3").arg(signalName).arg(id).arg(JobStates::code(now->state))
+        failure = now ? tr("interrupted by %1; job %2 is %3")
+                            .arg(signalName)
+                            .arg(id)
+                            .arg(JobStates::code(now->state))
                       : tr("interrupted by %1 while waiting for job %2").arg(signalName).arg(id);
     }
     m_context.error(failure);

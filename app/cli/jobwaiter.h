@@ -29,8 +29,8 @@ class JobWaiter
 public:
     struct Options
     {
-        int timeoutMs = 0;      // 0: no limit
-        bool runEngine = true;  // run the job in this process too (not only watch it)
+        int timeoutMs = 0;     // 0: no limit
+        bool runEngine = true; // run the job in this process too (not only watch it)
         int pollIntervalMs = 200;
     };
 

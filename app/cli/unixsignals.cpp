@@ -25,7 +25,8 @@ void onSignal(int signalNumber)
 
 } // namespace
 
-UnixSignals::UnixSignals(const QList<int> &signalNumbers, QObject *parent) : QObject(parent)
+UnixSignals::UnixSignals(const QList<int> &signalNumbers, QObject *parent)
+    : QObject(parent)
 {
     if (s_fds[0] >= 0) {
         m_error = tr("another signal watcher exists in this process");
@@ -70,11 +71,16 @@ UnixSignals::~UnixSignals()
 QString UnixSignals::name(int signalNumber)
 {
     switch (signalNumber) {
-    case SIGTERM: return QStringLiteral("SIGTERM");
-    case SIGINT: return QStringLiteral("SIGINT");
-    case SIGHUP: return QStringLiteral("SIGHUP");
-    case SIGQUIT: return QStringLiteral("SIGQUIT");
-    default: return QStringLiteral("signal %1").arg(signalNumber);
+    case SIGTERM:
+        return QStringLiteral("SIGTERM");
+    case SIGINT:
+        return QStringLiteral("SIGINT");
+    case SIGHUP:
+        return QStringLiteral("SIGHUP");
+    case SIGQUIT:
+        return QStringLiteral("SIGQUIT");
+    default:
+        return QStringLiteral("signal %1").arg(signalNumber);
     }
 }
 

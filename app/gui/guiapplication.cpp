@@ -57,8 +57,8 @@ Result<int> prepareDatabase(Database &db, bool demo, const Actor &actor)
 
 // The schema is ready: the event bus listens, the engine starts claiming jobs and the
 // window loads its pages.
-QCoro::Task<> startUp(DbExecutor &executor, EventBus &events, JobEngine &engine, MainWindow &window, bool demo,
-                      Actor actor)
+QCoro::Task<> startUp(DbExecutor &executor, EventBus &events, JobEngine &engine, MainWindow &window,
+                      bool demo, Actor actor)
 {
     // A named future, not a temporary: GCC 12 destroys temporaries of a co_await
     // expression twice (GCC bug 100611).
@@ -97,12 +97,13 @@ void GuiApplication::installTranslations(QApplication &app)
 {
     auto *qtTranslator = new QTranslator(&app);
     const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
-    if (qtTranslator->load(QLocale(), QStringLiteral("qt"), QStringLiteral("_"), qtDir)
-        || qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), qtDir))
+    if (qtTranslator->load(QLocale(), QStringLiteral("qt"), QStringLiteral("_"), qtDir) ||
+        qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), qtDir))
         QCoreApplication::installTranslator(qtTranslator);
 
     auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("residesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator->load(QLocale(), QStringLiteral("residesk"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(translator);
 }
 
@@ -117,15 +118,17 @@ int GuiApplication::run(int argc, char **argv)
     parser.addOptions(GlobalOptions::all());
     parser.addOption(GlobalOptions::demo());
     if (!parser.parse(GlobalOptions::withoutQtGuiOptions(QCoreApplication::arguments()))) {
-        std::fprintf(stderr, "residesk: %s\nresidesk: see: residesk --help\n", qPrintable(parser.errorText()));
+        std::fprintf(stderr, "residesk: %s\nresidesk: see: residesk --help\n",
+                     qPrintable(parser.errorText()));
         return 2;
     }
 
     const QString url = DatabaseConfig::resolveUrl(parser.value(GlobalOptions::databaseName()));
     const Result<DatabaseConfig> config = DatabaseConfig::parse(url);
     if (!config) {
-        QMessageBox::critical(nullptr, tr("Residesk"),
-                              tr("Residesk cannot use the database %1.\n\n%2").arg(url, config.error().message));
+        QMessageBox::critical(
+            nullptr, tr("Residesk"),
+            tr("Residesk cannot use the database %1.\n\n%2").arg(url, config.error().message));
         return 1;
     }
 

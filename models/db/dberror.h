@@ -23,24 +23,27 @@ class DbError
 public:
     enum class Code {
         None,
-        InvalidUrl,         // the database URL cannot be parsed
-        ConnectionFailed,   // could not open a connection
-        ConnectionLost,     // a connection that worked went away
-        SchemaTooNew,       // the database was migrated by a newer Residesk
+        InvalidUrl,       // the database URL cannot be parsed
+        ConnectionFailed, // could not open a connection
+        ConnectionLost,   // a connection that worked went away
+        SchemaTooNew,     // the database was migrated by a newer Residesk
         MigrationFailed,
-        Validation,         // see fields
+        Validation, // see fields
         NotFound,
-        Conflict,           // the row changed since it was read (stale version)
-        Duplicate,          // a unique key was violated
-        ConstraintViolation,// another database constraint (foreign key, check)
+        Conflict,            // the row changed since it was read (stale version)
+        Duplicate,           // a unique key was violated
+        ConstraintViolation, // another database constraint (foreign key, check)
         QueryFailed,
-        InvalidState,       // the operation is not allowed in the record's current state
-        LeaseLost,          // a job's lease passed to another worker; its work must not commit
+        InvalidState, // the operation is not allowed in the record's current state
+        LeaseLost,    // a job's lease passed to another worker; its work must not commit
     };
 
     DbError() = default;
     DbError(Code code, QString message, QString detail = {}, QList<FieldError> fields = {})
-        : code(code), message(std::move(message)), detail(std::move(detail)), fields(std::move(fields))
+        : code(code)
+        , message(std::move(message))
+        , detail(std::move(detail))
+        , fields(std::move(fields))
     {}
 
     static DbError validation(QList<FieldError> fields);
@@ -48,7 +51,10 @@ public:
     // connections are recognised on both SQLite and PostgreSQL.
     static DbError fromSql(const QSqlError &error, const QString &statement, DatabaseBackend backend);
 
-    bool isConnectionProblem() const { return code == Code::ConnectionLost || code == Code::ConnectionFailed; }
+    bool isConnectionProblem() const
+    {
+        return code == Code::ConnectionLost || code == Code::ConnectionFailed;
+    }
     // "message" plus, for validation errors, each field's message on its own line.
     QString text() const;
     QString codeName() const;

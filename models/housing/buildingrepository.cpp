@@ -20,7 +20,8 @@ Q_LOGGING_CATEGORY(lcHousing, "residesk.housing")
 void announceChange(Database &db)
 {
     if (const VoidResult r = Events::publishRecordsChanged(db, u"buildings"_s); !r)
-        qCWarning(lcHousing) << "cannot announce a change to buildings:" << r.error().message << r.error().detail;
+        qCWarning(lcHousing) << "cannot announce a change to buildings:" << r.error().message
+                             << r.error().detail;
 }
 
 const QString kSelect = QStringLiteral("SELECT id, code, name, address, floors, version FROM buildings");
@@ -28,11 +29,15 @@ const QString kSelect = QStringLiteral("SELECT id, code, name, address, floors, 
 QString sortExpression(int column)
 {
     switch (column) {
-    case BuildingRepository::Name: return QStringLiteral("name");
-    case BuildingRepository::Address: return QStringLiteral("address");
-    case BuildingRepository::Floors: return QStringLiteral("floors");
+    case BuildingRepository::Name:
+        return QStringLiteral("name");
+    case BuildingRepository::Address:
+        return QStringLiteral("address");
+    case BuildingRepository::Floors:
+        return QStringLiteral("floors");
     case BuildingRepository::Code:
-    default: return QStringLiteral("code");
+    default:
+        return QStringLiteral("code");
     }
 }
 
@@ -61,7 +66,8 @@ Building normalized(Building b)
 
 DbError duplicateCode(const QString &code)
 {
-    const QString message = BuildingRepository::tr("A building with the code \"%1\" already exists.").arg(code);
+    const QString message =
+        BuildingRepository::tr("A building with the code \"%1\" already exists.").arg(code);
     return DbError(DbError::Code::Duplicate, message, {}, {FieldError{QStringLiteral("code"), message}});
 }
 
@@ -75,8 +81,7 @@ QString notFoundText()
 BuildingRepository::BuildingRepository(Database &db, Actor actor)
     : m_db(db)
     , m_actor(std::move(actor))
-{
-}
+{}
 
 QList<FieldError> BuildingRepository::validate(const Building &building)
 {
@@ -85,14 +90,17 @@ QList<FieldError> BuildingRepository::validate(const Building &building)
     if (code.isEmpty())
         errors.append({QStringLiteral("code"), tr("The building code is required.")});
     else if (code.size() > 16)
-        errors.append({QStringLiteral("code"), tr("The building code must be at most %1 characters long.").arg(16)});
+        errors.append(
+            {QStringLiteral("code"), tr("The building code must be at most %1 characters long.").arg(16)});
     const QString name = building.name.trimmed();
     if (name.isEmpty())
         errors.append({QStringLiteral("name"), tr("The building name is required.")});
     else if (name.size() > 200)
-        errors.append({QStringLiteral("name"), tr("The building name must be at most %1 characters long.").arg(200)});
+        errors.append(
+            {QStringLiteral("name"), tr("The building name must be at most %1 characters long.").arg(200)});
     if (building.address.trimmed().size() > 400)
-        errors.append({QStringLiteral("address"), tr("The address must be at most %1 characters long.").arg(400)});
+        errors.append(
+            {QStringLiteral("address"), tr("The address must be at most %1 characters long.").arg(400)});
     if (building.floors < 1)
         errors.append({QStringLiteral("floors"),
                        tr("The number of floors must be at least 1 (it is %1).").arg(building.floors)});
@@ -126,13 +134,15 @@ Result<Building> BuildingRepository::create(const Building &input)
     const Building building = normalized(input);
     if (QList<FieldError> errors = validate(building); !errors.isEmpty())
         return DbError::validation(std::move(errors));
-    const Result<bool> taken = exists(m_db, QStringLiteral("SELECT 1 FROM buildings WHERE code = ?"), {building.code});
+    const Result<bool> taken =
+        exists(m_db, QStringLiteral("SELECT 1 FROM buildings WHERE code = ?"), {building.code});
     if (!taken)
         return taken.error();
     if (taken.value())
         return duplicateCode(building.code);
-    SqlStatement st(m_db, QStringLiteral("INSERT INTO buildings (code, name, address, floors, version, created_by, "
-                                         "updated_by) VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id"));
+    SqlStatement st(m_db,
+                    QStringLiteral("INSERT INTO buildings (code, name, address, floors, version, created_by, "
+                                   "updated_by) VALUES (?, ?, ?, ?, 1, ?, ?) RETURNING id"));
     st.bind(building.code).bind(building.name).bind(building.address).bind(building.floors);
     st.bind(m_actor.username).bind(m_actor.username);
     if (auto r = st.exec(); !r) {
@@ -153,30 +163,32 @@ Result<Building> BuildingRepository::update(const Building &input, OnConflict on
     const Building building = normalized(input);
     if (QList<FieldError> errors = validate(building); !errors.isEmpty())
         return DbError::validation(std::move(errors));
-    const Result<bool> taken = exists(m_db, QStringLiteral("SELECT 1 FROM buildings WHERE code = ? AND id <> ?"),
-                                      {building.code, building.id});
+    const Result<bool> taken =
+        exists(m_db, QStringLiteral("SELECT 1 FROM buildings WHERE code = ? AND id <> ?"),
+               {building.code, building.id});
     if (!taken)
         return taken.error();
     if (taken.value())
         return duplicateCode(building.code);
     // Fewer floors must not strand rooms on floors that no longer exist.
-    const Result<qint64> stranded = scalarCount(
-        m_db, QStringLiteral("SELECT COUNT(*) FROM rooms WHERE building_id = ? AND floor >= ?"),
-        {building.id, building.floors});
+    const Result<qint64> stranded =
+        scalarCount(m_db, QStringLiteral("SELECT COUNT(*) FROM rooms WHERE building_id = ? AND floor >= ?"),
+                    {building.id, building.floors});
     if (!stranded)
         return stranded.error();
     if (stranded.value() > 0)
-        return DbError::validation({{QStringLiteral("floors"),
-                                     tr("The building cannot have %1 floor(s): %2 of its rooms are on higher floors.")
-                                         .arg(building.floors)
-                                         .arg(stranded.value())}});
+        return DbError::validation(
+            {{QStringLiteral("floors"),
+              tr("The building cannot have %1 floor(s): %2 of its rooms are on higher floors.")
+                  .arg(building.floors)
+                  .arg(stranded.value())}});
 
     const bool overwrite = onConflict == OnConflict::Overwrite;
     SqlStatement st(m_db, QStringLiteral("UPDATE buildings SET code = ?, name = ?, address = ?, floors = ?, "
-                                         "version = version + 1, updated_at = ")
-                              + Dialect::now(m_db.config().backend)
-                              + (overwrite ? QStringLiteral(", updated_by = ? WHERE id = ?")
-                                           : QStringLiteral(", updated_by = ? WHERE id = ? AND version = ?")));
+                                         "version = version + 1, updated_at = ") +
+                              Dialect::now(m_db.config().backend) +
+                              (overwrite ? QStringLiteral(", updated_by = ? WHERE id = ?")
+                                         : QStringLiteral(", updated_by = ? WHERE id = ? AND version = ?")));
     st.bind(building.code).bind(building.name).bind(building.address).bind(building.floors);
     st.bind(m_actor.username).bind(building.id);
     if (!overwrite)
@@ -187,13 +199,15 @@ Result<Building> BuildingRepository::update(const Building &input, OnConflict on
         return r.error();
     }
     if (st.numRowsAffected() == 0) {
-        const Result<bool> found = exists(m_db, QStringLiteral("SELECT 1 FROM buildings WHERE id = ?"), {building.id});
+        const Result<bool> found =
+            exists(m_db, QStringLiteral("SELECT 1 FROM buildings WHERE id = ?"), {building.id});
         if (!found)
             return found.error();
         if (!found.value())
             return notFound(notFoundText());
-        return conflict(tr("Another user changed this building since you opened it. Reload to see their changes, "
-                           "or overwrite them with yours."));
+        return conflict(
+            tr("Another user changed this building since you opened it. Reload to see their changes, "
+               "or overwrite them with yours."));
     }
     announceChange(m_db);
     return get(building.id);
@@ -201,11 +215,12 @@ Result<Building> BuildingRepository::update(const Building &input, OnConflict on
 
 VoidResult BuildingRepository::remove(qint64 id, int expectedVersion)
 {
-    const Result<qint64> rooms = scalarCount(m_db, QStringLiteral("SELECT COUNT(*) FROM rooms WHERE building_id = ?"), {id});
+    const Result<qint64> rooms =
+        scalarCount(m_db, QStringLiteral("SELECT COUNT(*) FROM rooms WHERE building_id = ?"), {id});
     if (!rooms)
         return rooms.error();
-    const QString hasRooms = tr("The building still has %n room(s); delete or move them first.", nullptr,
-                                int(rooms.value()));
+    const QString hasRooms =
+        tr("The building still has %n room(s); delete or move them first.", nullptr, int(rooms.value()));
     if (rooms.value() > 0)
         return DbError(DbError::Code::ConstraintViolation, hasRooms);
     SqlStatement st(m_db, QStringLiteral("DELETE FROM buildings WHERE id = ? AND version = ?"));
@@ -233,19 +248,22 @@ Result<Building> BuildingRepository::restore(const Building &input)
     const Building building = normalized(input);
     if (QList<FieldError> errors = validate(building); !errors.isEmpty())
         return DbError::validation(std::move(errors));
-    const Result<bool> taken = exists(m_db, QStringLiteral("SELECT 1 FROM buildings WHERE code = ? AND id <> ?"),
-                                      {building.code, building.id});
+    const Result<bool> taken =
+        exists(m_db, QStringLiteral("SELECT 1 FROM buildings WHERE code = ? AND id <> ?"),
+               {building.code, building.id});
     if (!taken)
         return taken.error();
     if (taken.value())
         return duplicateCode(building.code);
-    SqlStatement st(m_db, QStringLiteral("INSERT INTO buildings (id, code, name, address, floors, version, created_by, "
-                                         "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    SqlStatement st(
+        m_db, QStringLiteral("INSERT INTO buildings (id, code, name, address, floors, version, created_by, "
+                             "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     st.bind(building.id).bind(building.code).bind(building.name).bind(building.address).bind(building.floors);
     st.bind(qMax(1, building.version + 1)).bind(m_actor.username).bind(m_actor.username);
     if (auto r = st.exec(); !r) {
         if (r.error().code == DbError::Code::Duplicate)
-            return DbError(DbError::Code::Duplicate, tr("The building is already present; there is nothing to restore."));
+            return DbError(DbError::Code::Duplicate,
+                           tr("The building is already present; there is nothing to restore."));
         return r.error();
     }
     announceChange(m_db);
@@ -256,7 +274,8 @@ namespace {
 Where buildingWhere(DatabaseBackend backend, const ListFilter &filter)
 {
     Where where;
-    where.addSearch(backend, {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("address")}, filter.search);
+    where.addSearch(backend, {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("address")},
+                    filter.search);
     return where;
 }
 } // namespace
@@ -267,7 +286,8 @@ Result<QList<Building>> BuildingRepository::page(const PageRequest &request)
     const QString idExpr = QStringLiteral("id");
     Where where = buildingWhere(m_db.config().backend, request.filter);
     where.addCursor(sortExpr, idExpr, request);
-    SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, idExpr, request.order) + QStringLiteral(" LIMIT ?"));
+    SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, idExpr, request.order) +
+                              QStringLiteral(" LIMIT ?"));
     bindAll(st, where.values);
     st.bind(qMax(1, request.limit));
     if (auto r = st.exec(); !r)
@@ -298,10 +318,14 @@ Result<qint64> BuildingRepository::count(const ListFilter &filter)
 QVariant BuildingRepository::sortValue(const Building &building, int column)
 {
     switch (column) {
-    case Name: return building.name;
-    case Address: return building.address;
-    case Floors: return building.floors;
+    case Name:
+        return building.name;
+    case Address:
+        return building.address;
+    case Floors:
+        return building.floors;
     case Code:
-    default: return building.code;
+    default:
+        return building.code;
     }
 }

@@ -34,14 +34,15 @@ struct ChangeAnnouncer
 
     ~ChangeAnnouncer()
     {
-        const std::array<std::pair<bool, QString>, 3> tables{{
-            {buildings, u"buildings"_s}, {rooms, u"rooms"_s}, {residents, u"residents"_s}}};
+        const std::array<std::pair<bool, QString>, 3> tables{
+            {{buildings, u"buildings"_s}, {rooms, u"rooms"_s}, {residents, u"residents"_s}}};
         for (const auto &[changed, table] : tables) {
             if (!changed)
                 continue;
             // The rows are committed; other clients only miss a refresh.
             if (const VoidResult r = Events::publishRecordsChanged(db, table); !r)
-                qCWarning(lcSeeder) << "cannot announce the seeded" << table << r.error().message << r.error().detail;
+                qCWarning(lcSeeder) << "cannot announce the seeded" << table << r.error().message
+                                    << r.error().detail;
         }
     }
 };
@@ -77,18 +78,19 @@ constexpr std::array<BuildingSpec, 6> kBuildings{{
 constexpr int kRoomsPerFloor = 20;
 
 constexpr std::array<const char *, 48> kFirstNames{
-    "Olivia", "Liam", "Emma", "Noah", "Ava", "Oliver", "Sophia", "Elijah", "Isabella", "Lucas", "Mia",
-    "Mateo", "Amelia", "Levi", "Harper", "Ethan", "Evelyn", "James", "Camila", "Benjamin", "Lucia", "Daniel",
-    "Sofia", "Hugo", "Valentina", "Martin", "Chloe", "Leo", "Aisha", "Omar", "Mei", "Hiro", "Priya", "Arjun",
-    "Fatima", "Ali", "Nora", "Jonas", "Elena", "Pablo", "Ingrid", "Kofi", "Amara", "Diego", "Zoe", "Ravi",
-    "Hannah", "Tomas"};
+    "Olivia", "Liam",   "Emma",   "Noah",  "Ava",       "Oliver", "Sophia", "Elijah", "Isabella", "Lucas",
+    "Mia",    "Mateo",  "Amelia", "Levi",  "Harper",    "Ethan",  "Evelyn", "James",  "Camila",   "Benjamin",
+    "Lucia",  "Daniel", "Sofia",  "Hugo",  "Valentina", "Martin", "Chloe",  "Leo",    "Aisha",    "Omar",
+    "Mei",    "Hiro",   "Priya",  "Arjun", "Fatima",    "Ali",    "Nora",   "Jonas",  "Elena",    "Pablo",
+    "Ingrid", "Kofi",   "Amara",  "Diego", "Zoe",       "Ravi",   "Hannah", "Tomas"};
 
 constexpr std::array<const char *, 48> kLastNames{
-    "Smith", "Johnson", "Garcia", "Martinez", "Brown", "Lopez", "Davis", "Miller", "Wilson", "Moore",
-    "Taylor", "Anderson", "Thomas", "Hernandez", "Jackson", "White", "Harris", "Martin", "Thompson", "Gonzalez",
-    "Clark", "Lewis", "Robinson", "Walker", "Perez", "Hall", "Young", "Allen", "Sanchez", "Wright", "King",
-    "Scott", "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Rivera", "Campbell", "Mitchell",
-    "Carter", "Roberts", "Kim", "Patel", "Okafor", "Schmidt"};
+    "Smith",    "Johnson",  "Garcia",   "Martinez", "Brown",   "Lopez",     "Davis",    "Miller",
+    "Wilson",   "Moore",    "Taylor",   "Anderson", "Thomas",  "Hernandez", "Jackson",  "White",
+    "Harris",   "Martin",   "Thompson", "Gonzalez", "Clark",   "Lewis",     "Robinson", "Walker",
+    "Perez",    "Hall",     "Young",    "Allen",    "Sanchez", "Wright",    "King",     "Scott",
+    "Nguyen",   "Hill",     "Flores",   "Green",    "Adams",   "Nelson",    "Baker",    "Rivera",
+    "Campbell", "Mitchell", "Carter",   "Roberts",  "Kim",     "Patel",     "Okafor",   "Schmidt"};
 
 QString placeholders(int rows, int columns)
 {
@@ -110,8 +112,8 @@ Result<int> insertRows(Database &db, const QString &head, const QString &conflic
     const int rows = int(values.size() / columns);
     if (rows == 0)
         return 0;
-    SqlStatement st(db, head + QStringLiteral(" VALUES ") + placeholders(rows, columns)
-                            + QStringLiteral(" ON CONFLICT ") + conflictTarget + QStringLiteral(" DO NOTHING"));
+    SqlStatement st(db, head + QStringLiteral(" VALUES ") + placeholders(rows, columns) +
+                            QStringLiteral(" ON CONFLICT ") + conflictTarget + QStringLiteral(" DO NOTHING"));
     for (const QVariant &v : values)
         st.bind(v);
     if (auto r = st.exec(); !r)
@@ -124,10 +126,10 @@ Result<int> insertRows(Database &db, const QString &head, const QString &conflic
 DemoSeeder::DemoSeeder(Database &db, Actor actor)
     : m_db(db)
     , m_actor(std::move(actor))
-{
-}
+{}
 
-Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options, const std::function<void(int, int)> &progress)
+Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
+                                             const std::function<void(int, int)> &progress)
 {
     Summary summary;
     // Declared before any Transaction, so that it runs after every one has ended.
@@ -146,18 +148,23 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options, const std::
             return tx.error();
         QVariantList values;
         for (const BuildingSpec &b : kBuildings) {
-            values << QString::fromLatin1(b.code) << QString::fromLatin1(b.name) << QString::fromLatin1(b.address)
-                   << int(rng.bounded(3, 9)) << by << by;
+            values << QString::fromLatin1(b.code) << QString::fromLatin1(b.name)
+                   << QString::fromLatin1(b.address) << int(rng.bounded(3, 9)) << by << by;
         }
         const Result<int> inserted = insertRows(
-            m_db, QStringLiteral("INSERT INTO buildings (code, name, address, floors, created_by, updated_by)"),
+            m_db,
+            QStringLiteral("INSERT INTO buildings (code, name, address, floors, created_by, updated_by)"),
             QStringLiteral("(code)"), 6, values);
         if (!inserted)
             return inserted.error();
         summary.buildings = inserted.value();
 
         // The stored floors count (a building seeded earlier keeps its own).
-        struct Stored { qint64 id; int floors; };
+        struct Stored
+        {
+            qint64 id;
+            int floors;
+        };
         QList<Stored> stored;
         for (const BuildingSpec &b : kBuildings) {
             SqlStatement st(m_db, QStringLiteral("SELECT id, floors FROM buildings WHERE code = ?"));
@@ -165,34 +172,40 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options, const std::
             if (auto r = st.exec(); !r)
                 return r.error();
             if (!st.next())
-                return DbError(DbError::Code::QueryFailed, DbError::tr("The demo buildings could not be read back."));
+                return DbError(DbError::Code::QueryFailed,
+                               DbError::tr("The demo buildings could not be read back."));
             stored.append({st.value(0).toLongLong(), st.value(1).toInt()});
         }
 
-        static constexpr std::array<std::pair<Room::Type, int>, 5> types{{
-            {Room::Type::Single, 1}, {Room::Type::Double, 2}, {Room::Type::Triple, 3},
-            {Room::Type::Suite, 4}, {Room::Type::Studio, 1}}};
+        static constexpr std::array<std::pair<Room::Type, int>, 5> types{{{Room::Type::Single, 1},
+                                                                          {Room::Type::Double, 2},
+                                                                          {Room::Type::Triple, 3},
+                                                                          {Room::Type::Suite, 4},
+                                                                          {Room::Type::Studio, 1}}};
         values.clear();
         for (const Stored &b : stored) {
             for (int floor = 0; floor < b.floors; ++floor) {
                 for (int i = 1; i <= kRoomsPerFloor; ++i) {
                     const auto &type = types[rng.bounded(int(types.size()))];
                     const quint32 roll = rng.bounded(100);
-                    const Room::Status status = roll < 92 ? Room::Status::Available
+                    const Room::Status status = roll < 92   ? Room::Status::Available
                                                 : roll < 97 ? Room::Status::Maintenance
                                                             : Room::Status::OutOfService;
-                    values << b.id << QStringLiteral("%1%2").arg(floor).arg(i, 2, 10, QLatin1Char('0')) << floor
-                           << Room::typeCode(type.first) << type.second << Room::statusCode(status) << by << by;
+                    values << b.id << QStringLiteral("%1%2").arg(floor).arg(i, 2, 10, QLatin1Char('0'))
+                           << floor << Room::typeCode(type.first) << type.second << Room::statusCode(status)
+                           << by << by;
                 }
             }
         }
         constexpr int roomColumns = 8;
-        for (qsizetype start = 0; start < values.size(); start += qsizetype(rowsPerStatement(m_db)) * roomColumns) {
-            const Result<int> rooms = insertRows(
-                m_db,
-                QStringLiteral("INSERT INTO rooms (building_id, number, floor, type, capacity, status, created_by, updated_by)"),
-                QStringLiteral("(building_id, number)"), roomColumns,
-                values.mid(start, qsizetype(rowsPerStatement(m_db)) * roomColumns));
+        for (qsizetype start = 0; start < values.size();
+             start += qsizetype(rowsPerStatement(m_db)) * roomColumns) {
+            const Result<int> rooms =
+                insertRows(m_db,
+                           QStringLiteral("INSERT INTO rooms (building_id, number, floor, type, capacity, "
+                                          "status, created_by, updated_by)"),
+                           QStringLiteral("(building_id, number)"), roomColumns,
+                           values.mid(start, qsizetype(rowsPerStatement(m_db)) * roomColumns));
             if (!rooms)
                 return rooms.error();
             summary.rooms += rooms.value();
@@ -208,8 +221,9 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options, const std::
     // with thousands of parameters is slow on SQLite).
     const int total = qMax(0, options.residents);
     constexpr int residentColumns = 8;
-    const QString residentHead = QStringLiteral("INSERT INTO residents (student_id, first_name, last_name, email, phone, "
-                                                "status, created_by, updated_by) VALUES ");
+    const QString residentHead =
+        QStringLiteral("INSERT INTO residents (student_id, first_name, last_name, email, phone, "
+                       "status, created_by, updated_by) VALUES ");
     const QString residentTail = QStringLiteral(" ON CONFLICT (student_id) DO NOTHING");
     const int perStatement = rowsPerStatement(m_db);
     std::unique_ptr<SqlStatement> fullStatement;
@@ -240,21 +254,24 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options, const std::
                         m_db, residentHead + placeholders(perStatement, residentColumns) + residentTail);
                 st = fullStatement.get();
             } else {
-                partial = std::make_unique<SqlStatement>(m_db, residentHead + placeholders(rows, residentColumns) + residentTail);
+                partial = std::make_unique<SqlStatement>(
+                    m_db, residentHead + placeholders(rows, residentColumns) + residentTail);
                 st = partial.get();
             }
             for (int i = chunk; i < chunkEnd; ++i) {
                 const QString first = QString::fromLatin1(kFirstNames[rng.bounded(int(kFirstNames.size()))]);
                 const QString last = QString::fromLatin1(kLastNames[rng.bounded(int(kLastNames.size()))]);
                 const quint32 roll = rng.bounded(100);
-                const Resident::Status status = roll < 85 ? Resident::Status::Active
+                const Resident::Status status = roll < 85   ? Resident::Status::Active
                                                 : roll < 95 ? Resident::Status::Inactive
                                                             : Resident::Status::Graduated;
                 const bool hasPhone = rng.bounded(10) < 8;
                 const quint32 phoneDigits = rng.bounded(10000);
                 st->bind(QStringLiteral("S%1").arg(10000000 + i, 8, 10, QLatin1Char('0')));
                 st->bind(first).bind(last);
-                st->bind(QStringLiteral("%1.%2.%3@students.example.edu").arg(first.toLower(), last.toLower()).arg(i));
+                st->bind(QStringLiteral("%1.%2.%3@students.example.edu")
+                             .arg(first.toLower(), last.toLower())
+                             .arg(i));
                 st->bind(hasPhone ? QStringLiteral("+1 555 %1").arg(phoneDigits, 4, 10, QLatin1Char('0'))
                                   : QStringLiteral(""));
                 st->bind(Resident::statusCode(status)).bind(by).bind(by);
