@@ -9,6 +9,7 @@
 #include "app/cli/jobcommands.h"
 
 #include <QCommandLineParser>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 
 #include <cstdio>
@@ -139,7 +140,14 @@ QString CommandLine::commandHelpText(const Command &command)
 
 int CommandLine::run(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // A QGuiApplication, not a QCoreApplication: jobs run here (worker, --wait) may
+    // render PDFs, which needs the font database. The command line never shows a
+    // window, so it always uses the offscreen platform and needs no display.
+    // Qt's start-up notes on stderr (an unset XDG_RUNTIME_DIR …) would break the
+    // promise of one line per failure, so they are muted while the application starts.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QLoggingCategory::setFilterRules(QStringLiteral("default.warning=false"));
+    QGuiApplication app(argc, argv);
     GlobalOptions::setApplicationIdentity();
     // The data layer logs driver details as warnings (the job engine its steps as info);
     // a command reports each failure itself in one line, so those stay quiet unless

@@ -9,11 +9,11 @@
 #include "app/cli/unixsignals.h"
 #include "models/db/database.h"
 #include "models/db/migrator.h"
-#include "tasks/builtintasks.h"
 #include "tasks/events.h"
 #include "tasks/job.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
+#include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 
 #include <QCommandLineParser>
@@ -311,7 +311,7 @@ int JobCommands::worker(CommandContext &context)
 {
     const QCommandLineParser &parser = context.parser();
     TaskRegistry registry;
-    BuiltinTasks::registerAll(registry);
+    TaskCatalog::registerAll(registry);
 
     JobEngineOptions options;
     bool ok = false;
@@ -494,7 +494,7 @@ int JobCommands::worker(CommandContext &context)
             .arg(options.concurrency)
             .arg(options.kinds.isEmpty() ? tr("all") : options.kinds.join(u", "_s)));
     // Nightly pruning of the job history; installing it again is a no-op.
-    for (const RecurringJob &recurring : BuiltinTasks::defaultRecurring()) {
+    for (const RecurringJob &recurring : TaskCatalog::defaultRecurring()) {
         if (const VoidResult installed = JobStore(*db).upsertRecurring(recurring); !installed)
             context.error(
                 tr("cannot schedule %1: %2").arg(recurring.name, installed.error().message.simplified()));
@@ -569,7 +569,7 @@ int JobCommands::show(CommandContext &context)
         return CommandLine::ExitSuccess;
     }
     TaskRegistry registry;
-    BuiltinTasks::registerAll(registry);
+    TaskCatalog::registerAll(registry);
     QList<QPair<QString, QString>> rows{
         {tr("Kind"), registry.title(job->kind) == job->kind
                          ? job->kind

@@ -4,11 +4,11 @@
 #include "app/cli/commandline.h"
 #include "app/cli/unixsignals.h"
 #include "models/db/database.h"
-#include "tasks/builtintasks.h"
 #include "tasks/events.h"
 #include "tasks/job.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
+#include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 
 #include <QEventLoop>
@@ -138,7 +138,7 @@ int JobWaiter::wait(qint64 id)
         return report(m_context, first.value());
 
     TaskRegistry registry;
-    BuiltinTasks::registerAll(registry);
+    TaskCatalog::registerAll(registry);
     EventBus bus(m_db);
     std::unique_ptr<JobEngine> engine;
     if (m_options.runEngine) {

@@ -9,10 +9,10 @@
 #include "models/db/migrator.h"
 #include "models/housing/demoseeder.h"
 #include "models/housing/residentrepository.h"
-#include "tasks/builtintasks.h"
 #include "tasks/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
+#include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 #include "ui/mainwindow.h"
 
@@ -38,7 +38,7 @@ Result<int> prepareDatabase(Database &db, bool demo, const Actor &actor)
     Result<int> applied = Migrator(db).migrate();
     if (!applied)
         return applied;
-    for (const RecurringJob &job : BuiltinTasks::defaultRecurring()) {
+    for (const RecurringJob &job : TaskCatalog::defaultRecurring()) {
         if (const VoidResult installed = JobStore(db).upsertRecurring(job); !installed)
             return installed.error();
     }
@@ -139,7 +139,7 @@ int GuiApplication::run(int argc, char **argv)
     DbExecutor executor(database);
     ConnectionMonitor monitor(executor);
     TaskRegistry tasks;
-    BuiltinTasks::registerAll(tasks);
+    TaskCatalog::registerAll(tasks);
     EventBus events(database);
     JobEngineOptions engineOptions;
     engineOptions.concurrency = 2;

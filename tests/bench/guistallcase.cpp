@@ -5,10 +5,10 @@
 #include "models/db/database.h"
 #include "models/db/dbexecutor.h"
 #include "models/db/migrator.h"
-#include "tasks/builtintasks.h"
 #include "tasks/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
+#include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 #include "tests/bench/benchdatabase.h"
 #include "tests/bench/benchstats.h"
@@ -56,7 +56,7 @@ struct StallMeter
     qint64 longestNs = 0;
     qint64 lastCpuNs = 0;
     qint64 firstCpuNs = 0;
-    qint64 longestCpuNs = 0;   // CPU time of the GUI thread within the longest gap
+    qint64 longestCpuNs = 0; // CPU time of the GUI thread within the longest gap
     int ticks = 0;
 
     void start()
@@ -98,8 +98,8 @@ public:
         timer.start();
         const qint64 cpu = threadCpuNs();
         const int type = event->type();
-        const QByteArray what = receiver->metaObject()->className() + QByteArray(" ")
-            + receiver->objectName().toUtf8();
+        const QByteArray what =
+            receiver->metaObject()->className() + QByteArray(" ") + receiver->objectName().toUtf8();
         const bool result = QApplication::notify(receiver, event);
         --m_depth;
         if (const qint64 ns = timer.nsecsElapsed(); ns > 5000000)
@@ -175,12 +175,14 @@ QCoro::Task<> measure(DbExecutor &executor, JobEngine &engine, StallMeter &meter
     if (qEnvironmentVariableIntValue("RESIDESK_STALL_TRACE") == 1) {
         timespec ts{};
         clock_gettime(CLOCK_MONOTONIC, &ts);
-        std::fprintf(stderr, "child: measuring from monotonic %ld.%09ld s\n", long(ts.tv_sec), long(ts.tv_nsec));
+        std::fprintf(stderr, "child: measuring from monotonic %ld.%09ld s\n", long(ts.tv_sec),
+                     long(ts.tv_nsec));
     }
     QTimer::singleShot(kMeasureMs, &engine, [&engine, &meter] {
         meter.timer.stop();
-        std::printf("stall_ms=%.2f ticks=%d stall_cpu_ms=%.2f gui_cpu_ms=%.1f\n", double(meter.longestNs) / 1e6,
-                    meter.ticks, double(meter.longestCpuNs) / 1e6, double(threadCpuNs() - meter.firstCpuNs) / 1e6);
+        std::printf("stall_ms=%.2f ticks=%d stall_cpu_ms=%.2f gui_cpu_ms=%.1f\n",
+                    double(meter.longestNs) / 1e6, meter.ticks, double(meter.longestCpuNs) / 1e6,
+                    double(threadCpuNs() - meter.firstCpuNs) / 1e6);
         std::fflush(stdout);
         QObject::connect(&engine, &JobEngine::stopped, qApp, [] { QCoreApplication::exit(0); });
         QTimer::singleShot(engine.options().shutdownGraceMs + 2000, qApp, [] { QCoreApplication::exit(0); });
@@ -218,8 +220,8 @@ struct Sample
 {
     double stallMs = -1;
     int ticks = 0;
-    double stallCpuMs = 0;   // the GUI thread's CPU time within the longest stall
-    double guiCpuMs = 0;     // … and over the whole measurement
+    double stallCpuMs = 0; // the GUI thread's CPU time within the longest stall
+    double guiCpuMs = 0;   // … and over the whole measurement
 };
 
 Sample runChild(const QString &url, QString *error)
@@ -278,11 +280,11 @@ int GuiStallCase::child(int argc, char **argv, const QString &url)
     DbExecutor executor(database);
     ConnectionMonitor monitor(executor);
     TaskRegistry tasks;
-    BuiltinTasks::registerAll(tasks);
+    TaskCatalog::registerAll(tasks);
     EventBus events(database);
     JobEngineOptions options;
     options.concurrency = 2;
-    options.cpuThreads = qMax(1, QThread::idealThreadCount() - 1);   // as the application does
+    options.cpuThreads = qMax(1, QThread::idealThreadCount() - 1); // as the application does
     options.runRecurring = false;
     options.shutdownGraceMs = 3000;
     JobEngine engine(database, tasks, options);
@@ -299,9 +301,8 @@ int GuiStallCase::child(int argc, char **argv, const QString &url)
     QObject::connect(&window, &MainWindow::residentsShown, &app, [&] {
         if (std::exchange(measuring, true))
             return;
-        QTimer::singleShot(kSettleMs, &engine, [&executor, &engine, &meter, actor] {
-            measure(executor, engine, meter, actor);
-        });
+        QTimer::singleShot(kSettleMs, &engine,
+                           [&executor, &engine, &meter, actor] { measure(executor, engine, meter, actor); });
     });
     QTimer::singleShot(kTimeoutMs, &app, [] {
         std::fprintf(stderr, "child: no result within %d ms\n", kTimeoutMs);
@@ -323,7 +324,7 @@ int GuiStallCase::run(const BenchOptions &options)
         return 1;
     }
     BenchStats stall{name(), u"ms"_s, {}};
-    for (int i = -1; i < options.runs; ++i) {   // run -1 is the warm-up
+    for (int i = -1; i < options.runs; ++i) { // run -1 is the warm-up
         if (!cancelLeftovers(db.url(), &error)) {
             std::fprintf(stderr, "residesk-bench: %s\n", qPrintable(error));
             return 1;
@@ -334,11 +335,12 @@ int GuiStallCase::run(const BenchOptions &options)
             return 1;
         }
         if (!options.json)
-            std::fprintf(stderr,
-                         "%s longest stall %.2f ms (%.2f ms of it on the CPU); %d ticks and %.0f ms of GUI-thread "
-                         "CPU in %d ms\n",
-                         i < 0 ? "warm-up:" : "run:", sample.stallMs, sample.stallCpuMs, sample.ticks, sample.guiCpuMs,
-                         kMeasureMs);
+            std::fprintf(
+                stderr,
+                "%s longest stall %.2f ms (%.2f ms of it on the CPU); %d ticks and %.0f ms of GUI-thread "
+                "CPU in %d ms\n",
+                i < 0 ? "warm-up:" : "run:", sample.stallMs, sample.stallCpuMs, sample.ticks, sample.guiCpuMs,
+                kMeasureMs);
         if (i >= 0)
             stall.samples.append(sample.stallMs);
     }

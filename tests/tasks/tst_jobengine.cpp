@@ -1,10 +1,10 @@
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "models/housing/demoseeder.h"
-#include "tasks/builtintasks.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
+#include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 #include "tests/support/testdatabase.h"
 
@@ -105,9 +105,24 @@ QCoro::Task<JobOutcome> threads(JobContext &ctx)
 // leave members to their defaults).
 struct RequestBuilder : JobRequest
 {
-    RequestBuilder with_priority(int p) const { RequestBuilder r = *this; r.priority = p; return r; }
-    RequestBuilder with_maxAttempts(int n) const { RequestBuilder r = *this; r.maxAttempts = n; return r; }
-    RequestBuilder with_runAfter(qint64 ms) const { RequestBuilder r = *this; r.runAfter = ms; return r; }
+    RequestBuilder with_priority(int p) const
+    {
+        RequestBuilder r = *this;
+        r.priority = p;
+        return r;
+    }
+    RequestBuilder with_maxAttempts(int n) const
+    {
+        RequestBuilder r = *this;
+        r.maxAttempts = n;
+        return r;
+    }
+    RequestBuilder with_runAfter(qint64 ms) const
+    {
+        RequestBuilder r = *this;
+        r.runAfter = ms;
+        return r;
+    }
 };
 
 RequestBuilder request(const QString &kind, const QJsonObject &payload)
@@ -121,7 +136,7 @@ RequestBuilder request(const QString &kind, const QJsonObject &payload)
 TaskRegistry makeRegistry()
 {
     TaskRegistry registry;
-    BuiltinTasks::registerAll(registry);
+    TaskCatalog::registerAll(registry);
     registry.add({u"test.flaky"_s, u"Flaky"_s, 0, 5, &flaky});
     registry.add({u"test.flaky2"_s, u"Flaky, two attempts at most"_s, 0, 2, &flaky});
     registry.add({u"test.throw"_s, u"Throws"_s, 0, 1, &thrower});
@@ -193,7 +208,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_t);
         probe.reset();
-        for (const char *table : {"notifications", "jobs", "recurring_jobs", "rooms", "residents", "buildings"})
+        for (const char *table :
+             {"notifications", "jobs", "recurring_jobs", "rooms", "residents", "buildings"})
             QVERIFY(SqlStatement::run(m_t->db(), u"DELETE FROM "_s + QLatin1String(table)));
     }
 
@@ -339,7 +355,8 @@ private Q_SLOTS:
 
     void cancelsAQueuedJobAtOnce()
     {
-        const qint64 id = enqueue(request(u"diag.noop"_s, {}).with_runAfter(JobClock::system().nowMs() + 3600000));
+        const qint64 id =
+            enqueue(request(u"diag.noop"_s, {}).with_runAfter(JobClock::system().nowMs() + 3600000));
         const Result<JobState> after = JobStore(m_t->db()).requestCancel(id);
         QVERIFY2(after, qPrintable(after.error().text()));
         QCOMPARE(after.value(), JobState::Cancelled);
@@ -426,7 +443,8 @@ private Q_SLOTS:
             QVERIFY(enqueue(request(u"test.gate1"_s, {{u"name"_s, u"g%1"_s.arg(i)}, {u"ms"_s, 60}})));
         JobEngine engine(m_t->db(), m_registry, fastOptions(3));
         engine.start();
-        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s), 4, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s),
+                                  4, 20000);
         QCOMPARE(probe.maxRunning.load(), 1);
         engine.stop();
         QTRY_VERIFY(!engine.isStarted());
@@ -434,12 +452,19 @@ private Q_SLOTS:
         probe.reset();
         QVERIFY(SqlStatement::run(m_t->db(), u"DELETE FROM jobs"_s));
         const qint64 later = JobClock::system().nowMs();
-        QVERIFY(enqueue(request(u"test.gate"_s, {{u"name"_s, u"low"_s}, {u"ms"_s, 1}}).with_priority(0).with_runAfter(later)));
-        QVERIFY(enqueue(request(u"test.gate"_s, {{u"name"_s, u"high"_s}, {u"ms"_s, 1}}).with_priority(10).with_runAfter(later)));
-        QVERIFY(enqueue(request(u"test.gate"_s, {{u"name"_s, u"middle"_s}, {u"ms"_s, 1}}).with_priority(5).with_runAfter(later)));
+        QVERIFY(enqueue(request(u"test.gate"_s, {{u"name"_s, u"low"_s}, {u"ms"_s, 1}})
+                            .with_priority(0)
+                            .with_runAfter(later)));
+        QVERIFY(enqueue(request(u"test.gate"_s, {{u"name"_s, u"high"_s}, {u"ms"_s, 1}})
+                            .with_priority(10)
+                            .with_runAfter(later)));
+        QVERIFY(enqueue(request(u"test.gate"_s, {{u"name"_s, u"middle"_s}, {u"ms"_s, 1}})
+                            .with_priority(5)
+                            .with_runAfter(later)));
         JobEngine single(m_t->db(), m_registry, fastOptions(1));
         single.start();
-        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s), 3, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s),
+                                  3, 20000);
         QMutexLocker lock(&probe.mutex);
         QCOMPARE(probe.order, (QStringList{u"high"_s, u"middle"_s, u"low"_s}));
     }
@@ -450,7 +475,8 @@ private Q_SLOTS:
             QVERIFY(enqueue(request(u"test.threads"_s, {})));
         JobEngine engine(m_t->db(), m_registry, fastOptions(2));
         engine.start();
-        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s), 4, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s),
+                                  4, 20000);
         QMutexLocker lock(&probe.mutex);
         QCOMPARE(probe.taskThreads.size(), 4);
         const Qt::HANDLE main = QThread::currentThreadId();
@@ -483,18 +509,21 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(count(m_t->db(), u"SELECT COUNT(*) FROM jobs"_s), 0);
         clock.advance(3600000 + 1000);
-        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s),
+                                  1, 20000);
         QTest::qWait(500); // both engines polled several times meanwhile
         QCOMPARE(count(m_t->db(), u"SELECT COUNT(*) FROM jobs"_s), 1);
         clock.advance(3600000);
-        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s), 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s),
+                                  2, 20000);
         QTest::qWait(500);
         QCOMPARE(count(m_t->db(), u"SELECT COUNT(*) FROM jobs"_s), 2);
     }
 
     void demoSeedInChunksEqualsOneRun()
     {
-        const qint64 id = enqueue(request(u"demo.seed"_s, {{u"residents"_s, 1000}, {u"seed"_s, 7}, {u"chunk"_s, 300}}));
+        const qint64 id =
+            enqueue(request(u"demo.seed"_s, {{u"residents"_s, 1000}, {u"seed"_s, 7}, {u"chunk"_s, 300}}));
         JobEngine engine(m_t->db(), m_registry, fastOptions());
         engine.start();
         QTRY_COMPARE_WITH_TIMEOUT(state(id), JobState::Succeeded, 60000);
@@ -508,7 +537,8 @@ private Q_SLOTS:
         options.residents = 1000;
         options.seed = 7;
         QVERIFY(DemoSeeder(reference->db(), m_alice).seed(options));
-        const QString rows = u"SELECT student_id, first_name, last_name, email, phone, status FROM residents ORDER BY student_id"_s;
+        const QString rows =
+            u"SELECT student_id, first_name, last_name, email, phone, status FROM residents ORDER BY student_id"_s;
         auto read = [&rows](Database &db) {
             QStringList out;
             SqlStatement st(db, rows);
@@ -566,7 +596,8 @@ private Q_SLOTS:
         });
         ticker.start();
         engine.start();
-        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s), 6, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s),
+                                  6, 60000);
         ticker.stop();
         // A freeze check, not a speed target: the thread that owns the engine only awaits.
         QVERIFY2(ticks > 20, qPrintable(QString::number(ticks)));

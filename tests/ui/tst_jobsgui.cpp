@@ -11,10 +11,10 @@
 #include "models/itemmodels/jobstablemodel.h"
 #include "models/itemmodels/notificationsmodel.h"
 #include "models/itemmodels/recordtablemodel.h"
-#include "tasks/builtintasks.h"
 #include "tasks/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
+#include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 #include "tests/support/testdatabase.h"
 #include "ui/jobs/jobsdock.h"
@@ -83,7 +83,10 @@ struct Harness
     }
 
     JobsDock *dock() const { return window->findChild<JobsDock *>(u"jobsDock"_s); }
-    NotificationCentre *bell() const { return window->findChild<NotificationCentre *>(u"notificationCentre"_s); }
+    NotificationCentre *bell() const
+    {
+        return window->findChild<NotificationCentre *>(u"notificationCentre"_s);
+    }
     QProgressBar *statusProgress() const { return window->findChild<QProgressBar *>(u"jobStatusProgress"_s); }
 
     qint64 enqueue(const QString &kind, const QJsonObject &payload, int priority = 0)
@@ -217,12 +220,12 @@ bool TestJobsGui::startWindow(Harness &h, bool withEngine, QString *error)
         return false;
     h.executor = std::make_unique<DbExecutor>(h.t->db());
     h.monitor = std::make_unique<ConnectionMonitor>(*h.executor);
-    BuiltinTasks::registerAll(h.tasks);
+    TaskCatalog::registerAll(h.tasks);
     h.events = std::make_unique<EventBus>(h.t->db());
     if (withEngine) {
         JobEngineOptions options;
         options.concurrency = 2;
-        options.cpuThreads = qMax(1, QThread::idealThreadCount() - 1);   // as the application does
+        options.cpuThreads = qMax(1, QThread::idealThreadCount() - 1); // as the application does
         options.shutdownGraceMs = 5000;
         options.runRecurring = false;
         h.engine = std::make_unique<JobEngine>(h.t->db(), h.tasks, options);
@@ -235,7 +238,7 @@ bool TestJobsGui::startWindow(Harness &h, bool withEngine, QString *error)
                                                            .tasks = h.tasks,
                                                            .actor = tester()});
     MainWindow &w = *h.window;
-    w.findChild<QListWidget *>(u"sidebar"_s)->setCurrentRow(3);   // Residents
+    w.findChild<QListWidget *>(u"sidebar"_s)->setCurrentRow(3); // Residents
     QSignalSpy shown(&w, &MainWindow::residentsShown);
     w.show();
     if (!QTest::qWaitForWindowExposed(&w)) {
@@ -301,9 +304,9 @@ void TestJobsGui::jobMixThroughTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(bell->unreadCount() >= 1, kTimeout);
 
     // The long wait job runs with progress: cancel it from the dock.
-    QTRY_VERIFY_WITH_TIMEOUT(jobs->rowOf(longSleep) >= 0
-                                 && jobs->jobAt(jobs->rowOf(longSleep)).state == JobState::Running
-                                 && jobs->jobAt(jobs->rowOf(longSleep)).progressDone >= 2,
+    QTRY_VERIFY_WITH_TIMEOUT(jobs->rowOf(longSleep) >= 0 &&
+                                 jobs->jobAt(jobs->rowOf(longSleep)).state == JobState::Running &&
+                                 jobs->jobAt(jobs->rowOf(longSleep)).progressDone >= 2,
                              kJobsTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(!cell(jobs, longSleep, JobsTableModel::RemainingColumn).isEmpty(), kTimeout);
     screenshot(&w, "jobs-running");
@@ -314,7 +317,7 @@ void TestJobsGui::jobMixThroughTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(cancelButton->isEnabled(), kTimeout);
     QTest::mouseClick(cancelButton, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(cell(jobs, longSleep, JobsTableModel::StateColumn), cancelled, kTimeout);
-    QCOMPARE(cell(jobs, longSleep, JobsTableModel::ErrorColumn), QString());   // never an error
+    QCOMPARE(cell(jobs, longSleep, JobsTableModel::ErrorColumn), QString()); // never an error
 
     // Everything else ends; the window kept ticking all along.
     for (qint64 id : std::as_const(others)) {
@@ -326,10 +329,11 @@ void TestJobsGui::jobMixThroughTheWindow()
           double(phase.elapsed()) / 1000, static_cast<long long>(meter.longestGapMs),
           static_cast<long long>(meter.longestGapCpuMs));
     QVERIFY2(meter.ticks > 100, qPrintable(u"only %1 ticks"_s.arg(meter.ticks)));
-    QVERIFY2(meter.longestGapMs < kFreezeMs, qPrintable(u"the event loop stalled %1 ms"_s.arg(meter.longestGapMs)));
+    QVERIFY2(meter.longestGapMs < kFreezeMs,
+             qPrintable(u"the event loop stalled %1 ms"_s.arg(meter.longestGapMs)));
     QVERIFY(meter.sawStatusProgress);
     QVERIFY(meter.sawProgressText);
-    QTRY_VERIFY_WITH_TIMEOUT(!h.statusProgress()->isVisible(), kTimeout);   // nothing runs any more
+    QTRY_VERIFY_WITH_TIMEOUT(!h.statusProgress()->isVisible(), kTimeout); // nothing runs any more
 
     // One notification per finished job (the cancelled one included); the failure's carries its reason.
     QTRY_COMPARE_WITH_TIMEOUT(bell->unreadCount(), 2 + int(others.size()), kTimeout);
@@ -382,14 +386,15 @@ void TestJobsGui::jobMixThroughTheWindow()
     auto queuedAgain = [&] {
         for (const QList<QVariant> &args : std::as_const(events)) {
             const QJsonObject event = args.constFirst().toJsonObject();
-            if (event.value(u"id"_s).toInteger() == failing && event.value(u"state"_s).toString() == u"queued")
+            if (event.value(u"id"_s).toInteger() == failing &&
+                event.value(u"state"_s).toString() == u"queued")
                 return true;
         }
         return false;
     };
     QTRY_VERIFY_WITH_TIMEOUT(queuedAgain(), kTimeout);
-    QTRY_VERIFY_WITH_TIMEOUT(h.stored(failing).ok() && h.stored(failing)->state == JobState::Failed
-                                 && h.stored(failing)->attempts == 1,
+    QTRY_VERIFY_WITH_TIMEOUT(h.stored(failing).ok() && h.stored(failing)->state == JobState::Failed &&
+                                 h.stored(failing)->attempts == 1,
                              kJobsTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(cell(jobs, failing, JobsTableModel::StateColumn), failed, kTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(bell->unreadCount(), 2 + int(others.size()), kTimeout);
@@ -399,8 +404,8 @@ void TestJobsGui::jobMixThroughTheWindow()
     QTRY_COMPARE_WITH_TIMEOUT(dock->currentJob().id, failing, kTimeout);
     dock->findChild<QAction *>(u"jobsOpenResultAction"_s)->trigger();
     QDialog *dialog = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((dialog = dock->findChild<QDialog *>(u"jobResultDialog"_s)) && dialog->isVisible(),
-                             kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = dock->findChild<QDialog *>(u"jobResultDialog"_s)) && dialog->isVisible(), kTimeout);
     QVERIFY(dialog->findChild<QWidget *>(u"jobResultText"_s));
     dialog->close();
     QVERIFY(!w.findChild<QWidget *>(u"jobActionFailedBox"_s));
@@ -481,7 +486,8 @@ void TestJobsGui::residentFromAnotherClientAppears()
     const Result<Resident> second = add(u"S9002"_s, u"Bea"_s);
     QVERIFY2(second.ok(), qPrintable(second.error().text()));
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(view->currentIndex().data(RecordTableModel::IdRole).toLongLong(), first->id, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(view->currentIndex().data(RecordTableModel::IdRole).toLongLong(), first->id,
+                              5000);
     if (another)
         another->closeThreadConnection();
 }

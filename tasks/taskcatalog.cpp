@@ -1,0 +1,19 @@
+#include "tasks/taskcatalog.h"
+
+#include "tasks/builtintasks.h"
+
+namespace TaskCatalog {
+
+void registerAll(TaskRegistry &registry)
+{
+    BuiltinTasks::registerAll(registry);
+}
+
+QList<RecurringJob> defaultRecurring()
+{
+    QList<RecurringJob> jobs;
+    jobs += BuiltinTasks::defaultRecurring();
+    return jobs;
+}
+
+} // namespace TaskCatalog
