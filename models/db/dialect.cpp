@@ -11,6 +11,7 @@ QString translateDdl(DatabaseConfig::Backend backend, QString sql)
                                              : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
     sql.replace(QStringLiteral("{{TIMESTAMP}}"), pg ? QStringLiteral("TIMESTAMPTZ") : QStringLiteral("TEXT"));
     sql.replace(QStringLiteral("{{NOW}}"), now(backend));
+    sql.replace(QStringLiteral("{{BLOB}}"), pg ? QStringLiteral("BYTEA") : QStringLiteral("BLOB"));
     return sql;
 }
 

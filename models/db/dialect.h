@@ -14,6 +14,7 @@ namespace Dialect {
 //   {{ID}}         auto-increment primary key column type
 //   {{TIMESTAMP}}  timestamp column type
 //   {{NOW}}        the current timestamp expression
+//   {{BLOB}}       binary column type (BYTEA / BLOB); bind a QByteArray
 QString translateDdl(DatabaseConfig::Backend backend, QString sql);
 
 QString beginWrite(DatabaseConfig::Backend backend);

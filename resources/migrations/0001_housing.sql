@@ -1,5 +1,5 @@
 -- Housing records: buildings, rooms, residents.
--- Placeholders ({{ID}}, {{TIMESTAMP}}, {{NOW}}) are replaced per database by models/db/dialect.cpp.
+-- Placeholders ({{ID}}, {{TIMESTAMP}}, {{NOW}}, {{BLOB}}) are replaced per database by models/db/dialect.cpp.
 -- Statements end with a semicolon at the end of a line.
 
 CREATE TABLE buildings (
