@@ -251,9 +251,10 @@ VoidResult Events::publish(Database &db, const QJsonObject &event)
     }
     const std::optional<QByteArray> payload = fittedPayload(event);
     if (!payload)
-        return DbError(DbError::Code::QueryFailed,
-                       QCoreApplication::translate("Events", "The event is too large to be sent to other clients."),
-                       QString::fromUtf8(compact(event).left(200)));
+        return DbError(
+            DbError::Code::QueryFailed,
+            QCoreApplication::translate("Events", "The event is too large to be sent to other clients."),
+            QString::fromUtf8(compact(event).left(200)));
     SqlStatement st(db, u"SELECT pg_notify(?, ?)"_s);
     st.bind(channelName()).bind(QString::fromUtf8(*payload));
     return st.exec();
@@ -317,7 +318,8 @@ void EventBus::Private::startListener()
     // (QObject drops the posted events of a deleted receiver).
     PgListener::Hooks hooks;
     hooks.event = [this](const QJsonObject &event) {
-        QMetaObject::invokeMethod(q, [this, event] { dispatch(event); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            q, [this, event] { dispatch(event); }, Qt::QueuedConnection);
     };
     hooks.subscribed = [this](bool resubscribed) {
         listening.store(true);
@@ -331,7 +333,9 @@ void EventBus::Private::startListener()
             },
             Qt::QueuedConnection);
     };
-    hooks.lost = [this] { listening.store(false); };
+    hooks.lost = [this] {
+        listening.store(false);
+    };
 
     thread = new QThread;
     thread->setObjectName(u"residesk-events"_s);
@@ -375,8 +379,7 @@ void EventBus::Private::recordsEvent(const QString &table)
 EventBus::EventBus(Database &db, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this, db))
-{
-}
+{}
 
 EventBus::~EventBus()
 {

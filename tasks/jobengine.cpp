@@ -6,16 +6,16 @@
 #include "tasks/jobstore.h"
 #include "tasks/taskregistry.h"
 
+#include <QCoreApplication>
 #include <QCoroFuture>
 #include <QCoroTask>
 #include <QCoroTimer>
-#include <QCoreApplication>
 #include <QDeadlineTimer>
-#include <QSysInfo>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSysInfo>
 #include <QThread>
 #include <QThreadPool>
 #include <QTimer>
@@ -59,7 +59,9 @@ public:
         std::atomic<qint64> *lastConnectionLossMs;
     };
 
-    explicit JobRunner(Setup setup) : m_s(std::move(setup)) {}
+    explicit JobRunner(Setup setup)
+        : m_s(std::move(setup))
+    {}
 
     // Runner thread.
     void start(const Job &job)
@@ -131,7 +133,6 @@ public:
     }
 
 private:
-
     int maxAttempts(const Job &job) const
     {
         const TaskKind *kind = m_s.registry->find(job.kind);
@@ -141,7 +142,8 @@ private:
     static QCoro::Task<JobOutcome> runTask(const TaskKind *kind, JobContext &context)
     {
         if (!kind || !kind->run)
-            co_return JobOutcome::failure(tr("This Residesk does not know jobs of kind “%1”.").arg(context.job().kind), false);
+            co_return JobOutcome::failure(
+                tr("This Residesk does not know jobs of kind “%1”.").arg(context.job().kind), false);
         if (context.isCancelled())
             co_return JobOutcome::cancelled();
         // An exception escaping a task is a failed attempt, never a crash: QCoro 0.8's
@@ -186,10 +188,13 @@ private:
                 const VoidResult r = store.release(job.id, m_s.owner);
                 error = r ? DbError() : r.error();
                 state = JobState::Queued;
-            } else if (outcome.kind == JobOutcome::Kind::Failed && outcome.retryable && job.attempts < maxAttempts(job)) {
-                const qint64 delay = JobEngine::backoffDelay(job.attempts, m_s.backoffBaseMs, m_s.backoffMaxMs,
-                                                             QRandomGenerator::global()->generateDouble());
-                const Result<Job> r = store.requeue(job.id, m_s.owner, outcome.error, m_s.clock->nowMs() + delay);
+            } else if (outcome.kind == JobOutcome::Kind::Failed && outcome.retryable &&
+                       job.attempts < maxAttempts(job)) {
+                const qint64 delay =
+                    JobEngine::backoffDelay(job.attempts, m_s.backoffBaseMs, m_s.backoffMaxMs,
+                                            QRandomGenerator::global()->generateDouble());
+                const Result<Job> r =
+                    store.requeue(job.id, m_s.owner, outcome.error, m_s.clock->nowMs() + delay);
                 error = r ? DbError() : r.error();
                 state = JobState::Queued;
             } else {
@@ -211,11 +216,14 @@ private:
             if (!error.isConnectionProblem() || shuttingDown) {
                 // Give up: the lease runs out and another worker (or this one, later)
                 // resumes the job from its checkpoint.
-                qCWarning(lcJobs) << "job" << job.id << "outcome not recorded:" << error.message << error.detail;
+                qCWarning(lcJobs) << "job" << job.id << "outcome not recorded:" << error.message
+                                  << error.detail;
                 co_return JobState::Running;
             }
-            qCInfo(lcJobs) << "job" << job.id << "outcome not recorded yet, retrying in" << delayMs << "ms:" << error.message;
-            QCoro::Task<> pause = QCoro::sleepFor(std::chrono::milliseconds(delayMs)); // named: GCC 12 bug 100611
+            qCInfo(lcJobs) << "job" << job.id << "outcome not recorded yet, retrying in" << delayMs
+                           << "ms:" << error.message;
+            QCoro::Task<> pause =
+                QCoro::sleepFor(std::chrono::milliseconds(delayMs)); // named: GCC 12 bug 100611
             co_await pause;
             delayMs = qMin<qint64>(delayMs * 2, 10000);
         }
@@ -240,10 +248,14 @@ public:
         QString kind;
     };
 
-    Private(JobEngine *q, Database &db, const TaskRegistry &registry, JobEngineOptions options, const JobClock &clock)
-        : q(q), db(db), registry(registry), options(std::move(options)), clock(clock)
-    {
-    }
+    Private(JobEngine *q, Database &db, const TaskRegistry &registry, JobEngineOptions options,
+            const JobClock &clock)
+        : q(q)
+        , db(db)
+        , registry(registry)
+        , options(std::move(options))
+        , clock(clock)
+    {}
 
     QCoro::Task<> claimLoop();
     QCoro::Task<> heartbeat();
@@ -281,8 +293,8 @@ public:
     qint64 retryDelayMs = 500;
 };
 
-JobEngine::JobEngine(Database &db, const TaskRegistry &registry, JobEngineOptions options, const JobClock &clock,
-                     QObject *parent)
+JobEngine::JobEngine(Database &db, const TaskRegistry &registry, JobEngineOptions options,
+                     const JobClock &clock, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this, db, registry, std::move(options), clock))
 {
@@ -294,7 +306,8 @@ JobEngine::JobEngine(Database &db, const TaskRegistry &registry, JobEngineOption
 
     d->controlPool.setMaxThreadCount(1);
     d->controlPool.setExpiryTimeout(-1);
-    d->cpuPool.setMaxThreadCount(d->options.cpuThreads > 0 ? d->options.cpuThreads : QThread::idealThreadCount());
+    d->cpuPool.setMaxThreadCount(d->options.cpuThreads > 0 ? d->options.cpuThreads
+                                                           : QThread::idealThreadCount());
 
     d->pollTimer.setInterval(qMax(50, d->options.pollIntervalMs));
     connect(&d->pollTimer, &QTimer::timeout, this, [this] {
@@ -312,9 +325,9 @@ JobEngine::JobEngine(Database &db, const TaskRegistry &registry, JobEngineOption
         d->finishStop();
     });
 
-    connect(&db, &Database::connectionLost, this, [this](const QString &) {
-        d->lastConnectionLossMs.store(d->clock.nowMs());
-    }, Qt::DirectConnection);
+    connect(
+        &db, &Database::connectionLost, this,
+        [this](const QString &) { d->lastConnectionLossMs.store(d->clock.nowMs()); }, Qt::DirectConnection);
 }
 
 JobEngine::~JobEngine()
@@ -357,20 +370,20 @@ void JobEngine::start()
         Private::Slot slot;
         slot.thread = new QThread(this);
         slot.thread->setObjectName(u"job-runner-%1"_s.arg(i + 1));
-        slot.runner = new JobRunner({&d->db, &d->clock, &d->registry, &d->cpuPool, d->options.workerId,
-                                     d->options.backoffBaseMs, d->options.backoffMaxMs, &d->lastConnectionLossMs});
+        slot.runner =
+            new JobRunner({&d->db, &d->clock, &d->registry, &d->cpuPool, d->options.workerId,
+                           d->options.backoffBaseMs, d->options.backoffMaxMs, &d->lastConnectionLossMs});
         slot.runner->moveToThread(slot.thread);
         connect(slot.thread, &QThread::finished, slot.runner, &QObject::deleteLater);
-        connect(slot.runner, &JobRunner::finished, this, [this, i](qint64 id, JobState state) {
-            d->onRunnerFinished(i, id, state);
-        });
+        connect(slot.runner, &JobRunner::finished, this,
+                [this, i](qint64 id, JobState state) { d->onRunnerFinished(i, id, state); });
         slot.thread->start();
         d->m_slots.append(slot);
     }
     d->pollTimer.start();
     d->heartbeatTimer.start();
-    qCInfo(lcJobs) << "engine" << d->options.workerId << "started:" << d->options.concurrency << "runners, kinds"
-                   << d->kinds;
+    qCInfo(lcJobs) << "engine" << d->options.workerId << "started:" << d->options.concurrency
+                   << "runners, kinds" << d->kinds;
     wake();
     if (d->options.runRecurring)
         d->fireRecurring();
@@ -528,13 +541,15 @@ QCoro::Task<> JobEngine::Private::claimLoop()
             break;
         }
         for (const Job &job : claimed.value()) {
-            const auto slot = std::find_if(m_slots.begin(), m_slots.end(), [](const Slot &s) { return s.jobId == 0; });
+            const auto slot =
+                std::find_if(m_slots.begin(), m_slots.end(), [](const Slot &s) { return s.jobId == 0; });
             if (slot == m_slots.end())
                 break; // cannot happen: claimed at most the free m_slots
             slot->jobId = job.id;
             slot->kind = job.kind;
             JobRunner *runner = slot->runner;
-            QMetaObject::invokeMethod(runner, [runner, job] { runner->start(job); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                runner, [runner, job] { runner->start(job); }, Qt::QueuedConnection);
             qCDebug(lcJobs) << "started job" << job.id << job.kind << "attempt" << job.attempts;
             Q_EMIT q->jobStarted(job.id, job.kind);
         }
@@ -655,12 +670,14 @@ void JobEngine::Private::joinThreads(int graceMs)
     // expires (another worker resumes it from its checkpoint).
     for (const Slot &slot : std::as_const(m_slots)) {
         JobRunner *runner = slot.runner;
-        QMetaObject::invokeMethod(runner, [runner] { runner->quitWhenIdle(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            runner, [runner] { runner->quitWhenIdle(); }, Qt::QueuedConnection);
     }
     QDeadlineTimer deadline(qMax(0, graceMs));
     for (const Slot &slot : std::as_const(m_slots)) {
         if (!slot.thread->wait(deadline)) {
-            qCWarning(lcJobs) << slot.thread->objectName() << "did not stop in time; its job's lease will expire";
+            qCWarning(lcJobs) << slot.thread->objectName()
+                              << "did not stop in time; its job's lease will expire";
             slot.thread->quit();
             slot.thread->wait();
         }

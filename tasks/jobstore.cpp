@@ -23,7 +23,8 @@ namespace {
 // Every column of jobs, in the order readJob() expects.
 const QString kColumns =
     u"id, kind, payload, state, priority, progress_done, progress_total, progress_message, attempts, "
-    "max_attempts, run_after, lease_owner, lease_expires_at, cancel_requested, last_error, result, checkpoint, "
+    "max_attempts, run_after, lease_owner, lease_expires_at, cancel_requested, last_error, result, "
+    "checkpoint, "
     "unique_key, notify_creator, created_by, created_at, started_at, finished_at, updated_at"_s;
 
 // The partial unique index jobs_unique_key_active, as the conflict target of an insert
@@ -132,14 +133,19 @@ Result<QList<Job>> queryJobs(Database &db, const QString &sql, const QVariantLis
 DbError leaseLost(qint64 id)
 {
     return DbError(DbError::Code::LeaseLost,
-                   QCoreApplication::translate("JobStore", "Job %1 is no longer held by this worker: its lease expired and it was taken over, "
-                      "or it was finished elsewhere.")
+                   QCoreApplication::translate(
+                       "JobStore",
+                       "Job %1 is no longer held by this worker: its lease expired and it was taken over, "
+                       "or it was finished elsewhere.")
                        .arg(id));
 }
 
 DbError jobNotFound(qint64 id)
 {
-    return DbError(DbError::Code::NotFound, QCoreApplication::translate("JobStore", "There is no job %1; it may have been removed from the history.").arg(id));
+    return DbError(DbError::Code::NotFound,
+                   QCoreApplication::translate(
+                       "JobStore", "There is no job %1; it may have been removed from the history.")
+                       .arg(id));
 }
 
 // Runs an owner-bound UPDATE … RETURNING on one job: LeaseLost when no row matched.
@@ -156,10 +162,14 @@ Result<Job> ownerBoundUpdate(Database &db, qint64 id, const QString &sql, const 
 QString scalarText(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::String: return value.toString();
-    case QJsonValue::Bool: return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double: return value.toVariant().toString();
-    default: return {};
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Double:
+        return value.toVariant().toString();
+    default:
+        return {};
     }
 }
 
@@ -239,8 +249,7 @@ qint64 nearestRank(const QList<qint64> &sorted, double percentile)
 JobStore::JobStore(Database &db, const JobClock &clock)
     : m_db(db)
     , m_clock(clock)
-{
-}
+{}
 
 Result<EnqueueResult> JobStore::enqueue(const JobRequest &request, const Actor &actor)
 {
@@ -249,11 +258,16 @@ Result<EnqueueResult> JobStore::enqueue(const JobRequest &request, const Actor &
     if (kind.isEmpty())
         errors.append({u"kind"_s, QCoreApplication::translate("JobStore", "A job needs a kind.")});
     else if (kind.size() > 100)
-        errors.append({u"kind"_s, QCoreApplication::translate("JobStore", "The job kind must be at most %1 characters long.").arg(100)});
+        errors.append({u"kind"_s, QCoreApplication::translate(
+                                      "JobStore", "The job kind must be at most %1 characters long.")
+                                      .arg(100)});
     if (request.uniqueKey.size() > 200)
-        errors.append({u"unique_key"_s, QCoreApplication::translate("JobStore", "The unique key must be at most %1 characters long.").arg(200)});
+        errors.append({u"unique_key"_s, QCoreApplication::translate(
+                                            "JobStore", "The unique key must be at most %1 characters long.")
+                                            .arg(200)});
     if (request.maxAttempts < 0)
-        errors.append({u"max_attempts"_s, QCoreApplication::translate("JobStore", "The number of attempts cannot be negative.")});
+        errors.append({u"max_attempts"_s, QCoreApplication::translate(
+                                              "JobStore", "The number of attempts cannot be negative.")});
     if (!errors.isEmpty())
         return DbError::validation(std::move(errors));
 
@@ -275,11 +289,16 @@ Result<EnqueueResult> JobStore::enqueue(const JobRequest &request, const Actor &
     // look-up; then the insert is tried again.
     for (int round = 0; round < 3; ++round) {
         {
-            SqlStatement st(m_db, u"INSERT INTO jobs (kind, payload, state, priority, max_attempts, run_after, "
-                                  "unique_key, notify_creator, created_by, created_at, updated_at) "
-                                  "VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)"_s
-                                      + kUniqueConflict + u" RETURNING id"_s);
-            st.bind(job.kind).bind(jsonText(job.payload)).bind(job.priority).bind(job.maxAttempts).bind(job.runAfter);
+            SqlStatement st(m_db,
+                            u"INSERT INTO jobs (kind, payload, state, priority, max_attempts, run_after, "
+                            "unique_key, notify_creator, created_by, created_at, updated_at) "
+                            "VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)"_s +
+                                kUniqueConflict + u" RETURNING id"_s);
+            st.bind(job.kind)
+                .bind(jsonText(job.payload))
+                .bind(job.priority)
+                .bind(job.maxAttempts)
+                .bind(job.runAfter);
             st.bind(job.uniqueKey.isEmpty() ? nullText() : QVariant(job.uniqueKey));
             st.bind(job.notifyCreator ? 1 : 0).bind(job.createdBy).bind(now).bind(now);
             if (auto r = st.exec(); !r)
@@ -293,9 +312,11 @@ Result<EnqueueResult> JobStore::enqueue(const JobRequest &request, const Actor &
             }
         }
         if (job.uniqueKey.isEmpty())
-            return DbError(DbError::Code::QueryFailed, QCoreApplication::translate("JobStore", "The job was not stored."));
+            return DbError(DbError::Code::QueryFailed,
+                           QCoreApplication::translate("JobStore", "The job was not stored."));
 
-        SqlStatement existing(m_db, u"SELECT id FROM jobs WHERE unique_key = ? AND state IN ('queued', 'running')"_s);
+        SqlStatement existing(
+            m_db, u"SELECT id FROM jobs WHERE unique_key = ? AND state IN ('queued', 'running')"_s);
         existing.bind(job.uniqueKey);
         if (auto r = existing.exec(); !r)
             return r.error();
@@ -304,13 +325,16 @@ Result<EnqueueResult> JobStore::enqueue(const JobRequest &request, const Actor &
             if (request.onDuplicate == JobRequest::OnDuplicate::Merge)
                 return EnqueueResult{id, true};
             return DbError(DbError::Code::Duplicate,
-                           QCoreApplication::translate("JobStore", "A job with the key \"%1\" is already queued or running (job %2).")
+                           QCoreApplication::translate(
+                               "JobStore", "A job with the key \"%1\" is already queued or running (job %2).")
                                .arg(job.uniqueKey)
                                .arg(id));
         }
     }
-    return DbError(DbError::Code::Conflict,
-                   QCoreApplication::translate("JobStore", "The job with the key \"%1\" could not be queued; try again.").arg(job.uniqueKey));
+    return DbError(
+        DbError::Code::Conflict,
+        QCoreApplication::translate("JobStore", "The job with the key \"%1\" could not be queued; try again.")
+            .arg(job.uniqueKey));
 }
 
 Result<Job> JobStore::get(qint64 id)
@@ -356,7 +380,8 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
 {
     if (owner.isEmpty() || owner.size() > 200)
         return DbError(DbError::Code::Validation,
-                       QCoreApplication::translate("JobStore", "A worker needs a name of 1 to %1 characters to claim jobs.")
+                       QCoreApplication::translate(
+                           "JobStore", "A worker needs a name of 1 to %1 characters to claim jobs.")
                            .arg(200));
     QStringList allKinds = freeSlots.keys();
     std::sort(allKinds.begin(), allKinds.end());
@@ -380,16 +405,19 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
     // A running job whose lease expired after its last attempt: its worker stopped
     // (crashed, or was cut off) on every attempt; it is failed, not run once more.
     {
-        QVariantList values{QCoreApplication::translate("JobStore", "The worker running this job stopped responding, and no attempts are left."), now, now};
+        QVariantList values{
+            QCoreApplication::translate(
+                "JobStore", "The worker running this job stopped responding, and no attempts are left."),
+            now, now};
         values += QVariantList(allKinds.cbegin(), allKinds.cend());
         values << now;
         Result<QList<Job>> failed = queryJobs(
             m_db,
             u"UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, lease_owner = NULL, "
-            "lease_expires_at = NULL, updated_at = ? WHERE id IN (SELECT id FROM jobs WHERE kind IN ("_s
-                + placeholders(allKinds.size())
-                + u") AND state = 'running' AND lease_expires_at < ? AND attempts >= max_attempts"_s + lock
-                + u") RETURNING "_s + kColumns,
+            "lease_expires_at = NULL, updated_at = ? WHERE id IN (SELECT id FROM jobs WHERE kind IN ("_s +
+                placeholders(allKinds.size()) +
+                u") AND state = 'running' AND lease_expires_at < ? AND attempts >= max_attempts"_s + lock +
+                u") RETURNING "_s + kColumns,
             values);
         if (!failed)
             return failed.error();
@@ -413,8 +441,8 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
         SqlStatement st(m_db, u"SELECT id, priority, run_after FROM jobs WHERE kind = ? "
                               "AND ((state = 'queued' AND run_after <= ?) "
                               "OR (state = 'running' AND lease_expires_at < ? AND attempts < max_attempts)) "
-                              "ORDER BY priority DESC, run_after, id LIMIT ?"_s
-                                  + lock);
+                              "ORDER BY priority DESC, run_after, id LIMIT ?"_s +
+                                  lock);
         st.bind(kind).bind(now).bind(now).bind(std::min(freeSlots.value(kind), limit));
         if (auto r = st.exec(); !r)
             return r.error();
@@ -445,8 +473,8 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
     Result<QList<Job>> claimed = queryJobs(
         m_db,
         u"UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, "
-        "started_at = COALESCE(started_at, ?), updated_at = ? WHERE id IN ("_s
-            + placeholders(candidates.size()) + u") RETURNING "_s + kColumns,
+        "started_at = COALESCE(started_at, ?), updated_at = ? WHERE id IN ("_s +
+            placeholders(candidates.size()) + u") RETURNING "_s + kColumns,
         values);
     if (!claimed)
         return claimed.error();
@@ -462,7 +490,8 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
     return jobs;
 }
 
-Result<QHash<qint64, bool>> JobStore::heartbeat(const QString &owner, const QList<qint64> &ids, qint64 leaseMs)
+Result<QHash<qint64, bool>> JobStore::heartbeat(const QString &owner, const QList<qint64> &ids,
+                                                qint64 leaseMs)
 {
     QHash<qint64, bool> held;
     if (ids.isEmpty())
@@ -472,9 +501,10 @@ Result<QHash<qint64, bool>> JobStore::heartbeat(const QString &owner, const QLis
     for (qint64 id : ids)
         values << id;
     values << owner;
-    SqlStatement st(m_db, u"UPDATE jobs SET lease_expires_at = ?, updated_at = ? WHERE id IN ("_s
-                              + placeholders(ids.size())
-                              + u") AND lease_owner = ? AND state = 'running' RETURNING id, cancel_requested"_s);
+    SqlStatement st(m_db,
+                    u"UPDATE jobs SET lease_expires_at = ?, updated_at = ? WHERE id IN ("_s +
+                        placeholders(ids.size()) +
+                        u") AND lease_owner = ? AND state = 'running' RETURNING id, cancel_requested"_s);
     for (const QVariant &v : std::as_const(values))
         st.bind(v);
     if (auto r = st.exec(); !r)
@@ -484,7 +514,8 @@ Result<QHash<qint64, bool>> JobStore::heartbeat(const QString &owner, const QLis
     return held;
 }
 
-VoidResult JobStore::setProgress(qint64 id, const QString &owner, qint64 done, qint64 total, const QString &message)
+VoidResult JobStore::setProgress(qint64 id, const QString &owner, qint64 done, qint64 total,
+                                 const QString &message)
 {
     // No transaction of its own: a task may report progress inside its own transaction
     // (the write then commits with the task's work). Without one, the update and its
@@ -493,8 +524,8 @@ VoidResult JobStore::setProgress(qint64 id, const QString &owner, qint64 done, q
     const Result<Job> job = ownerBoundUpdate(
         m_db, id,
         u"UPDATE jobs SET progress_done = ?, progress_total = ?, progress_message = ?, updated_at = ? "
-        "WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s
-            + kColumns,
+        "WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s +
+            kColumns,
         {done, total, notNull(clipped(message, kMessageMax)), now, id, owner});
     if (!job)
         return job.error();
@@ -517,9 +548,15 @@ Result<Job> JobStore::finish(qint64 id, const QString &owner, const JobOutcome &
 {
     JobState state = JobState::Succeeded;
     switch (outcome.kind) {
-    case JobOutcome::Kind::Succeeded: state = JobState::Succeeded; break;
-    case JobOutcome::Kind::Failed: state = JobState::Failed; break;
-    case JobOutcome::Kind::Cancelled: state = JobState::Cancelled; break;
+    case JobOutcome::Kind::Succeeded:
+        state = JobState::Succeeded;
+        break;
+    case JobOutcome::Kind::Failed:
+        state = JobState::Failed;
+        break;
+    case JobOutcome::Kind::Cancelled:
+        state = JobState::Cancelled;
+        break;
     }
     const qint64 now = m_clock.nowMs();
     Transaction tx(m_db);
@@ -528,8 +565,8 @@ Result<Job> JobStore::finish(qint64 id, const QString &owner, const JobOutcome &
     const Result<Job> job = ownerBoundUpdate(
         m_db, id,
         u"UPDATE jobs SET state = ?, result = ?, last_error = ?, finished_at = ?, lease_owner = NULL, "
-        "lease_expires_at = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s
-            + kColumns,
+        "lease_expires_at = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s +
+            kColumns,
         {JobStates::code(state), outcome.result.isEmpty() ? nullText() : QVariant(jsonText(outcome.result)),
          notNull(outcome.error), now, now, id, owner});
     if (!job)
@@ -550,8 +587,8 @@ Result<Job> JobStore::requeue(qint64 id, const QString &owner, const QString &er
     const Result<Job> job = ownerBoundUpdate(
         m_db, id,
         u"UPDATE jobs SET state = 'queued', run_after = ?, last_error = ?, lease_owner = NULL, "
-        "lease_expires_at = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s
-            + kColumns,
+        "lease_expires_at = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s +
+            kColumns,
         {runAfter > 0 ? runAfter : now, notNull(error), now, id, owner});
     if (!job)
         return job.error();
@@ -572,8 +609,8 @@ VoidResult JobStore::release(qint64 id, const QString &owner)
         m_db, id,
         u"UPDATE jobs SET state = 'queued', run_after = ?, lease_owner = NULL, lease_expires_at = NULL, "
         "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, updated_at = ? "
-        "WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s
-            + kColumns,
+        "WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s +
+            kColumns,
         {now, now, id, owner});
     if (!job)
         return job.error();
@@ -591,12 +628,12 @@ Result<JobState> JobStore::requestCancel(qint64 id)
 
     // Conditional updates rather than read-then-write: on PostgreSQL a claim in flight
     // holds the row, and the update then sees the row as the claim left it.
-    Result<QList<Job>> cancelled = queryJobs(
-        m_db,
-        u"UPDATE jobs SET state = 'cancelled', finished_at = ?, updated_at = ? "
-        "WHERE id = ? AND state = 'queued' RETURNING "_s
-            + kColumns,
-        {now, now, id});
+    Result<QList<Job>> cancelled =
+        queryJobs(m_db,
+                  u"UPDATE jobs SET state = 'cancelled', finished_at = ?, updated_at = ? "
+                  "WHERE id = ? AND state = 'queued' RETURNING "_s +
+                      kColumns,
+                  {now, now, id});
     if (!cancelled)
         return cancelled.error();
     if (!cancelled->isEmpty()) {
@@ -609,8 +646,8 @@ Result<JobState> JobStore::requestCancel(qint64 id)
 
     Result<QList<Job>> flagged = queryJobs(
         m_db,
-        u"UPDATE jobs SET cancel_requested = 1, updated_at = ? WHERE id = ? AND state = 'running' RETURNING "_s
-            + kColumns,
+        u"UPDATE jobs SET cancel_requested = 1, updated_at = ? WHERE id = ? AND state = 'running' RETURNING "_s +
+            kColumns,
         {now, id});
     if (!flagged)
         return flagged.error();
@@ -625,10 +662,11 @@ Result<JobState> JobStore::requestCancel(qint64 id)
     const Result<Job> job = get(id);
     if (!job)
         return job.error();
-    return DbError(DbError::Code::InvalidState,
-                   QCoreApplication::translate("JobStore", "Job %1 has already ended (%2); there is nothing to cancel.")
-                       .arg(id)
-                       .arg(JobStates::label(job->state)));
+    return DbError(
+        DbError::Code::InvalidState,
+        QCoreApplication::translate("JobStore", "Job %1 has already ended (%2); there is nothing to cancel.")
+            .arg(id)
+            .arg(JobStates::label(job->state)));
 }
 
 Result<Job> JobStore::retry(qint64 id, const Actor &actor)
@@ -644,40 +682,53 @@ Result<Job> JobStore::retry(qint64 id, const Actor &actor)
         return job.error();
     if (job->state != JobState::Failed && job->state != JobState::Cancelled)
         return DbError(DbError::Code::InvalidState,
-                       QCoreApplication::translate("JobStore", "Only a failed or cancelled job can be retried; job %1 is %2.")
+                       QCoreApplication::translate(
+                           "JobStore", "Only a failed or cancelled job can be retried; job %1 is %2.")
                            .arg(id)
                            .arg(JobStates::label(job->state).toLower()));
     if (!job->uniqueKey.isEmpty()) {
-        SqlStatement st(m_db, u"SELECT id FROM jobs WHERE unique_key = ? AND state IN ('queued', 'running') AND id <> ?"_s);
+        SqlStatement st(
+            m_db,
+            u"SELECT id FROM jobs WHERE unique_key = ? AND state IN ('queued', 'running') AND id <> ?"_s);
         st.bind(job->uniqueKey).bind(id);
         if (auto r = st.exec(); !r)
             return r.error();
         if (st.next())
-            return DbError(DbError::Code::Duplicate,
-                           QCoreApplication::translate("JobStore", "Job %1 cannot be retried: job %2 with the same key \"%3\" is queued or running.")
-                               .arg(id)
-                               .arg(st.value(0).toLongLong())
-                               .arg(job->uniqueKey));
+            return DbError(
+                DbError::Code::Duplicate,
+                QCoreApplication::translate(
+                    "JobStore",
+                    "Job %1 cannot be retried: job %2 with the same key \"%3\" is queued or running.")
+                    .arg(id)
+                    .arg(st.value(0).toLongLong())
+                    .arg(job->uniqueKey));
     }
 
     // The checkpoint stays: the new attempt resumes where the last one stopped.
     Result<QList<Job>> updated = queryJobs(
         m_db,
         u"UPDATE jobs SET state = 'queued', attempts = 0, run_after = ?, last_error = '', result = NULL, "
-        "started_at = NULL, finished_at = NULL, cancel_requested = 0, lease_owner = NULL, lease_expires_at = NULL, "
-        "updated_at = ? WHERE id = ? AND state IN ('failed', 'cancelled') RETURNING "_s
-            + kColumns,
+        "started_at = NULL, finished_at = NULL, cancel_requested = 0, lease_owner = NULL, lease_expires_at = "
+        "NULL, "
+        "updated_at = ? WHERE id = ? AND state IN ('failed', 'cancelled') RETURNING "_s +
+            kColumns,
         {now, now, id});
     if (!updated) {
         if (updated.error().code == DbError::Code::Duplicate)
-            return DbError(DbError::Code::Duplicate,
-                           QCoreApplication::translate("JobStore", "Job %1 cannot be retried: a job with the same key \"%2\" is queued or running.")
-                               .arg(id)
-                               .arg(job->uniqueKey));
+            return DbError(
+                DbError::Code::Duplicate,
+                QCoreApplication::translate(
+                    "JobStore",
+                    "Job %1 cannot be retried: a job with the same key \"%2\" is queued or running.")
+                    .arg(id)
+                    .arg(job->uniqueKey));
         return updated.error();
     }
     if (updated->isEmpty())
-        return DbError(DbError::Code::InvalidState, QCoreApplication::translate("JobStore", "Job %1 changed meanwhile; it cannot be retried now.").arg(id));
+        return DbError(
+            DbError::Code::InvalidState,
+            QCoreApplication::translate("JobStore", "Job %1 changed meanwhile; it cannot be retried now.")
+                .arg(id));
     if (auto r = Events::publishJob(m_db, updated->first(), now); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
@@ -716,11 +767,21 @@ Result<QList<JobKindStats>> JobStore::stats()
             const int n = st.value(2).toInt();
             s.total += n;
             switch (JobStates::fromCode(st.value(1).toString()).value_or(JobState::Queued)) {
-            case JobState::Queued: s.queued += n; break;
-            case JobState::Running: s.running += n; break;
-            case JobState::Succeeded: s.succeeded += n; break;
-            case JobState::Failed: s.failed += n; break;
-            case JobState::Cancelled: s.cancelled += n; break;
+            case JobState::Queued:
+                s.queued += n;
+                break;
+            case JobState::Running:
+                s.running += n;
+                break;
+            case JobState::Succeeded:
+                s.succeeded += n;
+                break;
+            case JobState::Failed:
+                s.failed += n;
+                break;
+            case JobState::Cancelled:
+                s.cancelled += n;
+                break;
             }
         }
     }
@@ -767,16 +828,24 @@ VoidResult JobStore::upsertRecurring(const RecurringJob &job)
     const QString name = job.name.trimmed();
     const QString kind = job.kind.trimmed();
     if (name.isEmpty() || name.size() > 100)
-        errors.append({u"name"_s, QCoreApplication::translate("JobStore", "A recurring job needs a name of at most %1 characters.").arg(100)});
+        errors.append({u"name"_s, QCoreApplication::translate(
+                                      "JobStore", "A recurring job needs a name of at most %1 characters.")
+                                      .arg(100)});
     if (kind.isEmpty() || kind.size() > 100)
-        errors.append({u"kind"_s, QCoreApplication::translate("JobStore", "A recurring job needs a kind of at most %1 characters.").arg(100)});
+        errors.append({u"kind"_s, QCoreApplication::translate(
+                                      "JobStore", "A recurring job needs a kind of at most %1 characters.")
+                                      .arg(100)});
     QString scheduleError;
     const std::optional<CronSchedule> schedule = CronSchedule::parse(job.schedule, &scheduleError);
     if (!schedule)
-        errors.append({u"schedule"_s, QCoreApplication::translate("JobStore", "The schedule \"%1\" of the recurring job \"%2\" is not valid: %3")
-                                          .arg(job.schedule, name, scheduleError)});
+        errors.append({u"schedule"_s,
+                       QCoreApplication::translate(
+                           "JobStore", "The schedule \"%1\" of the recurring job \"%2\" is not valid: %3")
+                           .arg(job.schedule, name, scheduleError)});
     else if (schedule->text().size() > 100)
-        errors.append({u"schedule"_s, QCoreApplication::translate("JobStore", "The schedule must be at most %1 characters long.").arg(100)});
+        errors.append({u"schedule"_s, QCoreApplication::translate(
+                                          "JobStore", "The schedule must be at most %1 characters long.")
+                                          .arg(100)});
     if (!errors.isEmpty())
         return DbError::validation(std::move(errors));
 
@@ -784,13 +853,14 @@ VoidResult JobStore::upsertRecurring(const RecurringJob &job)
     // One statement, so two clients upserting the same name cannot collide. The next run
     // is kept unless the schedule changed or the job is being enabled again (a period
     // missed while disabled is not caught up).
-    SqlStatement st(m_db, u"INSERT INTO recurring_jobs (name, kind, payload, schedule, enabled, next_run_at, updated_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, "
-                          "payload = excluded.payload, "
-                          "next_run_at = CASE WHEN recurring_jobs.schedule = excluded.schedule "
-                          "AND (recurring_jobs.enabled = 1 OR excluded.enabled = 0) "
-                          "THEN recurring_jobs.next_run_at ELSE excluded.next_run_at END, "
-                          "schedule = excluded.schedule, enabled = excluded.enabled, updated_at = excluded.updated_at"_s);
+    SqlStatement st(
+        m_db, u"INSERT INTO recurring_jobs (name, kind, payload, schedule, enabled, next_run_at, updated_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, "
+              "payload = excluded.payload, "
+              "next_run_at = CASE WHEN recurring_jobs.schedule = excluded.schedule "
+              "AND (recurring_jobs.enabled = 1 OR excluded.enabled = 0) "
+              "THEN recurring_jobs.next_run_at ELSE excluded.next_run_at END, "
+              "schedule = excluded.schedule, enabled = excluded.enabled, updated_at = excluded.updated_at"_s);
     st.bind(name).bind(kind).bind(jsonText(job.payload)).bind(schedule->text()).bind(job.enabled ? 1 : 0);
     st.bind(schedule->nextAfter(now)).bind(now);
     return st.exec();

@@ -57,13 +57,15 @@ public:
     // Highest priority first, then oldest run_after. Each claim increments attempts.
     // PostgreSQL: SELECT … FOR UPDATE SKIP LOCKED, so concurrent workers never claim
     // the same row; SQLite: one write transaction.
-    Result<QList<Job>> claim(const QString &owner, const QHash<QString, int> &freeSlots, int limit, qint64 leaseMs);
+    Result<QList<Job>> claim(const QString &owner, const QHash<QString, int> &freeSlots, int limit,
+                             qint64 leaseMs);
 
     // Extends the leases of `ids` held by `owner`. Returns, for each id still held,
     // whether a cancel was requested; an id missing from the answer lost its lease.
     Result<QHash<qint64, bool>> heartbeat(const QString &owner, const QList<qint64> &ids, qint64 leaseMs);
 
-    VoidResult setProgress(qint64 id, const QString &owner, qint64 done, qint64 total, const QString &message);
+    VoidResult setProgress(qint64 id, const QString &owner, qint64 done, qint64 total,
+                           const QString &message);
     // Joins the caller's open transaction, so a task can commit its work and its
     // checkpoint together.
     VoidResult saveCheckpoint(qint64 id, const QString &owner, const QJsonObject &checkpoint);

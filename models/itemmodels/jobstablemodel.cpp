@@ -35,24 +35,28 @@ QList<bool> changedColumns(const Job &a, const Job &b)
     changed[JobsTableModel::KindColumn] = a.kind != b.kind;
     changed[JobsTableModel::StartedByColumn] = a.createdBy != b.createdBy;
     changed[JobsTableModel::StateColumn] = a.state != b.state || a.cancelRequested != b.cancelRequested;
-    changed[JobsTableModel::ProgressColumn] = a.progressDone != b.progressDone || a.progressTotal != b.progressTotal
-        || a.progressMessage != b.progressMessage;
-    changed[JobsTableModel::ElapsedColumn] = a.state != b.state || a.startedAt != b.startedAt
-        || a.finishedAt != b.finishedAt;
-    changed[JobsTableModel::RemainingColumn] = changed[JobsTableModel::ElapsedColumn]
-        || a.progressDone != b.progressDone || a.progressTotal != b.progressTotal;
+    changed[JobsTableModel::ProgressColumn] = a.progressDone != b.progressDone ||
+                                              a.progressTotal != b.progressTotal ||
+                                              a.progressMessage != b.progressMessage;
+    changed[JobsTableModel::ElapsedColumn] =
+        a.state != b.state || a.startedAt != b.startedAt || a.finishedAt != b.finishedAt;
+    changed[JobsTableModel::RemainingColumn] = changed[JobsTableModel::ElapsedColumn] ||
+                                               a.progressDone != b.progressDone ||
+                                               a.progressTotal != b.progressTotal;
     changed[JobsTableModel::AttemptsColumn] = a.attempts != b.attempts || a.maxAttempts != b.maxAttempts;
-    changed[JobsTableModel::ErrorColumn] = a.state != b.state || a.error != b.error || a.attempts != b.attempts;
+    changed[JobsTableModel::ErrorColumn] =
+        a.state != b.state || a.error != b.error || a.attempts != b.attempts;
     return changed;
 }
 
 bool sameJob(const Job &a, const Job &b)
 {
-    return a.id == b.id && a.kind == b.kind && a.state == b.state && a.progressDone == b.progressDone
-        && a.progressTotal == b.progressTotal && a.progressMessage == b.progressMessage && a.attempts == b.attempts
-        && a.maxAttempts == b.maxAttempts && a.cancelRequested == b.cancelRequested && a.error == b.error
-        && a.result == b.result && a.createdBy == b.createdBy && a.startedAt == b.startedAt
-        && a.finishedAt == b.finishedAt && a.runAfter == b.runAfter && a.payload == b.payload;
+    return a.id == b.id && a.kind == b.kind && a.state == b.state && a.progressDone == b.progressDone &&
+           a.progressTotal == b.progressTotal && a.progressMessage == b.progressMessage &&
+           a.attempts == b.attempts && a.maxAttempts == b.maxAttempts &&
+           a.cancelRequested == b.cancelRequested && a.error == b.error && a.result == b.result &&
+           a.createdBy == b.createdBy && a.startedAt == b.startedAt && a.finishedAt == b.finishedAt &&
+           a.runAfter == b.runAfter && a.payload == b.payload;
 }
 
 } // namespace
@@ -156,12 +160,14 @@ qint64 JobsTableModel::elapsedMs(const Job &job, qint64 now)
     if (job.startedAt <= 0)
         return -1;
     switch (job.state) {
-    case JobState::Running: return qMax<qint64>(0, now - job.startedAt);
+    case JobState::Running:
+        return qMax<qint64>(0, now - job.startedAt);
     case JobState::Succeeded:
     case JobState::Failed:
     case JobState::Cancelled:
         return job.finishedAt > 0 ? qMax<qint64>(0, job.finishedAt - job.startedAt) : -1;
-    case JobState::Queued: return -1;
+    case JobState::Queued:
+        return -1;
     }
     return -1;
 }
@@ -206,26 +212,40 @@ QVariant JobsTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Job &job = m_jobs.at(index.row());
     switch (role) {
-    case IdRole: return job.id;
-    case StateRole: return int(job.state);
-    case ProgressDoneRole: return job.progressDone;
-    case ProgressTotalRole: return job.progressTotal;
-    case JobRole: return QVariant::fromValue(job);
+    case IdRole:
+        return job.id;
+    case StateRole:
+        return int(job.state);
+    case ProgressDoneRole:
+        return job.progressDone;
+    case ProgressTotalRole:
+        return job.progressTotal;
+    case JobRole:
+        return QVariant::fromValue(job);
     case SortRole:
         switch (index.column()) {
-        case KindColumn: return m_tasks.title(job.kind);
-        case StartedByColumn: return job.createdBy;
-        case StateColumn: return int(job.state);
+        case KindColumn:
+            return m_tasks.title(job.kind);
+        case StartedByColumn:
+            return job.createdBy;
+        case StateColumn:
+            return int(job.state);
         case ProgressColumn:
             return job.progressTotal > 0 ? double(job.progressDone) / double(job.progressTotal) : -1.0;
-        case ElapsedColumn: return elapsedMs(job, nowMs());
-        case RemainingColumn: return remainingMs(job, nowMs());
-        case AttemptsColumn: return job.attempts;
-        case ErrorColumn: return data(index, Qt::DisplayRole);
-        default: return {};
+        case ElapsedColumn:
+            return elapsedMs(job, nowMs());
+        case RemainingColumn:
+            return remainingMs(job, nowMs());
+        case AttemptsColumn:
+            return job.attempts;
+        case ErrorColumn:
+            return data(index, Qt::DisplayRole);
+        default:
+            return {};
         }
     case Qt::TextAlignmentRole:
-        if (index.column() == ElapsedColumn || index.column() == RemainingColumn || index.column() == AttemptsColumn)
+        if (index.column() == ElapsedColumn || index.column() == RemainingColumn ||
+            index.column() == AttemptsColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return {};
     case Qt::DisplayRole:
@@ -240,17 +260,22 @@ QVariant JobsTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole)
             return tr("Job %1 (%2)").arg(job.id).arg(job.kind);
         return m_tasks.title(job.kind);
-    case StartedByColumn: return job.createdBy;
+    case StartedByColumn:
+        return job.createdBy;
     case StateColumn:
         if (job.state == JobState::Running && job.cancelRequested)
             return tr("Cancelling…");
         if (job.state == JobState::Queued && job.attempts > 0 && !job.error.isEmpty())
             return tr("Waiting to retry");
         return JobStates::label(job.state);
-    case ProgressColumn: return progressText(job, QLocale());
-    case ElapsedColumn: return durationText(elapsedMs(job, nowMs()));
-    case RemainingColumn: return durationText(remainingMs(job, nowMs()));
-    case AttemptsColumn: return tr("%1 of %2").arg(job.attempts).arg(job.maxAttempts);
+    case ProgressColumn:
+        return progressText(job, QLocale());
+    case ElapsedColumn:
+        return durationText(elapsedMs(job, nowMs()));
+    case RemainingColumn:
+        return durationText(remainingMs(job, nowMs()));
+    case AttemptsColumn:
+        return tr("%1 of %2").arg(job.attempts).arg(job.maxAttempts);
     case ErrorColumn:
         // A cancel is an outcome the user asked for, never an error.
         if (job.state == JobState::Failed)
@@ -258,7 +283,8 @@ QVariant JobsTableModel::data(const QModelIndex &index, int role) const
         if (job.state == JobState::Queued && job.attempts > 0 && !job.error.isEmpty())
             return tr("Will retry: %1").arg(job.error);
         return {};
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -267,15 +293,24 @@ QVariant JobsTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case KindColumn: return tr("Job");
-    case StartedByColumn: return tr("Started by");
-    case StateColumn: return tr("State");
-    case ProgressColumn: return tr("Progress");
-    case ElapsedColumn: return tr("Elapsed");
-    case RemainingColumn: return tr("Remaining");
-    case AttemptsColumn: return tr("Attempts");
-    case ErrorColumn: return tr("Error");
-    default: return {};
+    case KindColumn:
+        return tr("Job");
+    case StartedByColumn:
+        return tr("Started by");
+    case StateColumn:
+        return tr("State");
+    case ProgressColumn:
+        return tr("Progress");
+    case ElapsedColumn:
+        return tr("Elapsed");
+    case RemainingColumn:
+        return tr("Remaining");
+    case AttemptsColumn:
+        return tr("Attempts");
+    case ErrorColumn:
+        return tr("Error");
+    default:
+        return {};
     }
 }
 
@@ -574,7 +609,7 @@ QCoro::Task<> JobsTableModel::loadRange(quint64 generation, int limit)
     const quint64 issuedAt = m_eventSeq;
     JobStore::ListFilter filter;
     filter.state = m_filter;
-    filter.limit = limit + 1;   // one more tells whether older jobs follow
+    filter.limit = limit + 1; // one more tells whether older jobs follow
     // A named future, not a temporary: GCC 12 destroys temporaries of a co_await
     // expression twice (GCC bug 100611).
     auto future = m_executor.read([filter](Database &db) { return JobStore(db).list(filter); });

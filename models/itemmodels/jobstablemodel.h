@@ -56,11 +56,11 @@ public:
     };
     enum Roles {
         IdRole = Qt::UserRole + 1,
-        StateRole,          // int(JobState)
-        ProgressDoneRole,   // qint64
-        ProgressTotalRole,  // qint64; 0 when the task has not said
-        JobRole,            // QVariant holding the Job
-        SortRole,           // a comparable value for the column (numbers for numbers)
+        StateRole,         // int(JobState)
+        ProgressDoneRole,  // qint64
+        ProgressTotalRole, // qint64; 0 when the task has not said
+        JobRole,           // QVariant holding the Job
+        SortRole,          // a comparable value for the column (numbers for numbers)
     };
 
     JobsTableModel(DbExecutor &executor, const TaskRegistry &tasks, QObject *parent = nullptr);
@@ -92,7 +92,7 @@ public:
 
     // A default Job (id 0) for a row out of range.
     Job jobAt(int row) const;
-    int rowOf(qint64 id) const;   // -1 when not shown
+    int rowOf(qint64 id) const; // -1 when not shown
     int runningCount() const { return m_summary.running; }
     // Sum of done over sum of total of the running jobs that report a total, 0..1;
     // -1 when no running job reports one.
@@ -123,7 +123,7 @@ private:
     // The last job event seen for an id.
     struct EventInfo
     {
-        quint64 seq = 0;          // order of arrival
+        quint64 seq = 0; // order of arrival
         QElapsedTimer received;
         JobState state = JobState::Queued;
         bool hasProgress = false;
@@ -172,14 +172,14 @@ private:
     bool m_reloadAgain = false;
     bool m_atEnd = false;
     bool m_failed = false;
-    quint64 m_generation = 0;   // bumps on reload and filter changes: late pages are dropped
-    QSet<qint64> m_fetching;    // ids with a JobStore::get in flight
-    QSet<qint64> m_fetchAgain;  // … and asked for again meanwhile
+    quint64 m_generation = 0;  // bumps on reload and filter changes: late pages are dropped
+    QSet<qint64> m_fetching;   // ids with a JobStore::get in flight
+    QSet<qint64> m_fetchAgain; // … and asked for again meanwhile
     quint64 m_eventSeq = 0;
     QHash<qint64, EventInfo> m_lastEvents;
     QHash<qint64, int> m_refetch; // ids read before their event's commit, with a retry count
     Summary m_summary;
-    QTimer *m_tick;             // elapsed / remaining of running rows, every second
-    QTimer *m_poll;             // SQLite: reload every 5 s while something is queued or running
+    QTimer *m_tick; // elapsed / remaining of running rows, every second
+    QTimer *m_poll; // SQLite: reload every 5 s while something is queued or running
     QTimer *m_refetchTimer;
 };

@@ -326,17 +326,17 @@ private Q_SLOTS:
         qint64 longestGapMs = 0;
         QTimer ticker;
         ticker.setInterval(20);
-        connect(&ticker, &QTimer::timeout, this, [&] {
-            longestGapMs = qMax(longestGapMs, sinceTick.restart());
-        });
+        connect(&ticker, &QTimer::timeout, this,
+                [&] { longestGapMs = qMax(longestGapMs, sinceTick.restart()); });
         sinceTick.start();
         ticker.start();
 
         // Materialized first, so that no other backend (this test's own included) is
         // ever passed to pg_terminate_backend.
-        SqlStatement kill(m_t->db(), u"WITH targets AS MATERIALIZED (SELECT pid FROM pg_stat_activity "
-                                     "WHERE application_name = ? AND datname = current_database()) "
-                                     "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM targets"_s);
+        SqlStatement kill(m_t->db(),
+                          u"WITH targets AS MATERIALIZED (SELECT pid FROM pg_stat_activity "
+                          "WHERE application_name = ? AND datname = current_database()) "
+                          "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM targets"_s);
         kill.bind(QString::fromLatin1(Events::listenerApplicationName));
         QVERIFY(kill.exec());
         QVERIFY(kill.next());

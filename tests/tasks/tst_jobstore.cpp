@@ -122,10 +122,7 @@ private:
         return claimed->first();
     }
 
-    int notificationCount()
-    {
-        return queryValue(db(), u"SELECT COUNT(*) FROM notifications"_s).toInt();
-    }
+    int notificationCount() { return queryValue(db(), u"SELECT COUNT(*) FROM notifications"_s).toInt(); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -297,7 +294,9 @@ private Q_SLOTS:
         JobStore store(db());
         QList<qint64> all;
         for (int i = 0; i < 6; ++i)
-            all << store.enqueue(request(i % 2 ? u"odd"_s : u"even"_s), i < 4 ? m_alice : Actor{u"bob"_s}).value().id;
+            all << store.enqueue(request(i % 2 ? u"odd"_s : u"even"_s), i < 4 ? m_alice : Actor{u"bob"_s})
+                       .value()
+                       .id;
         QVERIFY(store.requestCancel(all[0]));
 
         const auto everything = store.list({});
@@ -439,8 +438,9 @@ private Q_SLOTS:
         QCOMPARE(failures.load(), 0);
         QCOMPARE(claimed.size(), jobs);
         QCOMPARE(QSet<qint64>(claimed.begin(), claimed.end()).size(), jobs);
-        QCOMPARE(queryValue(db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'running' AND attempts = 1"_s).toInt(),
-                 jobs);
+        QCOMPARE(
+            queryValue(db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'running' AND attempts = 1"_s).toInt(),
+            jobs);
     }
 
     void expiredLeaseIsReclaimedAndTheOldOwnerLosesIt()
@@ -456,7 +456,9 @@ private Q_SLOTS:
         QCOMPARE(taken.leaseOwner, u"new"_s);
         QCOMPARE(taken.startedAt, kStart); // the first start is kept
 
-        auto isLeaseLost = [](const DbError &e) { return e.code == DbError::Code::LeaseLost; };
+        auto isLeaseLost = [](const DbError &e) {
+            return e.code == DbError::Code::LeaseLost;
+        };
         QVERIFY(isLeaseLost(store.setProgress(id, u"old"_s, 5, 10, u"late"_s).error()));
         QVERIFY(isLeaseLost(store.saveCheckpoint(id, u"old"_s, {{u"done"_s, 5}}).error()));
         QVERIFY(isLeaseLost(store.finish(id, u"old"_s, JobOutcome::success({{u"n"_s, 1}})).error()));
@@ -544,8 +546,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("expectedError");
         QTest::newRow("queued is cancelled at once") << u"queued"_s << int(JobState::Cancelled) << -1;
         QTest::newRow("running is asked to stop") << u"running"_s << int(JobState::Running) << -1;
-        QTest::newRow("succeeded cannot be cancelled") << u"succeeded"_s << -1 << int(DbError::Code::InvalidState);
-        QTest::newRow("cancelled cannot be cancelled") << u"cancelled"_s << -1 << int(DbError::Code::InvalidState);
+        QTest::newRow("succeeded cannot be cancelled")
+            << u"succeeded"_s << -1 << int(DbError::Code::InvalidState);
+        QTest::newRow("cancelled cannot be cancelled")
+            << u"cancelled"_s << -1 << int(DbError::Code::InvalidState);
         QTest::newRow("unknown job") << u"unknown"_s << -1 << int(DbError::Code::NotFound);
     }
     void requestCancel()
@@ -596,14 +600,16 @@ private Q_SLOTS:
         QTest::addColumn<bool>("notify");
         QTest::addColumn<int>("state");
         QTest::addColumn<int>("kind"); // Notification::Kind
-        QTest::newRow("succeeded, notify") << int(JobOutcome::Kind::Succeeded) << true << int(JobState::Succeeded)
-                                           << int(Notification::Kind::JobSucceeded);
+        QTest::newRow("succeeded, notify")
+            << int(JobOutcome::Kind::Succeeded) << true << int(JobState::Succeeded)
+            << int(Notification::Kind::JobSucceeded);
         QTest::newRow("failed, notify") << int(JobOutcome::Kind::Failed) << true << int(JobState::Failed)
                                         << int(Notification::Kind::JobFailed);
-        QTest::newRow("cancelled, notify") << int(JobOutcome::Kind::Cancelled) << true << int(JobState::Cancelled)
-                                           << int(Notification::Kind::JobCancelled);
-        QTest::newRow("succeeded, silent") << int(JobOutcome::Kind::Succeeded) << false << int(JobState::Succeeded)
-                                           << -1;
+        QTest::newRow("cancelled, notify")
+            << int(JobOutcome::Kind::Cancelled) << true << int(JobState::Cancelled)
+            << int(Notification::Kind::JobCancelled);
+        QTest::newRow("succeeded, silent")
+            << int(JobOutcome::Kind::Succeeded) << false << int(JobState::Succeeded) << -1;
     }
     void finishWritesOneNotification()
     {
@@ -621,9 +627,15 @@ private Q_SLOTS:
 
         JobOutcome o;
         switch (JobOutcome::Kind(outcome)) {
-        case JobOutcome::Kind::Succeeded: o = JobOutcome::success({{u"imported"_s, 120}}); break;
-        case JobOutcome::Kind::Failed: o = JobOutcome::failure(u"The file is missing."_s); break;
-        case JobOutcome::Kind::Cancelled: o = JobOutcome::cancelled(); break;
+        case JobOutcome::Kind::Succeeded:
+            o = JobOutcome::success({{u"imported"_s, 120}});
+            break;
+        case JobOutcome::Kind::Failed:
+            o = JobOutcome::failure(u"The file is missing."_s);
+            break;
+        case JobOutcome::Kind::Cancelled:
+            o = JobOutcome::cancelled();
+            break;
         }
         const Result<Job> job = store.finish(id, u"w"_s, o);
         QVERIFY2(job, qPrintable(job.error().text()));
@@ -769,7 +781,8 @@ private Q_SLOTS:
             QVERIFY(tx.commit());
         }
         QCOMPARE(store.get(id)->checkpoint, (QJsonObject{{u"done"_s, 2}}));
-        QCOMPARE(queryValue(db(), u"SELECT checkpoint FROM jobs WHERE id = ?"_s, {id}).toString(), u"{\"done\":2}"_s);
+        QCOMPARE(queryValue(db(), u"SELECT checkpoint FROM jobs WHERE id = ?"_s, {id}).toString(),
+                 u"{\"done\":2}"_s);
     }
 
     void stateChangesPublishEvents()
@@ -1031,7 +1044,8 @@ private Q_SLOTS:
         QCOMPARE(total.load(), periods + periods / 2);
         QCOMPARE(queryValue(db(), u"SELECT COUNT(*) FROM jobs WHERE kind = 'tick'"_s).toInt(), periods);
         QCOMPARE(queryValue(db(), u"SELECT COUNT(*) FROM jobs WHERE kind = 'tock'"_s).toInt(), periods / 2);
-        QCOMPARE(queryValue(db(), u"SELECT COUNT(DISTINCT unique_key) FROM jobs"_s).toInt(), periods + periods / 2);
+        QCOMPARE(queryValue(db(), u"SELECT COUNT(DISTINCT unique_key) FROM jobs"_s).toInt(),
+                 periods + periods / 2);
     }
 };
 

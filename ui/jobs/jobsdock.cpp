@@ -48,13 +48,16 @@ JobsDock::JobsDock(const WindowServices &services, QWidget *parent)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this))
     , m_filter(new QComboBox(this))
-    , m_cancelAction(new QAction(themeIcon(this, u"process-stop"_s, QStyle::SP_BrowserStop), tr("Cancel job"), this))
-    , m_retryAction(new QAction(themeIcon(this, u"view-refresh"_s, QStyle::SP_BrowserReload), tr("Retry"), this))
-    , m_openAction(new QAction(themeIcon(this, u"document-open"_s, QStyle::SP_FileDialogInfoView), tr("Open result"), this))
+    , m_cancelAction(
+          new QAction(themeIcon(this, u"process-stop"_s, QStyle::SP_BrowserStop), tr("Cancel job"), this))
+    , m_retryAction(
+          new QAction(themeIcon(this, u"view-refresh"_s, QStyle::SP_BrowserReload), tr("Retry"), this))
+    , m_openAction(new QAction(themeIcon(this, u"document-open"_s, QStyle::SP_FileDialogInfoView),
+                               tr("Open result"), this))
 {
     setObjectName(u"jobsDock"_s);
-    setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea | Qt::RightDockWidgetArea
-                    | Qt::LeftDockWidgetArea);
+    setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea | Qt::RightDockWidgetArea |
+                    Qt::LeftDockWidgetArea);
     m_model->setEventBus(&services.events);
 
     m_view->setObjectName(u"jobsView"_s);
@@ -115,7 +118,8 @@ JobsDock::JobsDock(const WindowServices &services, QWidget *parent)
         header->resizeSection(w.column, w.width);
 
     connect(m_view, &QAbstractItemView::activated, this, &JobsDock::openCurrentResult);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &JobsDock::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &JobsDock::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsDock::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &JobsDock::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &JobsDock::updateActions);
@@ -197,8 +201,8 @@ void JobsDock::showJob(qint64 id)
     m_pendingPages = 0;
     m_pendingSince.start();
     if (m_model->rowOf(id) < 0 && m_filter->currentIndex() != 0)
-        m_filter->setCurrentIndex(0);   // the job may be in another state; reloads
-    m_model->refreshJob(id);            // in case it is recent but not shown yet
+        m_filter->setCurrentIndex(0); // the job may be in another state; reloads
+    m_model->refreshJob(id);          // in case it is recent but not shown yet
     trySelectPending();
 }
 
@@ -207,7 +211,7 @@ void JobsDock::trySelectPending()
     if (m_pendingSelect <= 0 || !m_model->isStarted())
         return;
     if (m_pendingSince.elapsed() > kPendingSelectMs) {
-        m_pendingSelect = 0;   // it never showed up; do not take the selection later
+        m_pendingSelect = 0; // it never showed up; do not take the selection later
         return;
     }
     const int row = m_model->rowOf(m_pendingSelect);
@@ -229,8 +233,8 @@ void JobsDock::selectRow(int sourceRow)
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
     if (!index.isValid())
         return;
-    m_view->selectionModel()->setCurrentIndex(index,
-                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
     m_view->scrollTo(index);
     m_view->setFocus(Qt::OtherFocusReason);
     updateActions();
@@ -265,7 +269,8 @@ void JobsDock::openCurrentResult()
     lines << tr("Job: %1 (%2, number %3)").arg(title, job.kind).arg(job.id);
     lines << tr("State: %1").arg(m_model->data(m_model->index(row, JobsTableModel::StateColumn)).toString());
     lines << tr("Started by: %1").arg(job.createdBy);
-    lines << tr("Attempts: %1").arg(m_model->data(m_model->index(row, JobsTableModel::AttemptsColumn)).toString());
+    lines << tr("Attempts: %1")
+                 .arg(m_model->data(m_model->index(row, JobsTableModel::AttemptsColumn)).toString());
     const QString elapsed = m_model->data(m_model->index(row, JobsTableModel::ElapsedColumn)).toString();
     if (!elapsed.isEmpty())
         lines << tr("Took: %1").arg(elapsed);
@@ -316,7 +321,7 @@ QCoro::Task<> JobsDock::cancelJob(qint64 id)
     if (!result) {
         const DbError error = result.error();
         showFailure(error.code == DbError::Code::InvalidState ? tr("Job %1 has already finished.").arg(id)
-                                                               : tr("Job %1 could not be cancelled.").arg(id),
+                                                              : tr("Job %1 could not be cancelled.").arg(id),
                     error.text());
         m_model->refreshJob(id);
         co_return;
@@ -330,7 +335,8 @@ QCoro::Task<> JobsDock::cancelJob(qint64 id)
 QCoro::Task<> JobsDock::retryJob(qint64 id)
 {
     QPointer<JobsDock> self(this);
-    auto future = m_executor.write([id, actor = m_actor](Database &db) { return JobStore(db).retry(id, actor); });
+    auto future =
+        m_executor.write([id, actor = m_actor](Database &db) { return JobStore(db).retry(id, actor); });
     const Result<Job> result = co_await future;
     if (!self)
         co_return;

@@ -71,7 +71,7 @@ private:
     QAction *m_cancelAction;
     QAction *m_retryAction;
     QAction *m_openAction;
-    qint64 m_pendingSelect = 0;   // showJob() of a job not loaded yet
+    qint64 m_pendingSelect = 0; // showJob() of a job not loaded yet
     QElapsedTimer m_pendingSince;
     int m_pendingPages = 0;
 };
