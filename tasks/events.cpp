@@ -262,19 +262,25 @@ VoidResult Events::publish(Database &db, const QJsonObject &event)
 
 VoidResult Events::publishJob(Database &db, const Job &job, qint64 atMs)
 {
-    return publish(db, QJsonObject{
-                           {u"type"_s, u"job"_s},
-                           {u"id"_s, job.id},
-                           {u"kind"_s, job.kind},
-                           {u"state"_s, JobStates::code(job.state)},
-                           {u"done"_s, job.progressDone},
-                           {u"total"_s, job.progressTotal},
-                           {u"message"_s, job.progressMessage},
-                           {u"attempts"_s, job.attempts},
-                           {u"cancel"_s, job.cancelRequested},
-                           {u"by"_s, job.createdBy},
-                           {u"at"_s, atMs},
-                       });
+    // NOTIFY payloads are limited to 8,000 bytes: the error travels clipped (the whole
+    // text stays in the job's row), so that a failure shows its reason at once.
+    constexpr qsizetype kErrorInEvent = 1000;
+    QJsonObject event{
+        {u"type"_s, u"job"_s},
+        {u"id"_s, job.id},
+        {u"kind"_s, job.kind},
+        {u"state"_s, JobStates::code(job.state)},
+        {u"done"_s, job.progressDone},
+        {u"total"_s, job.progressTotal},
+        {u"message"_s, job.progressMessage},
+        {u"attempts"_s, job.attempts},
+        {u"cancel"_s, job.cancelRequested},
+        {u"by"_s, job.createdBy},
+        {u"at"_s, atMs},
+    };
+    if (!job.error.isEmpty() || job.isFinished())
+        event.insert(u"error"_s, job.error.left(kErrorInEvent));
+    return publish(db, event);
 }
 
 VoidResult Events::publishRecordsChanged(Database &db, const QString &table)

@@ -18,7 +18,8 @@ struct Job;
 //
 // Events are small JSON objects with a "type":
 //   {"type":"job","id":42,"kind":"…","state":"running","done":3450,"total":10000,
-//    "message":"chunk 7","at":<ms>,"by":"<creator>"}
+//    "message":"chunk 7","at":<ms>,"by":"<creator>","error":"…"}  (error: clipped;
+//    present once the job has one or has finished)
 //   {"type":"records","table":"residents"}
 //   {"type":"notification","user":"alice"}
 namespace Events {

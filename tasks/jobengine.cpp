@@ -174,7 +174,7 @@ private:
                 qCInfo(lcJobs) << "job" << job.id << "lost its lease; its outcome is not recorded here";
                 co_return JobState::Running;
             }
-            JobStore store(*m_s.db, *m_s.clock);
+            JobStore store(*m_s.db, *m_s.clock, m_s.registry);
             DbError error;
             JobState state = JobState::Running;
             const bool connectionTrouble = m_s.lastConnectionLossMs->load() >= startedMs;
@@ -506,8 +506,9 @@ QCoro::Task<> JobEngine::Private::claimLoop()
         const qint64 leaseMs = options.leaseMs;
         Database *database = &db;
         const JobClock *clk = &clock;
-        auto future = QtConcurrent::run(&controlPool, [database, clk, owner, perKind, free, leaseMs] {
-            return JobStore(*database, *clk).claim(owner, perKind, free, leaseMs);
+        const TaskRegistry *titles = &registry;
+        auto future = QtConcurrent::run(&controlPool, [database, clk, titles, owner, perKind, free, leaseMs] {
+            return JobStore(*database, *clk, titles).claim(owner, perKind, free, leaseMs);
         });
         const Result<QList<Job>> claimed = co_await future;
         if (!guard)

@@ -6,6 +6,7 @@
 #include "tasks/cronschedule.h"
 #include "tasks/events.h"
 #include "tasks/notificationstore.h"
+#include "tasks/taskregistry.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -191,10 +192,11 @@ QString resultSummary(const QJsonObject &result)
 }
 
 // The creator's notification about a job that ended, on the caller's transaction.
-VoidResult notifyCreator(Database &db, const JobClock &clock, const Job &job)
+VoidResult notifyCreator(Database &db, const JobClock &clock, const TaskRegistry *titles, const Job &job)
 {
     if (!job.notifyCreator || job.createdBy.isEmpty())
         return {};
+    const QString name = titles ? titles->title(job.kind) : job.kind;
     Notification n;
     n.username = job.createdBy;
     n.jobId = job.id;
@@ -203,17 +205,17 @@ VoidResult notifyCreator(Database &db, const JobClock &clock, const Job &job)
     switch (job.state) {
     case JobState::Succeeded:
         n.kind = Notification::Kind::JobSucceeded;
-        n.title = QCoreApplication::translate("JobStore", "%1 finished").arg(job.kind);
+        n.title = QCoreApplication::translate("JobStore", "%1 finished").arg(name);
         n.body = resultSummary(job.result);
         break;
     case JobState::Failed:
         n.kind = Notification::Kind::JobFailed;
-        n.title = QCoreApplication::translate("JobStore", "%1 failed").arg(job.kind);
+        n.title = QCoreApplication::translate("JobStore", "%1 failed").arg(name);
         n.body = job.error;
         break;
     case JobState::Cancelled:
         n.kind = Notification::Kind::JobCancelled;
-        n.title = QCoreApplication::translate("JobStore", "%1 cancelled").arg(job.kind);
+        n.title = QCoreApplication::translate("JobStore", "%1 cancelled").arg(name);
         n.body = job.error;
         break;
     case JobState::Queued:
@@ -227,10 +229,11 @@ VoidResult notifyCreator(Database &db, const JobClock &clock, const Job &job)
 }
 
 // Publishes and, for a job that ended, notifies its creator.
-VoidResult announce(Database &db, const JobClock &clock, const Job &job, qint64 now)
+VoidResult announce(Database &db, const JobClock &clock, const TaskRegistry *titles, const Job &job,
+                    qint64 now)
 {
     if (job.isFinished()) {
-        if (auto r = notifyCreator(db, clock, job); !r)
+        if (auto r = notifyCreator(db, clock, titles, job); !r)
             return r;
     }
     return Events::publishJob(db, job, now);
@@ -246,9 +249,10 @@ qint64 nearestRank(const QList<qint64> &sorted, double percentile)
 
 } // namespace
 
-JobStore::JobStore(Database &db, const JobClock &clock)
+JobStore::JobStore(Database &db, const JobClock &clock, const TaskRegistry *titles)
     : m_db(db)
     , m_clock(clock)
+    , m_titles(titles)
 {}
 
 Result<EnqueueResult> JobStore::enqueue(const JobRequest &request, const Actor &actor)
@@ -423,7 +427,7 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
             return failed.error();
         for (const Job &job : std::as_const(failed.value())) {
             qCWarning(lcJobStore) << "job" << job.id << job.kind << "failed: its worker stopped responding";
-            if (auto r = announce(m_db, m_clock, job, now); !r)
+            if (auto r = announce(m_db, m_clock, m_titles, job, now); !r)
                 return r.error();
         }
     }
@@ -571,7 +575,7 @@ Result<Job> JobStore::finish(qint64 id, const QString &owner, const JobOutcome &
          notNull(outcome.error), now, now, id, owner});
     if (!job)
         return job.error();
-    if (auto r = announce(m_db, m_clock, job.value(), now); !r)
+    if (auto r = announce(m_db, m_clock, m_titles, job.value(), now); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -637,7 +641,7 @@ Result<JobState> JobStore::requestCancel(qint64 id)
     if (!cancelled)
         return cancelled.error();
     if (!cancelled->isEmpty()) {
-        if (auto r = announce(m_db, m_clock, cancelled->first(), now); !r)
+        if (auto r = announce(m_db, m_clock, m_titles, cancelled->first(), now); !r)
             return r.error();
         if (auto r = tx.commit(); !r)
             return r.error();

@@ -11,6 +11,7 @@
 #include <optional>
 
 class Database;
+class TaskRegistry;
 
 // The SQL of the durable job queue (jobs and recurring_jobs tables), on the calling
 // thread's connection: use it on an executor, runner or worker thread, never on the
@@ -33,7 +34,10 @@ class Database;
 class JobStore
 {
 public:
-    explicit JobStore(Database &db, const JobClock &clock = JobClock::system());
+    // `titles`, when given, names jobs in notifications by their kind's translated title
+    // ("Import residents finished") instead of the kind's code.
+    explicit JobStore(Database &db, const JobClock &clock = JobClock::system(),
+                      const TaskRegistry *titles = nullptr);
 
     Result<EnqueueResult> enqueue(const JobRequest &request, const Actor &actor);
 
@@ -102,4 +106,5 @@ public:
 private:
     Database &m_db;
     const JobClock &m_clock;
+    const TaskRegistry *m_titles;
 };

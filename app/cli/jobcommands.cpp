@@ -613,7 +613,9 @@ int JobCommands::cancel(CommandContext &context)
     Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
-    JobStore store(*db);
+    TaskRegistry titles;
+    TaskCatalog::registerAll(titles);
+    JobStore store(*db, JobClock::system(), &titles);
     const Result<JobState> state = store.requestCancel(*id);
     if (!state) {
         const DbError error = state.error();

@@ -376,6 +376,8 @@ void JobsTableModel::applyEvent(const QJsonObject &event)
     info.attempts = event.value(u"attempts"_s).toInt();
     info.hasCancel = event.contains(u"cancel"_s);
     info.cancel = event.value(u"cancel"_s).toBool();
+    info.hasError = event.contains(u"error"_s);
+    info.error = event.value(u"error"_s).toString();
     info.at = event.value(u"at"_s).toInteger();
     info.by = event.value(u"by"_s).toString();
     m_lastEvents.insert(id, info);
@@ -397,7 +399,7 @@ void JobsTableModel::applyEvent(const QJsonObject &event)
     const bool stateChanged = job.state != *state;
     overlay(job, info);
     replaceRow(row, job);
-    // The event does not carry the error, the result or the times: fetch them.
+    // The event carries the error (clipped) but not the result or the exact times: fetch them.
     if (stateChanged)
         fetchJob(id);
     updateSummary();
@@ -424,6 +426,8 @@ void JobsTableModel::overlay(Job &job, const EventInfo &info) const
         job.attempts = info.attempts;
     if (info.hasCancel)
         job.cancelRequested = info.cancel;
+    if (info.hasError)
+        job.error = info.error;
     if (job.createdBy.isEmpty())
         job.createdBy = info.by;
 }

@@ -134,6 +134,8 @@ private:
         int attempts = 0;
         bool hasCancel = false;
         bool cancel = false;
+        bool hasError = false;
+        QString error;
         qint64 at = 0;
         QString by;
     };

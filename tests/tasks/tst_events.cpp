@@ -102,6 +102,17 @@ private Q_SLOTS:
         QCOMPARE(e.value(u"cancel"_s).toBool(false), true);
         QCOMPARE(e.value(u"by"_s).toString(), u"alice"_s);
         QCOMPARE(e.value(u"at"_s).toInteger(), 1700000000123);
+        QVERIFY(!e.contains(u"error"_s)); // a running job without an error carries none
+
+        // A failed job's event carries its reason (clipped), so the reason shows at once.
+        Job failed = job;
+        failed.state = JobState::Failed;
+        failed.error = u"The file is missing: «/srv/in.csv»"_s + QString(3000, u'x');
+        QVERIFY(Events::publishJob(m_t->db(), failed, 1700000000124));
+        QTRY_COMPARE_WITH_TIMEOUT(jobs.count(), 2, kTimeoutMs);
+        const QJsonObject f = jobs.at(1).at(0).toJsonObject();
+        QCOMPARE(f.value(u"state"_s).toString(), u"failed"_s);
+        QCOMPARE(f.value(u"error"_s).toString(), failed.error.left(1000));
     }
 
     void notificationAndRecordsEvents()

@@ -3,6 +3,7 @@
 #include "tasks/jobclock.h"
 #include "tasks/jobstore.h"
 #include "tasks/notificationstore.h"
+#include "tasks/taskregistry.h"
 #include "tests/support/testdatabase.h"
 
 #include <QDateTime>
@@ -665,6 +666,31 @@ private Q_SLOTS:
         // A second finish is refused and writes nothing.
         QCOMPARE(store.finish(id, u"w"_s, o).error().code, DbError::Code::LeaseLost);
         QCOMPARE(notificationCount(), 1);
+    }
+
+    void notificationTitleIsTheKindsTitle()
+    {
+        // With the task registry the creator reads the kind's title, not its code.
+        TaskRegistry titles;
+        titles.add({u"residents.import"_s, u"Import residents"_s, 0, 3, {}});
+        ManualClock clock(kStart);
+        JobStore store(db(), clock, &titles);
+        JobRequest r = request(u"residents.import"_s);
+        r.notifyCreator = true;
+        const qint64 failing = enqueued(store, r);
+        claimOne(store, u"w"_s, u"residents.import"_s);
+        QVERIFY(store.finish(failing, u"w"_s, JobOutcome::failure(u"The file is missing."_s)));
+        // A queued job cancelled at once is named the same way.
+        const qint64 queued = enqueued(store, r);
+        QCOMPARE(store.requestCancel(queued).value(), JobState::Cancelled);
+
+        const QList<Notification> list = NotificationStore(db()).list(u"alice"_s).value();
+        QCOMPARE(list.size(), 2);
+        QStringList got;
+        for (const Notification &n : list)
+            got << n.title;
+        got.sort();
+        QCOMPARE(got, (QStringList{u"Import residents cancelled"_s, u"Import residents failed"_s}));
     }
 
     void requeueAndReleaseCountAttempts()

@@ -299,7 +299,7 @@ void TestJobsGui::jobMixThroughTheWindow()
 
     // The failure reaches the dock with its reason, and the bell.
     QTRY_COMPARE_WITH_TIMEOUT(cell(jobs, failing, JobsTableModel::StateColumn), failed, kJobsTimeout);
-    // The event says "failed"; the error follows with the row fetched after it.
+    // The event says "failed" and carries the reason.
     QTRY_COMPARE_WITH_TIMEOUT(cell(jobs, failing, JobsTableModel::ErrorColumn), reason, kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(bell->unreadCount() >= 1, kTimeout);
 

@@ -44,6 +44,7 @@ JobsDock::JobsDock(const WindowServices &services, QWidget *parent)
     , m_executor(services.executor)
     , m_engine(services.engine)
     , m_actor(services.actor)
+    , m_tasks(&services.tasks)
     , m_model(new JobsTableModel(services.executor, services.tasks, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this))
@@ -314,7 +315,9 @@ QCoro::Task<> JobsDock::cancelJob(qint64 id)
     QPointer<JobsDock> self(this);
     // A named future, not a temporary: GCC 12 destroys temporaries of a co_await
     // expression twice (GCC bug 100611).
-    auto future = m_executor.write([id](Database &db) { return JobStore(db).requestCancel(id); });
+    auto future = m_executor.write([id, titles = m_tasks](Database &db) {
+        return JobStore(db, JobClock::system(), titles).requestCancel(id);
+    });
     const Result<JobState> result = co_await future;
     if (!self)
         co_return;

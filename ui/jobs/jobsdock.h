@@ -15,6 +15,7 @@ class QAction;
 class QComboBox;
 class QSortFilterProxyModel;
 class QTableView;
+class TaskRegistry;
 struct WindowServices;
 
 // The "Jobs" dock of the main window: every job, newest first (a JobsTableModel kept
@@ -64,6 +65,7 @@ private:
     DbExecutor &m_executor;
     QPointer<JobEngine> m_engine;
     Actor m_actor;
+    const TaskRegistry *m_tasks;
     JobsTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
