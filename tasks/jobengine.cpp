@@ -293,6 +293,15 @@ public:
     qint64 retryDelayMs = 500;
 };
 
+JobEngineOptions JobEngineOptions::desktop()
+{
+    JobEngineOptions options;
+    options.concurrency = 2;
+    options.cpuThreads = qMax(1, QThread::idealThreadCount() - 1);
+    options.cpuPriority = QThread::IdlePriority;
+    return options;
+}
+
 JobEngine::JobEngine(Database &db, const TaskRegistry &registry, JobEngineOptions options,
                      const JobClock &clock, QObject *parent)
     : QObject(parent)
@@ -308,6 +317,7 @@ JobEngine::JobEngine(Database &db, const TaskRegistry &registry, JobEngineOption
     d->controlPool.setExpiryTimeout(-1);
     d->cpuPool.setMaxThreadCount(d->options.cpuThreads > 0 ? d->options.cpuThreads
                                                            : QThread::idealThreadCount());
+    d->cpuPool.setThreadPriority(d->options.cpuPriority);
 
     d->pollTimer.setInterval(qMax(50, d->options.pollIntervalMs));
     connect(&d->pollTimer, &QTimer::timeout, this, [this] {

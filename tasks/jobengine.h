@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QThread>
 
 #include <memory>
 
@@ -15,16 +16,23 @@ class TaskRegistry;
 
 struct JobEngineOptions
 {
-    QString workerId;            // empty: "<host>:<pid>:<random>"
-    int concurrency = 2;         // jobs running at once (one runner thread each)
-    QStringList kinds;           // kinds to run; empty: every registered kind
-    qint64 leaseMs = 30000;      // a claim is good for this long, renewed by heartbeats
-    int pollIntervalMs = 1000;   // claim attempts when no event wakes the engine
-    int cpuThreads = 0;          // CPU pool for JobContext::runCpu; 0: ideal thread count
-    bool runRecurring = true;    // fire due recurring jobs
-    qint64 backoffBaseMs = 2000; // retry delay: base * 2^(attempt-1), ±20 % jitter …
+    QString workerId;          // empty: "<host>:<pid>:<random>"
+    int concurrency = 2;       // jobs running at once (one runner thread each)
+    QStringList kinds;         // kinds to run; empty: every registered kind
+    qint64 leaseMs = 30000;    // a claim is good for this long, renewed by heartbeats
+    int pollIntervalMs = 1000; // claim attempts when no event wakes the engine
+    int cpuThreads = 0;        // CPU pool for JobContext::runCpu; 0: ideal thread count
+    // Priority of the CPU pool's threads. IdlePriority (SCHED_IDLE on Linux) lets a
+    // window's GUI thread take a core the moment it needs one.
+    QThread::Priority cpuPriority = QThread::InheritPriority;
+    bool runRecurring = true;             // fire due recurring jobs
+    qint64 backoffBaseMs = 2000;          // retry delay: base * 2^(attempt-1), ±20 % jitter …
     qint64 backoffMaxMs = 10 * 60 * 1000; // … capped here
-    int shutdownGraceMs = 10000; // stop(): how long running jobs get to reach a checkpoint
+    int shutdownGraceMs = 10000;          // stop(): how long running jobs get to reach a checkpoint
+
+    // What a desktop runs next to its window: two jobs at once, CPU work on all cores
+    // but one, at idle priority, so that the event loop never waits for a core.
+    static JobEngineOptions desktop();
 };
 
 // Runs durable jobs from the database: claims runnable jobs, runs each task coroutine

@@ -141,11 +141,7 @@ int GuiApplication::run(int argc, char **argv)
     TaskRegistry tasks;
     TaskCatalog::registerAll(tasks);
     EventBus events(database);
-    JobEngineOptions engineOptions;
-    engineOptions.concurrency = 2;
-    // CPU-heavy steps leave a core to the window, so that it never waits for one.
-    engineOptions.cpuThreads = qMax(1, QThread::idealThreadCount() - 1);
-    JobEngine engine(database, tasks, engineOptions);
+    JobEngine engine(database, tasks, JobEngineOptions::desktop());
     engine.setEventBus(&events);
     const Actor actor = Actor::systemUser();
     MainWindow window({.executor = executor,

@@ -282,9 +282,7 @@ int GuiStallCase::child(int argc, char **argv, const QString &url)
     TaskRegistry tasks;
     TaskCatalog::registerAll(tasks);
     EventBus events(database);
-    JobEngineOptions options;
-    options.concurrency = 2;
-    options.cpuThreads = qMax(1, QThread::idealThreadCount() - 1); // as the application does
+    JobEngineOptions options = JobEngineOptions::desktop(); // as the application runs it
     options.runRecurring = false;
     options.shutdownGraceMs = 3000;
     JobEngine engine(database, tasks, options);

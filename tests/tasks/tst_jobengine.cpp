@@ -34,6 +34,7 @@ struct Probe
     // Per job id: where the task started, where its CPU work ran, where it resumed.
     QHash<qint64, Qt::HANDLE> taskThreads;
     QHash<qint64, Qt::HANDLE> cpuThreads;
+    QHash<qint64, QThread::Priority> cpuPriorities;
     QHash<qint64, Qt::HANDLE> resumedThreads;
 
     void reset()
@@ -45,6 +46,7 @@ struct Probe
         order.clear();
         taskThreads.clear();
         cpuThreads.clear();
+        cpuPriorities.clear();
         resumedThreads.clear();
     }
 };
@@ -93,10 +95,12 @@ QCoro::Task<JobOutcome> threads(JobContext &ctx)
         QMutexLocker lock(&probe.mutex);
         probe.taskThreads.insert(ctx.id(), QThread::currentThreadId());
     }
-    auto future = ctx.runCpu([] { return QThread::currentThreadId(); });
-    const Qt::HANDLE cpu = co_await future;
+    auto future = ctx.runCpu(
+        [] { return std::pair(QThread::currentThreadId(), QThread::currentThread()->priority()); });
+    const auto [cpu, priority] = co_await future;
     QMutexLocker lock(&probe.mutex);
     probe.cpuThreads.insert(ctx.id(), cpu);
+    probe.cpuPriorities.insert(ctx.id(), priority);
     probe.resumedThreads.insert(ctx.id(), QThread::currentThreadId());
     co_return JobOutcome::success();
 }
@@ -473,7 +477,11 @@ private Q_SLOTS:
     {
         for (int i = 0; i < 4; ++i)
             QVERIFY(enqueue(request(u"test.threads"_s, {})));
-        JobEngine engine(m_t->db(), m_registry, fastOptions(2));
+        // As a desktop runs it: CPU work at idle priority, so the window never waits for a core.
+        JobEngineOptions options = fastOptions(2);
+        options.cpuPriority = JobEngineOptions::desktop().cpuPriority;
+        QCOMPARE(options.cpuPriority, QThread::IdlePriority);
+        JobEngine engine(m_t->db(), m_registry, options);
         engine.start();
         QTRY_COMPARE_WITH_TIMEOUT(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"_s),
                                   4, 20000);
@@ -487,6 +495,7 @@ private Q_SLOTS:
             QVERIFY(probe.cpuThreads.value(id) != main);
             QVERIFY(probe.cpuThreads.value(id) != it.value());
             QCOMPARE(probe.resumedThreads.value(id), it.value());
+            QCOMPARE(probe.cpuPriorities.value(id), QThread::IdlePriority);
         }
     }
 

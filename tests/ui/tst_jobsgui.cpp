@@ -223,9 +223,7 @@ bool TestJobsGui::startWindow(Harness &h, bool withEngine, QString *error)
     TaskCatalog::registerAll(h.tasks);
     h.events = std::make_unique<EventBus>(h.t->db());
     if (withEngine) {
-        JobEngineOptions options;
-        options.concurrency = 2;
-        options.cpuThreads = qMax(1, QThread::idealThreadCount() - 1); // as the application does
+        JobEngineOptions options = JobEngineOptions::desktop(); // as the application runs it
         options.shutdownGraceMs = 5000;
         options.runRecurring = false;
         h.engine = std::make_unique<JobEngine>(h.t->db(), h.tasks, options);
