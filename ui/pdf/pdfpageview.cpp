@@ -9,6 +9,9 @@
 PdfPageView::PdfPageView(QWidget *parent)
     : QPdfView(parent)
 {
+    // Continuous pages are taller than the view: a scroll bar that came and went would
+    // change the fitted width, and render the first pages twice.
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     // QPdfView's private renderer is its direct child; QPdfView connected to it first,
     // so when our slot runs the image is already in QPdfView's page cache and the next
     // paint draws it.

@@ -10,7 +10,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QHBoxLayout>
+#include <QHash>
+#include <QIcon>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QPainter>
@@ -54,6 +55,18 @@ constexpr std::array<qreal, 15> kZoomSteps{0.25, 0.33, 0.5,  0.67, 0.75, 0.9, 1.
 // Pages are printed as images at the printer's resolution, at most this (a 600 dpi A4
 // page is already a 140 MB image; more resolution adds nothing visible).
 constexpr int kMaxPrintDpi = 600;
+
+// QStyle::standardIcon() decodes the style's PNG files again on every call, about 1 ms
+// per icon: the viewer's icons are made once per process (GUI thread only) and shared
+// by every viewer window, so that opening a PDF does not wait for them.
+QIcon standardIcon(const QStyle *style, QStyle::StandardPixmap pixmap)
+{
+    static QHash<int, QIcon> icons;
+    auto it = icons.constFind(int(pixmap));
+    if (it == icons.cend())
+        it = icons.insert(int(pixmap), style->standardIcon(pixmap));
+    return *it;
+}
 
 QString errorMessage(QPdfDocument::Error error)
 {
@@ -131,15 +144,30 @@ void printPages(QPromise<bool> &promise, const QByteArray &bytes, QPrinter *prin
 PdfViewerWindow::PdfViewerWindow(QWidget *parent)
     : QMainWindow(parent)
 {
+    init(nullptr, {});
+}
+
+PdfViewerWindow::PdfViewerWindow(const QByteArray &pdf, const QString &title, QWidget *parent)
+    : QMainWindow(parent)
+{
+    init(&pdf, title);
+}
+
+void PdfViewerWindow::init(const QByteArray *pdf, const QString &title)
+{
     setObjectName(u"pdfViewerWindow"_s);
     // A window of its own even with a parent: several stay open beside the main window.
     setWindowFlag(Qt::Window);
     m_document = new QPdfDocument(this);
     m_document->setObjectName(u"pdfDocument"_s);
-    buildUi();
+    buildView();
+    buildToolBar();
     restoreSettings();
     updateTitle();
     updateActions();
+    updateZoomLabel();
+    if (pdf)
+        setPdf(*pdf, title);
 }
 
 PdfViewerWindow::~PdfViewerWindow()
@@ -153,9 +181,8 @@ PdfViewerWindow::~PdfViewerWindow()
 
 PdfViewerWindow *PdfViewerWindow::openBytes(const QByteArray &pdf, const QString &title, QWidget *parent)
 {
-    auto *window = new PdfViewerWindow(parent);
+    auto *window = new PdfViewerWindow(pdf, title, parent);
     window->setAttribute(Qt::WA_DeleteOnClose);
-    window->setPdf(pdf, title);
     window->show();
     return window;
 }
@@ -169,40 +196,19 @@ PdfViewerWindow *PdfViewerWindow::openFile(const QString &path, const QString &t
     return window;
 }
 
-void PdfViewerWindow::buildUi()
+void PdfViewerWindow::buildToolBar()
 {
-    m_view = new PdfPageView(this);
-    m_view->setObjectName(u"pdfView"_s);
-    m_view->setPageMode(QPdfView::PageMode::MultiPage);
-    m_view->setDocument(m_document);
-    connect(m_view, &PdfPageView::pagePainted, this, [this] {
-        if (!std::exchange(m_firstPageReported, true))
-            Q_EMIT firstPagePainted();
-    });
     connect(m_view->pageNavigator(), &QPdfPageNavigator::currentPageChanged, this,
             &PdfViewerWindow::updatePageControls);
     connect(m_view, &QPdfView::zoomFactorChanged, this, &PdfViewerWindow::updateZoomLabel);
     connect(m_view, &QPdfView::zoomModeChanged, this, &PdfViewerWindow::updateZoomLabel);
-
-    m_errorLabel = new QLabel(this);
-    m_errorLabel->setObjectName(u"pdfErrorView"_s);
-    m_errorLabel->setAlignment(Qt::AlignCenter);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setMargin(24);
-    m_errorLabel->setTextFormat(Qt::RichText);
-
-    m_stack = new QStackedWidget(this);
-    m_stack->setObjectName(u"pdfViewerStack"_s);
-    m_stack->addWidget(m_view);
-    m_stack->addWidget(m_errorLabel);
-    setCentralWidget(m_stack);
 
     auto *toolBar = addToolBar(tr("PDF"));
     toolBar->setObjectName(u"pdfToolBar"_s);
     toolBar->setMovable(false);
     auto action = [this, toolBar](const QString &name, const QString &text, QStyle::StandardPixmap icon,
                                   const QList<QKeySequence> &keys, auto slot, bool onToolBar = true) {
-        auto *a = new QAction(style()->standardIcon(icon), text, this);
+        auto *a = new QAction(standardIcon(style(), icon), text, this);
         a->setObjectName(name);
         a->setShortcuts(keys);
         a->setShortcutContext(Qt::WindowShortcut);
@@ -266,6 +272,31 @@ void PdfViewerWindow::buildUi()
     statusBar()->setObjectName(u"pdfStatusBar"_s);
 }
 
+void PdfViewerWindow::buildView()
+{
+    m_view = new PdfPageView(this);
+    m_view->setObjectName(u"pdfView"_s);
+    m_view->setPageMode(QPdfView::PageMode::MultiPage);
+    m_view->setDocument(m_document);
+    connect(m_view, &PdfPageView::pagePainted, this, [this] {
+        if (!std::exchange(m_firstPageReported, true))
+            Q_EMIT firstPagePainted();
+    });
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(u"pdfErrorView"_s);
+    m_errorLabel->setAlignment(Qt::AlignCenter);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setMargin(24);
+    m_errorLabel->setTextFormat(Qt::RichText);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(u"pdfViewerStack"_s);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_errorLabel);
+    setCentralWidget(m_stack);
+}
+
 void PdfViewerWindow::restoreSettings()
 {
     const QSettings s = settings();
@@ -309,6 +340,16 @@ void PdfViewerWindow::closeEvent(QCloseEvent *event)
 
 bool PdfViewerWindow::setPdf(const QByteArray &pdf, const QString &title)
 {
+    if (!loadDocument(pdf, title)) {
+        showError(errorMessage(m_document->error()));
+        return false;
+    }
+    documentReady();
+    return true;
+}
+
+bool PdfViewerWindow::loadDocument(const QByteArray &pdf, const QString &title)
+{
     m_givenTitle = title;
     m_errorText.clear();
     m_firstPageReported = false;
@@ -319,13 +360,16 @@ bool PdfViewerWindow::setPdf(const QByteArray &pdf, const QString &title)
     m_buffer = new QBuffer(&m_bytes, this);
     m_buffer->open(QIODevice::ReadOnly);
     m_document->load(m_buffer);
-    if (m_document->status() != QPdfDocument::Status::Ready) {
-        showError(errorMessage(m_document->error()));
+    if (m_document->status() != QPdfDocument::Status::Ready)
         return false;
-    }
     m_stack->setCurrentWidget(m_view);
     m_view->pageNavigator()->clear();
     m_view->verticalScrollBar()->setValue(0);
+    return true;
+}
+
+void PdfViewerWindow::documentReady()
+{
     m_pageSpin->setRange(1, m_document->pageCount());
     m_pageCountLabel->setText(tr("of %1").arg(m_document->pageCount()));
     updatePageControls(0);
@@ -333,7 +377,6 @@ bool PdfViewerWindow::setPdf(const QByteArray &pdf, const QString &title)
     updateActions();
     updateZoomLabel();
     Q_EMIT documentLoaded(m_document->pageCount());
-    return true;
 }
 
 bool PdfViewerWindow::loadFile(const QString &path, const QString &title)
@@ -419,6 +462,8 @@ void PdfViewerWindow::updatePageControls(int page)
 
 void PdfViewerWindow::updateZoomLabel()
 {
+    if (!m_zoomLabel) // not built yet
+        return;
     m_zoomLabel->setText(tr("%1 %").arg(qRound(m_view->effectiveZoom() * 100)));
 }
 

@@ -34,6 +34,8 @@ class PdfViewerWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit PdfViewerWindow(QWidget *parent = nullptr);
+    // A window on `pdf`, as setPdf() on a new window.
+    PdfViewerWindow(const QByteArray &pdf, const QString &title, QWidget *parent = nullptr);
     ~PdfViewerWindow() override;
 
     // A new window, shown at once, deleted on close. `title` empty: the document's
@@ -92,7 +94,11 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildUi();
+    void init(const QByteArray *pdf, const QString &title);
+    void buildView();
+    void buildToolBar();
+    bool loadDocument(const QByteArray &pdf, const QString &title);
+    void documentReady();
     void applyZoom(qreal factor);
     void showError(const QString &message);
     void updateActions();
