@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -142,14 +143,51 @@ Result<PdfCacheEntry> PdfCache::getOrRender(Database &db, const PdfCacheKey &key
 {
     if (!key.isValid())
         return invalidKey(key);
-    const Result<std::optional<PdfCacheEntry>> found = lookup(db, key);
+    Result<std::optional<PdfCacheEntry>> found = lookup(db, key);
     if (found && found.value())
         return *found.value();
-    const bool databaseReachable = found.ok();
-    if (!databaseReachable)
-        qCWarning(lcPdfCache) << "cannot ask the database for" << key.toString() << ':'
-                              << found.error().message << found.error().detail << "- rendering it here";
 
+    // One rendering per key at a time in this process: a vet who opens a work order
+    // while the pre-render job is rendering it waits for that rendering (already under
+    // way) instead of starting a second one.
+    const QString name = key.toString();
+    std::shared_ptr<Flight> flight;
+    bool mine = false;
+    {
+        QMutexLocker lock(&m_flightsMutex);
+        flight = m_flights.value(name);
+        if (!flight) {
+            flight = std::make_shared<Flight>();
+            m_flights.insert(name, flight);
+            mine = true;
+        } else {
+            ++m_waiting;
+            while (!flight->done)
+                m_flightDone.wait(&m_flightsMutex);
+            --m_waiting;
+        }
+    }
+    if (!mine) {
+        found = lookup(db, key);
+        if (found && found.value())
+            return *found.value();
+        // The other rendering failed, or its PDF could not be kept: render here.
+        return renderAndStore(db, key, render, found.ok());
+    }
+    const auto done = qScopeGuard([this, &flight, &name] {
+        QMutexLocker lock(&m_flightsMutex);
+        flight->done = true;
+        m_flights.remove(name);
+        m_flightDone.wakeAll();
+    });
+    return renderAndStore(db, key, render, found.ok());
+}
+
+Result<PdfCacheEntry> PdfCache::renderAndStore(Database &db, const PdfCacheKey &key,
+                                               const RenderFunction &render, bool databaseReachable)
+{
+    if (!databaseReachable)
+        qCWarning(lcPdfCache) << "cannot ask the database for" << key.toString() << "- rendering it here";
     PdfCacheEntry entry;
     entry.key = key;
     entry.bytes = render ? render() : QByteArray();
@@ -161,8 +199,8 @@ Result<PdfCacheEntry> PdfCache::getOrRender(Database &db, const PdfCacheKey &key
         return DbError(DbError::Code::QueryFailed, message);
     }
     entry.sha256 = sha256Hex(entry.bytes);
-    // An unreachable database is not asked again for the store: the PDF is shown from
-    // the local copy and shared by the next store once the connection is back.
+    // An unreachable database is not asked again: the PDF is shown and kept locally, and
+    // other desktops render it themselves until one of them shares it.
     const Result<QString> stored =
         storeChecked(databaseReachable ? &db : nullptr, key, entry.bytes, entry.sha256);
     if (stored) {
@@ -175,6 +213,12 @@ Result<PdfCacheEntry> PdfCache::getOrRender(Database &db, const PdfCacheKey &key
             entry.filePath = m_disk.filePath(key);
     }
     return entry;
+}
+
+int PdfCache::waitingForRenders() const
+{
+    QMutexLocker lock(&m_flightsMutex);
+    return m_waiting;
 }
 
 QFuture<Result<std::optional<PdfCacheEntry>>> PdfCache::lookupAsync(DbExecutor &executor,

@@ -7,8 +7,12 @@
 
 #include <QCoreApplication>
 #include <QFuture>
+#include <QHash>
+#include <QMutex>
+#include <QWaitCondition>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class Database;
@@ -83,7 +87,9 @@ public:
     // PDF writing) and runs on the calling thread: call getOrRender on a worker or pool
     // thread, never on the GUI thread. It returns the PDF's bytes (empty: failed).
     // A database that cannot be reached does not stop the PDF: it is rendered and kept
-    // locally, and the problem is logged. Error only if rendering failed.
+    // locally, and the problem is logged. Error only if rendering failed. Two threads
+    // asking for the same missing key render it once: the second waits for the first
+    // and gets its PDF (source LocalDisk, or Database if it was too large to keep).
     using RenderFunction = std::function<QByteArray()>;
     Result<PdfCacheEntry> getOrRender(Database &db, const PdfCacheKey &key, const RenderFunction &render);
 
@@ -104,10 +110,26 @@ public:
     QString localPath(const PdfCacheKey &key) const { return m_disk.filePath(key); }
     PdfDiskCache::Stats localStats() const { return m_disk.stats(); }
 
+    // How many getOrRender() calls are waiting for another thread's rendering of the
+    // same key (diagnostics and tests).
+    int waitingForRenders() const;
+
 private:
+    Result<PdfCacheEntry> renderAndStore(Database &db, const PdfCacheKey &key, const RenderFunction &render,
+                                         bool databaseReachable);
     // Checks and writes; returns the local path (empty if not kept locally).
     Result<QString> storeChecked(Database *db, const PdfCacheKey &key, const QByteArray &pdf,
                                  const QByteArray &sha256);
 
     PdfDiskCache m_disk;
+
+    // Renderings under way, by key text (see getOrRender()).
+    struct Flight
+    {
+        bool done = false;
+    };
+    mutable QMutex m_flightsMutex;
+    QWaitCondition m_flightDone;
+    QHash<QString, std::shared_ptr<Flight>> m_flights;
+    int m_waiting = 0;
 };

@@ -17,6 +17,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QProcess>
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -503,6 +504,80 @@ private Q_SLOTS:
         QCOMPARE(fromDb.value()->bytes, pdf4);
         QVERIFY(!QFile::exists(first.localPath(key)));
         other->closeThreadConnection();
+    }
+
+    void sameKeyIsRenderedOnceAtATime()
+    {
+        // The pre-render job is rendering work order 40 when a vet opens it: the vet's
+        // lookup waits for that rendering instead of starting another.
+        PdfCache cache(cacheDir());
+        const PdfCacheKey key = PdfCacheKey::workOrder(40, 2, 1);
+        const QByteArray pdf = makePdf(u"order 40"_s);
+        std::atomic<int> renders = 0;
+        QSemaphore started;
+        QSemaphore proceed;
+        Database &database = db();
+        Result<PdfCacheEntry> jobResult;
+        Result<PdfCacheEntry> vetResult;
+        std::unique_ptr<QThread> job(QThread::create([&] {
+            jobResult = cache.getOrRender(database, key, [&] {
+                ++renders;
+                started.release();
+                proceed.acquire(); // still rendering until the vet waits
+                return pdf;
+            });
+            database.closeThreadConnection();
+        }));
+        job->start();
+        QVERIFY(started.tryAcquire(1, 30000));
+        std::unique_ptr<QThread> vet(QThread::create([&] {
+            vetResult = cache.getOrRender(database, key, [&] {
+                ++renders;
+                return pdf;
+            });
+            database.closeThreadConnection();
+        }));
+        vet->start();
+        QTRY_COMPARE_WITH_TIMEOUT(cache.waitingForRenders(), 1, 30000);
+        proceed.release();
+        QVERIFY(job->wait(30000));
+        QVERIFY(vet->wait(30000));
+        QCOMPARE(renders.load(), 1);
+        QVERIFY(jobResult);
+        QCOMPARE(jobResult->source, PdfCacheEntry::Source::Rendered);
+        QVERIFY(vetResult);
+        QCOMPARE(vetResult->source, PdfCacheEntry::Source::LocalDisk);
+        QCOMPARE(vetResult->bytes, pdf);
+        QCOMPARE(cache.waitingForRenders(), 0);
+    }
+
+    void unreachableDatabaseStillGivesThePdf()
+    {
+        // A database that cannot be opened (a folder that does not exist): the PDF is
+        // still rendered, kept and shown; lookups then hit the local disk.
+        const Result<DatabaseConfig> config =
+            DatabaseConfig::parse(u"sqlite://"_s + m_dir->filePath(u"missing/folder/x.db"_s));
+        QVERIFY(config);
+        Database unreachable(config.value());
+        PdfCache cache(cacheDir());
+        const PdfCacheKey key = PdfCacheKey::workOrder(41, 1, 1);
+        const QByteArray pdf = makePdf(u"order 41"_s);
+        int renders = 0;
+        const auto render = [&renders, pdf] {
+            ++renders;
+            return pdf;
+        };
+        QVERIFY(!cache.lookup(unreachable, key)); // an error: the database could not be asked
+        const Result<PdfCacheEntry> made = cache.getOrRender(unreachable, key, render);
+        QVERIFY2(made, qPrintable(made.error().text()));
+        QCOMPARE(made->source, PdfCacheEntry::Source::Rendered);
+        QCOMPARE(made->bytes, pdf);
+        QCOMPARE(made->filePath, cache.localPath(key));
+        const Result<PdfCacheEntry> again = cache.getOrRender(unreachable, key, render);
+        QVERIFY(again);
+        QCOMPARE(again->source, PdfCacheEntry::Source::LocalDisk);
+        QCOMPARE(renders, 1);
+        QVERIFY(!cache.store(unreachable, PdfCacheKey::workOrder(42, 1, 1), pdf));
     }
 
     void renderFailureIsAnErrorAndStoresNothing()
