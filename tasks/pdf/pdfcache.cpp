@@ -138,6 +138,11 @@ VoidResult PdfCache::invalidate(Database &db, const QString &entity, qint64 enti
     return {};
 }
 
+Result<int> PdfCache::pruneShared(Database &db, qint64 unusedSinceMs)
+{
+    return PdfCacheStore(db).pruneUnusedSince(unusedSinceMs);
+}
+
 Result<PdfCacheEntry> PdfCache::getOrRender(Database &db, const PdfCacheKey &key,
                                             const RenderFunction &render)
 {

@@ -83,6 +83,12 @@ public:
     // Forgets every PDF of one entity in both layers (e.g. the entity was deleted).
     VoidResult invalidate(Database &db, const QString &entity, qint64 entityId);
 
+    // Deletes the shared copies nobody stored or opened from the database since
+    // `unusedSinceMs` (ms since the epoch; a database hit refreshes a row at most hourly)
+    // and returns how many; for a recurring clean-up job. Local copies are left to the
+    // cap.
+    Result<int> pruneShared(Database &db, qint64 unusedSinceMs);
+
     // lookup(), and on a miss `render()` then store(). `render` is CPU work (layout and
     // PDF writing) and runs on the calling thread: call getOrRender on a worker or pool
     // thread, never on the GUI thread. It returns the PDF's bytes (empty: failed).

@@ -301,6 +301,29 @@ private Q_SLOTS:
         QVERIFY(!cache.lookup(db(), key).value());
     }
 
+    void pruneSharedDeletesUnusedRows()
+    {
+        PdfCache cache(cacheDir());
+        const PdfCacheKey old = PdfCacheKey::workOrder(80, 1, 1), fresh = PdfCacheKey::workOrder(81, 1, 1);
+        QVERIFY(cache.store(db(), old, makePdf(u"old"_s)));
+        QVERIFY(cache.store(db(), fresh, makePdf(u"fresh"_s)));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(SqlStatement::run(db(), u"UPDATE pdf_cache SET last_used_at = ? WHERE cache_key = ?"_s,
+                                  {now - 100LL * 24 * 3600 * 1000, old.toString()}));
+        const Result<int> pruned = cache.pruneShared(db(), now - 90LL * 24 * 3600 * 1000);
+        QVERIFY(pruned);
+        QCOMPARE(pruned.value(), 1);
+        QCOMPARE(rowsFor(db(), old), 0);
+        QCOMPARE(rowsFor(db(), fresh), 1);
+        // A database hit marks the row as used (at most hourly).
+        cache.clearLocal();
+        QVERIFY(SqlStatement::run(db(), u"UPDATE pdf_cache SET last_used_at = ?"_s, {now - 2 * 3600 * 1000}));
+        QCOMPARE(cache.lookup(db(), fresh).value()->source, PdfCacheEntry::Source::Database);
+        QVERIFY(
+            queryValue(db(), u"SELECT last_used_at FROM pdf_cache WHERE cache_key = ?"_s, {fresh.toString()})
+                .toLongLong() >= now);
+    }
+
     // --- the local disk's cap -----------------------------------------------------------
 
     void leastRecentlyUsedIsEvictedFirst()
