@@ -39,20 +39,24 @@ class QThreadPool;
 // (Database::connection()) and does disk I/O: never call them on the GUI thread. A
 // local hit needs no SQL at all.
 //
-// Keying a work order (its `version` is bumped on every change):
+// Keying a work order (its `version` is bumped on every change; the renderer's
+// template version on every layout change; the names below stand for the renderer's):
 //   const PdfCacheKey key = PdfCacheKey::workOrder(order.id, order.version, WorkOrderPdf::templateVersion());
 //
-// From the GUI thread, co_await a lookup through the read pool (named local: GCC bug
-// 100611), then show the bytes:
+// From the GUI thread, PdfOpener (ui/pdf/pdfopener.h) does all of the following; by
+// hand, co_await a lookup on the read pool (named local: GCC bug 100611):
 //   auto future = cache.lookupAsync(executor, key);
 //   const Result<std::optional<PdfCacheEntry>> hit = co_await future;
 //   if (hit && *hit) PdfViewerWindow::openBytes((*hit)->bytes, title);
-// or render on a miss, with the rendering on a CPU pool:
-//   auto future = cache.getOrRenderAsync(executor.database(), cpuPool, key, [order] { return
-//   WorkOrderPdf::render(order); });
+// and on a miss, render on a CPU pool (that thread uses its own connection):
+//   auto rendering = cache.getOrRenderAsync(executor.database(), cpuPool, key,
+//                                           [order] { return WorkOrderPdf::render(order); });
 //
-// Pre-rendering (a job runner thread, after a work order changed):
-//   const Result<PdfCacheEntry> r = cache.getOrRender(db, key, [&] { return WorkOrderPdf::render(order); });
+// Pre-rendering (a task, after a work order changed; idempotent: a re-run is a hit):
+//   auto future = QtConcurrent::run(cpuPool, [&cache, &db, key, order] {
+//       return cache.getOrRender(db, key, [order] { return WorkOrderPdf::render(order); });
+//   });
+//   const Result<PdfCacheEntry> made = co_await future;
 class PdfCache
 {
     Q_DECLARE_TR_FUNCTIONS(PdfCache)
