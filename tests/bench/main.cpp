@@ -10,6 +10,7 @@
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
 #include "tests/bench/sortfiltercase.h"
+#include "tests/bench/workordercachedopencase.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,6 +24,8 @@ int main(int argc, char **argv)
         return FirstWindowCase::child(argc, argv, QString::fromLocal8Bit(argv[2]));
     if (argc == 3 && std::strcmp(argv[1], "--child-gui-stall") == 0)
         return GuiStallCase::child(argc, argv, QString::fromLocal8Bit(argv[2]));
+    if (argc >= 2 && std::strcmp(argv[1], "--child-workorder-open") == 0)
+        return WorkOrderCachedOpenCase::child(argc, argv);
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Residesk"));
@@ -42,7 +45,9 @@ int main(int argc, char **argv)
                              EngineThroughputCase::description()},
                             {EngineNotifyLatencyCase::name(), &EngineNotifyLatencyCase::run,
                              EngineNotifyLatencyCase::description()},
-                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()}};
+                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()},
+                            {WorkOrderCachedOpenCase::name(), &WorkOrderCachedOpenCase::run,
+                             WorkOrderCachedOpenCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
