@@ -9,6 +9,7 @@
 #include "tests/bench/enginethroughputcase.h"
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
+#include "tests/bench/labbulktransitioncase.h"
 #include "tests/bench/sortfiltercase.h"
 
 #include <QCommandLineParser>
@@ -42,7 +43,9 @@ int main(int argc, char **argv)
                              EngineThroughputCase::description()},
                             {EngineNotifyLatencyCase::name(), &EngineNotifyLatencyCase::run,
                              EngineNotifyLatencyCase::description()},
-                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()}};
+                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()},
+                            {LabBulkTransitionCase::name(), &LabBulkTransitionCase::run,
+                             LabBulkTransitionCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
