@@ -169,7 +169,7 @@ QString ProtocolRepository::refusal(const QString &number, Protocol::State from,
     switch (to) {
     case S::Cancelled: return tr("Protocol %1 is %2; it cannot be cancelled.").arg(number, state);
     case S::Received: return tr("Protocol %1 is %2; it cannot be marked as received.").arg(number, state);
-    case S::InAnalysis: return tr("Protocol %1 is %2; its analysis cannot start.").arg(number, state);
+    case S::InAnalysis: return tr("Protocol %1 is %2; it cannot go into analysis.").arg(number, state);
     case S::Finalized: return tr("Protocol %1 is %2; it cannot be finalized.").arg(number, state);
     case S::Submitted: return tr("Protocol %1 is %2; it cannot go back to submitted.").arg(number, state);
     }

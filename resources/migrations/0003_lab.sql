@@ -25,6 +25,9 @@ CREATE TABLE clients (
 
 CREATE INDEX clients_name_idx ON clients (name, id);
 
+-- Times that lists sort by keep milliseconds ({{TIMESTAMP}}(3): TIMESTAMPTZ(3) on
+-- PostgreSQL, TEXT on SQLite), so that a keyset cursor read back from a row compares
+-- equal to the stored value.
 -- number is "P-<year>-<seq, 6 digits>"; number_year and number_seq are its parts, so that
 -- the next number of a year is an indexed MAX whatever the collation.
 CREATE TABLE protocols (
@@ -38,8 +41,8 @@ CREATE TABLE protocols (
     sample_count INTEGER NOT NULL DEFAULT 1,
     sample_type VARCHAR(100) NOT NULL DEFAULT '',
     state VARCHAR(16) NOT NULL DEFAULT 'submitted',
-    submitted_at {{TIMESTAMP}} NOT NULL DEFAULT {{NOW}},
-    received_at {{TIMESTAMP}},
+    submitted_at {{TIMESTAMP}}(3) NOT NULL DEFAULT {{NOW}},
+    received_at {{TIMESTAMP}}(3),
     version INTEGER NOT NULL DEFAULT 1,
     created_at {{TIMESTAMP}} NOT NULL DEFAULT {{NOW}},
     created_by VARCHAR(100) NOT NULL,
@@ -107,7 +110,7 @@ CREATE TABLE reports (
     finalizing_job_id BIGINT,
     finalized_job_id BIGINT,
     signed_by VARCHAR(100),
-    signed_at {{TIMESTAMP}},
+    signed_at {{TIMESTAMP}}(3),
     version INTEGER NOT NULL DEFAULT 1,
     created_at {{TIMESTAMP}} NOT NULL DEFAULT {{NOW}},
     created_by VARCHAR(100) NOT NULL,

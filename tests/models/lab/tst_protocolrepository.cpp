@@ -107,7 +107,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("allowed");
         QTest::addColumn<QString>("phrase");
         // Independent of canTransition(): the table the lab asked for.
-        const QSet<QPair<S, S>> allowed{{S::Submitted, S::Received}, {S::Received, S::InAnalysis},
+        const QList<QPair<S, S>> allowed{{S::Submitted, S::Received}, {S::Received, S::InAnalysis},
                                         {S::InAnalysis, S::Finalized}, {S::Submitted, S::Cancelled},
                                         {S::Received, S::Cancelled}, {S::InAnalysis, S::Cancelled}};
         for (S from : Protocol::allStates()) {
