@@ -139,6 +139,9 @@ Result<Client> ClientRepository::create(const Client &input)
     st.bind(codeValue(client.code)).bind(client.name).bind(Client::kindCode(client.kind)).bind(client.email);
     st.bind(client.phone).bind(m_actor.username).bind(m_actor.username);
     if (auto r = st.exec(); !r) {
+        // Rolled back before the statement is freed (PostgreSQL refuses to free it in
+        // a failed transaction).
+        tx.rollback();
         if (r.error().code == DbError::Code::Duplicate)
             return duplicateCode(client.code);
         return r.error();
@@ -178,6 +181,9 @@ Result<Client> ClientRepository::update(const Client &input)
     st.bind(codeValue(client.code)).bind(client.name).bind(Client::kindCode(client.kind)).bind(client.email);
     st.bind(client.phone).bind(m_actor.username).bind(client.id).bind(client.version);
     if (auto r = st.exec(); !r) {
+        // Rolled back before the statement is freed (PostgreSQL refuses to free it in
+        // a failed transaction).
+        tx.rollback();
         if (r.error().code == DbError::Code::Duplicate)
             return duplicateCode(client.code);
         return r.error();

@@ -310,6 +310,7 @@ Result<Protocol> ProtocolRepository::update(const Protocol &input)
     st.bind(protocol.clientId).bind(protocol.species).bind(protocol.animalId).bind(protocol.sampleCount);
     st.bind(protocol.sampleType).bind(m_actor.username).bind(protocol.id).bind(protocol.version);
     if (auto r = st.exec(); !r) {
+        tx.rollback();
         if (r.error().code == DbError::Code::ConstraintViolation) {
             const QString message = tr("The client (id %1) does not exist.").arg(protocol.clientId);
             return DbError(DbError::Code::Validation, message, r.error().detail, {FieldError{u"client_id"_s, message}});

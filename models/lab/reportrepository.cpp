@@ -311,6 +311,7 @@ Result<Report> ReportRepository::amend(qint64 finalizedReportId)
     st.bind(old.protocolId).bind(nonNull(old.findings)).bind(old.id).bind(m_actor.username).bind(m_actor.username);
     st.bind(old.protocolId);
     if (auto r = st.exec(); !r) {
+        tx.rollback();
         if (r.error().code == DbError::Code::Duplicate)
             return DbError(DbError::Code::InvalidState,
                            tr("Protocol %1 already has a draft report; finish it before amending.").arg(old.protocolNumber),

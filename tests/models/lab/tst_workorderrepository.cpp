@@ -117,7 +117,7 @@ private Q_SLOTS:
         invalid.analyses.append({0, u""_s, u"No code"_s, u""_s});
         const Result<WorkOrder> refused = orders().update(invalid);
         QCOMPARE(refused.error().code, DbError::Code::Validation);
-        QVERIFY(refused.error().text().contains(u"Analysis 2"_s));
+        QVERIFY2(refused.error().text().contains(u"Analysis 3"_s), qPrintable(refused.error().text()));
         QCOMPARE(AuditLog(db()).forEntity(u"work_order"_s, wo->id)->size(), 2);
     }
 
