@@ -1,31 +1,22 @@
 #include "models/core/auditlog.h"
 
-#include "models/core/batchinsert.h"
 #include "models/db/database.h"
+#include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
-namespace {
+using namespace Qt::StringLiterals;
 
-QVariant jsonText(const QJsonObject &object)
-{
-    if (object.isEmpty())
-        return QVariant(QMetaType::fromType<QString>());
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
+namespace {
 
 QJsonObject jsonObject(const QVariant &text)
 {
     if (text.isNull())
         return {};
     return QJsonDocument::fromJson(text.toString().toUtf8()).object();
-}
-
-QVariant jobValue(qint64 jobId)
-{
-    return jobId > 0 ? QVariant(jobId) : QVariant(QMetaType::fromType<qint64>());
 }
 
 const QString kInsertHead =
@@ -50,14 +41,41 @@ VoidResult AuditLog::write(const AuditEntry &entry)
 
 VoidResult AuditLog::writeMany(const QList<AuditEntry> &entries)
 {
-    BatchInsert insert(m_db, kInsertHead, 8);
-    for (const AuditEntry &e : entries) {
-        if (auto r = insert.add({e.atMs > 0 ? e.atMs : nowMs(), e.username, e.entity, e.entityId, e.action,
-                                 jsonText(e.before), jsonText(e.after), jobValue(e.jobId)});
-            !r)
+    // One statement and one bound JSON array per kBatch entries: a bulk change of
+    // thousands of records costs a few statements, not one (or thousands of
+    // parameters) per entry.
+    constexpr qsizetype kBatch = 1000;
+    const auto backend = m_db.config().backend;
+    static const QList<QPair<QString, QString>> columns{
+        {u"at"_s, u"BIGINT"_s},        {u"username"_s, u"TEXT"_s}, {u"entity"_s, u"TEXT"_s},
+        {u"entity_id"_s, u"BIGINT"_s}, {u"action"_s, u"TEXT"_s},   {u"before"_s, u"TEXT"_s},
+        {u"after"_s, u"TEXT"_s},       {u"job_id"_s, u"BIGINT"_s}};
+    const QString sql = kInsertHead
+                        + u" SELECT x.at, x.username, x.entity, x.entity_id, x.action, x.before, x.after, x.job_id FROM "_s
+                        + Dialect::jsonRecordSource(backend, columns, u"x"_s);
+    const qint64 now = nowMs();
+    for (qsizetype start = 0; start < entries.size(); start += kBatch) {
+        QJsonArray rows;
+        for (qsizetype i = start; i < qMin(entries.size(), start + kBatch); ++i) {
+            const AuditEntry &e = entries.at(i);
+            rows.append(QJsonObject{
+                {u"at"_s, e.atMs > 0 ? e.atMs : now},
+                {u"username"_s, e.username},
+                {u"entity"_s, e.entity},
+                {u"entity_id"_s, e.entityId},
+                {u"action"_s, e.action},
+                {u"before"_s, e.before.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                 : QJsonValue(QString::fromUtf8(QJsonDocument(e.before).toJson(QJsonDocument::Compact)))},
+                {u"after"_s, e.after.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                               : QJsonValue(QString::fromUtf8(QJsonDocument(e.after).toJson(QJsonDocument::Compact)))},
+                {u"job_id"_s, e.jobId > 0 ? QJsonValue(e.jobId) : QJsonValue(QJsonValue::Null)}});
+        }
+        SqlStatement st(m_db, sql);
+        st.bind(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+        if (auto r = st.exec(); !r)
             return r;
     }
-    return insert.flush();
+    return {};
 }
 
 Result<QList<AuditEntry>> AuditLog::query(const QString &where, const QVariantList &values)

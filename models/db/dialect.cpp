@@ -63,6 +63,20 @@ QString idListValue(DatabaseConfig::Backend backend, const QList<qint64> &ids)
     return text;
 }
 
+QString jsonRecordSource(DatabaseConfig::Backend backend, const QList<QPair<QString, QString>> &columns,
+                         const QString &alias)
+{
+    QStringList parts;
+    if (backend == DatabaseConfig::Backend::PostgreSQL) {
+        for (const auto &[key, type] : columns)
+            parts << key + QLatin1Char(' ') + type;
+        return QStringLiteral("json_to_recordset(CAST(? AS json)) AS %1(%2)").arg(alias, parts.join(QStringLiteral(", ")));
+    }
+    for (const auto &column : columns)
+        parts << QStringLiteral("json_extract(value, '$.%1') AS %1").arg(column.first);
+    return QStringLiteral("(SELECT %1 FROM json_each(?)) AS %2").arg(parts.join(QStringLiteral(", ")), alias);
+}
+
 QString timestampOrEpoch(DatabaseConfig::Backend backend, const QString &column)
 {
     return backend == DatabaseConfig::Backend::PostgreSQL
