@@ -122,10 +122,11 @@ void HousingCommands::registerCommands(CommandRegistry &registry)
     registry.add({
         {QStringLiteral("seed-demo")},
         tr("Fill the database with deterministic demo data (migrates first)."),
-        tr("Adds demo buildings, rooms and residents (--residents) and lab clients and protocols, each with a "
-           "work order and a draft report (--protocols). Without either option: 300 residents. The same seed and "
-           "count give the same data every time; seeding again adds only what is missing."),
-        {QCommandLineOption(residentsOption(), tr("How many residents (default 300, or none if only --protocols is given)."),
+        tr("Adds demo buildings, rooms and residents (--residents) and lab clients and protocols, each "
+           "with a work order and a draft report (--protocols). Without either option: 300 residents. The "
+           "same seed and count give the same data every time; seeding again adds only what is missing."),
+        {QCommandLineOption(residentsOption(),
+                            tr("How many residents (default 300, or none if only --protocols is given)."),
                             tr("n"), QStringLiteral("300")),
          QCommandLineOption(protocolsOption(), tr("How many lab protocols (default none)."), tr("n"),
                             QStringLiteral("0")),

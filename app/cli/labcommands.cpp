@@ -45,7 +45,8 @@ private:
 
 QJsonValue timeJson(const QDateTime &time)
 {
-    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs))
+                          : QJsonValue(QJsonValue::Null);
 }
 
 QString timeText(const QDateTime &time)
@@ -72,18 +73,20 @@ QJsonObject protocolJson(const Protocol &p)
 // "version" is the amendment revision (1, 2, …); "row_version" the optimistic-locking one.
 QJsonObject reportJson(const Report &r)
 {
-    return {{u"id"_s, r.id},
-            {u"protocol_id"_s, r.protocolId},
-            {u"protocol_number"_s, r.protocolNumber},
-            {u"state"_s, Report::stateCode(r.state)},
-            {u"version"_s, r.revision},
-            {u"row_version"_s, r.version},
-            {u"supersedes_id"_s, r.supersedesId > 0 ? QJsonValue(r.supersedesId) : QJsonValue(QJsonValue::Null)},
-            {u"superseded_by_id"_s, r.supersededById > 0 ? QJsonValue(r.supersededById) : QJsonValue(QJsonValue::Null)},
-            {u"finalizing"_s, r.isFinalizing()},
-            {u"results"_s, r.resultCount},
-            {u"signed_by"_s, r.signedBy.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.signedBy)},
-            {u"signed_at"_s, timeJson(r.signedAt)}};
+    return {
+        {u"id"_s, r.id},
+        {u"protocol_id"_s, r.protocolId},
+        {u"protocol_number"_s, r.protocolNumber},
+        {u"state"_s, Report::stateCode(r.state)},
+        {u"version"_s, r.revision},
+        {u"row_version"_s, r.version},
+        {u"supersedes_id"_s, r.supersedesId > 0 ? QJsonValue(r.supersedesId) : QJsonValue(QJsonValue::Null)},
+        {u"superseded_by_id"_s,
+         r.supersededById > 0 ? QJsonValue(r.supersededById) : QJsonValue(QJsonValue::Null)},
+        {u"finalizing"_s, r.isFinalizing()},
+        {u"results"_s, r.resultCount},
+        {u"signed_by"_s, r.signedBy.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.signedBy)},
+        {u"signed_at"_s, timeJson(r.signedAt)}};
 }
 
 // Pages through a repository with the keyset cursor (by its first column, then id).
@@ -108,12 +111,13 @@ VoidResult forEachRow(Repository &repository, const Filter &filter, Emit emitRow
     }
 }
 
-Command listCommand(const QString &entity, const QString &summary, const QString &keys, const QStringList &states,
-                    std::function<int(CommandContext &)> handler)
+Command listCommand(const QString &entity, const QString &summary, const QString &keys,
+                    const QStringList &states, std::function<int(CommandContext &)> handler)
 {
     return {{entity, u"list"_s},
             summary,
-            LabCommands::tr("With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table.")
+            LabCommands::tr(
+                "With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table.")
                 .arg(keys),
             {QCommandLineOption(stateOption(),
                                 LabCommands::tr("Only rows in this state: %1.").arg(states.join(u", "_s)),
@@ -123,8 +127,8 @@ Command listCommand(const QString &entity, const QString &summary, const QString
 
 int badState(CommandContext &context, const QString &value, const QStringList &allowed)
 {
-    return context.usageError(LabCommands::tr("--state must be one of %1, not \"%2\"")
-                                  .arg(allowed.join(u", "_s), value));
+    return context.usageError(
+        LabCommands::tr("--state must be one of %1, not \"%2\"").arg(allowed.join(u", "_s), value));
 }
 
 int listFailed(CommandContext &context, const QString &what, const DbError &error)
@@ -138,14 +142,16 @@ int listFailed(CommandContext &context, const QString &what, const DbError &erro
 
 void LabCommands::registerCommands(CommandRegistry &registry)
 {
-    registry.add(listCommand(u"protocols"_s, tr("List the lab's protocols."),
-                             u"id, number, client_id, client, species, animal_id, sample_count, sample_type, state, "
-                             "submitted_at, received_at, version"_s,
-                             Protocol::allStateCodes(), &LabCommands::listProtocols));
-    registry.add(listCommand(u"reports"_s, tr("List the lab's reports (every revision)."),
-                             u"id, protocol_id, protocol_number, state, version (the revision: 1, 2, …), row_version, "
-                             "supersedes_id, superseded_by_id, finalizing, results, signed_by, signed_at"_s,
-                             Report::allStateCodes(), &LabCommands::listReports));
+    registry.add(
+        listCommand(u"protocols"_s, tr("List the lab's protocols."),
+                    u"id, number, client_id, client, species, animal_id, sample_count, sample_type, state, "
+                    "submitted_at, received_at, version"_s,
+                    Protocol::allStateCodes(), &LabCommands::listProtocols));
+    registry.add(
+        listCommand(u"reports"_s, tr("List the lab's reports (every revision)."),
+                    u"id, protocol_id, protocol_number, state, version (the revision: 1, 2, …), row_version, "
+                    "supersedes_id, superseded_by_id, finalizing, results, signed_by, signed_at"_s,
+                    Report::allStateCodes(), &LabCommands::listReports));
 }
 
 int LabCommands::listProtocols(CommandContext &context)
@@ -164,8 +170,8 @@ int LabCommands::listProtocols(CommandContext &context)
     VoidResult r;
     if (context.json()) {
         JsonArrayWriter writer;
-        r = forEachRow<ProtocolRepository, Protocol>(repository, filter,
-                                                     [&writer](const Protocol &p) { writer.add(protocolJson(p)); });
+        r = forEachRow<ProtocolRepository, Protocol>(
+            repository, filter, [&writer](const Protocol &p) { writer.add(protocolJson(p)); });
         if (r)
             writer.finish();
     } else {
@@ -173,8 +179,8 @@ int LabCommands::listProtocols(CommandContext &context)
                          tr("STATE"), tr("SUBMITTED"), tr("RECEIVED")});
         r = forEachRow<ProtocolRepository, Protocol>(repository, filter, [&table](const Protocol &p) {
             table.addRow({QString::number(p.id), p.number, p.clientName, p.species, p.animalId,
-                          QString::number(p.sampleCount), Protocol::stateCode(p.state), timeText(p.submittedAt),
-                          timeText(p.receivedAt)});
+                          QString::number(p.sampleCount), Protocol::stateCode(p.state),
+                          timeText(p.submittedAt), timeText(p.receivedAt)});
         });
         if (r)
             context.out(table.toString().chopped(1));
@@ -200,13 +206,13 @@ int LabCommands::listReports(CommandContext &context)
     VoidResult r;
     if (context.json()) {
         JsonArrayWriter writer;
-        r = forEachRow<ReportRepository, Report>(repository, filter,
-                                                 [&writer](const Report &rep) { writer.add(reportJson(rep)); });
+        r = forEachRow<ReportRepository, Report>(
+            repository, filter, [&writer](const Report &rep) { writer.add(reportJson(rep)); });
         if (r)
             writer.finish();
     } else {
-        TextTable table({tr("ID"), tr("PROTOCOL"), tr("REVISION"), tr("STATE"), tr("RESULTS"), tr("SIGNED BY"),
-                         tr("SIGNED")});
+        TextTable table({tr("ID"), tr("PROTOCOL"), tr("REVISION"), tr("STATE"), tr("RESULTS"),
+                         tr("SIGNED BY"), tr("SIGNED")});
         r = forEachRow<ReportRepository, Report>(repository, filter, [&table](const Report &rep) {
             table.addRow({QString::number(rep.id), rep.protocolNumber, QString::number(rep.revision),
                           Report::stateCode(rep.state), QString::number(rep.resultCount), rep.signedBy,

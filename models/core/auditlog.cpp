@@ -19,15 +19,14 @@ QJsonObject jsonObject(const QVariant &text)
     return QJsonDocument::fromJson(text.toString().toUtf8()).object();
 }
 
-const QString kInsertHead =
-    QStringLiteral("INSERT INTO audit_entries (at, username, entity, entity_id, action, before, after, job_id)");
+const QString kInsertHead = QStringLiteral(
+    "INSERT INTO audit_entries (at, username, entity, entity_id, action, before, after, job_id)");
 
 } // namespace
 
 AuditLog::AuditLog(Database &db)
     : m_db(db)
-{
-}
+{}
 
 qint64 AuditLog::nowMs()
 {
@@ -50,9 +49,10 @@ VoidResult AuditLog::writeMany(const QList<AuditEntry> &entries)
         {u"at"_s, u"BIGINT"_s},        {u"username"_s, u"TEXT"_s}, {u"entity"_s, u"TEXT"_s},
         {u"entity_id"_s, u"BIGINT"_s}, {u"action"_s, u"TEXT"_s},   {u"before"_s, u"TEXT"_s},
         {u"after"_s, u"TEXT"_s},       {u"job_id"_s, u"BIGINT"_s}};
-    const QString sql = kInsertHead
-                        + u" SELECT x.at, x.username, x.entity, x.entity_id, x.action, x.before, x.after, x.job_id FROM "_s
-                        + Dialect::jsonRecordSource(backend, columns, u"x"_s);
+    const QString sql =
+        kInsertHead +
+        u" SELECT x.at, x.username, x.entity, x.entity_id, x.action, x.before, x.after, x.job_id FROM "_s +
+        Dialect::jsonRecordSource(backend, columns, u"x"_s);
     const qint64 now = nowMs();
     for (qsizetype start = 0; start < entries.size(); start += kBatch) {
         QJsonArray rows;
@@ -64,10 +64,13 @@ VoidResult AuditLog::writeMany(const QList<AuditEntry> &entries)
                 {u"entity"_s, e.entity},
                 {u"entity_id"_s, e.entityId},
                 {u"action"_s, e.action},
-                {u"before"_s, e.before.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                 : QJsonValue(QString::fromUtf8(QJsonDocument(e.before).toJson(QJsonDocument::Compact)))},
+                {u"before"_s,
+                 e.before.isEmpty()
+                     ? QJsonValue(QJsonValue::Null)
+                     : QJsonValue(QString::fromUtf8(QJsonDocument(e.before).toJson(QJsonDocument::Compact)))},
                 {u"after"_s, e.after.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                               : QJsonValue(QString::fromUtf8(QJsonDocument(e.after).toJson(QJsonDocument::Compact)))},
+                                               : QJsonValue(QString::fromUtf8(
+                                                     QJsonDocument(e.after).toJson(QJsonDocument::Compact)))},
                 {u"job_id"_s, e.jobId > 0 ? QJsonValue(e.jobId) : QJsonValue(QJsonValue::Null)}});
         }
         SqlStatement st(m_db, sql);
@@ -80,9 +83,10 @@ VoidResult AuditLog::writeMany(const QList<AuditEntry> &entries)
 
 Result<QList<AuditEntry>> AuditLog::query(const QString &where, const QVariantList &values)
 {
-    SqlStatement st(m_db, QStringLiteral("SELECT id, at, username, entity, entity_id, action, before, after, job_id "
-                                         "FROM audit_entries WHERE ")
-                              + where + QStringLiteral(" ORDER BY id"));
+    SqlStatement st(
+        m_db, QStringLiteral("SELECT id, at, username, entity, entity_id, action, before, after, job_id "
+                             "FROM audit_entries WHERE ") +
+                  where + QStringLiteral(" ORDER BY id"));
     for (const QVariant &v : values)
         st.bind(v);
     if (auto r = st.exec(); !r)
@@ -116,8 +120,9 @@ Result<QList<AuditEntry>> AuditLog::forJob(qint64 jobId)
 
 Result<qint64> AuditLog::count(const QString &entity)
 {
-    SqlStatement st(m_db, entity.isEmpty() ? QStringLiteral("SELECT COUNT(*) FROM audit_entries")
-                                           : QStringLiteral("SELECT COUNT(*) FROM audit_entries WHERE entity = ?"));
+    SqlStatement st(m_db, entity.isEmpty()
+                              ? QStringLiteral("SELECT COUNT(*) FROM audit_entries")
+                              : QStringLiteral("SELECT COUNT(*) FROM audit_entries WHERE entity = ?"));
     if (!entity.isEmpty())
         st.bind(entity);
     if (auto r = st.exec(); !r)

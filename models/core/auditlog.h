@@ -17,9 +17,9 @@ struct AuditEntry
     qint64 id = 0;
     qint64 atMs = 0; // ms since the epoch, UTC
     QString username;
-    QString entity;  // "protocol", "report", "work_order", "client"
+    QString entity; // "protocol", "report", "work_order", "client"
     qint64 entityId = 0;
-    QString action;  // "create", "update", "transition", "finalize" …
+    QString action; // "create", "update", "transition", "finalize" …
     QJsonObject before;
     QJsonObject after;
     qint64 jobId = 0; // 0: not done by a job

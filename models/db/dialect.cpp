@@ -70,7 +70,8 @@ QString jsonRecordSource(DatabaseConfig::Backend backend, const QList<QPair<QStr
     if (backend == DatabaseConfig::Backend::PostgreSQL) {
         for (const auto &[key, type] : columns)
             parts << key + QLatin1Char(' ') + type;
-        return QStringLiteral("json_to_recordset(CAST(? AS json)) AS %1(%2)").arg(alias, parts.join(QStringLiteral(", ")));
+        return QStringLiteral("json_to_recordset(CAST(? AS json)) AS %1(%2)")
+            .arg(alias, parts.join(QStringLiteral(", ")));
     }
     for (const auto &column : columns)
         parts << QStringLiteral("json_extract(value, '$.%1') AS %1").arg(column.first);

@@ -21,7 +21,8 @@ Transaction::Transaction(Database &db, Mode mode)
         m_savepoint = QStringLiteral("residesk_sp_%1").arg(depth);
         r = SqlStatement::run(db, QStringLiteral("SAVEPOINT ") + m_savepoint);
     } else {
-        const QString begin = mode == Mode::Write ? Dialect::beginWrite(db.config().backend) : QStringLiteral("BEGIN");
+        const QString begin =
+            mode == Mode::Write ? Dialect::beginWrite(db.config().backend) : QStringLiteral("BEGIN");
         r = SqlStatement::run(db, begin);
     }
     m_active = r.ok();

@@ -4,8 +4,7 @@
 
 ProtocolsTableModel::ProtocolsTableModel(DbExecutor &executor, QObject *parent)
     : RecordTableModel(executor, parent)
-{
-}
+{}
 
 void ProtocolsTableModel::setProtocolFilter(const ProtocolFilter &filter)
 {
@@ -50,15 +49,24 @@ QVariant ProtocolsTableModel::data(const QModelIndex &index, int role) const
         return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
     };
     switch (index.column()) {
-    case ProtocolRepository::Number: return p.number;
-    case ProtocolRepository::Client: return p.clientName;
-    case ProtocolRepository::Species: return p.species;
-    case ProtocolRepository::AnimalId: return p.animalId;
-    case ProtocolRepository::Samples: return p.sampleCount;
-    case ProtocolRepository::State: return Protocol::stateLabel(p.state);
-    case ProtocolRepository::SubmittedAt: return time(p.submittedAt);
-    case ProtocolRepository::ReceivedAt: return time(p.receivedAt);
-    default: return {};
+    case ProtocolRepository::Number:
+        return p.number;
+    case ProtocolRepository::Client:
+        return p.clientName;
+    case ProtocolRepository::Species:
+        return p.species;
+    case ProtocolRepository::AnimalId:
+        return p.animalId;
+    case ProtocolRepository::Samples:
+        return p.sampleCount;
+    case ProtocolRepository::State:
+        return Protocol::stateLabel(p.state);
+    case ProtocolRepository::SubmittedAt:
+        return time(p.submittedAt);
+    case ProtocolRepository::ReceivedAt:
+        return time(p.receivedAt);
+    default:
+        return {};
     }
 }
 
@@ -67,15 +75,24 @@ QVariant ProtocolsTableModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return RecordTableModel::headerData(section, orientation, role);
     switch (section) {
-    case ProtocolRepository::Number: return tr("Number");
-    case ProtocolRepository::Client: return tr("Client");
-    case ProtocolRepository::Species: return tr("Species");
-    case ProtocolRepository::AnimalId: return tr("Animal ID");
-    case ProtocolRepository::Samples: return tr("Samples");
-    case ProtocolRepository::State: return tr("State");
-    case ProtocolRepository::SubmittedAt: return tr("Submitted");
-    case ProtocolRepository::ReceivedAt: return tr("Received");
-    default: return {};
+    case ProtocolRepository::Number:
+        return tr("Number");
+    case ProtocolRepository::Client:
+        return tr("Client");
+    case ProtocolRepository::Species:
+        return tr("Species");
+    case ProtocolRepository::AnimalId:
+        return tr("Animal ID");
+    case ProtocolRepository::Samples:
+        return tr("Samples");
+    case ProtocolRepository::State:
+        return tr("State");
+    case ProtocolRepository::SubmittedAt:
+        return tr("Submitted");
+    case ProtocolRepository::ReceivedAt:
+        return tr("Received");
+    default:
+        return {};
     }
 }
 
@@ -86,7 +103,8 @@ Protocol ProtocolsTableModel::protocolAt(int row) const
     return recordAt(row).value<Protocol>();
 }
 
-std::function<Result<RecordTableModel::Page>(Database &)> ProtocolsTableModel::pageLoader(const PageRequest &request) const
+std::function<Result<RecordTableModel::Page>(Database &)>
+ProtocolsTableModel::pageLoader(const PageRequest &request) const
 {
     const ProtocolFilter filter = effectiveFilter(request.filter);
     return [request, filter](Database &db) -> Result<Page> {
@@ -105,7 +123,9 @@ std::function<Result<RecordTableModel::Page>(Database &)> ProtocolsTableModel::p
 std::function<Result<qint64>(Database &)> ProtocolsTableModel::countLoader(const ListFilter &listFilter) const
 {
     const ProtocolFilter filter = effectiveFilter(listFilter);
-    return [filter](Database &db) { return ProtocolRepository(db, Actor{}).count(filter); };
+    return [filter](Database &db) {
+        return ProtocolRepository(db, Actor{}).count(filter);
+    };
 }
 
 QVariant ProtocolsTableModel::sortValueOf(const QVariant &record, int column) const

@@ -4,8 +4,7 @@
 
 ReportsTableModel::ReportsTableModel(DbExecutor &executor, QObject *parent)
     : RecordTableModel(executor, parent)
-{
-}
+{}
 
 void ReportsTableModel::setReportFilter(const ReportFilter &filter)
 {
@@ -43,22 +42,26 @@ QVariant ReportsTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Report r = reportAt(index.row());
     switch (index.column()) {
-    case ReportRepository::ProtocolNumber: return r.protocolNumber;
-    case ReportRepository::Revision: return r.revision;
+    case ReportRepository::ProtocolNumber:
+        return r.protocolNumber;
+    case ReportRepository::Revision:
+        return r.revision;
     case ReportRepository::State:
         if (r.isFinalizing())
             return tr("Finalizing");
         if (r.supersededById != 0)
             return tr("Superseded");
         return Report::stateLabel(r.state);
-    case ReportRepository::SignedBy: return r.signedBy;
+    case ReportRepository::SignedBy:
+        return r.signedBy;
     case ReportRepository::SignedAt:
         if (!r.signedAt.isValid())
             return QString();
         if (role == Qt::EditRole)
             return r.signedAt;
         return QLocale().toString(r.signedAt.toLocalTime(), QLocale::ShortFormat);
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -67,12 +70,18 @@ QVariant ReportsTableModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return RecordTableModel::headerData(section, orientation, role);
     switch (section) {
-    case ReportRepository::ProtocolNumber: return tr("Protocol");
-    case ReportRepository::Revision: return tr("Revision");
-    case ReportRepository::State: return tr("State");
-    case ReportRepository::SignedBy: return tr("Signed by");
-    case ReportRepository::SignedAt: return tr("Signed");
-    default: return {};
+    case ReportRepository::ProtocolNumber:
+        return tr("Protocol");
+    case ReportRepository::Revision:
+        return tr("Revision");
+    case ReportRepository::State:
+        return tr("State");
+    case ReportRepository::SignedBy:
+        return tr("Signed by");
+    case ReportRepository::SignedAt:
+        return tr("Signed");
+    default:
+        return {};
     }
 }
 
@@ -83,7 +92,8 @@ Report ReportsTableModel::reportAt(int row) const
     return recordAt(row).value<Report>();
 }
 
-std::function<Result<RecordTableModel::Page>(Database &)> ReportsTableModel::pageLoader(const PageRequest &request) const
+std::function<Result<RecordTableModel::Page>(Database &)>
+ReportsTableModel::pageLoader(const PageRequest &request) const
 {
     const ReportFilter filter = effectiveFilter(request.filter);
     return [request, filter](Database &db) -> Result<Page> {
@@ -102,7 +112,9 @@ std::function<Result<RecordTableModel::Page>(Database &)> ReportsTableModel::pag
 std::function<Result<qint64>(Database &)> ReportsTableModel::countLoader(const ListFilter &listFilter) const
 {
     const ReportFilter filter = effectiveFilter(listFilter);
-    return [filter](Database &db) { return ReportRepository(db, Actor{}).count(filter); };
+    return [filter](Database &db) {
+        return ReportRepository(db, Actor{}).count(filter);
+    };
 }
 
 QVariant ReportsTableModel::sortValueOf(const QVariant &record, int column) const

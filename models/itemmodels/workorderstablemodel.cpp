@@ -2,8 +2,7 @@
 
 WorkOrdersTableModel::WorkOrdersTableModel(DbExecutor &executor, QObject *parent)
     : RecordTableModel(executor, parent)
-{
-}
+{}
 
 void WorkOrdersTableModel::setWorkOrderFilter(const WorkOrderFilter &filter)
 {
@@ -41,13 +40,20 @@ QVariant WorkOrdersTableModel::data(const QModelIndex &index, int role) const
         return {};
     const WorkOrder w = workOrderAt(index.row());
     switch (index.column()) {
-    case WorkOrderRepository::ProtocolNumber: return w.protocolNumber;
-    case WorkOrderRepository::Client: return w.clientName;
-    case WorkOrderRepository::Species: return w.species;
-    case WorkOrderRepository::ProtocolState: return Protocol::stateLabel(w.protocolState);
-    case WorkOrderRepository::AssignedVet: return w.assignedVet;
-    case WorkOrderRepository::Analyses: return w.analysisCount;
-    default: return {};
+    case WorkOrderRepository::ProtocolNumber:
+        return w.protocolNumber;
+    case WorkOrderRepository::Client:
+        return w.clientName;
+    case WorkOrderRepository::Species:
+        return w.species;
+    case WorkOrderRepository::ProtocolState:
+        return Protocol::stateLabel(w.protocolState);
+    case WorkOrderRepository::AssignedVet:
+        return w.assignedVet;
+    case WorkOrderRepository::Analyses:
+        return w.analysisCount;
+    default:
+        return {};
     }
 }
 
@@ -56,13 +62,20 @@ QVariant WorkOrdersTableModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return RecordTableModel::headerData(section, orientation, role);
     switch (section) {
-    case WorkOrderRepository::ProtocolNumber: return tr("Protocol");
-    case WorkOrderRepository::Client: return tr("Client");
-    case WorkOrderRepository::Species: return tr("Species");
-    case WorkOrderRepository::ProtocolState: return tr("State");
-    case WorkOrderRepository::AssignedVet: return tr("Vet");
-    case WorkOrderRepository::Analyses: return tr("Analyses");
-    default: return {};
+    case WorkOrderRepository::ProtocolNumber:
+        return tr("Protocol");
+    case WorkOrderRepository::Client:
+        return tr("Client");
+    case WorkOrderRepository::Species:
+        return tr("Species");
+    case WorkOrderRepository::ProtocolState:
+        return tr("State");
+    case WorkOrderRepository::AssignedVet:
+        return tr("Vet");
+    case WorkOrderRepository::Analyses:
+        return tr("Analyses");
+    default:
+        return {};
     }
 }
 
@@ -73,7 +86,8 @@ WorkOrder WorkOrdersTableModel::workOrderAt(int row) const
     return recordAt(row).value<WorkOrder>();
 }
 
-std::function<Result<RecordTableModel::Page>(Database &)> WorkOrdersTableModel::pageLoader(const PageRequest &request) const
+std::function<Result<RecordTableModel::Page>(Database &)>
+WorkOrdersTableModel::pageLoader(const PageRequest &request) const
 {
     const WorkOrderFilter filter = effectiveFilter(request.filter);
     return [request, filter](Database &db) -> Result<Page> {
@@ -89,10 +103,13 @@ std::function<Result<RecordTableModel::Page>(Database &)> WorkOrdersTableModel::
     };
 }
 
-std::function<Result<qint64>(Database &)> WorkOrdersTableModel::countLoader(const ListFilter &listFilter) const
+std::function<Result<qint64>(Database &)>
+WorkOrdersTableModel::countLoader(const ListFilter &listFilter) const
 {
     const WorkOrderFilter filter = effectiveFilter(listFilter);
-    return [filter](Database &db) { return WorkOrderRepository(db, Actor{}).count(filter); };
+    return [filter](Database &db) {
+        return WorkOrderRepository(db, Actor{}).count(filter);
+    };
 }
 
 QVariant WorkOrdersTableModel::sortValueOf(const QVariant &record, int column) const

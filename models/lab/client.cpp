@@ -3,9 +3,12 @@
 QString Client::kindCode(Kind kind)
 {
     switch (kind) {
-    case Kind::Farm: return QStringLiteral("farm");
-    case Kind::Owner: return QStringLiteral("owner");
-    case Kind::Clinic: return QStringLiteral("clinic");
+    case Kind::Farm:
+        return QStringLiteral("farm");
+    case Kind::Owner:
+        return QStringLiteral("owner");
+    case Kind::Clinic:
+        return QStringLiteral("clinic");
     }
     return QStringLiteral("owner");
 }
@@ -22,9 +25,12 @@ std::optional<Client::Kind> Client::kindFromCode(const QString &code)
 QString Client::kindLabel(Kind kind)
 {
     switch (kind) {
-    case Kind::Farm: return tr("Farm");
-    case Kind::Owner: return tr("Owner");
-    case Kind::Clinic: return tr("Clinic");
+    case Kind::Farm:
+        return tr("Farm");
+    case Kind::Owner:
+        return tr("Owner");
+    case Kind::Clinic:
+        return tr("Clinic");
     }
     return {};
 }

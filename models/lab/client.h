@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QMetaType>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -18,8 +18,8 @@ public:
     Q_ENUM(Kind)
 
     qint64 id = 0;
-    QString code;  // optional stable key (unique when set), e.g. an account number
-    QString name;  // required
+    QString code; // optional stable key (unique when set), e.g. an account number
+    QString name; // required
     Kind kind = Kind::Owner;
     QString email; // optional; valid address when set
     QString phone; // optional

@@ -19,12 +19,17 @@ const QString kSelect = QStringLiteral("SELECT id, code, name, kind, email, phon
 QString sortExpression(int column)
 {
     switch (column) {
-    case ClientRepository::Kind: return u"kind"_s;
-    case ClientRepository::Email: return u"email"_s;
-    case ClientRepository::Phone: return u"phone"_s;
-    case ClientRepository::Code: return u"COALESCE(code, '')"_s;
+    case ClientRepository::Kind:
+        return u"kind"_s;
+    case ClientRepository::Email:
+        return u"email"_s;
+    case ClientRepository::Phone:
+        return u"phone"_s;
+    case ClientRepository::Code:
+        return u"COALESCE(code, '')"_s;
     case ClientRepository::Name:
-    default: return u"name"_s;
+    default:
+        return u"name"_s;
     }
 }
 
@@ -83,8 +88,7 @@ void addFilter(Where &where, DatabaseBackend backend, const ListFilter &filter)
 ClientRepository::ClientRepository(Database &db, Actor actor)
     : m_db(db)
     , m_actor(std::move(actor))
-{
-}
+{}
 
 QList<FieldError> ClientRepository::validate(const Client &client)
 {
@@ -134,8 +138,9 @@ Result<Client> ClientRepository::create(const Client &input)
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    SqlStatement st(m_db, u"INSERT INTO clients (code, name, kind, email, phone, version, created_by, updated_by) "
-                          "VALUES (?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"_s);
+    SqlStatement st(m_db,
+                    u"INSERT INTO clients (code, name, kind, email, phone, version, created_by, updated_by) "
+                    "VALUES (?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"_s);
     st.bind(codeValue(client.code)).bind(client.name).bind(Client::kindCode(client.kind)).bind(client.email);
     st.bind(client.phone).bind(m_actor.username).bind(m_actor.username);
     if (auto r = st.exec(); !r) {
@@ -153,8 +158,15 @@ Result<Client> ClientRepository::create(const Client &input)
     Client stored = client;
     stored.id = id;
     stored.version = 1;
-    if (auto r = AuditLog(m_db).write(
-            {0, AuditLog::nowMs(), m_actor.username, u"client"_s, id, u"create"_s, {}, clientJson(stored), 0});
+    if (auto r = AuditLog(m_db).write({0,
+                                       AuditLog::nowMs(),
+                                       m_actor.username,
+                                       u"client"_s,
+                                       id,
+                                       u"create"_s,
+                                       {},
+                                       clientJson(stored),
+                                       0});
         !r)
         return r.error();
     LabSql::announceChange(m_db, u"clients"_s);
@@ -175,9 +187,9 @@ Result<Client> ClientRepository::update(const Client &input)
     if (!before)
         return before.error();
     SqlStatement st(m_db, u"UPDATE clients SET code = ?, name = ?, kind = ?, email = ?, phone = ?, "
-                          "version = version + 1, updated_at = "_s
-                              + Dialect::now(m_db.config().backend)
-                              + u", updated_by = ? WHERE id = ? AND version = ?"_s);
+                          "version = version + 1, updated_at = "_s +
+                              Dialect::now(m_db.config().backend) +
+                              u", updated_by = ? WHERE id = ? AND version = ?"_s);
     st.bind(codeValue(client.code)).bind(client.name).bind(Client::kindCode(client.kind)).bind(client.email);
     st.bind(client.phone).bind(m_actor.username).bind(client.id).bind(client.version);
     if (auto r = st.exec(); !r) {
@@ -189,13 +201,15 @@ Result<Client> ClientRepository::update(const Client &input)
         return r.error();
     }
     if (st.numRowsAffected() == 0)
-        return conflict(tr("Another user changed the client \"%1\" since you opened it. Reload to see their changes.")
-                            .arg(before->name));
+        return conflict(
+            tr("Another user changed the client \"%1\" since you opened it. Reload to see their changes.")
+                .arg(before->name));
     const Result<Client> after = get(client.id);
     if (!after)
         return after.error();
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"client"_s, client.id, u"update"_s,
-                                       clientJson(before.value()), clientJson(after.value()), 0});
+    if (auto r =
+            AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"client"_s, client.id, u"update"_s,
+                                  clientJson(before.value()), clientJson(after.value()), 0});
         !r)
         return r.error();
     LabSql::announceChange(m_db, u"clients"_s);
@@ -231,11 +245,16 @@ Result<qint64> ClientRepository::count(const ListFilter &filter)
 QVariant ClientRepository::sortValue(const Client &client, int column)
 {
     switch (column) {
-    case Kind: return Client::kindCode(client.kind);
-    case Email: return client.email;
-    case Phone: return client.phone;
-    case Code: return client.code.isNull() ? u""_s : client.code;
+    case Kind:
+        return Client::kindCode(client.kind);
+    case Email:
+        return client.email;
+    case Phone:
+        return client.phone;
+    case Code:
+        return client.code.isNull() ? u""_s : client.code;
     case Name:
-    default: return client.name;
+    default:
+        return client.name;
     }
 }

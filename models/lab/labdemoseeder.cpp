@@ -116,29 +116,31 @@ constexpr std::array<AnalyteSpec, 38> kAnalytes{{
 }};
 
 // Qualitative tests: negative, or positive (flagged abnormal).
-constexpr std::array<const char *, 6> kSerology{{"BVD antigen", "IBR gB antibody", "Leptospira hardjo antibody",
-                                                 "Neospora antibody", "Johne's antibody", "Liver fluke antibody"}};
+constexpr std::array<const char *, 6> kSerology{{"BVD antigen", "IBR gB antibody",
+                                                 "Leptospira hardjo antibody", "Neospora antibody",
+                                                 "Johne's antibody", "Liver fluke antibody"}};
 
 constexpr std::array<const char *, 9> kSpecies{
     {"Bovine", "Ovine", "Caprine", "Porcine", "Equine", "Canine", "Feline", "Chicken", "Alpaca"}};
 constexpr std::array<const char *, 7> kSampleTypes{
     {"EDTA blood", "Serum", "Faeces", "Milk", "Tissue", "Urine", "Swab"}};
 
-constexpr std::array<const char *, 16> kFarmWords{{"Green Acres", "Hillside", "Meadowbrook", "Oakridge", "Willow Creek",
-                                                   "Riverbend", "Sunnyvale", "Highfield", "Stonebridge", "Maple Hollow",
-                                                   "Clearwater", "Ashgrove", "Fernhill", "Brookside", "Elmstead",
-                                                   "Redcliff"}};
+constexpr std::array<const char *, 16> kFarmWords{{"Green Acres", "Hillside", "Meadowbrook", "Oakridge",
+                                                   "Willow Creek", "Riverbend", "Sunnyvale", "Highfield",
+                                                   "Stonebridge", "Maple Hollow", "Clearwater", "Ashgrove",
+                                                   "Fernhill", "Brookside", "Elmstead", "Redcliff"}};
 constexpr std::array<const char *, 4> kFarmKinds{{"Farm", "Dairy", "Holdings", "Livestock"}};
-constexpr std::array<const char *, 16> kFirstNames{{"Olivia", "Liam", "Emma", "Noah", "Ava", "Lucas", "Mia", "Hugo",
-                                                    "Sofia", "Jonas", "Amara", "Diego", "Priya", "Kofi", "Ingrid",
-                                                    "Tomas"}};
-constexpr std::array<const char *, 16> kLastNames{{"Smith", "Garcia", "Brown", "Lopez", "Miller", "Wilson", "Moore",
-                                                   "Taylor", "Martin", "Clark", "Walker", "Young", "King", "Nguyen",
-                                                   "Patel", "Schmidt"}};
+constexpr std::array<const char *, 16> kFirstNames{{"Olivia", "Liam", "Emma", "Noah", "Ava", "Lucas", "Mia",
+                                                    "Hugo", "Sofia", "Jonas", "Amara", "Diego", "Priya",
+                                                    "Kofi", "Ingrid", "Tomas"}};
+constexpr std::array<const char *, 16> kLastNames{{"Smith", "Garcia", "Brown", "Lopez", "Miller", "Wilson",
+                                                   "Moore", "Taylor", "Martin", "Clark", "Walker", "Young",
+                                                   "King", "Nguyen", "Patel", "Schmidt"}};
 constexpr std::array<const char *, 12> kPlaces{{"Riverside", "Northgate", "Valley", "Lakeside", "Market Town",
                                                 "Westfield", "Harbour", "Parkview", "Old Mill", "Kingsway",
                                                 "Southbank", "Cedar"}};
-constexpr std::array<const char *, 6> kVets{{"ahernandez", "bkowalski", "cnakamura", "dobrien", "efischer", "fosei"}};
+constexpr std::array<const char *, 6> kVets{
+    {"ahernandez", "bkowalski", "cnakamura", "dobrien", "efischer", "fosei"}};
 
 QRandomGenerator generatorFor(quint32 seed, quint32 stream, quint32 index)
 {
@@ -197,8 +199,7 @@ QString rangeText(const AnalyteSpec &a)
 LabDemoSeeder::LabDemoSeeder(Database &db, Actor actor)
     : m_db(db)
     , m_actor(std::move(actor))
-{
-}
+{}
 
 int LabDemoSeeder::clientCount(int protocols)
 {
@@ -233,8 +234,9 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
-        BatchInsert insert(m_db, u"INSERT INTO clients (code, name, kind, email, phone, created_by, updated_by)"_s, 7,
-                           u" ON CONFLICT (code) DO NOTHING"_s);
+        BatchInsert insert(m_db,
+                           u"INSERT INTO clients (code, name, kind, email, phone, created_by, updated_by)"_s,
+                           7, u" ON CONFLICT (code) DO NOTHING"_s);
         for (int i = 0; i < clients; ++i) {
             const ClientRow c = demoClient(options.seed, i);
             if (auto r = insert.add({c.code, c.name, Client::kindCode(c.kind), c.email, c.phone, by, by}); !r)
@@ -259,30 +261,38 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
 
     const QDateTime base(QDate(DemoYear, 1, 5), QTime(7, 0), Qt::UTC);
     SqlStatement insertProtocol(
-        m_db, u"INSERT INTO protocols (number, number_year, number_seq, client_id, species, animal_id, sample_count, "
-              "sample_type, state, submitted_at, version, created_by, updated_by) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, 1, ?, ?) ON CONFLICT (number) DO NOTHING RETURNING id"_s);
-    SqlStatement insertWorkOrder(m_db, u"INSERT INTO work_orders (protocol_id, assigned_vet, notes, created_by, "
-                                       "updated_by) VALUES (?, ?, ?, ?, ?) RETURNING id"_s);
-    SqlStatement insertReport(m_db, u"INSERT INTO reports (protocol_id, revision, state, findings, created_by, "
-                                    "updated_by) VALUES (?, 1, 'draft', ?, ?, ?) RETURNING id"_s);
+        m_db,
+        u"INSERT INTO protocols (number, number_year, number_seq, client_id, species, animal_id, "
+        u"sample_count, "
+        "sample_type, state, submitted_at, version, created_by, updated_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, 1, ?, ?) ON CONFLICT (number) DO NOTHING RETURNING id"_s);
+    SqlStatement insertWorkOrder(m_db,
+                                 u"INSERT INTO work_orders (protocol_id, assigned_vet, notes, created_by, "
+                                 "updated_by) VALUES (?, ?, ?, ?, ?) RETURNING id"_s);
+    SqlStatement insertReport(m_db,
+                              u"INSERT INTO reports (protocol_id, revision, state, findings, created_by, "
+                              "updated_by) VALUES (?, 1, 'draft', ?, ?, ?) RETURNING id"_s);
 
     for (int start = first; start < total; start += kProtocolsPerTransaction) {
         const int end = qMin(total, start + kProtocolsPerTransaction);
         Transaction tx(m_db);
         if (!tx.ok())
             return tx.error();
-        BatchInsert analyses(m_db, u"INSERT INTO work_order_analyses (work_order_id, position, code, name, sample)"_s, 5);
+        BatchInsert analyses(
+            m_db, u"INSERT INTO work_order_analyses (work_order_id, position, code, name, sample)"_s, 5);
         BatchInsert results(
-            m_db, u"INSERT INTO report_results (report_id, position, analyte, value, unit, reference_range, flag)"_s, 7);
+            m_db,
+            u"INSERT INTO report_results (report_id, position, analyte, value, unit, reference_range, flag)"_s,
+            7);
         for (int i = start; i < end; ++i) {
             QRandomGenerator rng = generatorFor(options.seed, 2, quint32(i));
             const qint64 clientId = clientIds.value(int(rng.bounded(clientCount(i + 1))));
             const QString species = QLatin1String(kSpecies[rng.bounded(int(kSpecies.size()))]);
             const int samples = rng.bounded(10) < 6 ? 1 : int(rng.bounded(2, 25));
             const QString sampleType = QLatin1String(kSampleTypes[rng.bounded(int(kSampleTypes.size()))]);
-            const QString animalId = samples == 1 ? u"UK%1"_s.arg(rng.bounded(100000000u), 9, 10, QLatin1Char('0'))
-                                                  : u"Herd %1"_s.arg(rng.bounded(1000u), 3, 10, QLatin1Char('0'));
+            const QString animalId = samples == 1
+                                         ? u"UK%1"_s.arg(rng.bounded(100000000u), 9, 10, QLatin1Char('0'))
+                                         : u"Herd %1"_s.arg(rng.bounded(1000u), 3, 10, QLatin1Char('0'));
             const QDateTime submitted =
                 base.addDays(rng.bounded(330)).addSecs(qint64(rng.bounded(10 * 3600)) + (i % 60));
             insertProtocol.bind(ProtocolRepository::formatNumber(DemoYear, i + 1)).bind(DemoYear).bind(i + 1);
@@ -296,12 +306,14 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
             insertProtocol.query().finish();
             ++summary.protocols;
 
-            const QString vet = rng.bounded(4) == 0 ? u""_s : QLatin1String(kVets[rng.bounded(int(kVets.size()))]);
+            const QString vet =
+                rng.bounded(4) == 0 ? u""_s : QLatin1String(kVets[rng.bounded(int(kVets.size()))]);
             insertWorkOrder.bind(protocolId).bind(vet).bind(u""_s).bind(by).bind(by);
             if (auto r = insertWorkOrder.exec(); !r)
                 return r.error();
             if (!insertWorkOrder.next())
-                return DbError(DbError::Code::QueryFailed, DbError::tr("The demo work order was not stored."));
+                return DbError(DbError::Code::QueryFailed,
+                               DbError::tr("The demo work order was not stored."));
             const qint64 workOrderId = insertWorkOrder.value(0).toLongLong();
             insertWorkOrder.query().finish();
             ++summary.workOrders;
@@ -311,13 +323,14 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
             for (int k = 0; k < int(order.size()); ++k)
                 order[k] = k;
             const int analysisCount = int(rng.bounded(3, 31));
-            const QString sampleText = samples == 1 ? u"S1, %1"_s.arg(sampleType)
-                                                    : u"S1-S%1, %2"_s.arg(samples).arg(sampleType);
+            const QString sampleText =
+                samples == 1 ? u"S1, %1"_s.arg(sampleType) : u"S1-S%1, %2"_s.arg(samples).arg(sampleType);
             for (int k = 0; k < analysisCount; ++k) {
                 const int pick = k + int(rng.bounded(int(order.size()) - k));
                 std::swap(order[k], order[pick]);
                 const AnalysisSpec &a = kAnalyses[order[k]];
-                if (auto r = analyses.add({workOrderId, k + 1, QLatin1String(a.code), QLatin1String(a.name), sampleText});
+                if (auto r = analyses.add(
+                        {workOrderId, k + 1, QLatin1String(a.code), QLatin1String(a.name), sampleText});
                     !r)
                     return r.error();
             }
@@ -340,8 +353,13 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
                 if (kind < 8) {
                     const QString test = QLatin1String(kSerology[rng.bounded(int(kSerology.size()))]);
                     const bool positive = rng.bounded(100) < 15;
-                    row = {reportId, k + 1, test + suffix, positive ? u"Positive"_s : u"Negative"_s, u""_s,
-                           u"Negative"_s, positive ? u"A"_s : u""_s};
+                    row = {reportId,
+                           k + 1,
+                           test + suffix,
+                           positive ? u"Positive"_s : u"Negative"_s,
+                           u""_s,
+                           u"Negative"_s,
+                           positive ? u"A"_s : u""_s};
                 } else {
                     const AnalyteSpec &a = kAnalytes[rng.bounded(int(kAnalytes.size()))];
                     const double span = a.high - a.low;
@@ -359,8 +377,13 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
                         value = a.low + span * (0.05 + rng.generateDouble() * 0.9);
                         flag = u""_s;
                     }
-                    row = {reportId, k + 1, QLatin1String(a.name) + suffix, formatValue(value, a.decimals),
-                           QString::fromUtf8(a.unit), rangeText(a), flag};
+                    row = {reportId,
+                           k + 1,
+                           QLatin1String(a.name) + suffix,
+                           formatValue(value, a.decimals),
+                           QString::fromUtf8(a.unit),
+                           rangeText(a),
+                           flag};
                 }
                 if (auto r = results.add(row); !r)
                     return r.error();

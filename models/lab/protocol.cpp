@@ -3,11 +3,16 @@
 QString Protocol::stateCode(State state)
 {
     switch (state) {
-    case State::Submitted: return QStringLiteral("submitted");
-    case State::Received: return QStringLiteral("received");
-    case State::InAnalysis: return QStringLiteral("in_analysis");
-    case State::Finalized: return QStringLiteral("finalized");
-    case State::Cancelled: return QStringLiteral("cancelled");
+    case State::Submitted:
+        return QStringLiteral("submitted");
+    case State::Received:
+        return QStringLiteral("received");
+    case State::InAnalysis:
+        return QStringLiteral("in_analysis");
+    case State::Finalized:
+        return QStringLiteral("finalized");
+    case State::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QStringLiteral("submitted");
 }
@@ -24,11 +29,16 @@ std::optional<Protocol::State> Protocol::stateFromCode(const QString &code)
 QString Protocol::stateLabel(State state)
 {
     switch (state) {
-    case State::Submitted: return tr("Submitted");
-    case State::Received: return tr("Received");
-    case State::InAnalysis: return tr("In analysis");
-    case State::Finalized: return tr("Finalized");
-    case State::Cancelled: return tr("Cancelled");
+    case State::Submitted:
+        return tr("Submitted");
+    case State::Received:
+        return tr("Received");
+    case State::InAnalysis:
+        return tr("In analysis");
+    case State::Finalized:
+        return tr("Finalized");
+    case State::Cancelled:
+        return tr("Cancelled");
     }
     return {};
 }

@@ -24,7 +24,7 @@ public:
     Q_ENUM(State)
 
     qint64 id = 0;
-    QString number;     // assigned by ProtocolRepository::create
+    QString number; // assigned by ProtocolRepository::create
     qint64 clientId = 0;
     QString clientName; // read-only: the client's name when the row was read
     QString species;    // required

@@ -19,21 +19,30 @@ namespace {
 constexpr int kNumberAttempts = 20;
 
 const QString kSelect = QStringLiteral(
-    "SELECT p.id, p.number, p.client_id, c.name, p.species, p.animal_id, p.sample_count, p.sample_type, p.state, "
+    "SELECT p.id, p.number, p.client_id, c.name, p.species, p.animal_id, p.sample_count, p.sample_type, "
+    "p.state, "
     "p.submitted_at, p.received_at, p.version FROM protocols p JOIN clients c ON c.id = p.client_id");
 
 QString sortExpression(DatabaseBackend backend, int column)
 {
     switch (column) {
-    case ProtocolRepository::Client: return QStringLiteral("c.name");
-    case ProtocolRepository::Species: return QStringLiteral("p.species");
-    case ProtocolRepository::AnimalId: return QStringLiteral("p.animal_id");
-    case ProtocolRepository::Samples: return QStringLiteral("p.sample_count");
-    case ProtocolRepository::State: return QStringLiteral("p.state");
-    case ProtocolRepository::SubmittedAt: return QStringLiteral("p.submitted_at");
-    case ProtocolRepository::ReceivedAt: return Dialect::timestampOrEpoch(backend, QStringLiteral("p.received_at"));
+    case ProtocolRepository::Client:
+        return QStringLiteral("c.name");
+    case ProtocolRepository::Species:
+        return QStringLiteral("p.species");
+    case ProtocolRepository::AnimalId:
+        return QStringLiteral("p.animal_id");
+    case ProtocolRepository::Samples:
+        return QStringLiteral("p.sample_count");
+    case ProtocolRepository::State:
+        return QStringLiteral("p.state");
+    case ProtocolRepository::SubmittedAt:
+        return QStringLiteral("p.submitted_at");
+    case ProtocolRepository::ReceivedAt:
+        return Dialect::timestampOrEpoch(backend, QStringLiteral("p.received_at"));
     case ProtocolRepository::Number:
-    default: return QStringLiteral("p.number");
+    default:
+        return QStringLiteral("p.number");
     }
 }
 
@@ -80,9 +89,14 @@ QJsonValue timeJson(const QDateTime &time)
 
 QJsonObject descriptiveJson(const Protocol &p)
 {
-    return {{u"number"_s, p.number},       {u"client_id"_s, p.clientId},       {u"species"_s, p.species},
-            {u"animal_id"_s, p.animalId},  {u"sample_count"_s, p.sampleCount}, {u"sample_type"_s, p.sampleType},
-            {u"state"_s, Protocol::stateCode(p.state)}, {u"version"_s, p.version}};
+    return {{u"number"_s, p.number},
+            {u"client_id"_s, p.clientId},
+            {u"species"_s, p.species},
+            {u"animal_id"_s, p.animalId},
+            {u"sample_count"_s, p.sampleCount},
+            {u"sample_type"_s, p.sampleType},
+            {u"state"_s, Protocol::stateCode(p.state)},
+            {u"version"_s, p.version}};
 }
 
 void addFilter(Where &where, DatabaseBackend backend, const ProtocolFilter &filter)
@@ -115,8 +129,7 @@ struct ProtocolRepository::Locked
 ProtocolRepository::ProtocolRepository(Database &db, Actor actor)
     : m_db(db)
     , m_actor(std::move(actor))
-{
-}
+{}
 
 QString ProtocolRepository::formatNumber(int year, int seq)
 {
@@ -149,11 +162,15 @@ bool ProtocolRepository::canTransition(Protocol::State from, Protocol::State to)
     if (to == S::Cancelled)
         return from != S::Finalized && from != S::Cancelled;
     switch (from) {
-    case S::Submitted: return to == S::Received;
-    case S::Received: return to == S::InAnalysis;
-    case S::InAnalysis: return to == S::Finalized;
+    case S::Submitted:
+        return to == S::Received;
+    case S::Received:
+        return to == S::InAnalysis;
+    case S::InAnalysis:
+        return to == S::Finalized;
     case S::Finalized:
-    case S::Cancelled: return false;
+    case S::Cancelled:
+        return false;
     }
     return false;
 }
@@ -167,13 +184,19 @@ QString ProtocolRepository::refusal(const QString &number, Protocol::State from,
     if (from == to)
         return tr("Protocol %1 is already %2.").arg(number, state);
     switch (to) {
-    case S::Cancelled: return tr("Protocol %1 is %2; it cannot be cancelled.").arg(number, state);
-    case S::Received: return tr("Protocol %1 is %2; it cannot be marked as received.").arg(number, state);
-    case S::InAnalysis: return tr("Protocol %1 is %2; it cannot go into analysis.").arg(number, state);
-    case S::Finalized: return tr("Protocol %1 is %2; it cannot be finalized.").arg(number, state);
-    case S::Submitted: return tr("Protocol %1 is %2; it cannot go back to submitted.").arg(number, state);
+    case S::Cancelled:
+        return tr("Protocol %1 is %2; it cannot be cancelled.").arg(number, state);
+    case S::Received:
+        return tr("Protocol %1 is %2; it cannot be marked as received.").arg(number, state);
+    case S::InAnalysis:
+        return tr("Protocol %1 is %2; it cannot go into analysis.").arg(number, state);
+    case S::Finalized:
+        return tr("Protocol %1 is %2; it cannot be finalized.").arg(number, state);
+    case S::Submitted:
+        return tr("Protocol %1 is %2; it cannot go back to submitted.").arg(number, state);
     }
-    return tr("Protocol %1 is %2; it cannot become %3.").arg(number, state, Protocol::stateLabel(to).toLower());
+    return tr("Protocol %1 is %2; it cannot become %3.")
+        .arg(number, state, Protocol::stateLabel(to).toLower());
 }
 
 Result<Protocol> ProtocolRepository::get(qint64 id)
@@ -208,7 +231,8 @@ Result<Protocol> ProtocolRepository::create(const Protocol &input)
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    const Result<bool> clientExists = exists(m_db, u"SELECT 1 FROM clients WHERE id = ?"_s, {protocol.clientId});
+    const Result<bool> clientExists =
+        exists(m_db, u"SELECT 1 FROM clients WHERE id = ?"_s, {protocol.clientId});
     if (!clientExists)
         return clientExists.error();
     if (!clientExists.value()) {
@@ -222,7 +246,8 @@ Result<Protocol> ProtocolRepository::create(const Protocol &input)
     qint64 id = 0;
     QString number;
     for (int attempt = 0; attempt < kNumberAttempts && id == 0; ++attempt) {
-        SqlStatement next(m_db, u"SELECT COALESCE(MAX(number_seq), 0) + 1 FROM protocols WHERE number_year = ?"_s);
+        SqlStatement next(m_db,
+                          u"SELECT COALESCE(MAX(number_seq), 0) + 1 FROM protocols WHERE number_year = ?"_s);
         next.bind(year);
         if (auto r = next.exec(); !r)
             return r.error();
@@ -233,10 +258,16 @@ Result<Protocol> ProtocolRepository::create(const Protocol &input)
         Transaction attemptTx(m_db);
         if (!attemptTx.ok())
             return attemptTx.error();
-        SqlStatement st(m_db, u"INSERT INTO protocols (number, number_year, number_seq, client_id, species, animal_id, "
-                              "sample_count, sample_type, state, submitted_at, version, created_by, updated_by) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, 1, ?, ?) RETURNING id"_s);
-        st.bind(number).bind(year).bind(seq).bind(protocol.clientId).bind(protocol.species).bind(protocol.animalId);
+        SqlStatement st(
+            m_db, u"INSERT INTO protocols (number, number_year, number_seq, client_id, species, animal_id, "
+                  "sample_count, sample_type, state, submitted_at, version, created_by, updated_by) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, 1, ?, ?) RETURNING id"_s);
+        st.bind(number)
+            .bind(year)
+            .bind(seq)
+            .bind(protocol.clientId)
+            .bind(protocol.species)
+            .bind(protocol.animalId);
         st.bind(protocol.sampleCount).bind(protocol.sampleType).bind(LabSql::timeParam(backend, submittedAt));
         st.bind(m_actor.username).bind(m_actor.username);
         if (auto r = st.exec(); !r) {
@@ -255,15 +286,18 @@ Result<Protocol> ProtocolRepository::create(const Protocol &input)
             return r.error();
     }
     if (id == 0)
-        return DbError(DbError::Code::Conflict,
-                       tr("No free protocol number was found after %1 attempts; try again.").arg(kNumberAttempts));
+        return DbError(
+            DbError::Code::Conflict,
+            tr("No free protocol number was found after %1 attempts; try again.").arg(kNumberAttempts));
 
-    if (auto r = SqlStatement::run(m_db, u"INSERT INTO work_orders (protocol_id, created_by, updated_by) VALUES (?, ?, ?)"_s,
-                                   {id, m_actor.username, m_actor.username});
+    if (auto r = SqlStatement::run(
+            m_db, u"INSERT INTO work_orders (protocol_id, created_by, updated_by) VALUES (?, ?, ?)"_s,
+            {id, m_actor.username, m_actor.username});
         !r)
         return r.error();
     if (auto r = SqlStatement::run(
-            m_db, u"INSERT INTO reports (protocol_id, revision, state, created_by, updated_by) VALUES (?, 1, 'draft', ?, ?)"_s,
+            m_db,
+            u"INSERT INTO reports (protocol_id, revision, state, created_by, updated_by) VALUES (?, 1, 'draft', ?, ?)"_s,
             {id, m_actor.username, m_actor.username});
         !r)
         return r.error();
@@ -273,8 +307,15 @@ Result<Protocol> ProtocolRepository::create(const Protocol &input)
     stored.number = number;
     stored.state = Protocol::State::Submitted;
     stored.version = 1;
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"protocol"_s, id, u"create"_s, {},
-                                       descriptiveJson(stored), 0});
+    if (auto r = AuditLog(m_db).write({0,
+                                       AuditLog::nowMs(),
+                                       m_actor.username,
+                                       u"protocol"_s,
+                                       id,
+                                       u"create"_s,
+                                       {},
+                                       descriptiveJson(stored),
+                                       0});
         !r)
         return r.error();
     LabSql::announceChange(m_db, u"protocols"_s);
@@ -297,34 +338,40 @@ Result<Protocol> ProtocolRepository::update(const Protocol &input)
     if (!before)
         return before.error();
     if (before->version != protocol.version)
-        return conflict(tr("Another user changed protocol %1 since you opened it. Reload to see their changes.")
-                            .arg(before->number));
+        return conflict(
+            tr("Another user changed protocol %1 since you opened it. Reload to see their changes.")
+                .arg(before->number));
     if (before->state == Protocol::State::Finalized || before->state == Protocol::State::Cancelled)
         return DbError(DbError::Code::InvalidState,
                        tr("Protocol %1 is %2; it cannot be changed.")
                            .arg(before->number, Protocol::stateLabel(before->state).toLower()));
-    SqlStatement st(m_db, u"UPDATE protocols SET client_id = ?, species = ?, animal_id = ?, sample_count = ?, "
-                          "sample_type = ?, version = version + 1, updated_at = "_s
-                              + Dialect::now(m_db.config().backend)
-                              + u", updated_by = ? WHERE id = ? AND version = ? AND state NOT IN ('finalized', 'cancelled')"_s);
+    SqlStatement st(
+        m_db,
+        u"UPDATE protocols SET client_id = ?, species = ?, animal_id = ?, sample_count = ?, "
+        "sample_type = ?, version = version + 1, updated_at = "_s +
+            Dialect::now(m_db.config().backend) +
+            u", updated_by = ? WHERE id = ? AND version = ? AND state NOT IN ('finalized', 'cancelled')"_s);
     st.bind(protocol.clientId).bind(protocol.species).bind(protocol.animalId).bind(protocol.sampleCount);
     st.bind(protocol.sampleType).bind(m_actor.username).bind(protocol.id).bind(protocol.version);
     if (auto r = st.exec(); !r) {
         tx.rollback();
         if (r.error().code == DbError::Code::ConstraintViolation) {
             const QString message = tr("The client (id %1) does not exist.").arg(protocol.clientId);
-            return DbError(DbError::Code::Validation, message, r.error().detail, {FieldError{u"client_id"_s, message}});
+            return DbError(DbError::Code::Validation, message, r.error().detail,
+                           {FieldError{u"client_id"_s, message}});
         }
         return r.error();
     }
     if (st.numRowsAffected() == 0)
-        return conflict(tr("Another user changed protocol %1 since you opened it. Reload to see their changes.")
-                            .arg(before->number));
+        return conflict(
+            tr("Another user changed protocol %1 since you opened it. Reload to see their changes.")
+                .arg(before->number));
     const Result<Protocol> after = get(protocol.id);
     if (!after)
         return after.error();
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"protocol"_s, protocol.id, u"update"_s,
-                                       descriptiveJson(before.value()), descriptiveJson(after.value()), 0});
+    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"protocol"_s, protocol.id,
+                                       u"update"_s, descriptiveJson(before.value()),
+                                       descriptiveJson(after.value()), 0});
         !r)
         return r.error();
     LabSql::announceChange(m_db, u"protocols"_s);
@@ -338,9 +385,9 @@ Result<QList<ProtocolRepository::Locked>> ProtocolRepository::lockRows(const QLi
     const auto backend = m_db.config().backend;
     // PostgreSQL: row locks in id order, so that two batches over overlapping ids wait
     // for each other instead of deadlocking. SQLite: the write transaction locks all.
-    SqlStatement st(m_db, u"SELECT id, number, state, version, received_at FROM protocols WHERE "_s
-                              + Dialect::inIdList(backend, u"id"_s)
-                              + (m_db.isPostgreSQL() ? u" ORDER BY id FOR UPDATE"_s : QString()));
+    SqlStatement st(m_db, u"SELECT id, number, state, version, received_at FROM protocols WHERE "_s +
+                              Dialect::inIdList(backend, u"id"_s) +
+                              (m_db.isPostgreSQL() ? u" ORDER BY id FOR UPDATE"_s : QString()));
     st.bind(Dialect::idListValue(backend, ids));
     if (auto r = st.exec(); !r)
         return r.error();
@@ -370,10 +417,10 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
         ids.append(row.id);
     // One set-based UPDATE for the whole chunk; RETURNING gives what the audit needs.
     const QString now = Dialect::now(backend);
-    SqlStatement st(m_db, u"UPDATE protocols SET state = ?, version = version + 1, updated_at = "_s + now
-                              + (to == Protocol::State::Received ? u", received_at = "_s + now : QString())
-                              + u", updated_by = ? WHERE "_s + Dialect::inIdList(backend, u"id"_s)
-                              + u" RETURNING id, version, received_at"_s);
+    SqlStatement st(m_db, u"UPDATE protocols SET state = ?, version = version + 1, updated_at = "_s + now +
+                              (to == Protocol::State::Received ? u", received_at = "_s + now : QString()) +
+                              u", updated_by = ? WHERE "_s + Dialect::inIdList(backend, u"id"_s) +
+                              u" RETURNING id, version, received_at"_s);
     st.bind(Protocol::stateCode(to)).bind(m_actor.username).bind(Dialect::idListValue(backend, ids));
     if (auto r = st.exec(); !r)
         return r;
@@ -388,7 +435,8 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
         after.insert(st.value(0).toLongLong(), {st.value(1).toInt(), LabSql::readTime(st.value(2))});
     st.query().finish();
     if (after.size() != rows.size())
-        return DbError(DbError::Code::QueryFailed, tr("Some protocols changed while they were being updated."));
+        return DbError(DbError::Code::QueryFailed,
+                       tr("Some protocols changed while they were being updated."));
 
     const qint64 at = AuditLog::nowMs();
     const QString toCode = Protocol::stateCode(to);
@@ -405,7 +453,8 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
         e.before = {{u"state"_s, Protocol::stateCode(row.state)},
                     {u"version"_s, row.version},
                     {u"received_at"_s, timeJson(row.receivedAt)}};
-        e.after = {{u"state"_s, toCode}, {u"version"_s, a.version}, {u"received_at"_s, timeJson(a.receivedAt)}};
+        e.after = {
+            {u"state"_s, toCode}, {u"version"_s, a.version}, {u"received_at"_s, timeJson(a.receivedAt)}};
         e.jobId = jobId;
         if (outcomes) {
             TransitionOutcome o;
@@ -424,7 +473,8 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
     return {};
 }
 
-Result<Protocol> ProtocolRepository::transition(qint64 id, Protocol::State to, int expectedVersion, qint64 jobId)
+Result<Protocol> ProtocolRepository::transition(qint64 id, Protocol::State to, int expectedVersion,
+                                                qint64 jobId)
 {
     Transaction tx(m_db);
     if (!tx.ok())
@@ -436,8 +486,9 @@ Result<Protocol> ProtocolRepository::transition(qint64 id, Protocol::State to, i
         return notFound(tr("The protocol no longer exists."));
     const Locked &row = rows->constFirst();
     if (expectedVersion != AnyVersion && row.version != expectedVersion)
-        return conflict(tr("Another user changed protocol %1 since you opened it. Reload to see their changes.")
-                            .arg(row.number));
+        return conflict(
+            tr("Another user changed protocol %1 since you opened it. Reload to see their changes.")
+                .arg(row.number));
     if (!canTransition(row.state, to))
         return DbError(DbError::Code::InvalidState, refusal(row.number, row.state, to));
     if (auto r = apply(rows.value(), to, jobId, nullptr); !r)
@@ -447,8 +498,8 @@ Result<Protocol> ProtocolRepository::transition(qint64 id, Protocol::State to, i
     return get(id);
 }
 
-Result<QList<TransitionOutcome>> ProtocolRepository::transitionMany(const QList<qint64> &ids, Protocol::State to,
-                                                                    qint64 jobId)
+Result<QList<TransitionOutcome>> ProtocolRepository::transitionMany(const QList<qint64> &ids,
+                                                                    Protocol::State to, qint64 jobId)
 {
     // The outcomes by id; duplicates in `ids` get the outcome of their first mention.
     QList<qint64> unique;
@@ -537,7 +588,8 @@ Result<QList<Protocol>> ProtocolRepository::page(const ProtocolFilter &filter, c
         cursor.afterValue = LabSql::timeParam(backend, t);
     }
     where.addCursor(sortExpr, u"p.id"_s, cursor);
-    SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, u"p.id"_s, request.order) + u" LIMIT ?"_s);
+    SqlStatement st(m_db,
+                    kSelect + where.sql() + orderBy(sortExpr, u"p.id"_s, request.order) + u" LIMIT ?"_s);
     bindAll(st, where.values);
     st.bind(qMax(1, request.limit));
     if (auto r = st.exec(); !r)
@@ -554,21 +606,30 @@ Result<qint64> ProtocolRepository::count(const ProtocolFilter &filter)
     Where where;
     addFilter(where, m_db.config().backend, filter);
     // The client join serves the search over client names.
-    return scalarCount(m_db, u"SELECT COUNT(*) FROM protocols p JOIN clients c ON c.id = p.client_id"_s + where.sql(),
-                       where.values);
+    return scalarCount(
+        m_db, u"SELECT COUNT(*) FROM protocols p JOIN clients c ON c.id = p.client_id"_s + where.sql(),
+        where.values);
 }
 
 QVariant ProtocolRepository::sortValue(const Protocol &protocol, int column)
 {
     switch (column) {
-    case Client: return protocol.clientName;
-    case Species: return protocol.species;
-    case AnimalId: return protocol.animalId;
-    case Samples: return protocol.sampleCount;
-    case State: return Protocol::stateCode(protocol.state);
-    case SubmittedAt: return protocol.submittedAt;
-    case ReceivedAt: return protocol.receivedAt;
+    case Client:
+        return protocol.clientName;
+    case Species:
+        return protocol.species;
+    case AnimalId:
+        return protocol.animalId;
+    case Samples:
+        return protocol.sampleCount;
+    case State:
+        return Protocol::stateCode(protocol.state);
+    case SubmittedAt:
+        return protocol.submittedAt;
+    case ReceivedAt:
+        return protocol.receivedAt;
     case Number:
-    default: return protocol.number;
+    default:
+        return protocol.number;
     }
 }

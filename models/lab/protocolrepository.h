@@ -32,7 +32,7 @@ struct TransitionOutcome
 {
     enum class Kind { Changed, Skipped, Failed };
     qint64 id = 0;
-    QString number;     // empty if the protocol does not exist
+    QString number; // empty if the protocol does not exist
     Kind kind = Kind::Failed;
     QString reason;     // Skipped / Failed: translated, names the protocol and its state
     DbError error;      // Failed: the error (InvalidState, NotFound)
@@ -98,7 +98,8 @@ public:
     // the version (Conflict if stale). Bumps the version, sets received_at on
     // received, writes one audit entry (entity "protocol", action "transition",
     // before/after {"state","version","received_at"}) with `jobId` (0: none).
-    Result<Protocol> transition(qint64 id, Protocol::State to, int expectedVersion = AnyVersion, qint64 jobId = 0);
+    Result<Protocol> transition(qint64 id, Protocol::State to, int expectedVersion = AnyVersion,
+                                qint64 jobId = 0);
 
     // Moves many protocols to `to` at once; returns one outcome per id, in order:
     //  - Changed: moved (before/after as in the audit entry);
@@ -107,7 +108,8 @@ public:
     // The whole call is one transaction (the caller's, if open); the Result fails only
     // for a database error, which leaves nothing changed. Rows are locked (PostgreSQL
     // FOR UPDATE) so that concurrent changes wait instead of being overwritten.
-    Result<QList<TransitionOutcome>> transitionMany(const QList<qint64> &ids, Protocol::State to, qint64 jobId = 0);
+    Result<QList<TransitionOutcome>> transitionMany(const QList<qint64> &ids, Protocol::State to,
+                                                    qint64 jobId = 0);
 
     // Keyset paging as in the housing repositories; request.filter (a ListFilter) is
     // not used: `filter` says what is shown.
@@ -122,7 +124,8 @@ public:
 private:
     struct Locked;
     Result<QList<Locked>> lockRows(const QList<qint64> &ids);
-    VoidResult apply(const QList<Locked> &rows, Protocol::State to, qint64 jobId, QList<TransitionOutcome> *outcomes);
+    VoidResult apply(const QList<Locked> &rows, Protocol::State to, qint64 jobId,
+                     QList<TransitionOutcome> *outcomes);
 
     Database &m_db;
     Actor m_actor;

@@ -17,8 +17,10 @@ std::optional<Report::State> Report::stateFromCode(const QString &code)
 QString Report::stateLabel(State state)
 {
     switch (state) {
-    case State::Draft: return tr("Draft");
-    case State::Finalized: return tr("Finalized");
+    case State::Draft:
+        return tr("Draft");
+    case State::Finalized:
+        return tr("Finalized");
     }
     return {};
 }
@@ -36,10 +38,14 @@ QStringList Report::allStateCodes()
 QString Report::flagCode(Flag flag)
 {
     switch (flag) {
-    case Flag::None: return QStringLiteral("");
-    case Flag::Low: return QStringLiteral("L");
-    case Flag::High: return QStringLiteral("H");
-    case Flag::Abnormal: return QStringLiteral("A");
+    case Flag::None:
+        return QStringLiteral("");
+    case Flag::Low:
+        return QStringLiteral("L");
+    case Flag::High:
+        return QStringLiteral("H");
+    case Flag::Abnormal:
+        return QStringLiteral("A");
     }
     return QStringLiteral("");
 }
@@ -56,10 +62,14 @@ std::optional<Report::Flag> Report::flagFromCode(const QString &code)
 QString Report::flagLabel(Flag flag)
 {
     switch (flag) {
-    case Flag::None: return QString();
-    case Flag::Low: return tr("Low");
-    case Flag::High: return tr("High");
-    case Flag::Abnormal: return tr("Abnormal");
+    case Flag::None:
+        return QString();
+    case Flag::Low:
+        return tr("Low");
+    case Flag::High:
+        return tr("High");
+    case Flag::Abnormal:
+        return tr("Abnormal");
     }
     return {};
 }

@@ -26,10 +26,10 @@ public:
     // One row of the results table.
     struct ResultRow
     {
-        int position = 0; // 1, 2, … (assigned on write from the list order)
-        QString analyte;  // required: "Haemoglobin"
-        QString value;    // "13.2"
-        QString unit;     // "g/dL"
+        int position = 0;       // 1, 2, … (assigned on write from the list order)
+        QString analyte;        // required: "Haemoglobin"
+        QString value;          // "13.2"
+        QString unit;           // "g/dL"
         QString referenceRange; // "12.0–18.0"
         Flag flag = Flag::None;
         bool operator==(const ResultRow &) const = default;
@@ -41,13 +41,13 @@ public:
     int revision = 1;       // 1, 2, … per protocol
     State state = State::Draft;
     QString findings;
-    qint64 supersedesId = 0;     // 0: none (revision 1)
-    qint64 supersededById = 0;   // 0: not superseded
-    qint64 finalizingJobId = 0;  // 0: no finalize job holds it
-    qint64 finalizedJobId = 0;   // the job that finalized it (0 while draft)
-    QString signedBy;            // set when finalized
-    QDateTime signedAt;          // UTC; set when finalized
-    int version = 0;             // row version (optimistic locking)
+    qint64 supersedesId = 0;    // 0: none (revision 1)
+    qint64 supersededById = 0;  // 0: not superseded
+    qint64 finalizingJobId = 0; // 0: no finalize job holds it
+    qint64 finalizedJobId = 0;  // the job that finalized it (0 while draft)
+    QString signedBy;           // set when finalized
+    QDateTime signedAt;         // UTC; set when finalized
+    int version = 0;            // row version (optimistic locking)
     // Filled by ReportRepository::get and the other single-report reads; empty in
     // page() rows, which carry resultCount instead.
     QList<ResultRow> results;

@@ -17,21 +17,27 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kSelect = QStringLiteral(
-    "SELECT r.id, r.protocol_id, p.number, r.revision, r.state, r.findings, r.supersedes_id, r.superseded_by_id, "
-    "r.finalizing_job_id, r.finalized_job_id, r.signed_by, r.signed_at, r.version, "
-    "(SELECT COUNT(*) FROM report_results x WHERE x.report_id = r.id), p.state "
-    "FROM reports r JOIN protocols p ON p.id = r.protocol_id");
+const QString kSelect =
+    QStringLiteral("SELECT r.id, r.protocol_id, p.number, r.revision, r.state, r.findings, r.supersedes_id, "
+                   "r.superseded_by_id, "
+                   "r.finalizing_job_id, r.finalized_job_id, r.signed_by, r.signed_at, r.version, "
+                   "(SELECT COUNT(*) FROM report_results x WHERE x.report_id = r.id), p.state "
+                   "FROM reports r JOIN protocols p ON p.id = r.protocol_id");
 
 QString sortExpression(DatabaseBackend backend, int column)
 {
     switch (column) {
-    case ReportRepository::Revision: return u"r.revision"_s;
-    case ReportRepository::State: return u"r.state"_s;
-    case ReportRepository::SignedBy: return u"COALESCE(r.signed_by, '')"_s;
-    case ReportRepository::SignedAt: return Dialect::timestampOrEpoch(backend, u"r.signed_at"_s);
+    case ReportRepository::Revision:
+        return u"r.revision"_s;
+    case ReportRepository::State:
+        return u"r.state"_s;
+    case ReportRepository::SignedBy:
+        return u"COALESCE(r.signed_by, '')"_s;
+    case ReportRepository::SignedAt:
+        return Dialect::timestampOrEpoch(backend, u"r.signed_at"_s);
     case ReportRepository::ProtocolNumber:
-    default: return u"p.number"_s;
+    default:
+        return u"p.number"_s;
     }
 }
 
@@ -94,8 +100,7 @@ struct ReportRepository::Row
 ReportRepository::ReportRepository(Database &db, Actor actor)
     : m_db(db)
     , m_actor(std::move(actor))
-{
-}
+{}
 
 QList<FieldError> ReportRepository::validate(const Report &report)
 {
@@ -106,14 +111,22 @@ QList<FieldError> ReportRepository::validate(const Report &report)
         if (analyte.isEmpty())
             errors.append({u"results"_s, tr("Result row %1: the analyte is required.").arg(i + 1)});
         else if (analyte.size() > 200)
-            errors.append({u"results"_s, tr("Result row %1: the analyte must be at most %2 characters long.").arg(i + 1).arg(200)});
+            errors.append(
+                {u"results"_s,
+                 tr("Result row %1: the analyte must be at most %2 characters long.").arg(i + 1).arg(200)});
         if (row.value.trimmed().size() > 100)
-            errors.append({u"results"_s, tr("Result row %1: the value must be at most %2 characters long.").arg(i + 1).arg(100)});
+            errors.append(
+                {u"results"_s,
+                 tr("Result row %1: the value must be at most %2 characters long.").arg(i + 1).arg(100)});
         if (row.unit.trimmed().size() > 50)
-            errors.append({u"results"_s, tr("Result row %1: the unit must be at most %2 characters long.").arg(i + 1).arg(50)});
+            errors.append(
+                {u"results"_s,
+                 tr("Result row %1: the unit must be at most %2 characters long.").arg(i + 1).arg(50)});
         if (row.referenceRange.trimmed().size() > 100)
-            errors.append({u"results"_s,
-                           tr("Result row %1: the reference range must be at most %2 characters long.").arg(i + 1).arg(100)});
+            errors.append(
+                {u"results"_s, tr("Result row %1: the reference range must be at most %2 characters long.")
+                                   .arg(i + 1)
+                                   .arg(100)});
     }
     return errors;
 }
@@ -121,7 +134,8 @@ QList<FieldError> ReportRepository::validate(const Report &report)
 Result<ReportRepository::Row> ReportRepository::readRow(qint64 id, bool lock)
 {
     // PostgreSQL: the report's row lock orders concurrent writers of one report.
-    SqlStatement st(m_db, kSelect + u" WHERE r.id = ?"_s + (lock && m_db.isPostgreSQL() ? u" FOR UPDATE OF r"_s : QString()));
+    SqlStatement st(m_db, kSelect + u" WHERE r.id = ?"_s +
+                              (lock && m_db.isPostgreSQL() ? u" FOR UPDATE OF r"_s : QString()));
     st.bind(id);
     if (auto r = st.exec(); !r)
         return r.error();
@@ -205,8 +219,9 @@ DbError ReportRepository::notEditable(const Row &row) const
 {
     const Report &r = row.report;
     if (r.isFinalized())
-        return DbError(DbError::Code::InvalidState,
-                       tr("%1 is finalized; it cannot be changed. Amend it to make a correction.").arg(reportName(r)));
+        return DbError(
+            DbError::Code::InvalidState,
+            tr("%1 is finalized; it cannot be changed. Amend it to make a correction.").arg(reportName(r)));
     if (r.isFinalizing())
         return DbError(DbError::Code::InvalidState,
                        tr("%1 is being finalized; it cannot be changed now.").arg(reportName(r)));
@@ -216,11 +231,13 @@ DbError ReportRepository::notEditable(const Row &row) const
     if (p == S::Received || p == S::InAnalysis || (amendment && p == S::Finalized))
         return {};
     if (p == S::Submitted)
-        return DbError(DbError::Code::InvalidState,
-                       tr("Protocol %1 is submitted: results cannot be entered before the sample is received.")
-                           .arg(r.protocolNumber));
-    return DbError(DbError::Code::InvalidState, tr("Protocol %1 is %2; its report cannot be changed.")
-                                                    .arg(r.protocolNumber, Protocol::stateLabel(p).toLower()));
+        return DbError(
+            DbError::Code::InvalidState,
+            tr("Protocol %1 is submitted: results cannot be entered before the sample is received.")
+                .arg(r.protocolNumber));
+    return DbError(DbError::Code::InvalidState,
+                   tr("Protocol %1 is %2; its report cannot be changed.")
+                       .arg(r.protocolNumber, Protocol::stateLabel(p).toLower()));
 }
 
 Result<Report> ReportRepository::updateDraft(const Report &report)
@@ -238,21 +255,23 @@ Result<Report> ReportRepository::updateDraft(const Report &report)
     if (row->report.version != report.version)
         return conflict(tr("Another user changed %1 since you opened it. Reload to see their changes.")
                             .arg(reportName(row->report)));
-    SqlStatement st(m_db, u"UPDATE reports SET findings = ?, version = version + 1, updated_at = "_s
-                              + Dialect::now(m_db.config().backend)
-                              + u", updated_by = ? WHERE id = ? AND version = ? AND state = 'draft' "
-                                "AND finalizing_job_id IS NULL"_s);
+    SqlStatement st(m_db, u"UPDATE reports SET findings = ?, version = version + 1, updated_at = "_s +
+                              Dialect::now(m_db.config().backend) +
+                              u", updated_by = ? WHERE id = ? AND version = ? AND state = 'draft' "
+                              "AND finalizing_job_id IS NULL"_s);
     st.bind(nonNull(report.findings)).bind(m_actor.username).bind(report.id).bind(report.version);
     if (auto r = st.exec(); !r)
         return r.error();
     if (st.numRowsAffected() == 0)
         return conflict(tr("Another user changed %1 since you opened it. Reload to see their changes.")
                             .arg(reportName(row->report)));
-    if (auto r = SqlStatement::run(m_db, u"DELETE FROM report_results WHERE report_id = ?"_s, {report.id}); !r)
+    if (auto r = SqlStatement::run(m_db, u"DELETE FROM report_results WHERE report_id = ?"_s, {report.id});
+        !r)
         return r.error();
-    BatchInsert insert(m_db,
-                       u"INSERT INTO report_results (report_id, position, analyte, value, unit, reference_range, flag)"_s,
-                       7);
+    BatchInsert insert(
+        m_db,
+        u"INSERT INTO report_results (report_id, position, analyte, value, unit, reference_range, flag)"_s,
+        7);
     int position = 0;
     for (const Report::ResultRow &res : report.results) {
         if (auto r = insert.add({report.id, ++position, res.analyte.trimmed(), nonNull(res.value.trimmed()),
@@ -266,8 +285,8 @@ Result<Report> ReportRepository::updateDraft(const Report &report)
     const Result<Report> after = get(report.id);
     if (!after)
         return after.error();
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"report"_s, report.id, u"update"_s,
-                                       contentJson(row->report), contentJson(after.value()), 0});
+    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"report"_s, report.id,
+                                       u"update"_s, contentJson(row->report), contentJson(after.value()), 0});
         !r)
         return r.error();
     LabSql::announceChange(m_db, u"reports"_s);
@@ -289,8 +308,9 @@ Result<Report> ReportRepository::amend(qint64 finalizedReportId)
         return DbError(DbError::Code::InvalidState,
                        tr("%1 is a draft; only a finalized report can be amended.").arg(reportName(old)));
     if (old.supersededById != 0)
-        return DbError(DbError::Code::InvalidState,
-                       tr("%1 is already superseded by a later revision; amend the latest one.").arg(reportName(old)));
+        return DbError(
+            DbError::Code::InvalidState,
+            tr("%1 is already superseded by a later revision; amend the latest one.").arg(reportName(old)));
     if (row->protocolState == Protocol::State::Cancelled)
         return DbError(DbError::Code::InvalidState,
                        tr("Protocol %1 is cancelled; its report cannot be amended.").arg(old.protocolNumber));
@@ -305,16 +325,22 @@ Result<Report> ReportRepository::amend(qint64 finalizedReportId)
                            .arg(draft.value(0).toInt()));
     draft.query().finish();
 
-    SqlStatement st(m_db, u"INSERT INTO reports (protocol_id, revision, state, findings, supersedes_id, version, "
-                          "created_by, updated_by) SELECT ?, COALESCE(MAX(revision), 0) + 1, 'draft', ?, ?, 1, ?, ? "
-                          "FROM reports WHERE protocol_id = ? RETURNING id, revision"_s);
-    st.bind(old.protocolId).bind(nonNull(old.findings)).bind(old.id).bind(m_actor.username).bind(m_actor.username);
+    SqlStatement st(
+        m_db, u"INSERT INTO reports (protocol_id, revision, state, findings, supersedes_id, version, "
+              "created_by, updated_by) SELECT ?, COALESCE(MAX(revision), 0) + 1, 'draft', ?, ?, 1, ?, ? "
+              "FROM reports WHERE protocol_id = ? RETURNING id, revision"_s);
+    st.bind(old.protocolId)
+        .bind(nonNull(old.findings))
+        .bind(old.id)
+        .bind(m_actor.username)
+        .bind(m_actor.username);
     st.bind(old.protocolId);
     if (auto r = st.exec(); !r) {
         tx.rollback();
         if (r.error().code == DbError::Code::Duplicate)
             return DbError(DbError::Code::InvalidState,
-                           tr("Protocol %1 already has a draft report; finish it before amending.").arg(old.protocolNumber),
+                           tr("Protocol %1 already has a draft report; finish it before amending.")
+                               .arg(old.protocolNumber),
                            r.error().detail);
         return r.error();
     }
@@ -324,16 +350,24 @@ Result<Report> ReportRepository::amend(qint64 finalizedReportId)
     const int revision = st.value(1).toInt();
     st.query().finish();
     // The results are copied inside the database: one statement, whatever their number.
-    if (auto r = SqlStatement::run(m_db,
-                                   u"INSERT INTO report_results (report_id, position, analyte, value, unit, "
-                                   "reference_range, flag) SELECT ?, position, analyte, value, unit, reference_range, "
-                                   "flag FROM report_results WHERE report_id = ?"_s,
-                                   {id, old.id});
+    if (auto r = SqlStatement::run(
+            m_db,
+            u"INSERT INTO report_results (report_id, position, analyte, value, unit, "
+            "reference_range, flag) SELECT ?, position, analyte, value, unit, reference_range, "
+            "flag FROM report_results WHERE report_id = ?"_s,
+            {id, old.id});
         !r)
         return r.error();
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"report"_s, id, u"amend"_s, {},
-                                       {{u"revision"_s, revision}, {u"supersedes_id"_s, old.id}, {u"state"_s, u"draft"_s}},
-                                       0});
+    if (auto r = AuditLog(m_db).write(
+            {0,
+             AuditLog::nowMs(),
+             m_actor.username,
+             u"report"_s,
+             id,
+             u"amend"_s,
+             {},
+             {{u"revision"_s, revision}, {u"supersedes_id"_s, old.id}, {u"state"_s, u"draft"_s}},
+             0});
         !r)
         return r.error();
     LabSql::announceChange(m_db, u"reports"_s);
@@ -351,19 +385,22 @@ DbError ReportRepository::describeRefusedHold(qint64 reportId, qint64 jobId, int
     if (r.isFinalized())
         return DbError(DbError::Code::InvalidState, tr("%1 is already finalized.").arg(reportName(r)));
     if (r.isFinalizing() && r.finalizingJobId != jobId)
-        return DbError(DbError::Code::InvalidState,
-                       tr("%1 is already being finalized (job %2).").arg(reportName(r)).arg(r.finalizingJobId));
+        return DbError(
+            DbError::Code::InvalidState,
+            tr("%1 is already being finalized (job %2).").arg(reportName(r)).arg(r.finalizingJobId));
     if (r.version != expectedVersion)
         return conflict(tr("Another user changed %1 since you opened it. Reload it before finalizing.")
                             .arg(reportName(r)));
     using S = Protocol::State;
     const S p = row->protocolState;
     if (p == S::Submitted)
-        return DbError(DbError::Code::InvalidState,
-                       tr("Protocol %1 is submitted: its report cannot be finalized before the sample is received.")
-                           .arg(r.protocolNumber));
-    return DbError(DbError::Code::InvalidState, tr("Protocol %1 is %2; its report cannot be finalized.")
-                                                    .arg(r.protocolNumber, Protocol::stateLabel(p).toLower()));
+        return DbError(
+            DbError::Code::InvalidState,
+            tr("Protocol %1 is submitted: its report cannot be finalized before the sample is received.")
+                .arg(r.protocolNumber));
+    return DbError(DbError::Code::InvalidState,
+                   tr("Protocol %1 is %2; its report cannot be finalized.")
+                       .arg(r.protocolNumber, Protocol::stateLabel(p).toLower()));
 }
 
 Result<Report> ReportRepository::beginFinalize(qint64 reportId, int expectedVersion, qint64 jobId)
@@ -374,12 +411,13 @@ Result<Report> ReportRepository::beginFinalize(qint64 reportId, int expectedVers
     if (!tx.ok())
         return tx.error();
     // One conditional UPDATE decides: of two concurrent calls exactly one matches.
-    SqlStatement st(m_db, u"UPDATE reports SET finalizing_job_id = ?, version = version + 1, updated_at = "_s
-                              + Dialect::now(m_db.config().backend)
-                              + u", updated_by = ? WHERE id = ? AND state = 'draft' AND finalizing_job_id IS NULL "
-                                "AND version = ? AND EXISTS (SELECT 1 FROM protocols p WHERE p.id = reports.protocol_id "
-                                "AND (p.state IN ('received', 'in_analysis') "
-                                "OR (p.state = 'finalized' AND reports.supersedes_id IS NOT NULL)))"_s);
+    SqlStatement st(
+        m_db, u"UPDATE reports SET finalizing_job_id = ?, version = version + 1, updated_at = "_s +
+                  Dialect::now(m_db.config().backend) +
+                  u", updated_by = ? WHERE id = ? AND state = 'draft' AND finalizing_job_id IS NULL "
+                  "AND version = ? AND EXISTS (SELECT 1 FROM protocols p WHERE p.id = reports.protocol_id "
+                  "AND (p.state IN ('received', 'in_analysis') "
+                  "OR (p.state = 'finalized' AND reports.supersedes_id IS NOT NULL)))"_s);
     st.bind(jobId).bind(m_actor.username).bind(reportId).bind(expectedVersion);
     if (auto r = st.exec(); !r)
         return r.error();
@@ -398,7 +436,8 @@ Result<Report> ReportRepository::completeFinalize(qint64 reportId, qint64 jobId,
                                                   const QString &signer, qint64 signedAtMs)
 {
     if (signer.trimmed().isEmpty())
-        return DbError::validation({{u"signed_by"_s, tr("A finalized report needs the name of its signer.")}});
+        return DbError::validation(
+            {{u"signed_by"_s, tr("A finalized report needs the name of its signer.")}});
     if (pdf.isEmpty())
         return DbError::validation({{u"pdf"_s, tr("A finalized report needs its PDF; the PDF is empty.")}});
     const auto backend = m_db.config().backend;
@@ -424,32 +463,42 @@ Result<Report> ReportRepository::completeFinalize(qint64 reportId, qint64 jobId,
                                  .arg(reportName(before))
                                  .arg(before.finalizingJobId)
                                  .arg(jobId)
-                           : tr("%1 is not held for finalizing (the finalize step was aborted).").arg(reportName(before)));
+                           : tr("%1 is not held for finalizing (the finalize step was aborted).")
+                                 .arg(reportName(before)));
 
-    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex());
-    if (auto r = SqlStatement::run(m_db, u"INSERT INTO report_pdfs (report_id, content, sha256, size) VALUES (?, ?, ?, ?)"_s,
-                                   {reportId, pdf, sha256, qint64(pdf.size())});
+    const QString sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex());
+    if (auto r = SqlStatement::run(
+            m_db, u"INSERT INTO report_pdfs (report_id, content, sha256, size) VALUES (?, ?, ?, ?)"_s,
+            {reportId, pdf, sha256, qint64(pdf.size())});
         !r)
         return r.error();
     const QDateTime signedAt = QDateTime::fromMSecsSinceEpoch(signedAtMs, Qt::UTC);
-    SqlStatement st(m_db, u"UPDATE reports SET state = 'finalized', signed_by = ?, signed_at = ?, finalizing_job_id = NULL, "
-                          "finalized_job_id = ?, version = version + 1, updated_at = "_s
-                              + Dialect::now(backend)
-                              + u", updated_by = ? WHERE id = ? AND state = 'draft' AND finalizing_job_id = ?"_s);
+    SqlStatement st(
+        m_db,
+        u"UPDATE reports SET state = 'finalized', signed_by = ?, signed_at = ?, finalizing_job_id = NULL, "
+        "finalized_job_id = ?, version = version + 1, updated_at = "_s +
+            Dialect::now(backend) +
+            u", updated_by = ? WHERE id = ? AND state = 'draft' AND finalizing_job_id = ?"_s);
     st.bind(signer.trimmed()).bind(LabSql::timeParam(backend, signedAt)).bind(jobId).bind(m_actor.username);
     st.bind(reportId).bind(jobId);
     if (auto r = st.exec(); !r)
         return r.error();
     if (st.numRowsAffected() != 1)
-        return DbError(DbError::Code::InvalidState, tr("%1 changed while it was being finalized.").arg(reportName(before)));
+        return DbError(DbError::Code::InvalidState,
+                       tr("%1 changed while it was being finalized.").arg(reportName(before)));
 
     // The protocol follows its state machine step by step, each step audited.
     using S = Protocol::State;
     ProtocolRepository protocols(m_db, m_actor);
     QList<S> steps;
     switch (row->protocolState) {
-    case S::Received: steps = {S::InAnalysis, S::Finalized}; break;
-    case S::InAnalysis: steps = {S::Finalized}; break;
+    case S::Received:
+        steps = {S::InAnalysis, S::Finalized};
+        break;
+    case S::InAnalysis:
+        steps = {S::Finalized};
+        break;
     case S::Finalized:
         if (before.supersedesId != 0)
             break; // an amendment: the protocol is finalized already
@@ -460,7 +509,8 @@ Result<Report> ReportRepository::completeFinalize(qint64 reportId, qint64 jobId,
                            .arg(before.protocolNumber, Protocol::stateLabel(row->protocolState).toLower()));
     }
     for (S step : steps) {
-        if (const Result<Protocol> moved = protocols.transition(before.protocolId, step, ProtocolRepository::AnyVersion, jobId);
+        if (const Result<Protocol> moved =
+                protocols.transition(before.protocolId, step, ProtocolRepository::AnyVersion, jobId);
             !moved)
             return moved.error();
     }
@@ -468,17 +518,27 @@ Result<Report> ReportRepository::completeFinalize(qint64 reportId, qint64 jobId,
     QList<AuditEntry> audit;
     const qint64 at = AuditLog::nowMs();
     if (before.supersedesId != 0) {
-        SqlStatement sup(m_db, u"UPDATE reports SET superseded_by_id = ?, version = version + 1, updated_at = "_s
-                                   + Dialect::now(backend)
-                                   + u", updated_by = ? WHERE id = ? AND state = 'finalized' AND superseded_by_id IS NULL"_s);
+        SqlStatement sup(
+            m_db,
+            u"UPDATE reports SET superseded_by_id = ?, version = version + 1, updated_at = "_s +
+                Dialect::now(backend) +
+                u", updated_by = ? WHERE id = ? AND state = 'finalized' AND superseded_by_id IS NULL"_s);
         sup.bind(reportId).bind(m_actor.username).bind(before.supersedesId);
         if (auto r = sup.exec(); !r)
             return r.error();
         if (sup.numRowsAffected() != 1)
             return DbError(DbError::Code::InvalidState,
-                           tr("The report that %1 amends is already superseded by another revision.").arg(reportName(before)));
-        audit.append({0, at, m_actor.username, u"report"_s, before.supersedesId, u"supersede"_s,
-                      {{u"superseded_by_id"_s, QJsonValue(QJsonValue::Null)}}, {{u"superseded_by_id"_s, reportId}}, jobId});
+                           tr("The report that %1 amends is already superseded by another revision.")
+                               .arg(reportName(before)));
+        audit.append({0,
+                      at,
+                      m_actor.username,
+                      u"report"_s,
+                      before.supersedesId,
+                      u"supersede"_s,
+                      {{u"superseded_by_id"_s, QJsonValue(QJsonValue::Null)}},
+                      {{u"superseded_by_id"_s, reportId}},
+                      jobId});
     }
     const Result<Report> after = get(reportId);
     if (!after)
@@ -488,7 +548,8 @@ Result<Report> ReportRepository::completeFinalize(qint64 reportId, qint64 jobId,
     afterJson.insert(u"signed_at"_s, after->signedAt.toString(Qt::ISODateWithMs));
     afterJson.insert(u"pdf_sha256"_s, sha256);
     afterJson.insert(u"pdf_size"_s, qint64(pdf.size()));
-    audit.prepend({0, at, m_actor.username, u"report"_s, reportId, u"finalize"_s, contentJson(before), afterJson, jobId});
+    audit.prepend({0, at, m_actor.username, u"report"_s, reportId, u"finalize"_s, contentJson(before),
+                   afterJson, jobId});
     if (auto r = AuditLog(m_db).writeMany(audit); !r)
         return r.error();
     LabSql::announceChange(m_db, u"reports"_s);
@@ -502,9 +563,10 @@ Result<Report> ReportRepository::abortFinalize(qint64 reportId, qint64 jobId)
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    SqlStatement st(m_db, u"UPDATE reports SET finalizing_job_id = NULL, version = version + 1, updated_at = "_s
-                              + Dialect::now(m_db.config().backend)
-                              + u", updated_by = ? WHERE id = ? AND state = 'draft' AND finalizing_job_id = ?"_s);
+    SqlStatement st(m_db,
+                    u"UPDATE reports SET finalizing_job_id = NULL, version = version + 1, updated_at = "_s +
+                        Dialect::now(m_db.config().backend) +
+                        u", updated_by = ? WHERE id = ? AND state = 'draft' AND finalizing_job_id = ?"_s);
     st.bind(m_actor.username).bind(reportId).bind(jobId);
     if (auto r = st.exec(); !r)
         return r.error();
@@ -516,8 +578,10 @@ Result<Report> ReportRepository::abortFinalize(qint64 reportId, qint64 jobId)
         if (r.isFinalized())
             return DbError(DbError::Code::InvalidState, tr("%1 is already finalized.").arg(reportName(r)));
         if (r.isFinalizing())
-            return DbError(DbError::Code::InvalidState,
-                           tr("%1 is held by finalize job %2, not by job %3.").arg(reportName(r)).arg(r.finalizingJobId).arg(jobId));
+            return DbError(DbError::Code::InvalidState, tr("%1 is held by finalize job %2, not by job %3.")
+                                                            .arg(reportName(r))
+                                                            .arg(r.finalizingJobId)
+                                                            .arg(jobId));
         tx.rollback();
         return get(reportId); // already released
     }
@@ -560,7 +624,8 @@ Result<QList<Report>> ReportRepository::page(const ReportFilter &filter, const P
         cursor.afterValue = LabSql::timeParam(backend, t);
     }
     where.addCursor(sortExpr, u"r.id"_s, cursor);
-    SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, u"r.id"_s, request.order) + u" LIMIT ?"_s);
+    SqlStatement st(m_db,
+                    kSelect + where.sql() + orderBy(sortExpr, u"r.id"_s, request.order) + u" LIMIT ?"_s);
     bindAll(st, where.values);
     st.bind(qMax(1, request.limit));
     if (auto r = st.exec(); !r)
@@ -575,18 +640,24 @@ Result<qint64> ReportRepository::count(const ReportFilter &filter)
 {
     Where where;
     addFilter(where, m_db.config().backend, filter);
-    return scalarCount(m_db, u"SELECT COUNT(*) FROM reports r JOIN protocols p ON p.id = r.protocol_id"_s + where.sql(),
-                       where.values);
+    return scalarCount(
+        m_db, u"SELECT COUNT(*) FROM reports r JOIN protocols p ON p.id = r.protocol_id"_s + where.sql(),
+        where.values);
 }
 
 QVariant ReportRepository::sortValue(const Report &report, int column)
 {
     switch (column) {
-    case Revision: return report.revision;
-    case State: return Report::stateCode(report.state);
-    case SignedBy: return report.signedBy.isNull() ? u""_s : report.signedBy;
-    case SignedAt: return report.signedAt;
+    case Revision:
+        return report.revision;
+    case State:
+        return Report::stateCode(report.state);
+    case SignedBy:
+        return report.signedBy.isNull() ? u""_s : report.signedBy;
+    case SignedAt:
+        return report.signedAt;
     case ProtocolNumber:
-    default: return report.protocolNumber;
+    default:
+        return report.protocolNumber;
     }
 }

@@ -108,8 +108,8 @@ public:
     // Step 1 of finalization (see the class comment). Returns the held report.
     Result<Report> beginFinalize(qint64 reportId, int expectedVersion, qint64 jobId);
     // Step 2. `signedAtMs`: ms since the epoch (the job's clock). Returns the finalized report.
-    Result<Report> completeFinalize(qint64 reportId, qint64 jobId, const QByteArray &pdf, const QString &signer,
-                                    qint64 signedAtMs);
+    Result<Report> completeFinalize(qint64 reportId, qint64 jobId, const QByteArray &pdf,
+                                    const QString &signer, qint64 signedAtMs);
     // Step 3. Returns the draft; releasing a hold that is already released is not an error.
     Result<Report> abortFinalize(qint64 reportId, qint64 jobId);
 

@@ -17,10 +17,10 @@ public:
     // One requested analysis, in the order shown on the work order.
     struct Analysis
     {
-        int position = 0;  // 1, 2, … (assigned on write from the list order)
-        QString code;      // "HEM-CBC"
-        QString name;      // "Complete blood count"
-        QString sample;    // which sample it runs on ("tube 1, EDTA")
+        int position = 0; // 1, 2, … (assigned on write from the list order)
+        QString code;     // "HEM-CBC"
+        QString name;     // "Complete blood count"
+        QString sample;   // which sample it runs on ("tube 1, EDTA")
         bool operator==(const Analysis &) const = default;
     };
 

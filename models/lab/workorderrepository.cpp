@@ -22,14 +22,19 @@ const QString kSelect = QStringLiteral(
 QString sortExpression(int column)
 {
     switch (column) {
-    case WorkOrderRepository::Client: return u"c.name"_s;
-    case WorkOrderRepository::Species: return u"p.species"_s;
-    case WorkOrderRepository::ProtocolState: return u"p.state"_s;
-    case WorkOrderRepository::AssignedVet: return u"w.assigned_vet"_s;
+    case WorkOrderRepository::Client:
+        return u"c.name"_s;
+    case WorkOrderRepository::Species:
+        return u"p.species"_s;
+    case WorkOrderRepository::ProtocolState:
+        return u"p.state"_s;
+    case WorkOrderRepository::AssignedVet:
+        return u"w.assigned_vet"_s;
     case WorkOrderRepository::Analyses:
         return u"(SELECT COUNT(*) FROM work_order_analyses a WHERE a.work_order_id = w.id)"_s;
     case WorkOrderRepository::ProtocolNumber:
-    default: return u"p.number"_s;
+    default:
+        return u"p.number"_s;
     }
 }
 
@@ -76,24 +81,28 @@ QString nonNull(const QString &s)
 WorkOrderRepository::WorkOrderRepository(Database &db, Actor actor)
     : m_db(db)
     , m_actor(std::move(actor))
-{
-}
+{}
 
 QList<FieldError> WorkOrderRepository::validate(const WorkOrder &workOrder)
 {
     QList<FieldError> errors;
     if (workOrder.assignedVet.trimmed().size() > 100)
-        errors.append({u"assigned_vet"_s, tr("The vet's user name must be at most %1 characters long.").arg(100)});
+        errors.append(
+            {u"assigned_vet"_s, tr("The vet's user name must be at most %1 characters long.").arg(100)});
     for (qsizetype i = 0; i < workOrder.analyses.size(); ++i) {
         const WorkOrder::Analysis &a = workOrder.analyses.at(i);
         if (a.code.trimmed().isEmpty())
             errors.append({u"analyses"_s, tr("Analysis %1: the code is required.").arg(i + 1)});
         else if (a.code.trimmed().size() > 32)
-            errors.append({u"analyses"_s, tr("Analysis %1: the code must be at most %2 characters long.").arg(i + 1).arg(32)});
+            errors.append(
+                {u"analyses"_s,
+                 tr("Analysis %1: the code must be at most %2 characters long.").arg(i + 1).arg(32)});
         if (a.name.trimmed().isEmpty())
             errors.append({u"analyses"_s, tr("Analysis %1: the name is required.").arg(i + 1)});
         else if (a.name.trimmed().size() > 200)
-            errors.append({u"analyses"_s, tr("Analysis %1: the name must be at most %2 characters long.").arg(i + 1).arg(200)});
+            errors.append(
+                {u"analyses"_s,
+                 tr("Analysis %1: the name must be at most %2 characters long.").arg(i + 1).arg(200)});
     }
     return errors;
 }
@@ -114,8 +123,8 @@ Result<WorkOrder> WorkOrderRepository::getWhere(const QString &where, qint64 val
     if (auto r = analyses.exec(); !r)
         return r.error();
     while (analyses.next())
-        w.analyses.append({analyses.value(0).toInt(), analyses.value(1).toString(), analyses.value(2).toString(),
-                           analyses.value(3).toString()});
+        w.analyses.append({analyses.value(0).toInt(), analyses.value(1).toString(),
+                           analyses.value(2).toString(), analyses.value(3).toString()});
     return w;
 }
 
@@ -139,27 +148,35 @@ Result<WorkOrder> WorkOrderRepository::update(const WorkOrder &input)
     const Result<WorkOrder> before = get(input.id);
     if (!before)
         return before.error();
-    if (before->protocolState == Protocol::State::Finalized || before->protocolState == Protocol::State::Cancelled)
-        return DbError(DbError::Code::InvalidState,
-                       tr("Protocol %1 is %2; its work order cannot be changed.")
-                           .arg(before->protocolNumber, Protocol::stateLabel(before->protocolState).toLower()));
-    SqlStatement st(m_db, u"UPDATE work_orders SET assigned_vet = ?, notes = ?, version = version + 1, updated_at = "_s
-                              + Dialect::now(m_db.config().backend)
-                              + u", updated_by = ? WHERE id = ? AND version = ?"_s);
+    if (before->protocolState == Protocol::State::Finalized ||
+        before->protocolState == Protocol::State::Cancelled)
+        return DbError(
+            DbError::Code::InvalidState,
+            tr("Protocol %1 is %2; its work order cannot be changed.")
+                .arg(before->protocolNumber, Protocol::stateLabel(before->protocolState).toLower()));
+    SqlStatement st(
+        m_db, u"UPDATE work_orders SET assigned_vet = ?, notes = ?, version = version + 1, updated_at = "_s +
+                  Dialect::now(m_db.config().backend) + u", updated_by = ? WHERE id = ? AND version = ?"_s);
     st.bind(nonNull(input.assignedVet.trimmed())).bind(nonNull(input.notes)).bind(m_actor.username);
     st.bind(input.id).bind(input.version);
     if (auto r = st.exec(); !r)
         return r.error();
     if (st.numRowsAffected() == 0)
-        return conflict(tr("Another user changed the work order of protocol %1 since you opened it. Reload to see "
-                           "their changes.")
-                            .arg(before->protocolNumber));
-    if (auto r = SqlStatement::run(m_db, u"DELETE FROM work_order_analyses WHERE work_order_id = ?"_s, {input.id}); !r)
+        return conflict(
+            tr("Another user changed the work order of protocol %1 since you opened it. Reload to see "
+               "their changes.")
+                .arg(before->protocolNumber));
+    if (auto r =
+            SqlStatement::run(m_db, u"DELETE FROM work_order_analyses WHERE work_order_id = ?"_s, {input.id});
+        !r)
         return r.error();
-    BatchInsert insert(m_db, u"INSERT INTO work_order_analyses (work_order_id, position, code, name, sample)"_s, 5);
+    BatchInsert insert(m_db,
+                       u"INSERT INTO work_order_analyses (work_order_id, position, code, name, sample)"_s, 5);
     int position = 0;
     for (const WorkOrder::Analysis &a : input.analyses) {
-        if (auto r = insert.add({input.id, ++position, a.code.trimmed(), a.name.trimmed(), nonNull(a.sample)}); !r)
+        if (auto r =
+                insert.add({input.id, ++position, a.code.trimmed(), a.name.trimmed(), nonNull(a.sample)});
+            !r)
             return r.error();
     }
     if (auto r = insert.flush(); !r)
@@ -167,8 +184,9 @@ Result<WorkOrder> WorkOrderRepository::update(const WorkOrder &input)
     const Result<WorkOrder> after = get(input.id);
     if (!after)
         return after.error();
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"work_order"_s, input.id, u"update"_s,
-                                       workOrderJson(before.value()), workOrderJson(after.value()), 0});
+    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"work_order"_s, input.id,
+                                       u"update"_s, workOrderJson(before.value()),
+                                       workOrderJson(after.value()), 0});
         !r)
         return r.error();
     LabSql::announceChange(m_db, u"work_orders"_s);
@@ -183,7 +201,8 @@ Result<QList<WorkOrder>> WorkOrderRepository::page(const WorkOrderFilter &filter
     Where where;
     addFilter(where, m_db.config().backend, filter);
     where.addCursor(sortExpr, u"w.id"_s, request);
-    SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, u"w.id"_s, request.order) + u" LIMIT ?"_s);
+    SqlStatement st(m_db,
+                    kSelect + where.sql() + orderBy(sortExpr, u"w.id"_s, request.order) + u" LIMIT ?"_s);
     bindAll(st, where.values);
     st.bind(qMax(1, request.limit));
     if (auto r = st.exec(); !r)
@@ -200,20 +219,26 @@ Result<qint64> WorkOrderRepository::count(const WorkOrderFilter &filter)
     addFilter(where, m_db.config().backend, filter);
     return scalarCount(m_db,
                        u"SELECT COUNT(*) FROM work_orders w JOIN protocols p ON p.id = w.protocol_id "
-                       "JOIN clients c ON c.id = p.client_id"_s
-                           + where.sql(),
+                       "JOIN clients c ON c.id = p.client_id"_s +
+                           where.sql(),
                        where.values);
 }
 
 QVariant WorkOrderRepository::sortValue(const WorkOrder &workOrder, int column)
 {
     switch (column) {
-    case Client: return workOrder.clientName;
-    case Species: return workOrder.species;
-    case ProtocolState: return Protocol::stateCode(workOrder.protocolState);
-    case AssignedVet: return workOrder.assignedVet;
-    case Analyses: return workOrder.analysisCount;
+    case Client:
+        return workOrder.clientName;
+    case Species:
+        return workOrder.species;
+    case ProtocolState:
+        return Protocol::stateCode(workOrder.protocolState);
+    case AssignedVet:
+        return workOrder.assignedVet;
+    case Analyses:
+        return workOrder.analysisCount;
     case ProtocolNumber:
-    default: return workOrder.protocolNumber;
+    default:
+        return workOrder.protocolNumber;
     }
 }

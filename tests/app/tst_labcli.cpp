@@ -19,7 +19,10 @@ class TestLabCli : public QObject
 private:
     std::unique_ptr<TestDatabase> m_t;
 
-    QStringList args(const QStringList &command) const { return QStringList{u"--database"_s, m_t->url()} + command; }
+    QStringList args(const QStringList &command) const
+    {
+        return QStringList{u"--database"_s, m_t->url()} + command;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -34,7 +37,8 @@ private Q_SLOTS:
 
     void seedProtocolsOnly()
     {
-        const CliRunner::Run r = CliRunner::run(args({u"seed-demo"_s, u"--protocols"_s, u"40"_s, u"--json"_s}));
+        const CliRunner::Run r =
+            CliRunner::run(args({u"seed-demo"_s, u"--protocols"_s, u"40"_s, u"--json"_s}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
         const QJsonObject o = CliRunner::jsonObject(r.out);
         QCOMPARE(o.value(u"protocols"_s).toInt(), 40);
@@ -66,8 +70,9 @@ private Q_SLOTS:
         const QJsonArray rows = CliRunner::jsonArray(r.out);
         QCOMPARE(rows.size(), 45);
         const QJsonObject first = rows.first().toObject();
-        for (const QString &key : {u"id"_s, u"number"_s, u"client"_s, u"species"_s, u"state"_s, u"animal_id"_s,
-                                   u"client_id"_s, u"submitted_at"_s, u"received_at"_s, u"version"_s})
+        for (const QString &key :
+             {u"id"_s, u"number"_s, u"client"_s, u"species"_s, u"state"_s, u"animal_id"_s, u"client_id"_s,
+              u"submitted_at"_s, u"received_at"_s, u"version"_s})
             QVERIFY2(first.contains(key), qPrintable(key));
         QCOMPARE(first.value(u"number"_s).toString(), u"P-2026-000001"_s);
         QCOMPARE(first.value(u"state"_s).toString(), u"submitted"_s);
@@ -78,23 +83,30 @@ private Q_SLOTS:
     void protocolsListByState()
     {
         // Receive three through the data layer, then list by state.
-        const Result<Protocol> a = ProtocolRepository(m_t->db(), Actor{u"admin"_s}).getByNumber(u"P-2026-000003"_s);
-        const Result<Protocol> b = ProtocolRepository(m_t->db(), Actor{u"admin"_s}).getByNumber(u"P-2026-000007"_s);
-        const Result<Protocol> c = ProtocolRepository(m_t->db(), Actor{u"admin"_s}).getByNumber(u"P-2026-000011"_s);
+        const Result<Protocol> a =
+            ProtocolRepository(m_t->db(), Actor{u"admin"_s}).getByNumber(u"P-2026-000003"_s);
+        const Result<Protocol> b =
+            ProtocolRepository(m_t->db(), Actor{u"admin"_s}).getByNumber(u"P-2026-000007"_s);
+        const Result<Protocol> c =
+            ProtocolRepository(m_t->db(), Actor{u"admin"_s}).getByNumber(u"P-2026-000011"_s);
         QVERIFY(a && b && c);
-        QVERIFY(ProtocolRepository(m_t->db(), Actor{u"admin"_s}).transitionMany({a->id, b->id, c->id}, Protocol::State::Received));
-        const CliRunner::Run r = CliRunner::run(args({u"protocols"_s, u"list"_s, u"--state"_s, u"received"_s, u"--json"_s}));
+        QVERIFY(ProtocolRepository(m_t->db(), Actor{u"admin"_s})
+                    .transitionMany({a->id, b->id, c->id}, Protocol::State::Received));
+        const CliRunner::Run r =
+            CliRunner::run(args({u"protocols"_s, u"list"_s, u"--state"_s, u"received"_s, u"--json"_s}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
         const QJsonArray rows = CliRunner::jsonArray(r.out);
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(1).toObject().value(u"number"_s).toString(), u"P-2026-000007"_s);
         QCOMPARE(rows.at(1).toObject().value(u"version"_s).toInt(), 2);
         QVERIFY(!rows.at(1).toObject().value(u"received_at"_s).toString().isEmpty());
-        const CliRunner::Run text = CliRunner::run(args({u"protocols"_s, u"list"_s, u"--state"_s, u"received"_s}));
+        const CliRunner::Run text =
+            CliRunner::run(args({u"protocols"_s, u"list"_s, u"--state"_s, u"received"_s}));
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.outText().startsWith(u"ID"_s));
         QCOMPARE(text.outText().count(u"P-2026-"_s), 3);
-        const CliRunner::Run none = CliRunner::run(args({u"protocols"_s, u"list"_s, u"--state"_s, u"finalized"_s, u"--json"_s}));
+        const CliRunner::Run none =
+            CliRunner::run(args({u"protocols"_s, u"list"_s, u"--state"_s, u"finalized"_s, u"--json"_s}));
         QCOMPARE(none.exitCode, 0);
         QCOMPARE(CliRunner::jsonArray(none.out).size(), 0);
     }
@@ -103,7 +115,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("entity");
         QTest::addColumn<QString>("allowed");
-        QTest::newRow("protocols") << u"protocols"_s << u"submitted, received, in_analysis, finalized, cancelled"_s;
+        QTest::newRow("protocols") << u"protocols"_s
+                                   << u"submitted, received, in_analysis, finalized, cancelled"_s;
         QTest::newRow("reports") << u"reports"_s << u"draft, finalized"_s;
     }
 
@@ -111,7 +124,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, entity);
         QFETCH(QString, allowed);
-        const CliRunner::Run r = CliRunner::run(args({entity, u"list"_s, u"--state"_s, u"lost"_s, u"--json"_s}));
+        const CliRunner::Run r =
+            CliRunner::run(args({entity, u"list"_s, u"--state"_s, u"lost"_s, u"--json"_s}));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(u"\"lost\""_s), qPrintable(r.errText()));
         QVERIFY2(r.errText().contains(allowed), qPrintable(r.errText()));
@@ -120,7 +134,8 @@ private Q_SLOTS:
 
     void reportsListJson()
     {
-        const CliRunner::Run r = CliRunner::run(args({u"reports"_s, u"list"_s, u"--state"_s, u"draft"_s, u"--json"_s}));
+        const CliRunner::Run r =
+            CliRunner::run(args({u"reports"_s, u"list"_s, u"--state"_s, u"draft"_s, u"--json"_s}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
         const QJsonArray rows = CliRunner::jsonArray(r.out);
         QCOMPARE(rows.size(), 45);

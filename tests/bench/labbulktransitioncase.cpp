@@ -30,12 +30,16 @@ bool fail(const QString &message)
 bool reset(Database &db)
 {
     Transaction tx(db);
-    if (auto r = SqlStatement::run(db, QStringLiteral("UPDATE protocols SET state = 'submitted', received_at = NULL "
-                                                      "WHERE state <> 'submitted'"),
-                                   {});
+    if (auto r =
+            SqlStatement::run(db,
+                              QStringLiteral("UPDATE protocols SET state = 'submitted', received_at = NULL "
+                                             "WHERE state <> 'submitted'"),
+                              {});
         !r)
         return fail(r.error().detail);
-    if (auto r = SqlStatement::run(db, QStringLiteral("DELETE FROM audit_entries WHERE action = 'transition'")); !r)
+    if (auto r =
+            SqlStatement::run(db, QStringLiteral("DELETE FROM audit_entries WHERE action = 'transition'"));
+        !r)
         return fail(r.error().detail);
     if (auto r = tx.commit(); !r)
         return fail(r.error().detail);
@@ -66,7 +70,8 @@ int LabBulkTransitionCase::run(const BenchOptions &options)
     if (count.value() < kProtocols) {
         QElapsedTimer timer;
         timer.start();
-        std::fprintf(stderr, "seeding %d demo protocols into %s ...\n", kProtocols, qPrintable(config->displayUrl()));
+        std::fprintf(stderr, "seeding %d demo protocols into %s ...\n", kProtocols,
+                     qPrintable(config->displayUrl()));
         LabDemoSeeder::Options seed;
         seed.protocols = kProtocols;
         if (const auto seeded = LabDemoSeeder(db, actor).seed(seed); !seeded)

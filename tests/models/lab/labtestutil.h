@@ -55,7 +55,8 @@ inline qint64 makeClient(Database &db, const QString &name = QStringLiteral("Hil
     c.email = QStringLiteral("office@hillside.example.org");
     const Result<Client> stored = ClientRepository(db, actor()).create(c);
     if (!stored) {
-        qWarning("cannot create a client: %s %s", qPrintable(stored.error().text()), qPrintable(stored.error().detail));
+        qWarning("cannot create a client: %s %s", qPrintable(stored.error().text()),
+                 qPrintable(stored.error().detail));
         return 0;
     }
     return stored->id;
@@ -72,7 +73,8 @@ inline Protocol makeProtocol(Database &db, qint64 clientId, const QString &speci
     p.sampleType = QStringLiteral("EDTA blood");
     const Result<Protocol> stored = ProtocolRepository(db, actor()).create(p);
     if (!stored) {
-        qWarning("cannot create a protocol: %s %s", qPrintable(stored.error().text()), qPrintable(stored.error().detail));
+        qWarning("cannot create a protocol: %s %s", qPrintable(stored.error().text()),
+                 qPrintable(stored.error().detail));
         return {};
     }
     return stored.value();
@@ -83,11 +85,16 @@ inline QList<Protocol::State> pathTo(Protocol::State state)
 {
     using S = Protocol::State;
     switch (state) {
-    case S::Submitted: return {};
-    case S::Received: return {S::Received};
-    case S::InAnalysis: return {S::Received, S::InAnalysis};
-    case S::Finalized: return {S::Received, S::InAnalysis, S::Finalized};
-    case S::Cancelled: return {S::Cancelled};
+    case S::Submitted:
+        return {};
+    case S::Received:
+        return {S::Received};
+    case S::InAnalysis:
+        return {S::Received, S::InAnalysis};
+    case S::Finalized:
+        return {S::Received, S::InAnalysis, S::Finalized};
+    case S::Cancelled:
+        return {S::Cancelled};
     }
     return {};
 }

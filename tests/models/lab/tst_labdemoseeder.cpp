@@ -3,8 +3,8 @@
 #include "tests/support/testdatabase.h"
 
 #include <QCryptographicHash>
-#include <QSqlRecord>
 #include <QElapsedTimer>
+#include <QSqlRecord>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -32,12 +32,14 @@ QByteArray fingerprint(Database &db)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     const QStringList queries{
         u"SELECT code, name, kind, email, phone FROM clients ORDER BY code"_s,
-        u"SELECT p.number, c.code, p.species, p.animal_id, p.sample_count, p.sample_type, p.state, p.submitted_at "
+        u"SELECT p.number, c.code, p.species, p.animal_id, p.sample_count, p.sample_type, p.state, "
+        u"p.submitted_at "
         "FROM protocols p JOIN clients c ON c.id = p.client_id ORDER BY p.number"_s,
         u"SELECT p.number, w.assigned_vet, a.position, a.code, a.name, a.sample FROM work_order_analyses a "
         "JOIN work_orders w ON w.id = a.work_order_id JOIN protocols p ON p.id = w.protocol_id "
         "ORDER BY p.number, a.position"_s,
-        u"SELECT p.number, r.revision, r.state, x.position, x.analyte, x.value, x.unit, x.reference_range, x.flag "
+        u"SELECT p.number, r.revision, r.state, x.position, x.analyte, x.value, x.unit, x.reference_range, "
+        u"x.flag "
         "FROM report_results x JOIN reports r ON r.id = x.report_id JOIN protocols p ON p.id = r.protocol_id "
         "ORDER BY p.number, x.position"_s};
     for (const QString &sql : queries) {
@@ -98,11 +100,24 @@ private Q_SLOTS:
         QCOMPARE(value(db, u"SELECT COUNT(DISTINCT kind) FROM clients"_s).toInt(), 3);
         QVERIFY(value(db, u"SELECT COUNT(DISTINCT client_id) FROM protocols"_s).toInt() >= 5);
         // 3–30 analyses per work order, 10–300 result rows per draft report.
-        QVERIFY(value(db, u"SELECT MIN(n) FROM (SELECT COUNT(*) AS n FROM work_order_analyses GROUP BY work_order_id) x"_s).toInt() >= 3);
-        QVERIFY(value(db, u"SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM work_order_analyses GROUP BY work_order_id) x"_s).toInt() <= 30);
-        QVERIFY(value(db, u"SELECT MIN(n) FROM (SELECT COUNT(*) AS n FROM report_results GROUP BY report_id) x"_s).toInt() >= 10);
-        QVERIFY(value(db, u"SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM report_results GROUP BY report_id) x"_s).toInt() <= 300);
-        QCOMPARE(value(db, u"SELECT COUNT(*) FROM reports WHERE state = 'draft' AND revision = 1"_s).toInt(), 150);
+        QVERIFY(
+            value(
+                db,
+                u"SELECT MIN(n) FROM (SELECT COUNT(*) AS n FROM work_order_analyses GROUP BY work_order_id) x"_s)
+                .toInt() >= 3);
+        QVERIFY(
+            value(
+                db,
+                u"SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM work_order_analyses GROUP BY work_order_id) x"_s)
+                .toInt() <= 30);
+        QVERIFY(
+            value(db, u"SELECT MIN(n) FROM (SELECT COUNT(*) AS n FROM report_results GROUP BY report_id) x"_s)
+                .toInt() >= 10);
+        QVERIFY(
+            value(db, u"SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM report_results GROUP BY report_id) x"_s)
+                .toInt() <= 300);
+        QCOMPARE(value(db, u"SELECT COUNT(*) FROM reports WHERE state = 'draft' AND revision = 1"_s).toInt(),
+                 150);
         // Realistic results: units, ranges and some flags of each kind.
         QVERIFY(value(db, u"SELECT COUNT(*) FROM report_results WHERE flag = 'H'"_s).toInt() > 0);
         QVERIFY(value(db, u"SELECT COUNT(*) FROM report_results WHERE flag = 'L'"_s).toInt() > 0);
@@ -123,10 +138,12 @@ private Q_SLOTS:
         QVERIFY(first);
         QCOMPARE(first->protocols, 50);
         QCOMPARE(first->clients, 5);
-        const Result<LabDemoSeeder::Summary> repeated = LabDemoSeeder(chunked->db(), seeder()).seed({50, 3, 40});
+        const Result<LabDemoSeeder::Summary> repeated =
+            LabDemoSeeder(chunked->db(), seeder()).seed({50, 3, 40});
         QVERIFY(repeated);
         QCOMPARE(repeated->protocols, 0);
-        const Result<LabDemoSeeder::Summary> second = LabDemoSeeder(chunked->db(), seeder()).seed({120, 3, 50});
+        const Result<LabDemoSeeder::Summary> second =
+            LabDemoSeeder(chunked->db(), seeder()).seed({120, 3, 50});
         QVERIFY(second);
         QCOMPARE(second->protocols, 70);
         QCOMPARE(first->clients + second->clients, LabDemoSeeder::clientCount(120));

@@ -72,8 +72,10 @@ private Q_SLOTS:
         QVERIFY2(seeded, qPrintable(seeded.error().text() + seeded.error().detail));
         // 40 received, 10 of them cancelled afterwards.
         const QList<qint64> ids = queryIds(m_t->db(), u"SELECT id FROM protocols ORDER BY id"_s);
-        QVERIFY(ProtocolRepository(m_t->db(), Actor{u"admin"_s}).transitionMany(ids.mid(0, 40), Protocol::State::Received));
-        QVERIFY(ProtocolRepository(m_t->db(), Actor{u"admin"_s}).transitionMany(ids.mid(30, 10), Protocol::State::Cancelled));
+        QVERIFY(ProtocolRepository(m_t->db(), Actor{u"admin"_s})
+                    .transitionMany(ids.mid(0, 40), Protocol::State::Received));
+        QVERIFY(ProtocolRepository(m_t->db(), Actor{u"admin"_s})
+                    .transitionMany(ids.mid(30, 10), Protocol::State::Cancelled));
         m_executor = std::make_unique<DbExecutor>(m_t->db());
     }
 
@@ -101,7 +103,8 @@ private Q_SLOTS:
         QCOMPARE(first.number, u"P-2026-000001"_s);
         QCOMPARE(model.data(model.index(0, ProtocolRepository::Number)).toString(), first.number);
         QCOMPARE(model.data(model.index(0, ProtocolRepository::Client)).toString(), first.clientName);
-        QCOMPARE(model.data(model.index(0, ProtocolRepository::State)).toString(), Protocol::stateLabel(first.state));
+        QCOMPARE(model.data(model.index(0, ProtocolRepository::State)).toString(),
+                 Protocol::stateLabel(first.state));
         QCOMPARE(model.data(model.index(0, ProtocolRepository::Samples)).toInt(), first.sampleCount);
         QCOMPARE(model.data(model.index(0, 0), RecordTableModel::IdRole).toLongLong(), first.id);
         QCOMPARE(model.headerData(ProtocolRepository::AnimalId, Qt::Horizontal).toString(), u"Animal ID"_s);
@@ -155,8 +158,10 @@ private Q_SLOTS:
         model.setFilter({});
         model.setProtocolFilter(filter);
         QVERIFY(loadAll(model, pages));
-        QCOMPARE(modelIds(model),
-                 queryIds(m_t->db(), u"SELECT id FROM protocols WHERE client_id = %1 ORDER BY number, id"_s.arg(client)));
+        QCOMPARE(
+            modelIds(model),
+            queryIds(m_t->db(),
+                     u"SELECT id FROM protocols WHERE client_id = %1 ORDER BY number, id"_s.arg(client)));
     }
 
     void workOrders()
@@ -195,7 +200,8 @@ private Q_SLOTS:
         const Report r = model.reportAt(0);
         QCOMPARE(r.revision, 1);
         QVERIFY(r.resultCount >= 10);
-        QCOMPARE(model.data(model.index(0, ReportRepository::State)).toString(), Report::stateLabel(Report::State::Draft));
+        QCOMPARE(model.data(model.index(0, ReportRepository::State)).toString(),
+                 Report::stateLabel(Report::State::Draft));
         filter.state = Report::State::Finalized;
         pages.clear();
         model.setReportFilter(filter);

@@ -55,11 +55,15 @@ private Q_SLOTS:
                  qPrintable(p.submittedAt.toString(Qt::ISODateWithMs)));
         const Protocol second = LabTest::makeProtocol(db(), m_client);
         QCOMPARE(second.number, u"P-%1-000002"_s.arg(year));
-        QCOMPARE(LabTest::queryValue(db(), u"SELECT COUNT(*) FROM work_orders WHERE protocol_id = ?"_s, {p.id}).toInt(), 1);
-        QCOMPARE(LabTest::queryValue(db(), u"SELECT revision FROM reports WHERE protocol_id = ? AND state = 'draft'"_s,
-                                     {p.id})
-                     .toInt(),
-                 1);
+        QCOMPARE(
+            LabTest::queryValue(db(), u"SELECT COUNT(*) FROM work_orders WHERE protocol_id = ?"_s, {p.id})
+                .toInt(),
+            1);
+        QCOMPARE(
+            LabTest::queryValue(
+                db(), u"SELECT revision FROM reports WHERE protocol_id = ? AND state = 'draft'"_s, {p.id})
+                .toInt(),
+            1);
         const Result<Protocol> byNumber = repo().getByNumber(p.number);
         QVERIFY(byNumber);
         QCOMPARE(byNumber->id, p.id);
@@ -92,11 +96,12 @@ private Q_SLOTS:
         QCOMPARE(missing.error().code, DbError::Code::Validation);
         QVERIFY(missing.error().message.contains(u"987654"_s));
         // The database keeps the invariant too.
-        const VoidResult raw = SqlStatement::run(
-            db(),
-            u"INSERT INTO protocols (number, number_year, number_seq, client_id, species, sample_count, created_by, "
-            "updated_by) VALUES ('P-X', 2000, 1, ?, 'Ovine', 0, 'x', 'x')"_s,
-            {m_client});
+        const VoidResult raw =
+            SqlStatement::run(db(),
+                              u"INSERT INTO protocols (number, number_year, number_seq, client_id, species, "
+                              u"sample_count, created_by, "
+                              "updated_by) VALUES ('P-X', 2000, 1, ?, 'Ovine', 0, 'x', 'x')"_s,
+                              {m_client});
         QCOMPARE(raw.error().code, DbError::Code::ConstraintViolation);
     }
 
@@ -107,9 +112,9 @@ private Q_SLOTS:
         QTest::addColumn<bool>("allowed");
         QTest::addColumn<QString>("phrase");
         // Independent of canTransition(): the table the lab asked for.
-        const QList<QPair<S, S>> allowed{{S::Submitted, S::Received}, {S::Received, S::InAnalysis},
-                                        {S::InAnalysis, S::Finalized}, {S::Submitted, S::Cancelled},
-                                        {S::Received, S::Cancelled}, {S::InAnalysis, S::Cancelled}};
+        const QList<QPair<S, S>> allowed{{S::Submitted, S::Received},   {S::Received, S::InAnalysis},
+                                         {S::InAnalysis, S::Finalized}, {S::Submitted, S::Cancelled},
+                                         {S::Received, S::Cancelled},   {S::InAnalysis, S::Cancelled}};
         for (S from : Protocol::allStates()) {
             for (S to : Protocol::allStates()) {
                 const bool ok = allowed.contains({from, to});
@@ -122,7 +127,8 @@ private Q_SLOTS:
                     else
                         phrase = u"it cannot"_s;
                 }
-                QTest::addRow("%s -> %s", qPrintable(Protocol::stateCode(from)), qPrintable(Protocol::stateCode(to)))
+                QTest::addRow("%s -> %s", qPrintable(Protocol::stateCode(from)),
+                              qPrintable(Protocol::stateCode(to)))
                     << from << to << ok << phrase;
             }
         }
@@ -147,7 +153,8 @@ private Q_SLOTS:
             QVERIFY(!r);
             QCOMPARE(r.error().code, DbError::Code::InvalidState);
             QVERIFY2(r.error().message.contains(p.number), qPrintable(r.error().message));
-            QVERIFY2(r.error().message.contains(Protocol::stateLabel(from).toLower()), qPrintable(r.error().message));
+            QVERIFY2(r.error().message.contains(Protocol::stateLabel(from).toLower()),
+                     qPrintable(r.error().message));
             QVERIFY2(r.error().message.contains(phrase), qPrintable(r.error().message));
             QCOMPARE(now.value(), p); // nothing changed
             QCOMPARE(AuditLog(db()).count(u"protocol"_s).value(), auditBefore);
@@ -263,7 +270,8 @@ private Q_SLOTS:
         QCOMPARE(numbers.size(), 2 * perThread);
         const int year = QDateTime::currentDateTimeUtc().date().year();
         for (int seq = 1; seq <= 2 * perThread; ++seq)
-            QVERIFY2(numbers.contains(ProtocolRepository::formatNumber(year, seq)), qPrintable(QString::number(seq)));
+            QVERIFY2(numbers.contains(ProtocolRepository::formatNumber(year, seq)),
+                     qPrintable(QString::number(seq)));
     }
 
     void transitionManyMixed()
@@ -275,7 +283,8 @@ private Q_SLOTS:
         const Protocol second = LabTest::makeProtocol(db(), m_client);
         const qint64 missing = 9999999;
         const qint64 auditBefore = AuditLog(db()).count().value();
-        const QList<qint64> ids{submitted.id, received.id, finalized.id, missing, cancelled.id, submitted.id, second.id};
+        const QList<qint64> ids{submitted.id, received.id,  finalized.id, missing,
+                                cancelled.id, submitted.id, second.id};
 
         const Result<QList<TransitionOutcome>> r = repo().transitionMany(ids, S::Received, 4242);
         QVERIFY2(r, qPrintable(r.error().text() + r.error().detail));
@@ -291,7 +300,8 @@ private Q_SLOTS:
         QVERIFY2(o[1].reason.contains(u"already received"_s), qPrintable(o[1].reason));
         QCOMPARE(o[2].kind, K::Failed);
         QCOMPARE(o[2].error.code, DbError::Code::InvalidState);
-        QVERIFY2(o[2].reason.contains(finalized.number) && o[2].reason.contains(u"finalized"_s), qPrintable(o[2].reason));
+        QVERIFY2(o[2].reason.contains(finalized.number) && o[2].reason.contains(u"finalized"_s),
+                 qPrintable(o[2].reason));
         QCOMPARE(o[3].kind, K::Failed);
         QCOMPARE(o[3].error.code, DbError::Code::NotFound);
         QCOMPARE(o[4].kind, K::Failed);
@@ -333,20 +343,25 @@ private Q_SLOTS:
                 QCOMPARE(o.kind, TransitionOutcome::Kind::Changed);
             tx.rollback();
         }
-        QCOMPARE(LabTest::queryValue(db(), u"SELECT COUNT(*) FROM protocols WHERE state = 'cancelled'"_s).toInt(), 0);
+        QCOMPARE(
+            LabTest::queryValue(db(), u"SELECT COUNT(*) FROM protocols WHERE state = 'cancelled'"_s).toInt(),
+            0);
         const Result<QList<TransitionOutcome>> r = repo().transitionMany(ids, S::Received);
         QVERIFY(r);
         QCOMPARE(LabTest::queryValue(db(), u"SELECT COUNT(*) FROM protocols WHERE state = 'received' "
                                            "AND received_at IS NOT NULL"_s)
                      .toInt(),
                  count);
-        QCOMPARE(LabTest::queryValue(db(), u"SELECT COUNT(*) FROM audit_entries WHERE action = 'transition'"_s).toInt(),
-                 count);
+        QCOMPARE(
+            LabTest::queryValue(db(), u"SELECT COUNT(*) FROM audit_entries WHERE action = 'transition'"_s)
+                .toInt(),
+            count);
     }
 
     void pageFilterAndSort()
     {
-        const qint64 otherClient = LabTest::makeClient(db(), u"Riverside Veterinary Clinic"_s, Client::Kind::Clinic);
+        const qint64 otherClient =
+            LabTest::makeClient(db(), u"Riverside Veterinary Clinic"_s, Client::Kind::Clinic);
         QList<Protocol> all;
         for (int i = 0; i < 30; ++i) {
             Protocol p;
@@ -402,8 +417,9 @@ private Q_SLOTS:
                 for (int i = 0; i < served.size(); ++i) {
                     ids.insert(served[i].id);
                     if (i > 0 && column == ProtocolRepository::SubmittedAt) {
-                        const bool inOrder = order == Qt::AscendingOrder ? served[i - 1].submittedAt <= served[i].submittedAt
-                                                                         : served[i - 1].submittedAt >= served[i].submittedAt;
+                        const bool inOrder = order == Qt::AscendingOrder
+                                                 ? served[i - 1].submittedAt <= served[i].submittedAt
+                                                 : served[i - 1].submittedAt >= served[i].submittedAt;
                         QVERIFY(inOrder);
                     }
                 }

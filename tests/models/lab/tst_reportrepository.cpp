@@ -40,15 +40,12 @@ private:
     {
         QList<Report::ResultRow> rows;
         for (int i = 0; i < n; ++i)
-            rows.append({0, u"%1 %2"_s.arg(prefix).arg(i), QString::number(i * 1.5), u"mmol/L"_s, u"1.0-9.0"_s,
-                         i % 3 == 0 ? Report::Flag::High : Report::Flag::None});
+            rows.append({0, u"%1 %2"_s.arg(prefix).arg(i), QString::number(i * 1.5), u"mmol/L"_s,
+                         u"1.0-9.0"_s, i % 3 == 0 ? Report::Flag::High : Report::Flag::None});
         return rows;
     }
 
-    static QByteArray fakePdf(const QString &text)
-    {
-        return "%PDF-1.4\n% " + text.toUtf8() + "\n%%EOF\n";
-    }
+    static QByteArray fakePdf(const QString &text) { return "%PDF-1.4\n% " + text.toUtf8() + "\n%%EOF\n"; }
 
     // A real job row, as the window enqueues it with beginFinalize.
     static qint64 enqueueJob(Database &database)
@@ -69,8 +66,9 @@ private:
         const Result<Report> held = reports().beginFinalize(draft.id, draft.version, jobId);
         if (!held)
             return held.error();
-        return reports().completeFinalize(draft.id, jobId, fakePdf(text), u"Dr. Elena Fischer"_s,
-                                          QDateTime(QDate(2026, 11, 2), QTime(9, 30), Qt::UTC).toMSecsSinceEpoch());
+        return reports().completeFinalize(
+            draft.id, jobId, fakePdf(text), u"Dr. Elena Fischer"_s,
+            QDateTime(QDate(2026, 11, 2), QTime(9, 30), Qt::UTC).toMSecsSinceEpoch());
     }
 
 private Q_SLOTS:
@@ -96,7 +94,8 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, DbError::Code::InvalidState);
         QVERIFY2(r.error().message.contains(u"results cannot be entered before the sample is received"_s),
                  qPrintable(r.error().message));
-        QCOMPARE(reports().beginFinalize(draft.id, draft.version, 5).error().code, DbError::Code::InvalidState);
+        QCOMPARE(reports().beginFinalize(draft.id, draft.version, 5).error().code,
+                 DbError::Code::InvalidState);
         Report cancelled = draftOf(S::Cancelled);
         cancelled.findings = u"x"_s;
         QCOMPARE(reports().updateDraft(cancelled).error().code, DbError::Code::InvalidState);
@@ -122,7 +121,10 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(again->results.size(), 2);
         QCOMPARE(again->results[0].analyte, u"Other 0"_s);
-        QCOMPARE(LabTest::queryValue(db(), u"SELECT COUNT(*) FROM report_results WHERE report_id = ?"_s, {draft.id}).toInt(), 2);
+        QCOMPARE(LabTest::queryValue(db(), u"SELECT COUNT(*) FROM report_results WHERE report_id = ?"_s,
+                                     {draft.id})
+                     .toInt(),
+                 2);
 
         // Stale copy: conflict, nothing written.
         QCOMPARE(reports().updateDraft(saved.value()).error().code, DbError::Code::Conflict);
@@ -144,7 +146,8 @@ private Q_SLOTS:
         draft = reports().updateDraft(draft).value();
 
         const qint64 job = enqueueJob(db());
-        QCOMPARE(reports().beginFinalize(draft.id, draft.version - 1, job).error().code, DbError::Code::Conflict);
+        QCOMPARE(reports().beginFinalize(draft.id, draft.version - 1, job).error().code,
+                 DbError::Code::Conflict);
         const Result<Report> held = reports().beginFinalize(draft.id, draft.version, job);
         QVERIFY2(held, qPrintable(held.error().text() + held.error().detail));
         QCOMPARE(held->finalizingJobId, job);
@@ -159,7 +162,8 @@ private Q_SLOTS:
         QVERIFY2(refused.error().message.contains(u"being finalized"_s), qPrintable(refused.error().message));
         const Result<Report> second = reports().beginFinalize(draft.id, held->version, job + 1);
         QCOMPARE(second.error().code, DbError::Code::InvalidState);
-        QVERIFY2(second.error().message.contains(u"already being finalized"_s), qPrintable(second.error().message));
+        QVERIFY2(second.error().message.contains(u"already being finalized"_s),
+                 qPrintable(second.error().message));
         QCOMPARE(reports().amend(draft.id).error().code, DbError::Code::InvalidState);
         // Only the holding job completes.
         QCOMPARE(reports().completeFinalize(draft.id, job + 1, fakePdf(u"x"_s), u"Dr. X"_s, 1).error().code,
@@ -168,7 +172,8 @@ private Q_SLOTS:
         const qint64 auditBefore = AuditLog(db()).count().value();
         const QByteArray pdf = fakePdf(u"revision 1"_s);
         const qint64 signedAt = QDateTime(QDate(2026, 11, 2), QTime(9, 30), Qt::UTC).toMSecsSinceEpoch();
-        const Result<Report> done = reports().completeFinalize(draft.id, job, pdf, u"Dr. Elena Fischer"_s, signedAt);
+        const Result<Report> done =
+            reports().completeFinalize(draft.id, job, pdf, u"Dr. Elena Fischer"_s, signedAt);
         QVERIFY2(done, qPrintable(done.error().text() + done.error().detail));
         QCOMPARE(done->state, Report::State::Finalized);
         QCOMPARE(done->signedBy, u"Dr. Elena Fischer"_s);
@@ -180,7 +185,8 @@ private Q_SLOTS:
         QVERIFY(stored);
         QCOMPARE(stored->content, pdf);
         QCOMPARE(stored->size, qint64(pdf.size()));
-        QCOMPARE(stored->sha256, QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(stored->sha256,
+                 QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex()));
 
         // The protocol went received → in_analysis → finalized, each step audited with the job.
         const Result<Protocol> finalProtocol = ProtocolRepository(db(), LabTest::actor()).get(protocol.id);
@@ -216,12 +222,14 @@ private Q_SLOTS:
         edit.findings = u"rewritten"_s;
         const Result<Report> update = reports().updateDraft(edit);
         QCOMPARE(update.error().code, DbError::Code::InvalidState);
-        QVERIFY2(update.error().message.contains(u"is finalized"_s) && update.error().message.contains(u"Amend"_s),
+        QVERIFY2(update.error().message.contains(u"is finalized"_s) &&
+                     update.error().message.contains(u"Amend"_s),
                  qPrintable(update.error().message));
         edit = done.value();
         edit.results = someResults(1);
         QCOMPARE(reports().updateDraft(edit).error().code, DbError::Code::InvalidState);
-        QCOMPARE(reports().beginFinalize(done->id, done->version, 12).error().code, DbError::Code::InvalidState);
+        QCOMPARE(reports().beginFinalize(done->id, done->version, 12).error().code,
+                 DbError::Code::InvalidState);
         QCOMPARE(reports().completeFinalize(done->id, 12, fakePdf(u"x"_s), u"Dr. X"_s, 1).error().code,
                  DbError::Code::InvalidState);
         QCOMPARE(reports().abortFinalize(done->id, 11).error().code, DbError::Code::InvalidState);
@@ -286,7 +294,8 @@ private Q_SLOTS:
         QCOMPARE(third->revision, 3);
         // The database keeps one draft per protocol by itself, too.
         const VoidResult raw = SqlStatement::run(
-            db(), u"INSERT INTO reports (protocol_id, revision, state, created_by, updated_by) VALUES (?, 9, 'draft', 'x', 'x')"_s,
+            db(),
+            u"INSERT INTO reports (protocol_id, revision, state, created_by, updated_by) VALUES (?, 9, 'draft', 'x', 'x')"_s,
             {protocol.id});
         QCOMPARE(raw.error().code, DbError::Code::Duplicate);
         const QList<AuditEntry> audit = AuditLog(db()).forEntity(u"report"_s, first.id).value();
@@ -370,17 +379,22 @@ private Q_SLOTS:
             QCOMPARE(int(outcomes[0].won) + int(outcomes[1].won), 1);
             const Outcome &winner = outcomes[0].won ? outcomes[0] : outcomes[1];
             const Outcome &loser = outcomes[0].won ? outcomes[1] : outcomes[0];
-            QVERIFY2(loser.error.code == DbError::Code::InvalidState || loser.error.code == DbError::Code::Conflict,
+            QVERIFY2(loser.error.code == DbError::Code::InvalidState ||
+                         loser.error.code == DbError::Code::Conflict,
                      qPrintable(loser.error.codeName() + u" "_s + loser.error.message + loser.error.detail));
             const Report now = reports().get(draft.id).value();
             QCOMPARE(now.finalizingJobId, winner.job);
-            QCOMPARE(LabTest::queryValue(db(), u"SELECT COUNT(*) FROM jobs WHERE kind = 'reports.finalize'"_s).toInt(),
+            QCOMPARE(LabTest::queryValue(db(), u"SELECT COUNT(*) FROM jobs WHERE kind = 'reports.finalize'"_s)
+                         .toInt(),
                      round + 1);
             // The winner's job completes; it finalizes once.
             const Result<Report> done =
                 reports().completeFinalize(draft.id, winner.job, fakePdf(u"race"_s), u"Dr. X"_s, 1000);
             QVERIFY2(done, qPrintable(done.error().text()));
-            QCOMPARE(LabTest::queryValue(db(), u"SELECT COUNT(*) FROM report_pdfs WHERE report_id = ?"_s, {draft.id}).toInt(), 1);
+            QCOMPARE(LabTest::queryValue(db(), u"SELECT COUNT(*) FROM report_pdfs WHERE report_id = ?"_s,
+                                         {draft.id})
+                         .toInt(),
+                     1);
         }
     }
 

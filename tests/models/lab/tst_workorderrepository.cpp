@@ -142,7 +142,8 @@ private Q_SLOTS:
             wo.assignedVet = u"cnakamura"_s;
             QVERIFY(orders().update(wo));
         }
-        QVERIFY(ProtocolRepository(db(), LabTest::actor()).transitionMany({protocols[10].id, protocols[11].id}, S::Received));
+        QVERIFY(ProtocolRepository(db(), LabTest::actor())
+                    .transitionMany({protocols[10].id, protocols[11].id}, S::Received));
         WorkOrderFilter filter;
         QCOMPARE(orders().count(filter).value(), qint64(12));
         filter.assignedVet = u"cnakamura"_s;
