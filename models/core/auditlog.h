@@ -23,6 +23,11 @@ struct AuditEntry
     QJsonObject before;
     QJsonObject after;
     qint64 jobId = 0; // 0: not done by a job
+    // Optional: before/after already rendered as compact JSON object text. When set,
+    // written instead of `before`/`after` (bulk writers render thousands of entries
+    // much faster as text than through QJsonObject).
+    QString beforeJson;
+    QString afterJson;
 };
 Q_DECLARE_METATYPE(AuditEntry)
 

@@ -77,9 +77,37 @@ Protocol normalized(Protocol p)
     return p;
 }
 
+// ISO-8601 UTC with milliseconds ("2026-03-01T10:00:00.000Z", as Qt::ISODateWithMs
+// writes a UTC time), formatted by hand: a bulk change writes thousands of them.
 QString timeText(const QDateTime &time)
 {
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+    if (!time.isValid())
+        return QString();
+    const QDateTime utc = time.timeSpec() == Qt::UTC ? time : time.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    char buffer[24];
+    const auto put = [&buffer](int at, int value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            buffer[at + i] = char('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, d.year(), 4);
+    buffer[4] = '-';
+    put(5, d.month(), 2);
+    buffer[7] = '-';
+    put(8, d.day(), 2);
+    buffer[10] = 'T';
+    put(11, t.hour(), 2);
+    buffer[13] = ':';
+    put(14, t.minute(), 2);
+    buffer[16] = ':';
+    put(17, t.second(), 2);
+    buffer[19] = '.';
+    put(20, t.msec(), 3);
+    buffer[23] = 'Z';
+    return QString::fromLatin1(buffer, 24);
 }
 
 QJsonValue timeJson(const QDateTime &time)
@@ -115,6 +143,22 @@ void addFilter(Where &where, DatabaseBackend backend, const ProtocolFilter &filt
 }
 
 } // namespace
+
+QJsonObject TransitionOutcome::Snapshot::toJson() const
+{
+    return {{u"state"_s, Protocol::stateCode(state)}, {u"version"_s, version}, {u"received_at"_s, timeJson(receivedAt)}};
+}
+
+QString TransitionOutcome::Snapshot::toJsonText() const
+{
+    // Keys in QJsonDocument's (sorted) order, so that both spellings read the same.
+    // State codes are plain ASCII words and the time is ISO-8601: nothing to escape.
+    QString text = u"{\"received_at\":"_s;
+    text += receivedAt.isValid() ? u"\""_s + timeText(receivedAt) + u"\""_s : u"null"_s;
+    text += u",\"state\":\""_s + Protocol::stateCode(state) + u"\",\"version\":"_s + QString::number(version);
+    text += QLatin1Char('}');
+    return text;
+}
 
 // A protocol row as read under lock for a transition.
 struct ProtocolRepository::Locked
@@ -439,31 +483,31 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
                        tr("Some protocols changed while they were being updated."));
 
     const qint64 at = AuditLog::nowMs();
-    const QString toCode = Protocol::stateCode(to);
     QList<AuditEntry> entries;
     entries.reserve(rows.size());
+    if (outcomes)
+        outcomes->reserve(outcomes->size() + rows.size());
     for (const Locked &row : rows) {
         const After &a = after.value(row.id);
+        const TransitionOutcome::Snapshot before{row.state, row.version, row.receivedAt};
+        const TransitionOutcome::Snapshot now{to, a.version, a.receivedAt};
         AuditEntry e;
         e.atMs = at;
         e.username = m_actor.username;
         e.entity = u"protocol"_s;
         e.entityId = row.id;
         e.action = u"transition"_s;
-        e.before = {{u"state"_s, Protocol::stateCode(row.state)},
-                    {u"version"_s, row.version},
-                    {u"received_at"_s, timeJson(row.receivedAt)}};
-        e.after = {
-            {u"state"_s, toCode}, {u"version"_s, a.version}, {u"received_at"_s, timeJson(a.receivedAt)}};
+        e.beforeJson = before.toJsonText();
+        e.afterJson = now.toJsonText();
         e.jobId = jobId;
         if (outcomes) {
             TransitionOutcome o;
             o.id = row.id;
             o.number = row.number;
             o.kind = TransitionOutcome::Kind::Changed;
-            o.before = e.before;
-            o.after = e.after;
-            outcomes->append(o);
+            o.before = before;
+            o.after = now;
+            outcomes->append(std::move(o));
         }
         entries.append(std::move(e));
     }

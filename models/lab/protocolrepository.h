@@ -31,13 +31,26 @@ Q_DECLARE_METATYPE(ProtocolFilter)
 struct TransitionOutcome
 {
     enum class Kind { Changed, Skipped, Failed };
+    // The fields a transition changes, as in its audit entry.
+    struct Snapshot
+    {
+        Protocol::State state = Protocol::State::Submitted;
+        int version = 0;
+        QDateTime receivedAt; // UTC; null if not received
+        // {"received_at": "…Z" | null, "state": "received", "version": 4}
+        QJsonObject toJson() const;
+        // The same as compact JSON text (written without QJsonObject: a bulk change
+        // renders thousands of these).
+        QString toJsonText() const;
+    };
+
     qint64 id = 0;
     QString number; // empty if the protocol does not exist
     Kind kind = Kind::Failed;
-    QString reason;     // Skipped / Failed: translated, names the protocol and its state
-    DbError error;      // Failed: the error (InvalidState, NotFound)
-    QJsonObject before; // Changed: {"state","version","received_at"} before …
-    QJsonObject after;  // … and after
+    QString reason;  // Skipped / Failed: translated, names the protocol and its state
+    DbError error;   // Failed: the error (InvalidState, NotFound)
+    Snapshot before; // Changed: before …
+    Snapshot after;  // … and after
 };
 
 // Protocols in the database, with the lab's state machine. Runs on the calling

@@ -4,6 +4,7 @@
 #include "tests/models/lab/labtestutil.h"
 #include "tests/support/testdatabase.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QTest>
@@ -293,9 +294,20 @@ private Q_SLOTS:
         const QList<TransitionOutcome> &o = r.value();
         QCOMPARE(o[0].kind, K::Changed);
         QCOMPARE(o[0].number, submitted.number);
-        QCOMPARE(o[0].before.value(u"state"_s).toString(), u"submitted"_s);
-        QCOMPARE(o[0].after.value(u"state"_s).toString(), u"received"_s);
-        QVERIFY(!o[0].after.value(u"received_at"_s).toString().isEmpty());
+        QCOMPARE(o[0].before.state, S::Submitted);
+        QCOMPARE(o[0].before.version, submitted.version);
+        QVERIFY(!o[0].before.receivedAt.isValid());
+        QCOMPARE(o[0].after.state, S::Received);
+        QCOMPARE(o[0].after.version, submitted.version + 1);
+        QVERIFY(o[0].after.receivedAt.isValid());
+        QCOMPARE(o[0].after.toJson().value(u"state"_s).toString(), u"received"_s);
+        // The audit entry holds the same before/after, whichever way it was rendered.
+        const QList<AuditEntry> entries = AuditLog(db()).forEntity(u"protocol"_s, submitted.id).value();
+        QCOMPARE(entries.last().before, o[0].before.toJson());
+        QCOMPARE(entries.last().after, o[0].after.toJson());
+        QCOMPARE(QJsonDocument::fromJson(o[0].after.toJsonText().toUtf8()).object(), o[0].after.toJson());
+        QCOMPARE(o[0].after.toJson().value(u"received_at"_s).toString(),
+                 o[0].after.receivedAt.toString(Qt::ISODateWithMs));
         QCOMPARE(o[1].kind, K::Skipped);
         QVERIFY2(o[1].reason.contains(u"already received"_s), qPrintable(o[1].reason));
         QCOMPARE(o[2].kind, K::Failed);

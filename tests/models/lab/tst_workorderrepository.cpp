@@ -64,9 +64,21 @@ private Q_SLOTS:
         QCOMPARE(clients().update(edit).error().code, DbError::Code::Conflict);
         QCOMPARE(AuditLog(db()).forEntity(u"client"_s, stored->id)->size(), 2);
 
+        // The audit trail keeps text that JSON must escape.
+        Client odd;
+        odd.name = u"Farm \"Quote\" \\ Back\tslash — ñ"_s;
+        const Result<Client> oddStored = clients().create(odd);
+        QVERIFY(oddStored);
+        const QList<AuditEntry> oddAudit = AuditLog(db()).forEntity(u"client"_s, oddStored->id).value();
+        QCOMPARE(oddAudit.size(), 1);
+        QCOMPARE(oddAudit.first().after.value(u"name"_s).toString(), odd.name);
+        QVERIFY(oddAudit.first().before.isEmpty());
+
         ListFilter filter;
-        QCOMPARE(clients().count(filter).value(), qint64(2));
+        QCOMPARE(clients().count(filter).value(), qint64(3));
         filter.status = u"clinic"_s;
+        QCOMPARE(clients().count(filter).value(), qint64(1));
+        filter.status = u"owner"_s;
         QCOMPARE(clients().count(filter).value(), qint64(1));
         filter = {};
         filter.search = u"hillside"_s;
@@ -74,8 +86,8 @@ private Q_SLOTS:
         PageRequest request;
         request.sortColumn = ClientRepository::Name;
         const Result<QList<Client>> page = clients().page(request);
-        QCOMPARE(page->size(), 2);
-        QCOMPARE(page->first().name, u"Hillside Dairy"_s);
+        QCOMPARE(page->size(), 3);
+        QCOMPARE(page->at(1).name, u"Hillside Dairy"_s); // after "Farm …", before "Old Mill …"
     }
 
     void updateReplacesAnalysesAndBumpsVersion()
