@@ -97,7 +97,8 @@ VoidResult AuditLog::writeMany(const QList<AuditEntry> &entries)
         {u"entity_id"_s, u"BIGINT"_s}, {u"action"_s, u"TEXT"_s},   {u"before"_s, u"TEXT"_s},
         {u"after"_s, u"TEXT"_s},       {u"job_id"_s, u"BIGINT"_s}};
     const QString sql =
-        kInsertHead + u" SELECT x.at, x.username, x.entity, x.entity_id, x.action, x.before, x.after, x.job_id FROM "_s +
+        kInsertHead +
+        u" SELECT x.at, x.username, x.entity, x.entity_id, x.action, x.before, x.after, x.job_id FROM "_s +
         Dialect::jsonRecordSource(backend, columns, u"x"_s);
     const qint64 now = nowMs();
     for (qsizetype start = 0; start < entries.size(); start += kBatch) {

@@ -146,7 +146,9 @@ void addFilter(Where &where, DatabaseBackend backend, const ProtocolFilter &filt
 
 QJsonObject TransitionOutcome::Snapshot::toJson() const
 {
-    return {{u"state"_s, Protocol::stateCode(state)}, {u"version"_s, version}, {u"received_at"_s, timeJson(receivedAt)}};
+    return {{u"state"_s, Protocol::stateCode(state)},
+            {u"version"_s, version},
+            {u"received_at"_s, timeJson(receivedAt)}};
 }
 
 QString TransitionOutcome::Snapshot::toJsonText() const
@@ -643,6 +645,23 @@ Result<QList<Protocol>> ProtocolRepository::page(const ProtocolFilter &filter, c
     while (st.next())
         rows.append(readProtocol(st));
     return rows;
+}
+
+Result<QList<qint64>> ProtocolRepository::idsAfter(const ProtocolFilter &filter, qint64 afterId, int limit)
+{
+    Where where;
+    addFilter(where, m_db.config().backend, filter);
+    where.add(u"p.id > ?"_s, {afterId});
+    SqlStatement st(m_db, u"SELECT p.id FROM protocols p JOIN clients c ON c.id = p.client_id"_s +
+                              where.sql() + u" ORDER BY p.id LIMIT ?"_s);
+    bindAll(st, where.values);
+    st.bind(qMax(1, limit));
+    if (auto r = st.exec(); !r)
+        return r.error();
+    QList<qint64> ids;
+    while (st.next())
+        ids.append(st.value(0).toLongLong());
+    return ids;
 }
 
 Result<qint64> ProtocolRepository::count(const ProtocolFilter &filter)

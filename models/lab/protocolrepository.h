@@ -124,6 +124,12 @@ public:
     Result<QList<TransitionOutcome>> transitionMany(const QList<qint64> &ids, Protocol::State to,
                                                     qint64 jobId = 0);
 
+    // The ids matching `filter` above `afterId`, ascending, at most `limit`: how a bulk
+    // job walks a selection in chunks, checkpointing the last id it finished.
+    //   qint64 after = checkpoint.value("after").toInteger();
+    //   auto ids = repo.idsAfter(filter, after, 500);  // then transitionMany(ids, …)
+    Result<QList<qint64>> idsAfter(const ProtocolFilter &filter, qint64 afterId, int limit);
+
     // Keyset paging as in the housing repositories; request.filter (a ListFilter) is
     // not used: `filter` says what is shown.
     Result<QList<Protocol>> page(const ProtocolFilter &filter, const PageRequest &request);

@@ -401,6 +401,22 @@ private Q_SLOTS:
         QCOMPARE(repo().count(filter).value(), qint64(10));
         filter.search = all[7].number;
         QCOMPARE(repo().count(filter).value(), qint64(1));
+        // A bulk job's walk over a selection: ascending ids in chunks.
+        filter = {};
+        filter.clientId = m_client;
+        QList<qint64> walked;
+        for (qint64 after = 0;;) {
+            const Result<QList<qint64>> ids = repo().idsAfter(filter, after, 7);
+            QVERIFY(ids);
+            walked += ids.value();
+            if (ids->size() < 7)
+                break;
+            after = ids->last();
+        }
+        QCOMPARE(walked,
+                 LabTest::queryIds(db(), u"SELECT id FROM protocols WHERE client_id = ? ORDER BY id"_s,
+                                   {m_client}));
+        QCOMPARE(walked.size(), 20);
         filter = {};
         filter.submittedFrom = QDate(2026, 3, 5);
         filter.submittedTo = QDate(2026, 3, 9);
