@@ -1,6 +1,7 @@
 #include "tasks/builtintasks.h"
 
 #include "models/housing/demoseeder.h"
+#include "models/lab/labdemoseeder.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobstore.h"
 #include "tasks/taskregistry.h"
@@ -80,34 +81,73 @@ QCoro::Task<JobOutcome> fail(JobContext &ctx)
 
 QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
 {
-    // DemoSeeder is idempotent (it adds only the rows that are missing, by stable keys),
-    // so a resumed or retried job never creates a row twice; chunks keep each
-    // transaction short and let a cancel or a lost lease stop between them.
-    const int total = qMax(0, ctx.payload().value(u"residents"_s).toInt(300));
-    const quint32 seed = quint32(ctx.payload().value(u"seed"_s).toInteger(1));
-    const int chunk = qMax(1, ctx.payload().value(u"chunk"_s).toInt(1000));
+    // DemoSeeder and LabDemoSeeder are idempotent (they add only the rows that are
+    // missing, by stable keys), so a resumed or retried job never creates a row twice;
+    // chunks keep each transaction short and let a cancel or a lost lease stop between
+    // them. Housing data when "residents" is given or "protocols" is not (as
+    // `residesk seed-demo`).
+    const QJsonObject &payload = ctx.payload();
+    const bool housing = payload.contains(u"residents"_s) || !payload.contains(u"protocols"_s);
+    const int total = housing ? qMax(0, payload.value(u"residents"_s).toInt(300)) : 0;
+    const int protocols = qMax(0, payload.value(u"protocols"_s).toInt(0));
+    const quint32 seed = quint32(payload.value(u"seed"_s).toInteger(1));
+    const int chunk = qMax(1, payload.value(u"chunk"_s).toInt(1000));
     int done = ctx.checkpoint().value(u"residents"_s).toInt(0);
     int created = ctx.checkpoint().value(u"created"_s).toInt(0);
-    ctx.setProgress(done, total, tr("%1 of %2 residents").arg(done).arg(total));
-    DemoSeeder seeder(ctx.database(), ctx.actor());
-    do {
+    int protocolsDone = ctx.checkpoint().value(u"protocols"_s).toInt(0);
+    int protocolsCreated = ctx.checkpoint().value(u"protocols_created"_s).toInt(0);
+    const auto checkpoint = [&] {
+        return QJsonObject{{u"residents"_s, done},
+                           {u"created"_s, created},
+                           {u"protocols"_s, protocolsDone},
+                           {u"protocols_created"_s, protocolsCreated}};
+    };
+    if (housing) {
+        ctx.setProgress(done, total, tr("%1 of %2 residents").arg(done).arg(total));
+        DemoSeeder seeder(ctx.database(), ctx.actor());
+        do {
+            if (ctx.isCancelled())
+                co_return JobOutcome::cancelled();
+            const int upTo = qMin(total, done + chunk);
+            DemoSeeder::Options options;
+            options.residents = upTo;
+            options.firstResident = done;
+            options.seed = seed;
+            const Result<DemoSeeder::Summary> seeded = seeder.seed(options);
+            if (!seeded)
+                co_return JobOutcome::failure(seeded.error().message);
+            created += seeded->residents;
+            done = upTo;
+            if (auto saved = ctx.saveCheckpoint(checkpoint()); !saved)
+                co_return JobOutcome::failure(saved.error().message);
+            ctx.setProgress(done, total, tr("%1 of %2 residents").arg(done).arg(total));
+        } while (done < total);
+    }
+    // Lab protocols: chunks of a tenth of the residents' chunk (each protocol brings
+    // about 170 rows with it).
+    const int protocolChunk = qMax(1, chunk / 10);
+    LabDemoSeeder labSeeder(ctx.database(), ctx.actor());
+    while (protocolsDone < protocols) {
         if (ctx.isCancelled())
             co_return JobOutcome::cancelled();
-        const int upTo = qMin(total, done + chunk);
-        DemoSeeder::Options options;
-        options.residents = upTo;
-        options.firstResident = done;
+        const int upTo = qMin(protocols, protocolsDone + protocolChunk);
+        LabDemoSeeder::Options options;
+        options.protocols = upTo;
+        options.firstProtocol = protocolsDone;
         options.seed = seed;
-        const Result<DemoSeeder::Summary> seeded = seeder.seed(options);
+        const Result<LabDemoSeeder::Summary> seeded = labSeeder.seed(options);
         if (!seeded)
             co_return JobOutcome::failure(seeded.error().message);
-        created += seeded->residents;
-        done = upTo;
-        if (auto saved = ctx.saveCheckpoint({{u"residents"_s, done}, {u"created"_s, created}}); !saved)
+        protocolsCreated += seeded->protocols;
+        protocolsDone = upTo;
+        if (auto saved = ctx.saveCheckpoint(checkpoint()); !saved)
             co_return JobOutcome::failure(saved.error().message);
-        ctx.setProgress(done, total, tr("%1 of %2 residents").arg(done).arg(total));
-    } while (done < total);
-    co_return JobOutcome::success({{u"residents"_s, total}, {u"created"_s, created}});
+        ctx.setProgress(protocolsDone, protocols, tr("%1 of %2 protocols").arg(protocolsDone).arg(protocols));
+    }
+    co_return JobOutcome::success({{u"residents"_s, total},
+                                   {u"created"_s, created},
+                                   {u"protocols"_s, protocols},
+                                   {u"protocols_created"_s, protocolsCreated}});
 }
 
 QCoro::Task<JobOutcome> prune(JobContext &ctx)

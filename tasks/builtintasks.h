@@ -11,7 +11,9 @@ class TaskRegistry;
 //   diag.sleep   {"steps": n, "ms": m}: n steps of m ms with progress; cancellable
 //   diag.cpu     {"steps": n, "work": w}: n CPU-bound steps on the pool with progress
 //   diag.fail    {"message": "…", "retryable": bool}: fails (to see failures in the UI)
-//   demo.seed    {"residents": n, "seed": s, "chunk": c}: demo data in checkpointed chunks
+//   demo.seed    {"residents": n, "protocols": p, "seed": s, "chunk": c}: demo housing and lab
+//                data in checkpointed chunks (housing when "residents" is given or
+//                "protocols" is not)
 //   jobs.prune   {"days": d}: deletes finished jobs older than d days
 namespace BuiltinTasks {
 void registerAll(TaskRegistry &registry);

@@ -7,6 +7,7 @@
 #include "app/cli/globaloptions.h"
 #include "app/cli/housingcommands.h"
 #include "app/cli/jobcommands.h"
+#include "app/cli/labcommands.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -106,6 +107,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     DatabaseCommands::registerCommands(registry);
     HousingCommands::registerCommands(registry);
     JobCommands::registerCommands(registry);
+    LabCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)

@@ -10,6 +10,7 @@
 #include "models/housing/demoseeder.h"
 #include "models/housing/residentrepository.h"
 #include "models/housing/roomrepository.h"
+#include "models/lab/labdemoseeder.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -23,9 +24,11 @@ namespace {
 
 constexpr int kPageSize = 1000;
 constexpr int kMaxDemoResidents = 1000000;
+constexpr int kMaxDemoProtocols = 1000000;
 
 QString residentsOption() { return QStringLiteral("residents"); }
 QString seedOption() { return QStringLiteral("seed"); }
+QString protocolsOption() { return QStringLiteral("protocols"); }
 
 // Streams a JSON array one element per line, so that long lists never sit in memory twice.
 class JsonArrayWriter
@@ -119,10 +122,14 @@ void HousingCommands::registerCommands(CommandRegistry &registry)
     registry.add({
         {QStringLiteral("seed-demo")},
         tr("Fill the database with deterministic demo data (migrates first)."),
-        tr("Adds demo buildings, rooms and residents. The same seed and count give the same data every time; "
-           "seeding again adds only what is missing."),
-        {QCommandLineOption(residentsOption(), tr("How many residents (default 300)."), tr("n"),
-                            QStringLiteral("300")),
+        tr("Adds demo buildings, rooms and residents (--residents) and lab clients and protocols, each "
+           "with a work order and a draft report (--protocols). Without either option: 300 residents. The "
+           "same seed and count give the same data every time; seeding again adds only what is missing."),
+        {QCommandLineOption(residentsOption(),
+                            tr("How many residents (default 300, or none if only --protocols is given)."),
+                            tr("n"), QStringLiteral("300")),
+         QCommandLineOption(protocolsOption(), tr("How many lab protocols (default none)."), tr("n"),
+                            QStringLiteral("0")),
          QCommandLineOption(seedOption(), tr("The random seed (default 1)."), tr("s"), QStringLiteral("1"))},
         &HousingCommands::seedDemo,
     });
@@ -145,6 +152,13 @@ int HousingCommands::seedDemo(CommandContext &context)
         return context.usageError(tr("--residents must be a whole number from 0 to %1, not \"%2\"")
                                       .arg(kMaxDemoResidents)
                                       .arg(parser.value(residentsOption())));
+    const int protocols = parser.value(protocolsOption()).toInt(&ok);
+    if (!ok || protocols < 0 || protocols > kMaxDemoProtocols)
+        return context.usageError(tr("--protocols must be a whole number from 0 to %1, not \"%2\"")
+                                      .arg(kMaxDemoProtocols)
+                                      .arg(parser.value(protocolsOption())));
+    // Either or both: housing data when --residents is given or --protocols is not.
+    const bool seedHousing = parser.isSet(residentsOption()) || !parser.isSet(protocolsOption());
     const quint32 seed = parser.value(seedOption()).toUInt(&ok);
     if (!ok)
         return context.usageError(tr("--seed must be a whole number from 0 to %1, not \"%2\"")
@@ -159,41 +173,83 @@ int HousingCommands::seedDemo(CommandContext &context)
         return CommandLine::ExitFailure;
 
     const bool showProgress = !context.json() && isatty(fileno(stderr));
-    DemoSeeder::Options options;
-    options.residents = residents;
-    options.seed = seed;
-    const Result<DemoSeeder::Summary> summary =
-        DemoSeeder(*db, context.actor()).seed(options, [showProgress](int done, int total) {
+    const auto progressLine = [showProgress](const QString &what) {
+        return [showProgress, what](int done, int total) {
             if (!showProgress)
                 return;
-            const QByteArray line = HousingCommands::tr("\rSeeding demo data: %1 of %2")
+            const QByteArray line = HousingCommands::tr("\rSeeding demo %1: %2 of %3")
+                                        .arg(what)
                                         .arg(done)
                                         .arg(total)
                                         .toUtf8();
             std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
             std::fflush(stderr);
-        });
-    if (showProgress)
-        std::fputs("\n", stderr);
-    if (!summary) {
-        context.error(tr("seeding demo data failed: %1").arg(summary.error().text().simplified()));
-        return CommandLine::ExitFailure;
+        };
+    };
+    DemoSeeder::Summary summary;
+    if (seedHousing) {
+        DemoSeeder::Options options;
+        options.residents = residents;
+        options.seed = seed;
+        const Result<DemoSeeder::Summary> seeded =
+            DemoSeeder(*db, context.actor()).seed(options, progressLine(tr("residents")));
+        if (showProgress)
+            std::fputs("\n", stderr);
+        if (!seeded) {
+            context.error(tr("seeding demo data failed: %1").arg(seeded.error().text().simplified()));
+            return CommandLine::ExitFailure;
+        }
+        summary = seeded.value();
+    }
+    LabDemoSeeder::Summary lab;
+    if (protocols > 0) {
+        LabDemoSeeder::Options options;
+        options.protocols = protocols;
+        options.seed = seed;
+        const Result<LabDemoSeeder::Summary> seeded =
+            LabDemoSeeder(*db, context.actor()).seed(options, progressLine(tr("protocols")));
+        if (showProgress)
+            std::fputs("\n", stderr);
+        if (!seeded) {
+            context.error(tr("seeding demo lab data failed: %1").arg(seeded.error().text().simplified()));
+            return CommandLine::ExitFailure;
+        }
+        lab = seeded.value();
     }
     if (context.json()) {
         context.printJson(QJsonObject{{QStringLiteral("database"), db->config().displayUrl()},
                                       {QStringLiteral("migrations_applied"), migrated},
                                       {QStringLiteral("seed"), qint64(seed)},
-                                      {QStringLiteral("requested_residents"), residents},
-                                      {QStringLiteral("buildings"), summary->buildings},
-                                      {QStringLiteral("rooms"), summary->rooms},
-                                      {QStringLiteral("residents"), summary->residents}});
+                                      {QStringLiteral("requested_residents"), seedHousing ? residents : 0},
+                                      {QStringLiteral("buildings"), summary.buildings},
+                                      {QStringLiteral("rooms"), summary.rooms},
+                                      {QStringLiteral("residents"), summary.residents},
+                                      {QStringLiteral("requested_protocols"), protocols},
+                                      {QStringLiteral("clients"), lab.clients},
+                                      {QStringLiteral("protocols"), lab.protocols},
+                                      {QStringLiteral("work_orders"), lab.workOrders},
+                                      {QStringLiteral("analyses"), lab.analyses},
+                                      {QStringLiteral("reports"), lab.reports},
+                                      {QStringLiteral("results"), lab.results}});
     } else {
-        context.out(tr("Seeded demo data (seed %1) into %2: %3 buildings, %4 rooms, %5 residents added.")
-                        .arg(seed)
-                        .arg(db->config().displayUrl())
-                        .arg(summary->buildings)
-                        .arg(summary->rooms)
-                        .arg(summary->residents));
+        if (seedHousing)
+            context.out(tr("Seeded demo data (seed %1) into %2: %3 buildings, %4 rooms, %5 residents added.")
+                            .arg(seed)
+                            .arg(db->config().displayUrl())
+                            .arg(summary.buildings)
+                            .arg(summary.rooms)
+                            .arg(summary.residents));
+        if (protocols > 0)
+            context.out(tr("Seeded demo lab data (seed %1) into %2: %3 clients, %4 protocols, %5 work orders with %6 "
+                           "analyses, %7 draft reports with %8 result rows added.")
+                            .arg(seed)
+                            .arg(db->config().displayUrl())
+                            .arg(lab.clients)
+                            .arg(lab.protocols)
+                            .arg(lab.workOrders)
+                            .arg(lab.analyses)
+                            .arg(lab.reports)
+                            .arg(lab.results));
     }
     return CommandLine::ExitSuccess;
 }

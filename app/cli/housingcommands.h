@@ -5,8 +5,8 @@
 class CommandRegistry;
 class CommandContext;
 
-// Housing commands: `seed-demo`, `residents list`, `buildings list`, `rooms list`.
-// All data goes through the repositories (no SQL here).
+// Housing commands: `seed-demo` (housing and lab demo data), `residents list`, `buildings list`, `rooms
+// list`. All data goes through the repositories (no SQL here).
 class HousingCommands
 {
     Q_DECLARE_TR_FUNCTIONS(HousingCommands)

@@ -42,6 +42,49 @@ QStringList bulkWriteSettings(DatabaseConfig::Backend backend)
     return {QStringLiteral("PRAGMA cache_size = -65536")}; // 64 MiB
 }
 
+QString inIdList(DatabaseConfig::Backend backend, const QString &column)
+{
+    return backend == DatabaseConfig::Backend::PostgreSQL
+               ? QStringLiteral("%1 = ANY (CAST(? AS BIGINT[]))").arg(column)
+               : QStringLiteral("%1 IN (SELECT value FROM json_each(?))").arg(column);
+}
+
+QString idListValue(DatabaseConfig::Backend backend, const QList<qint64> &ids)
+{
+    QString text;
+    text.reserve(ids.size() * 8 + 2);
+    text += backend == DatabaseConfig::Backend::PostgreSQL ? QLatin1Char('{') : QLatin1Char('[');
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i > 0)
+            text += QLatin1Char(',');
+        text += QString::number(ids.at(i));
+    }
+    text += backend == DatabaseConfig::Backend::PostgreSQL ? QLatin1Char('}') : QLatin1Char(']');
+    return text;
+}
+
+QString jsonRecordSource(DatabaseConfig::Backend backend, const QList<QPair<QString, QString>> &columns,
+                         const QString &alias)
+{
+    QStringList parts;
+    if (backend == DatabaseConfig::Backend::PostgreSQL) {
+        for (const auto &[key, type] : columns)
+            parts << key + QLatin1Char(' ') + type;
+        return QStringLiteral("json_to_recordset(CAST(? AS json)) AS %1(%2)")
+            .arg(alias, parts.join(QStringLiteral(", ")));
+    }
+    for (const auto &column : columns)
+        parts << QStringLiteral("json_extract(value, '$.%1') AS %1").arg(column.first);
+    return QStringLiteral("(SELECT %1 FROM json_each(?)) AS %2").arg(parts.join(QStringLiteral(", ")), alias);
+}
+
+QString timestampOrEpoch(DatabaseConfig::Backend backend, const QString &column)
+{
+    return backend == DatabaseConfig::Backend::PostgreSQL
+               ? QStringLiteral("COALESCE(%1, TIMESTAMPTZ '1970-01-01 00:00:00+00')").arg(column)
+               : QStringLiteral("COALESCE(%1, '1970-01-01T00:00:00.000Z')").arg(column);
+}
+
 // SQLite reports extended result codes through Qt: 2067 SQLITE_CONSTRAINT_UNIQUE,
 // 1555 SQLITE_CONSTRAINT_PRIMARYKEY, 787 FOREIGN KEY, 275 CHECK, 1299 NOT NULL, 19 plain CONSTRAINT.
 // PostgreSQL reports SQLSTATE: 23505 unique, 23xxx integrity, 08xxx connection, 57P01 admin shutdown.

@@ -2,6 +2,7 @@
 
 #include "models/db/databaseconfig.h"
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -27,6 +28,25 @@ QString now(DatabaseConfig::Backend backend);
 // Session settings for a bulk load on this thread's connection (a larger page cache on
 // SQLite, so index inserts of 100,000 rows do not spill to disk page by page).
 QStringList bulkWriteSettings(DatabaseConfig::Backend backend);
+
+// "column IN <the ids bound as one value>": one parameter for any number of ids, so a
+// statement over 500 ids prepares as fast as one over a single id (SQLite: json_each
+// over a JSON array; PostgreSQL: = ANY of a bigint[] literal). Bind idListValue(ids).
+QString inIdList(DatabaseConfig::Backend backend, const QString &column);
+QString idListValue(DatabaseConfig::Backend backend, const QList<qint64> &ids);
+
+// A FROM-clause source "… AS alias" of rows read from one bound JSON array of objects
+// (bind QJsonDocument(array).toJson(Compact) as text): many rows for one parameter, so
+// that a statement inserting 1,000 rows is as quick to send and prepare as one row.
+// `columns` are (key, PostgreSQL type) pairs: "entity_id", "BIGINT". PostgreSQL:
+// json_to_recordset; SQLite: json_each with json_extract.
+QString jsonRecordSource(DatabaseConfig::Backend backend, const QList<QPair<QString, QString>> &columns,
+                         const QString &alias);
+
+// "COALESCE(column, <1970-01-01 UTC>)": a nullable timestamp column as a sort key that
+// keyset paging can compare (NULL compares as nothing). Bind epochTimestampValue() for
+// a NULL cursor value.
+QString timestampOrEpoch(DatabaseConfig::Backend backend, const QString &column);
 
 bool isUniqueViolation(const QSqlError &error);
 bool isConstraintViolation(const QSqlError &error);

@@ -4,20 +4,58 @@
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
 
+#include <QHash>
+
+namespace {
+// Open Transactions per Database on this thread (a connection belongs to one thread,
+// so the depth of its transaction is a per-thread fact).
+thread_local QHash<const Database *, int> t_depth;
+} // namespace
+
 Transaction::Transaction(Database &db, Mode mode)
     : m_db(db)
 {
-    const QString begin = mode == Mode::Write ? Dialect::beginWrite(db.config().backend) : QStringLiteral("BEGIN");
-    const VoidResult r = SqlStatement::run(db, begin);
+    const int depth = t_depth.value(&db, 0);
+    VoidResult r;
+    if (depth > 0) {
+        m_savepoint = QStringLiteral("residesk_sp_%1").arg(depth);
+        r = SqlStatement::run(db, QStringLiteral("SAVEPOINT ") + m_savepoint);
+    } else {
+        const QString begin =
+            mode == Mode::Write ? Dialect::beginWrite(db.config().backend) : QStringLiteral("BEGIN");
+        r = SqlStatement::run(db, begin);
+    }
     m_active = r.ok();
-    if (!m_active)
+    if (!m_active) {
         m_error = r.error();
+        return;
+    }
+    m_entered = true;
+    t_depth[&db] = depth + 1;
 }
 
 Transaction::~Transaction()
 {
     if (m_active)
         rollback();
+    leave();
+}
+
+bool Transaction::isOpen(const Database &db)
+{
+    return t_depth.value(&db, 0) > 0;
+}
+
+void Transaction::leave()
+{
+    if (!m_entered)
+        return;
+    m_entered = false;
+    const int depth = t_depth.value(&m_db, 0) - 1;
+    if (depth <= 0)
+        t_depth.remove(&m_db);
+    else
+        t_depth[&m_db] = depth;
 }
 
 VoidResult Transaction::commit()
@@ -27,11 +65,23 @@ VoidResult Transaction::commit()
                    ? m_error
                    : DbError(DbError::Code::QueryFailed, DbError::tr("The transaction is no longer active."));
     m_active = false;
+    if (isNested()) {
+        const VoidResult r = SqlStatement::run(m_db, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+        if (!r) {
+            SqlStatement::run(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
+            leave();
+            return r.error();
+        }
+        leave();
+        return {};
+    }
     const VoidResult r = SqlStatement::run(m_db, QStringLiteral("COMMIT"));
     if (!r) {
         SqlStatement::run(m_db, QStringLiteral("ROLLBACK"));
+        leave();
         return r.error();
     }
+    leave();
     return {};
 }
 
@@ -40,5 +90,13 @@ void Transaction::rollback()
     if (!m_active)
         return;
     m_active = false;
-    SqlStatement::run(m_db, QStringLiteral("ROLLBACK"));
+    if (isNested()) {
+        // Undo this savepoint's work and drop it; the outer transaction stays usable
+        // (on PostgreSQL also after a failed statement inside the savepoint).
+        SqlStatement::run(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
+        SqlStatement::run(m_db, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+    } else {
+        SqlStatement::run(m_db, QStringLiteral("ROLLBACK"));
+    }
+    leave();
 }

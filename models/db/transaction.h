@@ -2,6 +2,8 @@
 
 #include "models/db/result.h"
 
+#include <QString>
+
 class Database;
 
 // A transaction on the calling thread's connection that rolls back unless committed.
@@ -13,6 +15,13 @@ class Database;
 //
 // On SQLite a write transaction starts with BEGIN IMMEDIATE so that two writers wait
 // on the busy timeout instead of failing half-way.
+//
+// Nesting: a Transaction made while another one is open on this thread's connection
+// of the same Database becomes a SAVEPOINT inside it. Its commit() releases the
+// savepoint (the work commits with the outer transaction); its rollback (or its
+// destructor without commit) undoes only its own work. So a repository method can
+// open a Transaction of its own and still "join the caller's transaction" when the
+// caller has one (a job that commits its work with its checkpoint).
 class Transaction
 {
 public:
@@ -26,9 +35,18 @@ public:
     DbError error() const { return m_error; }
     VoidResult commit();
     void rollback();
+    // True if this is a savepoint inside an outer Transaction.
+    bool isNested() const { return !m_savepoint.isEmpty(); }
+
+    // True while a Transaction is open on the calling thread's connection of `db`.
+    static bool isOpen(const Database &db);
 
 private:
+    void leave();
+
     Database &m_db;
     bool m_active = false;
+    bool m_entered = false;
+    QString m_savepoint;
     DbError m_error;
 };

@@ -9,6 +9,7 @@
 #include "tests/bench/enginethroughputcase.h"
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
+#include "tests/bench/labbulktransitioncase.h"
 #include "tests/bench/sortfiltercase.h"
 #include "tests/bench/workordercachedopencase.h"
 
@@ -47,7 +48,9 @@ int main(int argc, char **argv)
                              EngineNotifyLatencyCase::description()},
                             {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()},
                             {WorkOrderCachedOpenCase::name(), &WorkOrderCachedOpenCase::run,
-                             WorkOrderCachedOpenCase::description()}};
+                             WorkOrderCachedOpenCase::description()},
+                            {LabBulkTransitionCase::name(), &LabBulkTransitionCase::run,
+                             LabBulkTransitionCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));

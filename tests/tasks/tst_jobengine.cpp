@@ -1,6 +1,7 @@
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "models/housing/demoseeder.h"
+#include "models/lab/labdemoseeder.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
@@ -562,6 +563,31 @@ private Q_SLOTS:
             return out;
         };
         QCOMPARE(read(m_t->db()), read(reference->db()));
+    }
+
+    void demoSeedProtocolsInChunks()
+    {
+        // Only "protocols": no housing data; 120 protocols in chunks of 30.
+        const qint64 id =
+            enqueue(request(u"demo.seed"_s, {{u"protocols"_s, 120}, {u"seed"_s, 7}, {u"chunk"_s, 300}}));
+        JobEngine engine(m_t->db(), m_registry, fastOptions());
+        engine.start();
+        QTRY_COMPARE_WITH_TIMEOUT(state(id), JobState::Succeeded, 60000);
+        QCOMPARE(job(id).result.value(u"protocols_created"_s).toInt(), 120);
+        QCOMPARE(job(id).checkpoint.value(u"protocols"_s).toInt(), 120);
+        QCOMPARE(count(m_t->db(), u"SELECT COUNT(*) FROM residents"_s), 0);
+        QCOMPARE(count(m_t->db(), u"SELECT COUNT(*) FROM protocols"_s), 120);
+
+        QString error;
+        std::unique_ptr<TestDatabase> reference = TestDatabase::create(&error);
+        QVERIFY2(reference, qPrintable(error));
+        LabDemoSeeder::Options options;
+        options.protocols = 120;
+        options.seed = 7;
+        const Result<LabDemoSeeder::Summary> seeded = LabDemoSeeder(reference->db(), m_alice).seed(options);
+        QVERIFY(seeded);
+        QCOMPARE(count(m_t->db(), u"SELECT COUNT(*) FROM report_results"_s), seeded->results);
+        QCOMPARE(count(m_t->db(), u"SELECT COUNT(*) FROM work_order_analyses"_s), seeded->analyses);
     }
 
     void jobsContinueAfterTheConnectionsAreCut()
