@@ -8,12 +8,14 @@
 #include <QGlyphRun>
 #include <QPageSize>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPdfWriter>
 #include <QRawFont>
 #include <QRegularExpression>
 
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 
 namespace {
@@ -33,7 +35,7 @@ class DocumentFonts
 public:
     bool init()
     {
-        QFont font(PdfFontMetrics::family());
+        QFont font(PdfFontMetrics::instance().paintFamily());
         font.setHintingPreference(QFont::PreferNoHinting);
         font.setPixelSize(64);
         m_base = QRawFont::fromFont(font);
@@ -98,23 +100,34 @@ public:
 private:
     void paintWatermark(const QString &text)
     {
-        const PdfStyle style = PdfStyle::Watermark;
+        // Outlines, not text: diagonal glyphs would be read by text extraction in between
+        // the table's rows. (The footer says DRAFT as text.) The path is made once per
+        // document.
+        if (m_watermarkText != text) {
+            m_watermarkText = text;
+            m_watermark = QPainterPath();
+            const PdfStyle style = PdfStyle::Watermark;
+            const qreal size = pdfStyleSpec(style).size * kScale;
+            if (m_metrics.isSimple(text)) {
+                const QRawFont &raw = m_fonts.raw(style);
+                qreal x = 0;
+                for (const QChar c : text) {
+                    const quint16 glyph = m_metrics.glyph(c.unicode());
+                    m_watermark.addPath(raw.pathForGlyph(glyph).translated(x, 0));
+                    x += m_metrics.advance(glyph, size);
+                }
+            } else {
+                QFont font = m_fonts.font(style);
+                font.setPixelSize(qRound(size));
+                m_watermark.addText(QPointF(0, 0), font, text);
+            }
+            const QRectF box = m_watermark.boundingRect();
+            m_watermark.translate(-box.center());
+        }
         m_painter.save();
         m_painter.translate(PdfPageFlow::PageWidth / 2 * kScale, PdfPageFlow::PageHeight / 2 * kScale);
         m_painter.rotate(-55);
-        const qreal size = pdfStyleSpec(style).size;
-        PdfTextItem item{0, 0, style, m_metrics.isSimple(text), text};
-        if (item.simple)
-            item.x = -m_metrics.width(text, size) / 2;
-        item.baseline = (m_metrics.ascent(size) - m_metrics.descent(size)) / 2;
-        if (item.simple) {
-            m_glyphs.clear();
-            m_positions.clear();
-            appendGlyphs(item, size);
-            drawRun(style);
-        } else {
-            drawFallback(item);
-        }
+        m_painter.fillPath(m_watermark, QColor::fromRgba(pdfStyleSpec(PdfStyle::Watermark).color));
         m_painter.restore();
     }
 
@@ -187,6 +200,8 @@ private:
     QList<quint32> m_glyphs;
     QList<QPointF> m_positions;
     QList<const PdfTextItem *> m_fallback;
+    QString m_watermarkText;
+    QPainterPath m_watermark;
 };
 
 } // namespace
@@ -223,8 +238,59 @@ QByteArray PdfDocumentWriter::write(const QList<PdfPage> &pages, const PdfMetada
     return withInfo(bytes, metadata);
 }
 
+namespace {
+
+// A PDF text string: UTF-16BE with a byte order mark, in hex (no escaping needed).
+QByteArray pdfTextString(const QString &text)
+{
+    QByteArray out("<FEFF");
+    out.reserve(6 + text.size() * 4);
+    for (const QChar c : text) {
+        char hex[5];
+        std::snprintf(hex, sizeof hex, "%04X", unsigned(c.unicode()));
+        out.append(hex, 4);
+    }
+    out.append('>');
+    return out;
+}
+
+} // namespace
+
 QByteArray PdfDocumentWriter::withInfo(const QByteArray &pdf, const PdfMetadata &metadata)
 {
-    Q_UNUSED(metadata);
-    return pdf;
+    // The trailer Qt wrote: "trailer << /Size n /Info i 0 R /Root r 0 R >> startxref x".
+    const QByteArrayView tail = QByteArrayView(pdf).last(qMin<qsizetype>(pdf.size(), 512));
+    static const QRegularExpression trailerPattern(
+        QStringLiteral(
+            "trailer\\s*<<.*?/Size\\s+(\\d+).*?/Info\\s+(\\d+)\\s+0\\s+R.*?/Root\\s+(\\d+)\\s+0\\s+R.*?>>"
+            "\\s*startxref\\s+(\\d+)\\s+%%EOF\\s*$"),
+        QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch trailer = trailerPattern.match(QString::fromLatin1(tail));
+    if (!trailer.hasMatch())
+        return pdf;
+    static const QRegularExpression datePattern(QStringLiteral("/CreationDate\\s*\\((D:[0-9Z+\\-']+)\\)"));
+    const QRegularExpressionMatch date =
+        datePattern.match(QString::fromLatin1(QByteArrayView(pdf).first(qMin<qsizetype>(pdf.size(), 2048))));
+
+    // Standard incremental update: the Info object again, with the same number, then a
+    // cross-reference section for it and a trailer that points back to the first.
+    QByteArray out = pdf;
+    if (!out.endsWith('\n'))
+        out.append('\n');
+    const QByteArray infoNumber = trailer.captured(2).toLatin1();
+    const qsizetype infoOffset = out.size();
+    out += infoNumber + " 0 obj\n<<\n/Title " + pdfTextString(metadata.title) + "\n/Author " +
+           pdfTextString(metadata.author) + "\n/Creator " + pdfTextString(metadata.creator) + "\n/Producer " +
+           pdfTextString(QStringLiteral("Qt ") + QString::fromLatin1(qVersion()));
+    if (date.hasMatch())
+        out += "\n/CreationDate (" + date.captured(1).toLatin1() + ')';
+    out += "\n>>\nendobj\n";
+    const qsizetype xrefOffset = out.size();
+    char entry[21];
+    std::snprintf(entry, sizeof entry, "%010lld 00000 n \n", static_cast<long long>(infoOffset));
+    out += "xref\n" + infoNumber + " 1\n" + QByteArray(entry, 20) + "trailer\n<<\n/Size " +
+           trailer.captured(1).toLatin1() + "\n/Info " + infoNumber + " 0 R\n/Root " +
+           trailer.captured(3).toLatin1() + " 0 R\n/Prev " + trailer.captured(4).toLatin1() +
+           "\n>>\nstartxref\n" + QByteArray::number(xrefOffset) + "\n%%EOF\n";
+    return out;
 }

@@ -1,6 +1,9 @@
 #include "tasks/pdf/pdffontmetrics_p.h"
 
+#include "tasks/pdf/pdfunhintedfont_p.h"
+
 #include <QFont>
+#include <QFontDatabase>
 #include <QRawFont>
 #include <QtEndian>
 
@@ -84,6 +87,22 @@ PdfFontMetrics::PdfFontMetrics()
     m_ascent = qint16(readU16(hhea, 4));
     m_descent = -qint16(readU16(hhea, 6));
     m_unitsPerEm = raw.unitsPerEm();
+
+    m_paintFamily = family();
+    const QString unhinted = QStringLiteral("DejaVu Sans Residesk PDF");
+    const QByteArray ttf = PdfUnhintedFont::build(raw, m_glyphs, unhinted);
+    const int id = ttf.isEmpty() ? -1 : QFontDatabase::addApplicationFontFromData(ttf);
+    if (id >= 0 && QFontDatabase::applicationFontFamilies(id).contains(unhinted)) {
+        // Check that the copy resolves and maps like the original before using it.
+        QFont copyFont(unhinted);
+        copyFont.setPixelSize(64);
+        const QRawFont copy = QRawFont::fromFont(copyFont);
+        const quint32 probe = copy.isValid() && copy.familyName() == unhinted
+                                  ? copy.glyphIndexesForString(QStringLiteral("Ag")).value(1)
+                                  : 0;
+        if (probe != 0 && probe == m_glyphs[u'g'])
+            m_paintFamily = unhinted;
+    }
 }
 
 bool PdfFontMetrics::isSimple(QStringView text) const

@@ -18,9 +18,9 @@
 // goes through QPainter::drawText with Qt's full shaping and font fallback.
 //
 // Thread and lifetime contract: instance() builds the tables on first use (under a
-// lock, with a short-lived QRawFont, so a QGuiApplication must exist) and never
-// changes them afterwards, so every thread reads them without locking. It holds no Qt
-// font objects.
+// lock, with a short-lived QRawFont, so a QGuiApplication must exist; it also registers
+// the unhinted copy with QFontDatabase) and never changes them afterwards, so every
+// thread reads them without locking. It holds no Qt font objects.
 //
 //   const PdfFontMetrics &metrics = PdfFontMetrics::instance();
 //   if (metrics.isSimple(text))
@@ -29,7 +29,13 @@ class PdfFontMetrics
 {
 public:
     static const PdfFontMetrics &instance();
+    // The face text is laid out in, by family (Qt's shaping path, for text that is not
+    // simple, uses it as it is installed).
     static QString family() { return QStringLiteral("DejaVu Sans"); }
+    // The family simple text is painted with: a copy of family() without hinting,
+    // registered as an application font (see PdfUnhintedFont), or family() itself when
+    // the copy could not be made. Same glyph indexes and advances either way.
+    QString paintFamily() const { return m_paintFamily; }
 
     // The glyph of `c`, or 0 when `c` needs the full text path (see the class comment).
     quint16 glyph(char16_t c) const { return m_glyphs[c]; }
@@ -57,4 +63,5 @@ private:
     qreal m_ascent = 0;
     qreal m_descent = 0;
     QString m_resolvedFamily;
+    QString m_paintFamily;
 };

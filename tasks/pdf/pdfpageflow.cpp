@@ -211,6 +211,7 @@ void PdfPageFlow::decorate(const PdfPageFrame &frame)
     const QString protocolLine = elide(singleLine(frame.protocolLine), PdfStyle::HeaderInfo, ContentWidth);
     const QString footerLeft = elide(singleLine(frame.footerLeft), PdfStyle::Label, ContentWidth * 0.6);
     const QString pageOf = tr("Page %1 of %2");
+    const QString watermark = elide(singleLine(frame.watermark), PdfStyle::Notice, ContentWidth * 0.3);
     for (int i = 0; i < total; ++i) {
         PdfPage &page = m_pages[i];
         // Appended to the page's own lists (decorations need no cursor).
@@ -226,6 +227,10 @@ void PdfPageFlow::decorate(const PdfPageFrame &frame)
         text(Left, 811, PdfStyle::Label, footerLeft);
         const QString pageText = pageOf.arg(i + 1).arg(total);
         text(Right - width(pageText, PdfStyle::Label), 811, PdfStyle::Label, pageText);
-        page.watermark = frame.watermark;
+        if (!frame.watermark.isEmpty()) {
+            // Also as text, for readers of the text (the diagonal one is outlines).
+            text((Left + Right - width(watermark, PdfStyle::Notice)) / 2, 811, PdfStyle::Notice, watermark);
+            page.watermark = frame.watermark;
+        }
     }
 }
