@@ -168,12 +168,11 @@ private:
         const qreal deviceSize = size * kScale;
         for (const QChar c : item.text) {
             const quint16 glyph = m_metrics.glyph(c.unicode());
-            // Spaces are left out: they draw nothing, and text extraction finds word
-            // breaks from the gaps.
-            if (c != u' ') {
-                m_glyphs.append(glyph);
-                m_positions.append(QPointF(std::round(x), y));
-            }
+            // Spaces are painted too, although they draw nothing: text extraction
+            // (pdftotext, copy and paste) reads a gap as a space only when it is wide
+            // enough for its taste ("≥ 8" came out as "≥8").
+            m_glyphs.append(glyph);
+            m_positions.append(QPointF(std::round(x), y));
             x += m_metrics.advance(glyph, deviceSize);
         }
     }

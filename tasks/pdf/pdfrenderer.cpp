@@ -1,6 +1,7 @@
 #include "tasks/pdf/pdfrenderer.h"
 
 #include "tasks/pdf/pdfdocumentwriter_p.h"
+#include "tasks/pdf/pdffontmetrics_p.h"
 #include "tasks/pdf/reportpdflayout_p.h"
 #include "tasks/pdf/workorderpdflayout_p.h"
 
@@ -19,6 +20,11 @@ bool haveGuiApplication()
 }
 
 } // namespace
+
+bool PdfRenderer::warmUp()
+{
+    return haveGuiApplication() && PdfFontMetrics::instance().isValid();
+}
 
 QByteArray PdfRenderer::renderReport(const ReportDocument &doc)
 {

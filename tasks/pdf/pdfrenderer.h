@@ -17,7 +17,9 @@ class QThreadPool;
 // immutable font tables (PdfFontMetrics). A QGuiApplication must exist in the process
 // (fonts come from its platform's font database); the command line creates one on the
 // offscreen platform (app/cli/commandline.cpp). Without usable fonts the functions
-// return an empty QByteArray.
+// return an empty QByteArray. The first call in a process sets fonts up once (reads
+// DejaVu Sans's tables and registers an unhinted copy with QFontDatabase, some tens of
+// milliseconds); warmUp() does that ahead of time, e.g. on the GUI thread at start-up.
 //
 // Output: A4 pages, one embedded subset of DejaVu Sans (text is extractable), a header
 // on every page (lab, protocol, client, species / animal), a footer with the protocol
@@ -39,6 +41,9 @@ class PdfRenderer
 public:
     static QByteArray renderReport(const ReportDocument &doc);
     static QByteArray renderWorkOrder(const WorkOrderDocument &doc);
+
+    // The one-time font set-up (see above); false when no usable font was found.
+    static bool warmUp();
 
     // The version of the layout: part of every PDF cache key. Bump it whenever the
     // output for the same input changes.

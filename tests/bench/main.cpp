@@ -9,13 +9,17 @@
 #include "tests/bench/enginethroughputcase.h"
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
+#include "tests/bench/reportrendercase.h"
+#include "tests/bench/reportthroughputcase.h"
 #include "tests/bench/sortfiltercase.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 int main(int argc, char **argv)
 {
@@ -24,7 +28,22 @@ int main(int argc, char **argv)
     if (argc == 3 && std::strcmp(argv[1], "--child-gui-stall") == 0)
         return GuiStallCase::child(argc, argv, QString::fromLocal8Bit(argv[2]));
 
-    QCoreApplication app(argc, argv);
+    // The PDF cases render text: they need a QGuiApplication (fonts), on the offscreen
+    // platform; the other cases keep their QCoreApplication.
+    bool pdfCase = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        pdfCase = pdfCase || arg == ReportRenderCase::name().toLatin1() ||
+                  arg == ReportThroughputCase::name().toLatin1();
+    }
+    std::unique_ptr<QCoreApplication> app;
+    if (pdfCase) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("Residesk"));
     QCoreApplication::setApplicationName(QStringLiteral("residesk-bench"));
 
@@ -42,7 +61,10 @@ int main(int argc, char **argv)
                              EngineThroughputCase::description()},
                             {EngineNotifyLatencyCase::name(), &EngineNotifyLatencyCase::run,
                              EngineNotifyLatencyCase::description()},
-                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()}};
+                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()},
+                            {ReportRenderCase::name(), &ReportRenderCase::run, ReportRenderCase::description()},
+                            {ReportThroughputCase::name(), &ReportThroughputCase::run,
+                             ReportThroughputCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
