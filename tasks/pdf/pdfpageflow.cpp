@@ -141,6 +141,14 @@ void PdfPageFlow::appendWrapped(QStringList &lines, QStringView word, PdfStyle s
     }
 }
 
+QStringList PdfPageFlow::wrap(const QString &text, PdfStyle style, qreal maxWidth, int maxLines) const
+{
+    const bool trimmed = text.isEmpty() || (!text.front().isSpace() && !text.back().isSpace());
+    if (trimmed && width(text, style) <= maxWidth)
+        return QStringList{text};
+    return wrap(QStringView(text), style, maxWidth, maxLines);
+}
+
 QStringList PdfPageFlow::wrap(QStringView text, PdfStyle style, qreal maxWidth, int maxLines) const
 {
     QStringList lines;

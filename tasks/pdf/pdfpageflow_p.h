@@ -69,6 +69,8 @@ public:
     // Greedy word wrap into lines of at most `width`; words longer than a line are cut.
     // With maxLines > 0, the last line is elided ("…") when text remains.
     QStringList wrap(QStringView text, PdfStyle style, qreal width, int maxLines = 0) const;
+    // The same; a text that fits is returned as it is (shared, not copied).
+    QStringList wrap(const QString &text, PdfStyle style, qreal width, int maxLines = 0) const;
     QString elide(QStringView text, PdfStyle style, qreal width) const;
 
     // Wrapped paragraphs ('\n' separates them) over the full content width, line by
