@@ -79,13 +79,14 @@ qreal PdfPageFlow::width(QStringView text, PdfStyle style) const
 
 qreal PdfPageFlow::fallbackWidth(QStringView text, PdfStyle style) const
 {
-    // The same font as PdfDocumentWriter paints fallback text with; QFontMetricsF
-    // measures in pixels of its own resolution, converted to points.
+    // The same family as PdfDocumentWriter paints such text with, measured at a large
+    // pixel size (so that whole-pixel rounding does not matter) and scaled to the style.
+    constexpr int kReferencePixels = 1000;
     QFont font(PdfFontMetrics::family());
     font.setHintingPreference(QFont::PreferNoHinting);
-    font.setPointSizeF(pdfStyleSpec(style).size);
+    font.setPixelSize(kReferencePixels);
     const QFontMetricsF metrics(font);
-    return metrics.horizontalAdvance(text.toString()) * 72.0 / metrics.fontDpi();
+    return metrics.horizontalAdvance(text.toString()) * pdfStyleSpec(style).size / kReferencePixels;
 }
 
 QString PdfPageFlow::elide(QStringView text, PdfStyle style, qreal maxWidth) const
