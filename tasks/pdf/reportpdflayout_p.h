@@ -21,8 +21,11 @@ class PdfPageFlow;
 //   - a cell wraps to at most 4 lines; the 4th ends in "…" when text was left out;
 //   - after the table: the flag legend (16 pt), then on finalized reports the signature
 //     block (50 pt), moved whole onto a new page when it does not fit.
-// The first page's table starts below the title, details and findings (see
-// ReportPdfLayout::firstPageRows in the tests).
+// The first page's table starts below the title (26 + 4; a draft or amendment note
+// adds 15 each), the details (4 x 13 + 13 per sample line), the findings (heading 24,
+// lines of 13, 5 between paragraphs) and the results heading (24): with one sample
+// line and a one-line findings text, at 256, so page 1 holds 37 one-line rows
+// (tests/tasks/pdf/tst_reportpdf.cpp derives its page counts from these numbers).
 //
 // Thread contract: a pure function of its input, run on the rendering thread.
 //

@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include <sys/resource.h>
+
 namespace {
 
 constexpr int kReports = 100;
@@ -25,10 +27,20 @@ double processCpuMs()
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
+// Voluntary context switches of the process so far: a thread that blocks on a lock
+// (or waits for work) gives its core up voluntarily.
+long voluntarySwitches()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_nvcsw;
+}
+
 struct Sample
 {
     double reportsPerSecond = 0;
     double cpuMsPerReport = 0;
+    double switchesPerReport = 0;
 };
 
 // Renders kReports reports on `pool`; false if one came back empty.
@@ -37,6 +49,7 @@ bool renderAll(QThreadPool &pool, const QList<ReportDocument> &docs, Sample *sam
     QElapsedTimer timer;
     timer.start();
     const double cpu0 = processCpuMs();
+    const long switches0 = voluntarySwitches();
     QList<QFuture<QByteArray>> futures;
     futures.reserve(docs.size());
     for (const ReportDocument &doc : docs)
@@ -46,6 +59,7 @@ bool renderAll(QThreadPool &pool, const QList<ReportDocument> &docs, Sample *sam
         ok = !future.result().isEmpty() && ok;
     sample->reportsPerSecond = docs.size() / (double(timer.nsecsElapsed()) / 1e9);
     sample->cpuMsPerReport = (processCpuMs() - cpu0) / docs.size();
+    sample->switchesPerReport = double(voluntarySwitches() - switches0) / docs.size();
     return ok;
 }
 
@@ -90,8 +104,11 @@ int ReportThroughputCase::run(const BenchOptions &options)
             figure.samples.append(sample.reportsPerSecond);
             cpu.append(sample.cpuMsPerReport);
             if (!options.json)
-                std::fprintf(stderr, "%d thread(s): %.1f reports/s, process CPU %.2f ms per report\n",
-                             threads, sample.reportsPerSecond, sample.cpuMsPerReport);
+                std::fprintf(stderr,
+                             "%d thread(s): %.1f reports/s; per report %.2f ms process CPU, %.1f voluntary "
+                             "context switches\n",
+                             threads, sample.reportsPerSecond, sample.cpuMsPerReport,
+                             sample.switchesPerReport);
         }
         std::sort(cpu.begin(), cpu.end());
         cpuPerReport.append(cpu.at(cpu.size() / 2));

@@ -6,9 +6,10 @@
 // rendered with PdfRenderer::renderReportAsync on a QThreadPool, once with 1 thread
 // and once with QThread::idealThreadCount() threads; median over --runs of each
 // ("report_throughput.1thread", "report_throughput.Nthreads", unit "reports/s"). Also
-// prints the ratio and the process CPU time per report of each, which shows whether
-// threads contend (more CPU per report) or merely wait for a busy machine (same CPU,
-// less throughput). Needs a QGuiApplication (main.cpp makes one for this case).
+// prints the ratio, and per report the process CPU time and voluntary context switches
+// of each: threads that contend burn more CPU per report (spinning) or block more
+// (switches); threads that merely wait for a busy machine show neither, only less
+// throughput. Needs a QGuiApplication (main.cpp makes one for this case).
 class ReportThroughputCase
 {
 public:
