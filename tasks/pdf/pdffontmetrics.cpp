@@ -1,5 +1,6 @@
 #include "tasks/pdf/pdffontmetrics_p.h"
 
+#include "tasks/pdf/pdfallocatortuning_p.h"
 #include "tasks/pdf/pdfunhintedfont_p.h"
 
 #include <QFont>
@@ -50,6 +51,8 @@ const PdfFontMetrics &PdfFontMetrics::instance()
 PdfFontMetrics::PdfFontMetrics()
     : m_glyphs(0x10000, 0)
 {
+    // Once per process, before the first document: see PdfAllocatorTuning.
+    PdfAllocatorTuning::apply();
     QFont font(family());
     font.setHintingPreference(QFont::PreferNoHinting);
     font.setPixelSize(64);

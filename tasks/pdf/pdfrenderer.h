@@ -19,7 +19,9 @@ class QThreadPool;
 // offscreen platform (app/cli/commandline.cpp). Without usable fonts the functions
 // return an empty QByteArray. The first call in a process sets fonts up once (reads
 // DejaVu Sans's tables and registers an unhinted copy with QFontDatabase, some tens of
-// milliseconds); warmUp() does that ahead of time, e.g. on the GUI thread at start-up.
+// milliseconds) and tunes glibc's malloc for QPdfWriter's large per-page buffers (a
+// process-wide setting, see PdfAllocatorTuning); warmUp() does that ahead of time, e.g.
+// on the GUI thread at start-up.
 //
 // Output: A4 pages, one embedded subset of DejaVu Sans (a second one when some text needs
 // Qt's shaping path, see PdfFontMetrics; text is extractable either way), a header
