@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringView>
 
 // How a result compares with its reference range. The values are the letters printed
 // in the report's flag column.
@@ -14,6 +15,18 @@ enum class ResultFlag : char {
     High = 'H',
     Abnormal = 'A',
 };
+
+// The flag of a letter as the lab stores it ("", "L", "H", "A"); anything else is None.
+inline ResultFlag resultFlagFromLetter(QStringView letter)
+{
+    if (letter == u"L")
+        return ResultFlag::Low;
+    if (letter == u"H")
+        return ResultFlag::High;
+    if (letter == u"A")
+        return ResultFlag::Abnormal;
+    return ResultFlag::None;
+}
 
 // One line of a report's results table.
 struct ResultRow

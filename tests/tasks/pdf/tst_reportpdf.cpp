@@ -306,6 +306,16 @@ private Q_SLOTS:
         QCOMPARE(tools.info(pdf, &error).value(u"Author"_s), u"Dra. Inés Müller"_s);
     }
 
+    void flagLetters()
+    {
+        QCOMPARE(resultFlagFromLetter(u""), ResultFlag::None);
+        QCOMPARE(resultFlagFromLetter(u"L"), ResultFlag::Low);
+        QCOMPARE(resultFlagFromLetter(u"H"), ResultFlag::High);
+        QCOMPARE(resultFlagFromLetter(u"A"), ResultFlag::Abnormal);
+        QCOMPARE(resultFlagFromLetter(u"h"), ResultFlag::None);
+        QCOMPARE(char(ResultFlag::High), 'H');
+    }
+
     void emptyReport()
     {
         ReportDocument doc;
