@@ -46,8 +46,14 @@ int ReportRenderCase::run(const BenchOptions &options)
         std::fprintf(stderr, "residesk-bench: the report did not render\n");
         return 1;
     }
-    if (!options.json)
+    if (!options.json) {
         std::fprintf(stderr, "one report: %lld bytes\n", static_cast<long long>(pdf.size()));
+        std::fprintf(stderr,
+                     "instructions per report (noise-free): valgrind --tool=callgrind "
+                     "--toggle-collect='PdfRenderer::renderReport*' residesk-bench %s --runs 1, "
+                     "total / %d\n",
+                     qPrintable(name()), kWarmUp + kPerRun);
+    }
 
     BenchStats wall{name(), QStringLiteral("ms"), {}};
     BenchStats cpu{name() + QStringLiteral(".cpu"), QStringLiteral("ms"), {}};
