@@ -2,6 +2,8 @@
 #include "tests/support/pdfsamples.h"
 #include "tests/tasks/pdf/pdftools.h"
 
+#include <QCoroFuture>
+#include <QCoroTask>
 #include <QImage>
 #include <QMutex>
 #include <QRegularExpression>
@@ -304,6 +306,31 @@ private Q_SLOTS:
             QVERIFY2(page.contains(text), qPrintable(text));
         QVERIFY(page.contains(u"\u05e9\u05dc\u05d5\u05dd"_s) || page.contains(u"\u05dd\u05d5\u05dc\u05e9"_s));
         QCOMPARE(tools.info(pdf, &error).value(u"Author"_s), u"Dra. Inés Müller"_s);
+    }
+
+    void coAwaitOnThePool()
+    {
+        // The engine's way: a coroutine on this (GUI) thread co_awaits the render on a
+        // pool; it suspends at once and resumes here, on this thread, with the PDF.
+        QThreadPool pool;
+        const ReportDocument doc = PdfSamples::report(2000);
+        QByteArray pdf;
+        QThread *resumedOn = nullptr;
+        bool done = false;
+        const auto render = [&]() -> QCoro::Task<> {
+            auto future = PdfRenderer::renderReportAsync(pool, doc);
+            pdf = co_await future;
+            resumedOn = QThread::currentThread();
+            done = true;
+        };
+        QCoro::Task<> task = render();
+        QVERIFY(!done); // suspended: the event loop is free while the pool renders
+        QTRY_VERIFY_WITH_TIMEOUT(done, 120000);
+        QCOMPARE(resumedOn, QThread::currentThread());
+        PdfTools tools;
+        QVERIFY(tools.check(pdf).isEmpty());
+        QString error;
+        QCOMPARE(tools.info(pdf, &error).value(u"Pages"_s).toInt(), 42);
     }
 
     void flagLetters()
