@@ -57,14 +57,14 @@ int main(int argc, char **argv)
                              QStringLiteral("ms and MiB to the first residents page of a window on 100,000 residents")},
                             {SortFilterCase::name(), &SortFilterCase::run,
                              QStringLiteral("ms to sort and search 100,000 residents in the table model")},
+                            {ReportRenderCase::name(), &ReportRenderCase::run, ReportRenderCase::description()},
+                            {ReportThroughputCase::name(), &ReportThroughputCase::run,
+                             ReportThroughputCase::description()},
                             {EngineThroughputCase::name(), &EngineThroughputCase::run,
                              EngineThroughputCase::description()},
                             {EngineNotifyLatencyCase::name(), &EngineNotifyLatencyCase::run,
                              EngineNotifyLatencyCase::description()},
-                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()},
-                            {ReportRenderCase::name(), &ReportRenderCase::run, ReportRenderCase::description()},
-                            {ReportThroughputCase::name(), &ReportThroughputCase::run,
-                             ReportThroughputCase::description()}};
+                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
