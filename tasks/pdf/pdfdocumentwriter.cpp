@@ -35,11 +35,14 @@ class DocumentFonts
 public:
     bool init()
     {
-        QFont font(PdfFontMetrics::instance().paintFamily());
-        font.setHintingPreference(QFont::PreferNoHinting);
-        font.setPixelSize(64);
-        m_base = QRawFont::fromFont(font);
-        return m_base.isValid();
+        // Glyph indexes come from PdfFontMetrics: paint with exactly the face they were
+        // read from (or its unhinted copy), never with a substitute.
+        const PdfFontMetrics &metrics = PdfFontMetrics::instance();
+        m_base = rawFont(metrics.paintFamily());
+        if (m_base.familyName() != metrics.paintFamily())
+            m_base = rawFont(PdfFontMetrics::family());
+        return m_base.isValid() && (m_base.familyName() == metrics.paintFamily() ||
+                                    m_base.familyName() == metrics.resolvedFamily());
     }
 
     const QRawFont &raw(PdfStyle style)
@@ -64,6 +67,14 @@ public:
     }
 
 private:
+    static QRawFont rawFont(const QString &family)
+    {
+        QFont font(family);
+        font.setHintingPreference(QFont::PreferNoHinting);
+        font.setPixelSize(64);
+        return QRawFont::fromFont(font);
+    }
+
     QRawFont m_base;
     std::array<std::optional<QRawFont>, kStyleCount> m_raw;
     std::array<std::optional<QFont>, kStyleCount> m_fonts;

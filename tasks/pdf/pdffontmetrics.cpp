@@ -119,6 +119,8 @@ bool PdfFontMetrics::isSimple(QStringView text) const
 
 qreal PdfFontMetrics::width(QStringView text, qreal size) const
 {
+    if (m_advances.empty())
+        return 0;
     quint32 units = 0;
     for (const QChar c : text)
         units += m_advances[qMin<size_t>(m_glyphs[c.unicode()], m_advances.size() - 1)];

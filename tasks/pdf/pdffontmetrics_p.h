@@ -42,6 +42,8 @@ public:
     // The advance of `glyph` at `size` (in the units of `size`).
     qreal advance(quint16 glyph, qreal size) const
     {
+        if (m_advances.empty())
+            return 0;
         return m_advances[glyph < m_advances.size() ? glyph : m_advances.size() - 1] * size / m_unitsPerEm;
     }
     // True when every character of `text` has a glyph of its own (glyph() != 0).

@@ -19,16 +19,27 @@ bool haveGuiApplication()
     return false;
 }
 
+// Fonts usable: a QGuiApplication and a face to measure with (the layout needs both).
+bool fontsReady()
+{
+    if (!haveGuiApplication())
+        return false;
+    if (PdfFontMetrics::instance().isValid())
+        return true;
+    qWarning("PdfRenderer: no usable font (%s)", qPrintable(PdfFontMetrics::family()));
+    return false;
+}
+
 } // namespace
 
 bool PdfRenderer::warmUp()
 {
-    return haveGuiApplication() && PdfFontMetrics::instance().isValid();
+    return fontsReady();
 }
 
 QByteArray PdfRenderer::renderReport(const ReportDocument &doc)
 {
-    if (!haveGuiApplication())
+    if (!fontsReady())
         return {};
     const QList<PdfPage> pages = ReportPdfLayout::layout(doc);
     PdfMetadata metadata;
@@ -40,7 +51,7 @@ QByteArray PdfRenderer::renderReport(const ReportDocument &doc)
 
 QByteArray PdfRenderer::renderWorkOrder(const WorkOrderDocument &doc)
 {
-    if (!haveGuiApplication())
+    if (!fontsReady())
         return {};
     const QList<PdfPage> pages = WorkOrderPdfLayout::layout(doc);
     PdfMetadata metadata;
