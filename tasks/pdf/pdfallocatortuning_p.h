@@ -6,7 +6,7 @@
 // 16 MB QByteArrays (QPdfEnginePrivate::writeCompressed). With glibc's defaults each
 // of them is a new mmap() (or a heap that is trimmed again right after), so every page
 // pays for page faults on fresh zeroed memory and a munmap: measured here, a 200-row
-// report took 11-16 ms of CPU time, 20 % of it in the kernel, and about 5 ms with
+// report took 11-16 ms of CPU time, 20 % of it in the kernel, and about 4-5 ms with
 // these settings (160 minor page faults per report before, under 1 after).
 //
 // apply() keeps allocations below 32 MB in the heap (M_MMAP_THRESHOLD) and lets up to
