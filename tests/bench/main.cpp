@@ -10,14 +10,18 @@
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
 #include "tests/bench/labbulktransitioncase.h"
+#include "tests/bench/reportrendercase.h"
+#include "tests/bench/reportthroughputcase.h"
 #include "tests/bench/sortfiltercase.h"
 #include "tests/bench/workordercachedopencase.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 int main(int argc, char **argv)
 {
@@ -28,7 +32,22 @@ int main(int argc, char **argv)
     if (argc >= 2 && std::strcmp(argv[1], "--child-workorder-open") == 0)
         return WorkOrderCachedOpenCase::child(argc, argv);
 
-    QCoreApplication app(argc, argv);
+    // The PDF cases render text: they need a QGuiApplication (fonts), on the offscreen
+    // platform; the other cases keep their QCoreApplication.
+    bool pdfCase = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        pdfCase = pdfCase || arg == ReportRenderCase::name().toLatin1() ||
+                  arg == ReportThroughputCase::name().toLatin1();
+    }
+    std::unique_ptr<QCoreApplication> app;
+    if (pdfCase) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("Residesk"));
     QCoreApplication::setApplicationName(QStringLiteral("residesk-bench"));
 
@@ -42,6 +61,9 @@ int main(int argc, char **argv)
                              QStringLiteral("ms and MiB to the first residents page of a window on 100,000 residents")},
                             {SortFilterCase::name(), &SortFilterCase::run,
                              QStringLiteral("ms to sort and search 100,000 residents in the table model")},
+                            {ReportRenderCase::name(), &ReportRenderCase::run, ReportRenderCase::description()},
+                            {ReportThroughputCase::name(), &ReportThroughputCase::run,
+                             ReportThroughputCase::description()},
                             {EngineThroughputCase::name(), &EngineThroughputCase::run,
                              EngineThroughputCase::description()},
                             {EngineNotifyLatencyCase::name(), &EngineNotifyLatencyCase::run,
