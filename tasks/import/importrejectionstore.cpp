@@ -9,8 +9,9 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// Rows per INSERT: 4 values each, well inside SQLite's limit of bound values.
-constexpr qsizetype kRowsPerStatement = 500;
+// Rows per INSERT: a few, not hundreds (Qt's SQLite driver binds in quadratic time in
+// the number of parameters of one statement; see residentimporter.cpp).
+constexpr qsizetype kRowsPerStatement = 50;
 
 QString fieldsText(const QStringList &fields)
 {

@@ -210,6 +210,20 @@ private Q_SLOTS:
         SqlStatement st(m_t->db(), u"SELECT MAX(version) FROM residents"_s);
         QVERIFY(st.exec() && st.next());
         QCOMPARE(st.value(0).toInt(), 1);
+
+        // Every row changed: updated in full batches and a last partial one per chunk.
+        QByteArray changed = kHeader;
+        for (int i = 1; i <= 2500; ++i)
+            changed += validRow(i).replace("@example.edu", "@new.example.edu");
+        const Run third = run(write(changed, u"changed.csv"_s));
+        QCOMPARE(third.counts.updated, 2500);
+        QCOMPARE(third.counts.changedFields.value(u"email"_s), 2500);
+        SqlStatement versions(m_t->db(), u"SELECT MIN(version), MAX(version), COUNT(*) FROM residents WHERE email "
+                                         "LIKE '%@new.example.edu'"_s);
+        QVERIFY(versions.exec() && versions.next());
+        QCOMPARE(versions.value(0).toInt(), 2);
+        QCOMPARE(versions.value(1).toInt(), 2);
+        QCOMPARE(versions.value(2).toInt(), 2500);
     }
 
     void updatesAreDetectedAndBumpTheVersion()
