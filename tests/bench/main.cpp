@@ -9,6 +9,8 @@
 #include "tests/bench/enginethroughputcase.h"
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
+#include "tests/bench/importpeakrsscase.h"
+#include "tests/bench/importresidentscase.h"
 #include "tests/bench/sortfiltercase.h"
 
 #include <QCommandLineParser>
@@ -42,7 +44,9 @@ int main(int argc, char **argv)
                              EngineThroughputCase::description()},
                             {EngineNotifyLatencyCase::name(), &EngineNotifyLatencyCase::run,
                              EngineNotifyLatencyCase::description()},
-                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()}};
+                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()},
+                            {ImportResidentsCase::name(), &ImportResidentsCase::run, ImportResidentsCase::description()},
+                            {ImportPeakRssCase::name(), &ImportPeakRssCase::run, ImportPeakRssCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
