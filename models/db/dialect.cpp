@@ -42,6 +42,25 @@ QStringList bulkWriteSettings(DatabaseConfig::Backend backend)
     return {QStringLiteral("PRAGMA cache_size = -65536")}; // 64 MiB
 }
 
+QString jsonRecordSet(DatabaseConfig::Backend backend, const QStringList &columns)
+{
+    if (backend == DatabaseConfig::Backend::PostgreSQL)
+        return QStringLiteral("json_to_recordset(CAST(? AS json)) AS v(%1)").arg(columns.join(QStringLiteral(", ")));
+    QStringList fields;
+    for (const QString &column : columns) {
+        const QString name = column.section(QLatin1Char(' '), 0, 0);
+        fields << QStringLiteral("json_extract(value, '$.%1') AS %1").arg(name);
+    }
+    return QStringLiteral("(SELECT %1 FROM json_each(?)) AS v").arg(fields.join(QStringLiteral(", ")));
+}
+
+QString jsonTextList(DatabaseConfig::Backend backend)
+{
+    if (backend == DatabaseConfig::Backend::PostgreSQL)
+        return QStringLiteral("(SELECT json_array_elements_text(CAST(? AS json)))");
+    return QStringLiteral("(SELECT value FROM json_each(?))");
+}
+
 // SQLite reports extended result codes through Qt: 2067 SQLITE_CONSTRAINT_UNIQUE,
 // 1555 SQLITE_CONSTRAINT_PRIMARYKEY, 787 FOREIGN KEY, 275 CHECK, 1299 NOT NULL, 19 plain CONSTRAINT.
 // PostgreSQL reports SQLSTATE: 23505 unique, 23xxx integrity, 08xxx connection, 57P01 admin shutdown.

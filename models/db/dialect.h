@@ -28,6 +28,17 @@ QString now(DatabaseConfig::Backend backend);
 // SQLite, so index inserts of 100,000 rows do not spill to disk page by page).
 QStringList bulkWriteSettings(DatabaseConfig::Backend backend);
 
+// Set-based writes with one bound value. A multi-row VALUES list costs PostgreSQL
+// about as much to parse as to insert, and Qt's SQLite driver binds in time quadratic
+// in the parameters of one statement; one JSON text costs neither.
+// jsonRecordSet: the rows of a JSON array of objects (bind its text to the one `?`) as a
+// table expression named v, with `columns` given as "name type" (type text, integer or bigint):
+//   json_to_recordset(CAST(? AS json)) AS v(student_id text, version integer)   PostgreSQL
+//   (SELECT json_extract(value, '$.student_id') AS student_id, … FROM json_each(?)) AS v
+// jsonTextList: the strings of a JSON array (one `?`) as a one-column subquery, for IN.
+QString jsonRecordSet(DatabaseConfig::Backend backend, const QStringList &columns);
+QString jsonTextList(DatabaseConfig::Backend backend);
+
 bool isUniqueViolation(const QSqlError &error);
 bool isConstraintViolation(const QSqlError &error);
 // SQLite reports every failed step with QSqlError::ConnectionError; only PostgreSQL

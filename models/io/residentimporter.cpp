@@ -24,56 +24,66 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcImport, "residesk.import")
 
-// Rows per statement. Several rows per statement save round trips on PostgreSQL, but
-// not too many: Qt's SQLite driver looks every parameter up by position in a list
-// (sqlite3_bind_parameter_name), which costs quadratically in the parameters of one
-// statement (500 rows of 8 values made the import ten times slower than 50).
-constexpr int kRowsPerStatement = 50;
 // Every this many records the first pass remembers where one starts, so that an
 // earlier row can be re-read quickly to confirm a duplicate.
 constexpr qint64 kSparseEvery = 64;
 
-QString placeholders(qsizetype count, const QString &group)
+// JSON text built by hand: QJsonObject costs more than the insert itself at 1,000 rows.
+void appendJsonString(QString &out, const QString &text)
 {
-    QString text;
-    text.reserve(count * (group.size() + 1));
-    for (qsizetype i = 0; i < count; ++i) {
-        if (i > 0)
-            text += u',';
-        text += group;
+    out += u'"';
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u'"' || u == u'\\') {
+            out += u'\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += u"\\u00"_s;
+            out += QChar(u"0123456789abcdef"[u >> 4]);
+            out += QChar(u"0123456789abcdef"[u & 0xF]);
+        } else {
+            out += c;
+        }
     }
-    return text;
+    out += u'"';
 }
 
-// Runs a statement per batch of up to `per` items; the full batches share one prepared
-// statement. `sqlFor(n)` gives the statement for n items, `bindItem` binds one item,
-// `after(statement, n)` checks or reads the result of a batch.
-template<typename T, typename SqlFor, typename BindItem, typename After>
-VoidResult batched(Database &db, const QList<T> &items, int per, SqlFor sqlFor, BindItem bindItem,
-                   After after)
+// A JSON array of objects with the keys of Dialect::jsonRecordSet's columns below.
+class JsonRows
 {
-    std::unique_ptr<SqlStatement> full;
-    for (qsizetype from = 0; from < items.size(); from += per) {
-        const qsizetype count = qMin<qsizetype>(per, items.size() - from);
-        std::unique_ptr<SqlStatement> partial;
-        SqlStatement *st = nullptr;
-        if (count == per) {
-            if (!full)
-                full = std::make_unique<SqlStatement>(db, sqlFor(count));
-            st = full.get();
-        } else {
-            partial = std::make_unique<SqlStatement>(db, sqlFor(count));
-            st = partial.get();
-        }
-        for (qsizetype i = from; i < from + count; ++i)
-            bindItem(*st, items.at(i));
-        if (VoidResult r = st->exec(); !r)
-            return r;
-        if (VoidResult r = after(*st, count); !r)
-            return r;
+public:
+    void append(const Resident &r)
+    {
+        m_text += m_text.isEmpty() ? u"[{"_s : u",{"_s;
+        const auto field = [this](const char16_t *key, const QString &value, bool first = false) {
+            if (!first)
+                m_text += u',';
+            m_text += key;
+            appendJsonString(m_text, value);
+        };
+        field(u"\"student_id\":", r.studentId, true);
+        field(u"\"first_name\":", r.firstName);
+        field(u"\"last_name\":", r.lastName);
+        field(u"\"email\":", r.email);
+        field(u"\"phone\":", r.phone);
+        field(u"\"status\":", Resident::statusCode(r.status));
+        m_text += u",\"version\":"_s + QString::number(r.version) + u'}';
+        ++m_count;
     }
-    return {};
-}
+    void appendId(const QString &id)
+    {
+        m_text += m_text.isEmpty() ? u"["_s : u","_s;
+        appendJsonString(m_text, id);
+        ++m_count;
+    }
+    qsizetype size() const { return m_count; }
+    bool isEmpty() const { return m_count == 0; }
+    QString text() const { return m_text + u']'; }
+
+private:
+    QString m_text;
+    qsizetype m_count = 0;
+};
 
 quint64 idHash(const QString &id)
 {
@@ -497,39 +507,38 @@ VoidResult ResidentImporter::write(QList<Row> &rows, Chunk &chunk)
 {
     if (rows.isEmpty())
         return {};
-    // One read of the existing rows of this chunk's student ids (a few IN lists).
+    const DatabaseConfig::Backend backend = m_db.config().backend;
+    // One read of the existing rows of this chunk's student ids; the ids travel as one
+    // bound JSON array (see Dialect::jsonTextList).
     QHash<QString, Resident> existing;
     existing.reserve(rows.size());
-    const VoidResult read = batched(
-        m_db, rows, kRowsPerStatement * 4,
-        [](qsizetype n) {
-            return u"SELECT id, student_id, first_name, last_name, email, phone, status, version FROM "
-                   u"residents "
-                   "WHERE student_id IN ("_s +
-                   placeholders(n, u"?"_s) + u')';
-        },
-        [](SqlStatement &st, const Row &row) { st.bind(row.values.studentId); },
-        [&existing](SqlStatement &st, qsizetype) -> VoidResult {
-            while (st.next()) {
-                Resident r;
-                r.id = st.value(0).toLongLong();
-                r.studentId = st.value(1).toString();
-                r.firstName = st.value(2).toString();
-                r.lastName = st.value(3).toString();
-                r.email = st.value(4).toString();
-                r.phone = st.value(5).toString();
-                r.status =
-                    Resident::statusFromCode(st.value(6).toString()).value_or(Resident::Status::Active);
-                r.version = st.value(7).toInt();
-                existing.insert(r.studentId, r);
-            }
-            return {};
-        });
-    if (!read)
-        return read;
+    {
+        JsonRows ids;
+        for (const Row &row : std::as_const(rows))
+            ids.appendId(row.values.studentId);
+        SqlStatement st(m_db,
+                        u"SELECT id, student_id, first_name, last_name, email, phone, status, version FROM "
+                        "residents WHERE student_id IN "_s +
+                            Dialect::jsonTextList(backend));
+        st.bind(ids.text());
+        if (VoidResult r = st.exec(); !r)
+            return r;
+        while (st.next()) {
+            Resident r;
+            r.id = st.value(0).toLongLong();
+            r.studentId = st.value(1).toString();
+            r.firstName = st.value(2).toString();
+            r.lastName = st.value(3).toString();
+            r.email = st.value(4).toString();
+            r.phone = st.value(5).toString();
+            r.status = Resident::statusFromCode(st.value(6).toString()).value_or(Resident::Status::Active);
+            r.version = st.value(7).toInt();
+            existing.insert(r.studentId, r);
+        }
+    }
 
-    QList<Resident> inserts;
-    QList<Resident> updates;
+    JsonRows inserts;
+    JsonRows updates;
     for (const Row &row : std::as_const(rows)) {
         const auto it = existing.constFind(row.values.studentId);
         if (it == existing.constEnd()) {
@@ -559,55 +568,47 @@ VoidResult ResidentImporter::write(QList<Row> &rows, Chunk &chunk)
         changed(u"email"_s, after.email != before.email);
         changed(u"phone"_s, after.phone != before.phone);
         changed(u"status"_s, after.status != before.status);
-        updates.append(after);
+        updates.append(after); // with the version read above
         ++chunk.counts.updated;
     }
     if (m_options.dryRun)
         return {};
 
-    const QString user = m_actor.username;
-    const VoidResult inserted = batched(
-        m_db, inserts, kRowsPerStatement,
-        [](qsizetype n) {
-            return u"INSERT INTO residents (student_id, first_name, last_name, email, phone, status, "
-                   u"version, "
-                   "created_by, updated_by) VALUES "_s +
-                   placeholders(n, u"(?, ?, ?, ?, ?, ?, 1, ?, ?)"_s);
-        },
-        [&user](SqlStatement &st, const Resident &r) {
-            st.bind(r.studentId).bind(r.firstName).bind(r.lastName).bind(r.email).bind(r.phone);
-            st.bind(Resident::statusCode(r.status)).bind(user).bind(user);
-        },
-        [](SqlStatement &, qsizetype) -> VoidResult { return {}; });
-    if (!inserted) {
-        if (inserted.error().code == DbError::Code::Duplicate)
-            return DbError(DbError::Code::Conflict,
-                           tr("another user added one of these residents while the import ran"),
-                           inserted.error().detail);
-        return inserted;
-    }
-    // Set-based update: the new values joined by student id, each row only if its version
-    // is still the one read above (a concurrent edit makes the chunk fail and retry).
-    // VALUES columns are column1 … column8 on both SQLite and PostgreSQL.
-    const QString now = Dialect::now(m_db.config().backend);
-    return batched(
-        m_db, updates, kRowsPerStatement,
-        [&now](qsizetype n) {
-            return u"UPDATE residents AS r SET first_name = v.column2, last_name = v.column3, email = "
-                   u"v.column4, "
-                   "phone = v.column5, status = v.column6, version = r.version + 1, updated_at = "_s +
-                   now + u", updated_by = v.column8 FROM (VALUES "_s +
-                   placeholders(n, u"(?, ?, ?, ?, ?, ?, ?, ?)"_s) +
-                   u") AS v WHERE r.student_id = v.column1 AND r.version = CAST(v.column7 AS INTEGER)"_s;
-        },
-        [&user](SqlStatement &st, const Resident &r) {
-            st.bind(r.studentId).bind(r.firstName).bind(r.lastName).bind(r.email).bind(r.phone);
-            st.bind(Resident::statusCode(r.status)).bind(r.version).bind(user);
-        },
-        [](SqlStatement &st, qsizetype n) -> VoidResult {
-            if (st.numRowsAffected() != n)
+    // Set-based writes: one statement each, the rows as one bound JSON array.
+    const QStringList columns{u"student_id text"_s, u"first_name text"_s, u"last_name text"_s,
+                              u"email text"_s,      u"phone text"_s,      u"status text"_s,
+                              u"version integer"_s};
+    if (!inserts.isEmpty()) {
+        SqlStatement st(m_db,
+                        u"INSERT INTO residents (student_id, first_name, last_name, email, phone, status, "
+                        "version, created_by, updated_by) SELECT v.student_id, v.first_name, v.last_name, "
+                        "v.email, v.phone, v.status, 1, ?, ? FROM "_s +
+                            Dialect::jsonRecordSet(backend, columns));
+        st.bind(m_actor.username).bind(m_actor.username).bind(inserts.text());
+        if (VoidResult r = st.exec(); !r) {
+            if (r.error().code == DbError::Code::Duplicate)
                 return DbError(DbError::Code::Conflict,
-                               tr("another user changed one of these residents while the import ran"));
-            return {};
-        });
+                               tr("another user added one of these residents while the import ran"),
+                               r.error().detail);
+            return r;
+        }
+    }
+    // Each row only if its version is still the one read above: a concurrent edit makes
+    // the chunk fail (and a job retry it from its checkpoint).
+    if (!updates.isEmpty()) {
+        SqlStatement st(m_db,
+                        u"UPDATE residents AS r SET first_name = v.first_name, last_name = v.last_name, "
+                        "email = v.email, phone = v.phone, status = v.status, version = r.version + 1, "
+                        "updated_at = "_s +
+                            Dialect::now(backend) + u", updated_by = ? FROM "_s +
+                            Dialect::jsonRecordSet(backend, columns) +
+                            u" WHERE r.student_id = v.student_id AND r.version = v.version"_s);
+        st.bind(m_actor.username).bind(updates.text());
+        if (VoidResult r = st.exec(); !r)
+            return r;
+        if (st.numRowsAffected() != updates.size())
+            return DbError(DbError::Code::Conflict,
+                           tr("another user changed one of these residents while the import ran"));
+    }
+    return {};
 }

@@ -1,6 +1,7 @@
 #include "tasks/import/importrejectionstore.h"
 
 #include "models/db/database.h"
+#include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
 
 #include <QJsonArray>
@@ -9,10 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// Rows per INSERT: a few, not hundreds (Qt's SQLite driver binds in quadratic time in
-// the number of parameters of one statement; see residentimporter.cpp).
-constexpr qsizetype kRowsPerStatement = 50;
-
 QString fieldsText(const QStringList &fields)
 {
     return QString::fromUtf8(
@@ -34,20 +31,20 @@ ImportRejectionStore::ImportRejectionStore(Database &db)
 
 VoidResult ImportRejectionStore::add(qint64 jobId, const QList<ImportRejection> &rows)
 {
-    for (qsizetype from = 0; from < rows.size(); from += kRowsPerStatement) {
-        const qsizetype count = qMin(kRowsPerStatement, rows.size() - from);
-        QString sql = u"INSERT INTO import_rejections (job_id, line, reason, fields) VALUES "_s;
-        for (qsizetype i = 0; i < count; ++i)
-            sql += i == 0 ? u"(?, ?, ?, ?)"_s : u", (?, ?, ?, ?)"_s;
-        SqlStatement st(m_db, sql);
-        for (qsizetype i = from; i < from + count; ++i) {
-            const ImportRejection &row = rows.at(i);
-            st.bind(jobId).bind(row.line).bind(row.reason).bind(fieldsText(row.fields));
-        }
-        if (VoidResult r = st.exec(); !r)
-            return r;
-    }
-    return {};
+    if (rows.isEmpty())
+        return {};
+    // One statement, the rows as one bound JSON array (see Dialect::jsonRecordSet).
+    QJsonArray array;
+    for (const ImportRejection &row : rows)
+        array.append(QJsonObject{
+            {u"line"_s, row.line}, {u"reason"_s, row.reason}, {u"fields"_s, fieldsText(row.fields)}});
+    SqlStatement st(
+        m_db, u"INSERT INTO import_rejections (job_id, line, reason, fields) SELECT ?, v.line, v.reason, "
+              "v.fields FROM "_s +
+                  Dialect::jsonRecordSet(m_db.config().backend,
+                                         {u"line bigint"_s, u"reason text"_s, u"fields text"_s}));
+    st.bind(jobId).bind(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+    return st.exec();
 }
 
 Result<QList<ImportRejection>> ImportRejectionStore::page(qint64 jobId, qint64 afterLine, int limit)

@@ -218,8 +218,9 @@ private Q_SLOTS:
         const Run third = run(write(changed, u"changed.csv"_s));
         QCOMPARE(third.counts.updated, 2500);
         QCOMPARE(third.counts.changedFields.value(u"email"_s), 2500);
-        SqlStatement versions(m_t->db(), u"SELECT MIN(version), MAX(version), COUNT(*) FROM residents WHERE email "
-                                         "LIKE '%@new.example.edu'"_s);
+        SqlStatement versions(m_t->db(),
+                              u"SELECT MIN(version), MAX(version), COUNT(*) FROM residents WHERE email "
+                              "LIKE '%@new.example.edu'"_s);
         QVERIFY(versions.exec() && versions.next());
         QCOMPARE(versions.value(0).toInt(), 2);
         QCOMPARE(versions.value(1).toInt(), 2);
@@ -242,6 +243,27 @@ private Q_SLOTS:
         QCOMPARE(resident(u"S2"_s).version, 2);
         QCOMPARE(resident(u"S3"_s).status, Resident::Status::Graduated);
         QCOMPARE(resident(u"S3"_s).version, 2);
+    }
+
+    void specialCharactersArriveIntact()
+    {
+        // Quotes, backslashes, apostrophes, tabs, line breaks and non-ASCII travel to the
+        // database (as JSON text, see Dialect::jsonRecordSet) unchanged, on insert and update.
+        const QByteArray file = kHeader + "S1,\"Ana \"\"Nena\"\"\",O'Brien \\ Jr,ana@example.edu,,active\n" +
+                                "S2,\"Tab\there\",\"Line\nbreak\",b@example.edu,,active\n" +
+                                "S3,Zoë \xF0\x9F\x98\x80,\xE6\x9D\xB1,c@example.edu,,active\n";
+        QCOMPARE(run(write(file)).counts.created, 3);
+        QCOMPARE(resident(u"S1"_s).firstName, u"Ana \"Nena\""_s);
+        QCOMPARE(resident(u"S1"_s).lastName, u"O'Brien \\ Jr"_s);
+        QCOMPARE(resident(u"S2"_s).firstName, u"Tab\there"_s);
+        QCOMPARE(resident(u"S2"_s).lastName, u"Line\nbreak"_s);
+        QCOMPARE(resident(u"S3"_s).firstName, u"Zoë 😀"_s);
+        QCOMPARE(resident(u"S3"_s).lastName, u"東"_s);
+        const Run again = run(write(file));
+        QCOMPARE(again.counts.unchanged, 3);
+        const Run changed = run(write(kHeader + "S1,\"Ana \\\"\"x\",O'Brien,ana@example.edu,,active\n"));
+        QCOMPARE(changed.counts.updated, 1);
+        QCOMPARE(resident(u"S1"_s).firstName, u"Ana \\\"x"_s);
     }
 
     void missingOptionalColumnsKeepStoredValues()
