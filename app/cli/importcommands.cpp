@@ -255,8 +255,7 @@ int ImportCommands::importResidents(CommandContext &context)
             const ResidentImporter::Failure failure = importer.failure();
             if (failure.kind == ResidentImporter::Failure::Kind::Database)
                 context.error(tr("%1: %2; the %3 rows before were imported; run the import again to finish")
-                                  .arg(*file, failure.message)
-                                  .arg(rows));
+                                  .arg(*file, failure.message, QString::number(rows)));
             else
                 context.error(failure.message);
             return CommandLine::ExitFailure;

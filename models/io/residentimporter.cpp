@@ -424,9 +424,7 @@ void ResidentImporter::classify(const CsvRecord &record, QList<Row> &rows, Chunk
         r.phone = u""_s;
     if (const qint64 earlier = m_duplicates->earlierLine(line))
         return reject(tr("line %1: the student ID \"%2\" already appears on line %3")
-                          .arg(line)
-                          .arg(r.studentId)
-                          .arg(earlier));
+                          .arg(QString::number(line), r.studentId, QString::number(earlier)));
 
     QStringList problems;
     const QString status = value(u"status"_s).toLower();
