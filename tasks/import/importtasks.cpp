@@ -42,6 +42,7 @@ QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
         options.mapping.insert(it.key(), it.value().toString());
 
     // The first pass over the file (parsing only, no database) runs on the CPU pool.
+    ctx.setProgress(ctx.job().progressDone, ctx.job().progressTotal, tr("Reading the file…"));
     auto importer = std::make_shared<ResidentImporter>(ctx.database(), ctx.actor(), path, options);
     auto opening = ctx.runCpu([importer] { return importer->open(); });
     const bool opened = co_await opening;

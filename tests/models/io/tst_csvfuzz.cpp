@@ -168,12 +168,15 @@ private Q_SLOTS:
     void fuzz()
     {
         constexpr int kRounds = 150000;
+        constexpr int kMinRounds = 5000;
         constexpr qint64 kBudgetMs = 20000;
         QRandomGenerator random(20261130);
         QElapsedTimer elapsed;
         elapsed.start();
         int round = 0;
-        for (; round < kRounds && elapsed.elapsed() < kBudgetMs; ++round) {
+        // At least kMinRounds; beyond that the time budget may cut the run short on a slow
+        // machine (it bounds the test's run time; nothing asserts on time).
+        for (; round < kRounds && (round < kMinRounds || elapsed.elapsed() < kBudgetMs); ++round) {
             QByteArray input = random.bounded(4) == 0
                                    ? randomBytes(random)
                                    : mutate(kSeeds.at(random.bounded(int(kSeeds.size()))), random);
@@ -191,7 +194,6 @@ private Q_SLOTS:
             }
         }
         qInfo("%d rounds in %lld ms", round, elapsed.elapsed());
-        QVERIFY(round >= 1000);
     }
 };
 
