@@ -13,8 +13,12 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
+class CsvReader;
+class CsvRecord;
 class Database;
+class QFile;
 
 // Imports residents from the registrar's CSV file: streaming, validated, idempotent,
 // in chunks that each commit completely or not at all.
@@ -159,15 +163,15 @@ private:
     bool fileFailure(const QString &message);
     bool resolveColumns();
     bool prescan();
-    void classify(const class CsvRecord &record, QList<Row> &rows, Chunk &chunk);
+    void classify(const CsvRecord &record, QList<Row> &rows, Chunk &chunk);
     VoidResult write(QList<Row> &rows, Chunk &chunk);
 
     Database &m_db;
     Actor m_actor;
     QString m_path;
     Options m_options;
-    std::unique_ptr<class QFile> m_file;
-    std::unique_ptr<class CsvReader> m_reader;
+    std::unique_ptr<QFile> m_file;
+    std::unique_ptr<CsvReader> m_reader;
     std::unique_ptr<DuplicateIndex> m_duplicates;
     QStringList m_header;
     QHash<QString, int> m_columns;
