@@ -10,6 +10,7 @@
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
 #include "ui/commands/undocontext.h"
+#include "ui/import/csvactions.h"
 #include "ui/jobs/jobsdock.h"
 #include "ui/notifications/notificationcentre.h"
 #include "ui/pages/buildingspage.h"
@@ -144,6 +145,13 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
 
     // Menus and shortcuts: they act on the current page.
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *csvActions = new CsvActions(executor, d->engine, d->actor, this);
+    csvActions->setObjectName(u"csvActions"_s);
+    csvActions->addTo(fileMenu);
+    fileMenu->addSeparator();
+    connect(csvActions, &CsvActions::jobQueued, this, [this](qint64 id) { d->jobsDock->showJob(id); });
+    connect(csvActions, &CsvActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("actionQuit"));

@@ -6,6 +6,7 @@
 #include "app/cli/databasecommands.h"
 #include "app/cli/globaloptions.h"
 #include "app/cli/housingcommands.h"
+#include "app/cli/importcommands.h"
 #include "app/cli/jobcommands.h"
 #include "app/cli/labcommands.h"
 
@@ -108,6 +109,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     HousingCommands::registerCommands(registry);
     JobCommands::registerCommands(registry);
     LabCommands::registerCommands(registry);
+    ImportCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)
@@ -209,7 +211,7 @@ int CommandLine::run(int argc, char **argv)
         return ExitUsage;
     }
     // A command takes its own words plus its positional arguments ("jobs show ID").
-    const qsizetype arguments = JobCommands::argumentCount(*command);
+    const qsizetype arguments = JobCommands::argumentCount(*command) + ImportCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));

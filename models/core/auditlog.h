@@ -26,8 +26,8 @@ struct AuditEntry
     // Optional: before/after already rendered as compact JSON object text. When set,
     // written instead of `before`/`after` (bulk writers render thousands of entries
     // much faster as text than through QJsonObject).
-    QString beforeJson;
-    QString afterJson;
+    QString beforeJson = {};
+    QString afterJson = {};
 };
 Q_DECLARE_METATYPE(AuditEntry)
 

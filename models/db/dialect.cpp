@@ -85,6 +85,13 @@ QString timestampOrEpoch(DatabaseConfig::Backend backend, const QString &column)
                : QStringLiteral("COALESCE(%1, '1970-01-01T00:00:00.000Z')").arg(column);
 }
 
+QString jsonTextList(DatabaseConfig::Backend backend)
+{
+    if (backend == DatabaseConfig::Backend::PostgreSQL)
+        return QStringLiteral("(SELECT json_array_elements_text(CAST(? AS json)))");
+    return QStringLiteral("(SELECT value FROM json_each(?))");
+}
+
 // SQLite reports extended result codes through Qt: 2067 SQLITE_CONSTRAINT_UNIQUE,
 // 1555 SQLITE_CONSTRAINT_PRIMARYKEY, 787 FOREIGN KEY, 275 CHECK, 1299 NOT NULL, 19 plain CONSTRAINT.
 // PostgreSQL reports SQLSTATE: 23505 unique, 23xxx integrity, 08xxx connection, 57P01 admin shutdown.

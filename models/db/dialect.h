@@ -37,7 +37,9 @@ QString idListValue(DatabaseConfig::Backend backend, const QList<qint64> &ids);
 
 // A FROM-clause source "… AS alias" of rows read from one bound JSON array of objects
 // (bind QJsonDocument(array).toJson(Compact) as text): many rows for one parameter, so
-// that a statement inserting 1,000 rows is as quick to send and prepare as one row.
+// that a statement inserting 1,000 rows is as quick to send and prepare as one row
+// (a multi-row VALUES list costs PostgreSQL about as much to parse as to insert, and
+// Qt's SQLite driver binds in time quadratic in the parameters of one statement).
 // `columns` are (key, PostgreSQL type) pairs: "entity_id", "BIGINT". PostgreSQL:
 // json_to_recordset; SQLite: json_each with json_extract.
 QString jsonRecordSource(DatabaseConfig::Backend backend, const QList<QPair<QString, QString>> &columns,
@@ -47,6 +49,10 @@ QString jsonRecordSource(DatabaseConfig::Backend backend, const QList<QPair<QStr
 // keyset paging can compare (NULL compares as nothing). Bind epochTimestampValue() for
 // a NULL cursor value.
 QString timestampOrEpoch(DatabaseConfig::Backend backend, const QString &column);
+
+// jsonTextList: the strings of one bound JSON array (one `?`) as a one-column subquery,
+// for IN: the text counterpart of inIdList (see jsonRecordSource for why one value).
+QString jsonTextList(DatabaseConfig::Backend backend);
 
 bool isUniqueViolation(const QSqlError &error);
 bool isConstraintViolation(const QSqlError &error);

@@ -12,6 +12,8 @@
 #include "tests/bench/labbulktransitioncase.h"
 #include "tests/bench/reportrendercase.h"
 #include "tests/bench/reportthroughputcase.h"
+#include "tests/bench/importpeakrsscase.h"
+#include "tests/bench/importresidentscase.h"
 #include "tests/bench/sortfiltercase.h"
 #include "tests/bench/workordercachedopencase.h"
 
@@ -72,7 +74,9 @@ int main(int argc, char **argv)
                             {WorkOrderCachedOpenCase::name(), &WorkOrderCachedOpenCase::run,
                              WorkOrderCachedOpenCase::description()},
                             {LabBulkTransitionCase::name(), &LabBulkTransitionCase::run,
-                             LabBulkTransitionCase::description()}};
+                             LabBulkTransitionCase::description()},
+                            {ImportResidentsCase::name(), &ImportResidentsCase::run, ImportResidentsCase::description()},
+                            {ImportPeakRssCase::name(), &ImportPeakRssCase::run, ImportPeakRssCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
