@@ -1,18 +1,21 @@
 #include "tasks/taskcatalog.h"
 
 #include "tasks/builtintasks.h"
+#include "tasks/mail/mailtasks.h"
 
 namespace TaskCatalog {
 
 void registerAll(TaskRegistry &registry)
 {
     BuiltinTasks::registerAll(registry);
+    MailTasks::registerAll(registry);
 }
 
 QList<RecurringJob> defaultRecurring()
 {
     QList<RecurringJob> jobs;
     jobs += BuiltinTasks::defaultRecurring();
+    jobs += MailTasks::defaultRecurring();
     return jobs;
 }
 

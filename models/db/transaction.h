@@ -22,6 +22,10 @@ public:
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
 
+    // Whether a Transaction is open on the calling thread's connection to `db`: lets a
+    // store join its caller's transaction, or open its own when there is none.
+    static bool isOpen(const Database &db);
+
     bool ok() const { return m_active; }
     DbError error() const { return m_error; }
     VoidResult commit();
