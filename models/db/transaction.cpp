@@ -20,8 +20,7 @@ bool Transaction::isOpen(const Database &db)
 Transaction::Transaction(Database &db, Mode mode)
     : m_db(db)
 {
-    const QString begin =
-        mode == Mode::Write ? Dialect::beginWrite(db.config().backend) : QStringLiteral("BEGIN");
+    const QString begin = mode == Mode::Write ? Dialect::beginWrite(db.config().backend) : QStringLiteral("BEGIN");
     const VoidResult r = SqlStatement::run(db, begin);
     m_active = r.ok();
     if (!m_active)
