@@ -42,10 +42,15 @@ int debugCallback(CURL *, curl_infotype type, char *data, size_t size, void *use
     if (text.isEmpty())
         return 0;
     if (type == CURLINFO_HEADER_OUT) {
+        // A line answering a 334 challenge is AUTH data (credentials): it continues the
+        // AUTH command and never reaches the log.
+        if (c->lastReply.startsWith("334")) {
+            c->transcript << u"> …"_s;
+            return 0;
+        }
         const qsizetype space = text.indexOf(' ');
         c->lastCommand = (space < 0 ? text : text.left(space)).toUpper();
-        c->transcript << u"> "_s +
-                             QString::fromLatin1(c->lastCommand == "AUTH" ? QByteArray("AUTH …") : text);
+        c->transcript << u"> "_s + (c->lastCommand == "AUTH" ? u"AUTH …"_s : QString::fromUtf8(text));
     } else if (type == CURLINFO_HEADER_IN) {
         // A multi-line reply arrives line by line ("250-…" then "250 …"); keep the last.
         for (const QByteArray &line : text.split('\n')) {
