@@ -147,6 +147,16 @@ std::optional<MailSettings> MailSettings::fromEnvironment(QString *error)
         s.password = url.password(QUrl::FullyDecoded);
     parseFrom(qEnvironmentVariable("RESIDESK_MAIL_FROM"), &s.fromName, &s.fromAddress);
     s.caFile = qEnvironmentVariable("RESIDESK_SMTP_CA_FILE");
+    const QString timeout = qEnvironmentVariable("RESIDESK_SMTP_TIMEOUT").trimmed();
+    if (!timeout.isEmpty()) {
+        bool ok = false;
+        const double seconds = timeout.toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 3600)
+            problem = tr("RESIDESK_SMTP_TIMEOUT must be a number of seconds from 0 to 3600, not \"%1\".")
+                          .arg(timeout);
+        else
+            s.timeoutMs = int(seconds * 1000);
+    }
     const QString rate = qEnvironmentVariable("RESIDESK_MAIL_RATE").trimmed();
     if (!rate.isEmpty()) {
         bool ok = false;

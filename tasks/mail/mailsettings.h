@@ -22,6 +22,7 @@ class QSettings;
 //       RESIDESK_SMTP_CA_FILE   a CA bundle to verify the server with (verification
 //                               always stays on)
 //       RESIDESK_MAIL_RATE      messages per minute (0 or unset: unlimited)
+//       RESIDESK_SMTP_TIMEOUT   seconds one message may take (default 120)
 //  2. otherwise the "mail" group of the application's QSettings (everything but the
 //     password) and the password from the system keychain (QtKeychain, service
 //     "Residesk", key keychainKey()).

@@ -72,7 +72,8 @@ private:
     // The mail.send drain job claimed by `owner` (as an engine would), or 0.
     qint64 claimDrainJob(const QString &owner)
     {
-        const Result<QList<Job>> jobs = JobStore(db(), m_clock).claim(owner, {{u"mail.send"_s, 1}}, 1, kLease);
+        const Result<QList<Job>> jobs =
+            JobStore(db(), m_clock).claim(owner, {{u"mail.send"_s, 1}}, 1, kLease);
         if (!jobs || jobs->isEmpty())
             return 0;
         return jobs->first().id;
@@ -110,7 +111,8 @@ private Q_SLOTS:
     void enqueueStoresTheEmailItsAttachmentAndOneDrainJob()
     {
         OutboxMessage m = message(u"ana@example.org"_s, u"report-finalized/42/r2"_s);
-        const QByteArray pdf = QByteArray("%PDF-1.4\n") + QByteArray(5000, '\x01') + QByteArray("\x00\xff", 2);
+        const QByteArray pdf =
+            QByteArray("%PDF-1.4\n") + QByteArray(5000, '\x01') + QByteArray("\x00\xff", 2);
         m.attachments.append({0, u"report-42.pdf"_s, u"application/pdf"_s, pdf, 0});
         m.relatedEntity = u"report"_s;
         m.relatedId = 42;
@@ -144,7 +146,8 @@ private Q_SLOTS:
         QVERIFY(second);
         QCOMPARE(second->drainJobId, first->drainJobId);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send'"_s), 1);
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE unique_key = 'mail.send' AND state = 'queued'"_s), 1);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE unique_key = 'mail.send' AND state = 'queued'"_s),
+                 1);
     }
 
     void sameDedupeKeyTwiceIsOneEmail()
@@ -152,7 +155,8 @@ private Q_SLOTS:
         // Both inside one caller transaction: the duplicate must not abort it (PostgreSQL).
         Transaction tx(db());
         QVERIFY(tx.ok());
-        const Result<Outbox::Enqueued> a = outbox().enqueue(message(u"ana@example.org"_s, u"protocol-received/job7/1234"_s), actor());
+        const Result<Outbox::Enqueued> a =
+            outbox().enqueue(message(u"ana@example.org"_s, u"protocol-received/job7/1234"_s), actor());
         QVERIFY2(a, qPrintable(a.error().text()));
         OutboxMessage changed = message(u"other@example.org"_s, u"protocol-received/job7/1234"_s);
         changed.subject = u"Something else"_s;
@@ -168,7 +172,8 @@ private Q_SLOTS:
         QCOMPARE(email(a->id).toAddress, u"ana@example.org"_s); // the first one wins, untouched
 
         // And again later, outside any transaction.
-        const Result<Outbox::Enqueued> c = outbox().enqueue(message(u"ana@example.org"_s, u"protocol-received/job7/1234"_s), actor());
+        const Result<Outbox::Enqueued> c =
+            outbox().enqueue(message(u"ana@example.org"_s, u"protocol-received/job7/1234"_s), actor());
         QVERIFY(c);
         QVERIFY(c->existed);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox_emails"_s), 1);
@@ -190,7 +195,8 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox_attachments"_s), 0);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send'"_s), 0);
         // The key is free again: the change that asked for the e-mail did not happen.
-        const Result<Outbox::Enqueued> again = outbox().enqueue(message(u"ana@example.org"_s, u"report-finalized/7/r1"_s), actor());
+        const Result<Outbox::Enqueued> again =
+            outbox().enqueue(message(u"ana@example.org"_s, u"report-finalized/7/r1"_s), actor());
         QVERIFY(again);
         QVERIFY(!again->existed);
     }
@@ -202,7 +208,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::newRow("bad address") << u"not-an-address"_s << u"Hello"_s << u"to"_s;
         QTest::newRow("no subject") << u"ana@example.org"_s << u"  "_s << u"subject"_s;
-        QTest::newRow("header injection") << u"ana@example.org"_s << u"Hi\r\nBcc: all@example.org"_s << u"subject"_s;
+        QTest::newRow("header injection")
+            << u"ana@example.org"_s << u"Hi\r\nBcc: all@example.org"_s << u"subject"_s;
     }
 
     void invalidMessagesNameTheField()
@@ -254,7 +261,8 @@ private Q_SLOTS:
         QVERIFY(!outbox().beginAttempt(id, u"w1"_s, job)->has_value());
 
         m_clock.advance(1500);
-        const Result<OutboxEmail> sent = outbox().recordSent(*begun.value(), u"250 2.0.0 Ok: queued as 0001"_s);
+        const Result<OutboxEmail> sent =
+            outbox().recordSent(*begun.value(), u"250 2.0.0 Ok: queued as 0001"_s);
         QVERIFY2(sent, qPrintable(sent.error().text()));
         QCOMPARE(sent->state, OutboxState::Sent);
         QCOMPARE(sent->sentAt, kStart + 1500);
@@ -291,9 +299,11 @@ private Q_SLOTS:
         QCOMPARE(outbox().claimDue(u"w2"_s, 10, 600000)->size(), 0);
 
         // A person decides: send again. Recorded, and queued now.
-        QCOMPARE(outbox().resolveUncertain(id, Outbox::Resolution::Resend, actor(), e.version + 7).error().code,
-                 DbError::Code::Conflict);
-        const Result<OutboxEmail> resent = outbox().resolveUncertain(id, Outbox::Resolution::Resend, actor(), e.version);
+        QCOMPARE(
+            outbox().resolveUncertain(id, Outbox::Resolution::Resend, actor(), e.version + 7).error().code,
+            DbError::Code::Conflict);
+        const Result<OutboxEmail> resent =
+            outbox().resolveUncertain(id, Outbox::Resolution::Resend, actor(), e.version);
         QVERIFY2(resent, qPrintable(resent.error().text()));
         QCOMPARE(resent->state, OutboxState::Queued);
         QCOMPARE(resent->resolution, u"resent"_s);
@@ -316,7 +326,8 @@ private Q_SLOTS:
         const std::optional<Outbox::Attempt> attempt = startSending(id, u"w1"_s, job);
         QVERIFY(attempt);
         QVERIFY(outbox().recordUncertain(*attempt, u"connection lost after the body"_s));
-        const Result<OutboxEmail> marked = outbox().resolveUncertain(id, Outbox::Resolution::MarkSent, actor());
+        const Result<OutboxEmail> marked =
+            outbox().resolveUncertain(id, Outbox::Resolution::MarkSent, actor());
         QVERIFY2(marked, qPrintable(marked.error().text()));
         QCOMPARE(marked->state, OutboxState::Sent);
         QCOMPARE(marked->resolution, u"marked_sent"_s);
@@ -347,7 +358,8 @@ private Q_SLOTS:
 
         std::optional<Outbox::Attempt> attempt = startSending(id, u"w1"_s, job);
         QVERIFY(attempt);
-        const Result<OutboxEmail> waiting = outbox().recordTransient(*attempt, u"Connection refused"_s, kStart + 60000);
+        const Result<OutboxEmail> waiting =
+            outbox().recordTransient(*attempt, u"Connection refused"_s, kStart + 60000);
         QVERIFY(waiting);
         QCOMPARE(waiting->state, OutboxState::Queued);
         QCOMPARE(waiting->nextAttemptAt, kStart + 60000);
@@ -361,7 +373,8 @@ private Q_SLOTS:
         QVERIFY(JobStore(db(), m_clock).heartbeat(u"w1"_s, {job}, kLease)->contains(job)); // w1 lives on
         attempt = startSending(id, u"w1"_s, job);
         QVERIFY(attempt);
-        const Result<OutboxEmail> failed = outbox().recordTransient(*attempt, u"421 try later"_s, kStart + 180000);
+        const Result<OutboxEmail> failed =
+            outbox().recordTransient(*attempt, u"421 try later"_s, kStart + 180000);
         QVERIFY(failed);
         QCOMPARE(failed->state, OutboxState::Failed); // no attempts left
         QCOMPARE(failed->attempts, 2);

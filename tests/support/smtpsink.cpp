@@ -64,9 +64,10 @@ bool SmtpSink::start(QString *error)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->start(u"/usr/bin/python3"_s,
-                     {QStringLiteral(RESIDESK_SMTPSINK), u"--port"_s, QString::number(m_port), u"--dir"_s, directory(),
-                      u"--cert"_s, caFile(), u"--key"_s, m_dir.filePath(u"key.pem"_s), u"--user"_s, user(),
-                      u"--password"_s, password(), u"--data-delay"_s, QString::number(m_dataDelay)});
+                     {QStringLiteral(RESIDESK_SMTPSINK), u"--port"_s, QString::number(m_port), u"--dir"_s,
+                      directory(), u"--cert"_s, caFile(), u"--key"_s, m_dir.filePath(u"key.pem"_s),
+                      u"--user"_s, user(), u"--password"_s, password(), u"--data-delay"_s,
+                      QString::number(m_dataDelay)});
     if (!m_process->waitForStarted(10000))
         return fail(u"cannot start /usr/bin/python3 for the SMTP sink: "_s + m_process->errorString());
     // The port may still be held for a moment by the previous run: the sink reports
@@ -76,7 +77,8 @@ bool SmtpSink::start(QString *error)
         if (!m_process->waitForReadyRead(30000)) {
             const QString why = QString::fromUtf8(m_process->readAllStandardError());
             stop();
-            return fail(u"the SMTP sink (tests/support/smtpsink.py, python3-aiosmtpd) did not start: "_s + why);
+            return fail(u"the SMTP sink (tests/support/smtpsink.py, python3-aiosmtpd) did not start: "_s +
+                        why);
         }
         out += m_process->readAllStandardOutput();
     }

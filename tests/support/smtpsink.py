@@ -130,7 +130,8 @@ def main():
         ok = (isinstance(auth_data, LoginPassword)
               and auth_data.login == args.user.encode("utf-8")
               and auth_data.password == args.password.encode("utf-8"))
-        return AuthResult(success=ok, handled=False)
+        # On success the login is kept in session.auth_data (stored with each message).
+        return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
 
     kwargs = {"tls_context": tls, "require_starttls": True}
     if args.user:
