@@ -7,6 +7,7 @@
 #include "app/cli/globaloptions.h"
 #include "app/cli/housingcommands.h"
 #include "app/cli/jobcommands.h"
+#include "app/cli/mailcommands.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -106,6 +107,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     DatabaseCommands::registerCommands(registry);
     HousingCommands::registerCommands(registry);
     JobCommands::registerCommands(registry);
+    MailCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)
@@ -207,7 +209,7 @@ int CommandLine::run(int argc, char **argv)
         return ExitUsage;
     }
     // A command takes its own words plus its positional arguments ("jobs show ID").
-    const qsizetype arguments = JobCommands::argumentCount(*command);
+    const qsizetype arguments = JobCommands::argumentCount(*command) + MailCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));
