@@ -224,10 +224,11 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
     const Result<qint64> next = outbox.nextAttemptAt();
     if (!next)
         co_return JobOutcome::failure(next.error().message);
-    if (next.value() > 0) {
-        const qint64 at = next.value() > ctx.clock().nowMs() ? next.value() : 0;
+    // One due now was not claimable by this drain (it found none left): another live
+    // drain holds it and sends it, so no follow-up for it (that would only chase it).
+    if (next.value() > ctx.clock().nowMs()) {
         if (const Result<EnqueueResult> scheduled =
-                Outbox::ensureDrain(ctx.database(), ctx.clock(), ctx.actor(), at);
+                Outbox::ensureDrain(ctx.database(), ctx.clock(), ctx.actor(), next.value());
             !scheduled)
             co_return JobOutcome::failure(scheduled.error().message);
     }
@@ -235,7 +236,7 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
 
     if (!stopProblem.isEmpty()) {
         QString text = stopProblem + u' ' + tally.summary() + u'.';
-        if (next.value() > 0)
+        if (next.value() > ctx.clock().nowMs())
             text += u' ' + tr("The waiting e-mails are tried again from %1.").arg(clockText(next.value()));
         co_return JobOutcome::failure(text, false);
     }

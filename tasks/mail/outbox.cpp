@@ -28,6 +28,16 @@ const QString kColumns =
     "related_id, created_by, created_at, updated_at, version, "
     "(SELECT COUNT(*) FROM outbox_attachments a WHERE a.email_id = outbox_emails.id)"_s;
 
+// A queued e-mail a drain may claim now (three bound values: now, now, now): due, and
+// not reserved by a live drain. A claim ends when it expires, or at once when the
+// drain that holds it is gone (its worker has no running mail.send job with a live
+// lease: it crashed or was killed), so a dead drain's batch is not stuck for the
+// length of its claim.
+const QString kClaimable =
+    u"state = 'queued' AND next_attempt_at <= ? AND (claim_owner IS NULL OR claim_expires_at < ? "
+    "OR NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = 'mail.send' AND j.state = 'running' "
+    "AND j.lease_owner = outbox_emails.claim_owner AND j.lease_expires_at >= ?))"_s;
+
 constexpr qsizetype kSubjectMax = 998; // RFC 5322 line length
 constexpr qsizetype kNameMax = 200;
 constexpr qsizetype kKeyMax = 300;
@@ -588,11 +598,10 @@ Result<QList<OutboxEmail>> Outbox::claimDue(const QString &owner, int limit, qin
         return tx.error();
     QList<qint64> ids;
     {
-        SqlStatement st(
-            m_db, u"SELECT id FROM outbox_emails WHERE state = 'queued' AND next_attempt_at <= ? "
-                  "AND (claim_owner IS NULL OR claim_expires_at < ?) ORDER BY next_attempt_at, id LIMIT ?"_s +
-                      (m_db.isPostgreSQL() ? u" FOR UPDATE SKIP LOCKED"_s : QString()));
-        st.bind(now).bind(now).bind(qBound(1, limit, 1000));
+        SqlStatement st(m_db, u"SELECT id FROM outbox_emails WHERE "_s + kClaimable +
+                                  u" ORDER BY next_attempt_at, id LIMIT ?"_s +
+                                  (m_db.isPostgreSQL() ? u" FOR UPDATE SKIP LOCKED"_s : QString()));
+        st.bind(now).bind(now).bind(now).bind(qBound(1, limit, 1000));
         if (auto r = st.exec(); !r)
             return r.error();
         while (st.next())
@@ -716,9 +725,9 @@ Result<OutboxEmail> Outbox::recordUncertain(const Attempt &attempt, const QStrin
 
 Result<int> Outbox::countDue()
 {
-    SqlStatement st(m_db,
-                    u"SELECT COUNT(*) FROM outbox_emails WHERE state = 'queued' AND next_attempt_at <= ?"_s);
-    st.bind(m_clock.nowMs());
+    const qint64 now = m_clock.nowMs();
+    SqlStatement st(m_db, u"SELECT COUNT(*) FROM outbox_emails WHERE "_s + kClaimable);
+    st.bind(now).bind(now).bind(now);
     if (auto r = st.exec(); !r)
         return r.error();
     return st.next() ? st.value(0).toInt() : 0;

@@ -57,7 +57,8 @@ struct EnqueueResult;
 //  2. Claim (claimDue): a batch of due queued e-mails gets claim_owner and a claim
 //     expiry, in one transaction (PostgreSQL: FOR UPDATE SKIP LOCKED, so concurrent
 //     drains take disjoint batches; SQLite: a write transaction). A claim is only a
-//     reservation: the e-mail stays 'queued', and an expired claim is free again.
+//     reservation: the e-mail stays 'queued', and a claim that expired, or whose
+//     drain is gone (no live mail.send lease for that worker), is free again.
 //  3. Per e-mail, BEFORE talking to the server, in its own committed statement
 //     (beginAttempt): queued → 'sending', attempts + 1, sending_owner = worker,
 //     sending_job_id = job, sending_started_at = now — only if the row is still queued,
@@ -136,8 +137,8 @@ public:
     // --- The drain protocol (the mail.send job), see above. ---------------------------
     // Step 1. Returns how many e-mails became uncertain.
     Result<int> markOrphansUncertain();
-    // Step 2. Due queued e-mails (next_attempt_at <= now), oldest first, with their
-    // attachments' content.
+    // Step 2. Due queued e-mails (next_attempt_at <= now) not reserved by a live drain,
+    // oldest first, with their attachments' content.
     Result<QList<OutboxEmail>> claimDue(const QString &owner, int limit, qint64 claimMs);
     // Gives claimed e-mails back unsent (cancel, or the server is unreachable); with
     // `notBefore`, they wait until then (no attempt is counted).
@@ -161,8 +162,8 @@ public:
     Result<OutboxEmail> recordFailed(const Attempt &attempt, const QString &error);
     Result<OutboxEmail> recordUncertain(const Attempt &attempt, const QString &error);
 
-    // Due queued e-mails now (for progress), and the earliest next_attempt_at of any
-    // queued e-mail (0: none queued).
+    // Queued e-mails a drain could claim now (for progress), and the earliest
+    // next_attempt_at of any queued e-mail (0: none queued).
     Result<int> countDue();
     Result<qint64> nextAttemptAt();
 

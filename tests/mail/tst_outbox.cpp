@@ -79,6 +79,16 @@ private:
         return jobs->first().id;
     }
 
+    // A running mail.send job of its own for `owner` (a live drain on that worker).
+    qint64 liveDrain(const QString &owner)
+    {
+        JobRequest request;
+        request.kind = u"mail.send"_s;
+        if (!JobStore(db(), m_clock).enqueue(request, actor()))
+            return 0;
+        return claimDrainJob(owner);
+    }
+
     // An e-mail taken through claim and beginAttempt by `owner` under job `jobId`.
     std::optional<Outbox::Attempt> startSending(qint64 emailId, const QString &owner, qint64 jobId)
     {
@@ -426,6 +436,8 @@ private Q_SLOTS:
     {
         for (int i = 0; i < 5; ++i)
             enqueued(message(u"r%1@example.org"_s.arg(i)));
+        for (const QString &owner : {u"w1"_s, u"w2"_s, u"w3"_s, u"w4"_s})
+            QVERIFY(liveDrain(owner) > 0);
         const Result<QList<OutboxEmail>> a = outbox().claimDue(u"w1"_s, 3, 600000);
         const Result<QList<OutboxEmail>> b = outbox().claimDue(u"w2"_s, 3, 600000);
         QVERIFY(a && b);
@@ -443,7 +455,24 @@ private Q_SLOTS:
         QCOMPARE(outbox().claimDue(u"w3"_s, 10, 600000)->size(), 1);
         // An expired claim is free again.
         m_clock.advance(600001);
+        QVERIFY(JobStore(db(), m_clock).heartbeat(u"w4"_s, {liveDrain(u"w4"_s)}, kLease));
         QCOMPARE(outbox().claimDue(u"w4"_s, 10, 600000)->size(), 5);
+    }
+
+    void aDeadDrainsClaimsAreFreeAtOnce()
+    {
+        for (int i = 0; i < 3; ++i)
+            enqueued(message(u"r%1@example.org"_s.arg(i)));
+        QVERIFY(claimDrainJob(u"w1"_s) > 0);
+        QCOMPARE(outbox().claimDue(u"w1"_s, 10, 3600000)->size(), 3);
+        QCOMPARE(outbox().countDue().value(), 0); // all reserved by a live drain
+        QVERIFY(liveDrain(u"w2"_s) > 0);
+        QCOMPARE(outbox().claimDue(u"w2"_s, 10, 3600000)->size(), 0);
+        // w1 dies: its lease runs out long before its hour-long claims would.
+        m_clock.advance(kLease + 1);
+        QVERIFY(JobStore(db(), m_clock).heartbeat(u"w2"_s, {liveDrain(u"w2"_s)}, kLease));
+        QCOMPARE(outbox().countDue().value(), 3);
+        QCOMPARE(outbox().claimDue(u"w2"_s, 10, 3600000)->size(), 3);
     }
 
     void listFiltersSearchesAndCounts()
