@@ -2,15 +2,18 @@
 
 #include "models/housing/residentrepository.h"
 
-#include <QCoroSignal>
-#include <QPointer>
+#include <QCoroFuture>
+#include <QFuture>
+#include <QPromise>
 #include <QSettings>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <qt6keychain/keychain.h>
 
 #include <chrono>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -41,6 +44,81 @@ void parseFrom(const QString &text, QString *name, QString *address)
 QString keychainErrorText(QKeychain::Job *job)
 {
     return MailSettings::tr("%1 (keychain error %2)").arg(job->errorString()).arg(int(job->error()));
+}
+
+enum class KeychainOp { Read, Write, Delete };
+
+struct KeychainReply
+{
+    QString text;
+    QString error; // empty: success
+    bool notFound = false;
+};
+
+// Runs one QtKeychain job on the application's main thread and returns its reply as a
+// future that any thread can co_await. QtKeychain (and libsecret under it) keeps
+// per-thread D-Bus state that does not survive jobs on short-lived or several threads
+// (a job on a runner thread crashed a later one on the main thread), so every job runs
+// where the application object lives; that thread always runs an event loop (the
+// window, the worker, the command line's waits, QTest's waits).
+QFuture<KeychainReply> keychainCall(KeychainOp op, QString key, QString value)
+{
+    auto promise = std::make_shared<QPromise<KeychainReply>>();
+    QFuture<KeychainReply> future = promise->future();
+    promise->start();
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app) {
+        promise->addResult(
+            KeychainReply{{}, MailSettings::tr("the keychain needs a running application"), false});
+        promise->finish();
+        return future;
+    }
+    QMetaObject::invokeMethod(
+        app,
+        [promise, op, key = std::move(key), value = std::move(value)] {
+            QKeychain::Job *job = nullptr;
+            switch (op) {
+            case KeychainOp::Read:
+                job = new QKeychain::ReadPasswordJob(MailSettings::keychainService());
+                break;
+            case KeychainOp::Write: {
+                auto *write = new QKeychain::WritePasswordJob(MailSettings::keychainService());
+                write->setTextData(value);
+                job = write;
+                break;
+            }
+            case KeychainOp::Delete:
+                job = new QKeychain::DeletePasswordJob(MailSettings::keychainService());
+                break;
+            }
+            job->setAutoDelete(true); // QtKeychain deletes it after finished()
+            job->setInsecureFallback(false);
+            job->setKey(key);
+            auto done = std::make_shared<bool>(false);
+            const auto answer = [promise, done](KeychainReply reply) {
+                if (std::exchange(*done, true))
+                    return;
+                promise->addResult(std::move(reply));
+                promise->finish();
+            };
+            QObject::connect(job, &QKeychain::Job::finished, job, [answer, op](QKeychain::Job *finished) {
+                KeychainReply reply;
+                if (finished->error() != QKeychain::NoError) {
+                    reply.notFound = finished->error() == QKeychain::EntryNotFound;
+                    reply.error = keychainErrorText(finished);
+                } else if (op == KeychainOp::Read) {
+                    reply.text = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
+                }
+                answer(std::move(reply));
+            });
+            // A secret service that never answers must not hang a job forever.
+            QTimer::singleShot(kKeychainTimeout, job, [answer] {
+                answer(KeychainReply{{}, MailSettings::tr("the system keychain did not answer"), false});
+            });
+            job->start();
+        },
+        Qt::QueuedConnection);
+    return future;
 }
 
 } // namespace
@@ -255,67 +333,26 @@ QCoro::Task<MailSettingsLoad> MailSettings::load()
 
 QCoro::Task<MailSettings::Secret> MailSettings::readPassword(QString key)
 {
+    auto future = keychainCall(KeychainOp::Read, std::move(key), {});
+    const KeychainReply reply = co_await future;
     Secret secret;
-    QPointer<QKeychain::ReadPasswordJob> job = new QKeychain::ReadPasswordJob(keychainService());
-    job->setAutoDelete(false);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    job->start();
-    auto finishing = qCoro(job.get(), &QKeychain::Job::finished, kKeychainTimeout);
-    const auto finished = co_await finishing;
-    if (!job) {
-        secret.error = tr("the keychain request was abandoned");
-        co_return secret;
-    }
-    if (!finished) {
-        secret.error = tr("the system keychain did not answer");
-    } else if (job->error() != QKeychain::NoError) {
-        secret.notFound = job->error() == QKeychain::EntryNotFound;
-        secret.error = keychainErrorText(job);
-    } else {
-        secret.value = job->textData();
-    }
-    job->deleteLater();
+    if (reply.error.isEmpty())
+        secret.value = reply.text;
+    secret.error = reply.error;
+    secret.notFound = reply.notFound;
     co_return secret;
 }
 
 QCoro::Task<QString> MailSettings::storePassword(QString key, QString password)
 {
-    QPointer<QKeychain::WritePasswordJob> job = new QKeychain::WritePasswordJob(keychainService());
-    job->setAutoDelete(false);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    job->setTextData(password);
-    job->start();
-    auto finishing = qCoro(job.get(), &QKeychain::Job::finished, kKeychainTimeout);
-    const auto finished = co_await finishing;
-    if (!job)
-        co_return tr("the keychain request was abandoned");
-    QString error;
-    if (!finished)
-        error = tr("the system keychain did not answer");
-    else if (job->error() != QKeychain::NoError)
-        error = keychainErrorText(job);
-    job->deleteLater();
-    co_return error;
+    auto future = keychainCall(KeychainOp::Write, std::move(key), std::move(password));
+    const KeychainReply reply = co_await future;
+    co_return reply.error;
 }
 
 QCoro::Task<QString> MailSettings::deletePassword(QString key)
 {
-    QPointer<QKeychain::DeletePasswordJob> job = new QKeychain::DeletePasswordJob(keychainService());
-    job->setAutoDelete(false);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    job->start();
-    auto finishing = qCoro(job.get(), &QKeychain::Job::finished, kKeychainTimeout);
-    const auto finished = co_await finishing;
-    if (!job)
-        co_return tr("the keychain request was abandoned");
-    QString error;
-    if (!finished)
-        error = tr("the system keychain did not answer");
-    else if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
-        error = keychainErrorText(job);
-    job->deleteLater();
-    co_return error;
+    auto future = keychainCall(KeychainOp::Delete, std::move(key), {});
+    const KeychainReply reply = co_await future;
+    co_return reply.notFound ? QString() : reply.error;
 }

@@ -71,8 +71,10 @@ public:
     // The environment first, else QSettings + the keychain. Never throws.
     static QCoro::Task<struct MailSettingsLoad> load();
 
-    // The keychain (asynchronous; the calling thread needs an event loop). An empty
-    // error string means success. Reading a missing entry gives an error too.
+    // The keychain (asynchronous; the calling thread needs an event loop, and so does
+    // the application's main thread, where every keychain job runs). An empty error
+    // string means success. Reading a missing entry gives an error too (notFound);
+    // deleting one does not.
     struct Secret
     {
         QString value;
