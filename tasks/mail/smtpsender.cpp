@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -87,10 +88,6 @@ bool isAscii(const QString &text)
     return true;
 }
 
-struct CurlEasyDeleter
-{
-    void operator()(CURL *c) const { curl_easy_cleanup(c); }
-};
 struct CurlSlistDeleter
 {
     void operator()(curl_slist *l) const { curl_slist_free_all(l); }
@@ -107,8 +104,23 @@ curl_slist *append(curl_slist *list, const QByteArray &line)
 
 } // namespace
 
+// One libcurl easy handle kept for the sender's life: libcurl keeps the connection
+// open after a message, so the next one (same server, same login) skips the TCP
+// connect, TLS handshake and AUTH. Sends are sequential (the mutex makes sure).
+struct SmtpSender::Session
+{
+    std::mutex mutex;
+    CURL *handle = nullptr;
+    ~Session()
+    {
+        if (handle)
+            curl_easy_cleanup(handle); // says QUIT on an open connection
+    }
+};
+
 SmtpSender::SmtpSender(MailSettings settings)
     : m_settings(std::move(settings))
+    , m_session(std::make_shared<Session>())
 {}
 
 QThreadPool &SmtpSender::pool()
@@ -169,14 +181,16 @@ SmtpResult SmtpSender::send(const OutboxEmail &email) const
 {
     globalInit();
     SmtpResult result;
-    const std::unique_ptr<CURL, CurlEasyDeleter> curl(curl_easy_init());
-    if (!curl) {
+    const std::lock_guard lock(m_session->mutex);
+    if (!m_session->handle)
+        m_session->handle = curl_easy_init();
+    if (!m_session->handle) {
         result.kind = SmtpResult::Kind::Transient;
         result.scope = SmtpResult::Scope::Server;
         result.error = tr("libcurl could not start an SMTP session.");
         return result;
     }
-    CURL *h = curl.get();
+    CURL *h = m_session->handle;
     const MailSettings &s = m_settings;
     const QString fromAddress = email.fromAddress.isEmpty() ? s.fromAddress : email.fromAddress;
     const QString fromName = email.fromAddress.isEmpty() ? s.fromName : email.fromName;
@@ -243,6 +257,11 @@ SmtpResult SmtpSender::send(const OutboxEmail &email) const
     curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
     char errorBuffer[CURL_ERROR_SIZE] = {};
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorBuffer);
+
+    // Declared last, so it runs first on return: the options are cleared (the
+    // connection stays open for the next message) while the memory they point to —
+    // MIME parts, header lists, the error buffer, the conversation — still exists.
+    const auto clearOptions = qScopeGuard([h] { curl_easy_reset(h); });
 
     const CURLcode code = curl_easy_perform(h);
     long responseCode = 0;

@@ -8,6 +8,8 @@
 #include <QFuture>
 #include <QString>
 
+#include <memory>
+
 class QThreadPool;
 
 // What one SMTP conversation came to, classified for the outbox protocol
@@ -48,7 +50,9 @@ struct SmtpResult
 //
 // send() blocks for up to the configured timeout: call it on a pool thread, never on
 // the GUI thread. sendAsync() runs it on a small dedicated pool and returns a future
-// for a coroutine to co_await (named local). Thread-safe; a value type.
+// for a coroutine to co_await (named local). Thread-safe; copies share one SMTP
+// connection, which stays open between messages (one drain talks to the server over
+// one connection) and is closed with the last copy; sends on it are sequential.
 //
 //   SmtpSender sender(settings);
 //   auto future = sender.sendAsync(email);     // email with attachment content
@@ -72,5 +76,7 @@ public:
     static QByteArray formatMailbox(const QString &name, const QString &address);
 
 private:
+    struct Session;
     MailSettings m_settings;
+    std::shared_ptr<Session> m_session; // shared by the copies a sendAsync() makes
 };

@@ -9,6 +9,7 @@
 #include "tests/bench/enginethroughputcase.h"
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
+#include "tests/bench/maildraincase.h"
 #include "tests/bench/sortfiltercase.h"
 
 #include <QCommandLineParser>
@@ -42,7 +43,8 @@ int main(int argc, char **argv)
                              EngineThroughputCase::description()},
                             {EngineNotifyLatencyCase::name(), &EngineNotifyLatencyCase::run,
                              EngineNotifyLatencyCase::description()},
-                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()}};
+                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()},
+                            {MailDrainCase::name(), &MailDrainCase::run, MailDrainCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
