@@ -258,6 +258,17 @@ SmtpResult SmtpSender::send(const OutboxEmail &email) const
     char errorBuffer[CURL_ERROR_SIZE] = {};
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errorBuffer);
 
+    // Only after a message the server accepted does the connection stay for the next
+    // one: after any failure it is closed, so that no half-finished SMTP transaction
+    // (a refused recipient, a timeout) can confuse the next message's commands.
+    // Runs after clearOptions (declared before it).
+    bool keepConnection = false;
+    const auto closeUnlessAccepted = qScopeGuard([this, &keepConnection] {
+        if (!keepConnection) {
+            curl_easy_cleanup(m_session->handle);
+            m_session->handle = nullptr;
+        }
+    });
     // Declared last, so it runs first on return: the options are cleared (the
     // connection stays open for the next message) while the memory they point to —
     // MIME parts, header lists, the error buffer, the conversation — still exists.
@@ -284,6 +295,7 @@ SmtpResult SmtpSender::send(const OutboxEmail &email) const
         result.responseCode = reply;
         if (reply >= 200 && reply < 300) {
             result.kind = SmtpResult::Kind::Sent;
+            keepConnection = code == CURLE_OK;
         } else {
             result.kind = reply >= 500 ? SmtpResult::Kind::Permanent : SmtpResult::Kind::Transient;
             result.error = tr("The SMTP server refused the message: %1").arg(result.reply);
@@ -295,6 +307,7 @@ SmtpResult SmtpSender::send(const OutboxEmail &email) const
         // a conforming server): libcurl only succeeds on a 2xx, so it was accepted.
         result.kind = SmtpResult::Kind::Sent;
         result.reply = serverSaid(conversation.lastReply);
+        keepConnection = true;
         return result;
     }
     // 2. The body went out and the answer never came: the server may have it.

@@ -209,6 +209,79 @@ private Q_SLOTS:
                  QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex()));
     }
 
+    void sendsWithImplicitTlsAndThroughAPlainRelay_data()
+    {
+        QTest::addColumn<QString>("security");
+        QTest::addColumn<bool>("tls");
+        QTest::addColumn<QString>("login");
+        QTest::newRow("smtps") << u"tls"_s << true << u"residesk"_s;
+        QTest::newRow("plain local relay") << u"none"_s << false << QString();
+    }
+
+    void sendsWithImplicitTlsAndThroughAPlainRelay()
+    {
+        QFETCH(QString, security);
+        QFETCH(bool, tls);
+        QFETCH(QString, login);
+        m_sink->setSecurity(security);
+        QString error;
+        QVERIFY2(m_sink->start(&error), qPrintable(error));
+        m_sink->exportToEnvironment();
+        const Outbox::Enqueued queued = enqueue(message(u"ana@example.org"_s));
+        const Job done = runUntilFinished(queued.drainJobId);
+        QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
+        QCOMPARE(email(queued.id).state, OutboxState::Sent);
+        const QList<QJsonObject> received = m_sink->messages();
+        QCOMPARE(received.size(), 1);
+        QCOMPARE(received.first().value(u"tls"_s).toBool(), tls);
+        QCOMPARE(received.first().value(u"login"_s).toString(), login);
+    }
+
+    void cancelStopsBetweenEmailsAndKeepsTheRestQueued()
+    {
+        qputenv("RESIDESK_MAIL_RATE", "60"); // one a second: time to cancel between two
+        QList<qint64> ids;
+        qint64 drain = 0;
+        for (int i = 0; i < 4; ++i) {
+            const Outbox::Enqueued q = enqueue(message(u"r%1@example.org"_s.arg(i)));
+            ids << q.id;
+            drain = q.drainJobId;
+        }
+        {
+            JobEngine engine(db(), m_registry, engineOptions());
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(m_sink->messages().size() >= 1, 60000);
+            QVERIFY(JobStore(db()).requestCancel(drain));
+            engine.cancelRunning(drain);
+            QTRY_VERIFY_WITH_TIMEOUT(job(drain).isFinished(), 60000);
+            QSignalSpy stopped(&engine, &JobEngine::stopped);
+            engine.stop();
+            if (engine.isStarted() || engine.runningCount() > 0)
+                stopped.wait(10000);
+        }
+        QCOMPARE(job(drain).state, JobState::Cancelled);
+        int sent = 0;
+        for (qint64 id : ids) {
+            const OutboxEmail e = email(id);
+            if (e.state == OutboxState::Sent) {
+                ++sent;
+                continue;
+            }
+            QCOMPARE(e.state, OutboxState::Queued); // never left half-way
+            QCOMPARE(e.attempts, 0);
+            QVERIFY(e.claimOwner.isEmpty()); // given back at once
+        }
+        QVERIFY2(sent >= 1 && sent < 4, qPrintable(QString::number(sent)));
+
+        // The rest goes with the next drain, each once.
+        qunsetenv("RESIDESK_MAIL_RATE");
+        const Result<EnqueueResult> again = Outbox::ensureDrain(db(), JobClock::system(), actor());
+        QVERIFY(again);
+        QCOMPARE(runUntilFinished(again->id).state, JobState::Succeeded);
+        for (qint64 id : ids)
+            QCOMPARE(m_sink->deliveries(email(id).messageId), 1);
+    }
+
     void wrongPasswordFailsWithTheServersReply()
     {
         qputenv("RESIDESK_SMTP_PASSWORD", "not-the-password");

@@ -36,7 +36,9 @@ QString SmtpSink::caFile() const
 
 QString SmtpSink::url() const
 {
-    return u"smtp://%1@127.0.0.1:%2"_s.arg(user()).arg(m_port);
+    if (m_security == u"none"_s)
+        return u"smtp://127.0.0.1:%1?security=none"_s.arg(m_port);
+    return u"%1://%2@127.0.0.1:%3"_s.arg(m_security == u"tls"_s ? u"smtps"_s : u"smtp"_s, user()).arg(m_port);
 }
 
 QString SmtpSink::directory() const
@@ -66,8 +68,8 @@ bool SmtpSink::start(QString *error)
     m_process->start(u"/usr/bin/python3"_s,
                      {QStringLiteral(RESIDESK_SMTPSINK), u"--port"_s, QString::number(m_port), u"--dir"_s,
                       directory(), u"--cert"_s, caFile(), u"--key"_s, m_dir.filePath(u"key.pem"_s),
-                      u"--user"_s, user(), u"--password"_s, password(), u"--data-delay"_s,
-                      QString::number(m_dataDelay)});
+                      u"--user"_s, m_security == u"none"_s ? QString() : user(), u"--password"_s, password(),
+                      u"--data-delay"_s, QString::number(m_dataDelay), u"--security"_s, m_security});
     if (!m_process->waitForStarted(10000))
         return fail(u"cannot start /usr/bin/python3 for the SMTP sink: "_s + m_process->errorString());
     // The port may still be held for a moment by the previous run: the sink reports

@@ -32,6 +32,9 @@ public:
     // Seconds the server waits after storing a message before it answers the end of
     // DATA (takes effect at the next start()).
     void setDataDelay(double seconds) { m_dataDelay = seconds; }
+    // "starttls" (default, required), "tls" (implicit, smtps://) or "none" (plain, no
+    // login: a local relay); takes effect at the next start().
+    void setSecurity(const QString &security) { m_security = security; }
 
     bool start(QString *error = nullptr);
     void stop();
@@ -41,7 +44,9 @@ public:
     QString user() const { return QStringLiteral("residesk"); }
     QString password() const { return QStringLiteral("sink-password-42"); }
     QString caFile() const;
-    QString url() const; // smtp://residesk@127.0.0.1:PORT
+    // smtp://residesk@127.0.0.1:PORT, smtps://residesk@127.0.0.1:PORT (tls) or
+    // smtp://127.0.0.1:PORT?security=none (none).
+    QString url() const;
     QString directory() const;
 
     // Every stored message (NNNN.json), in the order received.
@@ -58,5 +63,6 @@ private:
     QTemporaryDir m_dir;
     quint16 m_port = 0;
     double m_dataDelay = 0;
+    QString m_security = QStringLiteral("starttls");
     std::unique_ptr<QProcess> m_process;
 };

@@ -2,9 +2,10 @@
 """A real SMTP server for Residesk's e-mail tests (Debian's python3-aiosmtpd).
 
 It offers STARTTLS with a self-signed certificate (made here with `openssl req` when
-the certificate file does not exist yet), requires TLS before AUTH and AUTH before
-mail when a user is given (one fixed user and password; every other login is refused
-with 535), and stores every message it accepts in the output folder:
+the certificate file does not exist yet) and requires it — or, with --security tls,
+implicit TLS (smtps), or with --security none plain SMTP (a local relay) — requires
+AUTH before mail when a user is given (one fixed user and password; every other login
+is refused with 535), and stores every message it accepts in the output folder:
 
     NNNN.eml   the message exactly as received
     NNNN.json  what the tests check: envelope, decoded headers, the text body, the
@@ -97,7 +98,7 @@ class Handler:
             "content_type": message.get_content_type(),
             "body": body.get_content() if body is not None else None,
             "attachments": attachments,
-            "tls": session.ssl is not None,
+            "tls": session.ssl is not None or server.transport.get_extra_info("sslcontext") is not None,
             "login": login,
         }
         number = self.next_number()
@@ -118,6 +119,8 @@ def main():
     parser.add_argument("--user", default="")
     parser.add_argument("--password", default="")
     parser.add_argument("--data-delay", type=float, default=0.0)
+    parser.add_argument("--security", choices=("starttls", "tls", "none"), default="starttls",
+                        help="STARTTLS required (default), implicit TLS (smtps), or plain (a local relay)")
     args = parser.parse_args()
 
     os.makedirs(args.dir, exist_ok=True)
@@ -133,11 +136,16 @@ def main():
         # On success the login is kept in session.auth_data (stored with each message).
         return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
 
-    kwargs = {"tls_context": tls, "require_starttls": True}
+    kwargs = {}
+    if args.security == "starttls":
+        kwargs.update(tls_context=tls, require_starttls=True)
     if args.user:
-        kwargs.update(authenticator=authenticator, auth_required=True, auth_require_tls=True)
+        # Implicit TLS is TLS from the first byte: AUTH needs no STARTTLS there.
+        kwargs.update(authenticator=authenticator, auth_required=True,
+                      auth_require_tls=args.security == "starttls")
     controller = Controller(Handler(args.dir, args.data_delay), hostname="127.0.0.1", port=args.port,
-                            server_hostname="localhost", **kwargs)
+                            server_hostname="localhost",
+                            ssl_context=tls if args.security == "tls" else None, **kwargs)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
