@@ -75,6 +75,8 @@ struct EnqueueResult;
 //       permanent one (5xx, bad address) is 'failed' with the reply (recordFailed);
 //     - the connection broke after the body was sent but before the final reply:
 //       'uncertain' (recordUncertain) — the server may have accepted it.
+//     A sender presumed dead (its lease ran out) that was only slow still records its
+//     real outcome over the 'uncertain' guess, unless a person decided meanwhile.
 //  A crash anywhere between 3 and 4 leaves the row in 'sending' with a dead owner:
 //  step 1 of the next drain makes it 'uncertain'. No path re-sends an e-mail whose
 //  earlier attempt may have reached the server, so each e-mail goes out at most once;
