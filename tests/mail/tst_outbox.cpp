@@ -432,6 +432,34 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send'"_s), 2);
     }
 
+    void aQueuedDrainCannotStartBeforeTheEnqueueingTransactionEnds()
+    {
+        if (!db().isPostgreSQL())
+            QSKIP(
+                "PostgreSQL row locks; on SQLite the enqueuing write transaction blocks every other writer, "
+                "the claim included");
+        enqueued(message(u"ana@example.org"_s)); // a queued drain exists
+        std::unique_ptr<Database> worker = m_t->openAnother();
+        {
+            Transaction tx(db());
+            QVERIFY(tx.ok());
+            const Result<Outbox::Enqueued> late = outbox().enqueue(message(u"ben@example.org"_s), actor());
+            QVERIFY(late);
+            // Merged into the queued drain, which no worker may start (and scan) while
+            // this e-mail is not yet visible.
+            const Result<QList<Job>> early =
+                JobStore(*worker, m_clock).claim(u"w1"_s, {{u"mail.send"_s, 1}}, 1, kLease);
+            QVERIFY(early);
+            QCOMPARE(early->size(), 0);
+            QVERIFY(tx.commit());
+        }
+        const Result<QList<Job>> after =
+            JobStore(*worker, m_clock).claim(u"w1"_s, {{u"mail.send"_s, 1}}, 1, kLease);
+        QVERIFY(after);
+        QCOMPARE(after->size(), 1);
+        QCOMPARE(Outbox(*worker, m_clock).countDue().value(), 2);
+    }
+
     void claimsAreDisjointAndReleased()
     {
         for (int i = 0; i < 5; ++i)
