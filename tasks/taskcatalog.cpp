@@ -2,6 +2,7 @@
 
 #include "tasks/builtintasks.h"
 #include "tasks/import/importtasks.h"
+#include "tasks/mail/mailtasks.h"
 
 namespace TaskCatalog {
 
@@ -9,12 +10,14 @@ void registerAll(TaskRegistry &registry)
 {
     BuiltinTasks::registerAll(registry);
     ImportTasks::registerAll(registry);
+    MailTasks::registerAll(registry);
 }
 
 QList<RecurringJob> defaultRecurring()
 {
     QList<RecurringJob> jobs;
     jobs += BuiltinTasks::defaultRecurring();
+    jobs += MailTasks::defaultRecurring();
     return jobs;
 }
 

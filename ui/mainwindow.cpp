@@ -12,6 +12,7 @@
 #include "ui/commands/undocontext.h"
 #include "ui/import/csvactions.h"
 #include "ui/jobs/jobsdock.h"
+#include "ui/mail/mailui.h"
 #include "ui/notifications/notificationcentre.h"
 #include "ui/pages/buildingspage.h"
 #include "ui/pages/dashboardpage.h"
@@ -64,6 +65,7 @@ struct MainWindow::Private
     QPointer<JobEngine> engine;
     Actor actor;
     JobsDock *jobsDock = nullptr;
+    MailUi *mail = nullptr;
     JobStatusIndicator *jobIndicator = nullptr;
     NotificationCentre *notifications = nullptr;
     UndoContext *context = nullptr;
@@ -260,6 +262,9 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         });
     }
 
+    // E-mail: View ▸ Outbox, Tools ▸ E-mail residents…, Settings ▸ E-mail…
+    d->mail = new MailUi(services, this, viewMenu, toolsMenu);
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Residesk"), this, [this] {
         QMessageBox::about(this, tr("About Residesk"),
@@ -367,6 +372,7 @@ void MainWindow::start()
         page->start();
     d->dashboard->refresh();
     d->jobsDock->start();
+    d->mail->start();
     d->jobIndicator->start();
     d->notifications->start();
 }

@@ -9,6 +9,7 @@
 #include "app/cli/importcommands.h"
 #include "app/cli/jobcommands.h"
 #include "app/cli/labcommands.h"
+#include "app/cli/mailcommands.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -110,6 +111,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     JobCommands::registerCommands(registry);
     LabCommands::registerCommands(registry);
     ImportCommands::registerCommands(registry);
+    MailCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)
@@ -211,7 +213,9 @@ int CommandLine::run(int argc, char **argv)
         return ExitUsage;
     }
     // A command takes its own words plus its positional arguments ("jobs show ID").
-    const qsizetype arguments = JobCommands::argumentCount(*command) + ImportCommands::argumentCount(*command);
+    const qsizetype arguments = JobCommands::argumentCount(*command) +
+                                ImportCommands::argumentCount(*command) +
+                                MailCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));

@@ -9,11 +9,12 @@
 #include "tests/bench/enginethroughputcase.h"
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
-#include "tests/bench/labbulktransitioncase.h"
-#include "tests/bench/reportrendercase.h"
-#include "tests/bench/reportthroughputcase.h"
 #include "tests/bench/importpeakrsscase.h"
 #include "tests/bench/importresidentscase.h"
+#include "tests/bench/labbulktransitioncase.h"
+#include "tests/bench/maildraincase.h"
+#include "tests/bench/reportrendercase.h"
+#include "tests/bench/reportthroughputcase.h"
 #include "tests/bench/sortfiltercase.h"
 #include "tests/bench/workordercachedopencase.h"
 
@@ -57,26 +58,25 @@ int main(int argc, char **argv)
     {
         QString name;
         int (*run)(const BenchOptions &);
-        QString description = {};   // one line for --list
+        QString description = {}; // one line for --list
     };
-    const QList<Case> cases{{FirstWindowCase::name(), &FirstWindowCase::run,
-                             QStringLiteral("ms and MiB to the first residents page of a window on 100,000 residents")},
-                            {SortFilterCase::name(), &SortFilterCase::run,
-                             QStringLiteral("ms to sort and search 100,000 residents in the table model")},
-                            {ReportRenderCase::name(), &ReportRenderCase::run, ReportRenderCase::description()},
-                            {ReportThroughputCase::name(), &ReportThroughputCase::run,
-                             ReportThroughputCase::description()},
-                            {EngineThroughputCase::name(), &EngineThroughputCase::run,
-                             EngineThroughputCase::description()},
-                            {EngineNotifyLatencyCase::name(), &EngineNotifyLatencyCase::run,
-                             EngineNotifyLatencyCase::description()},
-                            {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()},
-                            {WorkOrderCachedOpenCase::name(), &WorkOrderCachedOpenCase::run,
-                             WorkOrderCachedOpenCase::description()},
-                            {LabBulkTransitionCase::name(), &LabBulkTransitionCase::run,
-                             LabBulkTransitionCase::description()},
-                            {ImportResidentsCase::name(), &ImportResidentsCase::run, ImportResidentsCase::description()},
-                            {ImportPeakRssCase::name(), &ImportPeakRssCase::run, ImportPeakRssCase::description()}};
+    const QList<Case> cases{
+        {FirstWindowCase::name(), &FirstWindowCase::run,
+         QStringLiteral("ms and MiB to the first residents page of a window on 100,000 residents")},
+        {SortFilterCase::name(), &SortFilterCase::run,
+         QStringLiteral("ms to sort and search 100,000 residents in the table model")},
+        {ReportRenderCase::name(), &ReportRenderCase::run, ReportRenderCase::description()},
+        {ReportThroughputCase::name(), &ReportThroughputCase::run, ReportThroughputCase::description()},
+        {EngineThroughputCase::name(), &EngineThroughputCase::run, EngineThroughputCase::description()},
+        {EngineNotifyLatencyCase::name(), &EngineNotifyLatencyCase::run,
+         EngineNotifyLatencyCase::description()},
+        {GuiStallCase::name(), &GuiStallCase::run, GuiStallCase::description()},
+        {WorkOrderCachedOpenCase::name(), &WorkOrderCachedOpenCase::run,
+         WorkOrderCachedOpenCase::description()},
+        {LabBulkTransitionCase::name(), &LabBulkTransitionCase::run, LabBulkTransitionCase::description()},
+        {ImportResidentsCase::name(), &ImportResidentsCase::run, ImportResidentsCase::description()},
+        {ImportPeakRssCase::name(), &ImportPeakRssCase::run, ImportPeakRssCase::description()},
+        {MailDrainCase::name(), &MailDrainCase::run, MailDrainCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
@@ -103,7 +103,8 @@ int main(int argc, char **argv)
         for (const Case &c : cases)
             width = qMax(width, c.name.size());
         for (const Case &c : cases) {
-            const QString line = c.description.isEmpty() ? c.name : c.name.leftJustified(width + 2) + c.description;
+            const QString line =
+                c.description.isEmpty() ? c.name : c.name.leftJustified(width + 2) + c.description;
             std::printf("%s\n", qPrintable(line));
         }
         return 0;
@@ -126,6 +127,7 @@ int main(int argc, char **argv)
         if (c.name == positional.constFirst())
             return c.run(options);
     }
-    std::fprintf(stderr, "residesk-bench: unknown case \"%s\" (see --list)\n", qPrintable(positional.constFirst()));
+    std::fprintf(stderr, "residesk-bench: unknown case \"%s\" (see --list)\n",
+                 qPrintable(positional.constFirst()));
     return 2;
 }

@@ -1,0 +1,178 @@
+#pragma once
+
+#include "models/core/actor.h"
+#include "models/db/result.h"
+#include "tasks/jobclock.h"
+#include "tasks/mail/outboxemail.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+class Database;
+struct EnqueueResult;
+
+// The e-mail outbox (tables outbox_emails and outbox_attachments): every e-mail
+// Residesk sends is first a row here, and the mail.send job (tasks/mail/mailtasks.h)
+// sends it. SQL on the calling thread's connection: use it on an executor, runner or
+// worker thread, never on the GUI thread. A value-like helper; construct it where
+// needed.
+//
+// ## Enqueueing: an e-mail exists if and only if the change that asked for it committed
+//
+// enqueue() joins the caller's open Transaction on this thread (and opens its own when
+// there is none), so a later job writes its change and its e-mail atomically:
+//
+//   Transaction tx(ctx.database());
+//   ... finalize the report ...
+//   OutboxMessage m;
+//   m.dedupeKey = u"report-finalized/%1/r%2"_s.arg(report.id).arg(report.revision);
+//   m.toAddress = client.email;
+//   m.subject = tr("Report %1").arg(report.number);
+//   m.bodyText = tr("Please find the report attached.");
+//   m.attachments.append({.filename = u"report-%1.pdf"_s.arg(report.number),
+//                         .mimeType = u"application/pdf"_s, .content = pdfBytes});
+//   auto queued = Outbox(ctx.database(), ctx.clock()).enqueue(m, ctx.actor());
+//   if (!queued) co_return JobOutcome::failure(queued.error().message);  // rolls back
+//   tx.commit();
+//
+// Idempotent by dedupeKey: INSERT … ON CONFLICT DO NOTHING, so a duplicate neither
+// writes nor aborts a PostgreSQL transaction; the existing e-mail is returned
+// (`existed`). A retried or resumed job therefore never queues an e-mail twice.
+//
+// enqueue() also makes sure a drain runs: it queues a `mail.send` job with the unique
+// key "mail.send" (merged into one already queued). See ensureDrain() for the race
+// with a drain that is just finishing.
+//
+// ## Sending: each e-mail at most once (the protocol of the mail.send job)
+//
+//  1. Orphans first (markOrphansUncertain): an e-mail in 'sending' whose sender is
+//     gone — its mail.send job is no longer running under the same worker with a live
+//     lease (the worker crashed, was killed or cut off) — may or may not have been
+//     delivered. It becomes 'uncertain' and is NEVER sent again automatically; a
+//     person decides (resolveUncertain: "mark as sent" or "send again", both recorded
+//     with who and when).
+//  2. Claim (claimDue): a batch of due queued e-mails gets claim_owner and a claim
+//     expiry, in one transaction (PostgreSQL: FOR UPDATE SKIP LOCKED, so concurrent
+//     drains take disjoint batches; SQLite: a write transaction). A claim is only a
+//     reservation: the e-mail stays 'queued', and a claim that expired, or whose
+//     drain is gone (no live mail.send lease for that worker), is free again.
+//  3. Per e-mail, BEFORE talking to the server, in its own committed statement
+//     (beginAttempt): queued → 'sending', attempts + 1, sending_owner = worker,
+//     sending_job_id = job, sending_started_at = now — only if the row is still queued,
+//     still claimed by this worker, and the job's lease is still this worker's. Only
+//     one drain can win that update, so only one ever talks to the server about it.
+//  4. Send (SmtpSender), then record the outcome (each only from this worker's own
+//     attempt):
+//     - accepted (250 after DATA): 'sent', sent_at, the server's reply (recordSent);
+//     - failed before the message body was handed over (connection refused, DNS,
+//       TLS, timeout before DATA, login refused, a 4xx/5xx reply to MAIL/RCPT/DATA,
+//       or a 4xx/5xx final reply after the body): nothing was delivered, so a
+//       transient failure goes back to 'queued' with next_attempt_at pushed back
+//       exponentially while attempts are left, else 'failed' (recordTransient); a
+//       permanent one (5xx, bad address) is 'failed' with the reply (recordFailed);
+//     - the connection broke after the body was sent but before the final reply:
+//       'uncertain' (recordUncertain) — the server may have accepted it.
+//     A sender presumed dead (its lease ran out) that was only slow still records its
+//     real outcome over the 'uncertain' guess, unless a person decided meanwhile.
+//  A crash anywhere between 3 and 4 leaves the row in 'sending' with a dead owner:
+//  step 1 of the next drain makes it 'uncertain'. No path re-sends an e-mail whose
+//  earlier attempt may have reached the server, so each e-mail goes out at most once;
+//  and no path drops a row, so nothing is lost: it ends 'sent', 'failed' (visible,
+//  retry()) or 'uncertain' (visible, resolveUncertain()).
+class Outbox
+{
+    Q_DECLARE_TR_FUNCTIONS(Outbox)
+public:
+    static constexpr int kDefaultMaxAttempts = 8;
+    // The unique keys of drain jobs: the immediate one, and the one scheduled for the
+    // next backoff (separate keys, so a running drain can schedule its successor).
+    static constexpr char kDrainKey[] = "mail.send";
+    static constexpr char kRetryDrainKey[] = "mail.send:retry";
+    static constexpr char kAfterRunningDrainKey[] = "mail.send:after";
+
+    explicit Outbox(Database &db, const JobClock &clock = JobClock::system());
+
+    struct Enqueued
+    {
+        qint64 id = 0;
+        bool existed = false;  // the dedupe key was already there; nothing was written
+        qint64 drainJobId = 0; // the mail.send job that will send it
+    };
+    // Validates (address, subject, sizes), stores the e-mail and its attachments with a
+    // fresh Message-ID, and ensures a drain. Joins the caller's transaction.
+    Result<Enqueued> enqueue(const OutboxMessage &message, const Actor &actor);
+
+    // With `withContent`, the attachments' bytes too (the sender needs them; lists do not).
+    Result<OutboxEmail> get(qint64 id, bool withContent = false);
+
+    struct ListFilter
+    {
+        std::optional<OutboxState> state;
+        QString search;      // recipient, name or subject, case-insensitive
+        qint64 beforeId = 0; // keyset paging: only ids below this; 0 = from the newest
+        int limit = 200;
+    };
+    // Newest first.
+    Result<QList<OutboxEmail>> list(const ListFilter &filter);
+    Result<QHash<OutboxState, int>> countByState();
+
+    enum class Resolution { MarkSent, Resend };
+    // A person's decision on an 'uncertain' e-mail: MarkSent → 'sent' (resolution
+    // "marked_sent"); Resend → 'queued' now with one more attempt allowed (resolution
+    // "resent"). `expectedVersion` 0: any version; otherwise a stale one is a Conflict.
+    // Other states: InvalidState.
+    Result<OutboxEmail> resolveUncertain(qint64 id, Resolution resolution, const Actor &actor,
+                                         int expectedVersion = 0);
+    // A 'failed' e-mail is queued again now with fresh attempts; others: InvalidState.
+    Result<OutboxEmail> retry(qint64 id, const Actor &actor, int expectedVersion = 0);
+
+    // Queues a drain (kind mail.send) unless one is queued; see the comment in the
+    // implementation for the race with a drain that is finishing. Joins the caller's
+    // transaction. `runAfter` 0: now (key kDrainKey); later: a retry drain
+    // (kRetryDrainKey).
+    static Result<EnqueueResult> ensureDrain(Database &db, const JobClock &clock, const Actor &actor,
+                                             qint64 runAfter = 0);
+
+    // --- The drain protocol (the mail.send job), see above. ---------------------------
+    // Step 1. Returns how many e-mails became uncertain.
+    Result<int> markOrphansUncertain();
+    // Step 2. Due queued e-mails (next_attempt_at <= now) not reserved by a live drain,
+    // oldest first, with their attachments' content.
+    Result<QList<OutboxEmail>> claimDue(const QString &owner, int limit, qint64 claimMs);
+    // Gives claimed e-mails back unsent (cancel, or the server is unreachable); with
+    // `notBefore`, they wait until then (no attempt is counted).
+    VoidResult releaseClaims(const QString &owner, const QList<qint64> &ids, qint64 notBefore = 0);
+    // One attempt on record (step 3): which e-mail, who sends it, since when.
+    struct Attempt
+    {
+        qint64 emailId = 0;
+        QString owner;
+        qint64 jobId = 0;
+        qint64 startedAt = 0;
+    };
+    // Step 3. An empty optional (no error) when the e-mail is no longer this worker's
+    // to send.
+    Result<std::optional<Attempt>> beginAttempt(qint64 id, const QString &owner, qint64 jobId);
+    // Step 4. LeaseLost when the row no longer records this attempt (a person decided
+    // meanwhile): nothing is written.
+    Result<OutboxEmail> recordSent(const Attempt &attempt, const QString &reply);
+    // Back to 'queued' until retryAt, or 'failed' when no attempts are left.
+    Result<OutboxEmail> recordTransient(const Attempt &attempt, const QString &error, qint64 retryAt);
+    Result<OutboxEmail> recordFailed(const Attempt &attempt, const QString &error);
+    Result<OutboxEmail> recordUncertain(const Attempt &attempt, const QString &error);
+
+    // Queued e-mails a drain could claim now (for progress), and the earliest
+    // next_attempt_at of any queued e-mail (0: none queued).
+    Result<int> countDue();
+    Result<qint64> nextAttemptAt();
+
+private:
+    Result<OutboxEmail> recordOutcome(const Attempt &attempt, const QString &setSql,
+                                      const QVariantList &setValues);
+
+    Database &m_db;
+    const JobClock &m_clock;
+};

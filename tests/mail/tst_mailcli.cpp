@@ -1,0 +1,333 @@
+// `residesk mail …` and `residesk worker` end to end, against a real SMTP server
+// (tests/support/smtpsink.py): the JSON of the commands, a bulk mailing to residents
+// and its rerun, a wrong password, and a worker killed (SIGKILL) in the middle of
+// sending: the e-mail it was sending becomes uncertain, nothing is delivered twice,
+// and a person's "send again" delivers it once more.
+#include "models/core/actor.h"
+#include "models/db/sqlstatement.h"
+#include "tasks/mail/outbox.h"
+#include "tests/app/clirunner.h"
+#include "tests/support/smtpsink.h"
+#include "tests/support/testdatabase.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using CliRunner::Run;
+
+class TestMailCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_t;
+    std::unique_ptr<SmtpSink> m_sink;
+    QTemporaryDir m_files;
+
+    Database &db() { return m_t->db(); }
+
+    QProcessEnvironment environment(const QString &password = {}) const
+    {
+        QProcessEnvironment env = CliRunner::environment();
+        for (const QString &name :
+             {u"RESIDESK_SMTP_URL"_s, u"RESIDESK_SMTP_PASSWORD"_s, u"RESIDESK_SMTP_CA_FILE"_s,
+              u"RESIDESK_MAIL_FROM"_s, u"RESIDESK_MAIL_RATE"_s, u"RESIDESK_SMTP_TIMEOUT"_s})
+            env.remove(name);
+        m_sink->addTo(env);
+        if (!password.isEmpty())
+            env.insert(u"RESIDESK_SMTP_PASSWORD"_s, password);
+        return env;
+    }
+
+    std::unique_ptr<QProcess> start(const QStringList &args, const QProcessEnvironment &env) const
+    {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessEnvironment(env);
+        p->start(CliRunner::binary(), QStringList{u"--database"_s, m_t->url()} + args);
+        return p;
+    }
+
+    Run run(const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 120000) const
+    {
+        auto p = start(args, env);
+        Run r;
+        if (!p->waitForStarted(10000)) {
+            r.err = p->errorString().toUtf8();
+            return r;
+        }
+        if (!p->waitForFinished(timeoutMs)) {
+            p->terminate();
+            p->waitForFinished(5000);
+            p->kill();
+            p->waitForFinished();
+            r.out = p->readAllStandardOutput();
+            r.err = "timed out; stderr: " + p->readAllStandardError();
+            return r;
+        }
+        r.exitCode = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -2;
+        r.out = p->readAllStandardOutput();
+        r.err = p->readAllStandardError();
+        return r;
+    }
+    Run run(const QStringList &args) const { return run(args, environment()); }
+
+    OutboxEmail email(qint64 id)
+    {
+        const Result<OutboxEmail> e = Outbox(db()).get(id);
+        return e ? e.value() : OutboxEmail{};
+    }
+
+    qint64 enqueue(const QString &to, const QString &subject)
+    {
+        OutboxMessage m;
+        m.toAddress = to;
+        m.subject = subject;
+        m.bodyText = u"Text of "_s + subject;
+        const Result<Outbox::Enqueued> r = Outbox(db()).enqueue(m, Actor::systemUser());
+        return r ? r->id : 0;
+    }
+
+    QString writeFile(const QString &name, const QString &text)
+    {
+        QFile f(m_files.filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        f.write(text.toUtf8());
+        return f.fileName();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!CliRunner::binary().isEmpty(), "RESIDESK_BINARY is not set (run through ctest)");
+        QVERIFY(m_files.isValid());
+    }
+
+    void init()
+    {
+        QString error;
+        m_t = TestDatabase::create(&error);
+        QVERIFY2(m_t, qPrintable(error));
+        m_sink = std::make_unique<SmtpSink>();
+        QVERIFY2(m_sink->start(&error), qPrintable(error));
+    }
+
+    void cleanup()
+    {
+        m_sink.reset();
+        m_t.reset();
+    }
+
+    void outboxSendAndTheirJson()
+    {
+        const qint64 id = enqueue(u"ana@example.org"_s, u"Hello Ana"_s);
+        Run r = run({u"mail"_s, u"outbox"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonArray rows = CliRunner::jsonArray(r.out);
+        QCOMPARE(rows.size(), 1);
+        QJsonObject row = rows.first().toObject();
+        for (const QString &key : {u"id"_s, u"to"_s, u"subject"_s, u"state"_s, u"attempts"_s, u"error"_s,
+                                   u"message_id"_s, u"created_at"_s, u"sent_at"_s})
+            QVERIFY2(row.contains(key), qPrintable(key));
+        QCOMPARE(row.value(u"id"_s).toInteger(), id);
+        QCOMPARE(row.value(u"to"_s).toString(), u"ana@example.org"_s);
+        QCOMPARE(row.value(u"state"_s).toString(), u"queued"_s);
+        QVERIFY(row.value(u"sent_at"_s).isNull());
+
+        r = run({u"mail"_s, u"send"_s, u"--wait"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject job = CliRunner::jsonObject(r.out);
+        QCOMPARE(job.value(u"kind"_s).toString(), u"mail.send"_s);
+        QCOMPARE(job.value(u"state"_s).toString(), u"succeeded"_s);
+        QCOMPARE(job.value(u"result"_s).toObject().value(u"sent"_s).toInt(), 1);
+
+        r = run({u"mail"_s, u"outbox"_s, u"--state"_s, u"sent"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        rows = CliRunner::jsonArray(r.out);
+        QCOMPARE(rows.size(), 1);
+        row = rows.first().toObject();
+        QCOMPARE(row.value(u"attempts"_s).toInt(), 1);
+        QVERIFY(!row.value(u"sent_at"_s).isNull());
+        QCOMPARE(m_sink->deliveries(row.value(u"message_id"_s).toString()), 1);
+
+        // Text output and usage errors.
+        r = run({u"mail"_s, u"outbox"_s});
+        QVERIFY2(r.exitCode == 0 && r.outText().contains(u"ana@example.org"_s), r.err.constData());
+        QCOMPARE(run({u"mail"_s, u"outbox"_s, u"--state"_s, u"lost"_s}).exitCode, 2);
+        QCOMPARE(run({u"mail"_s, u"resolve"_s, QString::number(id)}).exitCode, 2);
+        r = run({u"mail"_s, u"resolve"_s, QString::number(id), u"--sent"_s});
+        QCOMPARE(r.exitCode, 1); // sent, not uncertain
+        QVERIFY2(r.errText().contains(u"uncertain"_s), r.err.constData());
+        r = run({u"mail"_s, u"retry"_s, u"999"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.errText().contains(u"no e-mail with id 999"_s), r.err.constData());
+    }
+
+    void wrongPasswordIsReportedWithTheServersReply()
+    {
+        const QProcessEnvironment wrong = environment(u"not-the-password"_s);
+        Run r = run({u"mail"_s, u"test"_s, u"--to"_s, u"ana@example.org"_s, u"--wait"_s, u"--json"_s}, wrong);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.errText().contains(u"535"_s), r.err.constData());
+        r = run({u"mail"_s, u"outbox"_s, u"--json"_s});
+        const QJsonObject row = CliRunner::jsonArray(r.out).first().toObject();
+        QCOMPARE(row.value(u"state"_s).toString(), u"failed"_s);
+        QVERIFY2(row.value(u"error"_s).toString().contains(u"535 5.7.8"_s),
+                 qPrintable(row.value(u"error"_s).toString()));
+
+        // With the right password, a retry delivers it once.
+        r = run({u"mail"_s, u"retry"_s, row.value(u"id"_s).toVariant().toString(), u"--json"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(CliRunner::jsonObject(r.out).value(u"state"_s).toString(), u"queued"_s);
+        r = run({u"mail"_s, u"send"_s, u"--wait"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(m_sink->deliveries(row.value(u"message_id"_s).toString()), 1);
+    }
+
+    void bulkMailingToResidentsAndItsRerun()
+    {
+        Run r = run({u"seed-demo"_s, u"--residents"_s, u"6"_s, u"--seed"_s, u"3"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString body =
+            writeFile(u"body.txt"_s, u"Dear {first_name} {last_name},\nyour id is {student_id} "
+                                     "and we write to {email}.\n"_s);
+        const QStringList mailing{
+            u"mail"_s,        u"residents"_s, u"--subject"_s, u"Water off for {first_name}"_s,
+            u"--body-file"_s, body,           u"--json"_s};
+
+        // Unknown and not-yet-available placeholders, and --building, are refused.
+        const QString bad = writeFile(u"bad.txt"_s, u"Hi {first_name}, room {room}, {nickname}.\n"_s);
+        r = run({u"mail"_s, u"residents"_s, u"--subject"_s, u"Hi"_s, u"--body-file"_s, bad});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.errText().contains(u"{nickname}"_s), r.err.constData());
+        QVERIFY2(r.errText().contains(u"{room} is not available until room allocations exist"_s),
+                 r.err.constData());
+        r = run(mailing + QStringList{u"--building"_s, u"NORTH"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.errText().contains(u"not available until room allocations exist"_s), r.err.constData());
+
+        // A dry run shows the first messages and queues nothing.
+        r = run(mailing + QStringList{u"--dry-run"_s, u"--preview"_s, u"2"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonObject preview = CliRunner::jsonObject(r.out);
+        QCOMPARE(preview.value(u"matched"_s).toInt(), 6);
+        QCOMPARE(preview.value(u"preview"_s).toArray().size(), 2);
+        const QJsonObject firstPreview = preview.value(u"preview"_s).toArray().first().toObject();
+        QVERIFY(!firstPreview.value(u"subject"_s).toString().contains(u'{'));
+        QVERIFY(firstPreview.value(u"body"_s).toString().contains(firstPreview.value(u"to"_s).toString()));
+        QCOMPARE(run({u"mail"_s, u"outbox"_s, u"--json"_s}).out.trimmed(), QByteArray("[]"));
+
+        r = run(mailing);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonObject result = CliRunner::jsonObject(r.out);
+        QCOMPARE(result.value(u"queued"_s).toInt(), 6);
+        QCOMPARE(result.value(u"existing"_s).toInt(), 0);
+        QVERIFY(result.value(u"job_id"_s).toInteger() > 0);
+
+        // The same mailing again queues nothing.
+        r = run(mailing);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        result = CliRunner::jsonObject(r.out);
+        QCOMPARE(result.value(u"queued"_s).toInt(), 0);
+        QCOMPARE(result.value(u"existing"_s).toInt(), 6);
+        QVERIFY(result.value(u"job_id"_s).isNull());
+
+        r = run({u"mail"_s, u"send"_s, u"--wait"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QJsonObject> received = m_sink->messages();
+        QCOMPARE(received.size(), 6);
+        QSet<QString> recipients;
+        for (const QJsonObject &m : received) {
+            const QString to = m.value(u"rcpt_tos"_s).toArray().first().toString();
+            recipients.insert(to);
+            QVERIFY(m.value(u"subject"_s).toString().startsWith(u"Water off for "_s));
+            QVERIFY2(m.value(u"body"_s).toString().contains(u"we write to "_s + to),
+                     qPrintable(m.value(u"body"_s).toString()));
+        }
+        QCOMPARE(recipients.size(), 6);
+
+        // A third run after sending: still nothing new.
+        r = run(mailing);
+        QCOMPARE(CliRunner::jsonObject(r.out).value(u"queued"_s).toInt(), 0);
+    }
+
+    void workerKilledWhileSendingLeavesOneUncertainEmail()
+    {
+        // The sink stores each message and then waits 60 s before its 250: the worker
+        // is killed while it waits for that reply.
+        m_sink->setDataDelay(60);
+        QString error;
+        QVERIFY2(m_sink->start(&error), qPrintable(error));
+        QList<qint64> ids;
+        for (int i = 0; i < 3; ++i)
+            ids << enqueue(u"r%1@example.org"_s.arg(i), u"Notice %1"_s.arg(i));
+
+        auto worker =
+            start({u"worker"_s, u"--lease-seconds"_s, u"2"_s, u"--concurrency"_s, u"1"_s, u"--json"_s},
+                  environment());
+        QVERIFY2(worker->waitForStarted(10000), qPrintable(worker->errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_sink->messages().size() == 1 || worker->state() == QProcess::NotRunning,
+                                 60000);
+        QVERIFY2(worker->state() == QProcess::Running, worker->readAllStandardError().constData());
+        const OutboxEmail inFlight = email(ids.first());
+        QCOMPARE(inFlight.state, OutboxState::Sending);
+        QCOMPARE(inFlight.attempts, 1);
+        worker->kill(); // SIGKILL: the reply never arrives, nothing is recorded
+        QVERIFY(worker->waitForFinished(10000));
+        QCOMPARE(email(ids.first()).state, OutboxState::Sending);
+
+        // The server answers at once from now on; the dead worker's lease expires.
+        m_sink->setDataDelay(0);
+        QVERIFY2(m_sink->start(&error), qPrintable(error));
+        const qint64 leaseEnd = QDateTime::currentMSecsSinceEpoch() + 2500;
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() > leaseEnd, 10000);
+
+        Run r = run({u"worker"_s, u"--once"_s, u"--json"_s}, environment());
+        QVERIFY2(r.exitCode == 0, (r.err + "\nstdout: " + r.out).constData());
+
+        const OutboxEmail uncertain = email(ids.first());
+        QCOMPARE(uncertain.state, OutboxState::Uncertain);
+        QCOMPARE(uncertain.attempts, 1);
+        QCOMPARE(m_sink->deliveries(uncertain.messageId), 1); // the server had it, and kept it once
+        for (qint64 id : ids.mid(1)) {
+            const OutboxEmail e = email(id);
+            QCOMPARE(e.state, OutboxState::Sent);
+            QCOMPARE(e.attempts, 1);
+            QCOMPARE(m_sink->deliveries(e.messageId), 1);
+        }
+        QCOMPARE(m_sink->messages().size(), 3);
+
+        // The command line shows it, with why.
+        r = run({u"mail"_s, u"outbox"_s, u"--state"_s, u"uncertain"_s, u"--json"_s});
+        QJsonArray rows = CliRunner::jsonArray(r.out);
+        QCOMPARE(rows.size(), 1);
+        QVERIFY(rows.first().toObject().value(u"error"_s).toString().contains(u"may or may not"_s));
+
+        // More drains never send it again.
+        r = run({u"mail"_s, u"send"_s, u"--wait"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(m_sink->deliveries(uncertain.messageId), 1);
+
+        // A person decides to send it again: delivered exactly once more.
+        r = run({u"mail"_s, u"resolve"_s, QString::number(ids.first()), u"--resend"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject resolved = CliRunner::jsonObject(r.out);
+        QCOMPARE(resolved.value(u"state"_s).toString(), u"queued"_s);
+        QCOMPARE(resolved.value(u"resolution"_s).toString(), u"resent"_s);
+        QVERIFY(!resolved.value(u"resolved_by"_s).toString().isEmpty());
+        r = run({u"mail"_s, u"send"_s, u"--wait"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(email(ids.first()).state, OutboxState::Sent);
+        QCOMPARE(email(ids.first()).attempts, 2);
+        QCOMPARE(m_sink->deliveries(uncertain.messageId), 2); // the same Message-ID: clients can tell
+        QCOMPARE(m_sink->messages().size(), 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMailCli)
+#include "tst_mailcli.moc"

@@ -1,0 +1,321 @@
+// E-mail in the real main window, offscreen, with its job engine and event bus and a
+// real SMTP server (tests/support/smtpsink.py), on SQLite and PostgreSQL: the Outbox
+// dock (filter, "Send again" on an uncertain e-mail, "Retry" on a failed one),
+// Tools ▸ E-mail residents… (placeholder errors, preview, queue, queue again) and
+// Settings ▸ E-mail… (save, test e-mail through the outbox).
+#include "models/db/connectionmonitor.h"
+#include "models/db/dbexecutor.h"
+#include "models/db/sqlstatement.h"
+#include "models/housing/residentrepository.h"
+#include "tasks/events.h"
+#include "tasks/jobengine.h"
+#include "tasks/mail/outbox.h"
+#include "tasks/taskcatalog.h"
+#include "tasks/taskregistry.h"
+#include "tests/support/smtpsink.h"
+#include "tests/support/testdatabase.h"
+#include "ui/mail/mailsettingsdialog.h"
+#include "ui/mail/outboxdock.h"
+#include "ui/mail/outboxtablemodel.h"
+#include "ui/mail/residentmailingdialog.h"
+#include "ui/mainwindow.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kTimeout = 60000;
+
+Actor tester()
+{
+    return Actor{u"tester"_s, Actor::Role::Admin};
+}
+
+struct Harness
+{
+    std::unique_ptr<TestDatabase> t;
+    std::unique_ptr<DbExecutor> executor;
+    std::unique_ptr<ConnectionMonitor> monitor;
+    TaskRegistry tasks;
+    std::unique_ptr<EventBus> events;
+    std::unique_ptr<JobEngine> engine;
+    std::unique_ptr<MainWindow> window;
+
+    ~Harness()
+    {
+        if (engine && engine->isStarted()) {
+            QSignalSpy stopped(engine.get(), &JobEngine::stopped);
+            engine->stop();
+            stopped.wait(engine->options().shutdownGraceMs + 2000);
+        }
+        window.reset();
+        engine.reset();
+        events.reset();
+        monitor.reset();
+        if (executor)
+            executor->waitForDone();
+        executor.reset();
+    }
+
+    bool start(QString *error)
+    {
+        t = TestDatabase::create(error);
+        if (!t)
+            return false;
+        executor = std::make_unique<DbExecutor>(t->db());
+        monitor = std::make_unique<ConnectionMonitor>(*executor);
+        TaskCatalog::registerAll(tasks);
+        events = std::make_unique<EventBus>(t->db());
+        JobEngineOptions options;
+        options.concurrency = 2;
+        options.pollIntervalMs = 200;
+        options.shutdownGraceMs = 5000;
+        options.runRecurring = false;
+        engine = std::make_unique<JobEngine>(t->db(), tasks, options);
+        engine->setEventBus(events.get());
+        window = std::make_unique<MainWindow>(WindowServices{.executor = *executor,
+                                                             .monitor = *monitor,
+                                                             .events = *events,
+                                                             .engine = engine.get(),
+                                                             .tasks = tasks,
+                                                             .actor = tester()});
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get())) {
+            *error = u"window not exposed"_s;
+            return false;
+        }
+        events->start();
+        if (!QTest::qWaitFor([&] { return events->isListening(); }, kTimeout)) {
+            *error = u"the event bus is not listening"_s;
+            return false;
+        }
+        engine->start();
+        window->start();
+        return true;
+    }
+
+    OutboxDock *dock() const { return window->findChild<OutboxDock *>(u"outboxDock"_s); }
+    QAction *action(const QString &name) const { return window->findChild<QAction *>(name); }
+
+    qint64 enqueue(const QString &to)
+    {
+        OutboxMessage m;
+        m.toAddress = to;
+        m.subject = u"Notice for "_s + to;
+        m.bodyText = u"Hello"_s;
+        const Result<Outbox::Enqueued> r = Outbox(t->db()).enqueue(m, tester());
+        return r ? r->id : 0;
+    }
+
+    OutboxEmail email(qint64 id)
+    {
+        const Result<OutboxEmail> e = Outbox(t->db()).get(id);
+        return e ? e.value() : OutboxEmail{};
+    }
+};
+
+void clearMailEnvironment()
+{
+    for (const char *name : {"RESIDESK_SMTP_URL", "RESIDESK_SMTP_PASSWORD", "RESIDESK_SMTP_CA_FILE",
+                             "RESIDESK_MAIL_FROM", "RESIDESK_MAIL_RATE", "RESIDESK_SMTP_TIMEOUT"})
+        qunsetenv(name);
+}
+
+} // namespace
+
+class TestMailGui : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SmtpSink> m_sink;
+
+private Q_SLOTS:
+    void init()
+    {
+        clearMailEnvironment();
+        m_sink = std::make_unique<SmtpSink>();
+        QString error;
+        QVERIFY2(m_sink->start(&error), qPrintable(error));
+        m_sink->exportToEnvironment();
+    }
+
+    void cleanup()
+    {
+        m_sink.reset();
+        clearMailEnvironment();
+        QSettings(u"Residesk"_s, u"Residesk"_s).remove(u"mail"_s);
+    }
+
+    void outboxDockDecisions()
+    {
+        Harness h;
+        QString error;
+        // The e-mails exist before the engine starts: one uncertain, one failed (as a
+        // dead worker and a refusing server would have left them).
+        QVERIFY2(h.start(&error), qPrintable(error));
+        QSignalSpy stopped(h.engine.get(), &JobEngine::stopped);
+        h.engine->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() == 1 || !h.engine->isStarted(), kTimeout);
+        const qint64 uncertain = h.enqueue(u"ana@example.org"_s);
+        const qint64 failed = h.enqueue(u"ben@example.org"_s);
+        QVERIFY(SqlStatement::run(h.t->db(),
+                                  u"UPDATE outbox_emails SET state = 'uncertain', attempts = 1, last_error = "
+                                  "'connection lost after the body' WHERE id = ?"_s,
+                                  {uncertain}));
+        QVERIFY(SqlStatement::run(h.t->db(),
+                                  u"UPDATE outbox_emails SET state = 'failed', attempts = 1, last_error = "
+                                  "'550 5.1.1 mailbox unavailable' WHERE id = ?"_s,
+                                  {failed}));
+        SqlStatement::run(h.t->db(), u"DELETE FROM jobs"_s);
+
+        OutboxDock *dock = h.dock();
+        QVERIFY(dock);
+        QVERIFY(!dock->isVisible());
+        h.action(u"actionOutbox"_s)->trigger();
+        QVERIFY(dock->isVisible());
+        dock->setConfirmDecisions(false);
+        QTRY_COMPARE_WITH_TIMEOUT(dock->model()->rowCount(), 2, kTimeout);
+        const int failedRow = dock->model()->rowOf(failed);
+        QVERIFY(dock->model()
+                    ->index(failedRow, OutboxTableModel::ErrorColumn)
+                    .data()
+                    .toString()
+                    .contains(u"550 5.1.1"_s));
+
+        // Only the uncertain one under "Uncertain"; its decisions are offered.
+        auto *send = dock->findChild<QPushButton *>(u"outboxResend"_s);
+        auto *markSent = dock->findChild<QPushButton *>(u"outboxMarkSent"_s);
+        auto *retry = dock->findChild<QPushButton *>(u"outboxRetry"_s);
+        QSignalSpy loaded(dock, &OutboxDock::loaded);
+        dock->stateFilter()->setCurrentIndex(dock->stateFilter()->findData(int(OutboxState::Uncertain)));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0 && dock->model()->rowCount() == 1, kTimeout);
+        dock->selectEmail(uncertain);
+        QVERIFY(send->isEnabled());
+        QVERIFY(markSent->isEnabled());
+        QVERIFY(!retry->isEnabled());
+
+        h.engine = std::make_unique<JobEngine>(h.t->db(), h.tasks, h.engine->options());
+        h.engine->setEventBus(h.events.get());
+        h.engine->start();
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(h.email(uncertain).state, OutboxState::Sent, kTimeout);
+        QCOMPARE(h.email(uncertain).resolution, u"resent"_s);
+        QCOMPARE(h.email(uncertain).resolvedBy, u"tester"_s);
+        QCOMPARE(m_sink->deliveries(h.email(uncertain).messageId), 1);
+
+        dock->stateFilter()->setCurrentIndex(dock->stateFilter()->findData(int(OutboxState::Failed)));
+        QTRY_COMPARE_WITH_TIMEOUT(dock->model()->rowCount(), 1, kTimeout);
+        dock->selectEmail(failed);
+        QVERIFY(retry->isEnabled());
+        QVERIFY(!send->isEnabled());
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(h.email(failed).state, OutboxState::Sent, kTimeout);
+        QCOMPARE(m_sink->messages().size(), 2);
+
+        // The dock follows by itself.
+        dock->stateFilter()->setCurrentIndex(dock->stateFilter()->findData(int(OutboxState::Sent)));
+        QTRY_COMPARE_WITH_TIMEOUT(dock->model()->rowCount(), 2, kTimeout);
+    }
+
+    void residentMailingWithPreview()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(h.start(&error), qPrintable(error));
+        ResidentRepository residents(h.t->db(), tester());
+        for (int i = 0; i < 4; ++i) {
+            Resident r;
+            r.studentId = u"S9%1"_s.arg(i, 4, 10, QLatin1Char('0'));
+            r.firstName = i == 0 ? u"Zoë"_s : u"First%1"_s.arg(i);
+            r.lastName = u"Last%1"_s.arg(i);
+            r.email = u"s%1@students.example.edu"_s.arg(i);
+            QVERIFY(residents.create(r));
+        }
+
+        h.action(u"actionEmailResidents"_s)->trigger();
+        ResidentMailingDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = h.window->findChild<ResidentMailingDialog *>()) != nullptr,
+                                 kTimeout);
+        QVERIFY(!dialog->findChild<QLineEdit *>(u"mailingBuilding"_s)->isEnabled());
+
+        dialog->setTemplate(u"Hello {nickname}"_s, u"Dear {first_name}, see {room}."_s);
+        dialog->preview();
+        QVERIFY2(dialog->errorText().contains(u"{nickname}"_s), qPrintable(dialog->errorText()));
+        QVERIFY2(dialog->errorText().contains(u"{room} is not available until room allocations exist"_s),
+                 qPrintable(dialog->errorText()));
+
+        dialog->setTemplate(u"Water off, {first_name}"_s, u"Dear {first_name} {last_name} ({student_id}),\n"
+                                                          "the water is off tomorrow.\n"_s);
+        QSignalSpy previewed(dialog, &ResidentMailingDialog::previewed);
+        dialog->preview();
+        QTRY_COMPARE_WITH_TIMEOUT(previewed.count(), 1, kTimeout);
+        QCOMPARE(previewed.first().first().toLongLong(), 4);
+        QVERIFY2(dialog->previewText().contains(u"Dear Zoë Last0 (S90000)"_s),
+                 qPrintable(dialog->previewText()));
+        QVERIFY(dialog->previewText().contains(u"Water off, Zoë"_s));
+
+        QSignalSpy queued(dialog, &ResidentMailingDialog::queued);
+        auto *queue = dialog->findChild<QPushButton *>(u"mailingQueueButton"_s);
+        QVERIFY(queue->isEnabled());
+        QTest::mouseClick(queue, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(queued.count(), 1, kTimeout);
+        QCOMPARE(queued.first().at(0).toInt(), 4);
+        QCOMPARE(queued.first().at(2).toString(), QString());
+
+        // The same mailing again: nothing new.
+        dialog->preview();
+        QTRY_COMPARE_WITH_TIMEOUT(previewed.count(), 2, kTimeout);
+        QTest::mouseClick(queue, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(queued.count(), 2, kTimeout);
+        QCOMPARE(queued.at(1).at(0).toInt(), 0);
+        QCOMPARE(queued.at(1).at(1).toInt(), 4);
+
+        QTRY_COMPARE_WITH_TIMEOUT(m_sink->messages().size(), 4, kTimeout);
+        QVERIFY(h.dock()->isVisible()); // shown after queueing
+    }
+
+    void settingsDialogSavesAndSendsATest()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(h.start(&error), qPrintable(error));
+        h.action(u"actionMailSettings"_s)->trigger();
+        MailSettingsDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = h.window->findChild<MailSettingsDialog *>()) != nullptr, kTimeout);
+        QVERIFY(dialog->findChild<QLabel *>(u"mailEnvironmentNote"_s)); // RESIDESK_SMTP_URL wins here
+        dialog->findChild<QLineEdit *>(u"mailHost"_s)->setText(u"smtp.example.edu"_s);
+        dialog->findChild<QLineEdit *>(u"mailFromAddress"_s)->setText(u"housing@example.edu"_s);
+        dialog->findChild<QLineEdit *>(u"mailFromName"_s)->setText(u"Housing Office"_s);
+        dialog->findChild<QLineEdit *>(u"mailTestTo"_s)->setText(u"tester@example.org"_s);
+
+        QSignalSpy tested(dialog, &MailSettingsDialog::testQueued);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"mailTestButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, kTimeout);
+        QCOMPARE(tested.first().at(2).toString(), QString());
+        const qint64 id = tested.first().at(0).toLongLong();
+        QVERIFY(id > 0);
+        {
+            QSettings s(u"Residesk"_s, u"Residesk"_s);
+            QCOMPARE(s.value(u"mail/host"_s).toString(), u"smtp.example.edu"_s);
+            QCOMPARE(s.value(u"mail/from_name"_s).toString(), u"Housing Office"_s);
+            QVERIFY(!s.contains(u"mail/password"_s)); // never in the settings file
+        }
+        // Through the outbox, sent by the engine (to the sink the environment names).
+        QTRY_COMPARE_WITH_TIMEOUT(h.email(id).state, OutboxState::Sent, kTimeout);
+        QCOMPARE(m_sink->messages().size(), 1);
+        QCOMPARE(m_sink->messages().first().value(u"subject"_s).toString(), u"Residesk test e-mail"_s);
+    }
+};
+
+QTEST_MAIN(TestMailGui)
+#include "tst_mailgui.moc"
