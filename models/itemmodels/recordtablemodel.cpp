@@ -3,18 +3,14 @@
 #include "models/db/dbexecutor.h"
 
 #include <QCoroFuture>
-#include <QTimer>
 
 RecordTableModel::RecordTableModel(DbExecutor &executor, QObject *parent)
     : QAbstractTableModel(parent)
     , m_executor(executor)
 {
-    // The first page loads once the event loop runs, after the subclass is complete
-    // and the owner had the chance to set a page size, sort or filter.
-    QTimer::singleShot(0, this, [this] {
-        if (!m_started)
-            reload();
-    });
+    // Nothing loads until the owner asks (reload, sort, setFilter, or a view's
+    // fetchMore): the window builds its pages before the schema is migrated, and a
+    // query sent then fails on a fresh database.
 }
 
 int RecordTableModel::rowCount(const QModelIndex &parent) const
@@ -87,10 +83,14 @@ QVariant RecordTableModel::recordRoleData(const QModelIndex &index, int role) co
         return {};
     const QVariant &record = m_records.at(index.row());
     switch (role) {
-    case IdRole: return idOf(record);
-    case VersionRole: return versionOf(record);
-    case RecordRole: return record;
-    default: return {};
+    case IdRole:
+        return idOf(record);
+    case VersionRole:
+        return versionOf(record);
+    case RecordRole:
+        return record;
+    default:
+        return {};
     }
 }
 
@@ -129,7 +129,8 @@ void RecordTableModel::startLoad(bool first)
     loadPage(m_generation, first, pageLoader(request));
 }
 
-QCoro::Task<> RecordTableModel::loadPage(quint64 generation, bool first, std::function<Result<Page>(Database &)> loader)
+QCoro::Task<> RecordTableModel::loadPage(quint64 generation, bool first,
+                                         std::function<Result<Page>(Database &)> loader)
 {
     QPointer<RecordTableModel> self(this);
     // A named future, not a temporary: GCC 12 destroys temporaries of a co_await
@@ -167,7 +168,8 @@ QCoro::Task<> RecordTableModel::loadPage(quint64 generation, bool first, std::fu
     Q_EMIT pageLoaded(first);
 }
 
-QCoro::Task<> RecordTableModel::loadCount(quint64 generation, std::function<Result<qint64>(Database &)> loader)
+QCoro::Task<> RecordTableModel::loadCount(quint64 generation,
+                                          std::function<Result<qint64>(Database &)> loader)
 {
     QPointer<RecordTableModel> self(this);
     // A named future, not a temporary: GCC 12 destroys temporaries of a co_await

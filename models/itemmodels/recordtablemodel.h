@@ -92,6 +92,6 @@ private:
     bool m_loading = false;
     bool m_atEnd = false;
     quint64 m_generation = 0;   // bumps on reload: late pages of an old query are dropped
-    bool m_started = false;     // the first page was asked for (the constructor schedules it)
+    bool m_started = false;     // the first page was asked for (nothing loads before)
     bool m_failed = false;      // the last load failed: no automatic fetchMore until reload()
 };

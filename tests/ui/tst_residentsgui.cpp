@@ -4,6 +4,7 @@
 
 #include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
+#include "models/db/migrator.h"
 #include "models/housing/residentrepository.h"
 #include "models/itemmodels/recordtablemodel.h"
 #include "tasks/events.h"
@@ -24,6 +25,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+
+#include <memory>
 
 namespace {
 constexpr int kTimeout = 15000;
@@ -116,6 +119,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase();
+    void firstStartOnAnEmptyDatabase();
     void createEditUndoDelete();
     void conflictingEditOverwrites();
 };
@@ -126,6 +130,39 @@ void TestResidentsGui::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("Residesk"));
 }
 
+// The composition root shows the window before the schema exists (a fresh install
+// migrates in the background): no page may query the database before start().
+void TestResidentsGui::firstStartOnAnEmptyDatabase()
+{
+    Harness h;
+    QString error;
+    h.t = TestDatabase::create(&error, /*migrate=*/false);
+    QVERIFY2(h.t, qPrintable(error));
+    h.makeWindow(tester());
+    MainWindow &w = *h.window;
+    const QList<RecordTableModel *> models = w.findChildren<RecordTableModel *>();
+    QVERIFY(models.size() >= 3);
+    QList<std::shared_ptr<QSignalSpy>> failures;
+    for (RecordTableModel *model : models)
+        failures.append(std::make_shared<QSignalSpy>(model, &RecordTableModel::loadFailed));
+    QSignalSpy shown(&w, &MainWindow::residentsShown);
+    w.findChild<QListWidget *>(QStringLiteral("sidebar"))->setCurrentRow(3); // Residents
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::qWait(300); // the event loop runs with the window shown and no schema yet
+
+    const Result<int> migrated = Migrator(h.t->db()).migrate();
+    QVERIFY2(migrated, qPrintable(migrated.error().text()));
+    w.start();
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, kTimeout);
+    for (const auto &spy : std::as_const(failures))
+        QCOMPARE(spy->count(), 0);
+    const QLabel *count = w.findChild<QWidget *>(QStringLiteral("residentsPage"))
+                              ->findChild<QLabel *>(QStringLiteral("countLabel"));
+    QVERIFY(count);
+    QVERIFY2(!count->text().contains(QStringLiteral("could not")), qPrintable(count->text()));
+}
+
 bool TestResidentsGui::startWindow(Harness &h, QString *error)
 {
     h.t = TestDatabase::create(error);
@@ -133,7 +170,7 @@ bool TestResidentsGui::startWindow(Harness &h, QString *error)
         return false;
     h.makeWindow(tester());
     MainWindow &w = *h.window;
-    w.findChild<QListWidget *>(QStringLiteral("sidebar"))->setCurrentRow(3);   // Residents
+    w.findChild<QListWidget *>(QStringLiteral("sidebar"))->setCurrentRow(3); // Residents
     QSignalSpy shown(&w, &MainWindow::residentsShown);
     w.show();
     if (!QTest::qWaitForWindowExposed(&w)) {
@@ -182,7 +219,7 @@ void TestResidentsGui::createEditUndoDelete()
     QTest::qWait(200);
     QVERIFY(dialog && dialog->isVisible());
     QCOMPARE(stored(h, QStringLiteral("S1001")).error().code, DbError::Code::NotFound);
-    QCOMPARE(field(dialog, "first_name")->text(), QStringLiteral("Ana"));   // nothing typed is lost
+    QCOMPARE(field(dialog, "first_name")->text(), QStringLiteral("Ana")); // nothing typed is lost
 
     retype(field(dialog, "email"), QStringLiteral("ana@example.edu"));
     QVERIFY(!emailError->isVisible());
@@ -203,7 +240,8 @@ void TestResidentsGui::createEditUndoDelete()
     retype(field(dialog, "first_name"), QStringLiteral("Anna"));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeout);
-    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001"))->firstName, QStringLiteral("Anna"), kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001"))->firstName, QStringLiteral("Anna"),
+                              kTimeout);
 
     // Undo / redo with the keyboard.
     QVERIFY(activate(w));
@@ -211,11 +249,13 @@ void TestResidentsGui::createEditUndoDelete()
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
     QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001"))->firstName, QStringLiteral("Ana"), kTimeout);
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001"))->firstName, QStringLiteral("Anna"), kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001"))->firstName, QStringLiteral("Anna"),
+                              kTimeout);
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
     QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001"))->firstName, QStringLiteral("Ana"), kTimeout);
     QTest::keyClick(view, Qt::Key_Y, Qt::ControlModifier);
-    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001"))->firstName, QStringLiteral("Anna"), kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001"))->firstName, QStringLiteral("Anna"),
+                              kTimeout);
 
     // Delete with confirmation, then undo.
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, kTimeout);
@@ -227,12 +267,13 @@ void TestResidentsGui::createEditUndoDelete()
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Delete);
     QPointer<QMessageBox> confirm;
-    QTRY_VERIFY_WITH_TIMEOUT((confirm = w.findChild<QMessageBox *>(QStringLiteral("deleteConfirmBox")))
-                                 && confirm->isVisible(),
+    QTRY_VERIFY_WITH_TIMEOUT((confirm = w.findChild<QMessageBox *>(QStringLiteral("deleteConfirmBox"))) &&
+                                 confirm->isVisible(),
                              kTimeout);
     QVERIFY2(confirm->text().contains(QStringLiteral("Anna Lopez")), qPrintable(confirm->text()));
     QTest::mouseClick(confirm->button(QMessageBox::Yes), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001")).error().code, DbError::Code::NotFound, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001")).error().code, DbError::Code::NotFound,
+                              kTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 0, kTimeout);
 
     QVERIFY(activate(w));
@@ -288,7 +329,8 @@ void TestResidentsGui::conflictingEditOverwrites()
     retype(field(dialog, "last_name"), QStringLiteral("Bergman"));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
     QPointer<QMessageBox> box;
-    QTRY_VERIFY_WITH_TIMEOUT((box = dialog->findChild<QMessageBox *>(QStringLiteral("conflictBox"))) && box->isVisible(),
+    QTRY_VERIFY_WITH_TIMEOUT((box = dialog->findChild<QMessageBox *>(QStringLiteral("conflictBox"))) &&
+                                 box->isVisible(),
                              kTimeout);
     QVERIFY2(box->text().contains(QStringLiteral("changed by someone else")), qPrintable(box->text()));
     screenshot(box, "conflict-box");
@@ -298,7 +340,8 @@ void TestResidentsGui::conflictingEditOverwrites()
 
     QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("overwriteButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeout);
-    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S2002"))->lastName, QStringLiteral("Bergman"), kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S2002"))->lastName, QStringLiteral("Bergman"),
+                              kTimeout);
     QVERIFY(stored(h, QStringLiteral("S2002"))->version >= 3);
 }
 

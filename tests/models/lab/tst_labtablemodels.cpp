@@ -93,6 +93,7 @@ private Q_SLOTS:
         model.setPageSize(50);
         QSignalSpy pages(&model, &RecordTableModel::pageLoaded);
         QSignalSpy failures(&model, &RecordTableModel::loadFailed);
+        model.reload();
         QVERIFY(loadAll(model, pages));
         QCOMPARE(model.rowCount(), kProtocols);
         QCOMPARE(pages.count(), 5);
@@ -169,6 +170,7 @@ private Q_SLOTS:
         WorkOrdersTableModel model(*m_executor);
         model.setPageSize(100);
         QSignalSpy pages(&model, &RecordTableModel::pageLoaded);
+        model.reload();
         QVERIFY(loadAll(model, pages));
         QCOMPARE(model.rowCount(), kProtocols);
         const WorkOrder w = model.workOrderAt(10);
