@@ -287,6 +287,7 @@ private Q_SLOTS:
         RoomsTableModel rooms(*m_executor);
         rooms.setPageSize(25);
         QSignalSpy roomPages(&rooms, &RecordTableModel::pageLoaded);
+        rooms.reload();
         QVERIFY(waitForPages(roomPages, 1));
         QCOMPARE(rooms.rowCount(), 25);
         const Room r = rooms.roomAt(0);
@@ -303,6 +304,7 @@ private Q_SLOTS:
 
         BuildingsTableModel buildings(*m_executor);
         QSignalSpy buildingPages(&buildings, &RecordTableModel::pageLoaded);
+        buildings.reload();
         QVERIFY(waitForPages(buildingPages, 1));
         QCOMPARE(buildings.rowCount(), 6);
         QVERIFY(!buildings.canFetchMore({}));
