@@ -165,6 +165,18 @@ Result<Room> RoomRepository::get(qint64 id)
     return readRoom(st);
 }
 
+Result<Room> RoomRepository::findByNumber(const QString &buildingCode, const QString &number)
+{
+    SqlStatement st(m_db, kSelect + QStringLiteral(" WHERE b.code = ? AND r.number = ?"));
+    st.bind(buildingCode.trimmed()).bind(number.trimmed());
+    if (auto r = st.exec(); !r)
+        return r.error();
+    if (!st.next())
+        return notFound(
+            tr("There is no room \"%1\" in building \"%2\".").arg(number.trimmed(), buildingCode.trimmed()));
+    return readRoom(st);
+}
+
 Result<Room> RoomRepository::create(const Room &input)
 {
     Room room = normalized(input);
@@ -235,8 +247,15 @@ VoidResult RoomRepository::remove(qint64 id, int expectedVersion)
 {
     SqlStatement st(m_db, QStringLiteral("DELETE FROM rooms WHERE id = ? AND version = ?"));
     st.bind(id).bind(expectedVersion);
-    if (auto r = st.exec(); !r)
+    if (auto r = st.exec(); !r) {
+        // The allocations table keeps its rooms (ON DELETE RESTRICT): their history stays.
+        if (r.error().code == DbError::Code::ConstraintViolation)
+            return DbError(DbError::Code::ConstraintViolation,
+                           tr("The room has room allocations and cannot be deleted; set its status to out of "
+                              "service instead."),
+                           r.error().detail);
         return r.error();
+    }
     if (st.numRowsAffected() == 0) {
         const Result<bool> found = exists(m_db, QStringLiteral("SELECT 1 FROM rooms WHERE id = ?"), {id});
         if (!found)
