@@ -274,6 +274,22 @@ Result<Allocation> AllocationRepository::get(qint64 id)
     return readAllocation(st);
 }
 
+Result<AllocationRepository::Peak> AllocationRepository::bedsHeld(qint64 roomId, const QDate &from,
+                                                                  const QDate &to)
+{
+    QVariantList values{roomId};
+    const QString overlap = overlapClause(from, to, values);
+    SqlStatement st(m_db, u"SELECT a.starts_on, a.ends_on FROM allocations a WHERE a.room_id = ? AND "_s +
+                              kActive + u" AND "_s + overlap);
+    bindAll(st, values);
+    if (auto r = st.exec(); !r)
+        return r.error();
+    QList<std::pair<QDate, QDate>> stays;
+    while (st.next())
+        stays.append({readDate(st.value(0)), readDate(st.value(1))});
+    return peak(stays, from, to);
+}
+
 Result<AllocationRepository::Locked> AllocationRepository::lockAllocation(qint64 id)
 {
     SqlStatement st(m_db, u"SELECT "_s + kColumns + u", rm.status"_s + kFrom + u" WHERE a.id = ?"_s +

@@ -124,6 +124,10 @@ public:
     static Peak peak(const QList<std::pair<QDate, QDate>> &stays, const QDate &from, const QDate &to);
 
     Result<Allocation> get(qint64 id);
+    // The most beds the room's active allocations hold on any one day of [from, to)
+    // (null `to`: open-ended). Used under the room's lock by RoomRepository::update(),
+    // which refuses a capacity below it.
+    Result<Peak> bedsHeld(qint64 roomId, const QDate &from, const QDate &to = {});
 
     // Validates and stores a reserved allocation for allocation.residentId in
     // allocation.roomId on [from, to), if the room is available, has a free bed on

@@ -637,6 +637,28 @@ private Q_SLOTS:
         }
     }
 
+    void roomCapacityCannotDropBelowTheBedsHeld()
+    {
+        Room r = room(db(), building(db(), u"A"_s), u"101"_s, 3);
+        const QDate today = QDate::currentDate();
+        QVERIFY(repo().reserve(stay(nextResident().id, r.id, today.addDays(2), today.addDays(6))));
+        QVERIFY(repo().reserve(stay(nextResident().id, r.id, today.addDays(4))));
+        QVERIFY(repo().reserve(stay(nextResident().id, r.id, today.addDays(-10), today.addDays(-5)))); // past
+        RoomRepository rooms(db(), actor());
+        r.capacity = 1;
+        const Result<Room> smaller = rooms.update(r);
+        QCOMPARE(smaller.error().code, DbError::Code::ConstraintViolation);
+        QVERIFY(hasField(smaller.error(), u"capacity"_s));
+        QVERIFY2(smaller.error().message.contains(
+                     u"2 beds of this room are taken on %1"_s.arg(today.addDays(4).toString(Qt::ISODate))),
+                 qPrintable(smaller.error().message));
+        QCOMPARE(rooms.get(r.id)->capacity, 3);
+        r.capacity = 2;
+        const Result<Room> fits = rooms.update(r);
+        QVERIFY2(fits, qPrintable(fits.error().text()));
+        QCOMPARE(fits->capacity, 2);
+    }
+
     void deletingAllocatedRecordsIsRefusedClearly()
     {
         const Room r = room(db(), building(db(), u"A"_s), u"101"_s, 1);
