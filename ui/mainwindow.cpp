@@ -2,6 +2,7 @@
 
 #include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
+#include "models/housing/allocation/allocation.h"
 #include "models/housing/building.h"
 #include "models/housing/resident.h"
 #include "models/housing/room.h"
@@ -9,6 +10,8 @@
 #include "tasks/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
+#include "ui/allocations/allocationspage.h"
+#include "ui/allocations/freebedspage.h"
 #include "ui/commands/undocontext.h"
 #include "ui/import/csvactions.h"
 #include "ui/jobs/jobsdock.h"
@@ -75,6 +78,8 @@ struct MainWindow::Private
     BuildingsPage *buildings = nullptr;
     RoomsPage *rooms = nullptr;
     ResidentsPage *residents = nullptr;
+    AllocationsPage *allocations = nullptr;
+    FreeBedsPage *freeBeds = nullptr;
     QAction *newAction = nullptr;
     QAction *editAction = nullptr;
     QAction *deleteAction = nullptr;
@@ -82,7 +87,7 @@ struct MainWindow::Private
     bool started = false;
     bool residentsShown = false;
 
-    QList<RecordPage *> recordPages() const { return {buildings, rooms, residents}; }
+    QList<RecordPage *> recordPages() const { return {buildings, rooms, residents, allocations}; }
     RecordPage *currentRecordPage() const { return qobject_cast<RecordPage *>(stack->currentWidget()); }
 };
 
@@ -103,6 +108,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     d->buildings = new BuildingsPage(*d->context, d->stack);
     d->rooms = new RoomsPage(*d->context, d->stack);
     d->residents = new ResidentsPage(*d->context, d->stack);
+    d->allocations = new AllocationsPage(*d->context, d->stack);
+    d->freeBeds = new FreeBedsPage(*d->context, d->stack);
 
     d->sidebar = new QListWidget(this);
     d->sidebar->setObjectName(QStringLiteral("sidebar"));
@@ -124,6 +131,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         {d->buildings, tr("Buildings"), QStyle::SP_DirHomeIcon},
         {d->rooms, tr("Rooms"), QStyle::SP_DirIcon},
         {d->residents, tr("Residents"), QStyle::SP_FileDialogContentsView},
+        {d->allocations, tr("Allocations"), QStyle::SP_FileDialogListView},
+        {d->freeBeds, tr("Free beds"), QStyle::SP_DialogApplyButton},
     };
     for (const auto &entry : entries) {
         d->stack->addWidget(entry.page);
@@ -296,7 +305,16 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
             d->buildings->reload();
             d->rooms->reload();
             d->rooms->refreshBuildings();
+            d->residents->refreshBuildings();
+            d->allocations->refreshBuildings();
+            d->freeBeds->refreshBuildings();
+        } else if (type == qMetaTypeId<Allocation>()) {
+            d->allocations->reload();
+            d->residents->refreshForAllocations();
         }
+        if (type == qMetaTypeId<Allocation>() || type == qMetaTypeId<Room>() ||
+            type == qMetaTypeId<Building>())
+            d->freeBeds->refresh();
         d->dashboard->refresh();
     });
     connect(d->context, &UndoContext::failed, this, [this](const QString &what, const QString &message) {
@@ -321,8 +339,16 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
                 known = true;
             }
         }
-        if (table == u"buildings")
+        if (table == u"buildings") {
             d->rooms->refreshBuildings();
+            d->residents->refreshBuildings();
+            d->allocations->refreshBuildings();
+            d->freeBeds->refreshBuildings();
+        }
+        if (table == u"allocations")
+            d->residents->refreshForAllocations();
+        if (table == u"allocations" || table == u"rooms" || table == u"buildings")
+            d->freeBeds->refresh();
         if (known)
             d->dashboard->refresh();
     });
@@ -332,6 +358,10 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         for (RecordPage *page : d->recordPages())
             page->refreshFromElsewhere();
         d->rooms->refreshBuildings();
+        d->residents->refreshBuildings();
+        d->allocations->refreshBuildings();
+        d->freeBeds->refreshBuildings();
+        d->freeBeds->refresh();
         d->dashboard->refresh();
     });
 
@@ -371,6 +401,8 @@ void MainWindow::start()
     for (RecordPage *page : d->recordPages())
         page->start();
     d->dashboard->refresh();
+    d->freeBeds->refreshBuildings();
+    d->freeBeds->refresh();
     d->jobsDock->start();
     d->mail->start();
     d->jobIndicator->start();

@@ -82,9 +82,10 @@ QJsonObject roomJson(const Room &r)
 
 // Pages through a repository with the keyset cursor, calling `emit` for each row.
 template<typename Repository, typename Row, typename Emit>
-VoidResult forEachRow(Repository &repository, int sortColumn, Emit emitRow)
+VoidResult forEachRow(Repository &repository, int sortColumn, Emit emitRow, const ListFilter &filter = {})
 {
     PageRequest request;
+    request.filter = filter;
     request.sortColumn = sortColumn;
     request.order = Qt::AscendingOrder;
     request.limit = kPageSize;
@@ -133,9 +134,14 @@ void HousingCommands::registerCommands(CommandRegistry &registry)
          QCommandLineOption(seedOption(), tr("The random seed (default 1)."), tr("s"), QStringLiteral("1"))},
         &HousingCommands::seedDemo,
     });
-    registry.add(listCommand(QStringLiteral("residents"), tr("List the residents."),
-                             QStringLiteral("id, student_id, first_name, last_name, email, phone, status"),
-                             &HousingCommands::listResidents));
+    Command residents =
+        listCommand(QStringLiteral("residents"), tr("List the residents."),
+                    QStringLiteral("id, student_id, first_name, last_name, email, phone, status"),
+                    &HousingCommands::listResidents);
+    residents.options.append(QCommandLineOption(
+        QStringLiteral("building"), tr("Only residents holding a bed in this building today (its code)."),
+        tr("code")));
+    registry.add(residents);
     registry.add(listCommand(QStringLiteral("buildings"), tr("List the buildings."),
                              QStringLiteral("id, code, name, address, floors"), &HousingCommands::listBuildings));
     registry.add(listCommand(QStringLiteral("rooms"), tr("List the rooms."),
@@ -259,23 +265,38 @@ int HousingCommands::listResidents(CommandContext &context)
     Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
+    ListFilter filter;
+    if (context.parser().isSet(QStringLiteral("building"))) {
+        const QString code = context.parser().value(QStringLiteral("building")).trimmed();
+        const Result<Building> building = BuildingRepository(*db, context.actor()).findByCode(code);
+        if (!building) {
+            context.error(
+                building.error().code == DbError::Code::NotFound
+                    ? tr("there is no building with the code \"%1\"").arg(code)
+                    : tr("cannot read the buildings: %1").arg(building.error().message.simplified()));
+            return CommandLine::ExitFailure;
+        }
+        filter.buildingId = building->id;
+    }
     ResidentRepository repository(*db, context.actor());
     VoidResult r;
     if (context.json()) {
         JsonArrayWriter writer;
-        r = forEachRow<ResidentRepository, Resident>(repository, ResidentRepository::StudentId,
-                                                     [&writer](const Resident &row) { writer.add(residentJson(row)); });
+        r = forEachRow<ResidentRepository, Resident>(
+            repository, ResidentRepository::StudentId,
+            [&writer](const Resident &row) { writer.add(residentJson(row)); }, filter);
         if (r)
             writer.finish();
     } else {
         TextTable table({tr("ID"), tr("STUDENT ID"), tr("FIRST NAME"), tr("LAST NAME"), tr("EMAIL"), tr("PHONE"),
                          tr("STATUS")});
-        r = forEachRow<ResidentRepository, Resident>(repository, ResidentRepository::StudentId,
-                                                     [&table](const Resident &row) {
-                                                         table.addRow({QString::number(row.id), row.studentId,
-                                                                       row.firstName, row.lastName, row.email,
-                                                                       row.phone, Resident::statusCode(row.status)});
-                                                     });
+        r = forEachRow<ResidentRepository, Resident>(
+            repository, ResidentRepository::StudentId,
+            [&table](const Resident &row) {
+                table.addRow({QString::number(row.id), row.studentId, row.firstName, row.lastName, row.email,
+                              row.phone, Resident::statusCode(row.status)});
+            },
+            filter);
         if (r)
             context.out(table.toString().chopped(1));
     }

@@ -9,6 +9,7 @@
 #include "app/cli/texttable.h"
 #include "models/db/database.h"
 #include "models/db/transaction.h"
+#include "models/housing/buildingrepository.h"
 #include "tasks/jobstore.h"
 #include "tasks/mail/outbox.h"
 #include "tasks/mail/residentmailing.h"
@@ -212,10 +213,11 @@ void MailCommands::registerCommands(CommandRegistry &registry)
         words("residents"),
         tr("E-mail residents from a template: residesk mail residents --subject S --body-file F."),
         tr("One e-mail per resident the filter selects, with the placeholders {first_name}, {last_name}, "
-           "{student_id} and {email} filled in (any other placeholder is an error that names it; {room} and "
-           "--building are not available until room allocations exist). The mailing is identified by its "
-           "subject, text and filter (or --mailing NAME): running the same mailing again queues nothing "
-           "twice. "
+           "{student_id}, {email}, {room} (the number of the room the resident holds a bed in today) and "
+           "{building} (that room's building name) filled in; {room} and {building} are empty for a resident "
+           "without a room today. Any other placeholder is an error that names it. --building CODE selects "
+           "the residents holding a bed in that building today. The mailing is identified by its subject, "
+           "text and filter (or --mailing NAME): running the same mailing again queues nothing twice. "
            "--dry-run prints the first messages (--preview N, default 3) and queues nothing. With --json: "
            "{\"queued\": n, \"existing\": m, \"matched\": k, \"mailing\": key, \"job_id\": the drain job or "
            "null}; with --dry-run: {\"matched\": k, \"preview\": [{to, subject, body}, …]}."),
@@ -226,7 +228,8 @@ void MailCommands::registerCommands(CommandRegistry &registry)
          QCommandLineOption(statusOption(),
                             tr("Only residents with this status (active, inactive, graduated)."),
                             tr("status")),
-         QCommandLineOption(buildingOption(), tr("Only residents of this building (not available yet)."),
+         QCommandLineOption(buildingOption(),
+                            tr("Only residents holding a bed in this building today (its code)."),
                             tr("code")),
          QCommandLineOption(mailingOption(),
                             tr("A name for the mailing (default: derived from its content)."), tr("name")),
@@ -416,6 +419,18 @@ int MailCommands::residents(CommandContext &context)
     Database *db = JobCommands::openCurrentDatabase(context);
     if (!db)
         return CommandLine::ExitFailure;
+    if (!options.buildingCode.isEmpty()) {
+        const Result<Building> building =
+            BuildingRepository(*db, context.actor()).findByCode(options.buildingCode);
+        if (!building && building.error().code == DbError::Code::NotFound) {
+            context.error(tr("there is no building with the code \"%1\"").arg(options.buildingCode));
+            return CommandLine::ExitFailure;
+        }
+        if (!building) {
+            context.error(tr("cannot read the buildings: %1").arg(errorText(building.error())));
+            return CommandLine::ExitFailure;
+        }
+    }
 
     if (parser.isSet(dryRunOption())) {
         const Result<qint64> matched = mailing.countRecipients(*db);

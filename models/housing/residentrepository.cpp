@@ -6,6 +6,7 @@
 #include "models/housing/sqlhelpers_p.h"
 #include "tasks/events.h"
 
+#include <QDate>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
@@ -52,6 +53,20 @@ Resident readResident(const SqlStatement &st)
     r.status = Resident::statusFromCode(st.value(6).toString()).value_or(Resident::Status::Active);
     r.version = st.value(7).toInt();
     return r;
+}
+
+// A resident is "in" a building while they hold a bed there today: an active
+// (reserved or checked-in) allocation of one of its rooms whose days include today.
+void addBuildingFilter(Where &where, qint64 buildingId)
+{
+    if (buildingId <= 0)
+        return;
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    where.add(
+        QStringLiteral("id IN (SELECT a.resident_id FROM allocations a JOIN rooms rm ON rm.id = a.room_id "
+                       "WHERE rm.building_id = ? AND a.state IN ('reserved', 'checked_in') "
+                       "AND a.starts_on <= ? AND (a.ends_on IS NULL OR a.ends_on > ?))"),
+        {buildingId, today, today});
 }
 
 Resident normalized(Resident r)
@@ -233,8 +248,16 @@ VoidResult ResidentRepository::remove(qint64 id, int expectedVersion)
 {
     SqlStatement st(m_db, QStringLiteral("DELETE FROM residents WHERE id = ? AND version = ?"));
     st.bind(id).bind(expectedVersion);
-    if (auto r = st.exec(); !r)
+    if (auto r = st.exec(); !r) {
+        // The allocations table keeps its residents (ON DELETE RESTRICT): their history stays.
+        if (r.error().code == DbError::Code::ConstraintViolation)
+            return DbError(
+                DbError::Code::ConstraintViolation,
+                tr("The resident has room allocations and cannot be deleted; mark them inactive or "
+                   "graduated instead."),
+                r.error().detail);
         return r.error();
+    }
     if (st.numRowsAffected() == 0) {
         const Result<bool> found = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE id = ?"), {id});
         if (!found)
@@ -288,6 +311,7 @@ Result<QList<Resident>> ResidentRepository::page(const PageRequest &request)
                     request.filter.search);
     if (!request.filter.status.isEmpty())
         where.add(QStringLiteral("status = ?"), {request.filter.status});
+    addBuildingFilter(where, request.filter.buildingId);
     where.addCursor(sortExpr, idExpr, request);
     SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, idExpr, request.order) + QStringLiteral(" LIMIT ?"));
     bindAll(st, where.values);
@@ -309,6 +333,7 @@ Result<qint64> ResidentRepository::count(const ListFilter &filter)
                     filter.search);
     if (!filter.status.isEmpty())
         where.add(QStringLiteral("status = ?"), {filter.status});
+    addBuildingFilter(where, filter.buildingId);
     return scalarCount(m_db, QStringLiteral("SELECT COUNT(*) FROM residents") + where.sql(), where.values);
 }
 

@@ -41,6 +41,8 @@ public:
     // Re-inserts a deleted row with its former id (undo of a delete).
     Result<Resident> restore(const Resident &resident);
 
+    // ListFilter: search, status, and buildingId (residents holding a bed in that
+    // building today: an active allocation of one of its rooms whose days include today).
     Result<QList<Resident>> page(const PageRequest &request);
     Result<qint64> count(const ListFilter &filter);
     // The sort value of `resident` for `column`, as used in a PageRequest cursor.

@@ -3,9 +3,12 @@
 #include "models/db/database.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
+#include "models/db/transaction.h"
+#include "models/housing/allocation/allocationrepository.h"
 #include "models/housing/sqlhelpers_p.h"
 #include "tasks/events.h"
 
+#include <QDate>
 #include <QLoggingCategory>
 
 using namespace HousingSql;
@@ -165,6 +168,18 @@ Result<Room> RoomRepository::get(qint64 id)
     return readRoom(st);
 }
 
+Result<Room> RoomRepository::findByNumber(const QString &buildingCode, const QString &number)
+{
+    SqlStatement st(m_db, kSelect + QStringLiteral(" WHERE b.code = ? AND r.number = ?"));
+    st.bind(buildingCode.trimmed()).bind(number.trimmed());
+    if (auto r = st.exec(); !r)
+        return r.error();
+    if (!st.next())
+        return notFound(
+            tr("There is no room \"%1\" in building \"%2\".").arg(number.trimmed(), buildingCode.trimmed()));
+    return readRoom(st);
+}
+
 Result<Room> RoomRepository::create(const Room &input)
 {
     Room room = normalized(input);
@@ -204,6 +219,11 @@ Result<Room> RoomRepository::update(const Room &input, OnConflict onConflict)
     else if (!errors.isEmpty())
         return fieldErrors(std::move(errors));
     const bool overwrite = onConflict == OnConflict::Overwrite;
+    // The UPDATE locks the room's row (PostgreSQL; SQLite: the write transaction), so no
+    // reservation can slip in between it and the check of the beds held below.
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
     SqlStatement st(m_db, QStringLiteral("UPDATE rooms SET building_id = ?, number = ?, floor = ?, type = ?, capacity = ?, "
                                          "status = ?, version = version + 1, updated_at = ")
                               + Dialect::now(m_db.config().backend)
@@ -227,7 +247,23 @@ Result<Room> RoomRepository::update(const Room &input, OnConflict onConflict)
         return conflict(tr("Another user changed this room since you opened it. Reload to see their changes, "
                            "or overwrite them with yours."));
     }
+    // A room's capacity is never exceeded: not by fewer beds for the residents it holds.
+    const QDate today = QDate::currentDate();
+    const Result<AllocationRepository::Peak> held =
+        AllocationRepository(m_db, m_actor).bedsHeld(room.id, today);
+    if (!held)
+        return held.error();
+    if (held->beds > room.capacity) {
+        const QString message =
+            tr("%1 beds of this room are taken on %2; its capacity cannot be less than %1.")
+                .arg(held->beds)
+                .arg(held->day.toString(Qt::ISODate));
+        return DbError(DbError::Code::ConstraintViolation, message, {},
+                       {FieldError{QStringLiteral("capacity"), message}});
+    }
     announceChange(m_db);
+    if (auto r = tx.commit(); !r)
+        return r.error();
     return get(room.id);
 }
 
@@ -235,8 +271,15 @@ VoidResult RoomRepository::remove(qint64 id, int expectedVersion)
 {
     SqlStatement st(m_db, QStringLiteral("DELETE FROM rooms WHERE id = ? AND version = ?"));
     st.bind(id).bind(expectedVersion);
-    if (auto r = st.exec(); !r)
+    if (auto r = st.exec(); !r) {
+        // The allocations table keeps its rooms (ON DELETE RESTRICT): their history stays.
+        if (r.error().code == DbError::Code::ConstraintViolation)
+            return DbError(DbError::Code::ConstraintViolation,
+                           tr("The room has room allocations and cannot be deleted; set its status to out of "
+                              "service instead."),
+                           r.error().detail);
         return r.error();
+    }
     if (st.numRowsAffected() == 0) {
         const Result<bool> found = exists(m_db, QStringLiteral("SELECT 1 FROM rooms WHERE id = ?"), {id});
         if (!found)

@@ -26,6 +26,8 @@ public:
     static QList<FieldError> validate(const Room &room);
 
     Result<Room> get(qint64 id);
+    // The room with this number in the building with this code (NotFound names both).
+    Result<Room> findByNumber(const QString &buildingCode, const QString &number);
     Result<Room> create(const Room &room);
     Result<Room> update(const Room &room, OnConflict onConflict = OnConflict::Fail);
     VoidResult remove(qint64 id, int expectedVersion);

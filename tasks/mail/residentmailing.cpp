@@ -1,6 +1,8 @@
 #include "tasks/mail/residentmailing.h"
 
 #include "models/db/transaction.h"
+#include "models/housing/allocation/allocationrepository.h"
+#include "models/housing/buildingrepository.h"
 #include "models/housing/residentrepository.h"
 #include "tasks/mail/outbox.h"
 
@@ -15,13 +17,6 @@ const QRegularExpression &placeholderPattern()
 {
     static const QRegularExpression re(u"\\{([A-Za-z_][A-Za-z0-9_]*)\\}"_s);
     return re;
-}
-
-// Placeholders that sound right but need data the schema does not have yet.
-const QStringList &notYetAvailable()
-{
-    static const QStringList names{u"room"_s, u"room_number"_s, u"building"_s, u"building_code"_s};
-    return names;
 }
 
 QStringList placeholdersIn(const QString &text)
@@ -45,7 +40,7 @@ ResidentMailing::ResidentMailing(Options options, const JobClock &clock)
 
 QStringList ResidentMailing::placeholders()
 {
-    return {u"first_name"_s, u"last_name"_s, u"student_id"_s, u"email"_s};
+    return {u"first_name"_s, u"last_name"_s, u"student_id"_s, u"email"_s, u"room"_s, u"building"_s};
 }
 
 QList<FieldError> ResidentMailing::validate() const
@@ -64,17 +59,10 @@ QList<FieldError> ResidentMailing::validate() const
     } templates[] = {{u"subject"_s, m_options.subject}, {u"body"_s, m_options.body}};
     for (const auto &t : templates) {
         QStringList unknown;
-        QStringList unavailable;
         for (const QString &name : placeholdersIn(t.text)) {
-            if (notYetAvailable().contains(name))
-                unavailable << u'{' + name + u'}';
-            else if (!placeholders().contains(name))
+            if (!placeholders().contains(name))
                 unknown << u'{' + name + u'}';
         }
-        if (!unavailable.isEmpty())
-            errors.append(
-                {t.field,
-                 tr("%1 is not available until room allocations exist.").arg(unavailable.join(u", "_s))});
         if (!unknown.isEmpty()) {
             QStringList known;
             for (const QString &name : placeholders())
@@ -88,17 +76,21 @@ QList<FieldError> ResidentMailing::validate() const
         errors.append(
             {u"status"_s,
              tr("Unknown resident status \"%1\"; use active, inactive or graduated.").arg(m_options.status)});
-    if (!m_options.buildingCode.isEmpty())
-        errors.append(
-            {u"building"_s, tr("Choosing residents by building (\"%1\") is not available until room "
-                               "allocations exist.")
-                                .arg(m_options.buildingCode)});
+    if (m_options.buildingCode.trimmed().size() > 16)
+        errors.append({u"building"_s, tr("A building code has at most %1 characters, not \"%2\".")
+                                          .arg(16)
+                                          .arg(m_options.buildingCode.trimmed())});
     if (m_options.mailingKey.size() > 100)
         errors.append({u"mailing"_s, tr("The mailing name must be at most %1 characters long.").arg(100)});
     return errors;
 }
 
 QString ResidentMailing::render(const QString &text, const Resident &resident)
+{
+    return render(text, resident, nullptr);
+}
+
+QString ResidentMailing::render(const QString &text, const Resident &resident, const Allocation *current)
 {
     QString out;
     qsizetype at = 0;
@@ -115,6 +107,10 @@ QString ResidentMailing::render(const QString &text, const Resident &resident)
             out += resident.studentId;
         else if (name == u"email"_s)
             out += resident.email;
+        else if (name == u"room"_s)
+            out += current ? current->roomNumber : QString();
+        else if (name == u"building"_s)
+            out += current ? current->buildingName : QString();
         else
             out += m.captured(0); // validate() refuses these before anything is sent
         at = m.capturedEnd();
@@ -129,48 +125,92 @@ QString ResidentMailing::mailingKey() const
         return m_options.mailingKey.trimmed();
     // The same subject, text and filter are the same mailing.
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const QString &part : {m_options.subject, m_options.body, m_options.status}) {
+    QStringList parts{m_options.subject, m_options.body, m_options.status};
+    // Only when given, so that the keys of mailings to every building stay as they were.
+    if (!m_options.buildingCode.trimmed().isEmpty())
+        parts << u"building:"_s + m_options.buildingCode.trimmed();
+    for (const QString &part : parts) {
         hash.addData(part.toUtf8());
         hash.addData(QByteArrayView("\x1f", 1));
     }
     return QString::fromLatin1(hash.result().toHex().left(16));
 }
 
-OutboxMessage ResidentMailing::messageFor(const Resident &resident) const
+OutboxMessage ResidentMailing::messageFor(const Resident &resident, const Allocation *current) const
 {
     OutboxMessage m;
     m.dedupeKey = u"mailing/%1/resident/%2"_s.arg(mailingKey()).arg(resident.id);
     m.toAddress = resident.email;
     m.toName = (resident.firstName + u' ' + resident.lastName).trimmed();
-    m.subject = render(m_options.subject, resident).simplified();
-    m.bodyText = render(m_options.body, resident);
+    m.subject = render(m_options.subject, resident, current).simplified();
+    m.bodyText = render(m_options.body, resident, current);
     m.relatedEntity = u"resident"_s;
     m.relatedId = resident.id;
     return m;
 }
 
-Result<qint64> ResidentMailing::countRecipients(Database &db) const
+Result<ListFilter> ResidentMailing::filter(Database &db) const
 {
     ListFilter filter;
     filter.status = m_options.status;
-    return ResidentRepository(db, Actor::systemUser()).count(filter);
+    const QString code = m_options.buildingCode.trimmed();
+    if (code.isEmpty())
+        return filter;
+    const Result<Building> building = BuildingRepository(db, Actor::systemUser()).findByCode(code);
+    if (!building) {
+        if (building.error().code != DbError::Code::NotFound)
+            return building.error();
+        const QString message = tr("There is no building with the code \"%1\".").arg(code);
+        return DbError(DbError::Code::Validation, message, {}, {FieldError{u"building"_s, message}});
+    }
+    filter.buildingId = building->id;
+    return filter;
+}
+
+Result<QList<OutboxMessage>> ResidentMailing::messagesFor(Database &db,
+                                                          const QList<Resident> &residents) const
+{
+    QList<qint64> ids;
+    ids.reserve(residents.size());
+    for (const Resident &r : residents)
+        ids.append(r.id);
+    // One query per page: the room each resident holds today (none: empty placeholders).
+    const Result<QHash<qint64, Allocation>> current =
+        AllocationRepository(db, Actor::systemUser()).currentForResidents(ids);
+    if (!current)
+        return current.error();
+    QList<OutboxMessage> out;
+    out.reserve(residents.size());
+    for (const Resident &r : residents) {
+        const auto it = current->constFind(r.id);
+        out.append(messageFor(r, it == current->cend() ? nullptr : &it.value()));
+    }
+    return out;
+}
+
+Result<qint64> ResidentMailing::countRecipients(Database &db) const
+{
+    const Result<ListFilter> selection = filter(db);
+    if (!selection)
+        return selection.error();
+    return ResidentRepository(db, Actor::systemUser()).count(selection.value());
 }
 
 Result<QList<OutboxMessage>> ResidentMailing::preview(Database &db, int count) const
 {
     if (QList<FieldError> errors = validate(); !errors.isEmpty())
         return DbError::validation(std::move(errors));
+    const Result<ListFilter> selection = filter(db);
+    if (!selection)
+        return selection.error();
     PageRequest request;
-    request.filter.status = m_options.status;
+    request.filter = selection.value();
     request.sortColumn = ResidentRepository::StudentId;
     request.limit = qMax(1, count);
     const Result<QList<Resident>> residents = ResidentRepository(db, Actor::systemUser()).page(request);
     if (!residents)
         return residents.error();
-    QList<OutboxMessage> out;
-    for (const Resident &r : residents.value())
-        out.append(messageFor(r));
-    return out;
+    return messagesFor(db, residents.value());
 }
 
 Result<ResidentMailing::Summary> ResidentMailing::enqueue(Database &db, const Actor &actor, int chunk) const
@@ -179,9 +219,12 @@ Result<ResidentMailing::Summary> ResidentMailing::enqueue(Database &db, const Ac
         return DbError::validation(std::move(errors));
     Summary summary;
     summary.mailingKey = mailingKey();
+    const Result<ListFilter> selection = filter(db);
+    if (!selection)
+        return selection.error();
     ResidentRepository residents(db, actor);
     PageRequest request;
-    request.filter.status = m_options.status;
+    request.filter = selection.value();
     request.sortColumn = ResidentRepository::StudentId;
     request.limit = qBound(1, chunk, 5000);
     Outbox outbox(db, m_clock);
@@ -194,8 +237,12 @@ Result<ResidentMailing::Summary> ResidentMailing::enqueue(Database &db, const Ac
         Transaction tx(db);
         if (!tx.ok())
             return tx.error();
-        for (const Resident &r : page.value()) {
-            const Result<Outbox::Enqueued> queued = outbox.enqueue(messageFor(r), actor);
+        const Result<QList<OutboxMessage>> messages = messagesFor(db, page.value());
+        if (!messages)
+            return messages.error();
+        for (qsizetype i = 0; i < page->size(); ++i) {
+            const Resident &r = page->at(i);
+            const Result<Outbox::Enqueued> queued = outbox.enqueue(messages->at(i), actor);
             if (!queued) {
                 DbError error = queued.error();
                 error.message = tr("The e-mail to %1 %2 (%3) could not be queued: %4")

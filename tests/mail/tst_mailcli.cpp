@@ -7,6 +7,7 @@
 #include "models/db/sqlstatement.h"
 #include "tasks/mail/outbox.h"
 #include "tests/app/clirunner.h"
+#include "tests/models/housing/allocationtestutil.h"
 #include "tests/support/smtpsink.h"
 #include "tests/support/testdatabase.h"
 
@@ -200,16 +201,16 @@ private Q_SLOTS:
             u"mail"_s,        u"residents"_s, u"--subject"_s, u"Water off for {first_name}"_s,
             u"--body-file"_s, body,           u"--json"_s};
 
-        // Unknown and not-yet-available placeholders, and --building, are refused.
+        // Unknown placeholders are refused by name ({room} is known); so is an unknown building.
         const QString bad = writeFile(u"bad.txt"_s, u"Hi {first_name}, room {room}, {nickname}.\n"_s);
         r = run({u"mail"_s, u"residents"_s, u"--subject"_s, u"Hi"_s, u"--body-file"_s, bad});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(u"{nickname}"_s), r.err.constData());
-        QVERIFY2(r.errText().contains(u"{room} is not available until room allocations exist"_s),
+        QVERIFY2(r.errText().contains(u"Unknown placeholder(s) in the text: {nickname}. Known"_s),
                  r.err.constData());
         r = run(mailing + QStringList{u"--building"_s, u"NORTH"_s});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.errText().contains(u"not available until room allocations exist"_s), r.err.constData());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.errText().contains(u"no building with the code \"NORTH\""_s), r.err.constData());
 
         // A dry run shows the first messages and queues nothing.
         r = run(mailing + QStringList{u"--dry-run"_s, u"--preview"_s, u"2"_s});
@@ -254,6 +255,84 @@ private Q_SLOTS:
         // A third run after sending: still nothing new.
         r = run(mailing);
         QCOMPARE(CliRunner::jsonObject(r.out).value(u"queued"_s).toInt(), 0);
+    }
+
+    // --building picks the residents holding a bed in that building today; {room} and
+    // {building} come from the room each one holds (empty for a resident without one).
+    void mailingByBuildingWithRoomPlaceholders()
+    {
+        Database &d = db();
+        const Building alder = AllocationTest::building(d, u"AL"_s, u"Alder Hall"_s);
+        const Building birch = AllocationTest::building(d, u"BI"_s, u"Birch Hall"_s);
+        const Room a101 = AllocationTest::room(d, alder, u"101"_s, 2);
+        const Room a102 = AllocationTest::room(d, alder, u"102"_s, 1);
+        const Room b201 = AllocationTest::room(d, birch, u"201"_s, 1);
+        const Resident ana = AllocationTest::resident(d, u"S0001"_s, u"Ana"_s, u"Arce"_s);
+        const Resident ben = AllocationTest::resident(d, u"S0002"_s, u"Ben"_s, u"Bravo"_s);
+        const Resident cleo = AllocationTest::resident(d, u"S0003"_s, u"Cleo"_s, u"Cruz"_s);
+        const Resident dan = AllocationTest::resident(d, u"S0004"_s, u"Dan"_s, u"Diaz"_s);
+        const Resident eve = AllocationTest::resident(d, u"S0005"_s, u"Eve"_s, u"Esteve"_s);
+        const QDate today = QDate::currentDate();
+        AllocationRepository allocations(d, Actor::systemUser());
+        QVERIFY(allocations.reserve(AllocationTest::stay(ana.id, a101.id, today, today.addDays(30))));
+        const Result<Allocation> benStay =
+            allocations.reserve(AllocationTest::stay(ben.id, a102.id, today.addDays(-2)));
+        QVERIFY(benStay && allocations.checkIn(benStay->id));
+        QVERIFY(allocations.reserve(AllocationTest::stay(cleo.id, b201.id, today)));
+        QVERIFY(allocations.reserve(AllocationTest::stay(dan.id, a101.id, today.addDays(40)))); // not yet
+        Q_UNUSED(eve); // no room at all
+
+        const QString body =
+            writeFile(u"notice.txt"_s, u"Dear {first_name},\nthe water in {building} is off; "
+                                       "room {room} too.\n"_s);
+        const QStringList mailing{
+            u"mail"_s,        u"residents"_s, u"--subject"_s, u"Water off in {building}"_s,
+            u"--body-file"_s, body,           u"--json"_s};
+        Run r = run(mailing + QStringList{u"--building"_s, u"AL"_s, u"--dry-run"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(CliRunner::jsonObject(r.out).value(u"matched"_s).toInt(), 2);
+
+        r = run(mailing + QStringList{u"--building"_s, u"AL"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(CliRunner::jsonObject(r.out).value(u"queued"_s).toInt(), 2);
+        // The same text to another building is another mailing.
+        r = run(mailing + QStringList{u"--building"_s, u"BI"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(CliRunner::jsonObject(r.out).value(u"queued"_s).toInt(), 1);
+        r = run(mailing + QStringList{u"--building"_s, u"AL"_s});
+        QCOMPARE(CliRunner::jsonObject(r.out).value(u"existing"_s).toInt(), 2);
+
+        r = run({u"mail"_s, u"send"_s, u"--wait"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QHash<QString, QJsonObject> byRecipient;
+        for (const QJsonObject &m : m_sink->messages())
+            byRecipient.insert(m.value(u"rcpt_tos"_s).toArray().first().toString(), m);
+        QCOMPARE(byRecipient.size(), 3);
+        const QJsonObject toAna = byRecipient.value(ana.email);
+        QCOMPARE(toAna.value(u"subject"_s).toString(), u"Water off in Alder Hall"_s);
+        QVERIFY2(
+            toAna.value(u"body"_s).toString().contains(u"the water in Alder Hall is off; room 101 too."_s),
+            qPrintable(toAna.value(u"body"_s).toString()));
+        QVERIFY2(byRecipient.value(ben.email).value(u"body"_s).toString().contains(u"room 102 too"_s),
+                 qPrintable(byRecipient.value(ben.email).value(u"body"_s).toString()));
+        QCOMPARE(byRecipient.value(cleo.email).value(u"subject"_s).toString(), u"Water off in Birch Hall"_s);
+        QVERIFY(!byRecipient.contains(dan.email));
+
+        // Without --building everyone gets it; a resident without a room gets empty values.
+        r = run({u"mail"_s, u"residents"_s, u"--subject"_s, u"Hello {first_name}"_s, u"--body-file"_s, body,
+                 u"--dry-run"_s, u"--preview"_s, u"10"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(CliRunner::jsonObject(r.out).value(u"matched"_s).toInt(), 5);
+        bool sawEve = false;
+        for (const QJsonValue &v : CliRunner::jsonObject(r.out).value(u"preview"_s).toArray()) {
+            const QJsonObject m = v.toObject();
+            if (m.value(u"to"_s).toString() == eve.email) {
+                sawEve = true;
+                QVERIFY2(m.value(u"body"_s).toString().contains(u"the water in  is off; room  too."_s),
+                         qPrintable(m.value(u"body"_s).toString()));
+            }
+        }
+        QVERIFY(sawEve);
     }
 
     void workerKilledWhileSendingLeavesOneUncertainEmail()

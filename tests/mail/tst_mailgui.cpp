@@ -12,8 +12,10 @@
 #include "tasks/mail/outbox.h"
 #include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
+#include "tests/models/housing/allocationtestutil.h"
 #include "tests/support/smtpsink.h"
 #include "tests/support/testdatabase.h"
+#include "ui/allocations/buildingcombobox.h"
 #include "ui/mail/mailsettingsdialog.h"
 #include "ui/mail/outboxdock.h"
 #include "ui/mail/outboxtablemodel.h"
@@ -22,6 +24,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -246,13 +249,15 @@ private Q_SLOTS:
         ResidentMailingDialog *dialog = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((dialog = h.window->findChild<ResidentMailingDialog *>()) != nullptr,
                                  kTimeout);
-        QVERIFY(!dialog->findChild<QLineEdit *>(u"mailingBuilding"_s)->isEnabled());
+        QVERIFY(dialog->buildingFilter()->isEnabled());
 
         dialog->setTemplate(u"Hello {nickname}"_s, u"Dear {first_name}, see {room}."_s);
         dialog->preview();
         QVERIFY2(dialog->errorText().contains(u"{nickname}"_s), qPrintable(dialog->errorText()));
-        QVERIFY2(dialog->errorText().contains(u"{room} is not available until room allocations exist"_s),
+        // {room} is known: only {nickname} is named.
+        QVERIFY2(dialog->errorText().contains(u"Unknown placeholder(s) in the subject: {nickname}."_s),
                  qPrintable(dialog->errorText()));
+        QVERIFY2(!dialog->errorText().contains(u"in the text"_s), qPrintable(dialog->errorText()));
 
         dialog->setTemplate(u"Water off, {first_name}"_s, u"Dear {first_name} {last_name} ({student_id}),\n"
                                                           "the water is off tomorrow.\n"_s);
@@ -282,6 +287,48 @@ private Q_SLOTS:
 
         QTRY_COMPARE_WITH_TIMEOUT(m_sink->messages().size(), 4, kTimeout);
         QVERIFY(h.dock()->isVisible()); // shown after queueing
+    }
+
+    // The building field picks the residents holding a bed there today; {room} and
+    // {building} are filled from that bed.
+    void residentMailingByBuilding()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(h.start(&error), qPrintable(error));
+        Database &db = h.t->db();
+        const Building alder = AllocationTest::building(db, u"AL"_s, u"Alder Hall"_s);
+        const Room a101 = AllocationTest::room(db, alder, u"101"_s, 2);
+        const Resident ana = AllocationTest::resident(db, u"S0001"_s, u"Ana"_s, u"Arce"_s);
+        AllocationTest::resident(db, u"S0002"_s, u"Ben"_s, u"Bravo"_s);
+        QVERIFY(AllocationRepository(db, tester())
+                    .reserve(AllocationTest::stay(ana.id, a101.id, QDate::currentDate())));
+
+        h.action(u"actionEmailResidents"_s)->trigger();
+        ResidentMailingDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = h.window->findChild<ResidentMailingDialog *>()) != nullptr,
+                                 kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->buildingFilter()->findData(alder.id) >= 0, kTimeout);
+        dialog->buildingFilter()->setBuildingId(alder.id);
+        dialog->setTemplate(u"Heating in {building}"_s,
+                            u"Dear {first_name}, room {room} gets a new radiator.\n"_s);
+        QSignalSpy previewed(dialog, &ResidentMailingDialog::previewed);
+        dialog->preview();
+        QTRY_COMPARE_WITH_TIMEOUT(previewed.count(), 1, kTimeout);
+        QCOMPARE(previewed.first().first().toLongLong(), 1);
+        QVERIFY2(dialog->previewText().contains(u"Heating in Alder Hall"_s),
+                 qPrintable(dialog->previewText()));
+        QVERIFY2(dialog->previewText().contains(u"Dear Ana, room 101 gets a new radiator."_s),
+                 qPrintable(dialog->previewText()));
+
+        QSignalSpy queued(dialog, &ResidentMailingDialog::queued);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"mailingQueueButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(queued.count(), 1, kTimeout);
+        QCOMPARE(queued.first().at(0).toInt(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sink->messages().size(), 1, kTimeout);
+        const QJsonObject sent = m_sink->messages().first();
+        QCOMPARE(sent.value(u"rcpt_tos"_s).toArray().first().toString(), ana.email);
+        QCOMPARE(sent.value(u"subject"_s).toString(), u"Heating in Alder Hall"_s);
     }
 
     void settingsDialogSavesAndSendsATest()

@@ -4,6 +4,7 @@
 #include "models/housing/resident.h"
 #include "tasks/jobengine.h"
 #include "tasks/mail/residentmailing.h"
+#include "ui/allocations/buildingcombobox.h"
 #include "ui/windowservices.h"
 
 #include <QComboBox>
@@ -42,7 +43,7 @@ ResidentMailingDialog::ResidentMailingDialog(const WindowServices &services, QWi
     , m_subject(new QLineEdit(this))
     , m_body(new QPlainTextEdit(this))
     , m_status(new QComboBox(this))
-    , m_building(new QLineEdit(this))
+    , m_building(new BuildingComboBox(services.executor, tr("Every building"), this))
     , m_hint(new QLabel(this))
     , m_error(new QLabel(this))
     , m_preview(new QTextBrowser(this))
@@ -66,9 +67,8 @@ ResidentMailingDialog::ResidentMailingDialog(const WindowServices &services, QWi
          {Resident::Status::Active, Resident::Status::Inactive, Resident::Status::Graduated})
         m_status->addItem(Resident::statusLabel(s), Resident::statusCode(s));
     m_status->setCurrentIndex(1); // active residents, the usual audience
-    m_building->setEnabled(false);
-    m_building->setPlaceholderText(tr("not available until room allocations exist"));
-    m_building->setToolTip(tr("Residents cannot be chosen by building until room allocations exist."));
+    m_building->setToolTip(tr("Only residents holding a bed in this building today"));
+    m_building->reload();
     QStringList names;
     for (const QString &p : ResidentMailing::placeholders())
         names << u'{' + p + u'}';
@@ -106,6 +106,7 @@ ResidentMailingDialog::ResidentMailingDialog(const WindowServices &services, QWi
     connect(m_subject, &QLineEdit::textChanged, this, changed);
     connect(m_body, &QPlainTextEdit::textChanged, this, changed);
     connect(m_status, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_building, &QComboBox::currentIndexChanged, this, changed);
 }
 
 ResidentMailingDialog::~ResidentMailingDialog() = default;
@@ -137,6 +138,7 @@ ResidentMailingDialog::Request ResidentMailingDialog::request() const
     r.options.subject = m_subject->text();
     r.options.body = m_body->toPlainText();
     r.options.status = m_status->currentData().toString();
+    r.options.buildingCode = m_building->buildingCode();
     return r;
 }
 

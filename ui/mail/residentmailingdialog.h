@@ -6,6 +6,7 @@
 #include <QDialog>
 #include <QPointer>
 
+class BuildingComboBox;
 class DbExecutor;
 class JobEngine;
 class QComboBox;
@@ -18,9 +19,10 @@ class QTextBrowser;
 struct WindowServices;
 
 // Tools ▸ E-mail residents…: a bulk e-mail from a template. The residents are chosen
-// by status (by building once room allocations exist: the field is there, disabled,
-// and says so); the subject and text take the placeholders {first_name},
-// {last_name}, {student_id} and {email}; an unknown placeholder is named as an error.
+// by status and building (those holding a bed there today); the subject and text take
+// the placeholders {first_name}, {last_name}, {student_id}, {email}, {room} and
+// {building} (the room each resident holds today; empty without one); an unknown
+// placeholder is named as an error.
 // "Preview" shows how many residents get it and the first three messages; "Queue"
 // puts one outbox e-mail per resident, keyed by (mailing, resident), so queueing
 // the same mailing twice sends nothing twice (ResidentMailing).
@@ -40,6 +42,7 @@ public:
 
     void setTemplate(const QString &subject, const QString &body);
     void setStatusFilter(const QString &statusCode); // "" = every resident
+    BuildingComboBox *buildingFilter() const { return m_building; }
     void preview();
     void queue();
 
@@ -64,7 +67,7 @@ private:
     QLineEdit *m_subject;
     QPlainTextEdit *m_body;
     QComboBox *m_status;
-    QLineEdit *m_building;
+    BuildingComboBox *m_building;
     QLabel *m_hint;
     QLabel *m_error;
     QTextBrowser *m_preview;

@@ -140,6 +140,16 @@ void RecordPage::addFilter(const QString &label, QWidget *filter)
     m_toolbar->insertWidget(at + 2, filter);
 }
 
+void RecordPage::addToolButton(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setAutoRaise(true);
+    // Before the spacing that precedes the search box.
+    m_toolbar->insertWidget(m_toolbar->indexOf(m_search) - 1, button);
+}
+
 void RecordPage::start()
 {
     if (m_started || !m_model)

@@ -61,6 +61,8 @@ protected:
     // Called once by the subclass constructor; the page does not own the model.
     void setModel(RecordTableModel *model);
     void addFilter(const QString &label, QWidget *filter);
+    // A tool button for a page action of its own, after New / Edit / Delete.
+    void addToolButton(QAction *action);
     virtual void editRecord(int sourceRow) = 0;
     virtual void deleteRecord(int sourceRow) = 0;
     virtual QString countText(qint64 count) const = 0;

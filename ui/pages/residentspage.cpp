@@ -2,6 +2,7 @@
 
 #include "models/itemmodels/recordfilterproxymodel.h"
 #include "models/itemmodels/residentstablemodel.h"
+#include "ui/allocations/buildingcombobox.h"
 #include "ui/dialogs/residentdialog.h"
 
 #include <QComboBox>
@@ -11,6 +12,7 @@ ResidentsPage::ResidentsPage(UndoContext &context, QWidget *parent)
     : RecordPage(context, QStringLiteral("residents"), parent)
     , m_residents(new ResidentsTableModel(context.executor(), this))
     , m_status(new QComboBox(this))
+    , m_building(new BuildingComboBox(context.executor(), tr("All buildings"), this))
 {
     newAction->setToolTip(tr("Add a resident"));
     editAction->setToolTip(tr("Edit the selected resident"));
@@ -24,7 +26,23 @@ ResidentsPage::ResidentsPage(UndoContext &context, QWidget *parent)
     connect(m_status, &QComboBox::currentIndexChanged, this,
             [this] { proxy()->setStatusFilter(m_status->currentData().toString()); });
     addFilter(tr("&Status:"), m_status);
+    m_building->setObjectName(QStringLiteral("buildingFilter"));
+    m_building->setToolTip(tr("Residents holding a bed in this building today"));
+    connect(m_building, &BuildingComboBox::buildingChanged, this,
+            [this](qint64 id) { proxy()->setBuildingFilter(id); });
+    addFilter(tr("In &building:"), m_building);
     setModel(m_residents);
+}
+
+void ResidentsPage::refreshBuildings()
+{
+    m_building->reload();
+}
+
+void ResidentsPage::refreshForAllocations()
+{
+    if (m_building->buildingId() > 0)
+        refreshFromElsewhere();
 }
 
 void ResidentsPage::newRecord()

@@ -2,10 +2,12 @@
 
 #include "ui/pages/recordpage.h"
 
+class BuildingComboBox;
 class QComboBox;
 class ResidentsTableModel;
 
-// The residents table: search, a status filter, create / edit / delete through ResidentDialog.
+// The residents table: search, filters by status and by building (residents holding a
+// bed there today), create / edit / delete through ResidentDialog.
 class ResidentsPage : public RecordPage
 {
     Q_OBJECT
@@ -14,13 +16,18 @@ public:
 
     ResidentsTableModel *residentsModel() const { return m_residents; }
     void newRecord() override;
+    void refreshBuildings();
+    // Allocations changed: the building filter's answer may have changed too.
+    void refreshForAllocations();
 
 protected:
     void editRecord(int sourceRow) override;
     void deleteRecord(int sourceRow) override;
     QString countText(qint64 count) const override;
+    void started() override { refreshBuildings(); }
 
 private:
     ResidentsTableModel *m_residents;
     QComboBox *m_status;
+    BuildingComboBox *m_building;
 };

@@ -1,0 +1,271 @@
+// Room allocations through the real main window, offscreen, on SQLite and PostgreSQL:
+// a reservation through the New allocation dialog (resident search, room list with
+// free beds), the Free beds page dropping by one, undo / redo of the reservation,
+// check-in and check-out with their keyboard shortcuts, residents by building, and the
+// clash message when another desktop takes the last bed while the dialog is open.
+#include "models/db/connectionmonitor.h"
+#include "models/db/dbexecutor.h"
+#include "models/housing/allocation/allocationstablemodel.h"
+#include "models/itemmodels/recordfilterproxymodel.h"
+#include "models/itemmodels/residentstablemodel.h"
+#include "tasks/events.h"
+#include "tasks/taskregistry.h"
+#include "tests/models/housing/allocationtestutil.h"
+#include "tests/support/testdatabase.h"
+#include "ui/allocations/allocationdialog.h"
+#include "ui/allocations/allocationspage.h"
+#include "ui/allocations/buildingcombobox.h"
+#include "ui/allocations/freebedspage.h"
+#include "ui/mainwindow.h"
+#include "ui/pages/residentspage.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kTimeout = 20000;
+
+Actor tester()
+{
+    return Actor{u"tester"_s, Actor::Role::Housing};
+}
+
+struct Harness
+{
+    std::unique_ptr<TestDatabase> t;
+    std::unique_ptr<DbExecutor> executor;
+    std::unique_ptr<ConnectionMonitor> monitor;
+    TaskRegistry tasks;
+    std::unique_ptr<EventBus> events;
+    std::unique_ptr<MainWindow> window;
+
+    ~Harness()
+    {
+        window.reset();
+        events.reset();
+        monitor.reset();
+        if (executor)
+            executor->waitForDone();
+        executor.reset();
+    }
+
+    bool start(QString *error)
+    {
+        executor = std::make_unique<DbExecutor>(t->db());
+        monitor = std::make_unique<ConnectionMonitor>(*executor);
+        events = std::make_unique<EventBus>(t->db());
+        window = std::make_unique<MainWindow>(WindowServices{.executor = *executor,
+                                                             .monitor = *monitor,
+                                                             .events = *events,
+                                                             .engine = nullptr,
+                                                             .tasks = tasks,
+                                                             .actor = tester()});
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get())) {
+            *error = u"window not exposed"_s;
+            return false;
+        }
+        events->start();
+        if (!QTest::qWaitFor([&] { return events->isListening(); }, kTimeout)) {
+            *error = u"the event bus is not listening"_s;
+            return false;
+        }
+        window->start();
+        window->activateWindow();
+        return QTest::qWaitForWindowActive(window.get());
+    }
+
+    void showPage(const QString &title)
+    {
+        auto *sidebar = window->findChild<QListWidget *>(u"sidebar"_s);
+        const QList<QListWidgetItem *> items = sidebar->findItems(title, Qt::MatchExactly);
+        if (!items.isEmpty())
+            sidebar->setCurrentItem(items.first());
+    }
+};
+
+QLabel *errorLabel(QWidget *dialog, const QString &key)
+{
+    return dialog->findChild<QLabel *>(u"error_"_s + key);
+}
+
+bool itemEnabled(QComboBox *combo, int index)
+{
+    auto *model = qobject_cast<QStandardItemModel *>(combo->model());
+    return model && index >= 0 && model->item(index)->isEnabled();
+}
+
+// Opens New allocation on the page and waits until its residents are listed.
+AllocationDialog *openNewDialog(MainWindow &w, AllocationsPage *page)
+{
+    page->newAction->trigger();
+    AllocationDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = w.findChild<AllocationDialog *>()) && dialog->isVisible(); },
+                         kTimeout))
+        return nullptr;
+    return dialog;
+}
+
+// Types `search`, waits for one resident, chooses the building and waits for its rooms.
+bool fillDialog(AllocationDialog *dialog, const QString &search, qint64 buildingId)
+{
+    QSignalSpy residents(dialog, &AllocationDialog::residentsLoaded);
+    QSignalSpy rooms(dialog, &AllocationDialog::roomsLoaded);
+    dialog->residentSearch()->setFocus();
+    QTest::keyClicks(dialog->residentSearch(), search);
+    if (!QTest::qWaitFor([&] { return dialog->residentCombo()->count() == 1 && !residents.isEmpty(); },
+                         kTimeout))
+        return false;
+    dialog->buildingCombo()->setBuildingId(buildingId);
+    return QTest::qWaitFor([&] { return dialog->roomCombo()->count() > 0; }, kTimeout);
+}
+} // namespace
+
+class TestAllocationsGui : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(u"Residesk"_s);
+        QCoreApplication::setApplicationName(u"Residesk"_s);
+    }
+
+    void reserveCheckInCheckOutAndAClash()
+    {
+        Harness h;
+        QString error;
+        h.t = TestDatabase::create(&error);
+        QVERIFY2(h.t, qPrintable(error));
+        Database &db = h.t->db();
+        const Building alder = AllocationTest::building(db, u"A"_s, u"Alder Hall"_s);
+        const Room a101 = AllocationTest::room(db, alder, u"101"_s, 2);
+        const Room a102 = AllocationTest::room(db, alder, u"102"_s, 1);
+        AllocationTest::resident(db, u"S0001"_s, u"Ana"_s, u"Arce"_s);
+        const Resident ben = AllocationTest::resident(db, u"S0002"_s, u"Ben"_s, u"Bravo"_s);
+        const Resident cleo = AllocationTest::resident(db, u"S0003"_s, u"Cleo"_s, u"Cruz"_s);
+        QVERIFY2(h.start(&error), qPrintable(error));
+        MainWindow &w = *h.window;
+
+        auto *freeBeds = w.findChild<FreeBedsPage *>(u"freeBedsPage"_s);
+        auto *page = w.findChild<AllocationsPage *>(u"allocationsPage"_s);
+        QVERIFY(freeBeds && page);
+        QTRY_COMPARE_WITH_TIMEOUT(freeBeds->freeBeds(), 3, kTimeout);
+        h.showPage(u"Allocations"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isVisible(), kTimeout);
+
+        // New allocation: Ben into A-101, which shows 2 of 2 beds free.
+        QPointer<AllocationDialog> dialog = openNewDialog(w, page);
+        QVERIFY(dialog);
+        QVERIFY(fillDialog(dialog, u"Bravo"_s, alder.id));
+        QVERIFY2(dialog->residentCombo()->currentText().contains(u"S0002"_s),
+                 qPrintable(dialog->residentCombo()->currentText()));
+        const int at101 = dialog->roomIndex(a101.id);
+        QVERIFY(at101 >= 0);
+        QVERIFY2(dialog->roomCombo()->itemText(at101).contains(u"2 of 2 beds free"_s),
+                 qPrintable(dialog->roomCombo()->itemText(at101)));
+        dialog->roomCombo()->setCurrentIndex(at101);
+        QSignalSpy saved(dialog.data(), &AllocationDialog::saved);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeout);
+
+        // The free beds drop by one; the list shows the reservation.
+        QTRY_COMPARE_WITH_TIMEOUT(freeBeds->freeBeds(), 2, kTimeout);
+        AllocationsTableModel *model = page->allocationsModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kTimeout);
+        QCOMPARE(model->allocationAt(0).residentId, ben.id);
+        QCOMPARE(model->allocationAt(0).state, Allocation::State::Reserved);
+
+        // Undo cancels the reservation, redo books the bed again.
+        w.findChild<QAction *>(u"actionUndo"_s)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(freeBeds->freeBeds(), 3, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(model->allocationAt(0).state, Allocation::State::Cancelled, kTimeout);
+        w.findChild<QAction *>(u"actionRedo"_s)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(freeBeds->freeBeds(), 2, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, kTimeout);
+
+        // Check in with Ctrl+I on the reserved row, check out with Ctrl+Shift+I.
+        const auto selectRow = [&](Allocation::State state) {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->allocationAt(row).state == state) {
+                    page->view()->setCurrentIndex(page->proxy()->mapFromSource(model->index(row, 0)));
+                    return true;
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(selectRow(Allocation::State::Reserved), kTimeout);
+        w.activateWindow(); // back from the dialog
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        page->view()->setFocus();
+        QTRY_VERIFY_WITH_TIMEOUT(page->checkInAction->isEnabled(), kTimeout);
+        QSignalSpy transitions(page, &AllocationsPage::transitionFinished);
+        QTest::keyClick(page->view(), Qt::Key_I, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(transitions.count(), 1, kTimeout);
+        QCOMPARE(transitions.first().first().toBool(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(selectRow(Allocation::State::CheckedIn), kTimeout);
+
+        // Ben is in Alder Hall today: the residents page's building filter finds him.
+        auto *residents = w.findChild<ResidentsPage *>(u"residentsPage"_s);
+        auto *inBuilding = residents->findChild<BuildingComboBox *>(u"buildingFilter"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(inBuilding->findData(alder.id) >= 0, kTimeout);
+        inBuilding->setBuildingId(alder.id);
+        QTRY_COMPARE_WITH_TIMEOUT(residents->residentsModel()->totalCount(), qint64(1), kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(residents->residentsModel()->rowCount(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(residents->residentsModel()->residentAt(0).id, ben.id, kTimeout);
+
+        page->view()->setFocus();
+        QTRY_VERIFY_WITH_TIMEOUT(page->checkOutAction->isEnabled(), kTimeout);
+        QTest::keyClick(page->view(), Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(transitions.count(), 2, kTimeout);
+        QCOMPARE(transitions.at(1).first().toBool(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(selectRow(Allocation::State::CheckedOut), kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(freeBeds->freeBeds(), 3, kTimeout);
+        // A hidden page reloads when it is shown again.
+        h.showPage(u"Residents"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(residents->residentsModel()->totalCount(), qint64(0), kTimeout);
+        h.showPage(u"Allocations"_s);
+
+        // A clash: Cleo is about to take A-102's only bed when another desktop takes it.
+        dialog = openNewDialog(w, page);
+        QVERIFY(dialog);
+        QVERIFY(fillDialog(dialog, u"Cruz"_s, alder.id));
+        const int at102 = dialog->roomIndex(a102.id);
+        QVERIFY(itemEnabled(dialog->roomCombo(), at102));
+        dialog->roomCombo()->setCurrentIndex(at102);
+        const std::unique_ptr<Database> otherDesktop = h.t->openAnother();
+        const Resident ana = ResidentRepository(*otherDesktop, tester()).findByStudentId(u"S0001"_s).value();
+        QVERIFY(AllocationRepository(*otherDesktop, Actor{u"bob"_s, Actor::Role::Housing})
+                    .reserve(AllocationTest::stay(ana.id, a102.id, QDate::currentDate())));
+        QSignalSpy roomsReloaded(dialog.data(), &AllocationDialog::roomsLoaded);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        const QString clash = u"Room A-102 is full on %1 (1 of 1 beds taken)."_s.arg(
+            QDate::currentDate().toString(Qt::ISODate));
+        QTRY_COMPARE_WITH_TIMEOUT(errorLabel(dialog, u"room_id"_s)->text(), clash, kTimeout);
+        QVERIFY(errorLabel(dialog, u"room_id"_s)->isVisible());
+        auto *message = dialog->findChild<QLabel *>(u"messageLabel"_s);
+        QVERIFY2(message->text().contains(clash), qPrintable(message->text()));
+        QVERIFY(dialog->isVisible()); // the values stay for another choice
+        // The room list is read again: A-102 is full now.
+        QTRY_VERIFY_WITH_TIMEOUT(!roomsReloaded.isEmpty(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!itemEnabled(dialog->roomCombo(), dialog->roomIndex(a102.id)), kTimeout);
+        QCOMPARE(AllocationRepository(db, tester()).currentForResident(cleo.id).value().has_value(), false);
+        dialog->reject();
+    }
+};
+
+QTEST_MAIN(TestAllocationsGui)
+#include "tst_allocationsgui.moc"

@@ -1,0 +1,210 @@
+#include "ui/allocations/allocationspage.h"
+
+#include "models/db/dbexecutor.h"
+#include "models/housing/allocation/allocationrepository.h"
+#include "models/housing/allocation/allocationstablemodel.h"
+#include "models/itemmodels/recordfilterproxymodel.h"
+#include "ui/allocations/allocationdialog.h"
+#include "ui/allocations/buildingcombobox.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLineEdit>
+#include <QStyle>
+
+using namespace Qt::StringLiterals;
+
+AllocationsPage::AllocationsPage(UndoContext &context, QWidget *parent)
+    : RecordPage(context, u"allocations"_s, parent)
+    , checkInAction(new QAction(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Check &in"), this))
+    , checkOutAction(new QAction(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Check &out"), this))
+    , m_allocations(new AllocationsTableModel(context.executor(), this))
+    , m_building(new BuildingComboBox(context.executor(), tr("All buildings"), this))
+    , m_state(new QComboBox(this))
+    , m_onDate(new QCheckBox(tr("On &day:"), this))
+    , m_date(new QDateEdit(QDate::currentDate(), this))
+{
+    newAction->setToolTip(tr("Reserve a bed for a resident"));
+    editAction->setText(tr("Change"));
+    editAction->setToolTip(tr("Change the room, the days or the notes of the selected allocation"));
+    deleteAction->setText(tr("Cancel reservation"));
+    deleteAction->setToolTip(tr("Cancel the selected reservation (Del)"));
+    searchEdit()->setPlaceholderText(tr("Search by resident, student ID or room…"));
+
+    checkInAction->setObjectName(u"checkInAction"_s);
+    checkInAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    checkInAction->setToolTip(tr("Check the selected resident in (Ctrl+I)"));
+    checkOutAction->setObjectName(u"checkOutAction"_s);
+    checkOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    checkOutAction->setToolTip(tr("Check the selected resident out (Ctrl+Shift+I)"));
+    for (QAction *action : {checkInAction, checkOutAction}) {
+        // Only while the page has the focus: the shortcuts act on its selected row.
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setEnabled(false);
+        addAction(action);
+        addToolButton(action);
+    }
+    connect(checkInAction, &QAction::triggered, this, &AllocationsPage::checkInCurrent);
+    connect(checkOutAction, &QAction::triggered, this, &AllocationsPage::checkOutCurrent);
+
+    m_building->setObjectName(u"buildingFilter"_s);
+    connect(m_building, &BuildingComboBox::buildingChanged, this,
+            [this](qint64 id) { proxy()->setBuildingFilter(id); });
+    addFilter(tr("&Building:"), m_building);
+
+    m_state->setObjectName(u"stateFilter"_s);
+    m_state->addItem(tr("All"), QString());
+    for (const auto state : {Allocation::State::Reserved, Allocation::State::CheckedIn,
+                             Allocation::State::CheckedOut, Allocation::State::Cancelled})
+        m_state->addItem(Allocation::stateLabel(state), Allocation::stateCode(state));
+    connect(m_state, &QComboBox::currentIndexChanged, this,
+            [this] { proxy()->setStatusFilter(m_state->currentData().toString()); });
+    addFilter(tr("&State:"), m_state);
+
+    m_onDate->setObjectName(u"onDateFilter"_s);
+    m_date->setObjectName(u"dateFilter"_s);
+    m_date->setCalendarPopup(true);
+    m_date->setDisplayFormat(u"yyyy-MM-dd"_s);
+    m_date->setEnabled(false);
+    connect(m_onDate, &QCheckBox::toggled, this, [this](bool on) {
+        m_date->setEnabled(on);
+        applyDateFilter();
+    });
+    connect(m_date, &QDateEdit::dateChanged, this, &AllocationsPage::applyDateFilter);
+    addFilter(QString(), m_onDate);
+    addFilter(QString(), m_date);
+
+    setModel(m_allocations);
+}
+
+void AllocationsPage::started()
+{
+    refreshBuildings();
+    // After RecordPage's own handler (connected in start()), which enables Edit and
+    // Delete for any row: here they follow the row's state.
+    connect(this, &RecordPage::currentChanged, this, &AllocationsPage::updateActions);
+    updateActions();
+}
+
+void AllocationsPage::refreshBuildings()
+{
+    m_building->reload();
+}
+
+void AllocationsPage::applyDateFilter()
+{
+    m_allocations->setDate(m_onDate->isChecked() ? m_date->date() : QDate());
+}
+
+Allocation AllocationsPage::currentAllocation() const
+{
+    const int row = currentSourceRow();
+    return row >= 0 ? m_allocations->allocationAt(row) : Allocation{};
+}
+
+void AllocationsPage::updateActions()
+{
+    const Allocation a = currentAllocation();
+    checkInAction->setEnabled(a.id > 0 && a.state == Allocation::State::Reserved);
+    checkOutAction->setEnabled(a.id > 0 && a.state == Allocation::State::CheckedIn);
+    deleteAction->setEnabled(a.id > 0 && a.state == Allocation::State::Reserved);
+    editAction->setEnabled(a.id > 0 && a.isActive());
+}
+
+void AllocationsPage::newRecord()
+{
+    if (raiseOpenDialog())
+        return;
+    auto *dialog = new AllocationDialog(context(), Allocation{}, this);
+    dialog->setBuilding(m_building->buildingId());
+    openDialog(dialog);
+}
+
+void AllocationsPage::editRecord(int sourceRow)
+{
+    openDialog(new AllocationDialog(context(), m_allocations->allocationAt(sourceRow), this));
+}
+
+void AllocationsPage::deleteRecord(int sourceRow)
+{
+    const Allocation a = m_allocations->allocationAt(sourceRow);
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Cancel reservation"),
+                        tr("Cancel the reservation of room %1 for %2?").arg(a.roomLabel(), a.residentLabel()),
+                        QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(u"cancelConfirmBox"_s);
+    box->setInformativeText(tr("The bed becomes free again. The cancelled reservation stays on record."));
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, a](int result) {
+        if (result == QMessageBox::Yes)
+            transition(a, Allocation::State::Cancelled);
+    });
+    box->open();
+}
+
+void AllocationsPage::checkInCurrent()
+{
+    const Allocation a = currentAllocation();
+    if (a.id > 0)
+        transition(a, Allocation::State::CheckedIn);
+}
+
+void AllocationsPage::checkOutCurrent()
+{
+    const Allocation a = currentAllocation();
+    if (a.id > 0)
+        transition(a, Allocation::State::CheckedOut);
+}
+
+QString AllocationsPage::countText(qint64 count) const
+{
+    return count == 1 ? tr("1 allocation") : tr("%L1 allocations").arg(count);
+}
+
+QCoro::Task<> AllocationsPage::transition(Allocation allocation, Allocation::State to)
+{
+    QPointer<AllocationsPage> self(this);
+    QPointer<UndoContext> ctx(&context());
+    const Actor actor = ctx->actor();
+    // Named locals, not temporaries: GCC 12 destroys temporaries of a co_await
+    // full-expression twice (GCC bug 100611).
+    auto work = [allocation, to, actor](Database &db) {
+        AllocationRepository repo(db, actor);
+        switch (to) {
+        case Allocation::State::CheckedIn:
+            return repo.checkIn(allocation.id, allocation.version);
+        case Allocation::State::CheckedOut:
+            return repo.checkOut(allocation.id, allocation.version);
+        case Allocation::State::Cancelled:
+        case Allocation::State::Reserved:
+            break;
+        }
+        return repo.cancel(allocation.id, allocation.version);
+    };
+    auto future = ctx->executor().write(std::move(work));
+    const Result<Allocation> result = co_await future;
+    if (!ctx)
+        co_return;
+    if (!result) {
+        QString what;
+        switch (to) {
+        case Allocation::State::CheckedIn:
+            what = tr("Check in %1").arg(allocation.residentLabel());
+            break;
+        case Allocation::State::CheckedOut:
+            what = tr("Check out %1").arg(allocation.residentLabel());
+            break;
+        case Allocation::State::Cancelled:
+        case Allocation::State::Reserved:
+            what = tr("Cancel the reservation of %1").arg(allocation.residentLabel());
+            break;
+        }
+        ctx->reportFailure(what, result.error());
+    }
+    ctx->notifyChanged(qMetaTypeId<Allocation>());
+    if (self)
+        Q_EMIT transitionFinished(result.ok());
+}
