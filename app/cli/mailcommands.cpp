@@ -173,7 +173,8 @@ void MailCommands::registerCommands(CommandRegistry &registry)
     registry.add({
         words("send"),
         tr("Send the queued e-mails now (queues a mail.send job)."),
-        tr("Queues a drain of the outbox (merged with one already queued) and prints its job id (with "
+        tr("Makes every queued e-mail due now (also those waiting for a retry after a server problem), "
+           "queues a drain of the outbox (merged with one already queued) and prints its job id (with "
            "--json: "
            "{\"job_id\": n}). With --wait it runs the job here and reports it like \"jobs wait\". The SMTP "
            "server comes from RESIDESK_SMTP_URL, RESIDESK_SMTP_PASSWORD, RESIDESK_MAIL_FROM and "
@@ -300,7 +301,12 @@ int MailCommands::send(CommandContext &context)
             context.error(tr("cannot queue the e-mail drain: %1").arg(errorText(tx.error())));
             return CommandLine::ExitFailure;
         }
-        drain = Outbox::ensureDrain(*db, JobClock::system(), context.actor());
+        // Now also for e-mails waiting for a retry: whoever runs this has probably
+        // just fixed the server or its settings.
+        if (const Result<int> due = Outbox(*db).makeWaitingDue(); !due)
+            drain = due.error();
+        else
+            drain = Outbox::ensureDrain(*db, JobClock::system(), context.actor());
         if (drain) {
             if (const VoidResult committed = tx.commit(); !committed)
                 drain = committed.error();

@@ -156,19 +156,31 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
             // the next drain then calls it uncertain — never sent twice.
             Result<OutboxEmail> recorded;
             qint64 retryAt = 0;
+            const auto backoff = [&] {
+                const double jitter = QRandomGenerator::global()->generateDouble();
+                return lastSendAt +
+                       JobEngine::backoffDelay(email.attempts + 1, retryBaseMs, retryMaxMs, jitter);
+            };
+            // The server (unreachable, TLS, login refused) rather than this e-mail: it
+            // waits however often it was tried, and the drain fails with the reason below.
+            const bool serverProblem =
+                sent.scope == SmtpResult::Scope::Server &&
+                (sent.kind == SmtpResult::Kind::Transient || sent.kind == SmtpResult::Kind::Permanent);
             switch (sent.kind) {
             case SmtpResult::Kind::Sent:
                 recorded = outbox.recordSent(attempt, sent.reply);
                 break;
-            case SmtpResult::Kind::Transient: {
-                const double jitter = QRandomGenerator::global()->generateDouble();
-                retryAt =
-                    lastSendAt + JobEngine::backoffDelay(email.attempts + 1, retryBaseMs, retryMaxMs, jitter);
-                recorded = outbox.recordTransient(attempt, sent.error, retryAt);
-                break;
-            }
+            case SmtpResult::Kind::Transient:
             case SmtpResult::Kind::Permanent:
-                recorded = outbox.recordFailed(attempt, sent.error);
+                if (serverProblem) {
+                    retryAt = backoff();
+                    recorded = outbox.recordDeferred(attempt, sent.error, retryAt);
+                } else if (sent.kind == SmtpResult::Kind::Transient) {
+                    retryAt = backoff();
+                    recorded = outbox.recordTransient(attempt, sent.error, retryAt);
+                } else {
+                    recorded = outbox.recordFailed(attempt, sent.error);
+                }
                 break;
             case SmtpResult::Kind::Uncertain:
                 recorded = outbox.recordUncertain(attempt, sent.error);

@@ -377,8 +377,20 @@ Result<EnqueueResult> Outbox::ensureDrain(Database &db, const JobClock &clock, c
         return st.next() ? st.value(0).toString() : QString();
     };
 
-    if (runAfter > clock.nowMs())
-        return enqueueKey(kRetryDrainKey, runAfter);
+    if (runAfter > clock.nowMs()) {
+        // A retry drain that is running (typically the caller, scheduling its own
+        // successor after a server problem) holds its key until it ends: merging into
+        // it would schedule nothing.
+        Result<EnqueueResult> retry = enqueueKey(kRetryDrainKey, runAfter);
+        if (!retry || !retry->merged)
+            return retry;
+        const Result<QString> retryState = lockedState(retry->id);
+        if (!retryState)
+            return retryState.error();
+        if (retryState.value() != u"running"_s)
+            return retry;
+        return enqueueKey(kRetryAgainDrainKey, runAfter);
+    }
 
     Result<EnqueueResult> first = enqueueKey(kDrainKey, 0);
     if (!first || !first->merged)
@@ -721,6 +733,29 @@ Result<OutboxEmail> Outbox::recordUncertain(const Attempt &attempt, const QStrin
 {
     return recordOutcome(attempt, u"state = 'uncertain', last_error = ?"_s,
                          {notNull(clipped(error, kErrorMax))});
+}
+
+Result<OutboxEmail> Outbox::recordDeferred(const Attempt &attempt, const QString &error, qint64 retryAt)
+{
+    return recordOutcome(attempt, u"state = 'queued', next_attempt_at = ?, last_error = ?"_s,
+                         {retryAt, notNull(clipped(error, kErrorMax))});
+}
+
+Result<int> Outbox::makeWaitingDue()
+{
+    const qint64 now = m_clock.nowMs();
+    SqlStatement st(m_db,
+                    u"UPDATE outbox_emails SET next_attempt_at = ?, updated_at = ?, version = version + 1 "
+                    "WHERE state = 'queued' AND next_attempt_at > ?"_s);
+    st.bind(now).bind(now).bind(now);
+    if (auto r = st.exec(); !r)
+        return r.error();
+    const int moved = st.numRowsAffected();
+    if (moved > 0) {
+        if (auto r = Events::publishRecordsChanged(m_db, u"outbox_emails"_s); !r)
+            return r.error();
+    }
+    return moved;
 }
 
 Result<int> Outbox::countDue()

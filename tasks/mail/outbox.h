@@ -73,6 +73,10 @@ struct EnqueueResult;
 //       transient failure goes back to 'queued' with next_attempt_at pushed back
 //       exponentially while attempts are left, else 'failed' (recordTransient); a
 //       permanent one (5xx, bad address) is 'failed' with the reply (recordFailed);
+//       a problem of the server rather than of this e-mail (unreachable, TLS, login
+//       refused) never fails the e-mail: it goes back to 'queued' with the backoff
+//       whatever its attempts (recordDeferred), and the drain itself fails with the
+//       reason, so that a person fixes the settings and nothing is lost;
 //     - the connection broke after the body was sent but before the final reply:
 //       'uncertain' (recordUncertain) — the server may have accepted it.
 //     A sender presumed dead (its lease ran out) that was only slow still records its
@@ -91,6 +95,9 @@ public:
     // next backoff (separate keys, so a running drain can schedule its successor).
     static constexpr char kDrainKey[] = "mail.send";
     static constexpr char kRetryDrainKey[] = "mail.send:retry";
+    // The successor that a running retry drain schedules (its own key is taken by
+    // itself until it ends); the two alternate.
+    static constexpr char kRetryAgainDrainKey[] = "mail.send:retry-again";
     static constexpr char kAfterRunningDrainKey[] = "mail.send:after";
 
     explicit Outbox(Database &db, const JobClock &clock = JobClock::system());
@@ -163,6 +170,13 @@ public:
     Result<OutboxEmail> recordTransient(const Attempt &attempt, const QString &error, qint64 retryAt);
     Result<OutboxEmail> recordFailed(const Attempt &attempt, const QString &error);
     Result<OutboxEmail> recordUncertain(const Attempt &attempt, const QString &error);
+    // Back to 'queued' until retryAt whatever the attempts: the server, not the
+    // e-mail, was the problem (see step 4).
+    Result<OutboxEmail> recordDeferred(const Attempt &attempt, const QString &error, qint64 retryAt);
+
+    // "Send now" after a person fixed the server or its settings: every queued e-mail
+    // waiting for a later retry becomes due at once. Returns how many.
+    Result<int> makeWaitingDue();
 
     // Queued e-mails a drain could claim now (for progress), and the earliest
     // next_attempt_at of any queued e-mail (0: none queued).

@@ -58,9 +58,13 @@ int debugCallback(CURL *, curl_infotype type, char *data, size_t size, void *use
             const QByteArray l = line.trimmed();
             if (l.isEmpty())
                 continue;
+            c->transcript << u"< "_s + QString::fromUtf8(l);
+            // libcurl says QUIT after a refused RCPT; the "221 Bye" must not hide the
+            // refusal that decides whether the e-mail or the server was the problem.
+            if (c->lastCommand == "QUIT")
+                continue;
             c->lastReply = l;
             c->commandOfLastReply = c->lastCommand;
-            c->transcript << u"< "_s + QString::fromUtf8(l);
             if (c->dataAccepted && !c->finalReplySeen && c->lastCommand == "DATA" && !l.startsWith("354")) {
                 c->finalReplySeen = true;
                 c->finalReply = l;

@@ -177,17 +177,37 @@ private Q_SLOTS:
         QVERIFY2(r.errText().contains(u"535"_s), r.err.constData());
         r = run({u"mail"_s, u"outbox"_s, u"--json"_s});
         const QJsonObject row = CliRunner::jsonArray(r.out).first().toObject();
-        QCOMPARE(row.value(u"state"_s).toString(), u"failed"_s);
+        // The login was refused, not the e-mail: it waits for a retry with the reply.
+        QCOMPARE(row.value(u"state"_s).toString(), u"queued"_s);
+        QCOMPARE(row.value(u"attempts"_s).toInt(), 1);
         QVERIFY2(row.value(u"error"_s).toString().contains(u"535 5.7.8"_s),
                  qPrintable(row.value(u"error"_s).toString()));
 
-        // With the right password, a retry delivers it once.
-        r = run({u"mail"_s, u"retry"_s, row.value(u"id"_s).toVariant().toString(), u"--json"_s});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(CliRunner::jsonObject(r.out).value(u"state"_s).toString(), u"queued"_s);
+        // With the right password, "send now" delivers it at once, and once.
         r = run({u"mail"_s, u"send"_s, u"--wait"_s});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(m_sink->deliveries(row.value(u"message_id"_s).toString()), 1);
+        r = run({u"mail"_s, u"outbox"_s, u"--json"_s});
+        QCOMPARE(CliRunner::jsonArray(r.out).first().toObject().value(u"state"_s).toString(), u"sent"_s);
+    }
+
+    void aRefusedRecipientFailsThatEmailAndCanBeRetried()
+    {
+        // The drain itself succeeds (it did its work); the e-mail failed.
+        Run r = run({u"mail"_s, u"test"_s, u"--to"_s, u"refused.ana@example.org"_s, u"--wait"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = run({u"mail"_s, u"outbox"_s, u"--state"_s, u"failed"_s, u"--json"_s});
+        const QJsonArray failed = CliRunner::jsonArray(r.out);
+        QCOMPARE(failed.size(), 1);
+        const QJsonObject row = failed.first().toObject();
+        QCOMPARE(row.value(u"to"_s).toString(), u"refused.ana@example.org"_s);
+        QVERIFY2(row.value(u"error"_s).toString().contains(u"550 5.1.1"_s),
+                 qPrintable(row.value(u"error"_s).toString()));
+        QCOMPARE(m_sink->messages().size(), 0);
+
+        r = run({u"mail"_s, u"retry"_s, row.value(u"id"_s).toVariant().toString(), u"--json"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(CliRunner::jsonObject(r.out).value(u"state"_s).toString(), u"queued"_s);
     }
 
     void bulkMailingToResidentsAndItsRerun()

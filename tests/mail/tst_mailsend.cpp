@@ -282,7 +282,7 @@ private Q_SLOTS:
             QCOMPARE(m_sink->deliveries(email(id).messageId), 1);
     }
 
-    void wrongPasswordFailsWithTheServersReply()
+    void aWrongPasswordFailsTheDrainNotTheEmails()
     {
         qputenv("RESIDESK_SMTP_PASSWORD", "not-the-password");
         const Outbox::Enqueued first = enqueue(message(u"ana@example.org"_s));
@@ -294,17 +294,62 @@ private Q_SLOTS:
         QVERIFY2(done.error.contains(u"535"_s), qPrintable(done.error));
         QVERIFY2(done.error.contains(u"login"_s), qPrintable(done.error));
 
-        // The attempted e-mail failed with the server's reply; the other one was not
-        // attempted and waits (nothing lost).
+        // The login, not the e-mail, was refused: the attempted e-mail waits again with
+        // the server's reply, the other one was not attempted; nothing failed or is lost.
         const OutboxEmail a = email(first.id);
-        QCOMPARE(a.state, OutboxState::Failed);
+        QCOMPARE(a.state, OutboxState::Queued);
+        QCOMPARE(a.attempts, 1);
         QVERIFY2(a.lastError.contains(u"535 5.7.8 Authentication credentials invalid"_s),
                  qPrintable(a.lastError));
         QCOMPARE(a.toJson().value(u"error"_s).toString(), a.lastError);
+        QVERIFY(a.nextAttemptAt > QDateTime::currentMSecsSinceEpoch());
         const OutboxEmail b = email(second.id);
         QCOMPARE(b.state, OutboxState::Queued);
         QCOMPARE(b.attempts, 0);
         QCOMPARE(m_sink->messages().size(), 0);
+
+        // The password is fixed and someone says "send now": both go out, once each.
+        qputenv("RESIDESK_SMTP_PASSWORD", m_sink->password().toUtf8());
+        const Result<int> due = Outbox(db()).makeWaitingDue();
+        QVERIFY(due);
+        QCOMPARE(due.value(), 2);
+        const Result<EnqueueResult> drain = Outbox::ensureDrain(db(), JobClock::system(), actor());
+        QVERIFY(drain);
+        const Job sent = runUntilFinished(drain->id);
+        QVERIFY2(sent.state == JobState::Succeeded, qPrintable(sent.error));
+        QCOMPARE(email(first.id).state, OutboxState::Sent);
+        QCOMPARE(email(second.id).state, OutboxState::Sent);
+        QCOMPARE(m_sink->deliveries(email(first.id).messageId), 1);
+        QCOMPARE(m_sink->deliveries(email(second.id).messageId), 1);
+    }
+
+    void aLongOutageNeverFailsAnEmail()
+    {
+        // More drains against a dead server than an e-mail has attempts: it still waits.
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        m_sink->stop();
+        const Outbox::Enqueued q = enqueue(message(u"long@example.org"_s), clock);
+        const int drains = Outbox::kDefaultMaxAttempts + 2;
+        qint64 drain = q.drainJobId;
+        for (int i = 0; i < drains; ++i) {
+            QCOMPARE(runUntilFinished(drain, clock).state, JobState::Failed);
+            const OutboxEmail e = email(q.id);
+            QCOMPARE(e.state, OutboxState::Queued);
+            QCOMPARE(e.attempts, i + 1);
+            // The failed drain scheduled its successor for the e-mail's retry time.
+            drain = scalar(u"SELECT id FROM jobs WHERE unique_key IN (?, ?) AND state = 'queued'"_s,
+                           {QString::fromLatin1(Outbox::kRetryDrainKey),
+                            QString::fromLatin1(Outbox::kRetryAgainDrainKey)});
+            QVERIFY(drain > 0);
+            QCOMPARE(job(drain).runAfter, e.nextAttemptAt);
+            clock.set(e.nextAttemptAt);
+        }
+        QString error;
+        QVERIFY2(m_sink->start(&error), qPrintable(error));
+        const Job up = runUntilFinished(drain, clock);
+        QVERIFY2(up.state == JobState::Succeeded, qPrintable(up.error));
+        QCOMPARE(email(q.id).state, OutboxState::Sent);
+        QCOMPARE(m_sink->deliveries(email(q.id).messageId), 1);
     }
 
     void serverDownThenUpDeliversEachOnce()

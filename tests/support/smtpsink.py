@@ -18,6 +18,9 @@ server (SIGTERM), start it again on the same port and count deliveries.
 answers the end of DATA: a client killed meanwhile has handed the message over but
 never hears the 250 (the "uncertain" case of the outbox).
 
+A recipient whose address starts with "refused" is refused with 550 (RCPT), the way
+a server refuses an unknown mailbox: a permanent failure of that one e-mail.
+
 Prints "READY <port>" on stdout once it accepts connections.
 """
 
@@ -63,6 +66,12 @@ class Handler:
         with open(tmp, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower().startswith("refused"):
+            return "550 5.1.1 <%s>: Recipient address rejected: no such mailbox" % address
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         raw = envelope.original_content or envelope.content

@@ -322,6 +322,10 @@ QCoro::Task<> OutboxDock::drainNow()
         Transaction tx(db);
         if (!tx.ok())
             return tx.error();
+        // "Send now" also means now for e-mails waiting for a retry (the person has
+        // probably just fixed the server settings).
+        if (const Result<int> due = Outbox(db).makeWaitingDue(); !due)
+            return due.error();
         Result<EnqueueResult> drain = Outbox::ensureDrain(db, JobClock::system(), actor);
         if (!drain)
             return drain;
