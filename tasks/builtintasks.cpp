@@ -12,6 +12,9 @@
 
 using namespace Qt::StringLiterals;
 
+// The helpers live inside BuiltinTasks so that lupdate files their tr() calls under the
+// context "BuiltinTasks", the one the tr() helper below passes to translate().
+namespace BuiltinTasks {
 namespace {
 
 QString tr(const char *text)
@@ -162,7 +165,6 @@ QCoro::Task<JobOutcome> prune(JobContext &ctx)
 
 } // namespace
 
-namespace BuiltinTasks {
 
 void registerAll(TaskRegistry &registry)
 {

@@ -2,175 +2,959 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>Allocation</name>
+    <message>
+        <location filename="../models/housing/allocation/allocation.cpp" line="+58"/>
+        <source>Reserved</source>
+        <translation>Reservada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked in</source>
+        <translation>Entrada registrada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked out</source>
+        <translation>Salida registrada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationCommands</name>
+    <message>
+        <location filename="../app/cli/allocationcommands.cpp" line="+103"/>
+        <location line="+354"/>
+        <source>from %1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+    <message>
+        <location line="-352"/>
+        <source>from %1 on</source>
+        <translation>desde el %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allocation %1: %2 in room %3 %4, %5.</source>
+        <translation>Asignación %1: %2 en la habitación %3 %4, %5.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--%1 must be a date as YYYY-MM-DD, not &quot;%2&quot;</source>
+        <translation>--%1 debe ser una fecha con el formato AAAA-MM-DD, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>there is no building with the code &quot;%1&quot;</source>
+        <translation>no hay ningún edificio con el código «%1»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the buildings: %1</source>
+        <translation>no se pueden leer los edificios: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&quot;%1&quot; needs an allocation id</source>
+        <translation>«%1» necesita un id de asignación</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an allocation id is a positive whole number, not &quot;%1&quot;</source>
+        <translation>un id de asignación es un número entero positivo, no «%1»</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>cannot %1: %2</source>
+        <translation>no se puede %1: %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>List room allocations, by building and room.</source>
+        <translation>Lista las asignaciones de habitaciones, por edificio y habitación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table. States: %2.</source>
+        <translation>Con --json: un array JSON de objetos con las claves %1. Si no, una tabla de texto alineada. Estados: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+58"/>
+        <source>Only rooms of this building (its code).</source>
+        <translation>Solo las habitaciones de este edificio (su código).</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <location line="+58"/>
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Only allocations in this state (%1).</source>
+        <translation>Solo las asignaciones en este estado (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>state</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only allocations whose days include this date (YYYY-MM-DD).</source>
+        <translation>Solo las asignaciones cuyos días incluyen esta fecha (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <location line="+2"/>
+        <location line="+35"/>
+        <location line="+2"/>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Reserve a bed: --resident STUDENT_ID --room BUILDING/NUMBER --from DATE [--to DATE].</source>
+        <translation>Reservar una plaza: --resident ID_ESTUDIANTE --room EDIFICIO/NÚMERO --from FECHA [--to FECHA].</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserves a bed in the room from --from up to --to, the day the bed is free again (without --to: open-ended). Refused (exit code 1, the message says why) when the room is under maintenance or out of service, when it is full on any of those days (&quot;Room NH-101 is full on 2026-09-03 (2 of 2 beds taken).&quot;), or when the resident already holds a bed on one of them. With --json: the allocation, an object with the keys %1.</source>
+        <translation>Reserva una plaza en la habitación desde --from hasta --to, el día en que la plaza vuelve a quedar libre (sin --to: sin fecha de fin). Se rechaza (código de salida 1; el mensaje indica el motivo) si la habitación está en mantenimiento o fuera de servicio, si está completa en alguno de esos días («La habitación NH-101 está completa el 2026-09-03 (2 de 2 plazas ocupadas).») o si el residente ya ocupa una plaza en alguno de ellos. Con --json: la asignación, un objeto con las claves %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The resident&apos;s student ID.</source>
+        <translation>El ID de estudiante del residente.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>student-id</source>
+        <translation>id-estudiante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The room as BUILDING/NUMBER (NH/101).</source>
+        <translation>La habitación como EDIFICIO/NÚMERO (NH/101).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>room</source>
+        <translation>habitación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first day (YYYY-MM-DD).</source>
+        <translation>El primer día (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The day the bed is free again (YYYY-MM-DD); default: open-ended.</source>
+        <translation>El día en que la plaza vuelve a quedar libre (AAAA-MM-DD); por omisión: sin fecha de fin.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes.</source>
+        <translation>Notas.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Check a resident in: residesk allocations check-in ID.</source>
+        <translation>Registrar la entrada de un residente: residesk allocations check-in ID.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a reserved allocation, on one of its days, in a room that is available. With --json: the allocation after the change (keys as in &quot;allocations list&quot;).</source>
+        <translation>Solo una asignación reservada, en uno de sus días y en una habitación disponible. Con --json: la asignación tras el cambio (claves como en «allocations list»).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check a resident out: residesk allocations check-out ID.</source>
+        <translation>Registrar la salida de un residente: residesk allocations check-out ID.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a checked-in allocation; the bed is free again. With --json: the allocation after the change.</source>
+        <translation>Solo una asignación con la entrada registrada; la plaza vuelve a quedar libre. Con --json: la asignación tras el cambio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel a reservation: residesk allocations cancel ID.</source>
+        <translation>Cancelar una reserva: residesk allocations cancel ID.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a reserved allocation (a resident who is in is checked out instead). With --json: the allocation after the change.</source>
+        <translation>Solo una asignación reservada (si el residente ya ha entrado, registre su salida). Con --json: la asignación tras el cambio.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Free beds per room on a day (or over a range of days).</source>
+        <translation>Plazas libres por habitación en un día (o en un intervalo de días).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every room (of --building) with its capacity, the beds taken (reserved or checked in; over a range, the most taken on any one day) and the beds free for the whole range; a room under maintenance or out of service has none free. Without --date: today; --to makes it the range [--date, --to). With --json: a JSON array of objects with the keys building_code, room, room_id, type, status, capacity, taken, free.</source>
+        <translation>Cada habitación (de --building) con su capacidad, las plazas ocupadas (reservadas o con entrada registrada; en un intervalo, el máximo ocupado en un mismo día) y las plazas libres durante todo el intervalo; una habitación en mantenimiento o fuera de servicio no tiene ninguna libre. Sin --date: hoy; --to convierte la consulta en el intervalo [--date, --to). Con --json: un array JSON de objetos con las claves building_code, room, room_id, type, status, capacity, taken, free.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The day (YYYY-MM-DD; default today).</source>
+        <translation>El día (AAAA-MM-DD; por omisión, hoy).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The end of a range of days: the first day not counted.</source>
+        <translation>El final de un intervalo de días: el primer día que no se cuenta.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>unknown state &quot;%1&quot;; use one of %2</source>
+        <translation>estado desconocido «%1»; use uno de estos: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STUDENT ID</source>
+        <translation>ID ESTUDIANTE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+129"/>
+        <source>ROOM</source>
+        <translation>HABITACIÓN</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>FROM</source>
+        <translation>DESDE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TO</source>
+        <translation>HASTA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATE</source>
+        <translation>ESTADO</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot list the allocations: %1</source>
+        <translation>no se pueden listar las asignaciones: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&quot;allocations reserve&quot; needs --resident, --room and --from</source>
+        <translation>«allocations reserve» necesita --resident, --room y --from</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--to (%1) must come after --from (%2)</source>
+        <translation>--to (%1) debe ser posterior a --from (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--room must be BUILDING/NUMBER (NH/101), not &quot;%1&quot;</source>
+        <translation>--room debe ser EDIFICIO/NÚMERO (NH/101), no «%1»</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>reserve</source>
+        <translation>reservar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>check in</source>
+        <translation>registrar la entrada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>check out</source>
+        <translation>registrar la salida</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cancel</source>
+        <translation>cancelar</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--to (%1) must come after the first day (%2)</source>
+        <translation>--to (%1) debe ser posterior al primer día (%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot read the free beds: %1</source>
+        <translation>no se pueden leer las plazas libres: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>TYPE</source>
+        <translation>TIPO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATUS</source>
+        <translation>ESTADO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CAPACITY</source>
+        <translation>CAPACIDAD</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TAKEN</source>
+        <translation>OCUPADAS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FREE</source>
+        <translation>LIBRES</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>on %1</source>
+        <translation>el %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 free bed(s) in %2 room(s) %3.</source>
+        <translation>%1 plaza(s) libre(s) en %2 habitación(es) %3.</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationDialog</name>
+    <message>
+        <location filename="../ui/allocations/allocationdialog.cpp" line="+32"/>
+        <source>Choose a building…</source>
+        <translation>Elija un edificio…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New allocation</source>
+        <translation>Nueva asignación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change allocation</source>
+        <translation>Modificar asignación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name, student ID or e-mail…</source>
+        <translation>Nombre, ID de estudiante o correo electrónico…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>open-ended</source>
+        <translation>sin fecha de fin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The day the bed is free again (the check-out day); the first entry is &quot;open-ended&quot;.</source>
+        <translation>El día en que la plaza vuelve a quedar libre (el día de salida); la primera opción es «sin fecha de fin».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find resident:</source>
+        <translation>&amp;Buscar residente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resident:</source>
+        <translation>&amp;Residente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Building:</source>
+        <translation>&amp;Edificio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;oom:</source>
+        <translation>&amp;Habitación:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Until:</source>
+        <translation>Has&amp;ta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The residents could not be loaded: %1</source>
+        <translation>No se pudieron cargar los residentes: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The rooms could not be loaded: %1</source>
+        <translation>No se pudieron cargar las habitaciones: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 — %2 · %3</source>
+        <translation>%1 — %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — %2 · %3 of %4 beds free</source>
+        <translation>%1 — %2 · %3 de %4 plazas libres</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Corrija los campos marcados.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not saved: %1</source>
+        <translation>No se ha guardado: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New allocation of room %1 to %2</source>
+        <translation>Nueva asignación de la habitación %1 a %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change allocation of %1</source>
+        <translation>Modificar la asignación de %1</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationRepository</name>
+    <message>
+        <location filename="../models/housing/allocation/allocationrepository.cpp" line="+140"/>
+        <source>from %1 on</source>
+        <translation>desde el %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from %1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Choose the resident.</source>
+        <translation>Elija el residente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the room.</source>
+        <translation>Elija la habitación.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+536"/>
+        <source>The first day is required.</source>
+        <translation>El primer día es obligatorio.</translation>
+    </message>
+    <message>
+        <location line="-534"/>
+        <source>The first day (%1) is not a plausible date.</source>
+        <translation>El primer día (%1) no es una fecha plausible.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check-out day (%1) must come after the first day (%2).</source>
+        <translation>El día de salida (%1) debe ser posterior al primer día (%2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The check-out day (%1) is not a plausible date.</source>
+        <translation>El día de salida (%1) no es una fecha plausible.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The notes must be at most %1 characters long.</source>
+        <translation>Las notas pueden tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The allocation of room %1 to %2 is already %3.</source>
+        <translation>La asignación de la habitación %1 a %2 ya está en estado «%3».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The allocation of room %1 to %2 is %3; only a reserved allocation can be checked in.</source>
+        <translation>La asignación de la habitación %1 a %2 está en estado «%3»; solo se puede registrar la entrada de una asignación reservada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The allocation of room %1 to %2 is %3; only a checked-in allocation can be checked out.</source>
+        <translation>La asignación de la habitación %1 a %2 está en estado «%3»; solo se puede registrar la salida de una asignación con la entrada registrada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The allocation of room %1 to %2 is checked in; it cannot be cancelled (check the resident out instead).</source>
+        <translation>La asignación de la habitación %1 a %2 tiene la entrada registrada; no se puede cancelar (registre en su lugar la salida del residente).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The allocation of room %1 to %2 is %3; only a reserved allocation can be cancelled.</source>
+        <translation>La asignación de la habitación %1 a %2 está en estado «%3»; solo se puede cancelar una asignación reservada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The allocation of room %1 to %2 is %3; it cannot go back to reserved.</source>
+        <translation>La asignación de la habitación %1 a %2 está en estado «%3»; no puede volver a reservada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The allocation of room %1 to %2 is %3; it cannot become %4.</source>
+        <translation>La asignación de la habitación %1 a %2 está en estado «%3»; no puede pasar a «%4».</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+28"/>
+        <source>The allocation (id %1) does not exist.</source>
+        <translation>La asignación (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The room (id %1) does not exist; another user may have deleted it.</source>
+        <translation>La habitación (id %1) no existe; puede que otro usuario la haya eliminado.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The resident (id %1) does not exist; another user may have deleted them.</source>
+        <translation>El residente (id %1) no existe; puede que otro usuario lo haya eliminado.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Room %1 is %2; it cannot be allocated.</source>
+        <translation>La habitación %1 está %2; no se puede asignar.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 already holds a bed in room %2 %3 (%4); a resident can hold one bed per day.</source>
+        <translation>%1 ya ocupa una plaza en la habitación %2 %3 (%4); un residente solo puede ocupar una plaza por día.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Room %1 is full on %2 (%3 of %4 beds taken).</source>
+        <translation>La habitación %1 está completa el %2 (%3 de %4 plazas ocupadas).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The new allocation was not stored.</source>
+        <translation>La nueva asignación no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+83"/>
+        <source>Another user changed the allocation of room %1 to %2 since you opened it. Reload to see their changes.</source>
+        <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 desde que usted la abrió. Vuelva a cargarla para ver sus cambios.</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>The stay of %1 in room %2 starts on %3; check-in opens on that day.</source>
+        <translation>La estancia de %1 en la habitación %2 empieza el %3; la entrada se puede registrar a partir de ese día.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The stay of %1 in room %2 ended on %3; it can no longer be checked in. Change its dates or cancel it.</source>
+        <translation>La estancia de %1 en la habitación %2 terminó el %3; ya no se puede registrar la entrada. Cambie sus fechas o cancélela.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Room %1 is %2; %3 cannot check in. Move the allocation to another room.</source>
+        <translation>La habitación %1 está %2; no se puede registrar la entrada de %3. Traslade la asignación a otra habitación.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+62"/>
+        <source>Another user changed the allocation of room %1 to %2 at the same time. Reload to see their changes.</source>
+        <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 al mismo tiempo. Vuelva a cargarla para ver sus cambios.</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>The allocation of room %1 to %2 is %3; it can no longer be changed.</source>
+        <translation>La asignación de la habitación %1 a %2 está en estado «%3»; ya no se puede modificar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 checked in to the stay that began on %2; its first day cannot change.</source>
+        <translation>%1 ya registró la entrada en la estancia que empezó el %2; su primer día no puede cambiar.</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>The day is required.</source>
+        <translation>El día es obligatorio.</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationsPage</name>
+    <message>
+        <location filename="../ui/allocations/allocationspage.cpp" line="+21"/>
+        <source>Check &amp;in</source>
+        <translation>Registrar e&amp;ntrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check &amp;out</source>
+        <translation>Registrar &amp;salida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All buildings</source>
+        <translation>Todos los edificios</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On &amp;day:</source>
+        <translation>&amp;Día:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reserve a bed for a resident</source>
+        <translation>Reservar una plaza para un residente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Modificar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the room, the days or the notes of the selected allocation</source>
+        <translation>Cambiar la habitación, los días o las notas de la asignación seleccionada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+102"/>
+        <source>Cancel reservation</source>
+        <translation>Cancelar reserva</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Cancel the selected reservation (Del)</source>
+        <translation>Cancelar la reserva seleccionada (Supr)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search by resident, student ID or room…</source>
+        <translation>Buscar por residente, ID de estudiante o habitación…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the selected resident in (Ctrl+I)</source>
+        <translation>Registrar la entrada del residente seleccionado (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the selected resident out (Ctrl+Shift+I)</source>
+        <translation>Registrar la salida del residente seleccionado (Ctrl+Mayús+I)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Building:</source>
+        <translation>Edi&amp;ficio:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;State:</source>
+        <translation>Es&amp;tado:</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Cancel the reservation of room %1 for %2?</source>
+        <translation>¿Cancelar la reserva de la habitación %1 para %2?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bed becomes free again. The cancelled reservation stays on record.</source>
+        <translation>La plaza vuelve a quedar libre. La reserva cancelada queda registrada.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>1 allocation</source>
+        <translation>1 asignación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%L1 allocations</source>
+        <translation>%L1 asignaciones</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Check in %1</source>
+        <translation>Registrar la entrada de %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check out %1</source>
+        <translation>Registrar la salida de %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel the reservation of %1</source>
+        <translation>Cancelar la reserva de %1</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationsTableModel</name>
+    <message>
+        <location filename="../models/housing/allocation/allocationstablemodel.cpp" line="+48"/>
+        <source>open-ended</source>
+        <translation>sin fecha de fin</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Resident</source>
+        <translation>Residente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Student ID</source>
+        <translation>ID de estudiante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Building</source>
+        <translation>Edificio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room</source>
+        <translation>Habitación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingComboBox</name>
+    <message>
+        <location filename="../ui/allocations/buildingcombobox.cpp" line="+68"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>BuildingDialog</name>
     <message>
         <location filename="../ui/dialogs/buildingdialog.cpp" line="+14"/>
         <source>New Building</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo edificio</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit Building</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar edificio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Short code, e.g. NH</source>
-        <translation type="unfinished"></translation>
+        <translation>Código corto, p. ej. NH</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Código:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dirección:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Floors:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plantas:</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>building “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>edificio «%1»</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This building was changed by someone else since you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona ha modificado este edificio desde que usted lo abrió.</translation>
     </message>
 </context>
 <context>
     <name>BuildingRepository</name>
     <message>
-        <location filename="../models/housing/buildingrepository.cpp" line="+50"/>
+        <location filename="../models/housing/buildingrepository.cpp" line="+70"/>
         <source>A building with the code &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un edificio con el código «%1».</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The building no longer exists; another user may have deleted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El edificio ya no existe; puede que otro usuario lo haya eliminado.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>The building code is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>El código del edificio es obligatorio.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The building code must be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>El código del edificio puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The building name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre del edificio es obligatorio.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The building name must be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre del edificio puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The address must be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The number of floors must be at least 1 (it is %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de plantas debe ser al menos 1 (es %1).</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>There is no building with the code &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún edificio con el código «%1».</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>The new building was not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nuevo edificio no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>The building cannot have %1 floor(s): %2 of its rooms are on higher floors.</source>
-        <translation type="unfinished"></translation>
+        <translation>El edificio no puede tener %1 planta(s): %2 de sus habitaciones están en plantas superiores.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Another user changed this building since you opened it. Reload to see their changes, or overwrite them with yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro usuario ha modificado este edificio desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios o sobrescríbalos con los suyos.</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+14"/>
         <source>The building still has %n room(s); delete or move them first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El edificio aún tiene %n habitación; elimínela o trasládela primero.</numerusform>
+            <numerusform>El edificio aún tiene %n habitaciones; elimínelas o trasládelas primero.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The building still has rooms; delete or move them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>El edificio aún tiene habitaciones; elimínelas o trasládelas primero.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Another user changed this building since you opened it; it was not deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro usuario ha modificado este edificio desde que usted lo abrió; no se ha eliminado.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>The building is already present; there is nothing to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>El edificio ya existe; no hay nada que restaurar.</translation>
     </message>
 </context>
 <context>
     <name>BuildingsPage</name>
     <message>
-        <location filename="../ui/pages/buildingspage.cpp" line="+10"/>
+        <location filename="../ui/pages/buildingspage.cpp" line="+12"/>
         <source>Add a building</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un edificio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the selected building</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar el edificio seleccionado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete the selected building</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar el edificio seleccionado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search by code, name or address…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por código, nombre o dirección…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>building “%1” (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>edificio «%1» (%2)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>1 building</source>
-        <translation type="unfinished"></translation>
+        <translation>1 edificio</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%L1 buildings</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 edificios</translation>
     </message>
 </context>
 <context>
@@ -178,22 +962,150 @@
     <message>
         <location filename="../models/itemmodels/buildingstablemodel.cpp" line="+43"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Floors</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantas</translation>
+    </message>
+</context>
+<context>
+    <name>BuiltinTasks</name>
+    <message>
+        <location filename="../tasks/builtintasks.cpp" line="+35"/>
+        <location line="+9"/>
+        <location line="+20"/>
+        <location line="+10"/>
+        <source>step %1 of %2</source>
+        <translation>paso %1 de %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The diagnostic job failed on purpose.</source>
+        <translation>La tarea de diagnóstico ha fallado a propósito.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+17"/>
+        <source>%1 of %2 residents</source>
+        <translation>%1 de %2 residentes</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 of %2 protocols</source>
+        <translation>%1 de %2 protocolos</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Diagnostic: no-op</source>
+        <translation>Diagnóstico: sin operación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnostic: wait</source>
+        <translation>Diagnóstico: espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnostic: CPU work</source>
+        <translation>Diagnóstico: trabajo de CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnostic: failure</source>
+        <translation>Diagnóstico: fallo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create demo data</source>
+        <translation>Crear datos de demostración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prune job history</source>
+        <translation>Depurar el historial de tareas</translation>
+    </message>
+</context>
+<context>
+    <name>Client</name>
+    <message>
+        <location filename="../models/lab/client.cpp" line="+29"/>
+        <source>Farm</source>
+        <translation>Explotación ganadera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+</context>
+<context>
+    <name>ClientRepository</name>
+    <message>
+        <location filename="../models/lab/clientrepository.cpp" line="+75"/>
+        <source>A client with the code &quot;%1&quot; already exists.</source>
+        <translation>Ya existe un cliente con el código «%1».</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The client code must be at most %1 characters long.</source>
+        <translation>El código del cliente puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client&apos;s name is required.</source>
+        <translation>El nombre del cliente es obligatorio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client&apos;s name must be at most %1 characters long.</source>
+        <translation>El nombre del cliente puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The e-mail address &quot;%1&quot; is not valid.</source>
+        <translation>La dirección de correo electrónico «%1» no es válida.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The phone number must be at most %1 characters long.</source>
+        <translation>El número de teléfono puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The client no longer exists.</source>
+        <translation>El cliente ya no existe.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There is no client with the code &quot;%1&quot;.</source>
+        <translation>No hay ningún cliente con el código «%1».</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The new client was not stored.</source>
+        <translation>El nuevo cliente no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Another user changed the client &quot;%1&quot; since you opened it. Reload to see their changes.</source>
+        <translation>Otro usuario ha modificado el cliente «%1» desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios.</translation>
     </message>
 </context>
 <context>
@@ -202,18 +1114,18 @@
         <location filename="../app/cli/commandcontext.cpp" line="+43"/>
         <location line="+7"/>
         <source>cannot connect to the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede conectar con la base de datos %1: %2</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>see: residesk %1 --help</source>
-        <translation type="unfinished"></translation>
+        <translation>consulte: residesk %1 --help</translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+119"/>
+        <location filename="../app/cli/commandline.cpp" line="+121"/>
         <source>Usage: residesk [--database &lt;url&gt;] &lt;command&gt; [options]
        residesk [--database &lt;url&gt;] [--demo]   (no command: open the window)
 
@@ -221,7 +1133,13 @@ Residesk: housing office administration.
 
 Commands:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Uso: residesk [--database &lt;url&gt;] &lt;comando&gt; [opciones]
+     residesk [--database &lt;url&gt;] [--demo]   (sin comando: abre la ventana)
+
+Residesk: administración de la oficina de alojamiento.
+
+Comandos:
+</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -229,71 +1147,82 @@ Commands:
         <source>
 Global options:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Opciones globales:
+</translation>
     </message>
     <message>
         <location line="-15"/>
         <source>
 Window options (no command):
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Opciones de la ventana (sin comando):
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>
 &quot;residesk &lt;command&gt; --help&quot; describes a command. Exit codes: 0 success, 1 failure, 2 bad usage.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+«residesk &lt;comando&gt; --help» describe un comando. Códigos de salida: 0 éxito, 1 fallo, 2 uso incorrecto.
+</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Usage: residesk [global options] %1%2
 
 %3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Uso: residesk [opciones globales] %1%2
+
+%3
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> [options]</source>
-        <translation type="unfinished"></translation>
+        <translation> [opciones]</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>
 Options:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Opciones:
+</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>see: residesk %1 --help</source>
-        <translation type="unfinished"></translation>
+        <translation>consulte: residesk %1 --help</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>see: residesk --help</source>
-        <translation type="unfinished"></translation>
+        <translation>consulte: residesk --help</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>no command given (the window starts without options other than --database and --demo); see: residesk --help</source>
-        <translation type="unfinished"></translation>
+        <translation>no se ha indicado ningún comando (la ventana se abre sin más opciones que --database y --demo); consulte: residesk --help</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&quot;%1&quot; needs a subcommand: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» necesita un subcomando: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown command &quot;%1&quot;; see: residesk --help</source>
-        <translation type="unfinished"></translation>
+        <translation>comando desconocido «%1»; consulte: residesk --help</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>unexpected argument &quot;%1&quot; for &quot;%2&quot;; see: residesk %2 --help</source>
-        <translation type="unfinished"></translation>
+        <translation>argumento inesperado «%1» para «%2»; consulte: residesk %2 --help</translation>
     </message>
 </context>
 <context>
@@ -301,23 +1230,251 @@ Options:
     <message>
         <location filename="../ui/widgets/connectionbanner.cpp" line="+16"/>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar ahora</translation>
     </message>
     <message>
         <location line="+23"/>
         <location line="+40"/>
         <source>The database cannot be reached. Retrying now…</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede acceder a la base de datos. Reintentando ahora…</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>The database cannot be reached. Retrying…</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede acceder a la base de datos. Reintentando…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The database cannot be reached. Retrying in %1 s…</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede acceder a la base de datos. Se reintentará dentro de %1 s…</translation>
+    </message>
+</context>
+<context>
+    <name>CronSchedule</name>
+    <message>
+        <location filename="../tasks/cronschedule.cpp" line="+24"/>
+        <source>minute</source>
+        <translation>minuto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hour</source>
+        <translation>hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day-of-month</source>
+        <translation>día del mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>month</source>
+        <translation>mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day-of-week</source>
+        <translation>día de la semana</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>use %1-%2</source>
+        <translation>use %1-%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>empty list item</source>
+        <translation>elemento de lista vacío</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the step &quot;%1&quot; must be a positive number</source>
+        <translation>el paso «%1» debe ser un número positivo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a number (%2)</source>
+        <translation>«%1» no es un número (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>%1 is out of range (%2)</source>
+        <translation>%1 está fuera del intervalo (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the range %1-%2 runs backwards</source>
+        <translation>el intervalo %1-%2 está invertido</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The schedule is empty; expected five fields (minute hour day-of-month month day-of-week) or @hourly, @daily, @weekly, @monthly, @every &lt;interval&gt;.</source>
+        <translation>La programación está vacía; se esperaban cinco campos (minuto hora día-del-mes mes día-de-la-semana) o @hourly, @daily, @weekly, @monthly, @every &lt;intervalo&gt;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The interval &quot;%1&quot; of &quot;%2&quot; is not valid: use a positive number with s, m, h or d, such as @every 15m.</source>
+        <translation>El intervalo «%1» de «%2» no es válido: use un número positivo con s, m, h o d, como @every 15m.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The schedule &quot;%1&quot; is not known: use @hourly, @daily, @weekly, @monthly or @every &lt;interval&gt;.</source>
+        <translation>La programación «%1» no se reconoce: use @hourly, @daily, @weekly, @monthly o @every &lt;intervalo&gt;.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The schedule &quot;%1&quot; has %2 fields; expected five: minute hour day-of-month month day-of-week.</source>
+        <translation>La programación «%1» tiene %2 campos; se esperaban cinco: minuto hora día-del-mes mes día-de-la-semana.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The %1 field &quot;%2&quot; of the schedule &quot;%3&quot; is not valid: %4.</source>
+        <translation>El campo de %1 «%2» de la programación «%3» no es válido: %4.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The day-of-month field &quot;%1&quot; of the schedule &quot;%2&quot; never falls in the chosen months (&quot;%3&quot;).</source>
+        <translation>El campo de día del mes «%1» de la programación «%2» nunca cae en los meses elegidos («%3»).</translation>
+    </message>
+</context>
+<context>
+    <name>CsvActions</name>
+    <message>
+        <location filename="../ui/import/csvactions.cpp" line="+36"/>
+        <source>&amp;Import residents…</source>
+        <translation>&amp;Importar residentes…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import residents</source>
+        <translation>Importar residentes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export &amp;residents…</source>
+        <translation>Exportar &amp;residentes…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export r&amp;ooms…</source>
+        <translation>Exportar &amp;habitaciones…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export residents</source>
+        <translation>Exportar residentes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export rooms</source>
+        <translation>Exportar habitaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting residents to %1…</source>
+        <translation>Exportando los residentes a %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting rooms to %1…</source>
+        <translation>Exportando las habitaciones a %1…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The export to %1 failed: %2</source>
+        <translation>La exportación a %1 ha fallado: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported %L1 residents to %2.</source>
+        <translation>Se han exportado %L1 residentes a %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported %L1 rooms to %2.</source>
+        <translation>Se han exportado %L1 habitaciones a %2.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvPreview</name>
+    <message>
+        <location filename="../models/io/csvpreview.cpp" line="+14"/>
+        <source>%1: cannot open the file: %2</source>
+        <translation>%1: no se puede abrir el archivo: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1: the file is empty</source>
+        <translation>%1: el archivo está vacío</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <location filename="../models/io/csvreader.cpp" line="+99"/>
+        <source>line %1: cannot read the file: %2</source>
+        <translation>línea %1: no se puede leer el archivo: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the file is encoded as UTF-16, not UTF-8; save it as &quot;CSV UTF-8&quot;</source>
+        <translation>el archivo está codificado en UTF-16, no en UTF-8; guárdelo como «CSV UTF-8»</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the file is not a CSV text file: it contains a NUL byte at byte %1 (binary data)</source>
+        <translation>el archivo no es un archivo de texto CSV: contiene un byte NUL en el byte %1 (datos binarios)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>line %1: a quoted field starts here but its closing quote is missing; the rest of the file cannot be read</source>
+        <translation>línea %1: aquí empieza un campo entre comillas, pero falta la comilla de cierre; no se puede leer el resto del archivo</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>line %1: unexpected text after a closing quote (a quote inside a quoted field must be doubled: &quot;&quot;)</source>
+        <translation>línea %1: texto inesperado después de una comilla de cierre (una comilla dentro de un campo entre comillas debe duplicarse: &quot;&quot;)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>line %1: contains a NUL byte at column %2; the file is damaged or not text</source>
+        <translation>línea %1: contiene un byte NUL en la columna %2; el archivo está dañado o no es de texto</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>line %1: not valid UTF-8 (byte 0x%2 at column %3); save the file as UTF-8</source>
+        <translation>línea %1: UTF-8 no válido (byte 0x%2 en la columna %3); guarde el archivo como UTF-8</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>line %1: a record longer than %2 KiB starts here; a quoted field is probably never closed</source>
+        <translation>línea %1: aquí empieza un registro de más de %2 KiB; probablemente un campo entre comillas no se cierra nunca</translation>
+    </message>
+</context>
+<context>
+    <name>CsvWriter</name>
+    <message>
+        <location filename="../models/io/csvwriter.cpp" line="+90"/>
+        <source>cannot write the file: %1</source>
+        <translation>no se puede escribir el archivo: %1</translation>
     </message>
 </context>
 <context>
@@ -325,32 +1482,32 @@ Options:
     <message>
         <location filename="../ui/pages/dashboardpage.cpp" line="+30"/>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Buildings</source>
-        <translation type="unfinished"></translation>
+        <translation>Edificios</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Habitaciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Residents</source>
-        <translation type="unfinished"></translation>
+        <translation>Residentes</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>The counts could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron cargar los recuentos: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Occupancy and maintenance overviews will appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí aparecerán los resúmenes de ocupación y mantenimiento.</translation>
     </message>
 </context>
 <context>
@@ -358,22 +1515,22 @@ Options:
     <message>
         <location filename="../models/db/database.cpp" line="+85"/>
         <source>The Qt SQL driver for %1 is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El controlador SQL de Qt para %1 no está instalado.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Cannot create the folder %1 for the database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear la carpeta %1 para el archivo de la base de datos.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cannot connect to the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede conectar con la base de datos %1: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Cannot prepare the database connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede preparar la conexión con la base de datos: %1</translation>
     </message>
 </context>
 <context>
@@ -381,24 +1538,24 @@ Options:
     <message>
         <location filename="../app/cli/databasecommands.cpp" line="+15"/>
         <source>Bring the database schema up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar el esquema de la base de datos.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Applies the schema migrations this Residesk knows and the database lacks, in one transaction. Running it again applies nothing. A database migrated by a newer Residesk is refused and left untouched (exit code 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplica, en una sola transacción, las migraciones del esquema que este Residesk conoce y que faltan en la base de datos. Si se ejecuta de nuevo, no aplica nada. Una base de datos migrada por un Residesk más reciente se rechaza y se deja intacta (código de salida 1).</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>The database schema is up to date (version %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>El esquema de la base de datos está actualizado (versión %1).</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Applied %n migration(s); the database schema is at version %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se ha aplicado %n migración; el esquema de la base de datos está en la versión %1.</numerusform>
+            <numerusform>Se han aplicado %n migraciones; el esquema de la base de datos está en la versión %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -407,67 +1564,67 @@ Options:
     <message>
         <location filename="../models/db/databaseconfig.cpp" line="+20"/>
         <source>The database URL is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de la base de datos está vacía.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The database URL &quot;%1&quot; is not a valid URL: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de la base de datos «%1» no es una URL válida: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The SQLite URL &quot;%1&quot; names a host; use sqlite:///absolute/path.db (three slashes).</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de SQLite «%1» indica un host; use sqlite:///ruta/absoluta.db (tres barras).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The SQLite URL &quot;%1&quot; needs an absolute file path, as in sqlite:///absolute/path.db.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de SQLite «%1» necesita una ruta de archivo absoluta, como en sqlite:///ruta/absoluta.db.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The PostgreSQL URL &quot;%1&quot; has no host, as in postgresql://user@host:5432/dbname.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de PostgreSQL «%1» no tiene host, como en postgresql://usuario@host:5432/nombrebd.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The PostgreSQL URL &quot;%1&quot; has an invalid port.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de PostgreSQL «%1» tiene un puerto no válido.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The PostgreSQL URL &quot;%1&quot; has no user name, as in postgresql://user@host:5432/dbname.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de PostgreSQL «%1» no tiene nombre de usuario, como en postgresql://usuario@host:5432/nombrebd.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The PostgreSQL URL must not contain a password; set RESIDESK_DB_PASSWORD instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de PostgreSQL no debe contener una contraseña; defina RESIDESK_DB_PASSWORD en su lugar.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The PostgreSQL URL &quot;%1&quot; needs a database name, as in postgresql://user@host:5432/dbname.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de PostgreSQL «%1» necesita un nombre de base de datos, como en postgresql://usuario@host:5432/nombrebd.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The sslmode &quot;%1&quot; is not one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El sslmode «%1» no es ninguno de estos: %2.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The connect_timeout &quot;%1&quot; is not a number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>El connect_timeout «%1» no es un número de segundos.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The PostgreSQL URL option &quot;%1&quot; is not known (known: sslmode, connect_timeout).</source>
-        <translation type="unfinished"></translation>
+        <translation>La opción «%1» de la URL de PostgreSQL no se reconoce (se reconocen: sslmode, connect_timeout).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The database URL &quot;%1&quot; must start with sqlite:/// or postgresql://.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de la base de datos «%1» debe empezar por sqlite:/// o postgresql://.</translation>
     </message>
 </context>
 <context>
@@ -475,90 +1632,203 @@ Options:
     <message>
         <location filename="../models/db/dberror.cpp" line="+10"/>
         <source>Some fields are not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunos campos no son válidos.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The connection to the database was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha perdido la conexión con la base de datos.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A record with the same key already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un registro con la misma clave.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The change was refused because it breaks a rule of the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cambio se ha rechazado porque incumple una regla de la base de datos.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The database could not carry out the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos no ha podido llevar a cabo la solicitud.</translation>
     </message>
     <message>
         <location filename="../models/db/result.h" line="+32"/>
         <source>The operation did not complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>La operación no se ha completado.</translation>
     </message>
     <message>
-        <location filename="../models/db/transaction.cpp" line="+28"/>
+        <location filename="../models/db/transaction.cpp" line="+66"/>
         <source>The transaction is no longer active.</source>
-        <translation type="unfinished"></translation>
+        <translation>La transacción ya no está activa.</translation>
     </message>
     <message>
-        <location filename="../models/housing/demoseeder.cpp" line="+122"/>
+        <location filename="../models/housing/demoseeder.cpp" line="+176"/>
         <source>The demo buildings could not be read back.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron volver a leer los edificios de demostración.</translation>
+    </message>
+    <message>
+        <location filename="../models/lab/labdemoseeder.cpp" line="+316"/>
+        <source>The demo work order was not stored.</source>
+        <translation>La orden de trabajo de demostración no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The demo report was not stored.</source>
+        <translation>El informe de demostración no se ha guardado.</translation>
     </message>
 </context>
 <context>
     <name>EntityDialog</name>
     <message>
-        <location filename="../ui/dialogs/entitydialog.h" line="+70"/>
+        <location filename="../ui/dialogs/entitydialog.h" line="+76"/>
         <source>Not saved: this record was changed by someone else. Your changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha guardado: otra persona ha modificado este registro. Sus cambios se conservan.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija los campos marcados.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>New %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha guardado: no se puede acceder a la base de datos. Sus cambios se conservan; vuelva a intentarlo cuando se restablezca la conexión.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Not saved: this record was deleted by someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha guardado: otra persona ha eliminado este registro.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha guardado: %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Loading the stored values…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando los valores guardados…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Showing the values stored now. Review them and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestran los valores guardados actualmente. Revíselos y vuelva a guardar.</translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <location filename="../tasks/events.cpp" line="+256"/>
+        <source>The event is too large to be sent to other clients.</source>
+        <translation>El evento es demasiado grande para enviarlo a otros clientes.</translation>
+    </message>
+</context>
+<context>
+    <name>FreeBedsPage</name>
+    <message>
+        <location filename="../ui/allocations/freebedspage.cpp" line="+57"/>
+        <source>All buildings</source>
+        <translation>Todos los edificios</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Building</source>
+        <translation>Edificio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rooms</source>
+        <translation>Habitaciones</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Beds</source>
+        <translation>Plazas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Out of service</source>
+        <translation>Fuera de servicio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Taken</source>
+        <translation>Ocupadas</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Checked in</source>
+        <translation>Entrada registrada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Free</source>
+        <translation>Libres</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room</source>
+        <translation>Habitación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Free beds</source>
+        <translation>Plazas libres</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Building:</source>
+        <translation>Edi&amp;ficio:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Day:</source>
+        <translation>&amp;Día:</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>The free beds could not be loaded: %1</source>
+        <translation>No se pudieron cargar las plazas libres: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 free bed(s) in %2 room(s) on %3.</source>
+        <translation>%1 plaza(s) libre(s) en %2 habitación(es) el %3.</translation>
     </message>
 </context>
 <context>
@@ -566,353 +1836,2461 @@ Options:
     <message>
         <location filename="../app/cli/globaloptions.cpp" line="+10"/>
         <source>Show help (for a command: residesk &lt;command&gt; --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra la ayuda (para un comando: residesk &lt;comando&gt; --help).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra la versión.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The database: sqlite:///absolute/path.db or postgresql://user@host:port/dbname (default: RESIDESK_DATABASE, else the local file). The PostgreSQL password comes from RESIDESK_DB_PASSWORD.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos: sqlite:///ruta/absoluta.db o postgresql://usuario@host:puerto/nombrebd (por omisión: RESIDESK_DATABASE o, si no, el archivo local). La contraseña de PostgreSQL se toma de RESIDESK_DB_PASSWORD.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>url</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print machine-readable JSON on stdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe en la salida estándar JSON legible por máquina.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Fill an empty database with demo data before the window opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rellena una base de datos vacía con datos de demostración antes de abrir la ventana.</translation>
     </message>
 </context>
 <context>
     <name>GuiApplication</name>
     <message>
-        <location filename="../app/gui/guiapplication.cpp" line="+51"/>
-        <location line="+42"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+68"/>
+        <location line="+62"/>
         <source>Residesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Residesk</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+42"/>
+        <location line="-61"/>
+        <location line="+62"/>
         <source>Residesk cannot use the database %1.
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Residesk no puede usar la base de datos %1.
+
+%2</translation>
     </message>
 </context>
 <context>
     <name>HousingCommands</name>
     <message>
-        <location filename="../app/cli/housingcommands.cpp" line="+107"/>
+        <location filename="../app/cli/housingcommands.cpp" line="+112"/>
         <source>With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con --json: un array JSON de objetos con las claves %1. Si no, una tabla de texto alineada.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Fill the database with deterministic demo data (migrates first).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rellenar la base de datos con datos de demostración deterministas (migra primero).</translation>
     </message>
     <message>
+        <location line="+6"/>
         <location line="+1"/>
-        <source>Adds demo buildings, rooms and residents. The same seed and count give the same data every time; seeding again adds only what is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>How many residents (default 300).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The random seed (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La semilla aleatoria (por omisión, 1).</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>s</source>
-        <translation type="unfinished"></translation>
+        <translation>s</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>List the residents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listar los residentes.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>List the buildings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listar los edificios.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>List the rooms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listar las habitaciones.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--residents must be a whole number from 0 to %1, not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>--seed must be a whole number from 0 to %1, not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source><byte value="xd"/>Seeding demo data: %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>seeding demo data failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--residents debe ser un número entero de 0 a %1, no «%2»</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Seeded demo data (seed %1) into %2: %3 buildings, %4 rooms, %5 residents added.</source>
-        <translation type="unfinished"></translation>
+        <source>--seed must be a whole number from 0 to %1, not &quot;%2&quot;</source>
+        <translation>--seed debe ser un número entero de 0 a %1, no «%2»</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+36"/>
+        <location line="-44"/>
+        <source>Adds demo buildings, rooms and residents (--residents) and lab clients and protocols, each with a work order and a draft report (--protocols). Without either option: 300 residents. The same seed and count give the same data every time; seeding again adds only what is missing.</source>
+        <translation>Añade edificios, habitaciones y residentes de demostración (--residents) y clientes y protocolos del laboratorio, cada uno con una orden de trabajo y un informe en borrador (--protocols). Sin ninguna de las dos opciones: 300 residentes. La misma semilla y la misma cantidad dan siempre los mismos datos; al volver a ejecutarlo solo se añade lo que falta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How many residents (default 300, or none if only --protocols is given).</source>
+        <translation>Cuántos residentes (por omisión 300, o ninguno si solo se indica --protocols).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many lab protocols (default none).</source>
+        <translation>Cuántos protocolos de laboratorio (por omisión, ninguno).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only residents holding a bed in this building today (its code).</source>
+        <translation>Solo los residentes que hoy ocupan una plaza en este edificio (su código).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>--protocols must be a whole number from 0 to %1, not &quot;%2&quot;</source>
+        <translation>--protocols debe ser un número entero de 0 a %1, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source><byte value="xd"/>Seeding demo %1: %2 of %3</source>
+        <translation><byte value="xd"/>Creando %1 de demostración: %2 de %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>residents</source>
+        <translation>residentes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seeding demo data failed: %1</source>
+        <translation>no se pudieron crear los datos de demostración: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>protocols</source>
+        <translation>protocolos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seeding demo lab data failed: %1</source>
+        <translation>no se pudieron crear los datos de demostración del laboratorio: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Seeded demo data (seed %1) into %2: %3 buildings, %4 rooms, %5 residents added.</source>
+        <translation>Datos de demostración creados (semilla %1) en %2: se han añadido %3 edificios, %4 habitaciones y %5 residentes.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seeded demo lab data (seed %1) into %2: %3 clients, %4 protocols, %5 work orders with %6 analyses, %7 draft reports with %8 result rows added.</source>
+        <translation>Datos de demostración del laboratorio creados (semilla %1) en %2: se han añadido %3 clientes, %4 protocolos, %5 órdenes de trabajo con %6 análisis y %7 informes en borrador con %8 filas de resultados.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>there is no building with the code &quot;%1&quot;</source>
+        <translation>no hay ningún edificio con el código «%1»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the buildings: %1</source>
+        <translation>no se pueden leer los edificios: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+37"/>
         <location line="+22"/>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-59"/>
         <source>STUDENT ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID ESTUDIANTE</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FIRST NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NOMBRE</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>LAST NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>APELLIDOS</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>EMAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>CORREO</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PHONE</source>
-        <translation type="unfinished"></translation>
+        <translation>TELÉFONO</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>STATUS</source>
-        <translation type="unfinished"></translation>
+        <translation>ESTADO</translation>
     </message>
     <message>
         <location line="-46"/>
         <source>cannot list the residents: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pueden listar los residentes: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>cannot list the buildings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pueden listar los edificios: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>CODE</source>
-        <translation type="unfinished"></translation>
+        <translation>CÓDIGO</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NOMBRE</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ADDRESS</source>
-        <translation type="unfinished"></translation>
+        <translation>DIRECCIÓN</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FLOORS</source>
-        <translation type="unfinished"></translation>
+        <translation>PLANTAS</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>BUILDING</source>
-        <translation type="unfinished"></translation>
+        <translation>EDIFICIO</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>NUMBER</source>
-        <translation type="unfinished"></translation>
+        <translation>NÚMERO</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FLOOR</source>
-        <translation type="unfinished"></translation>
+        <translation>PLANTA</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>TYPE</source>
-        <translation type="unfinished"></translation>
+        <translation>TIPO</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CAPACITY</source>
-        <translation type="unfinished"></translation>
+        <translation>CAPACIDAD</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>cannot list the rooms: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pueden listar las habitaciones: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommands</name>
+    <message>
+        <location filename="../app/cli/importcommands.cpp" line="+55"/>
+        <source>&quot;%1&quot; needs a file name</source>
+        <translation>«%1» necesita un nombre de archivo</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>cannot create a temporary file: %1</source>
+        <translation>no se puede crear un archivo temporal: %1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Import residents from a CSV file: residesk import residents FILE.</source>
+        <translation>Importar residentes de un archivo CSV: residesk import residents ARCHIVO.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads the registrar&apos;s CSV (UTF-8, comma or semicolon, a header line) and creates or updates residents by student id; importing the same file again changes nothing. Columns are found by name (case-insensitive): student_id, first_name, last_name, email (required), phone, status (optional); others are ignored. Rows that cannot be imported are rejected with their line and the reason, and the rest is imported; rows are written in chunks of 1,000, each completely or not at all.
+
+With --json: {&quot;created&quot;: n, &quot;updated&quot;: n, &quot;unchanged&quot;: n, &quot;changed_fields&quot;: {…}, &quot;rejected&quot;: [{&quot;line&quot;: n, &quot;reason&quot;: &quot;…&quot;}, …]} listing every rejected row. Exit code 0 even when rows are rejected; 1 when the file cannot be read or is not CSV (nothing is written then) or the database fails (the chunks before stay; run the import again to finish); 2 on bad usage.
+
+With --enqueue: queues a residents.import job for a worker (the path must be readable there) and prints its id ({&quot;job_id&quot;: n} with --json).</source>
+        <translation>Lee el CSV de la secretaría (UTF-8, con comas o puntos y comas y una línea de cabecera) y crea o actualiza los residentes según su ID de estudiante; volver a importar el mismo archivo no cambia nada. Las columnas se identifican por su nombre (sin distinguir mayúsculas y minúsculas): student_id, first_name, last_name, email (obligatorias), phone, status (opcionales); las demás se ignoran. Las filas que no se pueden importar se rechazan indicando su línea y el motivo, y el resto se importa; las filas se escriben en bloques de 1000, cada uno completo o nada en absoluto.
+
+Con --json: {&quot;created&quot;: n, &quot;updated&quot;: n, &quot;unchanged&quot;: n, &quot;changed_fields&quot;: {…}, &quot;rejected&quot;: [{&quot;line&quot;: n, &quot;reason&quot;: &quot;…&quot;}, …]}, con todas las filas rechazadas. Código de salida 0 aunque se rechacen filas; 1 si el archivo no se puede leer o no es CSV (en ese caso no se escribe nada) o si falla la base de datos (los bloques anteriores se conservan; vuelva a ejecutar la importación para terminarla); 2 si el uso es incorrecto.
+
+Con --enqueue: pone en cola una tarea residents.import para un proceso de trabajo (la ruta debe poder leerse desde allí) y muestra su id ({&quot;job_id&quot;: n} con --json).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Report what would change; write nothing.</source>
+        <translation>Informa de lo que cambiaría, sin escribir nada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also save the rejected rows as CSV (line, reason, then the row&apos;s fields).</source>
+        <translation>Guarda además las filas rechazadas como CSV (línea, motivo y luego los campos de la fila).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Map a column of the file to a field, e.g. --map Matrikel=student_id (repeatable; an empty field ignores the column).</source>
+        <translation>Asigna una columna del archivo a un campo, p. ej. --map Matrikel=student_id (se puede repetir; un campo vacío hace que se ignore la columna).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column=field</source>
+        <translation>columna=campo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue the import as a job and print its id instead of running it.</source>
+        <translation>Pone la importación en cola como tarea y muestra su id en lugar de ejecutarla.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export the %1 as CSV: residesk export %1 FILE.</source>
+        <translation>Exportar la tabla %1 como CSV: residesk export %1 ARCHIVO.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes a UTF-8 CSV file with a header line (RFC 4180 quoting), streaming; the file is replaced only once it is complete. Residents have the columns of &quot;import residents&quot;, so an export imports again unchanged. With --json: {&quot;path&quot;: &quot;…&quot;, &quot;rows&quot;: n}.</source>
+        <translation>Escribe de forma continua un archivo CSV en UTF-8 con una línea de cabecera (comillas según RFC 4180); el archivo solo se sustituye cuando está completo. Los residentes tienen las columnas de «import residents», de modo que una exportación se vuelve a importar sin cambios. Con --json: {&quot;path&quot;: &quot;…&quot;, &quot;rows&quot;: n}.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>--map takes COLUMN=FIELD, not &quot;%1&quot;</source>
+        <translation>--map admite COLUMNA=CAMPO, no «%1»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--map: unknown field &quot;%1&quot; (fields: %2)</source>
+        <translation>--map: campo desconocido «%1» (campos: %2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--rejected-out cannot be used with --enqueue (the job keeps its rejected rows)</source>
+        <translation>--rejected-out no se puede usar con --enqueue (la tarea conserva sus filas rechazadas)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: no such file, or it cannot be read</source>
+        <translation>%1: el archivo no existe o no se puede leer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot queue the import: %1</source>
+        <translation>no se puede poner en cola la importación: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Queued import job %1 for %2.</source>
+        <translation>Tarea de importación %1 en cola para %2.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: %2; the %3 rows before were imported; run the import again to finish</source>
+        <translation>%1: %2; las %3 filas anteriores se importaron; vuelva a ejecutar la importación para terminarla</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source><byte value="xd"/>Importing residents: %L1 of %L2 rows</source>
+        <translation><byte value="xd"/>Importando residentes: %L1 de %L2 filas</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Dry run of %1 (nothing written): %2 would be created, %3 updated, %4 unchanged, %5 rejected.</source>
+        <translation>Simulación de %1 (no se ha escrito nada): se crearían %2, se actualizarían %3, %4 sin cambios, %5 rechazados.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported %1: %2 created, %3 updated, %4 unchanged, %5 rejected.</source>
+        <translation>Importado %1: %2 creados, %3 actualizados, %4 sin cambios, %5 rechazados.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>unknown table</source>
+        <translation>tabla desconocida</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: the export failed: %2</source>
+        <translation>%1: la exportación ha fallado: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Se ha exportado %n fila a %1.</numerusform>
+            <numerusform>Se han exportado %n filas a %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportTasks</name>
+    <message>
+        <location filename="../tasks/import/importtasks.cpp" line="+31"/>
+        <source>%L1 of %L2 rows</source>
+        <translation>%L1 de %L2 filas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The import names no file.</source>
+        <translation>La importación no indica ningún archivo.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading the file…</source>
+        <translation>Leyendo el archivo…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: the file changed since this import started; start a new import</source>
+        <translation>%1: el archivo ha cambiado desde que empezó esta importación; inicie una importación nueva</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Import residents</source>
+        <translation>Importar residentes</translation>
+    </message>
+</context>
+<context>
+    <name>JobCommands</name>
+    <message>
+        <location filename="../app/cli/jobcommands.cpp" line="+116"/>
+        <source>&quot;%1&quot; needs a job id</source>
+        <translation>«%1» necesita un id de tarea</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a job id is a positive whole number, not &quot;%1&quot;</source>
+        <translation>un id de tarea es un número entero positivo, no «%1»</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no job with id %1</source>
+        <translation>no hay ninguna tarea con el id %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot read job %1: %2</source>
+        <translation>no se puede leer la tarea %1: %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Run queued jobs without a window until stopped.</source>
+        <translation>Ejecutar las tareas en cola sin ventana hasta que se detenga.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims runnable jobs (highest priority first), runs up to --concurrency of them at once, renews their leases and records each outcome; a failed attempt is retried with exponential backoff while attempts are left. It wakes at once on new jobs (PostgreSQL LISTEN/NOTIFY; on SQLite it polls every second). Any number of workers and desktops can share one PostgreSQL database; on SQLite run one.
+
+The worker never migrates: a database whose schema is older or newer than this Residesk is refused (exit code 1), so that a schema change stays an administrator&apos;s explicit step (&quot;residesk migrate&quot;, then restart the workers).
+
+SIGTERM or SIGINT stops claiming; running jobs stop at their next checkpoint and go back to the queue without spending an attempt, then the worker exits with 0. A second signal quits at once (the leases of jobs still running expire and another worker resumes them from their checkpoint). A lost database connection is reported once and retried; the worker goes on when it returns.
+
+Prints one line per job start and end. With --json: one JSON object per line, with the keys &quot;event&quot; (worker_started, job_started, job_finished, database_problem, database_restored, stopping, worker_stopped), &quot;worker&quot; (this worker&apos;s id) and &quot;at&quot; (ms since the epoch); job lines add id, kind, and on job_finished state, duration_ms and error.</source>
+        <translation>Reclama las tareas ejecutables (primero las de mayor prioridad), ejecuta hasta --concurrency a la vez, renueva sus concesiones y registra cada resultado; un intento fallido se reintenta con espera exponencial mientras queden intentos. Reacciona al instante ante tareas nuevas (LISTEN/NOTIFY de PostgreSQL; con SQLite consulta cada segundo). Cualquier número de procesos de trabajo y de escritorios puede compartir una base de datos PostgreSQL; con SQLite, ejecute solo uno.
+
+El proceso de trabajo nunca migra: una base de datos cuyo esquema sea más antiguo o más reciente que este Residesk se rechaza (código de salida 1), para que un cambio de esquema siga siendo un paso explícito del administrador («residesk migrate» y después reiniciar los procesos de trabajo).
+
+SIGTERM o SIGINT dejan de reclamar tareas; las tareas en ejecución se detienen en su siguiente punto de control y vuelven a la cola sin gastar un intento, y después el proceso de trabajo termina con 0. Una segunda señal lo cierra de inmediato (las concesiones de las tareas aún en ejecución caducan y otro proceso de trabajo las reanuda desde su punto de control). Una pérdida de la conexión con la base de datos se notifica una vez y se reintenta; el proceso de trabajo continúa cuando vuelve.
+
+Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON por línea, con las claves &quot;event&quot; (worker_started, job_started, job_finished, database_problem, database_restored, stopping, worker_stopped), &quot;worker&quot; (el id de este proceso de trabajo) y &quot;at&quot; (ms desde la época); las líneas de tareas añaden id, kind y, en job_finished, state, duration_ms y error.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Jobs run at once (default 2).</source>
+        <translation>Tareas ejecutadas a la vez (por omisión, 2).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+29"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Run only these job kinds, separated by commas (default: all).</source>
+        <translation>Ejecutar solo estos tipos de tarea, separados por comas (por omisión: todos).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>kinds</source>
+        <translation>tipos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit (with 0) once no runnable job is left for this worker and none runs.</source>
+        <translation>Terminar (con 0) cuando no quede ninguna tarea ejecutable para este proceso de trabajo y no se ejecute ninguna.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How long a claim holds without a heartbeat (default 30); a dead worker&apos;s jobs are resumed by another after this.</source>
+        <translation>Cuánto dura una reclamación sin señal de actividad (por omisión, 30); pasado ese tiempo, otro proceso de trabajo reanuda las tareas de uno que haya muerto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+66"/>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Advanced: the retry delay after a first failed attempt, doubled for each further one, up to 10 minutes (default 2000).</source>
+        <translation>Avanzado: la espera antes de reintentar tras un primer intento fallido, que se duplica en cada intento siguiente, hasta 10 minutos (por omisión, 2000).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List jobs, newest first.</source>
+        <translation>Listar las tareas, primero las más recientes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With --json: a JSON array of jobs with the keys id, kind, state, progress_done, progress_total, progress_message, attempts, max_attempts, priority, error, result, payload, unique_key, cancel_requested, created_by, created_at, started_at, finished_at, run_after (times in ISO 8601 UTC, null when not set). Otherwise an aligned text table. States: %1.</source>
+        <translation>Con --json: un array JSON de tareas con las claves id, kind, state, progress_done, progress_total, progress_message, attempts, max_attempts, priority, error, result, payload, unique_key, cancel_requested, created_by, created_at, started_at, finished_at, run_after (horas en ISO 8601 UTC, null si no se han fijado). Si no, una tabla de texto alineada. Estados: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only jobs in this state (%1).</source>
+        <translation>Solo las tareas en este estado (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>state</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only jobs of this kind.</source>
+        <translation>Solo las tareas de este tipo.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most this many jobs (default 100, at most %1).</source>
+        <translation>Como máximo este número de tareas (por omisión 100, como máximo %1).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show one job: residesk jobs show ID.</source>
+        <translation>Mostrar una tarea: residesk jobs show ID.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With --json: the job as one JSON object (the keys of &quot;jobs list&quot;). Exit code 1 if there is no job with that id.</source>
+        <translation>Con --json: la tarea como un objeto JSON (las claves de «jobs list»). Código de salida 1 si no hay ninguna tarea con ese id.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel a job: residesk jobs cancel ID.</source>
+        <translation>Cancelar una tarea: residesk jobs cancel ID.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A queued job is cancelled at once; a running one is asked to stop and stops at its next checkpoint, keeping the work it committed. A finished job cannot be cancelled (exit code 1). With --json: the job after the request.</source>
+        <translation>Una tarea en cola se cancela de inmediato; a una en ejecución se le pide que se detenga, y lo hace en su siguiente punto de control, conservando el trabajo ya confirmado. Una tarea terminada no se puede cancelar (código de salida 1). Con --json: la tarea tras la solicitud.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Queue a failed or cancelled job again: residesk jobs retry ID.</source>
+        <translation>Volver a poner en cola una tarea fallida o cancelada: residesk jobs retry ID.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The job runs again with fresh attempts, from its last checkpoint. Other states are refused (exit code 1). With --json: the job after the request.</source>
+        <translation>La tarea vuelve a ejecutarse con intentos nuevos, desde su último punto de control. Los demás estados se rechazan (código de salida 1). Con --json: la tarea tras la solicitud.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show statistics per job kind.</source>
+        <translation>Mostrar estadísticas por tipo de tarea.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per kind: how many jobs in each state, the success rate (succeeded / (succeeded + failed)) and the median and 95th percentile duration of succeeded jobs. With --json: a JSON array of objects with the keys kind, total, queued, running, succeeded, failed, cancelled, success_rate (0..1), median_ms, p95_ms.</source>
+        <translation>Por tipo: cuántas tareas hay en cada estado, la tasa de éxito (completadas / (completadas + fallidas)) y la mediana y el percentil 95 de la duración de las tareas completadas. Con --json: un array JSON de objetos con las claves kind, total, queued, running, succeeded, failed, cancelled, success_rate (0..1), median_ms, p95_ms.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Wait until a job is finished: residesk jobs wait ID.</source>
+        <translation>Esperar a que termine una tarea: residesk jobs wait ID.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs jobs in this process meanwhile (like a worker), so the job runs even where no worker does; follows it if another worker has it. Prints the job when it ends (with --json: the job as one JSON object). Exit code 0 only if it succeeded; 1 if it failed or was cancelled, or the wait timed out or was interrupted.</source>
+        <translation>Mientras tanto ejecuta tareas en este proceso (como un proceso de trabajo), de modo que la tarea se ejecuta aunque no haya ningún proceso de trabajo; si la tiene otro proceso de trabajo, la sigue. Muestra la tarea cuando termina (con --json: la tarea como un objeto JSON). Código de salida 0 solo si se completó; 1 si falló o se canceló, o si la espera agotó el tiempo o se interrumpió.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give up after this many seconds (default 0: no limit).</source>
+        <translation>Desistir tras este número de segundos (por omisión 0: sin límite).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>cannot read the schema version of the database %1: %2</source>
+        <translation>no se puede leer la versión del esquema de la base de datos %1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the database %1 has schema version %2 but this Residesk needs version %3: run &quot;residesk migrate&quot; first</source>
+        <translation>la base de datos %1 tiene la versión de esquema %2, pero este Residesk necesita la versión %3: ejecute antes «residesk migrate»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the database %1 has schema version %2, newer than this Residesk knows (%3): use a newer Residesk</source>
+        <translation>la base de datos %1 tiene la versión de esquema %2, más reciente que la que conoce este Residesk (%3): use un Residesk más reciente</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>--concurrency must be a whole number from 1 to %1, not &quot;%2&quot;</source>
+        <translation>--concurrency debe ser un número entero de 1 a %1, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown job kind &quot;%1&quot; in --kinds; known kinds: %2</source>
+        <translation>tipo de tarea desconocido «%1» en --kinds; tipos conocidos: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--kinds needs at least one job kind; known kinds: %1</source>
+        <translation>--kinds necesita al menos un tipo de tarea; tipos conocidos: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--lease-seconds must be a whole number from 1 to %1, not &quot;%2&quot;</source>
+        <translation>--lease-seconds debe ser un número entero de 1 a %1, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--retry-base-ms must be a whole number from 0 to %1, not &quot;%2&quot;</source>
+        <translation>--retry-base-ms debe ser un número entero de 0 a %1, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot watch for SIGTERM and SIGINT: %1</source>
+        <translation>no se pueden vigilar SIGTERM y SIGINT: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>job %1 started (%2)</source>
+        <translation>tarea %1 iniciada (%2)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>job %1 succeeded (%2, %3 s)</source>
+        <translation>tarea %1 completada (%2, %3 s)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>job %1 failed (%2, %3 s): %4</source>
+        <translation>tarea %1 fallida (%2, %3 s): %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>job %1 cancelled (%2, %3 s)</source>
+        <translation>tarea %1 cancelada (%2, %3 s)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>job %1 failed, will be retried (%2, attempt %3 of %4): %5</source>
+        <translation>tarea %1 fallida, se reintentará (%2, intento %3 de %4): %5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>job %1 back in the queue (%2, %3 s)</source>
+        <translation>tarea %1 de vuelta en la cola (%2, %3 s)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>job %1 left to another worker (%2, %3 s)</source>
+        <translation>tarea %1 cedida a otro proceso de trabajo (%2, %3 s)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the database cannot be reached (%1); retrying until it is back</source>
+        <translation>no se puede acceder a la base de datos (%1); se reintentará hasta que vuelva a estar disponible</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database connection is back; running jobs again.</source>
+        <translation>La conexión con la base de datos se ha restablecido; se vuelven a ejecutar tareas.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No runnable job left: stopping (--once).</source>
+        <translation>No quedan tareas ejecutables: deteniendo (--once).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 again: quitting at once; the leases of running jobs expire and another worker resumes them</source>
+        <translation>%1 de nuevo: cerrando de inmediato; las concesiones de las tareas en ejecución caducarán y otro proceso de trabajo las reanudará</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1 received: no new jobs; %n running job(s) stop at their next checkpoint.</source>
+        <translation>
+            <numerusform>%1 recibida: no se aceptan tareas nuevas; %n tarea en ejecución se detendrá en su siguiente punto de control.</numerusform>
+            <numerusform>%1 recibida: no se aceptan tareas nuevas; %n tareas en ejecución se detendrán en su siguiente punto de control.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Worker stopped: %n job(s) finished.</source>
+        <translation>
+            <numerusform>Proceso de trabajo detenido: %n tarea terminada.</numerusform>
+            <numerusform>Proceso de trabajo detenido: %n tareas terminadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Worker %1 on %2: up to %3 job(s) at once, kinds: %4.</source>
+        <translation>Proceso de trabajo %1 en %2: hasta %3 tarea(s) a la vez, tipos: %4.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot schedule %1: %2</source>
+        <translation>no se puede programar %1: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>unknown job state &quot;%1&quot;; valid states: %2</source>
+        <translation>estado de tarea desconocido «%1»; estados válidos: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--limit must be a whole number from 1 to %1, not &quot;%2&quot;</source>
+        <translation>--limit debe ser un número entero de 1 a %1, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot list the jobs: %1</source>
+        <translation>no se pueden listar las tareas: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+159"/>
+        <source>KIND</source>
+        <translation>TIPO</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>STATE</source>
+        <translation>ESTADO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PROGRESS</source>
+        <translation>PROGRESO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ATTEMPTS</source>
+        <translation>INTENTOS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CREATED</source>
+        <translation>CREADA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ERROR</source>
+        <translation>ERROR</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (cancel requested)</source>
+        <translation> (cancelación solicitada)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run after</source>
+        <translation>Ejecutar después de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>Iniciada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unique key</source>
+        <translation>Clave única</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload</source>
+        <translation>Datos de entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Job %1</source>
+        <translation>Tarea %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>cannot cancel job %1: %2</source>
+        <translation>no se puede cancelar la tarea %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>job %1 has already finished (%2): there is nothing to cancel</source>
+        <translation>la tarea %1 ya ha terminado (%2): no hay nada que cancelar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>job %1 cannot be cancelled: %2</source>
+        <translation>la tarea %1 no se puede cancelar: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Job %1 is cancelled.</source>
+        <translation>La tarea %1 se ha cancelado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Job %1 is %2: asked it to stop at its next checkpoint.</source>
+        <translation>La tarea %1 está en estado %2: se le ha pedido que se detenga en su siguiente punto de control.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>cannot retry job %1: %2</source>
+        <translation>no se puede reintentar la tarea %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>job %1 is %2: only failed or cancelled jobs can be retried</source>
+        <translation>la tarea %1 está en estado %2: solo se pueden reintentar las tareas fallidas o canceladas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>job %1 cannot be retried: %2</source>
+        <translation>la tarea %1 no se puede reintentar: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Job %1 (%2) is queued again with %n attempt(s).</source>
+        <translation>
+            <numerusform>La tarea %1 (%2) vuelve a estar en cola con %n intento.</numerusform>
+            <numerusform>La tarea %1 (%2) vuelve a estar en cola con %n intentos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot read the job statistics: %1</source>
+        <translation>no se pueden leer las estadísticas de tareas: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QUEUED</source>
+        <translation>EN COLA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RUNNING</source>
+        <translation>EN EJECUCIÓN</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SUCCEEDED</source>
+        <translation>COMPLETADAS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <translation>FALLIDAS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CANCELLED</source>
+        <translation>CANCELADAS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SUCCESS</source>
+        <translation>ÉXITO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MEDIAN</source>
+        <translation>MEDIANA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--timeout must be a number of seconds from 0 to %1, not &quot;%2&quot;</source>
+        <translation>--timeout debe ser un número de segundos de 0 a %1, no «%2»</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <location filename="../tasks/jobengine.cpp" line="+146"/>
+        <source>This Residesk does not know jobs of kind “%1”.</source>
+        <translation>Este Residesk no conoce las tareas de tipo «%1».</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The job stopped with an internal error: %1</source>
+        <translation>La tarea se detuvo por un error interno: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The job stopped with an internal error.</source>
+        <translation>La tarea se detuvo por un error interno.</translation>
+    </message>
+</context>
+<context>
+    <name>JobStates</name>
+    <message>
+        <location filename="../tasks/job.cpp" line="+34"/>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>En ejecución</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Succeeded</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+</context>
+<context>
+    <name>JobStatusIndicator</name>
+    <message>
+        <location filename="../ui/widgets/jobstatusindicator.cpp" line="+28"/>
+        <source>Show the jobs (Ctrl+J)</source>
+        <translation>Mostrar las tareas (Ctrl+J)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Progress of the running jobs</source>
+        <translation>Progreso de las tareas en ejecución</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <location line="+27"/>
+        <source>%n jobs running</source>
+        <translation>
+            <numerusform>%n tarea en ejecución</numerusform>
+            <numerusform>%n tareas en ejecución</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 job running</source>
+        <translation>1 tarea en ejecución</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, %2 % done</source>
+        <translation>%1, %2 % completado</translation>
+    </message>
+</context>
+<context>
+    <name>JobStore</name>
+    <message>
+        <location filename="../tasks/jobstore.cpp" line="+137"/>
+        <source>Job %1 is no longer held by this worker: its lease expired and it was taken over, or it was finished elsewhere.</source>
+        <translation>La tarea %1 ya no la tiene este proceso de trabajo: su concesión caducó y la asumió otro, o se terminó en otro lugar.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no job %1; it may have been removed from the history.</source>
+        <translation>No existe la tarea %1; puede que se haya eliminado del historial.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>%1 finished</source>
+        <translation>Tarea «%1» terminada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 failed</source>
+        <translation>Tarea «%1» fallida</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 cancelled</source>
+        <translation>Tarea «%1» cancelada</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>A job needs a kind.</source>
+        <translation>Una tarea necesita un tipo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The job kind must be at most %1 characters long.</source>
+        <translation>El tipo de tarea puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The unique key must be at most %1 characters long.</source>
+        <translation>La clave única puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The number of attempts cannot be negative.</source>
+        <translation>El número de intentos no puede ser negativo.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The job was not stored.</source>
+        <translation>La tarea no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A job with the key &quot;%1&quot; is already queued or running (job %2).</source>
+        <translation>Ya hay una tarea con la clave «%1» en cola o en ejecución (tarea %2).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The job with the key &quot;%1&quot; could not be queued; try again.</source>
+        <translation>No se pudo poner en cola la tarea con la clave «%1»; vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>A worker needs a name of 1 to %1 characters to claim jobs.</source>
+        <translation>Un proceso de trabajo necesita un nombre de 1 a %1 caracteres para reclamar tareas.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The worker running this job stopped responding, and no attempts are left.</source>
+        <translation>El proceso de trabajo que ejecutaba esta tarea dejó de responder y no quedan intentos.</translation>
+    </message>
+    <message>
+        <location line="+258"/>
+        <source>Job %1 has already ended (%2); there is nothing to cancel.</source>
+        <translation>La tarea %1 ya ha terminado (%2); no hay nada que cancelar.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Only a failed or cancelled job can be retried; job %1 is %2.</source>
+        <translation>Solo se puede reintentar una tarea fallida o cancelada; la tarea %1 está en estado «%2».</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Job %1 cannot be retried: job %2 with the same key &quot;%3&quot; is queued or running.</source>
+        <translation>La tarea %1 no se puede reintentar: la tarea %2, con la misma clave «%3», está en cola o en ejecución.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Job %1 cannot be retried: a job with the same key &quot;%2&quot; is queued or running.</source>
+        <translation>La tarea %1 no se puede reintentar: hay una tarea con la misma clave «%2» en cola o en ejecución.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Job %1 changed meanwhile; it cannot be retried now.</source>
+        <translation>La tarea %1 ha cambiado mientras tanto; ahora no se puede reintentar.</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>A recurring job needs a name of at most %1 characters.</source>
+        <translation>Una tarea periódica necesita un nombre de %1 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A recurring job needs a kind of at most %1 characters.</source>
+        <translation>Una tarea periódica necesita un tipo de %1 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The schedule &quot;%1&quot; of the recurring job &quot;%2&quot; is not valid: %3</source>
+        <translation>La programación «%1» de la tarea periódica «%2» no es válida: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The schedule must be at most %1 characters long.</source>
+        <translation>La programación puede tener como máximo %1 caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>JobWaiter</name>
+    <message>
+        <location filename="../app/cli/jobwaiter.cpp" line="+43"/>
+        <source>job %1: %2 of %3</source>
+        <translation>tarea %1: %2 de %3</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>no job with id %1</source>
+        <translation>no hay ninguna tarea con el id %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot read job %1: %2</source>
+        <translation>no se puede leer la tarea %1: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Wait until the job is finished (running it in this process if no worker takes it); exit code 0 only if it succeeded.</source>
+        <translation>Esperar a que termine la tarea (ejecutándola en este proceso si ningún proceso de trabajo la toma); código de salida 0 solo si se completó.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Job %1 (%2) succeeded.</source>
+        <translation>La tarea %1 (%2) se ha completado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result: %1</source>
+        <translation>Resultado: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>job %1 (%2) failed after %n attempt(s): %3</source>
+        <translation>
+            <numerusform>la tarea %1 (%2) ha fallado tras %n intento: %3</numerusform>
+            <numerusform>la tarea %1 (%2) ha fallado tras %n intentos: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>job %1 (%2) was cancelled</source>
+        <translation>la tarea %1 (%2) se ha cancelado</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>job %1 (%2) has not finished: it is %3</source>
+        <translation>la tarea %1 (%2) no ha terminado: está en estado %3</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>job %1 was deleted while waiting for it</source>
+        <translation>la tarea %1 se eliminó mientras se esperaba por ella</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>job %1 did not finish within %2 s; it goes on without this wait</source>
+        <translation>la tarea %1 no terminó en %2 s; continúa sin esta espera</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 again: quitting at once</source>
+        <translation>%1 de nuevo: cerrando de inmediato</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>interrupted by %1; job %2 is %3</source>
+        <translation>interrumpido por %1; la tarea %2 está en estado %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>interrupted by %1 while waiting for job %2</source>
+        <translation>interrumpido por %1 mientras se esperaba la tarea %2</translation>
+    </message>
+</context>
+<context>
+    <name>JobsDock</name>
+    <message>
+        <location filename="../ui/jobs/jobsdock.cpp" line="+43"/>
+        <location line="+22"/>
+        <location line="+241"/>
+        <source>Jobs</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <location line="-253"/>
+        <source>Cancel job</source>
+        <translation>Cancelar tarea</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open result</source>
+        <translation>Abrir resultado</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show jobs in state</source>
+        <translation>Mostrar tareas en el estado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel the selected job (a running job stops at its next step)</source>
+        <translation>Cancelar la tarea seleccionada (una tarea en ejecución se detiene en su siguiente paso)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue the selected failed or cancelled job again (Ctrl+R)</source>
+        <translation>Volver a poner en cola la tarea fallida o cancelada seleccionada (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the result or the error of the selected job (Enter)</source>
+        <translation>Mostrar el resultado o el error de la tarea seleccionada (Intro)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All jobs</source>
+        <translation>Todas las tareas</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>&amp;Show:</source>
+        <translation>Mo&amp;strar:</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>Job: %1 (%2, number %3)</source>
+        <translation>Tarea: %1 (%2, número %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started by: %1</source>
+        <translation>Iniciada por: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts: %1</source>
+        <translation>Intentos: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Took: %1</source>
+        <translation>Duración: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error:</source>
+        <translation>Error:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result:</source>
+        <translation>Resultado:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The job returned no result.</source>
+        <translation>La tarea no ha devuelto ningún resultado.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Job %1: %2</source>
+        <translation>Tarea %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Job result</source>
+        <translation>Resultado de la tarea</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Job %1 has already finished.</source>
+        <translation>La tarea %1 ya ha terminado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job %1 could not be cancelled.</source>
+        <translation>No se pudo cancelar la tarea %1.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Job %1 can only be retried after it failed or was cancelled.</source>
+        <translation>La tarea %1 solo se puede reintentar si ha fallado o se ha cancelado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job %1 could not be queued again.</source>
+        <translation>No se pudo volver a poner en cola la tarea %1.</translation>
+    </message>
+</context>
+<context>
+    <name>JobsTableModel</name>
+    <message>
+        <location filename="../models/itemmodels/jobstablemodel.cpp" line="+191"/>
+        <location line="+87"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Job %1 (%2)</source>
+        <translation>Tarea %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting to retry</source>
+        <translation>A la espera de reintentar</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Will retry: %1</source>
+        <translation>Se reintentará: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Job</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started by</source>
+        <translation>Iniciada por</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Elapsed</source>
+        <translation>Transcurrido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remaining</source>
+        <translation>Restante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>LabCommands</name>
+    <message>
+        <location filename="../app/cli/labcommands.cpp" line="+119"/>
+        <source>With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table.</source>
+        <translation>Con --json: un array JSON de objetos con las claves %1. Si no, una tabla de texto alineada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only rows in this state: %1.</source>
+        <translation>Solo las filas en este estado: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>state</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--state must be one of %1, not &quot;%2&quot;</source>
+        <translation>--state debe ser uno de estos: %1, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot list the %1: %2</source>
+        <translation>no se pueden listar los %1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>List the lab&apos;s protocols.</source>
+        <translation>Listar los protocolos del laboratorio.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List the lab&apos;s reports (every revision).</source>
+        <translation>Listar los informes del laboratorio (todas las revisiones).</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+36"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>NUMBER</source>
+        <translation>NÚMERO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CLIENT</source>
+        <translation>CLIENTE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SPECIES</source>
+        <translation>ESPECIE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ANIMAL ID</source>
+        <translation>ID ANIMAL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SAMPLES</source>
+        <translation>MUESTRAS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <source>STATE</source>
+        <translation>ESTADO</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>SUBMITTED</source>
+        <translation>REMITIDO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RECEIVED</source>
+        <translation>RECIBIDO</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>protocols</source>
+        <translation>protocolos</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>PROTOCOL</source>
+        <translation>PROTOCOLO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>REVISION</source>
+        <translation>REVISIÓN</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RESULTS</source>
+        <translation>RESULTADOS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SIGNED BY</source>
+        <translation>FIRMADO POR</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIGNED</source>
+        <translation>FIRMADO</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>reports</source>
+        <translation>informes</translation>
+    </message>
+</context>
+<context>
+    <name>MailCommands</name>
+    <message>
+        <location filename="../app/cli/mailcommands.cpp" line="+108"/>
+        <source>&quot;%1&quot; needs an e-mail id</source>
+        <translation>«%1» necesita un id de correo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an e-mail id is a positive whole number, not &quot;%1&quot;</source>
+        <translation>un id de correo es un número entero positivo, no «%1»</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no e-mail with id %1 in the outbox</source>
+        <translation>no hay ningún correo con el id %1 en la bandeja de salida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot %1 e-mail %2: %3</source>
+        <translation>no se puede %1 el correo %2: %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>E-mail %1 to %2 is %3.</source>
+        <translation>El correo %1 a %2 está en estado %3.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>List the e-mail outbox, newest first.</source>
+        <translation>Listar la bandeja de salida de correo, primero los más recientes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every e-mail Residesk sends passes through the outbox. States: %1. An uncertain e-mail may or may not have been delivered (its sender stopped mid-send): it is never sent again by itself; decide with &quot;residesk mail resolve ID --sent|--resend&quot;. With --json: a JSON array of objects with the keys id, to, to_name, subject, state, attempts, max_attempts, error (the server&apos;s reply to the last failure), reply (the server&apos;s acceptance), message_id, dedupe_key, related_entity, related_id, resolution, resolved_by, resolved_at, attachments (count), created_by, created_at, sent_at, next_attempt_at (times ISO 8601 UTC or null), version.</source>
+        <translation>Todo correo que envía Residesk pasa por la bandeja de salida. Estados: %1. Un correo incierto puede haberse entregado o no (su remitente se detuvo a mitad del envío): nunca se vuelve a enviar por sí solo; decida con «residesk mail resolve ID --sent|--resend». Con --json: un array JSON de objetos con las claves id, to, to_name, subject, state, attempts, max_attempts, error (la respuesta del servidor al último fallo), reply (la aceptación del servidor), message_id, dedupe_key, related_entity, related_id, resolution, resolved_by, resolved_at, attachments (número), created_by, created_at, sent_at, next_attempt_at (horas en ISO 8601 UTC o null), version.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only e-mails in this state (%1).</source>
+        <translation>Solo los correos en este estado (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>state</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only e-mails whose recipient, name or subject contains this text.</source>
+        <translation>Solo los correos cuyo destinatario, nombre o asunto contiene este texto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+57"/>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>At most this many e-mails (default 100, at most %1).</source>
+        <translation>Como máximo este número de correos (por omisión 100, como máximo %1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+67"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Send the queued e-mails now (queues a mail.send job).</source>
+        <translation>Enviar ahora los correos en cola (pone en cola una tarea mail.send).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queues a drain of the outbox (merged with one already queued) and prints its job id (with --json: {&quot;job_id&quot;: n}). With --wait it runs the job here and reports it like &quot;jobs wait&quot;. The SMTP server comes from RESIDESK_SMTP_URL, RESIDESK_SMTP_PASSWORD, RESIDESK_MAIL_FROM and RESIDESK_SMTP_CA_FILE, else from the window&apos;s Settings ▸ E-mail (password in the system keychain).</source>
+        <translation>Pone en cola un vaciado de la bandeja de salida (unido a uno ya en cola) y muestra el id de su tarea (con --json: {&quot;job_id&quot;: n}). Con --wait ejecuta la tarea aquí e informa de ella como «jobs wait». El servidor SMTP se toma de RESIDESK_SMTP_URL, RESIDESK_SMTP_PASSWORD, RESIDESK_MAIL_FROM y RESIDESK_SMTP_CA_FILE o, si no, de Configuración ▸ Correo electrónico de la ventana (contraseña en el llavero del sistema).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Decide on an uncertain e-mail: residesk mail resolve ID --sent|--resend.</source>
+        <translation>Decidir sobre un correo incierto: residesk mail resolve ID --sent|--resend.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--sent records that it was delivered (checked with the recipient); --resend queues it once more. Both are recorded with who and when. Only uncertain e-mails take a decision (exit code 1 otherwise). With --json: the e-mail after the decision.</source>
+        <translation>--sent registra que se entregó (comprobado con el destinatario); --resend lo vuelve a poner en cola una vez más. Ambas decisiones se registran con quién y cuándo. Solo se decide sobre correos inciertos (si no, código de salida 1). Con --json: el correo tras la decisión.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It was delivered: mark it as sent.</source>
+        <translation>Se entregó: marcarlo como enviado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send it again.</source>
+        <translation>Volver a enviarlo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Queue a failed e-mail again: residesk mail retry ID.</source>
+        <translation>Volver a poner en cola un correo fallido: residesk mail retry ID.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The e-mail is queued again with fresh attempts (a failure never reached the server&apos;s acceptance, so it cannot be doubled). Other states are refused (exit code 1). With --json: the e-mail.</source>
+        <translation>El correo vuelve a la cola con intentos nuevos (un fallo nunca llegó a la aceptación del servidor, así que no puede duplicarse). Los demás estados se rechazan (código de salida 1). Con --json: el correo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Queue a test e-mail: residesk mail test --to ADDRESS [--wait].</source>
+        <translation>Poner en cola un correo de prueba: residesk mail test --to DIRECCIÓN [--wait].</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puts a short test message into the outbox and queues a drain; with --wait the drain runs here and its outcome is reported. With --json: {&quot;id&quot;: e-mail id, &quot;job_id&quot;: drain job id} (or the job with --wait).</source>
+        <translation>Coloca un breve mensaje de prueba en la bandeja de salida y pone en cola un vaciado; con --wait el vaciado se ejecuta aquí y se informa de su resultado. Con --json: {&quot;id&quot;: id del correo, &quot;job_id&quot;: id de la tarea de vaciado} (o la tarea, con --wait).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The recipient.</source>
+        <translation>El destinatario.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>E-mail residents from a template: residesk mail residents --subject S --body-file F.</source>
+        <translation>Enviar correo a residentes a partir de una plantilla: residesk mail residents --subject S --body-file F.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One e-mail per resident the filter selects, with the placeholders {first_name}, {last_name}, {student_id}, {email}, {room} (the number of the room the resident holds a bed in today) and {building} (that room&apos;s building name) filled in; {room} and {building} are empty for a resident without a room today. Any other placeholder is an error that names it. --building CODE selects the residents holding a bed in that building today. The mailing is identified by its subject, text and filter (or --mailing NAME): running the same mailing again queues nothing twice. --dry-run prints the first messages (--preview N, default 3) and queues nothing. With --json: {&quot;queued&quot;: n, &quot;existing&quot;: m, &quot;matched&quot;: k, &quot;mailing&quot;: key, &quot;job_id&quot;: the drain job or null}; with --dry-run: {&quot;matched&quot;: k, &quot;preview&quot;: [{to, subject, body}, …]}.</source>
+        <translation>Un correo por cada residente que selecciona el filtro, con los marcadores {first_name}, {last_name}, {student_id}, {email}, {room} (el número de la habitación en la que el residente ocupa hoy una plaza) y {building} (el nombre del edificio de esa habitación) rellenados; {room} y {building} quedan vacíos para un residente sin habitación hoy. Cualquier otro marcador es un error que lo nombra. --building CÓDIGO selecciona los residentes que hoy ocupan una plaza en ese edificio. El envío se identifica por su asunto, su texto y su filtro (o por --mailing NOMBRE): al repetir el mismo envío nada se pone en cola dos veces. --dry-run muestra los primeros mensajes (--preview N, por omisión 3) y no pone nada en cola. Con --json: {&quot;queued&quot;: n, &quot;existing&quot;: m, &quot;matched&quot;: k, &quot;mailing&quot;: clave, &quot;job_id&quot;: la tarea de vaciado o null}; con --dry-run: {&quot;matched&quot;: k, &quot;preview&quot;: [{to, subject, body}, …]}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The subject template.</source>
+        <translation>La plantilla del asunto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A UTF-8 text file with the body template (&quot;-&quot;: standard input).</source>
+        <translation>Un archivo de texto UTF-8 con la plantilla del cuerpo («-»: entrada estándar).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only residents with this status (active, inactive, graduated).</source>
+        <translation>Solo los residentes con este estado (active, inactive, graduated).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only residents holding a bed in this building today (its code).</source>
+        <translation>Solo los residentes que hoy ocupan una plaza en este edificio (su código).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A name for the mailing (default: derived from its content).</source>
+        <translation>Un nombre para el envío (por omisión: derivado de su contenido).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the first messages; queue nothing.</source>
+        <translation>Mostrar los primeros mensajes, sin poner nada en cola.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many messages --dry-run shows (default 3).</source>
+        <translation>Cuántos mensajes muestra --dry-run (por omisión, 3).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>unknown e-mail state &quot;%1&quot;; valid states: %2</source>
+        <translation>estado de correo desconocido «%1»; estados válidos: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--limit must be a whole number from 1 to %1, not &quot;%2&quot;</source>
+        <translation>--limit debe ser un número entero de 1 a %1, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot list the outbox: %1</source>
+        <translation>no se puede listar la bandeja de salida: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TO</source>
+        <translation>PARA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SUBJECT</source>
+        <translation>ASUNTO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATE</source>
+        <translation>ESTADO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ATTEMPTS</source>
+        <translation>INTENTOS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CREATED</source>
+        <translation>CREADO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SENT</source>
+        <translation>ENVIADO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ERROR</source>
+        <translation>ERROR</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+10"/>
+        <source>cannot queue the e-mail drain: %1</source>
+        <translation>no se puede poner en cola el vaciado de la bandeja de salida: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>E-mail drain queued: job %1.</source>
+        <translation>Vaciado de la bandeja de salida en cola: tarea %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>say either --sent (it was delivered) or --resend (send it again)</source>
+        <translation>indique --sent (se entregó) o --resend (volver a enviarlo)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>resolve</source>
+        <translation>resolver</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>retry</source>
+        <translation>reintentar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;mail test&quot; needs --to ADDRESS</source>
+        <translation>«mail test» necesita --to DIRECCIÓN</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Residesk test e-mail</source>
+        <translation>Correo de prueba de Residesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is a test e-mail from Residesk, sent by %1 at %2.
+</source>
+        <translation>Este es un correo de prueba de Residesk, enviado por %1 el %2.
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot queue the test e-mail: %1</source>
+        <translation>no se puede poner en cola el correo de prueba: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Test e-mail %1 to %2 queued (job %3).</source>
+        <translation>Correo de prueba %1 a %2 en cola (tarea %3).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;mail residents&quot; needs --subject and --body-file</source>
+        <translation>«mail residents» necesita --subject y --body-file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot read the body file %1: %2</source>
+        <translation>no se puede leer el archivo del cuerpo %1: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--preview must be a whole number from 1 to 1000, not &quot;%1&quot;</source>
+        <translation>--preview debe ser un número entero de 1 a 1000, no «%1»</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>there is no building with the code &quot;%1&quot;</source>
+        <translation>no hay ningún edificio con el código «%1»</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot read the buildings: %1</source>
+        <translation>no se pueden leer los edificios: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot preview the mailing: %1</source>
+        <translation>no se puede obtener la vista previa del envío: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n resident(s) would get this mailing. The first messages:</source>
+        <translation>
+            <numerusform>%n residente recibiría este envío. Los primeros mensajes:</numerusform>
+            <numerusform>%n residentes recibirían este envío. Los primeros mensajes:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot queue the mailing: %1</source>
+        <translation>no se puede poner en cola el envío: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mailing %1: %2 e-mail(s) queued, %3 already queued by an earlier run.</source>
+        <translation>Envío %1: %2 correo(s) en cola, %3 ya en cola por una ejecución anterior.</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettings</name>
+    <message>
+        <location filename="../tasks/mail/mailsettings.cpp" line="+46"/>
+        <source>%1 (keychain error %2)</source>
+        <translation>%1 (error del llavero %2)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the keychain needs a running application</source>
+        <translation>el llavero necesita una aplicación en ejecución</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>the system keychain did not answer</source>
+        <translation>el llavero del sistema no ha respondido</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>the SMTP server host</source>
+        <translation>el host del servidor SMTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the sender address</source>
+        <translation>la dirección del remitente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a valid sender address (&quot;%1&quot; is not one)</source>
+        <translation>una dirección de remitente válida («%1» no lo es)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the password of the SMTP user &quot;%1&quot;</source>
+        <translation>la contraseña del usuario SMTP «%1»</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>RESIDESK_SMTP_URL &quot;%1&quot; is not a URL like smtp://user@host:587 or smtps://user@host:465.</source>
+        <translation>RESIDESK_SMTP_URL «%1» no es una URL como smtp://usuario@host:587 o smtps://usuario@host:465.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>RESIDESK_SMTP_URL: security=%1 is not valid for smtp:// (use none or starttls; smtps:// for implicit TLS).</source>
+        <translation>RESIDESK_SMTP_URL: security=%1 no es válido para smtp:// (use none o starttls; smtps:// para TLS implícito).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>RESIDESK_SMTP_URL must start with smtp:// or smtps://, not &quot;%1://&quot;.</source>
+        <translation>RESIDESK_SMTP_URL debe empezar por smtp:// o smtps://, no por «%1://».</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>RESIDESK_SMTP_TIMEOUT must be a number of seconds from 0 to 3600, not &quot;%1&quot;.</source>
+        <translation>RESIDESK_SMTP_TIMEOUT debe ser un número de segundos de 0 a 3600, no «%1».</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>RESIDESK_MAIL_RATE must be a whole number of messages per minute, not &quot;%1&quot;.</source>
+        <translation>RESIDESK_MAIL_RATE debe ser un número entero de mensajes por minuto, no «%1».</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>The password could not be read from the system keychain: %1</source>
+        <translation>No se pudo leer la contraseña del llavero del sistema: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsDialog</name>
+    <message>
+        <location filename="../ui/mail/mailsettingsdialog.cpp" line="+44"/>
+        <source>Send &amp;test e-mail</source>
+        <translation>Enviar correo de prue&amp;ba</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>E-mail settings</source>
+        <translation>Configuración del correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>smtp.example.edu</source>
+        <translation>smtp.example.edu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STARTTLS (required)</source>
+        <translation>STARTTLS (obligatorio)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS (smtps)</source>
+        <translation>TLS (smtps)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (local relay only)</source>
+        <translation>Ninguna (solo retransmisión local)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty: no login</source>
+        <translation>vacío: sin inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kept in the system keychain</source>
+        <translation>se guarda en el llavero del sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>housing@example.edu</source>
+        <translation>alojamiento@example.edu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Housing Office</source>
+        <translation>Oficina de Alojamiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlimited</source>
+        <translation>Sin límite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> per minute</source>
+        <translation> por minuto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recipient of the test e-mail</source>
+        <translation>destinatario del correo de prueba</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ecurity:</source>
+        <translation>Se&amp;guridad:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>C&amp;ontraseña:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender &amp;address:</source>
+        <translation>Dirección del &amp;remitente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender &amp;name:</source>
+        <translation>No&amp;mbre del remitente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rate limit:</source>
+        <translation>&amp;Límite de envío:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test:</source>
+        <translation>Prueba:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>RESIDESK_SMTP_URL is set in the environment: it is used instead of these settings while it is set.</source>
+        <translation>RESIDESK_SMTP_URL está definida en el entorno: mientras lo esté, se usa en lugar de esta configuración.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The password could not be read from the system keychain: %1</source>
+        <translation>No se pudo leer la contraseña del llavero del sistema: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Storing the password in the system keychain…</source>
+        <translation>Guardando la contraseña en el llavero del sistema…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The settings were saved, but the password could not be stored in the system keychain: %1</source>
+        <translation>La configuración se ha guardado, pero la contraseña no se pudo guardar en el llavero del sistema: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved. Still missing: %1.</source>
+        <translation>Guardado. Aún falta: %1.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Residesk test e-mail</source>
+        <translation>Correo de prueba de Residesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is a test e-mail from Residesk, sent by %1 to check the e-mail settings.
+</source>
+        <translation>Este es un correo de prueba de Residesk, enviado por %1 para comprobar la configuración del correo electrónico.
+</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The test e-mail could not be queued: %1</source>
+        <translation>No se pudo poner en cola el correo de prueba: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Test e-mail %1 queued; the Outbox shows when it is sent or why it failed.</source>
+        <translation>Correo de prueba %1 en cola; la bandeja de salida muestra cuándo se envía o por qué ha fallado.</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsLoad</name>
+    <message>
+        <location filename="../tasks/mail/mailsettings.cpp" line="-28"/>
+        <source>E-mail cannot be sent: the mail settings lack %1. Set them in Settings ▸ E-mail… (or RESIDESK_SMTP_URL, RESIDESK_SMTP_PASSWORD and RESIDESK_MAIL_FROM for a worker); the e-mails stay queued.</source>
+        <translation>No se puede enviar correo: a la configuración de correo le falta %1. Configúrelo en Configuración ▸ Correo electrónico… (o con RESIDESK_SMTP_URL, RESIDESK_SMTP_PASSWORD y RESIDESK_MAIL_FROM para un proceso de trabajo); los correos siguen en cola.</translation>
+    </message>
+</context>
+<context>
+    <name>MailTasks</name>
+    <message>
+        <location filename="../tasks/mail/mailtasks.cpp" line="+51"/>
+        <source>%1 sent, %2 failed, %3 to retry, %4 uncertain</source>
+        <translation>%1 enviados, %2 fallidos, %3 por reintentar, %4 inciertos</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <location line="+90"/>
+        <source>%1 of %2 sent</source>
+        <translation>%1 de %2 enviados</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The waiting e-mails are tried again from %1.</source>
+        <translation>Los correos en espera se volverán a intentar a partir de %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Send e-mail</source>
+        <translation>Enviar correo</translation>
+    </message>
+</context>
+<context>
+    <name>MailUi</name>
+    <message>
+        <location filename="../ui/mail/mailui.cpp" line="+26"/>
+        <source>&amp;Outbox</source>
+        <translation>Bandeja de &amp;salida</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;E-mail residents…</source>
+        <translation>&amp;Enviar correo a residentes…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Configuración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;E-mail…</source>
+        <translation>&amp;Correo electrónico…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+69"/>
+        <location filename="../ui/mainwindow.cpp" line="+101"/>
         <source>Residesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Residesk</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Buildings</source>
-        <translation type="unfinished"></translation>
+        <translation>Edificios</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Habitaciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Residents</source>
-        <translation type="unfinished"></translation>
+        <translation>Residentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allocations</source>
+        <translation>Asignaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free beds</source>
+        <translation>Plazas libres</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rehacer</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;liminar…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
+        <source>Main toolbar</source>
+        <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Opening “%1” is not supported yet.</source>
+        <translation>Todavía no se puede abrir «%1».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Tareas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notificaciones</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run &amp;diagnostic job</source>
+        <translation>Ejecutar tarea de &amp;diagnóstico</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Wait (20 steps of half a second)</source>
+        <translation>&amp;Espera (20 pasos de medio segundo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;CPU work (40 heavy steps)</source>
+        <translation>Trabajo de &amp;CPU (40 pasos pesados)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Failure (fails at once, no retry)</source>
+        <translation>&amp;Fallo (falla de inmediato, sin reintentos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The diagnostic job failed on purpose.</source>
+        <translation>La tarea de diagnóstico ha fallado a propósito.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Residesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de Residesk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About Residesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Residesk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Residesk&lt;/b&gt; %1&lt;br&gt;Housing office and veterinary lab administration.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Residesk&lt;/b&gt; %1&lt;br&gt;Administración de la oficina de alojamiento y del laboratorio veterinario.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo completar «%1»: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>No realizado</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo completar «%1».</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+53"/>
         <source>Signed in as %1  ·  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada como %1  ·  %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Connection to the database lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha perdido la conexión con la base de datos.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connection to the database restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha restablecido la conexión con la base de datos.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Jobs</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The job could not be queued.</source>
+        <translation>No se pudo poner la tarea en cola.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Job %1 queued.</source>
+        <translation>Tarea %1 en cola.</translation>
     </message>
 </context>
 <context>
@@ -920,30 +4298,865 @@ Options:
     <message>
         <location filename="../models/db/migrator.cpp" line="+95"/>
         <source>Cannot create the schema version table.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear la tabla de versiones del esquema.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The database schema is at version %1, newer than this Residesk (version %2 at most). Update Residesk; the database was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>El esquema de la base de datos está en la versión %1, más reciente que la de este Residesk (como máximo, la versión %2). Actualice Residesk; la base de datos no se ha modificado.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Migration %1 (%2) failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>La migración %1 (%2) ha fallado: %3</translation>
     </message>
 </context>
 <context>
-    <name>QUndoCommand</name>
+    <name>NotificationCentre</name>
     <message>
-        <location filename="../ui/commands/recordcommand.h" line="+53"/>
-        <source>Redo %1</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/notifications/notificationcentre.cpp" line="+44"/>
+        <source>No notifications.</source>
+        <translation>No hay notificaciones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark all &amp;read</source>
+        <translation>Marcar todo como &amp;leído</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+11"/>
+        <location line="+3"/>
+        <location line="+66"/>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>&lt;b&gt;Notifications&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Notificaciones&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+68"/>
+        <source>Notifications, %n unread</source>
+        <translation>
+            <numerusform>Notificaciones, %n sin leer</numerusform>
+            <numerusform>Notificaciones, %n sin leer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotificationStore</name>
+    <message>
+        <location filename="../tasks/notificationstore.cpp" line="+74"/>
+        <source>A notification needs the user it is for.</source>
+        <translation>Una notificación necesita el usuario al que va dirigida.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>A notification needs a title.</source>
+        <translation>Una notificación necesita un título.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The notification was not stored.</source>
+        <translation>La notificación no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The notification no longer exists.</source>
+        <translation>La notificación ya no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsModel</name>
+    <message>
+        <location filename="../models/itemmodels/notificationsmodel.cpp" line="+108"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unread: %1, %2</source>
+        <translation>Sin leer: %1, %2</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>The notifications could not be loaded: %1</source>
+        <translation>No se pudieron cargar las notificaciones: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The notification could not be marked as read: %1</source>
+        <translation>No se pudo marcar la notificación como leída: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <location filename="../tasks/mail/outbox.cpp" line="+159"/>
+        <source>There is no e-mail %1 in the outbox.</source>
+        <translation>No existe el correo %1 en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>An e-mail needs a recipient address.</source>
+        <translation>Un correo necesita una dirección de destinatario.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recipient address &quot;%1&quot; is not valid.</source>
+        <translation>La dirección del destinatario «%1» no es válida.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender address &quot;%1&quot; is not valid.</source>
+        <translation>La dirección del remitente «%1» no es válida.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An e-mail needs a subject.</source>
+        <translation>Un correo necesita un asunto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The subject must be at most %1 characters long.</source>
+        <translation>El asunto puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The subject must be one line.</source>
+        <translation>El asunto debe ocupar una sola línea.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The recipient&apos;s name must be one line of at most %1 characters.</source>
+        <translation>El nombre del destinatario debe ser una sola línea de %1 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sender&apos;s name must be one line of at most %1 characters.</source>
+        <translation>El nombre del remitente debe ser una sola línea de %1 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text must be at most %1 characters long.</source>
+        <translation>El texto puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The deduplication key must be at most %1 characters long.</source>
+        <translation>La clave de deduplicación puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number of attempts cannot be negative.</source>
+        <translation>El número de intentos no puede ser negativo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The attachment name &quot;%1&quot; is not valid: one line of 1 to %2 characters without quotes.</source>
+        <translation>El nombre de adjunto «%1» no es válido: debe ser una línea de 1 a %2 caracteres sin comillas.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The type &quot;%1&quot; of the attachment &quot;%2&quot; is not valid.</source>
+        <translation>El tipo «%1» del adjunto «%2» no es válido.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The attachments must be at most %1 MB together.</source>
+        <translation>Los adjuntos pueden ocupar como máximo %1 MB en total.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The e-mail was not stored.</source>
+        <translation>El correo no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The e-mail with the key &quot;%1&quot; could not be queued; try again.</source>
+        <translation>No se pudo poner en cola el correo con la clave «%1»; vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Only an uncertain e-mail can be marked as sent or sent again; e-mail %1 is %2.</source>
+        <translation>Solo un correo incierto se puede marcar como enviado o volver a enviar; el correo %1 está en estado «%2».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E-mail %1 was changed by someone else meanwhile; reload it and decide again.</source>
+        <translation>Otra persona ha modificado el correo %1 mientras tanto; vuelva a cargarlo y decida de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>E-mail %1 changed meanwhile; reload it and decide again.</source>
+        <translation>El correo %1 ha cambiado mientras tanto; vuelva a cargarlo y decida de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Only a failed e-mail can be retried; e-mail %1 is %2.</source>
+        <translation>Solo se puede reintentar un correo fallido; el correo %1 está en estado «%2».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E-mail %1 was changed by someone else meanwhile; reload it and try again.</source>
+        <translation>Otra persona ha modificado el correo %1 mientras tanto; vuelva a cargarlo e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>E-mail %1 changed meanwhile; reload it and try again.</source>
+        <translation>El correo %1 ha cambiado mientras tanto; vuelva a cargarlo e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The worker sending this e-mail stopped before the server&apos;s answer was recorded: it may or may not have been delivered. Check with the recipient, then mark it as sent or send it again.</source>
+        <translation>El proceso de trabajo que enviaba este correo se detuvo antes de que se registrara la respuesta del servidor: puede haberse entregado o no. Compruébelo con el destinatario y después márquelo como enviado o vuelva a enviarlo.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A sender needs a name of 1 to %1 characters.</source>
+        <translation>Un remitente necesita un nombre de 1 a %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>E-mail %1 is no longer being sent by this worker; its outcome was not recorded.</source>
+        <translation>Este proceso de trabajo ya no está enviando el correo %1; su resultado no se ha registrado.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDock</name>
+    <message>
+        <location filename="../ui/mail/outboxdock.cpp" line="+37"/>
+        <location line="+17"/>
+        <location line="+180"/>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <location line="-188"/>
+        <source>Send &amp;now</source>
+        <translation>E&amp;nviar ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mark as sent</source>
+        <translation>&amp;Marcar como enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;again</source>
+        <translation>Reenv&amp;iar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show e-mails in state</source>
+        <translation>Mostrar correos en el estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search recipient or subject</source>
+        <translation>Buscar destinatario o asunto</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Send the queued e-mails now instead of at the next scheduled run</source>
+        <translation>Enviar ahora los correos en cola en lugar de en la próxima ejecución programada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue the selected failed e-mail again</source>
+        <translation>Volver a poner en cola el correo fallido seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected uncertain e-mail did arrive: record it as sent</source>
+        <translation>El correo incierto seleccionado sí llegó: registrarlo como enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected uncertain e-mail did not arrive: send it once more</source>
+        <translation>El correo incierto seleccionado no llegó: enviarlo una vez más</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All e-mails</source>
+        <translation>Todos los correos</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&amp;Show:</source>
+        <translation>Mo&amp;strar:</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>No e-mails</source>
+        <translation>No hay correos</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Mark as sent</source>
+        <translation>Marcar como enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record e-mail %1 as delivered? Do this only after the recipient confirmed that it arrived.</source>
+        <translation>¿Registrar el correo %1 como entregado? Hágalo solo después de que el destinatario haya confirmado que lo recibió.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Send again</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send e-mail %1 once more? Its earlier attempt may have been delivered; if it was, the recipient gets it twice (with the same Message-ID).</source>
+        <translation>¿Enviar el correo %1 una vez más? Puede que su intento anterior se entregara; en ese caso, el destinatario lo recibirá dos veces (con el mismo Message-ID).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>E-mail %1 could not be changed.</source>
+        <translation>No se pudo modificar el correo %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>E-mail %1 could not be queued again.</source>
+        <translation>No se pudo volver a poner en cola el correo %1.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The e-mails could not be sent now.</source>
+        <translation>No se pudieron enviar los correos ahora.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxStates</name>
+    <message>
+        <location filename="../tasks/mail/outboxemail.cpp" line="+40"/>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Uncertain</source>
+        <translation>Incierto</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxTableModel</name>
+    <message>
+        <location filename="../ui/mail/outboxtablemodel.cpp" line="+50"/>
+        <source>Marked as sent by %1</source>
+        <translation>Marcado como enviado por %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent again by %1</source>
+        <translation>Reenviado por %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server&apos;s answer</source>
+        <translation>Respuesta del servidor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+</context>
+<context>
+    <name>PdfCache</name>
+    <message>
+        <location filename="../tasks/pdf/pdfcache.cpp" line="+33"/>
+        <source>The PDF cache key &quot;%1&quot; is not valid: it needs a lower-case entity name, an id, a content version and a template version of 0 or more.</source>
+        <translation>La clave de caché de PDF «%1» no es válida: necesita un nombre de entidad en minúsculas, un id, una versión del contenido y una versión de plantilla iguales o mayores que 0.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>The document for %1 is not a PDF (it must start with %PDF- and end with %%EOF); it was not cached.</source>
+        <translation>El documento de %1 no es un PDF (debe empezar por %PDF- y terminar por %%EOF); no se ha guardado en la caché.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>The PDF for %1 could not be made: the renderer returned %2.</source>
+        <translation>No se pudo generar el PDF de %1: el generador devolvió %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no PDF</source>
+        <translation>algo que no es un PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PdfCacheStore</name>
+    <message>
+        <location filename="../tasks/pdf/pdfcachestore.cpp" line="+35"/>
+        <source>The PDF cache key &quot;%1&quot; is not valid.</source>
+        <translation>La clave de caché de PDF «%1» no es válida.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfOpener</name>
+    <message>
+        <location filename="../ui/pdf/pdfopener.cpp" line="+44"/>
+        <location line="+7"/>
+        <source>%1 cannot be shown: %2</source>
+        <translation>No se puede mostrar %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPageFlow</name>
+    <message>
+        <location filename="../tasks/pdf/pdfpageflow.cpp" line="+222"/>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewerWindow</name>
+    <message>
+        <location filename="../ui/pdf/pdfviewerwindow.cpp" line="+75"/>
+        <source>The file was not found.</source>
+        <translation>No se encontró el archivo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The data is not a PDF document, or the document is damaged.</source>
+        <translation>Los datos no son un documento PDF o el documento está dañado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The document is protected by a password.</source>
+        <translation>El documento está protegido con contraseña.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document is incomplete.</source>
+        <translation>El documento está incompleto.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The document could not be read.</source>
+        <translation>No se pudo leer el documento.</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save &amp;As…</source>
+        <translation>&amp;Guardar como…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous Page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next Page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First Page</source>
+        <translation>Primera página</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last Page</source>
+        <translation>Última página</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Alejar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zoom &amp;In</source>
+        <translation>Ace&amp;rcar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Tamaño real</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit &amp;Width</source>
+        <translation>Ajustar al a&amp;ncho</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit &amp;Page</source>
+        <translation>Ajustar a la &amp;página</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>of %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>No se puede leer el archivo %1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This PDF cannot be shown.</source>
+        <translation>No se puede mostrar este PDF.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close this window and open the document again; if it fails again, render it again or tell your administrator.</source>
+        <translation>Cierre esta ventana y vuelva a abrir el documento; si vuelve a fallar, genérelo de nuevo o avise a su administrador.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>PDF document</source>
+        <translation>Documento PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 - Residesk</source>
+        <translation>%1 - Residesk</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Print %1</source>
+        <translation>Imprimir %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Printing %1…</source>
+        <translation>Imprimiendo %1…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>Imprimiendo la página %1 de %2…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Printing was cancelled or failed.</source>
+        <translation>La impresión se canceló o falló.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The PDF could not be saved to %1: %2</source>
+        <translation>No se pudo guardar el PDF en %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Protocol</name>
+    <message>
+        <location filename="../models/lab/protocol.cpp" line="+33"/>
+        <source>Submitted</source>
+        <translation>Remitido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In analysis</source>
+        <translation>En análisis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finalized</source>
+        <translation>Finalizado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolRepository</name>
+    <message>
+        <location filename="../models/lab/protocolrepository.cpp" line="+189"/>
+        <source>The client is required.</source>
+        <translation>El cliente es obligatorio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The species is required.</source>
+        <translation>La especie es obligatoria.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The species must be at most %1 characters long.</source>
+        <translation>La especie puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The animal ID must be at most %1 characters long.</source>
+        <translation>El ID del animal puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number of samples must be at least 1, not %1.</source>
+        <translation>El número de muestras debe ser al menos 1, no %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sample type must be at most %1 characters long.</source>
+        <translation>El tipo de muestra puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Protocol %1 is already %2.</source>
+        <translation>El protocolo %1 ya está %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protocol %1 is %2; it cannot be cancelled.</source>
+        <translation>El protocolo %1 está %2; no se puede cancelar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol %1 is %2; it cannot be marked as received.</source>
+        <translation>El protocolo %1 está %2; no se puede marcar como recibido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol %1 is %2; it cannot go into analysis.</source>
+        <translation>El protocolo %1 está %2; no puede pasar a análisis.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol %1 is %2; it cannot be finalized.</source>
+        <translation>El protocolo %1 está %2; no se puede finalizar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol %1 is %2; it cannot go back to submitted.</source>
+        <translation>El protocolo %1 está %2; no puede volver a remitido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol %1 is %2; it cannot become %3.</source>
+        <translation>El protocolo %1 está %2; no puede pasar a %3.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+277"/>
+        <source>The protocol no longer exists.</source>
+        <translation>El protocolo ya no existe.</translation>
+    </message>
+    <message>
+        <location line="-266"/>
+        <source>There is no protocol with the number &quot;%1&quot;.</source>
+        <translation>No hay ningún protocolo con el número «%1».</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+120"/>
+        <source>The client (id %1) does not exist.</source>
+        <translation>El cliente (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>The new protocol was not stored.</source>
+        <translation>El nuevo protocolo no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No free protocol number was found after %1 attempts; try again.</source>
+        <translation>No se encontró ningún número de protocolo libre tras %1 intentos; vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+25"/>
+        <location line="+123"/>
+        <source>Another user changed protocol %1 since you opened it. Reload to see their changes.</source>
+        <translation>Otro usuario ha modificado el protocolo %1 desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios.</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>Protocol %1 is %2; it cannot be changed.</source>
+        <translation>El protocolo %1 está %2; no se puede modificar.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Some protocols changed while they were being updated.</source>
+        <translation>Algunos protocolos cambiaron mientras se actualizaban.</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Protocol %1 does not exist.</source>
+        <translation>El protocolo %1 no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolsTableModel</name>
+    <message>
+        <location filename="../models/itemmodels/protocolstablemodel.cpp" line="+79"/>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Species</source>
+        <translation>Especie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Animal ID</source>
+        <translation>ID del animal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Samples</source>
+        <translation>Muestras</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted</source>
+        <translation>Remitido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommand</name>
+    <message>
+        <location filename="../ui/allocations/allocationcommand.cpp" line="+28"/>
+        <location filename="../ui/commands/recordcommand.h" line="+54"/>
+        <source>Redo %1</source>
+        <translation>Rehacer %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../ui/commands/recordcommand.h" line="+3"/>
         <source>Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer %1</translation>
     </message>
 </context>
 <context>
@@ -951,77 +5164,478 @@ Options:
     <message>
         <location filename="../ui/dialogs/recorddialog.cpp" line="+136"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificado por otra persona</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reload shows the stored values (your edits are replaced); Overwrite saves your values over theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>«Volver a cargar» muestra los valores guardados (sus cambios se sustituyen); «Sobrescribir» guarda sus valores encima de los de la otra persona.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a cargar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Overwrite</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobrescribir</translation>
     </message>
 </context>
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../ui/pages/recordpage.cpp" line="+36"/>
+        <location filename="../ui/pages/recordpage.cpp" line="+39"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/pages/recordpage.h" line="+76"/>
+        <location filename="../ui/pages/recordpage.h" line="+82"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar…</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>The list could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cargar la lista: %1</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+114"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <location filename="../ui/pages/recordpage.h" line="+0"/>
         <source>Delete %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar %1?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>You can undo this with Edit ▸ Undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede deshacerlo con Editar ▸ Deshacer.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+4"/>
+        <source>Delete %1</source>
+        <translation>Eliminar %1</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../models/lab/report.cpp" line="+21"/>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finalized</source>
+        <translation>Finalizado</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Abnormal</source>
+        <translation>Anormal</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdfLayout</name>
+    <message>
+        <location filename="../tasks/pdf/reportpdflayout.cpp" line="+113"/>
+        <source>Laboratory report</source>
+        <translation>Informe de laboratorio</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Amended report (revision %1, supersedes revision %2)</source>
+        <translation>Informe rectificado (revisión %1, sustituye a la revisión %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>DRAFT: not signed, not valid as a report</source>
+        <translation>BORRADOR: sin firmar, no válido como informe</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Species</source>
+        <translation>Especie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Animal</source>
+        <translation>Animal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finalized</source>
+        <translation>Finalizado</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Sample</source>
+        <translation>Muestra</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Findings</source>
+        <translation>Hallazgos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No findings recorded.</source>
+        <translation>No se han registrado hallazgos.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Analyte</source>
+        <translation>Analito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference range</source>
+        <translation>Intervalo de referencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flag</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No results.</source>
+        <translation>Sin resultados.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Flags: L below and H above the reference range, A abnormal.</source>
+        <translation>Indicadores: L por debajo y H por encima del intervalo de referencia; A, anormal.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed on</source>
+        <translation>Firmado el</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Report %1 revision %2</source>
+        <translation>Informe %1, revisión %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol %1 · Client %2 · %3</source>
+        <translation>Protocolo %1 · Cliente %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol %1</source>
+        <translation>Protocolo %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DRAFT</source>
+        <translation>BORRADOR</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRepository</name>
+    <message>
+        <location filename="../models/lab/reportrepository.cpp" line="+88"/>
+        <source>Report %1 (revision %2)</source>
+        <translation>Informe %1 (revisión %2)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Result row %1: the analyte is required.</source>
+        <translation>Fila de resultados %1: el analito es obligatorio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result row %1: the analyte must be at most %2 characters long.</source>
+        <translation>Fila de resultados %1: el analito puede tener como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result row %1: the value must be at most %2 characters long.</source>
+        <translation>Fila de resultados %1: el valor puede tener como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result row %1: the unit must be at most %2 characters long.</source>
+        <translation>Fila de resultados %1: la unidad puede tener como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result row %1: the reference range must be at most %2 characters long.</source>
+        <translation>Fila de resultados %1: el intervalo de referencia puede tener como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The report no longer exists.</source>
+        <translation>El informe ya no existe.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The protocol has no draft report.</source>
+        <translation>El protocolo no tiene ningún informe en borrador.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The protocol has no finalized report yet.</source>
+        <translation>El protocolo aún no tiene ningún informe finalizado.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 is finalized; it cannot be changed. Amend it to make a correction.</source>
+        <translation>%1 está finalizado; no se puede modificar. Rectifíquelo para hacer una corrección.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is being finalized; it cannot be changed now.</source>
+        <translation>%1 se está finalizando; ahora no se puede modificar.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Protocol %1 is submitted: results cannot be entered before the sample is received.</source>
+        <translation>El protocolo %1 está remitido: no se pueden introducir resultados antes de recibir la muestra.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protocol %1 is %2; its report cannot be changed.</source>
+        <translation>El protocolo %1 está %2; su informe no se puede modificar.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+10"/>
+        <source>Another user changed %1 since you opened it. Reload to see their changes.</source>
+        <translation>Otro usuario ha modificado %1 desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 is a draft; only a finalized report can be amended.</source>
+        <translation>%1 es un borrador; solo se puede rectificar un informe finalizado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is already superseded by a later revision; amend the latest one.</source>
+        <translation>%1 ya ha sido sustituido por una revisión posterior; rectifique la más reciente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protocol %1 is cancelled; its report cannot be amended.</source>
+        <translation>El protocolo %1 está cancelado; su informe no se puede rectificar.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Protocol %1 already has a draft report (revision %2); finish it before amending.</source>
+        <translation>El protocolo %1 ya tiene un informe en borrador (revisión %2); termínelo antes de rectificar.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Protocol %1 already has a draft report; finish it before amending.</source>
+        <translation>El protocolo %1 ya tiene un informe en borrador; termínelo antes de rectificar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The amended report was not stored.</source>
+        <translation>El informe rectificado no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+71"/>
+        <location line="+122"/>
+        <source>%1 is already finalized.</source>
+        <translation>%1 ya está finalizado.</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>%1 is already being finalized (job %2).</source>
+        <translation>%1 ya se está finalizando (tarea %2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another user changed %1 since you opened it. Reload it before finalizing.</source>
+        <translation>Otro usuario ha modificado %1 desde que usted lo abrió. Vuelva a cargarlo antes de finalizar.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Protocol %1 is submitted: its report cannot be finalized before the sample is received.</source>
+        <translation>El protocolo %1 está remitido: su informe no se puede finalizar antes de recibir la muestra.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+106"/>
+        <source>Protocol %1 is %2; its report cannot be finalized.</source>
+        <translation>El protocolo %1 está %2; su informe no se puede finalizar.</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>A finalize job is needed to finalize a report.</source>
+        <translation>Para finalizar un informe hace falta una tarea de finalización.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A finalized report needs the name of its signer.</source>
+        <translation>Un informe finalizado necesita el nombre de su firmante.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A finalized report needs its PDF; the PDF is empty.</source>
+        <translation>Un informe finalizado necesita su PDF; el PDF está vacío.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 is being finalized by job %2, not by job %3.</source>
+        <translation>%1 lo está finalizando la tarea %2, no la tarea %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not held for finalizing (the finalize step was aborted).</source>
+        <translation>%1 no está reservado para finalizar (el paso de finalización se interrumpió).</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+4"/>
-        <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <source>%1 changed while it was being finalized.</source>
+        <translation>%1 cambió mientras se finalizaba.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The report that %1 amends is already superseded by another revision.</source>
+        <translation>El informe que rectifica %1 ya ha sido sustituido por otra revisión.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 is held by finalize job %2, not by job %3.</source>
+        <translation>%1 lo tiene reservado la tarea de finalización %2, no la tarea %3.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The report has no stored PDF; only a finalized report has one.</source>
+        <translation>El informe no tiene ningún PDF guardado; solo lo tiene un informe finalizado.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTableModel</name>
+    <message>
+        <location filename="../models/itemmodels/reportstablemodel.cpp" line="+51"/>
+        <source>Finalizing</source>
+        <translation>Finalizando</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Superseded</source>
+        <translation>Sustituido</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
     </message>
 </context>
 <context>
@@ -1029,17 +5643,17 @@ Options:
     <message>
         <location filename="../models/housing/resident.cpp" line="+25"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactivo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Graduated</source>
-        <translation type="unfinished"></translation>
+        <translation>Graduado</translation>
     </message>
 </context>
 <context>
@@ -1047,200 +5661,648 @@ Options:
     <message>
         <location filename="../ui/dialogs/residentdialog.cpp" line="+16"/>
         <source>New Resident</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo residente</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit Resident</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar residente</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>name@example.edu</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre@example.edu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Student ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID de estudiante:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;First name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Last name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apellidos:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Correo electrónico:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teléfono:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;stado:</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>resident “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>residente «%1»</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This resident was changed by someone else since you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona ha modificado este residente desde que usted lo abrió.</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentImportDialog</name>
+    <message>
+        <location filename="../ui/import/residentimportdialog.cpp" line="+48"/>
+        <source>Student ID</source>
+        <translation>ID de estudiante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Import residents</source>
+        <translation>Importar residentes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (required):</source>
+        <translation>%1 (obligatorio):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why it was rejected</source>
+        <translation>Motivo del rechazo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Save rejected rows…</source>
+        <translation>&amp;Guardar filas rechazadas…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Comprobar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A dry run: what the import would create, update and reject, writing nothing.</source>
+        <translation>Una simulación: lo que la importación crearía, actualizaría y rechazaría, sin escribir nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save rejected rows</source>
+        <translation>Guardar filas rechazadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>-rejected.csv</source>
+        <translation>-rechazadas.csv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Cannot import:</source>
+        <translation>No se puede importar:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 — the first rows; map the columns to the fields, check, then import.</source>
+        <translation>%1 — las primeras filas; asigne las columnas a los campos, compruebe y después importe.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(not in the file)</source>
+        <translation>(no está en el archivo)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Checking the file…</source>
+        <translation>Comprobando el archivo…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Check (nothing written yet): %L1 to create, %L2 to update, %L3 unchanged, %L4 rejected.</source>
+        <translation>Comprobación (aún no se ha escrito nada): %L1 por crear, %L2 por actualizar, %L3 sin cambios, %L4 rechazados.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Import queued as job %1; its progress is also in the Jobs panel.</source>
+        <translation>Importación en cola como tarea %1; su progreso también aparece en el panel Tareas.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Importing (job %1): %L2 of %L3 rows.</source>
+        <translation>Importando (tarea %1): %L2 de %L3 filas.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the import was cancelled; the rows before stay imported.</source>
+        <translation>la importación se ha cancelado; las filas anteriores siguen importadas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Imported: %L1 created, %L2 updated, %L3 unchanged, %L4 rejected.</source>
+        <translation>Importado: %L1 creados, %L2 actualizados, %L3 sin cambios, %L4 rechazados.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The first %L1 rejected rows are listed.</source>
+        <translation>Se muestran las primeras %L1 filas rechazadas.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>the rejected rows were not saved to %1: %2</source>
+        <translation>las filas rechazadas no se guardaron en %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected rows saved to %1.</source>
+        <translation>Filas rechazadas guardadas en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentImporter</name>
+    <message>
+        <location filename="../models/io/residentimporter.cpp" line="+262"/>
+        <source>no such file</source>
+        <translation>el archivo no existe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this is a folder, not a file</source>
+        <translation>es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot open the file: %1</source>
+        <translation>no se puede abrir el archivo: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the file is empty; it needs a header line with the columns %1</source>
+        <translation>el archivo está vacío; necesita una línea de cabecera con las columnas %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the header cannot be read: %1</source>
+        <translation>no se puede leer la cabecera: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the column mapping names a column &quot;%1&quot; that the file does not have (its columns: %2)</source>
+        <translation>la asignación de columnas nombra una columna «%1» que el archivo no tiene (sus columnas: %2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the column mapping names an unknown field &quot;%1&quot; (fields: %2)</source>
+        <translation>la asignación de columnas nombra un campo desconocido «%1» (campos: %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the columns &quot;%1&quot; and &quot;%2&quot; are both mapped to %3; map only one</source>
+        <translation>las columnas «%1» y «%2» están asignadas ambas a %3; asigne solo una</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the column &quot;%1&quot; appears twice (columns %2 and %3)</source>
+        <translation>la columna «%1» aparece dos veces (columnas %2 y %3)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the file has no column %1 (its header is: %2); rename the column or map it in the import dialog</source>
+        <translation>el archivo no tiene la columna %1 (su cabecera es: %2); cambie el nombre de la columna o asígnela en el diálogo de importación</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>line %1: the file changed while it was read</source>
+        <translation>línea %1: el archivo cambió mientras se leía</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot go back to byte %1 of the file</source>
+        <translation>no se puede volver al byte %1 del archivo</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>line %1: %2 fields, but the header has %3 columns</source>
+        <translation>línea %1: %2 campos, pero la cabecera tiene %3 columnas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>line %1: %2 fields, but the header has %3 columns (a value with a &quot;%4&quot; in it must be quoted)</source>
+        <translation>línea %1: %2 campos, pero la cabecera tiene %3 columnas (un valor que contiene «%4» debe ir entre comillas)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>line %1: the student ID &quot;%2&quot; already appears on line %3</source>
+        <translation>línea %1: el ID de estudiante «%2» ya aparece en la línea %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The status &quot;%1&quot; is not one of active, inactive, graduated.</source>
+        <translation>El estado «%1» no es ninguno de estos: active, inactive, graduated.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>line %1: %2</source>
+        <translation>línea %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the file is not open</source>
+        <translation>el archivo no está abierto</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 (the file changed after the import started?)</source>
+        <translation>%1 (¿cambió el archivo después de empezar la importación?)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>lines %1 to %2 were not imported (rolled back): %3</source>
+        <translation>las líneas %1 a %2 no se importaron (se deshicieron): %3</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>another user added one of these residents while the import ran</source>
+        <translation>otro usuario añadió uno de estos residentes durante la importación</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>another user changed one of these residents while the import ran</source>
+        <translation>otro usuario modificó uno de estos residentes durante la importación</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentMailing</name>
+    <message>
+        <location filename="../tasks/mail/residentmailing.cpp" line="+50"/>
+        <source>The mailing needs a subject.</source>
+        <translation>El envío necesita un asunto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The subject must be one line.</source>
+        <translation>El asunto debe ocupar una sola línea.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The mailing needs a text.</source>
+        <translation>El envío necesita un texto.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Unknown placeholder(s) in the %1: %2. Known placeholders: %3.</source>
+        <translation>Marcador(es) desconocido(s) en el %1: %2. Marcadores conocidos: %3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>subject</source>
+        <translation>asunto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown resident status &quot;%1&quot;; use active, inactive or graduated.</source>
+        <translation>Estado de residente desconocido «%1»; use active, inactive o graduated.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A building code has at most %1 characters, not &quot;%2&quot;.</source>
+        <translation>Un código de edificio tiene como máximo %1 caracteres, no «%2».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The mailing name must be at most %1 characters long.</source>
+        <translation>El nombre del envío puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>There is no building with the code &quot;%1&quot;.</source>
+        <translation>No hay ningún edificio con el código «%1».</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>The e-mail to %1 %2 (%3) could not be queued: %4</source>
+        <translation>No se pudo poner en cola el correo para %1 %2 (%3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentMailingDialog</name>
+    <message>
+        <location filename="../ui/mail/residentmailingdialog.cpp" line="+46"/>
+        <source>Every building</source>
+        <translation>Todos los edificios</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vista previa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Queue e-mails</source>
+        <translation>Poner correos en &amp;cola</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E-mail residents</source>
+        <translation>Enviar correo a residentes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Every resident</source>
+        <translation>Todos los residentes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only residents holding a bed in this building today</source>
+        <translation>Solo los residentes que hoy ocupan una plaza en este edificio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Placeholders: %1</source>
+        <translation>Marcadores: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Residents:</source>
+        <translation>&amp;Residentes:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Building:</source>
+        <translation>&amp;Edificio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Asunto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texto:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview:</source>
+        <translation>Vista previa:</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The preview failed: %1</source>
+        <translation>La vista previa ha fallado: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n resident(s) will get this e-mail.</source>
+        <translation>
+            <numerusform>%n residente recibirá este correo.</numerusform>
+            <numerusform>%n residentes recibirán este correo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>&amp;Queue %n e-mail(s)</source>
+        <translation>
+            <numerusform>Poner en &amp;cola %n correo</numerusform>
+            <numerusform>Poner en &amp;cola %n correos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The e-mails could not be queued: %1</source>
+        <translation>No se pudieron poner los correos en cola: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 e-mail(s) queued; %2 were already queued by an earlier run of this mailing. The Outbox shows each one&apos;s state.</source>
+        <translation>%1 correo(s) en cola; %2 ya estaban en cola por una ejecución anterior de este envío. La bandeja de salida muestra el estado de cada uno.</translation>
     </message>
 </context>
 <context>
     <name>ResidentRepository</name>
     <message>
-        <location filename="../models/housing/residentrepository.cpp" line="+93"/>
+        <location filename="../models/housing/residentrepository.cpp" line="+121"/>
         <source>The student ID is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ID de estudiante es obligatorio.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The student ID must be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ID de estudiante puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The first name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The first name must be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The last name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los apellidos son obligatorios.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The last name must be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los apellidos pueden tener como máximo %1 caracteres.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The e-mail address is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección de correo electrónico es obligatoria.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The e-mail address &quot;%1&quot; is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección de correo electrónico «%1» no es válida.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The phone number must be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de teléfono puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The phone number &quot;%1&quot; is not valid: use digits, spaces and + ( ) - . /.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de teléfono «%1» no es válido: use dígitos, espacios y + ( ) - . /.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+84"/>
-        <location line="+18"/>
+        <location line="+85"/>
+        <location line="+27"/>
         <source>The resident no longer exists; another user may have deleted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El residente ya no existe; puede que otro usuario lo haya eliminado.</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-101"/>
         <source>There is no resident with the student ID &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún residente con el ID de estudiante «%1».</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>A resident with the student ID &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un residente con el ID de estudiante «%1».</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The new resident was not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nuevo residente no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Another user changed this resident since you opened it. Reload to see their changes, or overwrite them with yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro usuario ha modificado este residente desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios o sobrescríbalos con los suyos.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>The resident has room allocations and cannot be deleted; mark them inactive or graduated instead.</source>
+        <translation>El residente tiene asignaciones de habitación y no se puede eliminar; márquelo como inactivo o graduado en su lugar.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Another user changed this resident since you opened it; it was not deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro usuario ha modificado este residente desde que usted lo abrió; no se ha eliminado.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The resident is already present; there is nothing to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>El residente ya existe; no hay nada que restaurar.</translation>
     </message>
 </context>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../ui/pages/residentspage.cpp" line="+14"/>
+        <location filename="../ui/pages/residentspage.cpp" line="+15"/>
+        <source>All buildings</source>
+        <translation>Todos los edificios</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Add a resident</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un residente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the selected resident</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar el residente seleccionado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete the selected resident</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar el residente seleccionado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search by name, student ID or e-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por nombre, ID de estudiante o correo electrónico…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Es&amp;tado:</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+2"/>
+        <source>Residents holding a bed in this building today</source>
+        <translation>Residentes que hoy ocupan una plaza en este edificio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In &amp;building:</source>
+        <translation>En el edi&amp;ficio:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>resident “%1” (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>residente «%1» (%2)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>1 resident</source>
-        <translation type="unfinished"></translation>
+        <translation>1 residente</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%L1 residents</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 residentes</translation>
     </message>
 </context>
 <context>
@@ -1248,32 +6310,32 @@ Options:
     <message>
         <location filename="../models/itemmodels/residentstablemodel.cpp" line="+40"/>
         <source>Student ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de estudiante</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellidos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>
@@ -1281,42 +6343,42 @@ Options:
     <message>
         <location filename="../models/housing/room.cpp" line="+27"/>
         <source>Single</source>
-        <translation type="unfinished"></translation>
+        <translation>Individual</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Double</source>
-        <translation type="unfinished"></translation>
+        <translation>Doble</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Triple</source>
-        <translation type="unfinished"></translation>
+        <translation>Triple</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Suite</source>
-        <translation type="unfinished"></translation>
+        <translation>Suite</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudio</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Under maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>En mantenimiento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Out of service</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuera de servicio</translation>
     </message>
 </context>
 <context>
@@ -1324,208 +6386,223 @@ Options:
     <message>
         <location filename="../ui/dialogs/roomdialog.cpp" line="+19"/>
         <source>New Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva habitación</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar habitación</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>0 is the ground floor</source>
-        <translation type="unfinished"></translation>
+        <translation>0 es la planta baja</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Building:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edificio:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Number:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Número:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Floor:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Planta:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Capacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Capacidad:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;stado:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>The list of buildings could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cargar la lista de edificios: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>room “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>habitación «%1»</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This room was changed by someone else since you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona ha modificado esta habitación desde que usted la abrió.</translation>
     </message>
 </context>
 <context>
     <name>RoomRepository</name>
     <message>
-        <location filename="../models/housing/roomrepository.cpp" line="+52"/>
+        <location filename="../models/housing/roomrepository.cpp" line="+69"/>
         <source>The room no longer exists; another user may have deleted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La habitación ya no existe; puede que otro usuario la haya eliminado.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Choose the building the room is in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el edificio en el que está la habitación.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The room number is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de habitación es obligatorio.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The room number must be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de habitación puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The floor cannot be negative (it is %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La planta no puede ser negativa (es %1).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The capacity must be at least 1 (it is %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La capacidad debe ser al menos 1 (es %1).</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The building no longer exists; choose another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>El edificio ya no existe; elija otro.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Floor %1 is not in building %2, whose floors are 0 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La planta %1 no existe en el edificio %2, cuyas plantas van de la 0 a la %3.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Room %1 already exists in building %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La habitación %1 ya existe en el edificio %2.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Room %1 already exists in this building.</source>
-        <translation type="unfinished"></translation>
+        <translation>La habitación %1 ya existe en este edificio.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+23"/>
+        <source>There is no room &quot;%1&quot; in building &quot;%2&quot;.</source>
+        <translation>No hay ninguna habitación «%1» en el edificio «%2».</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The new room was not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nueva habitación no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Another user changed this room since you opened it. Reload to see their changes, or overwrite them with yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro usuario ha modificado esta habitación desde que usted la abrió. Vuelva a cargarla para ver sus cambios o sobrescríbalos con los suyos.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <source>%1 beds of this room are taken on %2; its capacity cannot be less than %1.</source>
+        <translation>El %2 hay %1 plazas ocupadas en esta habitación; su capacidad no puede ser inferior a %1.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The room has room allocations and cannot be deleted; set its status to out of service instead.</source>
+        <translation>La habitación tiene asignaciones y no se puede eliminar; cambie su estado a fuera de servicio en su lugar.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Another user changed this room since you opened it; it was not deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro usuario ha modificado esta habitación desde que usted la abrió; no se ha eliminado.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The room is already present; there is nothing to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>La habitación ya existe; no hay nada que restaurar.</translation>
     </message>
 </context>
 <context>
     <name>RoomsPage</name>
     <message>
-        <location filename="../ui/pages/roomspage.cpp" line="+16"/>
+        <location filename="../ui/pages/roomspage.cpp" line="+17"/>
         <source>Add a room</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una habitación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the selected room</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar la habitación seleccionada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete the selected room</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar la habitación seleccionada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search by room number…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por número de habitación…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>All buildings</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los edificios</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Building:</source>
-        <translation type="unfinished"></translation>
+        <translation>Edi&amp;ficio:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Es&amp;tado:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>room “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>habitación «%1»</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>1 room</source>
-        <translation type="unfinished"></translation>
+        <translation>1 habitación</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%L1 rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 habitaciones</translation>
     </message>
 </context>
 <context>
@@ -1533,32 +6610,77 @@ Options:
     <message>
         <location filename="../models/itemmodels/roomstablemodel.cpp" line="+45"/>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>Edificio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Floor</source>
-        <translation type="unfinished"></translation>
+        <translation>Planta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpSender</name>
+    <message>
+        <location filename="../tasks/mail/smtpsender.cpp" line="+190"/>
+        <source>libcurl could not start an SMTP session.</source>
+        <translation>libcurl no pudo iniciar una sesión SMTP.</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <location line="+51"/>
+        <location line="+20"/>
+        <source>The SMTP server refused the message: %1</source>
+        <translation>El servidor SMTP rechazó el mensaje: %1</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>The connection to the SMTP server ended after the message was sent but before the server confirmed it (%1): it may or may not have been delivered.</source>
+        <translation>La conexión con el servidor SMTP terminó después de enviar el mensaje, pero antes de que el servidor lo confirmara (%1): puede haberse entregado o no.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (server: %2)</source>
+        <translation>%1 (servidor: %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The SMTP server refused the login of &quot;%1&quot;: %2</source>
+        <translation>El servidor SMTP rechazó el inicio de sesión de «%1»: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The SMTP server deferred the message: %1</source>
+        <translation>El servidor SMTP aplazó el mensaje: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The SMTP server %1 could not be used: %2</source>
+        <translation>No se pudo usar el servidor SMTP %1: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sending failed before the message was handed over: %1</source>
+        <translation>El envío falló antes de entregar el mensaje: %1</translation>
     </message>
 </context>
 <context>
@@ -1566,7 +6688,199 @@ Options:
     <message>
         <location filename="../ui/commands/undocontext.cpp" line="+18"/>
         <source>The database cannot be reached. Nothing was changed; try again when the connection returns.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede acceder a la base de datos. No se ha cambiado nada; vuelva a intentarlo cuando se restablezca la conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>UnixSignals</name>
+    <message>
+        <location filename="../app/cli/unixsignals.cpp" line="+32"/>
+        <source>another signal watcher exists in this process</source>
+        <translation>ya existe otro vigilante de señales en este proceso</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderPdfLayout</name>
+    <message>
+        <location filename="../tasks/pdf/workorderpdflayout.cpp" line="+65"/>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not assigned</source>
+        <translation>sin asignar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Species</source>
+        <translation>Especie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Animal</source>
+        <translation>Animal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assigned vet</source>
+        <translation>Veterinario asignado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>Actualizada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Analysis</source>
+        <translation>Análisis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>Muestra</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requested analyses</source>
+        <translation>Análisis solicitados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No analyses requested.</source>
+        <translation>No se han solicitado análisis.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Work order %1 version %2</source>
+        <translation>Orden de trabajo %1, versión %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol %1 · Client %2 · %3</source>
+        <translation>Protocolo %1 · Cliente %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol %1</source>
+        <translation>Protocolo %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderRepository</name>
+    <message>
+        <location filename="../models/lab/workorderrepository.cpp" line="+91"/>
+        <source>The vet&apos;s user name must be at most %1 characters long.</source>
+        <translation>El nombre de usuario del veterinario puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Analysis %1: the code is required.</source>
+        <translation>Análisis %1: el código es obligatorio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Analysis %1: the code must be at most %2 characters long.</source>
+        <translation>Análisis %1: el código puede tener como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Analysis %1: the name is required.</source>
+        <translation>Análisis %1: el nombre es obligatorio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Analysis %1: the name must be at most %2 characters long.</source>
+        <translation>Análisis %1: el nombre puede tener como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The work order no longer exists.</source>
+        <translation>La orden de trabajo ya no existe.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Protocol %1 is %2; its work order cannot be changed.</source>
+        <translation>El protocolo %1 está %2; su orden de trabajo no se puede modificar.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Another user changed the work order of protocol %1 since you opened it. Reload to see their changes.</source>
+        <translation>Otro usuario ha modificado la orden de trabajo del protocolo %1 desde que usted la abrió. Vuelva a cargarla para ver sus cambios.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrdersTableModel</name>
+    <message>
+        <location filename="../models/itemmodels/workorderstablemodel.cpp" line="+66"/>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Species</source>
+        <translation>Especie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vet</source>
+        <translation>Veterinario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Analyses</source>
+        <translation>Análisis</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,9 @@
 
 using namespace Qt::StringLiterals;
 
+// The helpers live inside ImportTasks so that lupdate files their tr() calls under the
+// context "ImportTasks", the one the tr() helper below passes to translate().
+namespace ImportTasks {
 namespace {
 
 QString tr(const char *text)
@@ -122,7 +125,6 @@ QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
 
 } // namespace
 
-namespace ImportTasks {
 
 QString residentsKind()
 {

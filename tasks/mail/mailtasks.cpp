@@ -17,6 +17,9 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcMailTask, "residesk.mail.task")
 
+// The helpers live inside MailTasks so that lupdate files their tr() calls under the
+// context "MailTasks", the one the tr() helper below passes to translate().
+namespace MailTasks {
 namespace {
 
 QString tr(const char *text)
@@ -44,7 +47,8 @@ struct Tally
     }
     QString summary() const
     {
-        return tr("%1 sent, %2 failed, %3 to retry, %4 uncertain")
+        // Not tr(): inside this struct lupdate would take "Tally" as the context.
+        return QCoreApplication::translate("MailTasks", "%1 sent, %2 failed, %3 to retry, %4 uncertain")
             .arg(sent)
             .arg(failed)
             .arg(requeued)
@@ -259,7 +263,6 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
 
 } // namespace
 
-namespace MailTasks {
 
 void registerAll(TaskRegistry &registry)
 {

@@ -5,6 +5,7 @@
 #include "ui/commands/undocontext.h"
 #include "ui/dialogs/recorddialog.h"
 
+#include <QCoreApplication>
 #include <QCoroFuture>
 #include <QCoroTask>
 #include <QPointer>
@@ -18,6 +19,11 @@
 template<typename Repo, typename T>
 class EntityDialog : public RecordDialog
 {
+    // A template cannot have Q_OBJECT; without this, tr() would be RecordDialog::tr and
+    // translate in the context "RecordDialog", while lupdate files these strings under
+    // "EntityDialog".
+    Q_DECLARE_TR_FUNCTIONS(EntityDialog)
+
 public:
     EntityDialog(UndoContext &context, const T &record, QWidget *parent)
         : RecordDialog(parent)
