@@ -1,5 +1,6 @@
 #include "app/cli/commandline.h"
 
+#include "app/cli/bulkcommands.h"
 #include "app/cli/command.h"
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandregistry.h"
@@ -112,6 +113,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     LabCommands::registerCommands(registry);
     ImportCommands::registerCommands(registry);
     MailCommands::registerCommands(registry);
+    BulkCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)
@@ -215,7 +217,7 @@ int CommandLine::run(int argc, char **argv)
     // A command takes its own words plus its positional arguments ("jobs show ID").
     const qsizetype arguments = JobCommands::argumentCount(*command) +
                                 ImportCommands::argumentCount(*command) +
-                                MailCommands::argumentCount(*command);
+                                MailCommands::argumentCount(*command) + BulkCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));

@@ -1,5 +1,6 @@
 #include "tasks/mail/outbox.h"
 
+#include "models/core/jsontext.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
@@ -332,6 +333,122 @@ Result<Outbox::Enqueued> Outbox::enqueue(const OutboxMessage &message, const Act
     out.drainJobId = drain->id;
     if (auto r = Events::publishRecordsChanged(m_db, u"outbox_emails"_s); !r)
         return r.error();
+    if (own) {
+        if (auto r = own->commit(); !r)
+            return r.error();
+    }
+    return out;
+}
+
+QList<FieldError> Outbox::check(const OutboxMessage &message)
+{
+    return validate(message);
+}
+
+Result<Outbox::EnqueuedMany> Outbox::enqueueMany(const QList<OutboxMessage> &messages, const Actor &actor)
+{
+    EnqueuedMany out;
+    if (messages.isEmpty())
+        return out;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const OutboxMessage &m = messages.at(i);
+        QList<FieldError> errors = validate(m);
+        if (!m.attachments.isEmpty())
+            errors.append({u"attachments"_s, tr("E-mails with attachments are queued one at a time.")});
+        if (!errors.isEmpty()) {
+            const QString message = tr("E-mail %1 (key \"%2\") cannot be queued: %3")
+                                        .arg(i + 1)
+                                        .arg(m.dedupeKey, errors.constFirst().message);
+            return DbError(DbError::Code::Validation, message, {}, errors);
+        }
+    }
+
+    std::unique_ptr<Transaction> own;
+    if (!Transaction::isOpen(m_db)) {
+        own = std::make_unique<Transaction>(m_db);
+        if (!own->ok())
+            return own->error();
+    }
+    const qint64 now = m_clock.nowMs();
+    qint64 earliest = 0; // the earliest notBefore after now, if every message waits
+    bool anyNow = false;
+    static const QList<QPair<QString, QString>> columns{
+        {u"dedupe_key"_s, u"TEXT"_s},        {u"to_address"_s, u"TEXT"_s},
+        {u"to_name"_s, u"TEXT"_s},           {u"from_address"_s, u"TEXT"_s},
+        {u"from_name"_s, u"TEXT"_s},         {u"subject"_s, u"TEXT"_s},
+        {u"body_text"_s, u"TEXT"_s},         {u"max_attempts"_s, u"INTEGER"_s},
+        {u"next_attempt_at"_s, u"BIGINT"_s}, {u"message_id"_s, u"TEXT"_s},
+        {u"related_entity"_s, u"TEXT"_s},    {u"related_id"_s, u"BIGINT"_s}};
+    const QString sql =
+        u"INSERT INTO outbox_emails (dedupe_key, to_address, to_name, from_address, from_name, subject, "
+        "body_text, state, attempts, max_attempts, next_attempt_at, message_id, related_entity, related_id, "
+        "created_by, created_at, updated_at) SELECT x.dedupe_key, x.to_address, x.to_name, x.from_address, "
+        "x.from_name, x.subject, x.body_text, 'queued', 0, x.max_attempts, x.next_attempt_at, x.message_id, "
+        "x.related_entity, x.related_id, ?, ?, ? FROM "_s +
+        Dialect::jsonRecordSource(m_db.config().backend, columns, u"x"_s) +
+        // "WHERE true": without it SQLite reads ON CONFLICT as the ON of a join.
+        u" WHERE true ON CONFLICT (dedupe_key) DO NOTHING RETURNING id"_s;
+    // One statement per kBatch e-mails: a bound text of a few hundred kilobytes.
+    constexpr qsizetype kBatch = 1000;
+    for (qsizetype start = 0; start < messages.size(); start += kBatch) {
+        const qsizetype end = qMin(messages.size(), start + kBatch);
+        QString rows;
+        rows.reserve((end - start) * 640);
+        rows += QLatin1Char('[');
+        for (qsizetype i = start; i < end; ++i) {
+            const OutboxMessage &m = messages.at(i);
+            const qint64 due = std::max(now, m.notBefore);
+            if (due <= now)
+                anyNow = true;
+            else if (earliest == 0 || due < earliest)
+                earliest = due;
+            if (i > start)
+                rows += QLatin1Char(',');
+            rows += QLatin1String("{\"dedupe_key\":");
+            JsonText::appendStringOrNull(rows, m.dedupeKey);
+            rows += QLatin1String(",\"to_address\":");
+            JsonText::appendString(rows, m.toAddress.trimmed());
+            rows += QLatin1String(",\"to_name\":");
+            JsonText::appendString(rows, m.toName.trimmed());
+            rows += QLatin1String(",\"from_address\":");
+            JsonText::appendStringOrNull(rows, m.fromAddress.trimmed());
+            rows += QLatin1String(",\"from_name\":");
+            JsonText::appendStringOrNull(rows, m.fromName.trimmed());
+            rows += QLatin1String(",\"subject\":");
+            JsonText::appendString(rows, m.subject.trimmed());
+            rows += QLatin1String(",\"body_text\":");
+            JsonText::appendString(rows, m.bodyText);
+            rows += QLatin1String(",\"max_attempts\":") +
+                    QString::number(m.maxAttempts > 0 ? m.maxAttempts : kDefaultMaxAttempts);
+            rows += QLatin1String(",\"next_attempt_at\":") + QString::number(due);
+            rows += QLatin1String(",\"message_id\":\"<") +
+                    QUuid::createUuid().toString(QUuid::WithoutBraces) + QLatin1String("@residesk.local>\"");
+            rows += QLatin1String(",\"related_entity\":");
+            JsonText::appendString(rows, m.relatedEntity);
+            rows += QLatin1String(",\"related_id\":");
+            rows += m.relatedId > 0 ? QString::number(m.relatedId) : QStringLiteral("null");
+            rows += QLatin1Char('}');
+        }
+        rows += QLatin1Char(']');
+        SqlStatement st(m_db, sql);
+        st.bind(notNull(actor.username)).bind(now).bind(now).bind(rows);
+        if (auto r = st.exec(); !r)
+            return r.error();
+        int added = 0;
+        while (st.next())
+            ++added;
+        st.query().finish();
+        out.added += added;
+        out.existed += int(end - start) - added;
+    }
+    if (out.added > 0) {
+        const Result<EnqueueResult> drain = ensureDrain(m_db, m_clock, actor, anyNow ? 0 : earliest);
+        if (!drain)
+            return drain.error();
+        out.drainJobId = drain->id;
+        if (auto r = Events::publishRecordsChanged(m_db, u"outbox_emails"_s); !r)
+            return r.error();
+    }
     if (own) {
         if (auto r = own->commit(); !r)
             return r.error();
