@@ -4,7 +4,7 @@
 #include <QStringView>
 
 // Writing JSON as text, for the bound JSON arrays of set-based statements
-// (Dialect::jsonRecordSource): a bulk job renders thousands of rows per statement, and
+// (Dialect::jsonArrayRowsSource): a bulk job renders thousands of rows per statement, and
 // building them through QJsonObject costs several times the database's own work.
 // Pure functions; any thread.
 //

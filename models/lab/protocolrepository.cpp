@@ -625,7 +625,7 @@ VoidResult ProtocolRepository::restore(const QList<QPair<Locked, RestoreItem>> &
     if (rows.isEmpty())
         return {};
     const auto backend = m_db.config().backend;
-    // One UPDATE … FROM a bound JSON array of (id, version, state, received_at); the
+    // One UPDATE … FROM a bound JSON array of [id, version, state, received_at]; the
     // version in the join makes a row that changed since its lock impossible to touch.
     static const QList<QPair<QString, QString>> columns{{u"id"_s, u"BIGINT"_s},
                                                         {u"version"_s, u"INTEGER"_s},
@@ -638,17 +638,17 @@ VoidResult ProtocolRepository::restore(const QList<QPair<Locked, RestoreItem>> &
         const RestoreItem &item = rows.at(i).second;
         if (i > 0)
             json += QLatin1Char(',');
-        json += u"{\"id\":"_s + QString::number(item.id) + u",\"version\":"_s +
-                QString::number(item.expectedVersion) + u",\"state\":\""_s + Protocol::stateCode(item.state) +
-                u"\",\"received_at\":"_s +
+        json += QLatin1Char('[') + QString::number(item.id) + QLatin1Char(',') +
+                QString::number(item.expectedVersion) + u",\""_s + Protocol::stateCode(item.state) +
+                u"\","_s +
                 (item.receivedAt.isValid() ? u"\""_s + timeText(item.receivedAt) + u"\""_s : u"null"_s) +
-                QLatin1Char('}');
+                QLatin1Char(']');
     }
     json += QLatin1Char(']');
     SqlStatement st(m_db, u"UPDATE protocols SET state = x.state, received_at = x.received_at, "
                           "version = protocols.version + 1, updated_at = "_s +
                               Dialect::now(backend) + u", updated_by = ? FROM "_s +
-                              Dialect::jsonRecordSource(backend, columns, u"x"_s) +
+                              Dialect::jsonArrayRowsSource(backend, columns, u"x"_s) +
                               u" WHERE protocols.id = x.id AND protocols.version = x.version "
                               "RETURNING protocols.id, protocols.version, protocols.received_at"_s);
     st.bind(m_actor.username).bind(json);

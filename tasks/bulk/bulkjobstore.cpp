@@ -16,8 +16,46 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Ids per statement when a selection is frozen.
-constexpr int kSelectionBatch = 5000;
+// Ids per read when a filter's selection is frozen.
+constexpr int kSelectionPage = 20000;
+
+// A selection as stored: a JSON array of ids ("[3,4,9]").
+QString selectionText(const QList<qint64> &ids)
+{
+    QString text;
+    text.reserve(ids.size() * 8 + 2);
+    text += QLatin1Char('[');
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i > 0)
+            text += QLatin1Char(',');
+        text += QString::number(ids.at(i));
+    }
+    text += QLatin1Char(']');
+    return text;
+}
+
+// The ids of a stored selection above `afterId` (it is written in ascending order).
+QList<qint64> parseSelection(QStringView text, qint64 afterId)
+{
+    QList<qint64> ids;
+    qint64 value = 0;
+    bool inNumber = false;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= u'0' && u <= u'9') {
+            value = value * 10 + (u - u'0');
+            inNumber = true;
+        } else if (inNumber) {
+            if (value > afterId)
+                ids.append(value);
+            value = 0;
+            inNumber = false;
+        }
+    }
+    if (inNumber && value > afterId)
+        ids.append(value);
+    return ids;
+}
 
 // ISO-8601 UTC with milliseconds, as Dialect::now() writes times on SQLite.
 QString timeText(const QDateTime &time)
@@ -47,86 +85,42 @@ BulkJobStore::BulkJobStore(Database &db)
     : m_db(db)
 {}
 
-Result<qint64> BulkJobStore::addSelection(qint64 jobId, const QList<qint64> &ids)
-{
-    static const QList<QPair<QString, QString>> columns{{u"id"_s, u"BIGINT"_s}};
-    const QString sql = u"INSERT INTO bulk_job_selection (job_id, protocol_id) SELECT ?, x.id FROM "_s +
-                        Dialect::jsonRecordSource(m_db.config().backend, columns, u"x"_s);
-    for (qsizetype start = 0; start < ids.size(); start += kSelectionBatch) {
-        const qsizetype end = qMin(ids.size(), start + kSelectionBatch);
-        QString rows;
-        rows.reserve((end - start) * 16);
-        rows += QLatin1Char('[');
-        for (qsizetype i = start; i < end; ++i) {
-            if (i > start)
-                rows += QLatin1Char(',');
-            rows += QLatin1String("{\"id\":") + QString::number(ids.at(i)) + QLatin1Char('}');
-        }
-        rows += QLatin1Char(']');
-        SqlStatement st(m_db, sql);
-        st.bind(jobId).bind(rows);
-        if (auto r = st.exec(); !r)
-            return r.error();
-    }
-    return qint64(ids.size());
-}
-
 Result<qint64> BulkJobStore::registerChange(qint64 jobId, Protocol::State to, const QList<qint64> &ids)
 {
     QList<qint64> unique = ids;
     std::sort(unique.begin(), unique.end());
     unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
     if (auto r = SqlStatement::run(
             m_db,
-            u"INSERT INTO bulk_jobs (job_id, to_state, undo_of, selected, created_at) VALUES (?, ?, NULL, ?, ?)"_s,
-            {jobId, Protocol::stateCode(to), qint64(unique.size()), QDateTime::currentMSecsSinceEpoch()});
+            u"INSERT INTO bulk_jobs (job_id, to_state, undo_of, selection, selected, created_at) "
+            "VALUES (?, ?, NULL, ?, ?, ?)"_s,
+            {jobId, Protocol::stateCode(to), selectionText(unique), qint64(unique.size()),
+             QDateTime::currentMSecsSinceEpoch()});
         !r)
-        return r.error();
-    if (auto r = addSelection(jobId, unique); !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
         return r.error();
     return qint64(unique.size());
 }
 
 Result<qint64> BulkJobStore::registerChange(qint64 jobId, Protocol::State to, const ProtocolFilter &filter)
 {
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    if (auto r = SqlStatement::run(
-            m_db,
-            u"INSERT INTO bulk_jobs (job_id, to_state, undo_of, selected, created_at) VALUES (?, ?, NULL, 0, ?)"_s,
-            {jobId, Protocol::stateCode(to), QDateTime::currentMSecsSinceEpoch()});
-        !r)
-        return r.error();
-    // The repository walks the filter; the ids it finds now are the selection.
-    ProtocolRepository protocols(m_db, Actor::systemUser());
-    qint64 after = 0;
-    qint64 selected = 0;
-    for (;;) {
-        const Result<QList<qint64>> ids = protocols.idsAfter(filter, after, kSelectionBatch);
-        if (!ids)
-            return ids.error();
-        if (ids->isEmpty())
-            break;
-        if (auto r = addSelection(jobId, ids.value()); !r)
-            return r.error();
-        selected += ids->size();
-        after = ids->constLast();
-        if (ids->size() < kSelectionBatch)
-            break;
+    // The repository walks the filter by ascending id (keyset pages, so a protocol
+    // is read once even if rows change between pages); the ids it finds now are the
+    // selection. Callers hold a transaction, so the job and its selection appear together.
+    QList<qint64> ids;
+    {
+        ProtocolRepository protocols(m_db, Actor::systemUser());
+        qint64 after = 0;
+        for (;;) {
+            const Result<QList<qint64>> page = protocols.idsAfter(filter, after, kSelectionPage);
+            if (!page)
+                return page.error();
+            ids += page.value();
+            if (page->size() < kSelectionPage)
+                break;
+            after = page->constLast();
+        }
     }
-    if (auto r = SqlStatement::run(m_db, u"UPDATE bulk_jobs SET selected = ? WHERE job_id = ?"_s,
-                                   {selected, jobId});
-        !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    return selected;
+    return registerChange(jobId, to, ids);
 }
 
 VoidResult BulkJobStore::registerUndo(qint64 jobId, qint64 undoOf, qint64 selected)
@@ -136,7 +130,8 @@ VoidResult BulkJobStore::registerUndo(qint64 jobId, qint64 undoOf, qint64 select
         return tx.error();
     if (auto r = SqlStatement::run(
             m_db,
-            u"INSERT INTO bulk_jobs (job_id, to_state, undo_of, selected, created_at) VALUES (?, NULL, ?, ?, ?)"_s,
+            u"INSERT INTO bulk_jobs (job_id, to_state, undo_of, selection, selected, created_at) "
+            "VALUES (?, NULL, ?, '[]', ?, ?)"_s,
             {jobId, undoOf, selected, QDateTime::currentMSecsSinceEpoch()});
         !r) {
         tx.rollback();
@@ -173,15 +168,13 @@ Result<std::optional<BulkJobInfo>> BulkJobStore::info(qint64 jobId)
 
 Result<QList<qint64>> BulkJobStore::selection(qint64 jobId, qint64 afterId)
 {
-    SqlStatement st(m_db, u"SELECT protocol_id FROM bulk_job_selection WHERE job_id = ? AND protocol_id > ? "
-                          "ORDER BY protocol_id"_s);
-    st.bind(jobId).bind(afterId);
+    SqlStatement st(m_db, u"SELECT selection FROM bulk_jobs WHERE job_id = ?"_s);
+    st.bind(jobId);
     if (auto r = st.exec(); !r)
         return r.error();
-    QList<qint64> ids;
-    while (st.next())
-        ids.append(st.value(0).toLongLong());
-    return ids;
+    if (!st.next())
+        return QList<qint64>();
+    return parseSelection(st.value(0).toString(), afterId);
 }
 
 Result<QHash<qint64, BulkJobStore::Recipient>> BulkJobStore::recipients(const QList<qint64> &protocolIds)
@@ -229,7 +222,7 @@ VoidResult BulkJobStore::addItems(const QList<BulkItem> &items)
         "after_state, before_version, after_version, before_received_at) SELECT x.job_id, x.protocol_id, "
         "x.protocol_number, x.outcome, x.reason, x.note, x.before_state, x.after_state, x.before_version, "
         "x.after_version, x.before_received_at FROM "_s +
-        Dialect::jsonRecordSource(m_db.config().backend, columns, u"x"_s);
+        Dialect::jsonArrayRowsSource(m_db.config().backend, columns, u"x"_s);
     constexpr qsizetype kBatch = 2000;
     for (qsizetype start = 0; start < items.size(); start += kBatch) {
         const qsizetype end = qMin(items.size(), start + kBatch);
@@ -240,29 +233,33 @@ VoidResult BulkJobStore::addItems(const QList<BulkItem> &items)
             const BulkItem &item = items.at(i);
             if (i > start)
                 rows += QLatin1Char(',');
-            rows += QLatin1String("{\"job_id\":") + QString::number(item.jobId);
-            rows += QLatin1String(",\"protocol_id\":") + QString::number(item.protocolId);
-            rows += QLatin1String(",\"protocol_number\":");
+            // In the order of `columns`.
+            rows += QLatin1Char('[');
+            rows += QString::number(item.jobId);
+            rows += QLatin1Char(',');
+            rows += QString::number(item.protocolId);
+            rows += QLatin1Char(',');
             JsonText::appendString(rows, item.number);
-            rows += QLatin1String(",\"outcome\":\"") + BulkItem::outcomeCode(item.outcome) + QLatin1Char('"');
-            rows += QLatin1String(",\"reason\":");
+            rows += QLatin1String(",\"");
+            rows += BulkItem::outcomeCode(item.outcome);
+            rows += QLatin1String("\",");
             JsonText::appendString(rows, item.reason);
-            rows += QLatin1String(",\"note\":");
+            rows += QLatin1Char(',');
             JsonText::appendString(rows, item.note);
-            rows += QLatin1String(",\"before_state\":");
+            rows += QLatin1Char(',');
             JsonText::appendStringOrNull(rows, item.beforeState ? Protocol::stateCode(*item.beforeState)
                                                                 : QString());
-            rows += QLatin1String(",\"after_state\":");
+            rows += QLatin1Char(',');
             JsonText::appendStringOrNull(rows,
                                          item.afterState ? Protocol::stateCode(*item.afterState) : QString());
-            rows += QLatin1String(",\"before_version\":");
+            rows += QLatin1Char(',');
             rows += item.beforeVersion > 0 ? QString::number(item.beforeVersion) : QStringLiteral("null");
-            rows += QLatin1String(",\"after_version\":");
+            rows += QLatin1Char(',');
             rows += item.afterVersion > 0 ? QString::number(item.afterVersion) : QStringLiteral("null");
-            rows += QLatin1String(",\"before_received_at\":");
+            rows += QLatin1Char(',');
             JsonText::appendStringOrNull(
                 rows, item.beforeReceivedAt.isValid() ? timeText(item.beforeReceivedAt) : QString());
-            rows += QLatin1Char('}');
+            rows += QLatin1Char(']');
         }
         rows += QLatin1Char(']');
         SqlStatement st(m_db, sql);

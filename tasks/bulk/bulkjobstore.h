@@ -27,11 +27,10 @@ struct BulkJobInfo
     bool isUndo() const { return undoOf > 0; }
 };
 
-// The SQL of bulk protocol jobs (tables bulk_jobs, bulk_job_selection,
-// bulk_job_items), on the calling thread's connection: use it on an executor, runner
-// or worker thread, never on the GUI thread. Writes join the caller's open transaction
-// (a task commits its items with its chunk and its checkpoint); set-based, one bound
-// JSON array per statement.
+// The SQL of bulk protocol jobs (tables bulk_jobs and bulk_job_items), on the calling thread's connection:
+// use it on an executor, runner or worker thread, never on the GUI thread. Writes join the caller's open
+// transaction (a task commits its items with its chunk and its checkpoint); set-based, one bound JSON array
+// per statement.
 //
 //   BulkJobStore store(db);
 //   Transaction tx(db);
@@ -47,8 +46,8 @@ public:
     explicit BulkJobStore(Database &db);
 
     // Registers the change job `jobId` and freezes its selection: the given ids
-    // (duplicates once), or every protocol that matches `filter` now. Returns how many
-    // protocols the selection holds.
+    // (duplicates once), or every protocol that matches `filter` now (read by
+    // ProtocolRepository::idsAfter). Returns how many protocols the selection holds.
     Result<qint64> registerChange(qint64 jobId, Protocol::State to, const QList<qint64> &ids);
     Result<qint64> registerChange(qint64 jobId, Protocol::State to, const ProtocolFilter &filter);
     // Registers the undo job `jobId` of the change `undoOf` (selected: how many protocols
@@ -87,7 +86,5 @@ public:
     Result<QHash<BulkItem::Outcome, qint64>> counts(qint64 jobId);
 
 private:
-    Result<qint64> addSelection(qint64 jobId, const QList<qint64> &ids);
-
     Database &m_db;
 };

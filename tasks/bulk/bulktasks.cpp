@@ -164,21 +164,42 @@ QString subjectFor(Protocol::State to, const QString &number)
     return tr("Protocol %1 submitted").arg(number);
 }
 
-OutboxMessage messageFor(Protocol::State to, qint64 jobId, const BulkJobStore::Recipient &r)
+// The e-mail to a protocol's client about its new state: texts translated once per
+// job, filled in per protocol (a chunk writes hundreds).
+class ProtocolMail
 {
-    OutboxMessage m;
-    m.dedupeKey = BulkTasks::dedupeKey(to, jobId, r.protocolId);
-    m.toAddress = r.email;
-    m.toName = r.clientName;
-    m.subject = subjectFor(to, r.number);
-    const QString animal = r.animalId.isEmpty() ? r.species : tr("%1, animal %2").arg(r.species, r.animalId);
-    m.bodyText = tr("Dear %1,\n\nprotocol %2 (%3) is now %4.\n\nThis message was sent automatically by the "
-                    "veterinary diagnostic lab; you do not need to answer it.\n")
-                     .arg(r.clientName, r.number, animal, Protocol::stateLabel(to).toLower());
-    m.relatedEntity = u"protocol"_s;
-    m.relatedId = r.protocolId;
-    return m;
-}
+public:
+    ProtocolMail(Protocol::State to, qint64 jobId)
+        : m_keyPrefix(BulkTasks::dedupeKey(to, jobId, 0).chopped(1))
+        , m_state(Protocol::stateLabel(to).toLower())
+        , m_subject(subjectFor(to, u"%1"_s))
+        , m_body(tr("Dear %1,\n\nprotocol %2 (%3) is now %4.\n\nThis message was sent automatically by the "
+                    "veterinary diagnostic lab; you do not need to answer it.\n"))
+        , m_animal(tr("%1, animal %2"))
+    {}
+
+    OutboxMessage message(const BulkJobStore::Recipient &r) const
+    {
+        OutboxMessage m;
+        m.dedupeKey = m_keyPrefix + QString::number(r.protocolId);
+        m.toAddress = r.email;
+        m.toName = r.clientName;
+        m.subject = m_subject.arg(r.number);
+        m.bodyText =
+            m_body.arg(r.clientName, r.number,
+                       r.animalId.isEmpty() ? r.species : m_animal.arg(r.species, r.animalId), m_state);
+        m.relatedEntity = u"protocol"_s;
+        m.relatedId = r.protocolId;
+        return m;
+    }
+
+private:
+    QString m_keyPrefix; // "protocol-received/job42/"
+    QString m_state;
+    QString m_subject;
+    QString m_body;
+    QString m_animal;
+};
 
 // Lets this runner thread's event loop turn now and then (the progress timer).
 class Breather
@@ -254,6 +275,7 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
     ProtocolRepository protocols(db, ctx.actor());
     Outbox outbox(db, ctx.clock());
     const Actor actor = ctx.actor();
+    const ProtocolMail mail(*to, jobId);
     const ChunkWork work = [&](const QList<qint64> &ids, Counts *counts) -> VoidResult {
         const Result<QList<TransitionOutcome>> outcomes = protocols.transitionMany(ids, *to, jobId);
         if (!outcomes)
@@ -271,6 +293,8 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
         items.reserve(outcomes->size());
         QList<OutboxMessage> messages;
         messages.reserve(changed.size());
+        QList<qsizetype> itemOfMessage;
+        itemOfMessage.reserve(changed.size());
         for (const TransitionOutcome &o : outcomes.value()) {
             BulkItem item = BulkItem::fromOutcome(jobId, o);
             if (item.outcome == BulkItem::Outcome::Changed) {
@@ -279,13 +303,8 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
                     item.note = tr("No e-mail sent: the client %1 has no e-mail address.").arg(r.clientName);
                     ++counts->noAddress;
                 } else {
-                    OutboxMessage m = messageFor(*to, jobId, r);
-                    if (const QList<FieldError> errors = Outbox::check(m); !errors.isEmpty()) {
-                        item.note = tr("No e-mail sent: %1").arg(errors.constFirst().message);
-                        ++counts->noAddress;
-                    } else {
-                        messages.append(std::move(m));
-                    }
+                    messages.append(mail.message(r));
+                    itemOfMessage.append(items.size());
                 }
             }
             counts->count(item);
@@ -295,6 +314,10 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
         if (!queued)
             return queued.error();
         counts->emails += queued->added;
+        for (const auto &[message, reason] : queued->refused) {
+            items[itemOfMessage.at(message)].note = tr("No e-mail sent: %1").arg(reason);
+            ++counts->noAddress;
+        }
         return store.addItems(items);
     };
 
@@ -562,7 +585,8 @@ JobRequest undoRequest(qint64 jobId)
 
 QString dedupeKey(Protocol::State to, qint64 jobId, qint64 protocolId)
 {
-    return u"protocol-%1/job%2/%3"_s.arg(Protocol::stateCode(to)).arg(jobId).arg(protocolId);
+    return u"protocol-"_s + Protocol::stateCode(to) + u"/job"_s + QString::number(jobId) + u'/' +
+           QString::number(protocolId);
 }
 
 Result<Queued> enqueueTransition(Database &db, const Actor &actor, const JobRequest &request)

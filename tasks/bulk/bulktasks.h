@@ -23,7 +23,7 @@ struct ProtocolFilter;
 //   protocols.transition_undo  {"job_id": 42}
 //
 // The selection is frozen when the job is queued (enqueueTransition(): the ids, or
-// every protocol matching the filter then, in table bulk_job_selection, in the same
+// every protocol matching the filter then, in bulk_jobs.selection, in the same
 // transaction as the job): a protocol that matches the filter only later is never swept
 // in, and one that stopped matching is reported ("already received") rather than
 // silently dropped. A job queued another way freezes its selection on its first run.

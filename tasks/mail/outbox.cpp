@@ -184,13 +184,23 @@ VoidResult loadAttachments(Database &db, OutboxEmail &email, bool withContent)
     return {};
 }
 
-QList<FieldError> validate(const OutboxMessage &m)
+// `validAddresses`, when given, remembers the verdict on each recipient address (a
+// bulk enqueue sends hundreds of e-mails to a few addresses).
+QList<FieldError> validate(const OutboxMessage &m, QHash<QString, bool> *validAddresses = nullptr)
 {
     QList<FieldError> errors;
     const QString to = m.toAddress.trimmed();
+    const auto addressValid = [&] {
+        if (!validAddresses)
+            return ResidentRepository::isValidEmail(to);
+        auto it = validAddresses->constFind(to);
+        if (it == validAddresses->constEnd())
+            it = validAddresses->insert(to, ResidentRepository::isValidEmail(to));
+        return it.value();
+    };
     if (to.isEmpty())
         errors.append({u"to"_s, Outbox::tr("An e-mail needs a recipient address.")});
-    else if (!ResidentRepository::isValidEmail(to))
+    else if (!addressValid())
         errors.append({u"to"_s, Outbox::tr("The recipient address \"%1\" is not valid.").arg(to)});
     if (!m.fromAddress.trimmed().isEmpty() && !ResidentRepository::isValidEmail(m.fromAddress.trimmed()))
         errors.append({u"from"_s, Outbox::tr("The sender address \"%1\" is not valid.").arg(m.fromAddress)});
@@ -340,28 +350,24 @@ Result<Outbox::Enqueued> Outbox::enqueue(const OutboxMessage &message, const Act
     return out;
 }
 
-QList<FieldError> Outbox::check(const OutboxMessage &message)
-{
-    return validate(message);
-}
-
 Result<Outbox::EnqueuedMany> Outbox::enqueueMany(const QList<OutboxMessage> &messages, const Actor &actor)
 {
     EnqueuedMany out;
-    if (messages.isEmpty())
-        return out;
+    QList<const OutboxMessage *> valid;
+    valid.reserve(messages.size());
+    QHash<QString, bool> validAddresses;
     for (qsizetype i = 0; i < messages.size(); ++i) {
         const OutboxMessage &m = messages.at(i);
-        QList<FieldError> errors = validate(m);
+        QList<FieldError> errors = validate(m, &validAddresses);
         if (!m.attachments.isEmpty())
             errors.append({u"attachments"_s, tr("E-mails with attachments are queued one at a time.")});
-        if (!errors.isEmpty()) {
-            const QString message = tr("E-mail %1 (key \"%2\") cannot be queued: %3")
-                                        .arg(i + 1)
-                                        .arg(m.dedupeKey, errors.constFirst().message);
-            return DbError(DbError::Code::Validation, message, {}, errors);
-        }
+        if (errors.isEmpty())
+            valid.append(&m);
+        else
+            out.refused.append({i, errors.constFirst().message});
     }
+    if (valid.isEmpty())
+        return out;
 
     std::unique_ptr<Transaction> own;
     if (!Transaction::isOpen(m_db)) {
@@ -385,18 +391,18 @@ Result<Outbox::EnqueuedMany> Outbox::enqueueMany(const QList<OutboxMessage> &mes
         "created_by, created_at, updated_at) SELECT x.dedupe_key, x.to_address, x.to_name, x.from_address, "
         "x.from_name, x.subject, x.body_text, 'queued', 0, x.max_attempts, x.next_attempt_at, x.message_id, "
         "x.related_entity, x.related_id, ?, ?, ? FROM "_s +
-        Dialect::jsonRecordSource(m_db.config().backend, columns, u"x"_s) +
+        Dialect::jsonArrayRowsSource(m_db.config().backend, columns, u"x"_s) +
         // "WHERE true": without it SQLite reads ON CONFLICT as the ON of a join.
         u" WHERE true ON CONFLICT (dedupe_key) DO NOTHING RETURNING id"_s;
     // One statement per kBatch e-mails: a bound text of a few hundred kilobytes.
     constexpr qsizetype kBatch = 1000;
-    for (qsizetype start = 0; start < messages.size(); start += kBatch) {
-        const qsizetype end = qMin(messages.size(), start + kBatch);
+    for (qsizetype start = 0; start < valid.size(); start += kBatch) {
+        const qsizetype end = qMin(valid.size(), start + kBatch);
         QString rows;
         rows.reserve((end - start) * 640);
         rows += QLatin1Char('[');
         for (qsizetype i = start; i < end; ++i) {
-            const OutboxMessage &m = messages.at(i);
+            const OutboxMessage &m = *valid.at(i);
             const qint64 due = std::max(now, m.notBefore);
             if (due <= now)
                 anyNow = true;
@@ -404,30 +410,32 @@ Result<Outbox::EnqueuedMany> Outbox::enqueueMany(const QList<OutboxMessage> &mes
                 earliest = due;
             if (i > start)
                 rows += QLatin1Char(',');
-            rows += QLatin1String("{\"dedupe_key\":");
+            // In the order of `columns`.
+            rows += QLatin1Char('[');
             JsonText::appendStringOrNull(rows, m.dedupeKey);
-            rows += QLatin1String(",\"to_address\":");
+            rows += QLatin1Char(',');
             JsonText::appendString(rows, m.toAddress.trimmed());
-            rows += QLatin1String(",\"to_name\":");
+            rows += QLatin1Char(',');
             JsonText::appendString(rows, m.toName.trimmed());
-            rows += QLatin1String(",\"from_address\":");
+            rows += QLatin1Char(',');
             JsonText::appendStringOrNull(rows, m.fromAddress.trimmed());
-            rows += QLatin1String(",\"from_name\":");
+            rows += QLatin1Char(',');
             JsonText::appendStringOrNull(rows, m.fromName.trimmed());
-            rows += QLatin1String(",\"subject\":");
+            rows += QLatin1Char(',');
             JsonText::appendString(rows, m.subject.trimmed());
-            rows += QLatin1String(",\"body_text\":");
+            rows += QLatin1Char(',');
             JsonText::appendString(rows, m.bodyText);
-            rows += QLatin1String(",\"max_attempts\":") +
-                    QString::number(m.maxAttempts > 0 ? m.maxAttempts : kDefaultMaxAttempts);
-            rows += QLatin1String(",\"next_attempt_at\":") + QString::number(due);
-            rows += QLatin1String(",\"message_id\":\"<") +
-                    QUuid::createUuid().toString(QUuid::WithoutBraces) + QLatin1String("@residesk.local>\"");
-            rows += QLatin1String(",\"related_entity\":");
+            rows += QLatin1Char(',');
+            rows += QString::number(m.maxAttempts > 0 ? m.maxAttempts : kDefaultMaxAttempts);
+            rows += QLatin1Char(',');
+            rows += QString::number(due);
+            rows += QLatin1String(",\"<");
+            rows += QUuid::createUuid().toString(QUuid::WithoutBraces);
+            rows += QLatin1String("@residesk.local>\",");
             JsonText::appendString(rows, m.relatedEntity);
-            rows += QLatin1String(",\"related_id\":");
+            rows += QLatin1Char(',');
             rows += m.relatedId > 0 ? QString::number(m.relatedId) : QStringLiteral("null");
-            rows += QLatin1Char('}');
+            rows += QLatin1Char(']');
         }
         rows += QLatin1Char(']');
         SqlStatement st(m_db, sql);

@@ -139,9 +139,8 @@ private Q_SLOTS:
 
     void init()
     {
-        for (const char *table :
-             {"bulk_job_items", "bulk_job_selection", "bulk_jobs", "outbox_emails", "audit_entries",
-              "notifications", "jobs", "work_orders", "reports", "protocols", "clients"})
+        for (const char *table : {"bulk_job_items", "bulk_jobs", "outbox_emails", "audit_entries",
+                                  "notifications", "jobs", "work_orders", "reports", "protocols", "clients"})
             QVERIFY(SqlStatement::run(db(), u"DELETE FROM "_s + QLatin1String(table)));
         m_client = BulkFixtures::addClient(db(), u"Hillside Dairy"_s, u"office@hillside.example.org"_s);
         m_silentClient = BulkFixtures::addClient(db(), u"No-Mail Farm"_s, QString());
