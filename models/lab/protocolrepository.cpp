@@ -461,46 +461,55 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
     ids.reserve(rows.size());
     for (const Locked &row : rows)
         ids.append(row.id);
-    // One set-based UPDATE for the whole chunk; RETURNING gives what the audit needs.
+    // The time the change happens, read from the database once and bound: the rows'
+    // new values are then known here (version + 1 under the row locks, this time) and
+    // the UPDATE returns nothing, where RETURNING cost thousands of rows to read back.
     const QString now = Dialect::now(backend);
+    QDateTime at;
+    {
+        SqlStatement clock(m_db, u"SELECT "_s + now);
+        if (auto r = clock.exec(); !r)
+            return r;
+        if (!clock.next())
+            return DbError(DbError::Code::QueryFailed, tr("The database did not say what time it is."));
+        at = LabSql::readTime(clock.value(0));
+    }
+    const bool receives = to == Protocol::State::Received;
+    // One set-based UPDATE for the whole chunk.
     SqlStatement st(m_db, u"UPDATE protocols SET state = ?, version = version + 1, updated_at = "_s + now +
-                              (to == Protocol::State::Received ? u", received_at = "_s + now : QString()) +
-                              u", updated_by = ? WHERE "_s + Dialect::inIdList(backend, u"id"_s) +
-                              u" RETURNING id, version, received_at"_s);
-    st.bind(Protocol::stateCode(to)).bind(m_actor.username).bind(Dialect::idListValue(backend, ids));
+                              (receives ? u", received_at = ?"_s : QString()) + u", updated_by = ? WHERE "_s +
+                              Dialect::inIdList(backend, u"id"_s));
+    st.bind(Protocol::stateCode(to));
+    if (receives)
+        st.bind(timeText(at));
+    st.bind(m_actor.username).bind(Dialect::idListValue(backend, ids));
     if (auto r = st.exec(); !r)
         return r;
-    struct After
-    {
-        int version;
-        QDateTime receivedAt;
-    };
-    QHash<qint64, After> after;
-    after.reserve(rows.size());
-    while (st.next())
-        after.insert(st.value(0).toLongLong(), {st.value(1).toInt(), LabSql::readTime(st.value(2))});
-    st.query().finish();
-    if (after.size() != rows.size())
+    if (st.numRowsAffected() != rows.size())
         return DbError(DbError::Code::QueryFailed,
                        tr("Some protocols changed while they were being updated."));
 
-    const qint64 at = AuditLog::nowMs();
+    // The audit's "after" differs between rows only by version: its text is made once.
+    const QString afterHead = u"{\"received_at\":"_s +
+                              (receives ? u"\""_s + timeText(at) + u"\""_s : QString()) + u",\"state\":\""_s +
+                              Protocol::stateCode(to) + u"\",\"version\":"_s;
+    const qint64 atMs = AuditLog::nowMs();
     QList<AuditEntry> entries;
     entries.reserve(rows.size());
     if (outcomes)
         outcomes->reserve(outcomes->size() + rows.size());
     for (const Locked &row : rows) {
-        const After &a = after.value(row.id);
         const TransitionOutcome::Snapshot before{row.state, row.version, row.receivedAt};
-        const TransitionOutcome::Snapshot now{to, a.version, a.receivedAt};
+        const TransitionOutcome::Snapshot after{to, row.version + 1, receives ? at : row.receivedAt};
         AuditEntry e;
-        e.atMs = at;
+        e.atMs = atMs;
         e.username = m_actor.username;
         e.entity = u"protocol"_s;
         e.entityId = row.id;
         e.action = u"transition"_s;
         e.beforeJson = before.toJsonText();
-        e.afterJson = now.toJsonText();
+        e.afterJson =
+            receives ? afterHead + QString::number(after.version) + QLatin1Char('}') : after.toJsonText();
         e.jobId = jobId;
         if (outcomes) {
             TransitionOutcome o;
@@ -508,7 +517,7 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
             o.number = row.number;
             o.kind = TransitionOutcome::Kind::Changed;
             o.before = before;
-            o.after = now;
+            o.after = after;
             outcomes->append(std::move(o));
         }
         entries.append(std::move(e));

@@ -16,12 +16,45 @@
 
 #include <QCoroTask>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QThreadPool>
 
 #include <cstdio>
+#include <ctime>
 
 namespace {
+
+// CPU time of this process (all threads), ms: a figure the shared machine's load
+// changes far less than wall time.
+double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// Time on a CPU and time waiting for one, in ms, of a local process (the PostgreSQL
+// backend serving this connection) from /proc/PID/schedstat; {-1, -1} if unreadable.
+QPair<double, double> schedMs(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/schedstat").arg(pid));
+    if (pid <= 0 || !file.open(QIODevice::ReadOnly))
+        return {-1, -1};
+    const QList<QByteArray> parts = file.readAll().simplified().split(' ');
+    if (parts.size() < 2)
+        return {-1, -1};
+    return {parts.at(0).toDouble() / 1e6, parts.at(1).toDouble() / 1e6};
+}
+
+qint64 backendPid(Database &db)
+{
+    if (!db.isPostgreSQL())
+        return 0;
+    SqlStatement st(db, QStringLiteral("SELECT pg_backend_pid() WHERE ? = 1"));
+    st.bind(1);
+    return st.exec() && st.next() ? st.value(0).toLongLong() : 0;
+}
 
 bool fail(const QString &message)
 {
@@ -105,9 +138,14 @@ int BulkReceiveCase::run(int count, const BenchOptions &options)
     const int chunk = qEnvironmentVariableIntValue("RESIDESK_BENCH_CHUNK");
 
     BenchStats time{name(count), QStringLiteral("ms"), {}};
+    BenchStats clientCpu{name(count) + QStringLiteral(" client cpu"), QStringLiteral("ms"), {}};
+    BenchStats serverCpu{name(count) + QStringLiteral(" server cpu"), QStringLiteral("ms"), {}};
+    const qint64 backend = backendPid(db);
     for (int i = -1; i < options.runs; ++i) { // run -1 is the warm-up
         if (!reset(db, client))
             return 1;
+        const double cpu0 = processCpuMs();
+        const QPair<double, double> sched0 = schedMs(backend);
         QElapsedTimer timer;
         timer.start();
         JobRequest request = BulkTasks::transitionRequest(Protocol::State::Received, filter);
@@ -130,6 +168,11 @@ int BulkReceiveCase::run(int count, const BenchOptions &options)
         }
         const Result<Job> finished = store.finish(queued->jobId, owner, outcome);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
+        const double clientMs = processCpuMs() - cpu0;
+        const QPair<double, double> sched1 = schedMs(backend);
+        const double serverMs = sched0.first >= 0 && sched1.first >= 0 ? sched1.first - sched0.first : -1;
+        const double serverWaitMs =
+            sched0.first >= 0 && sched1.first >= 0 ? sched1.second - sched0.second : -1;
         if (!finished)
             return fail(finished.error().message), 1;
         const qint64 changed = finished->result.value(QStringLiteral("changed")).toInteger();
@@ -140,10 +183,24 @@ int BulkReceiveCase::run(int count, const BenchOptions &options)
                             .arg(finished->error)),
                    1;
         if (!options.json)
-            std::fprintf(stderr, "%s %.1f ms (%lld protocols)\n", i < 0 ? "warm-up:" : "run:", ms,
-                         static_cast<long long>(changed));
-        if (i >= 0)
+            std::fprintf(
+                stderr,
+                "%s %.1f ms (%lld protocols); cpu: client %.1f ms, server %.1f ms (server waited %.1f ms "
+                "for a cpu)\n",
+                i < 0 ? "warm-up:" : "run:", ms, static_cast<long long>(changed), clientMs, serverMs,
+                serverWaitMs);
+        if (i >= 0) {
             time.samples.append(ms);
+            clientCpu.samples.append(clientMs);
+            if (serverMs >= 0)
+                serverCpu.samples.append(serverMs);
+        }
+    }
+    // The CPU figures first: with --json the last line stays the wall-time figure.
+    if (!options.json) {
+        clientCpu.print(false);
+        if (!serverCpu.samples.isEmpty())
+            serverCpu.print(false);
     }
     time.print(options.json);
     return 0;
