@@ -2,10 +2,12 @@
 // per-item outcomes over 10,000 protocols, one audit entry and one e-mail per change,
 // a chunk that fails in the database, cancel in the middle, a filter frozen at enqueue,
 // and the undo (restored / changed since / refused twice).
+#include "models/db/dbexecutor.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "models/lab/protocolrepository.h"
+#include "tasks/bulk/bulkactions.h"
 #include "tasks/bulk/bulkjobstore.h"
 #include "tasks/bulk/bulktasks.h"
 #include "tasks/jobengine.h"
@@ -16,6 +18,7 @@
 #include "tests/support/bulkfixtures.h"
 #include "tests/support/testdatabase.h"
 
+#include <QJsonArray>
 #include <QLocale>
 #include <QTest>
 
@@ -436,6 +439,62 @@ private Q_SLOTS:
         // The restored protocols can be received again (a new change, new e-mails).
         const qint64 redo = enqueue(BulkTasks::transitionRequest(Protocol::State::Received, ids));
         QCOMPARE(runToEnd(redo).result.value(u"changed"_s).toInteger(), 989);
+    }
+
+    void windowHelpersQueueFollowAndUndoThroughTheExecutor()
+    {
+        const QList<qint64> ids = BulkFixtures::addProtocols(db(), m_client, 30);
+        DbExecutor executor(db());
+        const auto await = [](auto future) {
+            [&] {
+                QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 60000);
+            }();
+            return future.result();
+        };
+        // The selected rows.
+        const Result<BulkTasks::Queued> selected = await(
+            BulkActions::enqueueTransition(executor, m_actor, Protocol::State::Received, ids.mid(0, 10)));
+        QVERIFY2(selected, qPrintable(selected.error().text()));
+        QCOMPARE(selected->selected, 10);
+        QCOMPARE(job(selected->jobId).payload.value(u"ids"_s).toArray().size(), 10);
+        QVERIFY(job(selected->jobId).notifyCreator);
+        // Everything matching the filter: the 20 still submitted.
+        ProtocolFilter filter;
+        filter.state = Protocol::State::Submitted;
+        const Result<BulkTasks::Queued> filtered =
+            await(BulkActions::enqueueTransition(executor, m_actor, Protocol::State::Received, filter));
+        QVERIFY2(filtered, qPrintable(filtered.error().text()));
+        QCOMPARE(filtered->selected, 30); // the first job has not run yet: all 30 match now
+        QCOMPARE(runToEnd(selected->jobId).result.value(u"changed"_s).toInteger(), 10);
+        const Job second = runToEnd(filtered->jobId);
+        QCOMPARE(second.result.value(u"changed"_s).toInteger(), 20);
+        QCOMPARE(second.result.value(u"skipped"_s).toInteger(), 10);
+
+        // The per-item list, a page at a time, and by outcome.
+        BulkJobStore::ItemFilter page;
+        page.limit = 25;
+        const Result<QList<BulkItem>> first = await(BulkActions::items(executor, filtered->jobId, page));
+        QVERIFY(first);
+        QCOMPARE(first->size(), 25);
+        page.afterProtocolId = first->constLast().protocolId;
+        QCOMPARE(await(BulkActions::items(executor, filtered->jobId, page))->size(), 5);
+        BulkJobStore::ItemFilter skipped;
+        skipped.outcome = BulkItem::Outcome::Skipped;
+        const Result<QList<BulkItem>> skippedItems =
+            await(BulkActions::items(executor, filtered->jobId, skipped));
+        QCOMPARE(skippedItems->size(), 10);
+        QCOMPARE(skippedItems->constFirst().protocolId, ids.constFirst());
+
+        // And the undo.
+        const Result<BulkTasks::Queued> undo =
+            await(BulkActions::enqueueUndo(executor, m_actor, filtered->jobId));
+        QVERIFY2(undo, qPrintable(undo.error().text()));
+        QCOMPARE(undo->selected, 20);
+        QCOMPARE(await(BulkActions::enqueueUndo(executor, m_actor, filtered->jobId)).error().code,
+                 DbError::Code::Duplicate);
+        QCOMPARE(runToEnd(undo->jobId).result.value(u"restored"_s).toInteger(), 20);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM protocols WHERE state = 'submitted'"_s), 20);
+        executor.waitForDone();
     }
 };
 
