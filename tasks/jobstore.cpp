@@ -207,6 +207,9 @@ VoidResult notifyCreator(Database &db, const JobClock &clock, const TaskRegistry
         n.kind = Notification::Kind::JobSucceeded;
         n.title = QCoreApplication::translate("JobStore", "%1 finished").arg(name);
         n.body = resultSummary(job.result);
+        // A result may name what its notification opens ("bulk:42": the per-item list).
+        if (const QString link = job.result.value(u"link"_s).toString(); !link.isEmpty())
+            n.link = link;
         break;
     case JobState::Failed:
         n.kind = Notification::Kind::JobFailed;

@@ -1,6 +1,7 @@
 #include "tasks/taskcatalog.h"
 
 #include "tasks/builtintasks.h"
+#include "tasks/bulk/bulktasks.h"
 #include "tasks/import/importtasks.h"
 #include "tasks/mail/mailtasks.h"
 
@@ -11,6 +12,7 @@ void registerAll(TaskRegistry &registry)
     BuiltinTasks::registerAll(registry);
     ImportTasks::registerAll(registry);
     MailTasks::registerAll(registry);
+    BulkTasks::registerAll(registry);
 }
 
 QList<RecurringJob> defaultRecurring()

@@ -1,6 +1,7 @@
 #include "app/cli/commandline.h"
 
 #include "app/cli/allocationcommands.h"
+#include "app/cli/bulkcommands.h"
 #include "app/cli/command.h"
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandregistry.h"
@@ -114,6 +115,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     ImportCommands::registerCommands(registry);
     MailCommands::registerCommands(registry);
     AllocationCommands::registerCommands(registry);
+    BulkCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)
@@ -217,7 +219,8 @@ int CommandLine::run(int argc, char **argv)
     // A command takes its own words plus its positional arguments ("jobs show ID").
     const qsizetype arguments =
         JobCommands::argumentCount(*command) + ImportCommands::argumentCount(*command) +
-        MailCommands::argumentCount(*command) + AllocationCommands::argumentCount(*command);
+        MailCommands::argumentCount(*command) + AllocationCommands::argumentCount(*command) +
+        BulkCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));

@@ -166,14 +166,15 @@ void ImportCommands::registerCommands(CommandRegistry &registry)
                             tr("Queue the import as a job and print its id instead of running it."))},
         &ImportCommands::importResidents,
     });
-    for (const QString &table : {u"residents"_s, u"rooms"_s}) {
+    for (const QString &table : {u"residents"_s, u"rooms"_s, u"protocols"_s}) {
         registry.add({
             {u"export"_s, table},
             tr("Export the %1 as CSV: residesk export %1 FILE.").arg(table),
             tr("Writes a UTF-8 CSV file with a header line (RFC 4180 quoting), streaming; the file is "
                "replaced "
                "only once it is complete. Residents have the columns of \"import residents\", so an export "
-               "imports again unchanged. With --json: {\"path\": \"…\", \"rows\": n}."),
+               "imports again unchanged; protocols have the keys of \"protocols list --json\". With --json: "
+               "{\"path\": \"…\", \"rows\": n}."),
             {},
             &ImportCommands::exportTable,
         });

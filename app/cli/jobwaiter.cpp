@@ -135,7 +135,8 @@ int JobWaiter::wait(qint64 id)
     if (!first)
         return lookupFailure(m_context, id, first.error());
     if (first->isFinished())
-        return report(m_context, first.value());
+        return m_options.reporter ? m_options.reporter(m_context, first.value())
+                                  : report(m_context, first.value());
 
     TaskRegistry registry;
     TaskCatalog::registerAll(registry);
@@ -236,7 +237,8 @@ int JobWaiter::wait(qint64 id)
     progress.finish();
 
     if (finished)
-        return report(m_context, finished.value());
+        return m_options.reporter ? m_options.reporter(m_context, finished.value())
+                                  : report(m_context, finished.value());
     if (interruptedBy) {
         const QString signalName = UnixSignals::name(interruptedBy);
         const Result<Job> now = store.get(id);

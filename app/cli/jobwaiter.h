@@ -3,6 +3,8 @@
 #include <QCommandLineOption>
 #include <QCoreApplication>
 
+#include <functional>
+
 class CommandContext;
 class Database;
 struct Job;
@@ -32,6 +34,10 @@ public:
         int timeoutMs = 0;     // 0: no limit
         bool runEngine = true; // run the job in this process too (not only watch it)
         int pollIntervalMs = 200;
+        // How the finished job is printed and what exit code that gives; empty:
+        // report(). Commands with their own output shape (`protocols receive --wait`)
+        // set it.
+        std::function<int(CommandContext &, const Job &)> reporter = {};
     };
 
     JobWaiter(CommandContext &context, Database &db);

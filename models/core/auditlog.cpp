@@ -86,10 +86,11 @@ void appendNullableString(QString &out, const QString &text)
 
 VoidResult AuditLog::writeMany(const QList<AuditEntry> &entries)
 {
-    // One statement and one bound JSON array per kBatch entries: a bulk change of
-    // thousands of records costs a few statements, not one (or thousands of
-    // parameters) per entry. The array is written as text directly (a QJsonArray of
-    // QJsonObjects costs several times more than the database's work).
+    // One statement and one bound JSON array (of arrays: PostgreSQL reads them several
+    // times faster than objects) per kBatch entries: a bulk change of thousands of
+    // records costs a few statements, not one (or thousands of parameters) per entry.
+    // The array is written as text directly (a QJsonArray of QJsonObjects costs
+    // several times more than the database's work).
     constexpr qsizetype kBatch = 1000;
     const auto backend = m_db.config().backend;
     static const QList<QPair<QString, QString>> columns{
@@ -99,36 +100,38 @@ VoidResult AuditLog::writeMany(const QList<AuditEntry> &entries)
     const QString sql =
         kInsertHead +
         u" SELECT x.at, x.username, x.entity, x.entity_id, x.action, x.before, x.after, x.job_id FROM "_s +
-        Dialect::jsonRecordSource(backend, columns, u"x"_s);
+        Dialect::jsonArrayRowsSource(backend, columns, u"x"_s);
     const qint64 now = nowMs();
     for (qsizetype start = 0; start < entries.size(); start += kBatch) {
         const qsizetype end = qMin(entries.size(), start + kBatch);
         QString rows;
-        rows.reserve((end - start) * 512);
+        rows.reserve((end - start) * 256);
         rows += QLatin1Char('[');
         for (qsizetype i = start; i < end; ++i) {
             const AuditEntry &e = entries.at(i);
             if (i > start)
                 rows += QLatin1Char(',');
-            rows += QLatin1String("{\"at\":") + QString::number(e.atMs > 0 ? e.atMs : now);
-            rows += QLatin1String(",\"username\":");
+            rows += QLatin1Char('[');
+            rows += QString::number(e.atMs > 0 ? e.atMs : now);
+            rows += QLatin1Char(',');
             appendJsonString(rows, e.username);
-            rows += QLatin1String(",\"entity\":");
+            rows += QLatin1Char(',');
             appendJsonString(rows, e.entity);
-            rows += QLatin1String(",\"entity_id\":") + QString::number(e.entityId);
-            rows += QLatin1String(",\"action\":");
+            rows += QLatin1Char(',');
+            rows += QString::number(e.entityId);
+            rows += QLatin1Char(',');
             appendJsonString(rows, e.action);
-            rows += QLatin1String(",\"before\":");
+            rows += QLatin1Char(',');
             appendNullableString(rows, !e.beforeJson.isEmpty() ? e.beforeJson
                                        : e.before.isEmpty()    ? QString()
                                                                : objectText(e.before));
-            rows += QLatin1String(",\"after\":");
+            rows += QLatin1Char(',');
             appendNullableString(rows, !e.afterJson.isEmpty() ? e.afterJson
                                        : e.after.isEmpty()    ? QString()
                                                               : objectText(e.after));
-            rows += QLatin1String(",\"job_id\":");
+            rows += QLatin1Char(',');
             rows += e.jobId > 0 ? QString::number(e.jobId) : QStringLiteral("null");
-            rows += QLatin1Char('}');
+            rows += QLatin1Char(']');
         }
         rows += QLatin1Char(']');
         SqlStatement st(m_db, sql);

@@ -45,6 +45,15 @@ QString idListValue(DatabaseConfig::Backend backend, const QList<qint64> &ids);
 QString jsonRecordSource(DatabaseConfig::Backend backend, const QList<QPair<QString, QString>> &columns,
                          const QString &alias);
 
+// The same for a bound JSON array of arrays, one per row, with the values in the order
+// of `columns` ([[1,"P-1","received"],[2,"P-2","received"]]): PostgreSQL reads it
+// several times faster than objects (jsonb_array_elements with positional ->>, no key
+// per value), and the text to send and escape is shorter. Prefer it for thousands of
+// rows. PostgreSQL: CAST(e->>i AS type) over jsonb_array_elements; SQLite:
+// json_extract(value, '$[i]') over json_each.
+QString jsonArrayRowsSource(DatabaseConfig::Backend backend, const QList<QPair<QString, QString>> &columns,
+                            const QString &alias);
+
 // "COALESCE(column, <1970-01-01 UTC>)": a nullable timestamp column as a sort key that
 // keyset paging can compare (NULL compares as nothing). Bind epochTimestampValue() for
 // a NULL cursor value.

@@ -4,6 +4,7 @@
 #include "models/housing/residentrepository.h"
 #include "models/housing/roomrepository.h"
 #include "models/io/csvwriter.h"
+#include "models/lab/protocolrepository.h"
 
 #include <QIODevice>
 
@@ -65,8 +66,17 @@ QStringList CsvExporter::roomColumns()
     return {u"building_code"_s, u"number"_s, u"floor"_s, u"type"_s, u"capacity"_s, u"status"_s};
 }
 
+QStringList CsvExporter::protocolColumns()
+{
+    return {u"id"_s,      u"number"_s,       u"client_id"_s,    u"client"_s,
+            u"species"_s, u"animal_id"_s,    u"sample_count"_s, u"sample_type"_s,
+            u"state"_s,   u"submitted_at"_s, u"received_at"_s,  u"version"_s};
+}
+
 std::optional<CsvExporter::Table> CsvExporter::tableFromName(const QString &name)
 {
+    if (name == u"protocols"_s)
+        return Table::Protocols;
     if (name == u"residents"_s)
         return Table::Residents;
     if (name == u"rooms"_s)
@@ -76,7 +86,15 @@ std::optional<CsvExporter::Table> CsvExporter::tableFromName(const QString &name
 
 Result<qint64> CsvExporter::exportTable(Table table, QIODevice &device, const Progress &progress)
 {
-    return table == Table::Residents ? exportResidents(device, progress) : exportRooms(device, progress);
+    switch (table) {
+    case Table::Residents:
+        return exportResidents(device, progress);
+    case Table::Rooms:
+        return exportRooms(device, progress);
+    case Table::Protocols:
+        break;
+    }
+    return exportProtocols(device, progress);
 }
 
 Result<qint64> CsvExporter::exportResidents(QIODevice &device, const Progress &progress)
@@ -115,6 +133,46 @@ Result<qint64> CsvExporter::exportRooms(QIODevice &device, const Progress &progr
         });
     if (!rows)
         return rows;
+    if (!writer.flush())
+        return writeError(writer);
+    return rows;
+}
+
+Result<qint64> CsvExporter::exportProtocols(QIODevice &device, const Progress &progress)
+{
+    CsvWriter writer(&device);
+    if (!writer.writeRecord(protocolColumns()))
+        return writeError(writer);
+    const auto time = [](const QDateTime &t) {
+        return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+    };
+    ProtocolRepository repository(m_db, m_actor);
+    PageRequest request;
+    request.sortColumn = ProtocolRepository::Number;
+    request.order = Qt::AscendingOrder;
+    request.limit = kPageSize;
+    qint64 rows = 0;
+    for (;;) {
+        const Result<QList<Protocol>> page = repository.page({}, request);
+        if (!page)
+            return page.error();
+        for (const Protocol &p : page.value()) {
+            if (!writer.writeRecord({QString::number(p.id), p.number, QString::number(p.clientId),
+                                     p.clientName, p.species, p.animalId, QString::number(p.sampleCount),
+                                     p.sampleType, Protocol::stateCode(p.state), time(p.submittedAt),
+                                     time(p.receivedAt), QString::number(p.version)}))
+                return writeError(writer);
+            ++rows;
+        }
+        if (progress)
+            progress(rows);
+        if (page->size() < kPageSize)
+            break;
+        const Protocol &last = page->constLast();
+        request.hasCursor = true;
+        request.afterValue = ProtocolRepository::sortValue(last, request.sortColumn);
+        request.afterId = last.id;
+    }
     if (!writer.flush())
         return writeError(writer);
     return rows;

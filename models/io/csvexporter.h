@@ -12,7 +12,7 @@
 class Database;
 class QIODevice;
 
-// Exports housing tables as CSV (CsvWriter: a header, RFC 4180 quoting, UTF-8),
+// Exports housing tables and the lab's protocols as CSV (CsvWriter: a header, RFC 4180 quoting, UTF-8),
 // streaming: rows are read 1,000 at a time with the repositories' keyset paging and
 // written at once, so memory stays flat for any table size. The residents file has
 // the import's columns (student_id, first_name, last_name, email, phone, status), so
@@ -28,7 +28,7 @@ class CsvExporter
 {
     Q_DECLARE_TR_FUNCTIONS(CsvExporter)
 public:
-    enum class Table { Residents, Rooms };
+    enum class Table { Residents, Rooms, Protocols };
     // (rows written so far); called after each page.
     using Progress = std::function<void(qint64)>;
 
@@ -36,7 +36,11 @@ public:
 
     static QStringList residentColumns();
     static QStringList roomColumns();
-    // "residents" / "rooms" (command-line names).
+    // The keys of `protocols list --json`: id, number, client_id, client, species,
+    // animal_id, sample_count, sample_type, state, submitted_at, received_at (ISO 8601
+    // UTC with milliseconds; empty if not received), version. By number.
+    static QStringList protocolColumns();
+    // "residents" / "rooms" / "protocols" (command-line names).
     static std::optional<Table> tableFromName(const QString &name);
 
     // The number of rows written. A write error is DbError::Code::QueryFailed with a
@@ -44,6 +48,7 @@ public:
     Result<qint64> exportTable(Table table, QIODevice &device, const Progress &progress = {});
     Result<qint64> exportResidents(QIODevice &device, const Progress &progress = {});
     Result<qint64> exportRooms(QIODevice &device, const Progress &progress = {});
+    Result<qint64> exportProtocols(QIODevice &device, const Progress &progress = {});
 
 private:
     Database &m_db;

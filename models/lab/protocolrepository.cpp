@@ -461,46 +461,55 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
     ids.reserve(rows.size());
     for (const Locked &row : rows)
         ids.append(row.id);
-    // One set-based UPDATE for the whole chunk; RETURNING gives what the audit needs.
+    // The time the change happens, read from the database once and bound: the rows'
+    // new values are then known here (version + 1 under the row locks, this time) and
+    // the UPDATE returns nothing, where RETURNING cost thousands of rows to read back.
     const QString now = Dialect::now(backend);
+    QDateTime at;
+    {
+        SqlStatement clock(m_db, u"SELECT "_s + now);
+        if (auto r = clock.exec(); !r)
+            return r;
+        if (!clock.next())
+            return DbError(DbError::Code::QueryFailed, tr("The database did not say what time it is."));
+        at = LabSql::readTime(clock.value(0));
+    }
+    const bool receives = to == Protocol::State::Received;
+    // One set-based UPDATE for the whole chunk.
     SqlStatement st(m_db, u"UPDATE protocols SET state = ?, version = version + 1, updated_at = "_s + now +
-                              (to == Protocol::State::Received ? u", received_at = "_s + now : QString()) +
-                              u", updated_by = ? WHERE "_s + Dialect::inIdList(backend, u"id"_s) +
-                              u" RETURNING id, version, received_at"_s);
-    st.bind(Protocol::stateCode(to)).bind(m_actor.username).bind(Dialect::idListValue(backend, ids));
+                              (receives ? u", received_at = ?"_s : QString()) + u", updated_by = ? WHERE "_s +
+                              Dialect::inIdList(backend, u"id"_s));
+    st.bind(Protocol::stateCode(to));
+    if (receives)
+        st.bind(timeText(at));
+    st.bind(m_actor.username).bind(Dialect::idListValue(backend, ids));
     if (auto r = st.exec(); !r)
         return r;
-    struct After
-    {
-        int version;
-        QDateTime receivedAt;
-    };
-    QHash<qint64, After> after;
-    after.reserve(rows.size());
-    while (st.next())
-        after.insert(st.value(0).toLongLong(), {st.value(1).toInt(), LabSql::readTime(st.value(2))});
-    st.query().finish();
-    if (after.size() != rows.size())
+    if (st.numRowsAffected() != rows.size())
         return DbError(DbError::Code::QueryFailed,
                        tr("Some protocols changed while they were being updated."));
 
-    const qint64 at = AuditLog::nowMs();
+    // The audit's "after" differs between rows only by version: its text is made once.
+    const QString afterHead = u"{\"received_at\":"_s +
+                              (receives ? u"\""_s + timeText(at) + u"\""_s : QString()) + u",\"state\":\""_s +
+                              Protocol::stateCode(to) + u"\",\"version\":"_s;
+    const qint64 atMs = AuditLog::nowMs();
     QList<AuditEntry> entries;
     entries.reserve(rows.size());
     if (outcomes)
         outcomes->reserve(outcomes->size() + rows.size());
     for (const Locked &row : rows) {
-        const After &a = after.value(row.id);
         const TransitionOutcome::Snapshot before{row.state, row.version, row.receivedAt};
-        const TransitionOutcome::Snapshot now{to, a.version, a.receivedAt};
+        const TransitionOutcome::Snapshot after{to, row.version + 1, receives ? at : row.receivedAt};
         AuditEntry e;
-        e.atMs = at;
+        e.atMs = atMs;
         e.username = m_actor.username;
         e.entity = u"protocol"_s;
         e.entityId = row.id;
         e.action = u"transition"_s;
         e.beforeJson = before.toJsonText();
-        e.afterJson = now.toJsonText();
+        e.afterJson =
+            receives ? afterHead + QString::number(after.version) + QLatin1Char('}') : after.toJsonText();
         e.jobId = jobId;
         if (outcomes) {
             TransitionOutcome o;
@@ -508,7 +517,7 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
             o.number = row.number;
             o.kind = TransitionOutcome::Kind::Changed;
             o.before = before;
-            o.after = now;
+            o.after = after;
             outcomes->append(std::move(o));
         }
         entries.append(std::move(e));
@@ -616,6 +625,154 @@ Result<QList<TransitionOutcome>> ProtocolRepository::transitionMany(const QList<
     outcomes.reserve(ids.size());
     for (qint64 id : ids)
         outcomes.append(byId.value(id));
+    return outcomes;
+}
+
+VoidResult ProtocolRepository::restore(const QList<QPair<Locked, RestoreItem>> &rows, qint64 jobId,
+                                       QList<TransitionOutcome> *outcomes)
+{
+    if (rows.isEmpty())
+        return {};
+    const auto backend = m_db.config().backend;
+    // One UPDATE … FROM a bound JSON array of [id, version, state, received_at]; the
+    // version in the join makes a row that changed since its lock impossible to touch.
+    static const QList<QPair<QString, QString>> columns{{u"id"_s, u"BIGINT"_s},
+                                                        {u"version"_s, u"INTEGER"_s},
+                                                        {u"state"_s, u"TEXT"_s},
+                                                        {u"received_at"_s, u"TIMESTAMPTZ"_s}};
+    QString json;
+    json.reserve(rows.size() * 96);
+    json += QLatin1Char('[');
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const RestoreItem &item = rows.at(i).second;
+        if (i > 0)
+            json += QLatin1Char(',');
+        json += QLatin1Char('[') + QString::number(item.id) + QLatin1Char(',') +
+                QString::number(item.expectedVersion) + u",\""_s + Protocol::stateCode(item.state) +
+                u"\","_s +
+                (item.receivedAt.isValid() ? u"\""_s + timeText(item.receivedAt) + u"\""_s : u"null"_s) +
+                QLatin1Char(']');
+    }
+    json += QLatin1Char(']');
+    SqlStatement st(m_db, u"UPDATE protocols SET state = x.state, received_at = x.received_at, "
+                          "version = protocols.version + 1, updated_at = "_s +
+                              Dialect::now(backend) + u", updated_by = ? FROM "_s +
+                              Dialect::jsonArrayRowsSource(backend, columns, u"x"_s) +
+                              u" WHERE protocols.id = x.id AND protocols.version = x.version "
+                              "RETURNING protocols.id, protocols.version, protocols.received_at"_s);
+    st.bind(m_actor.username).bind(json);
+    if (auto r = st.exec(); !r)
+        return r;
+    struct After
+    {
+        int version;
+        QDateTime receivedAt;
+    };
+    QHash<qint64, After> after;
+    after.reserve(rows.size());
+    while (st.next())
+        after.insert(st.value(0).toLongLong(), {st.value(1).toInt(), LabSql::readTime(st.value(2))});
+    st.query().finish();
+    if (after.size() != rows.size())
+        return DbError(DbError::Code::QueryFailed,
+                       tr("Some protocols changed while they were being restored."));
+
+    const qint64 at = AuditLog::nowMs();
+    QList<AuditEntry> entries;
+    entries.reserve(rows.size());
+    for (const auto &[row, item] : rows) {
+        const After &a = after.value(row.id);
+        const TransitionOutcome::Snapshot before{row.state, row.version, row.receivedAt};
+        const TransitionOutcome::Snapshot now{item.state, a.version, a.receivedAt};
+        AuditEntry e;
+        e.atMs = at;
+        e.username = m_actor.username;
+        e.entity = u"protocol"_s;
+        e.entityId = row.id;
+        e.action = u"restore"_s;
+        e.beforeJson = before.toJsonText();
+        e.afterJson = now.toJsonText();
+        e.jobId = jobId;
+        TransitionOutcome o;
+        o.id = row.id;
+        o.number = row.number;
+        o.kind = TransitionOutcome::Kind::Changed;
+        o.before = before;
+        o.after = now;
+        outcomes->append(std::move(o));
+        entries.append(std::move(e));
+    }
+    if (auto r = AuditLog(m_db).writeMany(entries); !r)
+        return r;
+    LabSql::announceChange(m_db, u"protocols"_s);
+    return {};
+}
+
+Result<QList<TransitionOutcome>> ProtocolRepository::restoreStates(const QList<RestoreItem> &items,
+                                                                   qint64 jobId)
+{
+    QHash<qint64, TransitionOutcome> byId;
+    byId.reserve(items.size());
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    for (qsizetype start = 0; start < items.size(); start += MaxChunk) {
+        const QList<RestoreItem> chunk = items.mid(start, MaxChunk);
+        QList<qint64> ids;
+        ids.reserve(chunk.size());
+        for (const RestoreItem &item : chunk)
+            ids.append(item.id);
+        const Result<QList<Locked>> locked = lockRows(ids);
+        if (!locked)
+            return locked.error();
+        QHash<qint64, Locked> rows;
+        rows.reserve(locked->size());
+        for (const Locked &row : locked.value())
+            rows.insert(row.id, row);
+        QList<QPair<Locked, RestoreItem>> toRestore;
+        QSet<qint64> seen;
+        for (const RestoreItem &item : chunk) {
+            if (seen.contains(item.id) || byId.contains(item.id))
+                continue; // the first mention of an id decides
+            seen.insert(item.id);
+            TransitionOutcome o;
+            o.id = item.id;
+            const auto it = rows.constFind(item.id);
+            if (it == rows.constEnd()) {
+                o.kind = TransitionOutcome::Kind::Failed;
+                o.reason = tr("Protocol %1 does not exist.").arg(item.id);
+                o.error = notFound(o.reason);
+                byId.insert(item.id, o);
+                continue;
+            }
+            o.number = it->number;
+            if (it->version != item.expectedVersion) {
+                o.kind = TransitionOutcome::Kind::Skipped;
+                o.reason = tr("Protocol %1 changed since (version %2, not %3); it stays %4.")
+                               .arg(it->number)
+                               .arg(it->version)
+                               .arg(item.expectedVersion)
+                               .arg(Protocol::stateLabel(it->state).toLower());
+                o.before = {it->state, it->version, it->receivedAt};
+                o.after = o.before;
+                byId.insert(item.id, o);
+                continue;
+            }
+            toRestore.append({it.value(), item});
+        }
+        QList<TransitionOutcome> restored;
+        restored.reserve(toRestore.size());
+        if (auto r = restore(toRestore, jobId, &restored); !r)
+            return r.error();
+        for (TransitionOutcome &o : restored)
+            byId.insert(o.id, std::move(o));
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    QList<TransitionOutcome> outcomes;
+    outcomes.reserve(items.size());
+    for (const RestoreItem &item : items)
+        outcomes.append(byId.value(item.id));
     return outcomes;
 }
 

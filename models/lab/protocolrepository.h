@@ -53,6 +53,17 @@ struct TransitionOutcome
     Snapshot after;  // … and after
 };
 
+// One protocol for ProtocolRepository::restoreStates(): the state (and received_at) it
+// had before a bulk change, to be put back if the protocol still has the version that
+// change left it with.
+struct RestoreItem
+{
+    qint64 id = 0;
+    int expectedVersion = 0;                            // the version the change left (its after_version)
+    Protocol::State state = Protocol::State::Submitted; // what to put back …
+    QDateTime receivedAt;                               // … with this received_at (null: none)
+};
+
 // Protocols in the database, with the lab's state machine. Runs on the calling
 // thread with that thread's connection (from the GUI thread, go through DbExecutor).
 // Every write joins the caller's open Transaction (as a savepoint) or runs in one of
@@ -124,6 +135,20 @@ public:
     Result<QList<TransitionOutcome>> transitionMany(const QList<qint64> &ids, Protocol::State to,
                                                     qint64 jobId = 0);
 
+    // Puts protocols back as a bulk change found them: the undo of a job that changed
+    // them. This is the one way around the state machine (received → submitted is no
+    // transition anyone may make by hand), so it only takes what a job recorded, checks
+    // each protocol's version and audits every restore (entity "protocol", action
+    // "restore", before/after as for a transition, with `jobId`: the undo job). One
+    // outcome per item, in order:
+    //  - Changed: restored to item.state and item.receivedAt, version bumped;
+    //  - Skipped: the protocol changed since (its version is not item.expectedVersion):
+    //    "Protocol P-… changed since (version 7, not 5); it stays in analysis.";
+    //  - Failed: it no longer exists (NotFound).
+    // One transaction (the caller's, if open), set-based per MaxChunk items; the Result
+    // fails only for a database error, which leaves nothing changed.
+    Result<QList<TransitionOutcome>> restoreStates(const QList<RestoreItem> &items, qint64 jobId);
+
     // The ids matching `filter` above `afterId`, ascending, at most `limit`: how a bulk
     // job walks a selection in chunks, checkpointing the last id it finished.
     //   qint64 after = checkpoint.value("after").toInteger();
@@ -145,6 +170,8 @@ private:
     Result<QList<Locked>> lockRows(const QList<qint64> &ids);
     VoidResult apply(const QList<Locked> &rows, Protocol::State to, qint64 jobId,
                      QList<TransitionOutcome> *outcomes);
+    VoidResult restore(const QList<QPair<Locked, RestoreItem>> &rows, qint64 jobId,
+                       QList<TransitionOutcome> *outcomes);
 
     Database &m_db;
     Actor m_actor;

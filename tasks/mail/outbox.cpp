@@ -1,5 +1,6 @@
 #include "tasks/mail/outbox.h"
 
+#include "models/core/jsontext.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
@@ -183,13 +184,23 @@ VoidResult loadAttachments(Database &db, OutboxEmail &email, bool withContent)
     return {};
 }
 
-QList<FieldError> validate(const OutboxMessage &m)
+// `validAddresses`, when given, remembers the verdict on each recipient address (a
+// bulk enqueue sends hundreds of e-mails to a few addresses).
+QList<FieldError> validate(const OutboxMessage &m, QHash<QString, bool> *validAddresses = nullptr)
 {
     QList<FieldError> errors;
     const QString to = m.toAddress.trimmed();
+    const auto addressValid = [&] {
+        if (!validAddresses)
+            return ResidentRepository::isValidEmail(to);
+        auto it = validAddresses->constFind(to);
+        if (it == validAddresses->constEnd())
+            it = validAddresses->insert(to, ResidentRepository::isValidEmail(to));
+        return it.value();
+    };
     if (to.isEmpty())
         errors.append({u"to"_s, Outbox::tr("An e-mail needs a recipient address.")});
-    else if (!ResidentRepository::isValidEmail(to))
+    else if (!addressValid())
         errors.append({u"to"_s, Outbox::tr("The recipient address \"%1\" is not valid.").arg(to)});
     if (!m.fromAddress.trimmed().isEmpty() && !ResidentRepository::isValidEmail(m.fromAddress.trimmed()))
         errors.append({u"from"_s, Outbox::tr("The sender address \"%1\" is not valid.").arg(m.fromAddress)});
@@ -332,6 +343,119 @@ Result<Outbox::Enqueued> Outbox::enqueue(const OutboxMessage &message, const Act
     out.drainJobId = drain->id;
     if (auto r = Events::publishRecordsChanged(m_db, u"outbox_emails"_s); !r)
         return r.error();
+    if (own) {
+        if (auto r = own->commit(); !r)
+            return r.error();
+    }
+    return out;
+}
+
+Result<Outbox::EnqueuedMany> Outbox::enqueueMany(const QList<OutboxMessage> &messages, const Actor &actor)
+{
+    EnqueuedMany out;
+    QList<const OutboxMessage *> valid;
+    valid.reserve(messages.size());
+    QHash<QString, bool> validAddresses;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const OutboxMessage &m = messages.at(i);
+        QList<FieldError> errors = validate(m, &validAddresses);
+        if (!m.attachments.isEmpty())
+            errors.append({u"attachments"_s, tr("E-mails with attachments are queued one at a time.")});
+        if (errors.isEmpty())
+            valid.append(&m);
+        else
+            out.refused.append({i, errors.constFirst().message});
+    }
+    if (valid.isEmpty())
+        return out;
+
+    std::unique_ptr<Transaction> own;
+    if (!Transaction::isOpen(m_db)) {
+        own = std::make_unique<Transaction>(m_db);
+        if (!own->ok())
+            return own->error();
+    }
+    const qint64 now = m_clock.nowMs();
+    qint64 earliest = 0; // the earliest notBefore after now, if every message waits
+    bool anyNow = false;
+    static const QList<QPair<QString, QString>> columns{
+        {u"dedupe_key"_s, u"TEXT"_s},        {u"to_address"_s, u"TEXT"_s},
+        {u"to_name"_s, u"TEXT"_s},           {u"from_address"_s, u"TEXT"_s},
+        {u"from_name"_s, u"TEXT"_s},         {u"subject"_s, u"TEXT"_s},
+        {u"body_text"_s, u"TEXT"_s},         {u"max_attempts"_s, u"INTEGER"_s},
+        {u"next_attempt_at"_s, u"BIGINT"_s}, {u"message_id"_s, u"TEXT"_s},
+        {u"related_entity"_s, u"TEXT"_s},    {u"related_id"_s, u"BIGINT"_s}};
+    const QString sql =
+        u"INSERT INTO outbox_emails (dedupe_key, to_address, to_name, from_address, from_name, subject, "
+        "body_text, state, attempts, max_attempts, next_attempt_at, message_id, related_entity, related_id, "
+        "created_by, created_at, updated_at) SELECT x.dedupe_key, x.to_address, x.to_name, x.from_address, "
+        "x.from_name, x.subject, x.body_text, 'queued', 0, x.max_attempts, x.next_attempt_at, x.message_id, "
+        "x.related_entity, x.related_id, ?, ?, ? FROM "_s +
+        Dialect::jsonArrayRowsSource(m_db.config().backend, columns, u"x"_s) +
+        // "WHERE true": without it SQLite reads ON CONFLICT as the ON of a join.
+        // No RETURNING: the count of rows written is all the caller needs, and reading
+        // back one row per e-mail cost more than writing it.
+        u" WHERE true ON CONFLICT (dedupe_key) DO NOTHING"_s;
+    // One statement per kBatch e-mails: a bound text of a few hundred kilobytes.
+    constexpr qsizetype kBatch = 1000;
+    for (qsizetype start = 0; start < valid.size(); start += kBatch) {
+        const qsizetype end = qMin(valid.size(), start + kBatch);
+        QString rows;
+        rows.reserve((end - start) * 640);
+        rows += QLatin1Char('[');
+        for (qsizetype i = start; i < end; ++i) {
+            const OutboxMessage &m = *valid.at(i);
+            const qint64 due = std::max(now, m.notBefore);
+            if (due <= now)
+                anyNow = true;
+            else if (earliest == 0 || due < earliest)
+                earliest = due;
+            if (i > start)
+                rows += QLatin1Char(',');
+            // In the order of `columns`.
+            rows += QLatin1Char('[');
+            JsonText::appendStringOrNull(rows, m.dedupeKey);
+            rows += QLatin1Char(',');
+            JsonText::appendString(rows, m.toAddress.trimmed());
+            rows += QLatin1Char(',');
+            JsonText::appendString(rows, m.toName.trimmed());
+            rows += QLatin1Char(',');
+            JsonText::appendStringOrNull(rows, m.fromAddress.trimmed());
+            rows += QLatin1Char(',');
+            JsonText::appendStringOrNull(rows, m.fromName.trimmed());
+            rows += QLatin1Char(',');
+            JsonText::appendString(rows, m.subject.trimmed());
+            rows += QLatin1Char(',');
+            JsonText::appendString(rows, m.bodyText);
+            rows += QLatin1Char(',');
+            rows += QString::number(m.maxAttempts > 0 ? m.maxAttempts : kDefaultMaxAttempts);
+            rows += QLatin1Char(',');
+            rows += QString::number(due);
+            rows += QLatin1String(",\"<");
+            rows += QUuid::createUuid().toString(QUuid::WithoutBraces);
+            rows += QLatin1String("@residesk.local>\",");
+            JsonText::appendString(rows, m.relatedEntity);
+            rows += QLatin1Char(',');
+            rows += m.relatedId > 0 ? QString::number(m.relatedId) : QStringLiteral("null");
+            rows += QLatin1Char(']');
+        }
+        rows += QLatin1Char(']');
+        SqlStatement st(m_db, sql);
+        st.bind(notNull(actor.username)).bind(now).bind(now).bind(rows);
+        if (auto r = st.exec(); !r)
+            return r.error();
+        const int added = st.numRowsAffected();
+        out.added += added;
+        out.existed += int(end - start) - added;
+    }
+    if (out.added > 0) {
+        const Result<EnqueueResult> drain = ensureDrain(m_db, m_clock, actor, anyNow ? 0 : earliest);
+        if (!drain)
+            return drain.error();
+        out.drainJobId = drain->id;
+        if (auto r = Events::publishRecordsChanged(m_db, u"outbox_emails"_s); !r)
+            return r.error();
+    }
     if (own) {
         if (auto r = own->commit(); !r)
             return r.error();

@@ -112,6 +112,23 @@ public:
     // fresh Message-ID, and ensures a drain. Joins the caller's transaction.
     Result<Enqueued> enqueue(const OutboxMessage &message, const Actor &actor);
 
+    struct EnqueuedMany
+    {
+        int added = 0;         // e-mails written
+        int existed = 0;       // their dedupe key was already there: nothing written for them
+        qint64 drainJobId = 0; // the mail.send job that will send them
+        // Messages not queued because they are not valid (enqueue() would refuse them):
+        // their position in the list and the first reason.
+        QList<QPair<qsizetype, QString>> refused;
+    };
+    // Many e-mails without attachments at once, for bulk jobs that queue hundreds per
+    // transaction: one INSERT … SELECT from a bound JSON array (ON CONFLICT (dedupe_key)
+    // DO NOTHING, as enqueue()), then one ensureDrain. Each message is checked as
+    // enqueue() checks it (a recipient address is checked once however many messages
+    // share it); one that is not valid, or has attachments, is left out and listed in
+    // `refused`, the others are queued. Joins the caller's transaction like enqueue().
+    Result<EnqueuedMany> enqueueMany(const QList<OutboxMessage> &messages, const Actor &actor);
+
     // With `withContent`, the attachments' bytes too (the sender needs them; lists do not).
     Result<OutboxEmail> get(qint64 id, bool withContent = false);
 

@@ -5,6 +5,7 @@
 // and max; with --json the last line is {"case","unit","median","min","max","runs"}
 // (times in ms, memory in MiB).
 #include "tests/bench/benchcase.h"
+#include "tests/bench/bulkreceivecase.h"
 #include "tests/bench/enginenotifylatencycase.h"
 #include "tests/bench/enginethroughputcase.h"
 #include "tests/bench/firstwindowcase.h"
@@ -76,7 +77,10 @@ int main(int argc, char **argv)
         {LabBulkTransitionCase::name(), &LabBulkTransitionCase::run, LabBulkTransitionCase::description()},
         {ImportResidentsCase::name(), &ImportResidentsCase::run, ImportResidentsCase::description()},
         {ImportPeakRssCase::name(), &ImportPeakRssCase::run, ImportPeakRssCase::description()},
-        {MailDrainCase::name(), &MailDrainCase::run, MailDrainCase::description()}};
+        {MailDrainCase::name(), &MailDrainCase::run, MailDrainCase::description()},
+        {BulkReceiveCase::name(50), &BulkReceiveCase::run50, BulkReceiveCase::description(50)},
+        {BulkReceiveCase::name(1000), &BulkReceiveCase::run1000, BulkReceiveCase::description(1000)},
+        {BulkReceiveCase::name(10000), &BulkReceiveCase::run10000, BulkReceiveCase::description(10000)}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));

@@ -239,6 +239,60 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox_emails"_s), 0);
     }
 
+    void enqueueManyQueuesTheValidOnesAndListsTheRefused()
+    {
+        Transaction tx(db());
+        QVERIFY(tx.ok());
+        QVERIFY(enqueued(message(u"ana@example.org"_s, u"protocol-received/job9/1"_s)) > 0);
+        QList<OutboxMessage> batch{
+            message(u"ana@example.org"_s, u"protocol-received/job9/1"_s), // there already
+            message(u"not-an-address"_s, u"protocol-received/job9/2"_s),
+            message(u"ben@example.org"_s, u"protocol-received/job9/3"_s),
+            message(u"not-an-address"_s, u"protocol-received/job9/4"_s),
+            message(u"ben@example.org"_s, u"protocol-received/job9/5"_s)};
+        batch[2].relatedEntity = u"protocol"_s;
+        batch[2].relatedId = 3;
+        batch[4].attachments.append({0, u"r.pdf"_s, u"application/pdf"_s, QByteArray("%PDF"), 0});
+        const Result<Outbox::EnqueuedMany> r = outbox().enqueueMany(batch, actor());
+        QVERIFY2(r, qPrintable(r.error().text()));
+        QCOMPARE(r->added, 1);
+        QCOMPARE(r->existed, 1);
+        QVERIFY(r->drainJobId > 0);
+        QCOMPARE(r->refused.size(), 3);
+        QCOMPARE(r->refused.at(0).first, 1);
+        QVERIFY2(r->refused.at(0).second.contains(u"not-an-address"_s), qPrintable(r->refused.at(0).second));
+        QCOMPARE(r->refused.at(1).first, 3); // the same bad address, remembered: still refused
+        QCOMPARE(r->refused.at(2).first, 4);
+        QVERIFY(tx.commit());
+
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox_emails"_s), 2);
+        QCOMPARE(
+            scalar(u"SELECT COUNT(*) FROM outbox_emails WHERE dedupe_key IN "
+                   "('protocol-received/job9/2', 'protocol-received/job9/4', 'protocol-received/job9/5')"_s),
+            0);
+        const qint64 id =
+            scalar(u"SELECT id FROM outbox_emails WHERE dedupe_key = 'protocol-received/job9/3'"_s);
+        const OutboxEmail e = email(id);
+        QCOMPARE(e.state, OutboxState::Queued);
+        QCOMPARE(e.toAddress, u"ben@example.org"_s);
+        QCOMPARE(e.subject, u"Your report"_s);
+        QCOMPARE(e.bodyText, u"Hello,\nthe report is attached.\n"_s);
+        QCOMPARE(e.relatedEntity, u"protocol"_s);
+        QCOMPARE(e.relatedId, 3);
+        QCOMPARE(e.createdBy, u"alice"_s);
+        QCOMPARE(e.nextAttemptAt, kStart);
+        QVERIFY2(QRegularExpression(u"^<[0-9a-f-]{36}@residesk\\.local>$"_s).match(e.messageId).hasMatch(),
+                 qPrintable(e.messageId));
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send'"_s), 1);
+
+        // Nothing valid: nothing written, no drain asked for.
+        const Result<Outbox::EnqueuedMany> none = outbox().enqueueMany({message(u"x"_s, u"k"_s)}, actor());
+        QVERIFY(none);
+        QCOMPARE(none->added, 0);
+        QCOMPARE(none->refused.size(), 1);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox_emails"_s), 2);
+    }
+
     void attemptIsRecordedBeforeSendingAndItsOutcomeAfter()
     {
         const qint64 id = enqueued(message(u"ana@example.org"_s));

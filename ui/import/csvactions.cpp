@@ -48,6 +48,9 @@ void CsvActions::addTo(QMenu *menu)
     QAction *rooms =
         menu->addAction(tr("Export r&ooms…"), this, [this] { chooseExportFile(CsvExporter::Table::Rooms); });
     rooms->setObjectName(u"actionExportRooms"_s);
+    QAction *protocols = menu->addAction(tr("Export &protocols…"), this,
+                                         [this] { chooseExportFile(CsvExporter::Table::Protocols); });
+    protocols->setObjectName(u"actionExportProtocols"_s);
 }
 
 ResidentImportDialog *CsvActions::openImport(const QString &path)
@@ -61,11 +64,16 @@ ResidentImportDialog *CsvActions::openImport(const QString &path)
 void CsvActions::chooseExportFile(CsvExporter::Table table)
 {
     const bool residents = table == CsvExporter::Table::Residents;
+    const bool protocols = table == CsvExporter::Table::Protocols;
     const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(residents ? u"residents.csv"_s : u"rooms.csv"_s);
-    const QString path =
-        QFileDialog::getSaveFileName(m_window, residents ? tr("Export residents") : tr("Export rooms"),
-                                     suggested, tr("CSV files (*.csv)"));
+                                  .filePath(residents   ? u"residents.csv"_s
+                                            : protocols ? u"protocols.csv"_s
+                                                        : u"rooms.csv"_s);
+    const QString path = QFileDialog::getSaveFileName(m_window,
+                                                      residents   ? tr("Export residents")
+                                                      : protocols ? tr("Export protocols")
+                                                                  : tr("Export rooms"),
+                                                      suggested, tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportTo(table, path);
 }
@@ -74,8 +82,10 @@ QCoro::Task<> CsvActions::exportTo(CsvExporter::Table table, QString path)
 {
     QPointer<CsvActions> self(this);
     const bool residents = table == CsvExporter::Table::Residents;
-    Q_EMIT message(residents ? tr("Exporting residents to %1…").arg(QDir::toNativeSeparators(path))
-                             : tr("Exporting rooms to %1…").arg(QDir::toNativeSeparators(path)));
+    const bool protocols = table == CsvExporter::Table::Protocols;
+    Q_EMIT message(residents   ? tr("Exporting residents to %1…").arg(QDir::toNativeSeparators(path))
+                   : protocols ? tr("Exporting protocols to %1…").arg(QDir::toNativeSeparators(path))
+                               : tr("Exporting rooms to %1…").arg(QDir::toNativeSeparators(path)));
     auto future = m_executor.read([table, path, actor = m_actor](Database &db) {
         ExportOutcome outcome;
         QSaveFile file(path);
@@ -104,6 +114,8 @@ QCoro::Task<> CsvActions::exportTo(CsvExporter::Table table, QString path)
         Q_EMIT message(tr("The export to %1 failed: %2").arg(where, outcome.error));
     else if (residents)
         Q_EMIT message(tr("Exported %L1 residents to %2.").arg(outcome.rows).arg(where));
+    else if (protocols)
+        Q_EMIT message(tr("Exported %L1 protocols to %2.").arg(outcome.rows).arg(where));
     else
         Q_EMIT message(tr("Exported %L1 rooms to %2.").arg(outcome.rows).arg(where));
     Q_EMIT exportFinished(outcome.error.isEmpty());

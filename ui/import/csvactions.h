@@ -14,7 +14,7 @@ class QWidget;
 class ResidentImportDialog;
 
 // The File menu's CSV actions: Import residents… (a file dialog, then
-// ResidentImportDialog) and Export residents… / Export rooms… (a save dialog, then
+// ResidentImportDialog) and Export residents… / Export rooms… / Export protocols… (a save dialog, then
 // the export on the executor's read pool, never on the GUI thread; message() says
 // when it is done or why it failed). Owned by the main window; GUI thread only.
 //

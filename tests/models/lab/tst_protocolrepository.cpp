@@ -324,6 +324,9 @@ private Q_SLOTS:
         QCOMPARE(repo().get(submitted.id)->state, S::Received);
         QCOMPARE(repo().get(submitted.id)->version, submitted.version + 1);
         QVERIFY(repo().get(second.id)->receivedAt.isValid());
+        // What the outcome (and the audit) says is what the database holds.
+        QCOMPARE(repo().get(submitted.id)->receivedAt, o[0].after.receivedAt);
+        QCOMPARE(repo().get(second.id)->receivedAt, o[6].after.receivedAt);
         QCOMPARE(repo().get(received.id).value(), received);
         QCOMPARE(repo().get(finalized.id).value(), finalized);
         QCOMPARE(repo().get(cancelled.id).value(), cancelled);
