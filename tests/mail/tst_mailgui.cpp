@@ -3,18 +3,14 @@
 // dock (filter, "Send again" on an uncertain e-mail, "Retry" on a failed one),
 // Tools ▸ E-mail residents… (placeholder errors, preview, queue, queue again) and
 // Settings ▸ E-mail… (save, test e-mail through the outbox).
-#include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
 #include "models/db/sqlstatement.h"
 #include "models/housing/residentrepository.h"
-#include "tasks/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/mail/outbox.h"
-#include "tasks/taskcatalog.h"
-#include "tasks/taskregistry.h"
 #include "tests/models/housing/allocationtestutil.h"
 #include "tests/support/smtpsink.h"
-#include "tests/support/testdatabase.h"
+#include "tests/support/windowharness.h"
 #include "ui/allocations/buildingcombobox.h"
 #include "ui/mail/mailsettingsdialog.h"
 #include "ui/mail/outboxdock.h"
@@ -40,71 +36,12 @@ constexpr int kTimeout = 60000;
 
 Actor tester()
 {
-    return Actor{u"tester"_s, Actor::Role::Admin};
+    return WindowHarness::tester();
 }
 
-struct Harness
+struct Harness : WindowHarness
 {
-    std::unique_ptr<TestDatabase> t;
-    std::unique_ptr<DbExecutor> executor;
-    std::unique_ptr<ConnectionMonitor> monitor;
-    TaskRegistry tasks;
-    std::unique_ptr<EventBus> events;
-    std::unique_ptr<JobEngine> engine;
-    std::unique_ptr<MainWindow> window;
-
-    ~Harness()
-    {
-        if (engine && engine->isStarted()) {
-            QSignalSpy stopped(engine.get(), &JobEngine::stopped);
-            engine->stop();
-            stopped.wait(engine->options().shutdownGraceMs + 2000);
-        }
-        window.reset();
-        engine.reset();
-        events.reset();
-        monitor.reset();
-        if (executor)
-            executor->waitForDone();
-        executor.reset();
-    }
-
-    bool start(QString *error)
-    {
-        t = TestDatabase::create(error);
-        if (!t)
-            return false;
-        executor = std::make_unique<DbExecutor>(t->db());
-        monitor = std::make_unique<ConnectionMonitor>(*executor);
-        TaskCatalog::registerAll(tasks);
-        events = std::make_unique<EventBus>(t->db());
-        JobEngineOptions options;
-        options.concurrency = 2;
-        options.pollIntervalMs = 200;
-        options.shutdownGraceMs = 5000;
-        options.runRecurring = false;
-        engine = std::make_unique<JobEngine>(t->db(), tasks, options);
-        engine->setEventBus(events.get());
-        window = std::make_unique<MainWindow>(WindowServices{.executor = *executor,
-                                                             .monitor = *monitor,
-                                                             .events = *events,
-                                                             .engine = engine.get(),
-                                                             .tasks = tasks,
-                                                             .actor = tester()});
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get())) {
-            *error = u"window not exposed"_s;
-            return false;
-        }
-        events->start();
-        if (!QTest::qWaitFor([&] { return events->isListening(); }, kTimeout)) {
-            *error = u"the event bus is not listening"_s;
-            return false;
-        }
-        engine->start();
-        window->start();
-        return true;
-    }
+    bool start(QString *error) { return WindowHarness::start(error, testEngineOptions(2)); }
 
     OutboxDock *dock() const { return window->findChild<OutboxDock *>(u"outboxDock"_s); }
     QAction *action(const QString &name) const { return window->findChild<QAction *>(name); }

@@ -2,16 +2,12 @@
 // a file whose headers need mapping goes through the mapping dialog (preview, mapping,
 // dry run that writes nothing, import as a job), the rejected row is listed and saved
 // as CSV, and the residents appear in the residents page. Then File ▸ Export residents.
-#include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
 #include "models/db/sqlstatement.h"
 #include "models/io/csvreader.h"
 #include "models/io/csvrecord.h"
-#include "tasks/events.h"
 #include "tasks/jobengine.h"
-#include "tasks/taskcatalog.h"
-#include "tasks/taskregistry.h"
-#include "tests/support/testdatabase.h"
+#include "tests/support/windowharness.h"
 #include "ui/import/csvactions.h"
 #include "ui/import/residentimportdialog.h"
 #include "ui/mainwindow.h"
@@ -36,37 +32,8 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int kTimeout = 60000;
 
-Actor tester()
+struct Harness : WindowHarness
 {
-    return Actor{u"tester"_s, Actor::Role::Admin};
-}
-
-struct Harness
-{
-    std::unique_ptr<TestDatabase> t;
-    std::unique_ptr<DbExecutor> executor;
-    std::unique_ptr<ConnectionMonitor> monitor;
-    TaskRegistry tasks;
-    std::unique_ptr<EventBus> events;
-    std::unique_ptr<JobEngine> engine;
-    std::unique_ptr<MainWindow> window;
-
-    ~Harness()
-    {
-        if (engine && engine->isStarted()) {
-            QSignalSpy stopped(engine.get(), &JobEngine::stopped);
-            engine->stop();
-            stopped.wait(engine->options().shutdownGraceMs + 2000);
-        }
-        window.reset();
-        engine.reset();
-        events.reset();
-        monitor.reset();
-        if (executor)
-            executor->waitForDone();
-        executor.reset();
-    }
-
     qint64 residents()
     {
         SqlStatement st(t->db(), u"SELECT COUNT(*) FROM residents"_s);
@@ -88,51 +55,6 @@ class TestImportGui : public QObject
 {
     Q_OBJECT
 
-private:
-    bool startWindow(Harness &h, QString *error)
-    {
-        h.t = TestDatabase::create(error);
-        if (!h.t)
-            return false;
-        h.executor = std::make_unique<DbExecutor>(h.t->db());
-        h.monitor = std::make_unique<ConnectionMonitor>(*h.executor);
-        TaskCatalog::registerAll(h.tasks);
-        h.events = std::make_unique<EventBus>(h.t->db());
-        JobEngineOptions options;
-        options.concurrency = 1;
-        options.pollIntervalMs = 200;
-        options.shutdownGraceMs = 5000;
-        options.runRecurring = false;
-        h.engine = std::make_unique<JobEngine>(h.t->db(), h.tasks, options);
-        h.engine->setEventBus(h.events.get());
-        h.window = std::make_unique<MainWindow>(WindowServices{.executor = *h.executor,
-                                                               .monitor = *h.monitor,
-                                                               .events = *h.events,
-                                                               .engine = h.engine.get(),
-                                                               .tasks = h.tasks,
-                                                               .actor = tester()});
-        MainWindow &w = *h.window;
-        w.findChild<QListWidget *>(u"sidebar"_s)->setCurrentRow(3); // Residents
-        QSignalSpy shown(&w, &MainWindow::residentsShown);
-        w.show();
-        if (!QTest::qWaitForWindowExposed(&w)) {
-            *error = u"window not exposed"_s;
-            return false;
-        }
-        h.events->start();
-        if (!QTest::qWaitFor([&] { return h.events->isListening(); }, kTimeout)) {
-            *error = u"the event bus is not listening"_s;
-            return false;
-        }
-        h.engine->start();
-        w.start();
-        if (!QTest::qWaitFor([&] { return shown.count() == 1; }, kTimeout)) {
-            *error = u"residentsShown() not emitted"_s;
-            return false;
-        }
-        return true;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -144,7 +66,7 @@ private Q_SLOTS:
     {
         Harness h;
         QString error;
-        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        QVERIFY2(h.createServices(&error) && h.openOnResidents(&error), qPrintable(error));
         MainWindow &w = *h.window;
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

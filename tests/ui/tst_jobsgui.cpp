@@ -5,18 +5,15 @@
 // Cancel and Retry from the dock; Tools ▸ Run diagnostic job; and a resident written
 // by another client appears in the open residents page by itself.
 
-#include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
 #include "models/housing/residentrepository.h"
 #include "models/itemmodels/jobstablemodel.h"
 #include "models/itemmodels/notificationsmodel.h"
 #include "models/itemmodels/recordtablemodel.h"
-#include "tasks/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
-#include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
-#include "tests/support/testdatabase.h"
+#include "tests/support/windowharness.h"
 #include "ui/jobs/jobsdock.h"
 #include "ui/mainwindow.h"
 #include "ui/notifications/notificationcentre.h"
@@ -50,38 +47,11 @@ constexpr qint64 kFreezeMs = 500;
 
 Actor tester()
 {
-    return Actor{u"tester"_s, Actor::Role::Admin};
+    return WindowHarness::tester();
 }
 
-// Owns the services in the order the composition root does (destroyed in reverse):
-// database, executor, monitor, task registry, event bus, engine, window.
-struct Harness
+struct Harness : WindowHarness
 {
-    std::unique_ptr<TestDatabase> t;
-    std::unique_ptr<DbExecutor> executor;
-    std::unique_ptr<ConnectionMonitor> monitor;
-    TaskRegistry tasks;
-    std::unique_ptr<EventBus> events;
-    std::unique_ptr<JobEngine> engine;
-    std::unique_ptr<MainWindow> window;
-
-    ~Harness()
-    {
-        if (engine && engine->isStarted()) {
-            // As the application does on quit: running jobs stop at a checkpoint.
-            QSignalSpy stopped(engine.get(), &JobEngine::stopped);
-            engine->stop();
-            stopped.wait(engine->options().shutdownGraceMs + 2000);
-        }
-        window.reset();
-        engine.reset();
-        events.reset();
-        monitor.reset();
-        if (executor)
-            executor->waitForDone();
-        executor.reset();
-    }
-
     JobsDock *dock() const { return window->findChild<JobsDock *>(u"jobsDock"_s); }
     NotificationCentre *bell() const
     {
@@ -215,48 +185,13 @@ void TestJobsGui::initTestCase()
 
 bool TestJobsGui::startWindow(Harness &h, bool withEngine, QString *error)
 {
-    h.t = TestDatabase::create(error);
-    if (!h.t)
-        return false;
-    h.executor = std::make_unique<DbExecutor>(h.t->db());
-    h.monitor = std::make_unique<ConnectionMonitor>(*h.executor);
-    TaskCatalog::registerAll(h.tasks);
-    h.events = std::make_unique<EventBus>(h.t->db());
+    std::optional<JobEngineOptions> engine;
     if (withEngine) {
-        JobEngineOptions options = JobEngineOptions::desktop(); // as the application runs it
-        options.shutdownGraceMs = 5000;
-        options.runRecurring = false;
-        h.engine = std::make_unique<JobEngine>(h.t->db(), h.tasks, options);
-        h.engine->setEventBus(h.events.get());
+        engine = JobEngineOptions::desktop(); // as the application runs it
+        engine->shutdownGraceMs = 5000;
+        engine->runRecurring = false;
     }
-    h.window = std::make_unique<MainWindow>(WindowServices{.executor = *h.executor,
-                                                           .monitor = *h.monitor,
-                                                           .events = *h.events,
-                                                           .engine = h.engine.get(),
-                                                           .tasks = h.tasks,
-                                                           .actor = tester()});
-    MainWindow &w = *h.window;
-    w.findChild<QListWidget *>(u"sidebar"_s)->setCurrentRow(3); // Residents
-    QSignalSpy shown(&w, &MainWindow::residentsShown);
-    w.show();
-    if (!QTest::qWaitForWindowExposed(&w)) {
-        *error = u"window not exposed"_s;
-        return false;
-    }
-    // As the composition root does once the schema is migrated.
-    h.events->start();
-    if (!QTest::qWaitFor([&] { return h.events->isListening(); }, kTimeout)) {
-        *error = u"the event bus is not listening"_s;
-        return false;
-    }
-    if (h.engine)
-        h.engine->start();
-    w.start();
-    if (!QTest::qWaitFor([&] { return shown.count() == 1; }, kTimeout)) {
-        *error = u"residentsShown() not emitted"_s;
-        return false;
-    }
-    return true;
+    return h.createServices(error, engine) && h.openOnResidents(error);
 }
 
 void TestJobsGui::jobMixThroughTheWindow()
