@@ -2,6 +2,7 @@
 
 #include "tasks/builtintasks.h"
 #include "tasks/import/importtasks.h"
+#include "tasks/lab/labtasks.h"
 #include "tasks/mail/mailtasks.h"
 
 namespace TaskCatalog {
@@ -11,6 +12,7 @@ void registerAll(TaskRegistry &registry)
     BuiltinTasks::registerAll(registry);
     ImportTasks::registerAll(registry);
     MailTasks::registerAll(registry);
+    LabTasks::registerAll(registry);
 }
 
 QList<RecurringJob> defaultRecurring()
