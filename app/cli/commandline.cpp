@@ -215,7 +215,8 @@ int CommandLine::run(int argc, char **argv)
     // A command takes its own words plus its positional arguments ("jobs show ID").
     const qsizetype arguments = JobCommands::argumentCount(*command) +
                                 ImportCommands::argumentCount(*command) +
-                                MailCommands::argumentCount(*command);
+                                MailCommands::argumentCount(*command) +
+                                LabCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));
