@@ -12,6 +12,9 @@
 #include "ui/commands/undocontext.h"
 #include "ui/import/csvactions.h"
 #include "ui/jobs/jobsdock.h"
+#include "ui/lab/labui.h"
+#include "ui/lab/protocolspage.h"
+#include "ui/lab/workorderspage.h"
 #include "ui/mail/mailui.h"
 #include "ui/notifications/notificationcentre.h"
 #include "ui/pages/buildingspage.h"
@@ -66,6 +69,7 @@ struct MainWindow::Private
     Actor actor;
     JobsDock *jobsDock = nullptr;
     MailUi *mail = nullptr;
+    LabUi *lab = nullptr;
     JobStatusIndicator *jobIndicator = nullptr;
     NotificationCentre *notifications = nullptr;
     UndoContext *context = nullptr;
@@ -82,7 +86,10 @@ struct MainWindow::Private
     bool started = false;
     bool residentsShown = false;
 
-    QList<RecordPage *> recordPages() const { return {buildings, rooms, residents}; }
+    QList<RecordPage *> recordPages() const
+    {
+        return {buildings, rooms, residents, lab->protocolsPage(), lab->workOrdersPage()};
+    }
     RecordPage *currentRecordPage() const { return qobject_cast<RecordPage *>(stack->currentWidget()); }
 };
 
@@ -103,6 +110,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     d->buildings = new BuildingsPage(*d->context, d->stack);
     d->rooms = new RoomsPage(*d->context, d->stack);
     d->residents = new ResidentsPage(*d->context, d->stack);
+    d->lab = new LabUi(services, *d->context, this);
 
     d->sidebar = new QListWidget(this);
     d->sidebar->setObjectName(QStringLiteral("sidebar"));
@@ -124,6 +132,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         {d->buildings, tr("Buildings"), QStyle::SP_DirHomeIcon},
         {d->rooms, tr("Rooms"), QStyle::SP_DirIcon},
         {d->residents, tr("Residents"), QStyle::SP_FileDialogContentsView},
+        {d->lab->protocolsPage(), tr("Protocols"), QStyle::SP_FileDialogListView},
+        {d->lab->workOrdersPage(), tr("Work orders"), QStyle::SP_FileDialogDetailedView},
     };
     for (const auto &entry : entries) {
         d->stack->addWidget(entry.page);
@@ -215,8 +225,10 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     toolbar->addWidget(d->notifications);
     connect(d->notifications, &NotificationCentre::showJobRequested, d->jobsDock, &JobsDock::showJob);
     connect(d->notifications, &NotificationCentre::openLink, this, [this](const QString &link) {
-        statusBar()->showMessage(tr("Opening “%1” is not supported yet.").arg(link), 5000);
+        if (!d->lab->openLink(link))
+            statusBar()->showMessage(tr("Opening “%1” is not supported yet.").arg(link), 5000);
     });
+    connect(d->lab, &LabUi::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < d->sidebar->count(); ++i) {
@@ -274,10 +286,10 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
 
     auto updateActions = [this] {
         RecordPage *page = d->currentRecordPage();
-        d->newAction->setEnabled(page);
+        d->newAction->setEnabled(page && page->canCreate());
         d->findAction->setEnabled(page);
         d->editAction->setEnabled(page && page->hasCurrent());
-        d->deleteAction->setEnabled(page && page->hasCurrent());
+        d->deleteAction->setEnabled(page && page->hasCurrent() && page->canDelete());
     };
     connect(d->stack, &QStackedWidget::currentChanged, this, updateActions);
     for (RecordPage *page : d->recordPages())
@@ -368,6 +380,7 @@ void MainWindow::start()
     if (d->started)
         return;
     d->started = true;
+    d->lab->start();
     for (RecordPage *page : d->recordPages())
         page->start();
     d->dashboard->refresh();
