@@ -131,7 +131,10 @@ ProtocolsPage::ProtocolsPage(UndoContext &context, QWidget *parent)
     connect(view(), &QWidget::customContextMenuRequested, this, &ProtocolsPage::showContextMenu);
     connect(this, &RecordPage::currentChanged, this, &ProtocolsPage::updateActions);
     // The model's rows change under the selection on reload: the actions follow.
-    connect(m_protocols, &QAbstractItemModel::modelReset, this, &ProtocolsPage::selectionChanged);
+    connect(m_protocols, &QAbstractItemModel::modelReset, this, &ProtocolsPage::listReloaded);
+    connect(this, &ProtocolsPage::selectionChanged, this, &ProtocolsPage::updateBulkActions);
+    connect(this, &ProtocolsPage::selectionChanged, this, &ProtocolsPage::updateCount); // "· 2 selected"
+    connect(this, &ProtocolsPage::filterChanged, this, &ProtocolsPage::updateBulkActions);
     connect(m_protocols, &QAbstractItemModel::dataChanged, this, &ProtocolsPage::updateActions);
     setModel(m_protocols);
 }
@@ -175,10 +178,29 @@ QCoro::Task<> ProtocolsPage::refreshClients()
 
 ProtocolFilter ProtocolsPage::currentFilter() const
 {
-    ProtocolFilter filter = m_protocols->protocolFilter();
-    if (filter.search.isEmpty())
-        filter.search = searchEdit()->text().trimmed();
-    return filter;
+    return m_protocols->shownFilter();
+}
+
+bool ProtocolsPage::hasBulkScope() const
+{
+    return !selectedProtocolIds().isEmpty() || currentFilter() != ProtocolFilter{};
+}
+
+void ProtocolsPage::listReloaded()
+{
+    // The selection is gone with the old rows; the filter may be another one.
+    Q_EMIT selectionChanged();
+    if (const ProtocolFilter shown = currentFilter(); shown != m_shownFilter) {
+        m_shownFilter = shown;
+        Q_EMIT filterChanged();
+    }
+}
+
+void ProtocolsPage::updateBulkActions()
+{
+    const bool enabled = hasBulkScope();
+    for (QAction *action : bulkActions())
+        action->setEnabled(enabled);
 }
 
 void ProtocolsPage::applyFilters()
@@ -225,6 +247,15 @@ QList<qint64> ProtocolsPage::selectedProtocolIds() const
     return ids;
 }
 
+QList<QAction *> ProtocolsPage::bulkActions() const
+{
+    QList<QAction *> actions;
+    for (const QPointer<QAction> &action : m_bulkActions)
+        if (action)
+            actions.append(action);
+    return actions;
+}
+
 void ProtocolsPage::addBulkAction(QAction *action)
 {
     if (!m_bulkSeparator) {
@@ -234,6 +265,7 @@ void ProtocolsPage::addBulkAction(QAction *action)
     }
     m_bulkActions.append(action);
     addToolAction(action);
+    action->setEnabled(hasBulkScope());
 }
 
 Protocol ProtocolsPage::currentProtocol() const
@@ -324,9 +356,9 @@ void ProtocolsPage::showContextMenu(const QPoint &pos)
     menu->addActions({openReportAction, workOrderPdfAction});
     menu->addSeparator();
     menu->addActions({receiveAction, startAnalysisAction, cancelAction});
-    if (!m_bulkActions.isEmpty()) {
+    if (const QList<QAction *> bulk = bulkActions(); !bulk.isEmpty()) {
         menu->addSeparator();
-        menu->addActions(m_bulkActions);
+        menu->addActions(bulk);
     }
     menu->popup(view()->viewport()->mapToGlobal(pos));
 }

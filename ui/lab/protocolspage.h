@@ -4,6 +4,8 @@
 #include "models/lab/protocolrepository.h"
 #include "ui/pages/recordpage.h"
 
+#include <QPointer>
+
 class ProtocolsTableModel;
 class QComboBox;
 class QDateEdit;
@@ -20,14 +22,17 @@ class QMenu;
 // The page reloads when another client changes the protocols (RecordPage).
 //
 // For bulk actions (built elsewhere): selectedProtocolIds() and currentFilter() say what
-// the person chose, selectionChanged() tells when that changes, and addBulkAction()
-// puts an action on the page's toolbar and context menu:
+// the person chose, selectionChanged() and filterChanged() tell when that changes, and
+// addBulkAction() puts an action on the page's toolbar and context menu; the page enables
+// it while rows are selected or a filter is active (hasBulkScope()):
 //
 //   QAction *receive = new QAction(tr("Mark as received…"), page);
 //   page->addBulkAction(receive);
-//   connect(page, &ProtocolsPage::selectionChanged, receive,
-//           [page, receive] { receive->setEnabled(!page->selectedProtocolIds().isEmpty()); });
-//   connect(receive, &QAction::triggered, ... page->selectedProtocolIds() ... page->currentFilter() ...);
+//   connect(receive, &QAction::triggered, page, [page] {
+//       const QList<qint64> ids = page->selectedProtocolIds();   // empty: the whole filter
+//       const ProtocolFilter filter = page->currentFilter();     // a value: copy it into a payload
+//       ...
+//   });
 //
 // GUI thread only.
 class ProtocolsPage : public RecordPage
@@ -43,13 +48,17 @@ public:
     // (the table loads 200 at a time as it scrolls): to act on everything the filter
     // matches, use currentFilter() with ProtocolRepository::idsAfter().
     QList<qint64> selectedProtocolIds() const;
-    // What the page shows: the state, client and date filters plus the search text.
+    // What the page shows: the state, client and date filters plus the search text, as
+    // the rows shown were read (ProtocolRepository::page / count / idsAfter take it).
     ProtocolFilter currentFilter() const;
-    // Adds an action for the selection: a toolbar button (after a separator, in the
-    // order added) and an entry of the table's context menu. The page does not own it
-    // unless it is its parent.
+    // True while rows are selected or a filter is active: what bulk actions act on.
+    bool hasBulkScope() const;
+    // Adds an action for the selection or the filter: a toolbar button (after a
+    // separator, in the order added) and an entry of the table's context menu, enabled
+    // while hasBulkScope(). The page does not own it unless it is its parent.
     void addBulkAction(QAction *action);
-    QList<QAction *> bulkActions() const { return m_bulkActions; }
+    // The bulk actions added and not deleted since.
+    QList<QAction *> bulkActions() const;
 
     // The current protocol (an empty Protocol when none).
     Protocol currentProtocol() const;
@@ -70,6 +79,8 @@ Q_SIGNALS:
     void openReportRequested(qint64 protocolId);
     void workOrderPdfRequested(qint64 protocolId);
     void selectionChanged();
+    // currentFilter() changed (the list was reloaded with another filter).
+    void filterChanged();
     // A state change was written (the page reloads by itself).
     void protocolChanged(const Protocol &protocol);
 
@@ -82,6 +93,8 @@ protected:
 private:
     void applyFilters();
     void updateActions();
+    void updateBulkActions();
+    void listReloaded();
     void transitionCurrent(Protocol::State to);
     QCoro::Task<> transition(Protocol protocol, Protocol::State to);
     void showContextMenu(const QPoint &pos);
@@ -91,7 +104,10 @@ private:
     QComboBox *m_client;
     QDateEdit *m_from;
     QDateEdit *m_to;
-    QList<QAction *> m_bulkActions;
+    // Weak: an action may be deleted by its owner (or, when the page owns it, by the
+    // widget's destructor after this object's members are gone).
+    QList<QPointer<QAction>> m_bulkActions;
     QAction *m_bulkSeparator = nullptr;
+    ProtocolFilter m_shownFilter; // as of the last reload: filterChanged() when it differs
     bool m_clientsLoaded = false;
 };

@@ -75,6 +75,8 @@ protected:
     virtual void editRecord(int sourceRow) = 0;
     virtual void deleteRecord(int sourceRow) = 0;
     virtual QString countText(qint64 count) const = 0;
+    // Rewrites the count line (countText) when something it shows besides the count changed.
+    void updateCount();
     virtual void started() {}
     void showEvent(QShowEvent *event) override;
 
@@ -126,7 +128,6 @@ private:
         context->notifyChanged(qMetaTypeId<T>());
     }
 
-    void updateCount();
     void sortRequested(int section, Qt::SortOrder order);
 
     QPointer<UndoContext> m_context;
