@@ -163,10 +163,20 @@ void ReportEditor::buildUi()
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete), &ReportEditor::removeRow);
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), &ReportEditor::moveRowUp);
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), &ReportEditor::moveRowDown);
-    QAction *undoAction = m_undo->createUndoAction(this);
+    // Ctrl+Z / Ctrl+Shift+Z on the table; like the buttons, only while the draft may be
+    // edited (a locked report's rows must not change under "Finalizing…").
+    auto *undoAction = new QAction(tr("Undo"), this);
     undoAction->setShortcut(QKeySequence::Undo);
-    QAction *redoAction = m_undo->createRedoAction(this);
+    connect(undoAction, &QAction::triggered, this, [this] {
+        if (m_mode == Mode::Editing)
+            m_undo->undo();
+    });
+    auto *redoAction = new QAction(tr("Redo"), this);
     redoAction->setShortcut(QKeySequence::Redo);
+    connect(redoAction, &QAction::triggered, this, [this] {
+        if (m_mode == Mode::Editing)
+            m_undo->redo();
+    });
     m_view->addActions({undoAction, redoAction});
     for (QAction *a : {undoAction, redoAction})
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
