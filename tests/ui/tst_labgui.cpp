@@ -40,9 +40,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -54,6 +56,10 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
+#include <QToolButton>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -247,6 +253,19 @@ private Q_SLOTS:
         QCOMPARE(editor->reportId(), draft.id);
         QCOMPARE(editor->resultsModel()->rowCount(), 2);
 
+        // Findings typed into the editor: undone and redone by the text field.
+        auto *findings = editor->findChild<QPlainTextEdit *>(u"findingsEdit"_s);
+        QCOMPARE(findings->toPlainText(), u"Mild anaemia."_s);
+        QVERIFY(!findings->isReadOnly());
+        findings->moveCursor(QTextCursor::End);
+        QTest::keyClicks(findings, u" Regenerative."_s);
+        QCOMPARE(findings->toPlainText(), u"Mild anaemia. Regenerative."_s);
+        QVERIFY(editor->isDirty());
+        findings->undo();
+        QCOMPARE(findings->toPlainText(), u"Mild anaemia."_s);
+        findings->redo();
+        QCOMPARE(findings->toPlainText(), u"Mild anaemia. Regenerative."_s);
+
         // Edit a result (as the view's editor does), undo and redo it, then save.
         ReportResultsModel *results = editor->resultsModel();
         QVERIFY(results->setData(results->index(0, ReportResultsModel::Value), u"10.4"_s));
@@ -262,6 +281,7 @@ private Q_SLOTS:
         QVERIFY(!editor->isDirty());
         Result<Report> stored = ReportRepository(h.t->db(), tester()).get(draft.id);
         QVERIFY(stored);
+        QCOMPARE(stored->findings, u"Mild anaemia. Regenerative."_s);
         QCOMPARE(stored->results.at(0).value, u"10.4"_s);
         QCOMPARE(stored->results.at(1).flag, Report::Flag::High);
 
@@ -288,7 +308,6 @@ private Q_SLOTS:
         QMessageBox *conflict = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((conflict = openBox(editor, u"conflictBox"_s)) != nullptr, kTimeout);
         conflict->findChild<QPushButton *>(u"reloadButton"_s)->click();
-        auto *findings = editor->findChild<QPlainTextEdit *>(u"findingsEdit"_s);
         QTRY_COMPARE_WITH_TIMEOUT(findings->toPlainText(), u"Changed on another desktop."_s, kTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Editing, kTimeout);
         QCOMPARE(results->index(1, ReportResultsModel::Value).data().toString(), u"7.1"_s);
@@ -332,6 +351,12 @@ private Q_SLOTS:
         QCOMPARE(editor->mode(), ReportEditor::Mode::Finalizing);
         QVERIFY(editor->statusText().startsWith(u"Finalizing…"_s));
         QVERIFY(!editor->findChild<QPushButton *>(u"saveButton"_s)->isEnabled());
+        QVERIFY(findings->isReadOnly());
+        QVERIFY(results->isReadOnly());
+        QVERIFY(!(results->flags(results->index(0, ReportResultsModel::Value)) & Qt::ItemIsEditable));
+        QVERIFY(!results->setData(results->index(0, ReportResultsModel::Value), u"1.0"_s));
+        editor->addRow();
+        QCOMPARE(results->rowCount(), 2);
         resume.release();
         QTRY_COMPARE_WITH_TIMEOUT(finalized.size(), 1, kTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Finalized, kTimeout);
@@ -369,11 +394,210 @@ private Q_SLOTS:
         QVERIFY(signedPdf);
         QCOMPARE(viewer->pdf(), signedPdf->content);
 
+        // The Protocols page follows the job's change (a records event): the protocol is
+        // finalized now, so the "received" filter no longer lists it.
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->totalCount(), 0, kTimeout);
+        page->setStateFilter(Protocol::State::Finalized);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, kTimeout);
+        QCOMPARE(page->model()->idAt(0), draft.protocolId);
+
+        // From the report's own window: the finalized revision's PDF (the history).
+        auto *history = editor->findChild<QListWidget *>(u"historyList"_s);
+        QCOMPARE(history->count(), 1);
+        history->setCurrentRow(0);
+        editor->findChild<QPushButton *>(u"openRevisionButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(pdfOpened.size(), 2, kTimeout);
+        auto *revisionViewer = pdfOpened.at(1).at(0).value<PdfViewerWindow *>();
+        QVERIFY(revisionViewer && revisionViewer->isVisible());
+        QCOMPARE(revisionViewer->pdf(), signedPdf->content);
+
         // The history lists the finalized revision; Amend opens revision 2 as a draft.
         editor->findChild<QPushButton *>(u"amendButton"_s)->click();
         QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Editing, kTimeout);
         QCOMPARE(editor->report().revision, 2);
-        QCOMPARE(editor->findChild<QListWidget *>(u"historyList"_s)->count(), 2);
+        QCOMPARE(history->count(), 2);
+
+        // Preview: the draft as shown, in the viewer, nothing written.
+        QSignalSpy preview(editor.data(), &ReportEditor::previewOpened);
+        editor->findChild<QPushButton *>(u"previewButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(preview.size(), 1, kTimeout);
+        auto *previewViewer = preview.at(0).at(0).value<PdfViewerWindow *>();
+        QVERIFY(previewViewer && previewViewer->isVisible());
+        QVERIFY(previewViewer->pageCount() >= 1);
+        QVERIFY(previewViewer->pdf().startsWith("%PDF"));
+    }
+
+    // Finalize fails (the job's rendering step refuses, not retryable): the editor comes
+    // back as an editable draft and says why; Finalize again succeeds, once.
+    void failedFinalizeLeavesDraft()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        const qint64 clientId = LabTest::makeClient(h.t->db());
+        const Report draft = seedDraft(h.t->db(), clientId);
+        QVERIFY(draft.id > 0);
+
+        std::atomic<bool> failing = true;
+        LabTasks::FinalizeHooks hooks;
+        hooks.failAt = [&failing](const QString &point, int) -> std::optional<LabTasks::InjectedFailure> {
+            if (point == u"start" && failing)
+                return LabTasks::InjectedFailure{u"the report template cannot be read"_s, false};
+            return std::nullopt;
+        };
+        LabTasks::setFinalizeHooks(hooks);
+
+        ReportEditor *opened = h.lab()->openReport(draft.id);
+        QVERIFY(opened);
+        QPointer<ReportEditor> editor = opened;
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Editing, kTimeout);
+        QSignalSpy failed(editor.data(), &ReportEditor::finalizeFailed);
+        QSignalSpy queued(editor.data(), &ReportEditor::finalizeQueued);
+        auto *finalize = editor->findChild<QPushButton *>(u"finalizeButton"_s);
+        auto *findings = editor->findChild<QPlainTextEdit *>(u"findingsEdit"_s);
+        finalize->click();
+        // At once: locked and saying so.
+        QCOMPARE(editor->mode(), ReportEditor::Mode::Finalizing);
+        QCOMPARE(editor->statusText(), u"Finalizing…"_s);
+        QVERIFY(findings->isReadOnly());
+        QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 1, kTimeout);
+        const qint64 jobId = queued.at(0).at(0).toLongLong();
+
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kTimeout);
+        QVERIFY2(failed.at(0).at(0).toString().contains(u"the report template cannot be read"_s),
+                 qPrintable(failed.at(0).at(0).toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Editing, kTimeout);
+        QVERIFY2(editor->statusText().startsWith(u"Not finalized: "_s) &&
+                     editor->statusText().contains(u"the report template cannot be read"_s),
+                 qPrintable(editor->statusText()));
+        QVERIFY(!findings->isReadOnly());
+        QVERIFY(finalize->isEnabled());
+        QCOMPARE(h.job(jobId)->state, JobState::Failed);
+        Result<Report> stored = ReportRepository(h.t->db(), tester()).get(draft.id);
+        QVERIFY(stored);
+        QVERIFY(!stored->isFinalized());
+        QVERIFY(!stored->isFinalizing());
+        QVERIFY(!ReportRepository(h.t->db(), tester()).pdf(draft.id));
+
+        // Once the cause is gone, Finalize again: finalized, with its signer, once.
+        failing = false;
+        QSignalSpy finalized(editor.data(), &ReportEditor::finalized);
+        finalize->click();
+        QCOMPARE(editor->mode(), ReportEditor::Mode::Finalizing);
+        QTRY_COMPARE_WITH_TIMEOUT(finalized.size(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Finalized, kTimeout);
+        QVERIFY2(editor->statusText().startsWith(u"Finalized by tester at"_s), qPrintable(editor->statusText()));
+        stored = ReportRepository(h.t->db(), tester()).get(draft.id);
+        QVERIFY(stored->isFinalized());
+        QCOMPARE(stored->signedBy, u"tester"_s);
+        const Result<QList<Report>> revisions = ReportRepository(h.t->db(), tester()).history(draft.protocolId);
+        QVERIFY(revisions);
+        QCOMPARE(revisions->size(), 1);
+        QCOMPARE(queued.size(), 2);
+        QVERIFY(queued.at(1).at(0).toLongLong() != jobId);
+    }
+
+    // The Protocols page's filters (state, client, submitted dates) and multi-select,
+    // each checked against what the page lists.
+    void protocolFilters()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        Database &db = h.t->db();
+        const qint64 dairy = LabTest::makeClient(db, u"Hillside Dairy"_s);
+        const qint64 clinic = LabTest::makeClient(db, u"Riverside Clinic"_s, Client::Kind::Clinic);
+        const auto protocolOn = [&db](qint64 clientId, const QDate &submitted, Protocol::State state) {
+            Protocol p;
+            p.clientId = clientId;
+            p.species = u"Bovine"_s;
+            p.sampleType = u"EDTA blood"_s;
+            p.submittedAt = QDateTime(submitted, QTime(10, 0), Qt::UTC);
+            Result<Protocol> stored = ProtocolRepository(db, tester()).create(p);
+            if (!stored)
+                return qint64(0);
+            p = stored.value();
+            for (Protocol::State step : LabTest::pathTo(state)) {
+                stored = ProtocolRepository(db, tester()).transition(p.id, step, p.version);
+                if (!stored)
+                    return qint64(0);
+                p = stored.value();
+            }
+            return p.id;
+        };
+        const qint64 dairyReceived = protocolOn(dairy, QDate(2024, 3, 1), Protocol::State::Received);
+        const qint64 dairySubmitted = protocolOn(dairy, QDate(2024, 3, 10), Protocol::State::Submitted);
+        const qint64 clinicReceived = protocolOn(clinic, QDate(2024, 3, 20), Protocol::State::Received);
+        const qint64 clinicCancelled = protocolOn(clinic, QDate(2024, 4, 2), Protocol::State::Cancelled);
+        QVERIFY(dairyReceived && dairySubmitted && clinicReceived && clinicCancelled);
+
+        ProtocolsPage *page = h.protocols();
+        showPage(*h.window, page);
+        const auto listed = [page] {
+            QList<qint64> ids;
+            for (int row = 0; row < page->model()->rowCount(); ++row)
+                ids.append(page->model()->idAt(row));
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        };
+        using Ids = QList<qint64>;
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 4, kTimeout);
+
+        page->setStateFilter(Protocol::State::Received);
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), (Ids{dairyReceived, clinicReceived}), kTimeout);
+        // The client list follows the clients table (they came after the page started).
+        auto *clients = page->findChild<QComboBox *>(u"clientFilter"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(clients->findData(clinic) >= 0 && clients->findData(dairy) >= 0, kTimeout);
+        clients->setCurrentIndex(clients->findData(clinic));
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), Ids{clinicReceived}, kTimeout);
+        QCOMPARE(page->currentFilter().clientId, clinic);
+        QCOMPARE(page->currentFilter().state, std::optional(Protocol::State::Received));
+        page->setStateFilter(std::nullopt);
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), (Ids{clinicReceived, clinicCancelled}), kTimeout);
+
+        // Dates: both ends inclusive; either may be open.
+        page->setClientFilter(0);
+        auto *from = page->findChild<QDateEdit *>(u"submittedFromFilter"_s);
+        auto *to = page->findChild<QDateEdit *>(u"submittedToFilter"_s);
+        from->setDate(QDate(2024, 3, 10));
+        to->setDate(QDate(2024, 3, 20));
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), (Ids{dairySubmitted, clinicReceived}), kTimeout);
+        QCOMPARE(page->currentFilter().submittedFrom, QDate(2024, 3, 10));
+        QCOMPARE(page->currentFilter().submittedTo, QDate(2024, 3, 20));
+        page->setSubmittedRange({}, QDate(2024, 3, 9));
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), Ids{dairyReceived}, kTimeout);
+        QVERIFY(!page->currentFilter().submittedFrom.isValid());
+        page->setSubmittedRange(QDate(2024, 3, 11), {});
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), (Ids{clinicReceived, clinicCancelled}), kTimeout);
+        // All three at once.
+        page->setStateFilter(Protocol::State::Cancelled);
+        page->setClientFilter(clinic);
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), Ids{clinicCancelled}, kTimeout);
+        page->setClientFilter(dairy);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->totalCount(), 0, kTimeout);
+
+        // Multi-select: Ctrl-click two rows of the unfiltered list.
+        page->setStateFilter(std::nullopt);
+        page->setClientFilter(0);
+        page->setSubmittedRange({}, {});
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 4, kTimeout);
+        QCOMPARE(page->currentFilter(), ProtocolFilter{});
+        QTableView *view = page->view();
+        const auto clickRow = [view](int row, Qt::KeyboardModifiers modifiers) {
+            const QRect cell = view->visualRect(view->model()->index(row, 0));
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, cell.center());
+        };
+        clickRow(0, Qt::NoModifier);
+        clickRow(2, Qt::ControlModifier);
+        QList<qint64> selected = page->selectedProtocolIds();
+        QCOMPARE(selected.size(), 2);
+        Ids expected{page->model()->idAt(page->proxy()->mapToSource(view->model()->index(0, 0)).row()),
+                     page->model()->idAt(page->proxy()->mapToSource(view->model()->index(2, 0)).row())};
+        std::sort(selected.begin(), selected.end());
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(selected, expected);
+        auto *count = page->findChild<QLabel *>(u"countLabel"_s);
+        QTRY_VERIFY2_WITH_TIMEOUT(count->text().contains(u"2 selected"_s), qPrintable(count->text()), kTimeout);
     }
 
     void protocolStateChangesAndConflicts()
@@ -463,35 +687,85 @@ private Q_SLOTS:
         QCOMPARE(opened.at(1).at(1).value<PdfCacheEntry::Source>(), PdfCacheEntry::Source::LocalDisk);
     }
 
+    // What the bulk-change feature plugs into: the selected ids, the filter as a value
+    // that a job payload can carry, and actions on the toolbar and the context menu,
+    // enabled while rows are selected or a filter is active.
     void bulkHooks()
     {
         Harness h;
         QString error;
         QVERIFY2(startWindow(h, &error), qPrintable(error));
         const qint64 clientId = LabTest::makeClient(h.t->db());
+        const qint64 otherClient = LabTest::makeClient(h.t->db(), u"Riverside Clinic"_s);
         QList<qint64> ids;
         for (int i = 0; i < 3; ++i)
             ids.append(LabTest::protocolIn(h.t->db(), clientId, Protocol::State::Submitted).id);
+        const qint64 other = LabTest::protocolIn(h.t->db(), otherClient, Protocol::State::Submitted).id;
         ProtocolsPage *page = h.protocols();
         showPage(*h.window, page);
-        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 3, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 4, kTimeout);
         auto *bulk = new QAction(u"Bulk"_s, page);
         bulk->setObjectName(u"bulkTestAction"_s);
         page->addBulkAction(bulk);
         QCOMPARE(page->bulkActions(), QList<QAction *>{bulk});
+        // Nothing selected, no filter: nothing to act on.
+        QVERIFY(!page->hasBulkScope());
+        QVERIFY(!bulk->isEnabled());
+        // On the toolbar …
+        bool onToolbar = false;
+        for (QToolButton *button : page->findChildren<QToolButton *>())
+            onToolbar = onToolbar || button->defaultAction() == bulk;
+        QVERIFY(onToolbar);
+        // … and in the table's context menu.
+        Q_EMIT page->view()->customContextMenuRequested(QPoint(5, 5));
+        QMenu *menu = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((menu = page->findChild<QMenu *>(u"protocolsContextMenu"_s)) != nullptr, kTimeout);
+        QVERIFY(menu->actions().contains(bulk));
+        menu->close();
+
         QSignalSpy selection(page, &ProtocolsPage::selectionChanged);
         page->view()->selectAll();
         QVERIFY(selection.size() >= 1);
         QList<qint64> selected = page->selectedProtocolIds();
         std::sort(selected.begin(), selected.end());
-        QCOMPARE(selected, ids);
-        page->searchEdit()->setText(u"P-"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(page->currentFilter().search, u"P-"_s, kTimeout);
-        // The client list follows the clients table (this client came after the page started).
+        QCOMPARE(selected, (QList<qint64>{ids.at(0), ids.at(1), ids.at(2), other}));
+        QVERIFY(bulk->isEnabled());
+        page->view()->clearSelection();
+        QVERIFY(page->selectedProtocolIds().isEmpty());
+        QVERIFY(!bulk->isEnabled());
+
+        // A filter alone is a scope too.
+        QSignalSpy filterChanged(page, &ProtocolsPage::filterChanged);
         auto *clients = page->findChild<QComboBox *>(u"clientFilter"_s);
         QTRY_VERIFY_WITH_TIMEOUT(clients->findData(clientId) >= 0, kTimeout);
         page->setClientFilter(clientId);
         QTRY_COMPARE_WITH_TIMEOUT(page->currentFilter().clientId, clientId, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->totalCount(), 3, kTimeout);
+        QVERIFY(filterChanged.size() >= 1);
+        QVERIFY(bulk->isEnabled());
+        page->searchEdit()->setText(u"P-"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(page->currentFilter().search, u"P-"_s, kTimeout);
+
+        // The filter is a plain value: a job (on another thread, another connection)
+        // finds exactly what the page lists.
+        const ProtocolFilter filter = page->currentFilter();
+        QCOMPARE(filter.clientId, clientId);
+        QVERIFY(!filter.state.has_value());
+        std::unique_ptr<Database> elsewhere = h.t->openAnother();
+        const Result<QList<qint64>> matching = ProtocolRepository(*elsewhere, tester()).idsAfter(filter, 0, 100);
+        QVERIFY(matching);
+        QList<qint64> found = matching.value();
+        std::sort(found.begin(), found.end());
+        QCOMPARE(found, ids);
+
+        // Back to no filter: disabled again.
+        page->searchEdit()->clear();
+        page->setClientFilter(0);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->totalCount(), 4, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(page->currentFilter(), ProtocolFilter{}, kTimeout);
+        // (the search box applies its text after a pause: the list reloads once more)
+        QTRY_VERIFY_WITH_TIMEOUT(!bulk->isEnabled(), kTimeout);
+        QVERIFY(!page->hasBulkScope());
     }
 };
 
