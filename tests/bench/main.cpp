@@ -7,6 +7,7 @@
 #include "tests/bench/benchcase.h"
 #include "tests/bench/enginenotifylatencycase.h"
 #include "tests/bench/enginethroughputcase.h"
+#include "tests/bench/finalizefeedbackcase.h"
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
 #include "tests/bench/importpeakrsscase.h"
@@ -34,6 +35,8 @@ int main(int argc, char **argv)
         return GuiStallCase::child(argc, argv, QString::fromLocal8Bit(argv[2]));
     if (argc >= 2 && std::strcmp(argv[1], "--child-workorder-open") == 0)
         return WorkOrderCachedOpenCase::child(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "--child-finalize-feedback") == 0)
+        return FinalizeFeedbackCase::child(argc, argv);
 
     // The PDF cases render text: they need a QGuiApplication (fonts), on the offscreen
     // platform; the other cases keep their QCoreApplication.
@@ -76,7 +79,8 @@ int main(int argc, char **argv)
         {LabBulkTransitionCase::name(), &LabBulkTransitionCase::run, LabBulkTransitionCase::description()},
         {ImportResidentsCase::name(), &ImportResidentsCase::run, ImportResidentsCase::description()},
         {ImportPeakRssCase::name(), &ImportPeakRssCase::run, ImportPeakRssCase::description()},
-        {MailDrainCase::name(), &MailDrainCase::run, MailDrainCase::description()}};
+        {MailDrainCase::name(), &MailDrainCase::run, MailDrainCase::description()},
+        {FinalizeFeedbackCase::name(), &FinalizeFeedbackCase::run, FinalizeFeedbackCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
