@@ -72,7 +72,8 @@ QList<qint64> seedDrafts(Database &db, int count, QString *error)
         p.sampleType = u"EDTA blood"_s;
         Result<Protocol> stored = ProtocolRepository(db, vet()).create(p);
         if (stored)
-            stored = ProtocolRepository(db, vet()).transition(stored->id, Protocol::State::Received, stored->version);
+            stored = ProtocolRepository(db, vet()).transition(stored->id, Protocol::State::Received,
+                                                              stored->version);
         if (!stored) {
             *error = stored.error().text();
             return {};
@@ -86,7 +87,8 @@ QList<qint64> seedDrafts(Database &db, int count, QString *error)
         edited.findings = u"Mild normocytic anaemia; no parasites seen."_s;
         for (int row = 0; row < kRows; ++row)
             edited.results.append({0, u"Analyte %1"_s.arg(row + 1), QString::number(4.0 + row * 0.3, 'f', 1),
-                                   u"g/dL"_s, u"3.0–9.0"_s, row % 5 == 0 ? Report::Flag::High : Report::Flag::None});
+                                   u"g/dL"_s, u"3.0–9.0"_s,
+                                   row % 5 == 0 ? Report::Flag::High : Report::Flag::None});
         const Result<Report> saved = ReportRepository(db, vet()).updateDraft(edited);
         if (!saved) {
             *error = saved.error().text();
@@ -152,7 +154,8 @@ QCoro::Task<> measureRuns(LabUi *lab, QList<qint64> reports, int runs)
         status->installEventFilter(&watch);
         const QPointF at = QRectF(button->rect()).center();
         const QPointF global = button->mapToGlobal(at);
-        QMouseEvent press(QEvent::MouseButtonPress, at, global, Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent press(QEvent::MouseButtonPress, at, global, Qt::LeftButton, Qt::LeftButton,
+                          Qt::NoModifier);
         QMouseEvent release(QEvent::MouseButtonRelease, at, global, Qt::LeftButton, Qt::NoButton,
                             Qt::NoModifier);
         clock.start();
@@ -273,7 +276,8 @@ int FinalizeFeedbackCase::child(int argc, char **argv)
             QCoreApplication::exit(3);
         });
         window.show();
-        QTimer::singleShot(0, &window, [&, lab, reports, runs] { startWindow(events, engine, window, lab, reports, runs); });
+        QTimer::singleShot(
+            0, &window, [&, lab, reports, runs] { startWindow(events, engine, window, lab, reports, runs); });
         code = app.exec();
         bool stopped = !engine.isStarted();
         QObject::connect(&engine, &JobEngine::stopped, &app, [&stopped] { stopped = true; });
@@ -343,7 +347,8 @@ int FinalizeFeedbackCase::run(const BenchOptions &options)
             const bool warmup = fields.value("warmup") != 0;
             if (!options.json)
                 std::fprintf(stderr, "%s 'Finalizing…' painted %.2f ms after the press (handler %.2f ms)\n",
-                             warmup ? "warm-up:" : "run:", fields.value("feedback_ms"), fields.value("handler_ms"));
+                             warmup ? "warm-up:" : "run:", fields.value("feedback_ms"),
+                             fields.value("handler_ms"));
             if (warmup)
                 continue;
             feedback.samples.append(fields.value("feedback_ms"));

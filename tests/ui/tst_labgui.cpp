@@ -486,11 +486,13 @@ private Q_SLOTS:
         QCOMPARE(editor->mode(), ReportEditor::Mode::Finalizing);
         QTRY_COMPARE_WITH_TIMEOUT(finalized.size(), 1, kTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Finalized, kTimeout);
-        QVERIFY2(editor->statusText().startsWith(u"Finalized by tester at"_s), qPrintable(editor->statusText()));
+        QVERIFY2(editor->statusText().startsWith(u"Finalized by tester at"_s),
+                 qPrintable(editor->statusText()));
         stored = ReportRepository(h.t->db(), tester()).get(draft.id);
         QVERIFY(stored->isFinalized());
         QCOMPARE(stored->signedBy, u"tester"_s);
-        const Result<QList<Report>> revisions = ReportRepository(h.t->db(), tester()).history(draft.protocolId);
+        const Result<QList<Report>> revisions =
+            ReportRepository(h.t->db(), tester()).history(draft.protocolId);
         QVERIFY(revisions);
         QCOMPARE(revisions->size(), 1);
         QCOMPARE(queued.size(), 2);
@@ -597,7 +599,8 @@ private Q_SLOTS:
         std::sort(expected.begin(), expected.end());
         QCOMPARE(selected, expected);
         auto *count = page->findChild<QLabel *>(u"countLabel"_s);
-        QTRY_VERIFY2_WITH_TIMEOUT(count->text().contains(u"2 selected"_s), qPrintable(count->text()), kTimeout);
+        QTRY_VERIFY2_WITH_TIMEOUT(count->text().contains(u"2 selected"_s), qPrintable(count->text()),
+                                  kTimeout);
     }
 
     void protocolStateChangesAndConflicts()
@@ -719,7 +722,8 @@ private Q_SLOTS:
         // … and in the table's context menu.
         Q_EMIT page->view()->customContextMenuRequested(QPoint(5, 5));
         QMenu *menu = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((menu = page->findChild<QMenu *>(u"protocolsContextMenu"_s)) != nullptr, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT((menu = page->findChild<QMenu *>(u"protocolsContextMenu"_s)) != nullptr,
+                                 kTimeout);
         QVERIFY(menu->actions().contains(bulk));
         menu->close();
 
@@ -752,7 +756,8 @@ private Q_SLOTS:
         QCOMPARE(filter.clientId, clientId);
         QVERIFY(!filter.state.has_value());
         std::unique_ptr<Database> elsewhere = h.t->openAnother();
-        const Result<QList<qint64>> matching = ProtocolRepository(*elsewhere, tester()).idsAfter(filter, 0, 100);
+        const Result<QList<qint64>> matching =
+            ProtocolRepository(*elsewhere, tester()).idsAfter(filter, 0, 100);
         QVERIFY(matching);
         QList<qint64> found = matching.value();
         std::sort(found.begin(), found.end());
