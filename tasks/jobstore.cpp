@@ -207,8 +207,11 @@ VoidResult notifyCreator(Database &db, const JobClock &clock, const TaskRegistry
         n.kind = Notification::Kind::JobSucceeded;
         n.title = QCoreApplication::translate("JobStore", "%1 finished").arg(name);
         n.body = resultSummary(job.result);
-        // A result may name what its notification opens ("bulk:42": the per-item list).
-        if (const QString link = job.result.value(u"link"_s).toString(); !link.isEmpty())
+        // A task may say what its success means and what the notification opens
+        // ("Report P-… finalized", "report:42") instead of the job.
+        if (const QString title = job.result.value(u"notify_title"_s).toString().trimmed(); !title.isEmpty())
+            n.title = clipped(title, kMessageMax);
+        if (const QString link = job.result.value(u"notify_link"_s).toString().trimmed(); !link.isEmpty())
             n.link = link;
         break;
     case JobState::Failed:

@@ -75,9 +75,10 @@ public:
     VoidResult saveCheckpoint(qint64 id, const QString &owner, const QJsonObject &checkpoint);
 
     // Ends the job (Succeeded, Failed or Cancelled) with its result or error; writes a
-    // notification for the creator when notifyCreator is set, in the same transaction
-    // (its body: the result's "summary" text if any; its link: the result's "link" if
-    // any, else "job:<id>").
+    // notification for the creator when notifyCreator is set, in the same transaction.
+    // A succeeded job's result may name the notification's title and link with the
+    // string keys "notify_title" and "notify_link" (default: "<kind title> finished",
+    // "job:<id>"); its body is the result's "summary".
     Result<Job> finish(qint64 id, const QString &owner, const JobOutcome &outcome);
     // A failed attempt with attempts left: back to queued, run after `runAfter`.
     Result<Job> requeue(qint64 id, const QString &owner, const QString &error, qint64 runAfter);

@@ -3,6 +3,7 @@
 #include "tasks/builtintasks.h"
 #include "tasks/bulk/bulktasks.h"
 #include "tasks/import/importtasks.h"
+#include "tasks/lab/labtasks.h"
 #include "tasks/mail/mailtasks.h"
 
 namespace TaskCatalog {
@@ -13,6 +14,7 @@ void registerAll(TaskRegistry &registry)
     ImportTasks::registerAll(registry);
     MailTasks::registerAll(registry);
     BulkTasks::registerAll(registry);
+    LabTasks::registerAll(registry);
 }
 
 QList<RecurringJob> defaultRecurring()

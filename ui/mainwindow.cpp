@@ -12,9 +12,13 @@
 #include "tasks/jobstore.h"
 #include "ui/allocations/allocationspage.h"
 #include "ui/allocations/freebedspage.h"
+#include "ui/bulk/bulkui.h"
 #include "ui/commands/undocontext.h"
 #include "ui/import/csvactions.h"
 #include "ui/jobs/jobsdock.h"
+#include "ui/lab/labui.h"
+#include "ui/lab/protocolspage.h"
+#include "ui/lab/workorderspage.h"
 #include "ui/mail/mailui.h"
 #include "ui/notifications/notificationcentre.h"
 #include "ui/pages/buildingspage.h"
@@ -69,6 +73,8 @@ struct MainWindow::Private
     Actor actor;
     JobsDock *jobsDock = nullptr;
     MailUi *mail = nullptr;
+    LabUi *lab = nullptr;
+    BulkUi *bulk = nullptr;
     JobStatusIndicator *jobIndicator = nullptr;
     NotificationCentre *notifications = nullptr;
     UndoContext *context = nullptr;
@@ -87,7 +93,10 @@ struct MainWindow::Private
     bool started = false;
     bool residentsShown = false;
 
-    QList<RecordPage *> recordPages() const { return {buildings, rooms, residents, allocations}; }
+    QList<RecordPage *> recordPages() const
+    {
+        return {buildings, rooms, residents, allocations, lab->protocolsPage(), lab->workOrdersPage()};
+    }
     RecordPage *currentRecordPage() const { return qobject_cast<RecordPage *>(stack->currentWidget()); }
 };
 
@@ -110,6 +119,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     d->residents = new ResidentsPage(*d->context, d->stack);
     d->allocations = new AllocationsPage(*d->context, d->stack);
     d->freeBeds = new FreeBedsPage(*d->context, d->stack);
+    d->lab = new LabUi(services, *d->context, this);
+    d->bulk = new BulkUi(executor, services.engine, d->actor, d->lab->protocolsPage(), this);
 
     d->sidebar = new QListWidget(this);
     d->sidebar->setObjectName(QStringLiteral("sidebar"));
@@ -133,6 +144,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         {d->residents, tr("Residents"), QStyle::SP_FileDialogContentsView},
         {d->allocations, tr("Allocations"), QStyle::SP_FileDialogListView},
         {d->freeBeds, tr("Free beds"), QStyle::SP_DialogApplyButton},
+        {d->lab->protocolsPage(), tr("Protocols"), QStyle::SP_FileIcon},
+        {d->lab->workOrdersPage(), tr("Work orders"), QStyle::SP_FileDialogDetailedView},
     };
     for (const auto &entry : entries) {
         d->stack->addWidget(entry.page);
@@ -224,7 +237,18 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     toolbar->addWidget(d->notifications);
     connect(d->notifications, &NotificationCentre::showJobRequested, d->jobsDock, &JobsDock::showJob);
     connect(d->notifications, &NotificationCentre::openLink, this, [this](const QString &link) {
-        statusBar()->showMessage(tr("Opening “%1” is not supported yet.").arg(link), 5000);
+        if (!d->lab->openLink(link) && !d->bulk->openLink(link))
+            statusBar()->showMessage(tr("Opening “%1” is not supported yet.").arg(link), 5000);
+    });
+    connect(d->lab, &LabUi::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(d->bulk, &BulkUi::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(d->bulk, &BulkUi::queued, this, [this](qint64 jobId) { d->jobsDock->showJob(jobId); });
+    connect(d->bulk, &BulkUi::failed, this, [this](const QString &title, const QString &message) {
+        auto *box = new QMessageBox(QMessageBox::Warning, title, tr("%1 failed.").arg(title), QMessageBox::Ok, this);
+        box->setObjectName(u"failureBox"_s);
+        box->setInformativeText(message);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
@@ -283,10 +307,10 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
 
     auto updateActions = [this] {
         RecordPage *page = d->currentRecordPage();
-        d->newAction->setEnabled(page);
+        d->newAction->setEnabled(page && page->canCreate());
         d->findAction->setEnabled(page);
         d->editAction->setEnabled(page && page->hasCurrent());
-        d->deleteAction->setEnabled(page && page->hasCurrent());
+        d->deleteAction->setEnabled(page && page->hasCurrent() && page->canDelete());
     };
     connect(d->stack, &QStackedWidget::currentChanged, this, updateActions);
     for (RecordPage *page : d->recordPages())
@@ -398,6 +422,7 @@ void MainWindow::start()
     if (d->started)
         return;
     d->started = true;
+    d->lab->start();
     for (RecordPage *page : d->recordPages())
         page->start();
     d->dashboard->refresh();

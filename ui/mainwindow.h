@@ -7,7 +7,8 @@
 
 struct JobRequest;
 
-// The main window: a sidebar of pages (Dashboard, Buildings, Rooms, Residents),
+// The main window: a sidebar of pages (Dashboard, Buildings, Rooms, Residents, and the
+// lab's Protocols and Work orders with their report editors: ui/lab/labui.h),
 // the edit menu with undo/redo, the connection banner, the jobs dock (View ▸ Jobs,
 // Ctrl+J), the status-bar job indicator, the notification bell in the toolbar,
 // Tools ▸ Run diagnostic job, and remembered geometry and dock layout. Pages reload

@@ -6,6 +6,7 @@ class ConnectionMonitor;
 class DbExecutor;
 class EventBus;
 class JobEngine;
+class PdfCache;
 class TaskRegistry;
 
 // What the composition root (app/gui, a test, a benchmark) hands the main window.
@@ -21,4 +22,7 @@ struct WindowServices
     JobEngine *engine = nullptr; // this desktop's engine; null when it runs none
     const TaskRegistry &tasks;
     Actor actor;
+    // The process's PDF cache (one per process, shared with its job engine through
+    // LabServices::setPdfCache); null: LabServices::pdfCache().
+    PdfCache *pdfCache = nullptr;
 };

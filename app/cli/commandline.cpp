@@ -220,7 +220,7 @@ int CommandLine::run(int argc, char **argv)
     const qsizetype arguments =
         JobCommands::argumentCount(*command) + ImportCommands::argumentCount(*command) +
         MailCommands::argumentCount(*command) + AllocationCommands::argumentCount(*command) +
-        BulkCommands::argumentCount(*command);
+        BulkCommands::argumentCount(*command) + LabCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));

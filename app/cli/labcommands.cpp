@@ -3,16 +3,29 @@
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandline.h"
 #include "app/cli/commandregistry.h"
+#include "app/cli/jobcommands.h"
+#include "app/cli/jobwaiter.h"
 #include "app/cli/texttable.h"
 #include "models/db/database.h"
 #include "models/lab/protocolrepository.h"
 #include "models/lab/reportrepository.h"
+#include "models/lab/workorderrepository.h"
+#include "tasks/lab/labdocuments.h"
+#include "tasks/lab/labservices.h"
+#include "tasks/lab/reportfinalizer.h"
+#include "tasks/pdf/pdfcache.h"
+#include "tasks/pdf/pdfrenderer.h"
 
 #include <QCommandLineParser>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +36,71 @@ constexpr int kPageSize = 1000;
 QString stateOption()
 {
     return u"state"_s;
+}
+
+QString outputOption()
+{
+    return u"output"_s;
+}
+
+QCommandLineOption outputCommandOption()
+{
+    return QCommandLineOption({u"o"_s, outputOption()},
+                              LabCommands::tr("Write the PDF to this file (required)."),
+                              LabCommands::tr("file"));
+}
+
+// The id after the command's words ("report finalize 12"); null after a usage error.
+std::optional<qint64> idArgument(CommandContext &context, const QString &what, int *exitCode)
+{
+    const QStringList positional = context.parser().positionalArguments();
+    const qsizetype at = context.command().words.size();
+    if (positional.size() <= at) {
+        *exitCode =
+            context.usageError(LabCommands::tr("\"%1\" needs a %2 id").arg(context.command().name(), what));
+        return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 id = positional.at(at).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        *exitCode = context.usageError(
+            LabCommands::tr("a %1 id is a positive whole number, not \"%2\"").arg(what, positional.at(at)));
+        return std::nullopt;
+    }
+    return id;
+}
+
+// Writes `pdf` atomically; false (after saying why, naming the file) on failure.
+bool writePdf(CommandContext &context, const QString &path, const QByteArray &pdf)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit()) {
+        context.error(
+            LabCommands::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+QString sourceCode(PdfCacheEntry::Source source)
+{
+    switch (source) {
+    case PdfCacheEntry::Source::LocalDisk:
+        return u"local_disk"_s;
+    case PdfCacheEntry::Source::Database:
+        return u"database"_s;
+    case PdfCacheEntry::Source::Rendered:
+        break;
+    }
+    return u"rendered"_s;
+}
+
+QString reportLabel(const Report &report)
+{
+    return LabCommands::tr("report %1 (%2, revision %3)")
+        .arg(report.id)
+        .arg(report.protocolNumber)
+        .arg(report.revision);
 }
 
 // Streams a JSON array one element per line, so that long lists never sit in memory
@@ -152,6 +230,188 @@ void LabCommands::registerCommands(CommandRegistry &registry)
                     u"id, protocol_id, protocol_number, state, version (the revision: 1, 2, …), row_version, "
                     "supersedes_id, superseded_by_id, finalizing, results, signed_by, signed_at"_s,
                     Report::allStateCodes(), &LabCommands::listReports));
+    registry.add({
+        {u"report"_s, u"finalize"_s},
+        tr("Finalize (sign) a report as a job: residesk report finalize ID."),
+        tr("Queues the report.finalize job and takes the report for it, in one transaction: the job renders "
+           "the "
+           "signed PDF (signer: this user), stores it, finalizes the report and its protocol, e-mails the "
+           "PDF to "
+           "the client and keeps it in the PDF cache. Refused (exit code 1, nothing queued) when the report "
+           "is "
+           "finalized, already being finalized, or its protocol is not received. With --json: {\"job_id\": "
+           "n} at "
+           "once. With --wait: runs jobs in this process until that job ends and prints it (with --json: the "
+           "job as one JSON object); exit code 0 only if it succeeded."),
+        {JobWaiter::waitOption()},
+        &LabCommands::finalizeReport,
+    });
+    registry.add({
+        {u"report"_s, u"pdf"_s},
+        tr("Save a report's PDF: residesk report pdf ID -o FILE."),
+        tr("A finalized report: its stored, signed PDF, byte for byte. A draft: a preview rendered now, with "
+           "a "
+           "DRAFT watermark and no signature. With --json: {\"report_id\", \"file\", \"size\", \"sha256\", "
+           "\"draft\"}."),
+        {outputCommandOption()},
+        &LabCommands::reportPdf,
+    });
+    registry.add({
+        {u"workorder"_s, u"pdf"_s},
+        tr("Save a work order's PDF: residesk workorder pdf ID -o FILE."),
+        tr("From the PDF cache (this computer's, else the database's shared copy); rendered and kept there "
+           "when neither has the current version. With --json: {\"work_order_id\", \"version\", \"file\", "
+           "\"size\", \"source\"} (source: local_disk, database or rendered)."),
+        {outputCommandOption()},
+        &LabCommands::workOrderPdf,
+    });
+}
+
+qsizetype LabCommands::argumentCount(const Command &command)
+{
+    static const QList<QStringList> withId{
+        {u"report"_s, u"finalize"_s}, {u"report"_s, u"pdf"_s}, {u"workorder"_s, u"pdf"_s}};
+    return withId.contains(command.words) ? 1 : 0;
+}
+
+int LabCommands::finalizeReport(CommandContext &context)
+{
+    int code = 0;
+    const std::optional<qint64> id = idArgument(context, tr("report"), &code);
+    if (!id)
+        return code;
+    Database *db = JobCommands::openCurrentDatabase(context);
+    if (!db)
+        return CommandLine::ExitFailure;
+    const Result<Report> report = ReportRepository(*db, context.actor()).get(*id);
+    if (!report) {
+        if (report.error().code == DbError::Code::NotFound)
+            context.error(tr("no report with id %1").arg(*id));
+        else
+            context.error(tr("cannot read report %1: %2").arg(*id).arg(report.error().message.simplified()));
+        return CommandLine::ExitFailure;
+    }
+    const Result<ReportFinalizer::Queued> queued =
+        ReportFinalizer(*db, context.actor()).enqueue(*id, report->version);
+    if (!queued) {
+        context.error(tr("cannot finalize %1: %2")
+                          .arg(reportLabel(report.value()), queued.error().message.simplified()));
+        return CommandLine::ExitFailure;
+    }
+    if (context.parser().isSet(JobWaiter::waitOption()))
+        return JobWaiter(context, *db).wait(queued->jobId);
+    if (context.json())
+        context.printJson(QJsonObject{{u"job_id"_s, queued->jobId}});
+    else
+        context.out(tr("Job %1 finalizes %2.").arg(queued->jobId).arg(reportLabel(report.value())));
+    return CommandLine::ExitSuccess;
+}
+
+int LabCommands::reportPdf(CommandContext &context)
+{
+    int code = 0;
+    const std::optional<qint64> id = idArgument(context, tr("report"), &code);
+    if (!id)
+        return code;
+    const QString path = context.parser().value(outputOption());
+    if (path.isEmpty())
+        return context.usageError(tr("\"%1\" needs -o FILE").arg(context.command().name()));
+    Database *db = context.openDatabase();
+    if (!db)
+        return CommandLine::ExitFailure;
+    const Result<LabDocuments::ReportSources> sources = LabDocuments::loadReport(*db, *id);
+    if (!sources) {
+        if (sources.error().code == DbError::Code::NotFound)
+            context.error(tr("no report with id %1").arg(*id));
+        else
+            context.error(tr("cannot read report %1: %2").arg(*id).arg(sources.error().message.simplified()));
+        return CommandLine::ExitFailure;
+    }
+    const Report &report = sources->report;
+    QByteArray pdf;
+    if (report.isFinalized()) {
+        const Result<StoredPdf> stored = ReportRepository(*db, context.actor()).pdf(*id);
+        if (!stored) {
+            context.error(tr("cannot read the PDF of %1: %2")
+                              .arg(reportLabel(report), stored.error().message.simplified()));
+            return CommandLine::ExitFailure;
+        }
+        pdf = stored->content;
+    } else {
+        pdf = PdfRenderer::renderReport(
+            LabDocuments::reportDocument(report, sources->protocol, sources->client));
+        if (pdf.isEmpty()) {
+            context.error(tr("cannot render %1: no usable font was found").arg(reportLabel(report)));
+            return CommandLine::ExitFailure;
+        }
+    }
+    if (!writePdf(context, path, pdf))
+        return CommandLine::ExitFailure;
+    if (context.json())
+        context.printJson(QJsonObject{
+            {u"report_id"_s, *id},
+            {u"file"_s, QFileInfo(path).absoluteFilePath()},
+            {u"size"_s, qint64(pdf.size())},
+            {u"sha256"_s,
+             QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex())},
+            {u"draft"_s, !report.isFinalized()}});
+    else
+        context.out(report.isFinalized() ? tr("Wrote the signed PDF of %1 to %2.")
+                                               .arg(reportLabel(report), QDir::toNativeSeparators(path))
+                                         : tr("Wrote a draft preview of %1 to %2.")
+                                               .arg(reportLabel(report), QDir::toNativeSeparators(path)));
+    return CommandLine::ExitSuccess;
+}
+
+int LabCommands::workOrderPdf(CommandContext &context)
+{
+    int code = 0;
+    const std::optional<qint64> id = idArgument(context, tr("work order"), &code);
+    if (!id)
+        return code;
+    const QString path = context.parser().value(outputOption());
+    if (path.isEmpty())
+        return context.usageError(tr("\"%1\" needs -o FILE").arg(context.command().name()));
+    Database *db = context.openDatabase();
+    if (!db)
+        return CommandLine::ExitFailure;
+    const Result<WorkOrder> order = WorkOrderRepository(*db, context.actor()).get(*id);
+    if (!order) {
+        if (order.error().code == DbError::Code::NotFound)
+            context.error(tr("no work order with id %1").arg(*id));
+        else
+            context.error(
+                tr("cannot read work order %1: %2").arg(*id).arg(order.error().message.simplified()));
+        return CommandLine::ExitFailure;
+    }
+    const int version = order->contentVersion();
+    const PdfCacheKey key = PdfCacheKey::workOrder(*id, version, PdfRenderer::templateVersion());
+    const qint64 workOrderId = *id;
+    const Result<PdfCacheEntry> entry =
+        LabServices::pdfCache().getOrRender(*db, key, [db, workOrderId, version] {
+            return LabDocuments::renderWorkOrder(*db, workOrderId, version);
+        });
+    if (!entry) {
+        context.error(tr("cannot make the PDF of work order %1 (%2): %3")
+                          .arg(*id)
+                          .arg(order->protocolNumber, entry.error().message.simplified()));
+        return CommandLine::ExitFailure;
+    }
+    if (!writePdf(context, path, entry->bytes))
+        return CommandLine::ExitFailure;
+    if (context.json())
+        context.printJson(QJsonObject{{u"work_order_id"_s, *id},
+                                      {u"version"_s, version},
+                                      {u"file"_s, QFileInfo(path).absoluteFilePath()},
+                                      {u"size"_s, entry->size()},
+                                      {u"source"_s, sourceCode(entry->source)}});
+    else
+        context.out(tr("Wrote the PDF of work order %1 (%2, version %3) to %4.")
+                        .arg(*id)
+                        .arg(order->protocolNumber)
+                        .arg(version)
+                        .arg(QDir::toNativeSeparators(path)));
+    return CommandLine::ExitSuccess;
 }
 
 int LabCommands::listProtocols(CommandContext &context)

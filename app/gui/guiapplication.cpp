@@ -12,6 +12,9 @@
 #include "tasks/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
+#include "tasks/lab/labservices.h"
+#include "tasks/pdf/pdfcache.h"
+#include "tasks/pdf/pdfrenderer.h"
 #include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 #include "ui/mainwindow.h"
@@ -72,6 +75,10 @@ QCoro::Task<> startUp(DbExecutor &executor, EventBus &events, JobEngine &engine,
         co_return;
     }
     events.start();
+    // Before the engine can render anything on a pool thread: the renderer's one-time
+    // font set-up registers a font, which emits a signal from the registering thread,
+    // so it is done here, on the GUI thread (some tens of milliseconds, once).
+    PdfRenderer::warmUp();
     engine.start();
     window.start();
 }
@@ -138,6 +145,10 @@ int GuiApplication::run(int argc, char **argv)
     Database database(config.value());
     DbExecutor executor(database);
     ConnectionMonitor monitor(executor);
+    // One PDF cache per process, in the default location: the window opens PDFs from it
+    // and this desktop's jobs (finalize, pre-render) fill it.
+    PdfCache pdfCache;
+    LabServices::setPdfCache(&pdfCache);
     TaskRegistry tasks;
     TaskCatalog::registerAll(tasks);
     EventBus events(database);
@@ -149,7 +160,8 @@ int GuiApplication::run(int argc, char **argv)
                        .events = events,
                        .engine = &engine,
                        .tasks = tasks,
-                       .actor = actor});
+                       .actor = actor,
+                       .pdfCache = &pdfCache});
     window.show();
 
     QApplication::setQuitOnLastWindowClosed(false);
@@ -162,5 +174,6 @@ int GuiApplication::run(int argc, char **argv)
 
     const int code = app.exec();
     executor.waitForDone();
+    LabServices::setPdfCache(nullptr);
     return code;
 }

@@ -22,6 +22,9 @@ public:
 
     void setProtocolFilter(const ProtocolFilter &filter);
     ProtocolFilter protocolFilter() const { return m_protocolFilter; }
+    // What the rows shown were read with: the protocol filter completed by the ListFilter
+    // (the search box of a page), as ProtocolRepository::page() receives it.
+    ProtocolFilter shownFilter() const { return effectiveFilter(filter()); }
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

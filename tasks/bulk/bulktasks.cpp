@@ -356,7 +356,7 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
     result.insert(u"selected"_s, selected);
     result.insert(u"summary"_s,
                   tr("%L1 changed, %L2 skipped, %L3 failed").arg(c.changed).arg(c.skipped).arg(c.failed));
-    result.insert(u"link"_s, u"bulk:%1"_s.arg(jobId));
+    result.insert(u"notify_link"_s, u"bulk:%1"_s.arg(jobId));
     co_return JobOutcome::success(result);
 }
 
@@ -483,7 +483,7 @@ QCoro::Task<JobOutcome> runUndo(JobContext &ctx)
                        {u"failed"_s, c.failed}};
     result.insert(u"summary"_s,
                   tr("%L1 restored, %L2 skipped, %L3 failed").arg(c.changed).arg(c.skipped).arg(c.failed));
-    result.insert(u"link"_s, u"bulk:%1"_s.arg(jobId));
+    result.insert(u"notify_link"_s, u"bulk:%1"_s.arg(jobId));
     co_return JobOutcome::success(result);
 }
 

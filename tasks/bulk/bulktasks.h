@@ -40,7 +40,7 @@ struct ProtocolFilter;
 // savepoint), so one bad row fails alone. Cancel stops between chunks. Progress:
 // "3,500 of 10,000 — chunk 7". Result: {"to", "selected", "changed", "skipped",
 // "failed", "no_address", "emails", "summary": "N changed, M skipped, K failed",
-// "link": "bulk:<job id>"}; the creator's notification carries the summary and opens
+// "notify_link": "bulk:<job id>"}; the creator's notification carries the summary and opens
 // the per-item list.
 //
 // The undo restores, through ProtocolRepository::restoreStates, the state (and
@@ -51,7 +51,7 @@ struct ProtocolFilter;
 // the first one told the client a fact that was true when it was sent, and whether and
 // how to correct it is for the lab to say (the undo's item list names every protocol
 // concerned). Result: {"undo_of", "selected", "restored", "skipped", "failed",
-// "summary", "link"}.
+// "summary", "notify_link"}.
 namespace BulkTasks {
 QString transitionKind(); // "protocols.transition"
 QString undoKind();       // "protocols.transition_undo"

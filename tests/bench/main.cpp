@@ -8,6 +8,7 @@
 #include "tests/bench/bulkreceivecase.h"
 #include "tests/bench/enginenotifylatencycase.h"
 #include "tests/bench/enginethroughputcase.h"
+#include "tests/bench/finalizefeedbackcase.h"
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
 #include "tests/bench/importpeakrsscase.h"
@@ -35,6 +36,8 @@ int main(int argc, char **argv)
         return GuiStallCase::child(argc, argv, QString::fromLocal8Bit(argv[2]));
     if (argc >= 2 && std::strcmp(argv[1], "--child-workorder-open") == 0)
         return WorkOrderCachedOpenCase::child(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "--child-finalize-feedback") == 0)
+        return FinalizeFeedbackCase::child(argc, argv);
 
     // The PDF cases render text: they need a QGuiApplication (fonts), on the offscreen
     // platform; the other cases keep their QCoreApplication.
@@ -80,7 +83,8 @@ int main(int argc, char **argv)
         {MailDrainCase::name(), &MailDrainCase::run, MailDrainCase::description()},
         {BulkReceiveCase::name(50), &BulkReceiveCase::run50, BulkReceiveCase::description(50)},
         {BulkReceiveCase::name(1000), &BulkReceiveCase::run1000, BulkReceiveCase::description(1000)},
-        {BulkReceiveCase::name(10000), &BulkReceiveCase::run10000, BulkReceiveCase::description(10000)}};
+        {BulkReceiveCase::name(10000), &BulkReceiveCase::run10000, BulkReceiveCase::description(10000)},
+        {FinalizeFeedbackCase::name(), &FinalizeFeedbackCase::run, FinalizeFeedbackCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));

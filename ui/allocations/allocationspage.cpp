@@ -44,7 +44,7 @@ AllocationsPage::AllocationsPage(UndoContext &context, QWidget *parent)
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         action->setEnabled(false);
         addAction(action);
-        addToolButton(action);
+        addToolAction(action);
     }
     connect(checkInAction, &QAction::triggered, this, &AllocationsPage::checkInCurrent);
     connect(checkOutAction, &QAction::triggered, this, &AllocationsPage::checkOutCurrent);

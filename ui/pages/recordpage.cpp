@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QDialog>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -60,6 +61,10 @@ RecordPage::RecordPage(UndoContext &context, const QString &key, QWidget *parent
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setAutoRaise(true);
         m_toolbar->addWidget(button);
+        if (action == newAction)
+            m_newButton = button;
+        else if (action == deleteAction)
+            m_deleteButton = button;
     }
     m_toolbar->addSpacing(12);
     m_search->setPlaceholderText(tr("Search…"));
@@ -140,14 +145,34 @@ void RecordPage::addFilter(const QString &label, QWidget *filter)
     m_toolbar->insertWidget(at + 2, filter);
 }
 
-void RecordPage::addToolButton(QAction *action)
+void RecordPage::setActionsAvailable(bool create, bool remove)
 {
+    m_canCreate = create;
+    m_canDelete = remove;
+    m_newButton->setVisible(create);
+    m_deleteButton->setVisible(remove);
+    newAction->setEnabled(create);
+    if (!remove)
+        deleteAction->setEnabled(false);
+}
+
+QToolButton *RecordPage::addToolAction(QAction *action)
+{
+    if (action->isSeparator()) {
+        auto *line = new QFrame(this);
+        line->setFrameShape(QFrame::VLine);
+        line->setFrameShadow(QFrame::Sunken);
+        m_toolbar->insertWidget(3 + m_toolActions++, line);
+        return nullptr;
+    }
     auto *button = new QToolButton(this);
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     button->setAutoRaise(true);
-    // Before the spacing that precedes the search box.
-    m_toolbar->insertWidget(m_toolbar->indexOf(m_search) - 1, button);
+    // After New / Edit / Delete and the buttons added before it.
+    m_toolbar->insertWidget(3 + m_toolActions++, button);
+    addAction(action); // its shortcut works anywhere on the page
+    return button;
 }
 
 void RecordPage::start()
@@ -159,7 +184,7 @@ void RecordPage::start()
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RecordPage::currentChanged);
     connect(this, &RecordPage::currentChanged, this, [this] {
         editAction->setEnabled(hasCurrent());
-        deleteAction->setEnabled(hasCurrent());
+        deleteAction->setEnabled(m_canDelete && hasCurrent());
     });
 
     QHeaderView *header = m_view->horizontalHeader();

@@ -19,11 +19,13 @@ class QLineEdit;
 class QSettings;
 class QTableView;
 class QTimer;
+class QToolButton;
 class RecordFilterProxyModel;
 class RecordTableModel;
 
-// Base of the table pages (residents, rooms, buildings): a toolbar with New / Edit /
-// Delete, a search box and the page's filter combos, the table (a lazily loaded
+// Base of the table pages (residents, rooms, buildings, and the lab's protocols and
+// work orders): a toolbar with New / Edit / Delete (a page may hide New and Delete and
+// add actions of its own), a search box and the page's filter combos, the table (a lazily loaded
 // RecordTableModel behind a RecordFilterProxyModel; header clicks sort in the
 // database) and a count line. The model is attached only in start(), when the
 // database is ready. Header state is restored in start() and saved by saveState().
@@ -48,6 +50,9 @@ public:
     QTableView *view() const { return m_view; }
     QLineEdit *searchEdit() const { return m_search; }
     bool hasCurrent() const { return currentSourceRow() >= 0; }
+    // False on pages whose records are not created / deleted here (see setActionsAvailable).
+    bool canCreate() const { return m_canCreate; }
+    bool canDelete() const { return m_canDelete; }
 
     void focusSearch();
     virtual void newRecord() = 0;
@@ -61,11 +66,17 @@ protected:
     // Called once by the subclass constructor; the page does not own the model.
     void setModel(RecordTableModel *model);
     void addFilter(const QString &label, QWidget *filter);
-    // A tool button for a page action of its own, after New / Edit / Delete.
-    void addToolButton(QAction *action);
+    // Pages whose records are not created or deleted from them hide those actions: their
+    // buttons disappear and the actions (and the window's menu entries) stay disabled.
+    void setActionsAvailable(bool create, bool remove);
+    // A page action as a button on the toolbar, after the standard ones (a separator
+    // action: a vertical line, and null is returned).
+    QToolButton *addToolAction(QAction *action);
     virtual void editRecord(int sourceRow) = 0;
     virtual void deleteRecord(int sourceRow) = 0;
     virtual QString countText(qint64 count) const = 0;
+    // Rewrites the count line (countText) when something it shows besides the count changed.
+    void updateCount();
     virtual void started() {}
     void showEvent(QShowEvent *event) override;
 
@@ -117,7 +128,6 @@ private:
         context->notifyChanged(qMetaTypeId<T>());
     }
 
-    void updateCount();
     void sortRequested(int section, Qt::SortOrder order);
 
     QPointer<UndoContext> m_context;
@@ -130,6 +140,11 @@ private:
     QLabel *m_count;
     QTimer *m_searchTimer;
     QPointer<QDialog> m_dialog;
+    QToolButton *m_newButton = nullptr;
+    QToolButton *m_deleteButton = nullptr;
+    int m_toolActions = 0; // buttons added by addToolAction
+    bool m_canCreate = true;
+    bool m_canDelete = true;
     bool m_started = false;
     bool m_restoring = false;
     bool m_stale = false;          // changed elsewhere while hidden

@@ -1,0 +1,780 @@
+// The lab's window parts driven through the real main window, offscreen, with its real
+// job engine and event bus, on SQLite and PostgreSQL: the Protocols page filtered by
+// state opens a report in the editor; a result is edited (and undone), saved; a save
+// over someone else's change shows the conflict box; Finalize shows "Finalizing…" at
+// once, before the job runs, then "Finalized by …"; the notification appears and opens
+// the signed PDF in the viewer; a work order's change is pre-rendered and its PDF opens
+// from the cache; the work-order dialog saves and queues the pre-render; single-row
+// state changes from the page.
+#include "models/db/connectionmonitor.h"
+#include "models/db/dbexecutor.h"
+#include "models/itemmodels/notificationsmodel.h"
+#include "models/itemmodels/protocolstablemodel.h"
+#include "models/itemmodels/recordfilterproxymodel.h"
+#include "models/itemmodels/reportresultsmodel.h"
+#include "models/itemmodels/workorderstablemodel.h"
+#include "models/lab/reportrepository.h"
+#include "models/lab/workorderrepository.h"
+#include "tasks/events.h"
+#include "tasks/jobengine.h"
+#include "tasks/jobstore.h"
+#include "tasks/lab/labservices.h"
+#include "tasks/lab/labtasks.h"
+#include "tasks/lab/workorderservice.h"
+#include "tasks/pdf/pdfcache.h"
+#include "tasks/pdf/pdfrenderer.h"
+#include "tasks/taskcatalog.h"
+#include "tasks/taskregistry.h"
+#include "tests/models/lab/labtestutil.h"
+#include "tests/support/testdatabase.h"
+#include "ui/lab/labui.h"
+#include "ui/lab/protocolspage.h"
+#include "ui/lab/reporteditor.h"
+#include "ui/lab/workorderdialog.h"
+#include "ui/lab/workorderspage.h"
+#include "ui/mainwindow.h"
+#include "ui/notifications/notificationcentre.h"
+#include "ui/pdf/pdfopener.h"
+#include "ui/pdf/pdfviewerwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextCursor>
+#include <QToolButton>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int kTimeout = 60000;
+
+Actor tester()
+{
+    return Actor{u"tester"_s, Actor::Role::Vet};
+}
+
+struct Harness
+{
+    std::unique_ptr<TestDatabase> t;
+    std::unique_ptr<QTemporaryDir> dir;
+    std::unique_ptr<PdfCache> cache;
+    std::unique_ptr<DbExecutor> executor;
+    std::unique_ptr<ConnectionMonitor> monitor;
+    TaskRegistry tasks;
+    std::unique_ptr<EventBus> events;
+    std::unique_ptr<JobEngine> engine;
+    std::unique_ptr<MainWindow> window;
+
+    ~Harness()
+    {
+        LabTasks::setFinalizeHooks({});
+        if (engine && engine->isStarted()) {
+            QSignalSpy stopped(engine.get(), &JobEngine::stopped);
+            engine->stop();
+            stopped.wait(engine->options().shutdownGraceMs + 2000);
+        }
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (qobject_cast<PdfViewerWindow *>(w))
+                delete w;
+        window.reset();
+        engine.reset();
+        events.reset();
+        monitor.reset();
+        if (executor)
+            executor->waitForDone();
+        executor.reset();
+        LabServices::setPdfCache(nullptr);
+    }
+
+    LabUi *lab() const { return window->findChild<LabUi *>(u"labUi"_s); }
+    ProtocolsPage *protocols() const { return lab()->protocolsPage(); }
+    WorkOrdersPage *workOrders() const { return lab()->workOrdersPage(); }
+    NotificationCentre *bell() const
+    {
+        return window->findChild<NotificationCentre *>(u"notificationCentre"_s);
+    }
+    Result<Job> job(qint64 id) { return JobStore(t->db()).get(id); }
+};
+
+// The row of `id` in a page's table, as the view shows it (proxy index), once loaded.
+QModelIndex viewIndexOf(RecordPage *page, qint64 id)
+{
+    const int row = page->model()->rowOfId(id);
+    return row < 0 ? QModelIndex() : page->proxy()->mapFromSource(page->model()->index(row, 0));
+}
+
+template<typename T> T *visibleTopLevel()
+{
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (auto *found = qobject_cast<T *>(w); found && found->isVisible())
+            return found;
+    return nullptr;
+}
+
+QMessageBox *openBox(QWidget *parent, const QString &name)
+{
+    for (QMessageBox *box : parent->findChildren<QMessageBox *>(name))
+        if (box->isVisible())
+            return box;
+    return nullptr;
+}
+} // namespace
+
+class TestLabGui : public QObject
+{
+    Q_OBJECT
+
+private:
+    bool startWindow(Harness &h, QString *error)
+    {
+        h.t = TestDatabase::create(error);
+        if (!h.t)
+            return false;
+        h.dir = std::make_unique<QTemporaryDir>();
+        h.cache = std::make_unique<PdfCache>(h.dir->filePath(u"pdf"_s));
+        LabServices::setPdfCache(h.cache.get());
+        PdfRenderer::warmUp(); // as the composition root does, on the GUI thread
+        h.executor = std::make_unique<DbExecutor>(h.t->db());
+        h.monitor = std::make_unique<ConnectionMonitor>(*h.executor);
+        TaskCatalog::registerAll(h.tasks);
+        h.events = std::make_unique<EventBus>(h.t->db());
+        JobEngineOptions options = JobEngineOptions::desktop();
+        options.shutdownGraceMs = 5000;
+        options.runRecurring = false;
+        options.pollIntervalMs = 200;
+        // Not mail.send: no SMTP server here; the e-mails stay in the outbox.
+        options.kinds = QStringList{u"report.finalize"_s, u"workorder.prerender"_s};
+        h.engine = std::make_unique<JobEngine>(h.t->db(), h.tasks, options);
+        h.engine->setEventBus(h.events.get());
+        h.window = std::make_unique<MainWindow>(WindowServices{.executor = *h.executor,
+                                                               .monitor = *h.monitor,
+                                                               .events = *h.events,
+                                                               .engine = h.engine.get(),
+                                                               .tasks = h.tasks,
+                                                               .actor = tester(),
+                                                               .pdfCache = h.cache.get()});
+        MainWindow &w = *h.window;
+        w.show();
+        if (!QTest::qWaitForWindowExposed(&w)) {
+            *error = u"window not exposed"_s;
+            return false;
+        }
+        h.events->start();
+        if (!QTest::qWaitFor([&] { return h.events->isListening(); }, kTimeout)) {
+            *error = u"the event bus is not listening"_s;
+            return false;
+        }
+        h.engine->start();
+        w.start();
+        return true;
+    }
+
+    // A received protocol whose draft has two result rows; and a submitted one.
+    static Report seedDraft(Database &db, qint64 clientId)
+    {
+        const Protocol p = LabTest::protocolIn(db, clientId, Protocol::State::Received);
+        Result<Report> draft = ReportRepository(db, tester()).currentDraft(p.id);
+        if (!draft)
+            return {};
+        Report edited = draft.value();
+        edited.findings = u"Mild anaemia."_s;
+        edited.results = {{0, u"Haemoglobin"_s, u"9.8"_s, u"g/dL"_s, u"12.0–18.0"_s, Report::Flag::Low},
+                          {0, u"Leukocytes"_s, u"7.1"_s, u"10^9/L"_s, u"4.0–12.0"_s, Report::Flag::None}};
+        const Result<Report> saved = ReportRepository(db, tester()).updateDraft(edited);
+        return saved ? saved.value() : Report{};
+    }
+
+    static void showPage(MainWindow &w, QWidget *page)
+    {
+        auto *sidebar = w.findChild<QListWidget *>(u"sidebar"_s);
+        auto *stack = w.findChild<QStackedWidget *>(u"pageStack"_s);
+        sidebar->setCurrentRow(stack->indexOf(page));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(u"Residesk"_s);
+        QCoreApplication::setApplicationName(u"Residesk"_s);
+    }
+
+    void reportFromOpenToFinalized()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        MainWindow &w = *h.window;
+        const qint64 clientId = LabTest::makeClient(h.t->db());
+        const Report draft = seedDraft(h.t->db(), clientId);
+        QVERIFY(draft.id > 0);
+        LabTest::protocolIn(h.t->db(), clientId, Protocol::State::Submitted);
+
+        // The Protocols page, filtered by state: only the received protocol.
+        ProtocolsPage *page = h.protocols();
+        QVERIFY(page);
+        showPage(w, page);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isVisible(), kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->totalCount(), 2, kTimeout);
+        auto *state = page->findChild<QComboBox *>(u"stateFilter"_s);
+        QVERIFY(state);
+        state->setCurrentIndex(state->findData(u"received"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->totalCount(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, kTimeout);
+        QCOMPARE(page->currentFilter().state, std::optional(Protocol::State::Received));
+        page->view()->setCurrentIndex(viewIndexOf(page, draft.protocolId));
+        page->view()->selectRow(0);
+        QCOMPARE(page->selectedProtocolIds(), QList<qint64>{draft.protocolId});
+        QVERIFY(page->receiveAction->isEnabled() == false); // already received
+        QVERIFY(page->startAnalysisAction->isEnabled());
+
+        // Open its report (Ctrl+E) in the editor.
+        page->openReportAction->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(h.lab()->reportEditor(draft.id) != nullptr, kTimeout);
+        QPointer<ReportEditor> editor = h.lab()->reportEditor(draft.id);
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Editing, kTimeout);
+        QCOMPARE(editor->reportId(), draft.id);
+        QCOMPARE(editor->resultsModel()->rowCount(), 2);
+
+        // Findings typed into the editor: undone and redone by the text field.
+        auto *findings = editor->findChild<QPlainTextEdit *>(u"findingsEdit"_s);
+        QCOMPARE(findings->toPlainText(), u"Mild anaemia."_s);
+        QVERIFY(!findings->isReadOnly());
+        findings->moveCursor(QTextCursor::End);
+        QTest::keyClicks(findings, u" Regenerative."_s);
+        QCOMPARE(findings->toPlainText(), u"Mild anaemia. Regenerative."_s);
+        QVERIFY(editor->isDirty());
+        findings->undo();
+        QCOMPARE(findings->toPlainText(), u"Mild anaemia."_s);
+        findings->redo();
+        QCOMPARE(findings->toPlainText(), u"Mild anaemia. Regenerative."_s);
+
+        // Edit a result (as the view's editor does), undo and redo it, then save.
+        ReportResultsModel *results = editor->resultsModel();
+        QVERIFY(results->setData(results->index(0, ReportResultsModel::Value), u"10.4"_s));
+        QCOMPARE(editor->undoStack()->count(), 1);
+        QVERIFY(editor->isDirty());
+        editor->undoStack()->undo();
+        QCOMPARE(results->index(0, ReportResultsModel::Value).data().toString(), u"9.8"_s);
+        editor->undoStack()->redo();
+        QCOMPARE(results->index(0, ReportResultsModel::Value).data().toString(), u"10.4"_s);
+        QVERIFY(results->setData(results->index(1, ReportResultsModel::Flag), int(Report::Flag::High)));
+        editor->findChild<QPushButton *>(u"saveButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->statusText(), u"Saved."_s, kTimeout);
+        QVERIFY(!editor->isDirty());
+        Result<Report> stored = ReportRepository(h.t->db(), tester()).get(draft.id);
+        QVERIFY(stored);
+        QCOMPARE(stored->findings, u"Mild anaemia. Regenerative."_s);
+        QCOMPARE(stored->results.at(0).value, u"10.4"_s);
+        QCOMPARE(stored->results.at(1).flag, Report::Flag::High);
+
+        // Validation names the row and the field; nothing is written.
+        editor->addRow();
+        QTRY_COMPARE(results->rowCount(), 3);
+        editor->findChild<QPushButton *>(u"saveButton"_s)->click();
+        auto *message = editor->findChild<QLabel *>(u"messageLabel"_s);
+        QTRY_VERIFY(message->isVisible());
+        QVERIFY2(message->text().contains(u"row 3"_s) && message->text().contains(u"analyte"_s),
+                 qPrintable(message->text()));
+        editor->undoStack()->undo(); // the empty row goes again
+        QCOMPARE(results->rowCount(), 2);
+
+        // Someone else saves meanwhile: our save shows the conflict box; Reload shows theirs.
+        {
+            std::unique_ptr<Database> other = h.t->openAnother();
+            Report theirs = stored.value();
+            theirs.findings = u"Changed on another desktop."_s;
+            QVERIFY(ReportRepository(*other, Actor{u"colleague"_s, Actor::Role::Vet}).updateDraft(theirs));
+        }
+        QVERIFY(results->setData(results->index(1, ReportResultsModel::Value), u"7.9"_s));
+        editor->findChild<QPushButton *>(u"saveButton"_s)->click();
+        QMessageBox *conflict = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((conflict = openBox(editor, u"conflictBox"_s)) != nullptr, kTimeout);
+        conflict->findChild<QPushButton *>(u"reloadButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(findings->toPlainText(), u"Changed on another desktop."_s, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Editing, kTimeout);
+        QCOMPARE(results->index(1, ReportResultsModel::Value).data().toString(), u"7.1"_s);
+
+        // Finalize: the rendering waits until the test has seen "Finalizing…".
+        QSemaphore rendering;
+        QSemaphore resume;
+        LabTasks::FinalizeHooks hooks;
+        hooks.render = [&rendering, &resume](const ReportDocument &doc) {
+            rendering.release();
+            resume.acquire();
+            return PdfRenderer::renderReport(doc);
+        };
+        LabTasks::setFinalizeHooks(hooks);
+        QSignalSpy started(h.engine.get(), &JobEngine::jobStarted);
+        QSignalSpy finalized(editor.data(), &ReportEditor::finalized);
+        auto *finalize = editor->findChild<QPushButton *>(u"finalizeButton"_s);
+        // What the editor showed, in order: the locked "Finalizing…" state comes before
+        // the job is queued (the database round trip), and the job runs after that.
+        QStringList steps;
+        auto *busy = editor->findChild<QProgressBar *>(u"busyIndicator"_s);
+        const QMetaObject::Connection c1 =
+            connect(editor.data(), &ReportEditor::modeChanged, this, [&](ReportEditor::Mode mode) {
+                if (mode == ReportEditor::Mode::Finalizing)
+                    steps << u"locked: %1, busy %2, read-only %3, jobs started %4"_s.arg(editor->statusText())
+                                 .arg(busy->isVisibleTo(editor))
+                                 .arg(findings->isReadOnly())
+                                 .arg(started.size());
+            });
+        const QMetaObject::Connection c2 =
+            connect(editor.data(), &ReportEditor::finalizeQueued, this, [&] { steps << u"queued"_s; });
+        finalize->click();
+        QVERIFY(!steps.isEmpty());
+        QCOMPARE(steps.first(), u"locked: Finalizing…, busy 1, read-only 1, jobs started 0"_s);
+        QVERIFY(!finalize->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(steps.contains(u"queued"_s), kTimeout);
+        disconnect(c1);
+        disconnect(c2);
+        // The job runs; the editor stays locked meanwhile.
+        QVERIFY(QTest::qWaitFor([&] { return rendering.tryAcquire(); }, kTimeout));
+        QCOMPARE(editor->mode(), ReportEditor::Mode::Finalizing);
+        QVERIFY(editor->statusText().startsWith(u"Finalizing…"_s));
+        QVERIFY(!editor->findChild<QPushButton *>(u"saveButton"_s)->isEnabled());
+        QVERIFY(findings->isReadOnly());
+        QVERIFY(results->isReadOnly());
+        QVERIFY(!(results->flags(results->index(0, ReportResultsModel::Value)) & Qt::ItemIsEditable));
+        QVERIFY(!results->setData(results->index(0, ReportResultsModel::Value), u"1.0"_s));
+        editor->addRow();
+        QCOMPARE(results->rowCount(), 2);
+        resume.release();
+        QTRY_COMPARE_WITH_TIMEOUT(finalized.size(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Finalized, kTimeout);
+        QVERIFY2(editor->statusText().startsWith(u"Finalized by tester at"_s),
+                 qPrintable(editor->statusText()));
+        QVERIFY(findings->isReadOnly());
+        QVERIFY(editor->findChild<QPushButton *>(u"amendButton"_s)->isEnabled());
+        stored = ReportRepository(h.t->db(), tester()).get(draft.id);
+        QVERIFY(stored->isFinalized());
+
+        // The notification says so and opens the signed PDF in the viewer.
+        NotificationCentre *bell = h.bell();
+        QTRY_VERIFY_WITH_TIMEOUT(bell->unreadCount() >= 1, kTimeout);
+        NotificationsModel *notes = bell->model();
+        qint64 noteId = 0;
+        for (int row = 0; row < notes->rowCount(); ++row) {
+            const Notification n = notes->notificationAt(row);
+            if (n.link == u"report:%1"_s.arg(draft.id)) {
+                noteId = n.id;
+                QCOMPARE(n.title, u"Report %1 finalized"_s.arg(stored->protocolNumber));
+            }
+        }
+        QVERIFY(noteId > 0);
+        QSignalSpy pdfOpened(h.lab()->pdfOpener(), &PdfOpener::opened);
+        bell->openNotification(noteId);
+        QTRY_COMPARE_WITH_TIMEOUT(pdfOpened.size(), 1, kTimeout);
+        QPointer<PdfViewerWindow> viewer = pdfOpened.at(0).at(0).value<PdfViewerWindow *>();
+        QVERIFY(viewer);
+        QVERIFY(viewer->isVisible());
+        QVERIFY(viewer->pageCount() >= 1);
+        QVERIFY(viewer->windowTitle().contains(stored->protocolNumber));
+        // The job put it in the cache: no rendering, no database copy needed.
+        QCOMPARE(pdfOpened.at(0).at(1).value<PdfCacheEntry::Source>(), PdfCacheEntry::Source::LocalDisk);
+        const Result<StoredPdf> signedPdf = ReportRepository(h.t->db(), tester()).pdf(draft.id);
+        QVERIFY(signedPdf);
+        QCOMPARE(viewer->pdf(), signedPdf->content);
+
+        // The Protocols page follows the job's change (a records event): the protocol is
+        // finalized now, so the "received" filter no longer lists it.
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->totalCount(), 0, kTimeout);
+        page->setStateFilter(Protocol::State::Finalized);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, kTimeout);
+        QCOMPARE(page->model()->idAt(0), draft.protocolId);
+
+        // From the report's own window: the finalized revision's PDF (the history).
+        auto *history = editor->findChild<QListWidget *>(u"historyList"_s);
+        QCOMPARE(history->count(), 1);
+        history->setCurrentRow(0);
+        editor->findChild<QPushButton *>(u"openRevisionButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(pdfOpened.size(), 2, kTimeout);
+        auto *revisionViewer = pdfOpened.at(1).at(0).value<PdfViewerWindow *>();
+        QVERIFY(revisionViewer && revisionViewer->isVisible());
+        QCOMPARE(revisionViewer->pdf(), signedPdf->content);
+
+        // The history lists the finalized revision; Amend opens revision 2 as a draft.
+        editor->findChild<QPushButton *>(u"amendButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Editing, kTimeout);
+        QCOMPARE(editor->report().revision, 2);
+        QCOMPARE(history->count(), 2);
+
+        // Preview: the draft as shown, in the viewer, nothing written.
+        QSignalSpy preview(editor.data(), &ReportEditor::previewOpened);
+        editor->findChild<QPushButton *>(u"previewButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(preview.size(), 1, kTimeout);
+        auto *previewViewer = preview.at(0).at(0).value<PdfViewerWindow *>();
+        QVERIFY(previewViewer && previewViewer->isVisible());
+        QVERIFY(previewViewer->pageCount() >= 1);
+        QVERIFY(previewViewer->pdf().startsWith("%PDF"));
+    }
+
+    // Finalize fails (the job's rendering step refuses, not retryable): the editor comes
+    // back as an editable draft and says why; Finalize again succeeds, once.
+    void failedFinalizeLeavesDraft()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        const qint64 clientId = LabTest::makeClient(h.t->db());
+        const Report draft = seedDraft(h.t->db(), clientId);
+        QVERIFY(draft.id > 0);
+
+        std::atomic<bool> failing = true;
+        LabTasks::FinalizeHooks hooks;
+        hooks.failAt = [&failing](const QString &point, int) -> std::optional<LabTasks::InjectedFailure> {
+            if (point == u"start" && failing)
+                return LabTasks::InjectedFailure{u"the report template cannot be read"_s, false};
+            return std::nullopt;
+        };
+        LabTasks::setFinalizeHooks(hooks);
+
+        ReportEditor *opened = h.lab()->openReport(draft.id);
+        QVERIFY(opened);
+        QPointer<ReportEditor> editor = opened;
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Editing, kTimeout);
+        QSignalSpy failed(editor.data(), &ReportEditor::finalizeFailed);
+        QSignalSpy queued(editor.data(), &ReportEditor::finalizeQueued);
+        auto *finalize = editor->findChild<QPushButton *>(u"finalizeButton"_s);
+        auto *findings = editor->findChild<QPlainTextEdit *>(u"findingsEdit"_s);
+        finalize->click();
+        // At once: locked and saying so.
+        QCOMPARE(editor->mode(), ReportEditor::Mode::Finalizing);
+        QCOMPARE(editor->statusText(), u"Finalizing…"_s);
+        QVERIFY(findings->isReadOnly());
+        QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 1, kTimeout);
+        const qint64 jobId = queued.at(0).at(0).toLongLong();
+
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kTimeout);
+        QVERIFY2(failed.at(0).at(0).toString().contains(u"the report template cannot be read"_s),
+                 qPrintable(failed.at(0).at(0).toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Editing, kTimeout);
+        QVERIFY2(editor->statusText().startsWith(u"Not finalized: "_s) &&
+                     editor->statusText().contains(u"the report template cannot be read"_s),
+                 qPrintable(editor->statusText()));
+        QVERIFY(!findings->isReadOnly());
+        QVERIFY(finalize->isEnabled());
+        QCOMPARE(h.job(jobId)->state, JobState::Failed);
+        Result<Report> stored = ReportRepository(h.t->db(), tester()).get(draft.id);
+        QVERIFY(stored);
+        QVERIFY(!stored->isFinalized());
+        QVERIFY(!stored->isFinalizing());
+        QVERIFY(!ReportRepository(h.t->db(), tester()).pdf(draft.id));
+
+        // Once the cause is gone, Finalize again: finalized, with its signer, once.
+        failing = false;
+        QSignalSpy finalized(editor.data(), &ReportEditor::finalized);
+        finalize->click();
+        QCOMPARE(editor->mode(), ReportEditor::Mode::Finalizing);
+        QTRY_COMPARE_WITH_TIMEOUT(finalized.size(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Finalized, kTimeout);
+        QVERIFY2(editor->statusText().startsWith(u"Finalized by tester at"_s),
+                 qPrintable(editor->statusText()));
+        stored = ReportRepository(h.t->db(), tester()).get(draft.id);
+        QVERIFY(stored->isFinalized());
+        QCOMPARE(stored->signedBy, u"tester"_s);
+        const Result<QList<Report>> revisions =
+            ReportRepository(h.t->db(), tester()).history(draft.protocolId);
+        QVERIFY(revisions);
+        QCOMPARE(revisions->size(), 1);
+        QCOMPARE(queued.size(), 2);
+        QVERIFY(queued.at(1).at(0).toLongLong() != jobId);
+    }
+
+    // The Protocols page's filters (state, client, submitted dates) and multi-select,
+    // each checked against what the page lists.
+    void protocolFilters()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        Database &db = h.t->db();
+        const qint64 dairy = LabTest::makeClient(db, u"Hillside Dairy"_s);
+        const qint64 clinic = LabTest::makeClient(db, u"Riverside Clinic"_s, Client::Kind::Clinic);
+        const auto protocolOn = [&db](qint64 clientId, const QDate &submitted, Protocol::State state) {
+            Protocol p;
+            p.clientId = clientId;
+            p.species = u"Bovine"_s;
+            p.sampleType = u"EDTA blood"_s;
+            p.submittedAt = QDateTime(submitted, QTime(10, 0), Qt::UTC);
+            Result<Protocol> stored = ProtocolRepository(db, tester()).create(p);
+            if (!stored)
+                return qint64(0);
+            p = stored.value();
+            for (Protocol::State step : LabTest::pathTo(state)) {
+                stored = ProtocolRepository(db, tester()).transition(p.id, step, p.version);
+                if (!stored)
+                    return qint64(0);
+                p = stored.value();
+            }
+            return p.id;
+        };
+        const qint64 dairyReceived = protocolOn(dairy, QDate(2024, 3, 1), Protocol::State::Received);
+        const qint64 dairySubmitted = protocolOn(dairy, QDate(2024, 3, 10), Protocol::State::Submitted);
+        const qint64 clinicReceived = protocolOn(clinic, QDate(2024, 3, 20), Protocol::State::Received);
+        const qint64 clinicCancelled = protocolOn(clinic, QDate(2024, 4, 2), Protocol::State::Cancelled);
+        QVERIFY(dairyReceived && dairySubmitted && clinicReceived && clinicCancelled);
+
+        ProtocolsPage *page = h.protocols();
+        showPage(*h.window, page);
+        const auto listed = [page] {
+            QList<qint64> ids;
+            for (int row = 0; row < page->model()->rowCount(); ++row)
+                ids.append(page->model()->idAt(row));
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        };
+        using Ids = QList<qint64>;
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 4, kTimeout);
+
+        page->setStateFilter(Protocol::State::Received);
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), (Ids{dairyReceived, clinicReceived}), kTimeout);
+        // The client list follows the clients table (they came after the page started).
+        auto *clients = page->findChild<QComboBox *>(u"clientFilter"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(clients->findData(clinic) >= 0 && clients->findData(dairy) >= 0, kTimeout);
+        clients->setCurrentIndex(clients->findData(clinic));
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), Ids{clinicReceived}, kTimeout);
+        QCOMPARE(page->currentFilter().clientId, clinic);
+        QCOMPARE(page->currentFilter().state, std::optional(Protocol::State::Received));
+        page->setStateFilter(std::nullopt);
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), (Ids{clinicReceived, clinicCancelled}), kTimeout);
+
+        // Dates: both ends inclusive; either may be open.
+        page->setClientFilter(0);
+        auto *from = page->findChild<QDateEdit *>(u"submittedFromFilter"_s);
+        auto *to = page->findChild<QDateEdit *>(u"submittedToFilter"_s);
+        from->setDate(QDate(2024, 3, 10));
+        to->setDate(QDate(2024, 3, 20));
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), (Ids{dairySubmitted, clinicReceived}), kTimeout);
+        QCOMPARE(page->currentFilter().submittedFrom, QDate(2024, 3, 10));
+        QCOMPARE(page->currentFilter().submittedTo, QDate(2024, 3, 20));
+        page->setSubmittedRange({}, QDate(2024, 3, 9));
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), Ids{dairyReceived}, kTimeout);
+        QVERIFY(!page->currentFilter().submittedFrom.isValid());
+        page->setSubmittedRange(QDate(2024, 3, 11), {});
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), (Ids{clinicReceived, clinicCancelled}), kTimeout);
+        // All three at once.
+        page->setStateFilter(Protocol::State::Cancelled);
+        page->setClientFilter(clinic);
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), Ids{clinicCancelled}, kTimeout);
+        page->setClientFilter(dairy);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->totalCount(), 0, kTimeout);
+
+        // Multi-select: Ctrl-click two rows of the unfiltered list.
+        page->setStateFilter(std::nullopt);
+        page->setClientFilter(0);
+        page->setSubmittedRange({}, {});
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 4, kTimeout);
+        QCOMPARE(page->currentFilter(), ProtocolFilter{});
+        QTableView *view = page->view();
+        const auto clickRow = [view](int row, Qt::KeyboardModifiers modifiers) {
+            const QRect cell = view->visualRect(view->model()->index(row, 0));
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, cell.center());
+        };
+        clickRow(0, Qt::NoModifier);
+        clickRow(2, Qt::ControlModifier);
+        QList<qint64> selected = page->selectedProtocolIds();
+        QCOMPARE(selected.size(), 2);
+        Ids expected{page->model()->idAt(page->proxy()->mapToSource(view->model()->index(0, 0)).row()),
+                     page->model()->idAt(page->proxy()->mapToSource(view->model()->index(2, 0)).row())};
+        std::sort(selected.begin(), selected.end());
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(selected, expected);
+        auto *count = page->findChild<QLabel *>(u"countLabel"_s);
+        QTRY_VERIFY2_WITH_TIMEOUT(count->text().contains(u"2 selected"_s), qPrintable(count->text()),
+                                  kTimeout);
+    }
+
+    void protocolStateChangesAndConflicts()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        const qint64 clientId = LabTest::makeClient(h.t->db());
+        const Protocol p = LabTest::protocolIn(h.t->db(), clientId, Protocol::State::Submitted);
+        ProtocolsPage *page = h.protocols();
+        showPage(*h.window, page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, kTimeout);
+        page->view()->setCurrentIndex(viewIndexOf(page, p.id));
+        QVERIFY(page->receiveAction->isEnabled());
+        QSignalSpy changed(page, &ProtocolsPage::protocolChanged);
+        page->receiveAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, kTimeout);
+        QCOMPARE(ProtocolRepository(h.t->db(), tester()).get(p.id)->state, Protocol::State::Received);
+
+        // A stale row: someone else moved it meanwhile.
+        QTRY_VERIFY_WITH_TIMEOUT(page->currentProtocol().state == Protocol::State::Received, kTimeout);
+        const Protocol shown = page->currentProtocol();
+        QVERIFY(ProtocolRepository(h.t->db(), Actor{u"colleague"_s, Actor::Role::Vet})
+                    .transition(p.id, Protocol::State::InAnalysis, shown.version));
+        // The page has not reloaded yet (or reloads into the same state): force the stale copy.
+        page->startAnalysisAction->setEnabled(true);
+        if (page->currentProtocol().version == shown.version) {
+            page->startAnalysisAction->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(openBox(page, u"conflictBox"_s) != nullptr, kTimeout);
+            openBox(page, u"conflictBox"_s)->findChild<QPushButton *>(u"reloadButton"_s)->click();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(page->currentProtocol().state == Protocol::State::InAnalysis, kTimeout);
+    }
+
+    void workOrderPdfFromTheCache()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        const qint64 clientId = LabTest::makeClient(h.t->db());
+        const Protocol p = LabTest::protocolIn(h.t->db(), clientId, Protocol::State::Received);
+        const Result<WorkOrder> order = WorkOrderRepository(h.t->db(), tester()).getByProtocol(p.id);
+        QVERIFY(order);
+
+        WorkOrdersPage *page = h.workOrders();
+        showPage(*h.window, page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, kTimeout);
+        page->view()->setCurrentIndex(viewIndexOf(page, order->id));
+
+        // Edit in the dialog: vet and an analysis; saving queues the pre-render, which
+        // this desktop's engine runs.
+        page->editAction->trigger();
+        WorkOrderDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = h.window->findChild<WorkOrderDialog *>()) != nullptr, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isLoaded(), kTimeout);
+        dialog->findChild<QLineEdit *>(u"field_assigned_vet"_s)->setText(u"dr.ruiz"_s);
+        dialog->findChild<QPushButton *>(u"addAnalysisButton"_s)->click();
+        QTableWidget *analyses = dialog->analysesTable();
+        QCOMPARE(analyses->rowCount(), 1);
+        analyses->item(0, 0)->setText(u"HEM-CBC"_s);
+        analyses->item(0, 1)->setText(u"Complete blood count"_s);
+        QSignalSpy saved(dialog, &WorkOrderDialog::saved);
+        dialog->findChild<QPushButton *>(u"saveButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, kTimeout);
+        const WorkOrder after = saved.at(0).at(0).value<WorkOrder>();
+        QCOMPARE(after.assignedVet, u"dr.ruiz"_s);
+        const PdfCacheKey key =
+            PdfCacheKey::workOrder(after.id, after.version, PdfRenderer::templateVersion());
+        QTRY_VERIFY_WITH_TIMEOUT(h.cache->lookupLocal(key).has_value(), kTimeout);
+
+        // Open PDF: straight from the cache.
+        QTRY_VERIFY_WITH_TIMEOUT(page->currentWorkOrder().version == after.version, kTimeout);
+        QSignalSpy opened(h.lab()->pdfOpener(), &PdfOpener::opened);
+        page->openPdfAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, kTimeout);
+        QCOMPARE(opened.at(0).at(1).value<PdfCacheEntry::Source>(), PdfCacheEntry::Source::LocalDisk);
+        auto *viewer = opened.at(0).at(0).value<PdfViewerWindow *>();
+        QVERIFY(viewer && viewer->pageCount() >= 1);
+
+        // From the Protocols page too (Ctrl+Shift+W).
+        ProtocolsPage *protocols = h.protocols();
+        showPage(*h.window, protocols);
+        QTRY_COMPARE_WITH_TIMEOUT(protocols->model()->rowCount(), 1, kTimeout);
+        protocols->view()->setCurrentIndex(viewIndexOf(protocols, p.id));
+        protocols->workOrderPdfAction->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, kTimeout);
+        QCOMPARE(opened.at(1).at(1).value<PdfCacheEntry::Source>(), PdfCacheEntry::Source::LocalDisk);
+    }
+
+    // What the bulk-change feature plugs into: the selected ids, the filter as a value
+    // that a job payload can carry, and actions on the toolbar and the context menu,
+    // enabled while rows are selected or a filter is active.
+    void bulkHooks()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        const qint64 clientId = LabTest::makeClient(h.t->db());
+        const qint64 otherClient = LabTest::makeClient(h.t->db(), u"Riverside Clinic"_s);
+        QList<qint64> ids;
+        for (int i = 0; i < 3; ++i)
+            ids.append(LabTest::protocolIn(h.t->db(), clientId, Protocol::State::Submitted).id);
+        const qint64 other = LabTest::protocolIn(h.t->db(), otherClient, Protocol::State::Submitted).id;
+        ProtocolsPage *page = h.protocols();
+        showPage(*h.window, page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 4, kTimeout);
+        auto *bulk = new QAction(u"Bulk"_s, page);
+        bulk->setObjectName(u"bulkTestAction"_s);
+        page->addBulkAction(bulk);
+        QCOMPARE(page->bulkActions(), QList<QAction *>{bulk});
+        // Nothing selected, no filter: nothing to act on.
+        QVERIFY(!page->hasBulkScope());
+        QVERIFY(!bulk->isEnabled());
+        // On the toolbar …
+        bool onToolbar = false;
+        for (QToolButton *button : page->findChildren<QToolButton *>())
+            onToolbar = onToolbar || button->defaultAction() == bulk;
+        QVERIFY(onToolbar);
+        // … and in the table's context menu.
+        Q_EMIT page->view()->customContextMenuRequested(QPoint(5, 5));
+        QMenu *menu = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((menu = page->findChild<QMenu *>(u"protocolsContextMenu"_s)) != nullptr,
+                                 kTimeout);
+        QVERIFY(menu->actions().contains(bulk));
+        menu->close();
+
+        QSignalSpy selection(page, &ProtocolsPage::selectionChanged);
+        page->view()->selectAll();
+        QVERIFY(selection.size() >= 1);
+        QList<qint64> selected = page->selectedProtocolIds();
+        std::sort(selected.begin(), selected.end());
+        QCOMPARE(selected, (QList<qint64>{ids.at(0), ids.at(1), ids.at(2), other}));
+        QVERIFY(bulk->isEnabled());
+        page->view()->clearSelection();
+        QVERIFY(page->selectedProtocolIds().isEmpty());
+        QVERIFY(!bulk->isEnabled());
+
+        // A filter alone is a scope too.
+        QSignalSpy filterChanged(page, &ProtocolsPage::filterChanged);
+        auto *clients = page->findChild<QComboBox *>(u"clientFilter"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(clients->findData(clientId) >= 0, kTimeout);
+        page->setClientFilter(clientId);
+        QTRY_COMPARE_WITH_TIMEOUT(page->currentFilter().clientId, clientId, kTimeout);
+        // (the count and the rows are read in parallel: either may arrive first)
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->totalCount(), 3, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(filterChanged.size() >= 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 3, kTimeout);
+        QVERIFY(bulk->isEnabled());
+        page->searchEdit()->setText(u"P-"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(page->currentFilter().search, u"P-"_s, kTimeout);
+
+        // The filter is a plain value: a job (on another thread, another connection)
+        // finds exactly what the page lists.
+        const ProtocolFilter filter = page->currentFilter();
+        QCOMPARE(filter.clientId, clientId);
+        QVERIFY(!filter.state.has_value());
+        std::unique_ptr<Database> elsewhere = h.t->openAnother();
+        const Result<QList<qint64>> matching =
+            ProtocolRepository(*elsewhere, tester()).idsAfter(filter, 0, 100);
+        QVERIFY(matching);
+        QList<qint64> found = matching.value();
+        std::sort(found.begin(), found.end());
+        QCOMPARE(found, ids);
+
+        // Back to no filter: disabled again.
+        page->searchEdit()->clear();
+        page->setClientFilter(0);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->totalCount(), 4, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(page->currentFilter(), ProtocolFilter{}, kTimeout);
+        // (the search box applies its text after a pause: the list reloads once more)
+        QTRY_VERIFY_WITH_TIMEOUT(!bulk->isEnabled(), kTimeout);
+        QVERIFY(!page->hasBulkScope());
+    }
+};
+
+QTEST_MAIN(TestLabGui)
+#include "tst_labgui.moc"

@@ -1,0 +1,364 @@
+#include "ui/lab/protocolspage.h"
+
+#include "models/itemmodels/protocolstablemodel.h"
+#include "models/itemmodels/recordfilterproxymodel.h"
+#include "models/lab/clientrepository.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStyle>
+#include <QTableView>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// A date edit's "no limit": its minimum, shown as the special value text.
+const QDate kAnyDate(2000, 1, 1);
+
+QAction *makeAction(QWidget *parent, const QString &text, const char *name, const QKeySequence &shortcut,
+                    QStyle::StandardPixmap icon)
+{
+    auto *action = new QAction(parent->style()->standardIcon(icon), text, parent);
+    action->setObjectName(QString::fromLatin1(name));
+    action->setShortcut(shortcut);
+    action->setEnabled(false);
+    return action;
+}
+
+QDateEdit *makeDateEdit(QWidget *parent, const QString &name)
+{
+    auto *edit = new QDateEdit(parent);
+    edit->setObjectName(name);
+    edit->setCalendarPopup(true);
+    edit->setMinimumDate(kAnyDate);
+    edit->setSpecialValueText(ProtocolsPage::tr("any"));
+    edit->setDate(kAnyDate);
+    edit->setDisplayFormat(u"yyyy-MM-dd"_s);
+    return edit;
+}
+} // namespace
+
+ProtocolsPage::ProtocolsPage(UndoContext &context, QWidget *parent)
+    : RecordPage(context, u"protocols"_s, parent)
+    , openReportAction(makeAction(this, tr("Open report"), "openReportAction",
+                                  QKeySequence(Qt::CTRL | Qt::Key_E), QStyle::SP_FileDialogDetailedView))
+    , workOrderPdfAction(makeAction(this, tr("Work order PDF"), "workOrderPdfAction",
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), QStyle::SP_FileIcon))
+    , receiveAction(makeAction(this, tr("Receive"), "receiveAction", QKeySequence(Qt::CTRL | Qt::Key_R),
+                               QStyle::SP_DialogApplyButton))
+    , startAnalysisAction(makeAction(this, tr("Start analysis"), "startAnalysisAction",
+                                     QKeySequence(Qt::CTRL | Qt::Key_T), QStyle::SP_MediaPlay))
+    , cancelAction(makeAction(this, tr("Cancel protocol…"), "cancelProtocolAction",
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), QStyle::SP_DialogCancelButton))
+    , m_protocols(new ProtocolsTableModel(context.executor(), this))
+    , m_state(new QComboBox(this))
+    , m_client(new QComboBox(this))
+    , m_from(makeDateEdit(this, u"submittedFromFilter"_s))
+    , m_to(makeDateEdit(this, u"submittedToFilter"_s))
+{
+    setActionsAvailable(false, false);
+    editAction->setText(tr("Open report"));
+    editAction->setToolTip(tr("Open the report of the current protocol (Return)"));
+    editAction->setVisible(false); // "Open report" below says the same
+    searchEdit()->setPlaceholderText(tr("Search by number, animal ID or client…"));
+    openReportAction->setToolTip(
+        tr("Open the report of the current protocol in the editor (Ctrl+E, Return)"));
+    workOrderPdfAction->setToolTip(tr("Show the work order of the current protocol as PDF (Ctrl+Shift+W)"));
+    receiveAction->setToolTip(tr("Mark the current protocol's samples as received (Ctrl+R)"));
+    startAnalysisAction->setToolTip(tr("Start the analysis of the current protocol (Ctrl+T)"));
+    cancelAction->setToolTip(tr("Cancel the current protocol (Ctrl+Shift+X)"));
+    for (QAction *action :
+         {openReportAction, workOrderPdfAction, receiveAction, startAnalysisAction, cancelAction})
+        addToolAction(action);
+
+    connect(openReportAction, &QAction::triggered, this, &RecordPage::editCurrent);
+    connect(workOrderPdfAction, &QAction::triggered, this, [this] {
+        if (const Protocol p = currentProtocol(); p.id > 0)
+            Q_EMIT workOrderPdfRequested(p.id);
+    });
+    connect(receiveAction, &QAction::triggered, this,
+            [this] { transitionCurrent(Protocol::State::Received); });
+    connect(startAnalysisAction, &QAction::triggered, this,
+            [this] { transitionCurrent(Protocol::State::InAnalysis); });
+    connect(cancelAction, &QAction::triggered, this, [this] {
+        const Protocol p = currentProtocol();
+        if (p.id <= 0)
+            return;
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Cancel protocol"),
+                                    tr("Cancel protocol %1?").arg(p.number),
+                                    QMessageBox::Yes | QMessageBox::No, this);
+        box->setObjectName(u"cancelProtocolBox"_s);
+        box->setInformativeText(
+            tr("A cancelled protocol cannot be received, analysed or reported any more."));
+        box->setDefaultButton(QMessageBox::No);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, p](int result) {
+            if (result == QMessageBox::Yes)
+                transition(p, Protocol::State::Cancelled);
+        });
+        box->open();
+    });
+
+    m_state->setObjectName(u"stateFilter"_s);
+    m_state->addItem(tr("All"), QString());
+    for (const Protocol::State state : Protocol::allStates())
+        m_state->addItem(Protocol::stateLabel(state), Protocol::stateCode(state));
+    addFilter(tr("S&tate:"), m_state);
+    m_client->setObjectName(u"clientFilter"_s);
+    m_client->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_client->addItem(tr("All clients"), qint64(0));
+    addFilter(tr("C&lient:"), m_client);
+    addFilter(tr("Submitted &from:"), m_from);
+    addFilter(tr("t&o:"), m_to);
+    connect(m_state, &QComboBox::currentIndexChanged, this, &ProtocolsPage::applyFilters);
+    connect(m_client, &QComboBox::currentIndexChanged, this, &ProtocolsPage::applyFilters);
+    connect(m_from, &QDateEdit::dateChanged, this, &ProtocolsPage::applyFilters);
+    connect(m_to, &QDateEdit::dateChanged, this, &ProtocolsPage::applyFilters);
+
+    view()->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view(), &QWidget::customContextMenuRequested, this, &ProtocolsPage::showContextMenu);
+    connect(this, &RecordPage::currentChanged, this, &ProtocolsPage::updateActions);
+    // The model's rows change under the selection on reload: the actions follow.
+    connect(m_protocols, &QAbstractItemModel::modelReset, this, &ProtocolsPage::listReloaded);
+    connect(this, &ProtocolsPage::selectionChanged, this, &ProtocolsPage::updateBulkActions);
+    connect(this, &ProtocolsPage::selectionChanged, this, &ProtocolsPage::updateCount); // "· 2 selected"
+    connect(this, &ProtocolsPage::filterChanged, this, &ProtocolsPage::updateBulkActions);
+    connect(m_protocols, &QAbstractItemModel::dataChanged, this, &ProtocolsPage::updateActions);
+    setModel(m_protocols);
+}
+
+void ProtocolsPage::started()
+{
+    connect(view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ProtocolsPage::selectionChanged);
+    applyFilters();
+    refreshClients();
+}
+
+QCoro::Task<> ProtocolsPage::refreshClients()
+{
+    QPointer<ProtocolsPage> self(this);
+    const Actor actor = context().actor();
+    auto work = [actor](Database &db) {
+        PageRequest request;
+        request.sortColumn = ClientRepository::Name;
+        request.limit = 1000; // a lab's clients; beyond that the search box finds them
+        return ClientRepository(db, actor).page(request);
+    };
+    auto future = context().executor().read(std::move(work)); // named: GCC 12 bug 100611
+    const Result<QList<Client>> clients = co_await future;
+    if (!self || !clients)
+        co_return;
+    const qint64 selected = m_client->currentData().toLongLong();
+    {
+        const QSignalBlocker blocker(m_client);
+        while (m_client->count() > 1)
+            m_client->removeItem(1);
+        for (const Client &c : clients.value())
+            m_client->addItem(c.name, c.id);
+        const int at = m_client->findData(selected);
+        m_client->setCurrentIndex(at >= 0 ? at : 0);
+    }
+    m_clientsLoaded = true;
+    if (m_client->currentData().toLongLong() != selected)
+        applyFilters();
+}
+
+ProtocolFilter ProtocolsPage::currentFilter() const
+{
+    return m_protocols->shownFilter();
+}
+
+bool ProtocolsPage::hasBulkScope() const
+{
+    return !selectedProtocolIds().isEmpty() || currentFilter() != ProtocolFilter{};
+}
+
+void ProtocolsPage::listReloaded()
+{
+    // The selection is gone with the old rows; the filter may be another one.
+    Q_EMIT selectionChanged();
+    if (const ProtocolFilter shown = currentFilter(); shown != m_shownFilter) {
+        m_shownFilter = shown;
+        Q_EMIT filterChanged();
+    }
+}
+
+void ProtocolsPage::updateBulkActions()
+{
+    const bool enabled = hasBulkScope();
+    for (QAction *action : bulkActions())
+        action->setEnabled(enabled);
+}
+
+void ProtocolsPage::applyFilters()
+{
+    ProtocolFilter filter;
+    filter.state = Protocol::stateFromCode(m_state->currentData().toString());
+    filter.clientId = m_client->currentData().toLongLong();
+    if (m_from->date() > kAnyDate)
+        filter.submittedFrom = m_from->date();
+    if (m_to->date() > kAnyDate)
+        filter.submittedTo = m_to->date();
+    m_protocols->setProtocolFilter(filter);
+}
+
+void ProtocolsPage::setStateFilter(std::optional<Protocol::State> state)
+{
+    const int at = m_state->findData(state ? Protocol::stateCode(*state) : QString());
+    m_state->setCurrentIndex(qMax(0, at));
+}
+
+void ProtocolsPage::setClientFilter(qint64 clientId)
+{
+    const int at = m_client->findData(clientId);
+    m_client->setCurrentIndex(qMax(0, at));
+}
+
+void ProtocolsPage::setSubmittedRange(const QDate &from, const QDate &to)
+{
+    m_from->setDate(from.isValid() ? from : kAnyDate);
+    m_to->setDate(to.isValid() ? to : kAnyDate);
+}
+
+QList<qint64> ProtocolsPage::selectedProtocolIds() const
+{
+    QList<qint64> ids;
+    if (!view()->selectionModel())
+        return ids;
+    QList<int> rows;
+    for (const QModelIndex &index : view()->selectionModel()->selectedRows())
+        rows.append(proxy()->mapToSource(index).row());
+    std::sort(rows.begin(), rows.end());
+    for (int row : rows)
+        ids.append(m_protocols->idAt(row));
+    return ids;
+}
+
+QList<QAction *> ProtocolsPage::bulkActions() const
+{
+    QList<QAction *> actions;
+    for (const QPointer<QAction> &action : m_bulkActions)
+        if (action)
+            actions.append(action);
+    return actions;
+}
+
+void ProtocolsPage::addBulkAction(QAction *action)
+{
+    if (!m_bulkSeparator) {
+        m_bulkSeparator = new QAction(this);
+        m_bulkSeparator->setSeparator(true);
+        addToolAction(m_bulkSeparator);
+    }
+    m_bulkActions.append(action);
+    addToolAction(action);
+    action->setEnabled(hasBulkScope());
+}
+
+Protocol ProtocolsPage::currentProtocol() const
+{
+    const int row = currentSourceRow();
+    return row >= 0 ? m_protocols->protocolAt(row) : Protocol{};
+}
+
+void ProtocolsPage::updateActions()
+{
+    const Protocol p = currentProtocol();
+    const bool has = p.id > 0;
+    openReportAction->setEnabled(has);
+    workOrderPdfAction->setEnabled(has);
+    receiveAction->setEnabled(has && ProtocolRepository::canTransition(p.state, Protocol::State::Received));
+    startAnalysisAction->setEnabled(has &&
+                                    ProtocolRepository::canTransition(p.state, Protocol::State::InAnalysis));
+    cancelAction->setEnabled(has && ProtocolRepository::canTransition(p.state, Protocol::State::Cancelled));
+}
+
+void ProtocolsPage::editRecord(int sourceRow)
+{
+    const Protocol p = m_protocols->protocolAt(sourceRow);
+    if (p.id > 0)
+        Q_EMIT openReportRequested(p.id);
+}
+
+QString ProtocolsPage::countText(qint64 count) const
+{
+    const int selected = view()->selectionModel() ? int(view()->selectionModel()->selectedRows().size()) : 0;
+    const QString rows = count == 1 ? tr("1 protocol") : tr("%L1 protocols").arg(count);
+    return selected > 1 ? tr("%1 · %L2 selected").arg(rows).arg(selected) : rows;
+}
+
+void ProtocolsPage::transitionCurrent(Protocol::State to)
+{
+    const Protocol p = currentProtocol();
+    if (p.id > 0)
+        transition(p, to);
+}
+
+QCoro::Task<> ProtocolsPage::transition(Protocol protocol, Protocol::State to)
+{
+    QPointer<ProtocolsPage> self(this);
+    QPointer<UndoContext> context = &this->context();
+    const Actor actor = context->actor();
+    auto work = [id = protocol.id, version = protocol.version, to, actor](Database &db) {
+        return ProtocolRepository(db, actor).transition(id, to, version);
+    };
+    auto future = context->executor().write(std::move(work)); // named: GCC 12 bug 100611
+    const Result<Protocol> moved = co_await future;
+    if (!self || !context)
+        co_return;
+    const QString what = tr("%1: %2").arg(protocol.number, Protocol::stateLabel(to));
+    if (!moved) {
+        if (moved.error().code == DbError::Code::Conflict) {
+            auto *box =
+                new QMessageBox(QMessageBox::Warning, tr("Changed by someone else"),
+                                tr("Protocol %1 was changed by someone else since the list was loaded; "
+                                   "it was not changed.")
+                                    .arg(protocol.number),
+                                QMessageBox::NoButton, this);
+            box->setObjectName(u"conflictBox"_s);
+            box->setInformativeText(tr("Reload shows it as it is now; then try again."));
+            QPushButton *reload = box->addButton(tr("Reload"), QMessageBox::AcceptRole);
+            reload->setObjectName(u"reloadButton"_s);
+            box->addButton(QMessageBox::Cancel)->setObjectName(u"cancelButton"_s);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            connect(box, &QMessageBox::finished, this, [this, box, reload] {
+                if (box->clickedButton() == reload)
+                    refreshFromElsewhere();
+            });
+            box->open();
+        } else {
+            context->reportFailure(what, moved.error());
+        }
+        co_return;
+    }
+    Q_EMIT protocolChanged(moved.value());
+    refreshFromElsewhere();
+}
+
+void ProtocolsPage::showContextMenu(const QPoint &pos)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"protocolsContextMenu"_s);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addActions({openReportAction, workOrderPdfAction});
+    menu->addSeparator();
+    menu->addActions({receiveAction, startAnalysisAction, cancelAction});
+    if (const QList<QAction *> bulk = bulkActions(); !bulk.isEmpty()) {
+        menu->addSeparator();
+        menu->addActions(bulk);
+    }
+    menu->popup(view()->viewport()->mapToGlobal(pos));
+}

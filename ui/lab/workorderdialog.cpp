@@ -1,0 +1,241 @@
+#include "ui/lab/workorderdialog.h"
+
+#include "models/db/dbexecutor.h"
+#include "models/lab/workorderrepository.h"
+#include "tasks/lab/workorderservice.h"
+#include "ui/commands/undocontext.h"
+
+#include <QCoroFuture>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+WorkOrderDialog::WorkOrderDialog(UndoContext &context, qint64 workOrderId, QWidget *parent)
+    : RecordDialog(parent)
+    , m_context(&context)
+    , m_id(workOrderId)
+    , m_vet(new QLineEdit(this))
+    , m_notes(new QPlainTextEdit(this))
+    , m_analyses(new QTableWidget(0, 3, this))
+{
+    setObjectName(u"workOrderDialog"_s);
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowTitle(tr("Work order"));
+    setMinimumWidth(620);
+    m_vet->setPlaceholderText(tr("user name"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setFixedHeight(m_notes->fontMetrics().height() * 5);
+
+    m_analyses->setObjectName(u"analysesTable"_s);
+    m_analyses->setHorizontalHeaderLabels({tr("Code"), tr("Analysis"), tr("Sample")});
+    m_analyses->horizontalHeader()->setStretchLastSection(true);
+    m_analyses->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_analyses->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_analyses->setMinimumHeight(180);
+    auto *add = new QPushButton(tr("&Add analysis"), this);
+    add->setObjectName(u"addAnalysisButton"_s);
+    auto *remove = new QPushButton(tr("&Remove"), this);
+    remove->setObjectName(u"removeAnalysisButton"_s);
+    auto *up = new QPushButton(tr("Up"), this);
+    up->setObjectName(u"moveAnalysisUpButton"_s);
+    auto *down = new QPushButton(tr("Down"), this);
+    down->setObjectName(u"moveAnalysisDownButton"_s);
+    connect(add, &QPushButton::clicked, this, &WorkOrderDialog::addAnalysis);
+    connect(remove, &QPushButton::clicked, this, &WorkOrderDialog::removeAnalysis);
+    connect(up, &QPushButton::clicked, this, [this] { moveAnalysis(-1); });
+    connect(down, &QPushButton::clicked, this, [this] { moveAnalysis(1); });
+    connect(m_analyses, &QTableWidget::itemChanged, this, [this] { revalidate(); });
+
+    auto *analyses = new QWidget(this);
+    auto *box = new QVBoxLayout(analyses);
+    box->setContentsMargins(0, 0, 0, 0);
+    box->addWidget(m_analyses);
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {add, remove, up, down})
+        buttons->addWidget(b);
+    buttons->addStretch();
+    box->addLayout(buttons);
+
+    addField(u"assigned_vet"_s, tr("Assigned &vet:"), m_vet);
+    addField(u"notes"_s, tr("&Notes:"), m_notes);
+    addField(u"analyses"_s, tr("Analyses:"), analyses);
+    setMessage(tr("Loading…"));
+    setSaving(true);
+    load(false);
+}
+
+WorkOrder WorkOrderDialog::values() const
+{
+    WorkOrder order = m_original;
+    order.assignedVet = m_vet->text().trimmed();
+    order.notes = m_notes->toPlainText();
+    order.analyses.clear();
+    for (int r = 0; r < m_analyses->rowCount(); ++r) {
+        const auto text = [this, r](int c) {
+            const QTableWidgetItem *item = m_analyses->item(r, c);
+            return item ? item->text().trimmed() : QString();
+        };
+        order.analyses.append({r + 1, text(0), text(1), text(2)});
+    }
+    return order;
+}
+
+void WorkOrderDialog::showWorkOrder(const WorkOrder &order)
+{
+    setPopulating(true);
+    const QSignalBlocker blocker(m_analyses);
+    setWindowTitle(tr("Work order %1 — %2").arg(order.protocolNumber, order.clientName));
+    m_vet->setText(order.assignedVet);
+    m_notes->setPlainText(order.notes);
+    m_analyses->setRowCount(0);
+    for (const WorkOrder::Analysis &a : order.analyses) {
+        const int r = m_analyses->rowCount();
+        m_analyses->insertRow(r);
+        m_analyses->setItem(r, 0, new QTableWidgetItem(a.code));
+        m_analyses->setItem(r, 1, new QTableWidgetItem(a.name));
+        m_analyses->setItem(r, 2, new QTableWidgetItem(a.sample));
+    }
+    setPopulating(false);
+}
+
+QList<FieldError> WorkOrderDialog::validateInput() const
+{
+    return WorkOrderRepository::validate(values());
+}
+
+void WorkOrderDialog::addAnalysis()
+{
+    const int r = m_analyses->currentRow() >= 0 ? m_analyses->currentRow() + 1 : m_analyses->rowCount();
+    m_analyses->insertRow(r);
+    for (int c = 0; c < 3; ++c)
+        m_analyses->setItem(r, c, new QTableWidgetItem);
+    m_analyses->setCurrentCell(r, 0);
+    m_analyses->editItem(m_analyses->item(r, 0));
+}
+
+void WorkOrderDialog::removeAnalysis()
+{
+    if (const int r = m_analyses->currentRow(); r >= 0)
+        m_analyses->removeRow(r);
+    revalidate();
+}
+
+void WorkOrderDialog::moveAnalysis(int delta)
+{
+    const int from = m_analyses->currentRow();
+    const int to = from + delta;
+    if (from < 0 || to < 0 || to >= m_analyses->rowCount())
+        return;
+    for (int c = 0; c < 3; ++c) {
+        QTableWidgetItem *a = m_analyses->takeItem(from, c);
+        QTableWidgetItem *b = m_analyses->takeItem(to, c);
+        m_analyses->setItem(from, c, b);
+        m_analyses->setItem(to, c, a);
+    }
+    m_analyses->setCurrentCell(to, m_analyses->currentColumn());
+}
+
+QCoro::Task<> WorkOrderDialog::load(bool afterConflict)
+{
+    if (!m_context)
+        co_return;
+    QPointer<WorkOrderDialog> self(this);
+    const Actor actor = m_context->actor();
+    auto work = [id = m_id, actor](Database &db) {
+        return WorkOrderRepository(db, actor).get(id);
+    };
+    auto future = m_context->executor().read(std::move(work)); // named: GCC 12 bug 100611
+    const Result<WorkOrder> order = co_await future;
+    if (!self)
+        co_return;
+    setSaving(false);
+    if (!order) {
+        setMessage(tr("The work order cannot be loaded: %1").arg(order.error().message), true);
+        co_return;
+    }
+    m_original = order.value();
+    showWorkOrder(m_original);
+    m_loaded = true;
+    revalidate();
+    setMessage(afterConflict ? tr("Showing the values stored now. Review them and save again.") : QString());
+    Q_EMIT loaded();
+}
+
+void WorkOrderDialog::resolveConflict(ConflictChoice choice)
+{
+    switch (choice) {
+    case ConflictChoice::Reload:
+        load(true);
+        break;
+    case ConflictChoice::Overwrite:
+        save(true);
+        break;
+    case ConflictChoice::Cancel:
+        setMessage(tr("Not saved: this work order was changed by someone else. Your changes are kept."),
+                   true);
+        break;
+    }
+}
+
+QCoro::Task<> WorkOrderDialog::save(bool overwrite)
+{
+    if (!m_loaded || !m_context)
+        co_return;
+    const WorkOrder order = values();
+    if (const QList<FieldError> errors = WorkOrderRepository::validate(order); !errors.isEmpty()) {
+        setFieldErrors(errors, false);
+        setMessage(tr("Please correct the marked fields."), true);
+        co_return;
+    }
+    setSaving(true);
+    QPointer<WorkOrderDialog> self(this);
+    const Actor actor = m_context->actor();
+    // Overwrite: the same values over the version stored now (read in the same write).
+    auto work = [order, actor, overwrite](Database &db) -> Result<WorkOrder> {
+        WorkOrder toSave = order;
+        if (overwrite) {
+            const Result<WorkOrder> current = WorkOrderRepository(db, actor).get(order.id);
+            if (!current)
+                return current.error();
+            toSave.version = current->version;
+        }
+        return WorkOrderService(db, actor).update(toSave);
+    };
+    auto future = m_context->executor().write(std::move(work)); // named: GCC 12 bug 100611
+    const Result<WorkOrder> stored = co_await future;
+    if (!self)
+        co_return;
+    setSaving(false);
+    if (stored) {
+        setMessage({});
+        Q_EMIT saved(stored.value());
+        acceptSaved();
+        co_return;
+    }
+    showError(stored.error());
+}
+
+void WorkOrderDialog::showError(const DbError &error)
+{
+    if (error.isConnectionProblem()) {
+        setMessage(tr("Not saved: the database cannot be reached. Your changes are kept; try again when the "
+                      "connection returns."),
+                   true);
+        return;
+    }
+    if (error.code == DbError::Code::Conflict) {
+        setMessage({});
+        askConflict(tr("Someone else saved the work order of protocol %1 since you opened it.")
+                        .arg(m_original.protocolNumber));
+        return;
+    }
+    if (!error.fields.isEmpty())
+        setFieldErrors(error.fields, false);
+    setMessage(tr("Not saved: %1").arg(error.message), true);
+}
