@@ -20,6 +20,20 @@ Actor reader()
 {
     return Actor{u"reader"_s, Actor::Role::Vet};
 }
+
+// The protocol a report or work order belongs to, and its client.
+VoidResult loadProtocolAndClient(Database &db, qint64 protocolId, Protocol &protocol, Client &client)
+{
+    Result<Protocol> p = ProtocolRepository(db, reader()).get(protocolId);
+    if (!p)
+        return p.error();
+    protocol = std::move(p).value();
+    Result<Client> c = ClientRepository(db, reader()).get(protocol.clientId);
+    if (!c)
+        return c.error();
+    client = std::move(c).value();
+    return {};
+}
 } // namespace
 
 LabHeader LabDocuments::labHeader()
@@ -112,14 +126,9 @@ Result<LabDocuments::ReportSources> LabDocuments::loadReport(Database &db, qint6
     if (!report)
         return report.error();
     sources.report = std::move(report).value();
-    Result<Protocol> protocol = ProtocolRepository(db, reader()).get(sources.report.protocolId);
-    if (!protocol)
-        return protocol.error();
-    sources.protocol = std::move(protocol).value();
-    Result<Client> client = ClientRepository(db, reader()).get(sources.protocol.clientId);
-    if (!client)
-        return client.error();
-    sources.client = std::move(client).value();
+    if (VoidResult r = loadProtocolAndClient(db, sources.report.protocolId, sources.protocol, sources.client);
+        !r)
+        return r.error();
     return sources;
 }
 
@@ -130,14 +139,9 @@ Result<LabDocuments::WorkOrderSources> LabDocuments::loadWorkOrder(Database &db,
     if (!order)
         return order.error();
     sources.order = std::move(order).value();
-    Result<Protocol> protocol = ProtocolRepository(db, reader()).get(sources.order.protocolId);
-    if (!protocol)
-        return protocol.error();
-    sources.protocol = std::move(protocol).value();
-    Result<Client> client = ClientRepository(db, reader()).get(sources.protocol.clientId);
-    if (!client)
-        return client.error();
-    sources.client = std::move(client).value();
+    if (VoidResult r = loadProtocolAndClient(db, sources.order.protocolId, sources.protocol, sources.client);
+        !r)
+        return r.error();
     return sources;
 }
 
