@@ -1038,6 +1038,546 @@
     </message>
 </context>
 <context>
+    <name>BulkCommands</name>
+    <message>
+        <location filename="../app/cli/bulkcommands.cpp" line="+59"/>
+        <source>These protocols (comma-separated ids).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every protocol in this state now: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+174"/>
+        <source>state</source>
+        <translation type="unfinished">estado</translation>
+    </message>
+    <message>
+        <location line="-173"/>
+        <source>With --state (or alone): only this client&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only protocols whose number, animal id or client name contains this text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text</source>
+        <translation type="unfinished">texto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protocols per transaction (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>n</source>
+        <translation type="unfinished">n</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; needs a job id</source>
+        <translation type="unfinished">«%1» necesita un id de tarea</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a job id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Job %1: %2.</source>
+        <translation type="unfinished">Tarea %1: %2. {1:?}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>job %1 (%2) failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>job %1 (%2) was cancelled; the chunks before the cancel stay changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot queue the change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Queued job %1: undo of %L2 change(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Queued job %1 for %L2 protocol(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>give either --ids or a selection (--state, --client, --search)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--ids: &quot;%1&quot; is not a protocol id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--ids names no protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--state must be one of %1, not &quot;%2&quot;</source>
+        <translation type="unfinished">--state debe ser uno de estos: %1, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--client: &quot;%1&quot; is not a client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--chunk must be a number from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Queues a protocols.transition job over the protocols given by --ids, or over every protocol matching --state/--client/--search now (later protocols are not swept in). Each protocol is changed once, with an audit entry and an e-mail to its client; protocols already in the target state are skipped, those the state machine refuses fail; neither stops the others. With --json: {&quot;job_id&quot;: n, &quot;selected&quot;: n}; with --wait also &quot;state&quot;, &quot;changed&quot;, &quot;skipped&quot;, &quot;failed&quot;, &quot;no_address&quot; (changed, but the client has no e-mail address) and &quot;emails&quot;. Exit code 0 only if the job succeeded (failed items do not make it fail); `protocols items JOB_ID` lists every item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The target state: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change the state of many protocols as a job: protocols transition --to STATE …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mark many protocols as received: protocols receive (--ids 1,2,3 | --state submitted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same as &quot;protocols transition --to received&quot;.
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Undo a bulk change of protocols: protocols undo JOB_ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queues a protocols.transition_undo job that puts every protocol the job JOB_ID changed back in its previous state, unless it changed again since (reported as skipped). A change is undone at most once; an undo cannot be undone. No e-mail is sent. With --json: {&quot;job_id&quot;: n, &quot;selected&quot;: n}; with --wait also &quot;state&quot;, &quot;undo_of&quot;, &quot;restored&quot;, &quot;skipped&quot;, &quot;failed&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>List what a bulk change (or its undo) did to each protocol: protocols items JOB_ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With --json: a JSON array of {&quot;protocol_id&quot;, &quot;number&quot;, &quot;outcome&quot; (changed, skipped, failed), &quot;reason&quot;, &quot;note&quot;, &quot;before_state&quot;, &quot;after_state&quot;, &quot;before_version&quot;, &quot;after_version&quot;}, by protocol id. Otherwise an aligned text table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only items with this outcome: changed, skipped, failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--to is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--to must be one of %1, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>--outcome must be one of %1, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>job %1 is not a bulk change of protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read job %1: %2</source>
+        <translation type="unfinished">no se puede leer la tarea %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PROTOCOL</source>
+        <translation type="unfinished">PROTOCOLO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NUMBER</source>
+        <translation type="unfinished">NÚMERO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OUTCOME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BEFORE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AFTER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>REASON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot list the items of job %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkItem</name>
+    <message>
+        <location filename="../tasks/bulk/bulkitem.cpp" line="+33"/>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkItemsDialog</name>
+    <message>
+        <location filename="../ui/bulk/bulkitemsdialog.cpp" line="+46"/>
+        <source>Loading…</source>
+        <translation type="unfinished">Cargando…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Undo this change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bulk change %1: every protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Protocol</source>
+        <translation type="unfinished">Protocolo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sho&amp;w:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Job %1 is not a bulk protocol change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undo %1 of bulk change %2: every protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 %2, %3 skipped, %4 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+35"/>
+        <source>Undone by job %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Put back the previous state of the protocols this change changed (%1)? A protocol that has changed again since is left as it is and reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+22"/>
+        <source>Undo bulk change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the items as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Save as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>“%1” could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkJobStore</name>
+    <message>
+        <location filename="../tasks/bulk/bulkjobstore.cpp" line="+143"/>
+        <source>Job %1 was already undone by job %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job %1 was already undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkTasks</name>
+    <message>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="+534"/>
+        <source>The filter&apos;s state &quot;%1&quot; is not a protocol state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The filter&apos;s %1 &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The filter has an unknown field &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>&quot;%1&quot; is not a protocol state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No protocols are selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The bulk change names neither ids nor a filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Job %1 is not a bulk change of protocols; it cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Job %1 is an undo; an undo cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Job %1 was already undone by job %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Job %1 has not finished; it can be undone once it has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Job %1 is being undone already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bulk change of protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo of a bulk change of protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkUi</name>
+    <message>
+        <location filename="../ui/bulk/bulkui.cpp" line="+20"/>
+        <source>Mark as &amp;received…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start &amp;analysis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel protocols…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Mark the selected protocols, or every protocol the filter matches, as received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start the analysis of the selected protocols, or of every protocol the filter matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel the selected protocols, or every protocol the filter matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Undo queued as job %1: follow it in the Jobs panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Change the selected protocols (%1) to “%2”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+13"/>
+        <location line="+21"/>
+        <source>Bulk change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>No protocol matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No rows are selected. Change every protocol the filter matches — %1 — to “%2”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Protocols that cannot change are skipped or reported, one e-mail goes to each changed protocol&apos;s client, and the change can be undone afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Bulk change queued as job %1 (protocols: %2): follow it in the Jobs panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Client</name>
     <message>
         <location filename="../models/lab/client.cpp" line="+29"/>
@@ -1125,7 +1665,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+121"/>
+        <location filename="../app/cli/commandline.cpp" line="+123"/>
         <source>Usage: residesk [--database &lt;url&gt;] &lt;command&gt; [options]
        residesk [--database &lt;url&gt;] [--demo]   (no command: open the window)
 
@@ -1220,7 +1760,7 @@ Opciones:
         <translation>comando desconocido «%1»; consulte: residesk --help</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>unexpected argument &quot;%1&quot; for &quot;%2&quot;; see: residesk %2 --help</source>
         <translation>argumento inesperado «%1» para «%2»; consulte: residesk %2 --help</translation>
     </message>
@@ -1367,12 +1907,22 @@ Opciones:
         <translation>Exportar &amp;habitaciones…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>Export &amp;protocols…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Export residents</source>
         <translation>Exportar residentes</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Export protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export rooms</source>
         <translation>Exportar habitaciones</translation>
     </message>
@@ -1382,9 +1932,14 @@ Opciones:
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Exporting residents to %1…</source>
         <translation>Exportando los residentes a %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting protocols to %1…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1400,6 +1955,11 @@ Opciones:
         <location line="+2"/>
         <source>Exported %L1 residents to %2.</source>
         <translation>Se han exportado %L1 residentes a %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported %L1 protocols to %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1737,6 +2297,111 @@ Opciones:
     </message>
 </context>
 <context>
+    <name>Finalization</name>
+    <message>
+        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+110"/>
+        <source>The job does not name a report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Report %1 no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is already finalized.</source>
+        <translation type="unfinished">%1 ya está finalizado.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is being finalized by job %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rendering the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The PDF of %1 could not be rendered (no usable font was found).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signing and storing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Report %1 (amended, revision %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dear %1,
+
+please find attached the report on protocol %2 (%3, %4), signed by %5.
+
+%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no animal id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Client %1 has no e-mail address; the report was not e-mailed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Keeping the PDF for viewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finalized</source>
+        <translation type="unfinished">Finalizado</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Report %1 finalized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E-mailed to the client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FlagDelegate</name>
+    <message>
+        <location filename="../ui/lab/flagdelegate.cpp" line="+13"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FreeBedsPage</name>
     <message>
         <location filename="../ui/allocations/freebedspage.cpp" line="+57"/>
@@ -1867,14 +2532,14 @@ Opciones:
 <context>
     <name>GuiApplication</name>
     <message>
-        <location filename="../app/gui/guiapplication.cpp" line="+68"/>
-        <location line="+62"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+71"/>
+        <location line="+66"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+62"/>
+        <location line="-65"/>
+        <location line="+66"/>
         <source>Residesk cannot use the database %1.
 
 %2</source>
@@ -2177,11 +2842,11 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
     </message>
     <message>
         <location line="+1"/>
-        <source>Writes a UTF-8 CSV file with a header line (RFC 4180 quoting), streaming; the file is replaced only once it is complete. Residents have the columns of &quot;import residents&quot;, so an export imports again unchanged. With --json: {&quot;path&quot;: &quot;…&quot;, &quot;rows&quot;: n}.</source>
-        <translation>Escribe de forma continua un archivo CSV en UTF-8 con una línea de cabecera (comillas según RFC 4180); el archivo solo se sustituye cuando está completo. Los residentes tienen las columnas de «import residents», de modo que una exportación se vuelve a importar sin cambios. Con --json: {&quot;path&quot;: &quot;…&quot;, &quot;rows&quot;: n}.</translation>
+        <source>Writes a UTF-8 CSV file with a header line (RFC 4180 quoting), streaming; the file is replaced only once it is complete. Residents have the columns of &quot;import residents&quot;, so an export imports again unchanged; protocols have the keys of &quot;protocols list --json&quot;. With --json: {&quot;path&quot;: &quot;…&quot;, &quot;rows&quot;: n}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>--map takes COLUMN=FIELD, not &quot;%1&quot;</source>
         <translation>--map admite COLUMNA=CAMPO, no «%1»</translation>
     </message>
@@ -2936,7 +3601,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Tarea «%1» terminada</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>%1 failed</source>
         <translation>Tarea «%1» fallida</translation>
     </message>
@@ -3087,7 +3752,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>la tarea %1 (%2) no ha terminado: está en estado %3</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>job %1 was deleted while waiting for it</source>
         <translation>la tarea %1 se eliminó mientras se esperaba por ella</translation>
     </message>
@@ -3102,7 +3767,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>%1 de nuevo: cerrando de inmediato</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>interrupted by %1; job %2 is %3</source>
         <translation>interrumpido por %1; la tarea %2 está en estado %3</translation>
     </message>
@@ -3329,7 +3994,37 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>LabCommands</name>
     <message>
-        <location filename="../app/cli/labcommands.cpp" line="+119"/>
+        <location filename="../app/cli/labcommands.cpp" line="+49"/>
+        <source>Write the PDF to this file (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file</source>
+        <translation type="unfinished">archivo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; needs a %2 id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a %1 id is a positive whole number, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>report %1 (%2, revision %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table.</source>
         <translation>Con --json: un array JSON de objetos con las claves %1. Si no, una tabla de texto alineada.</translation>
     </message>
@@ -3364,7 +4059,116 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Listar los informes del laboratorio (todas las revisiones).</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+6"/>
+        <source>Finalize (sign) a report as a job: residesk report finalize ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queues the report.finalize job and takes the report for it, in one transaction: the job renders the signed PDF (signer: this user), stores it, finalizes the report and its protocol, e-mails the PDF to the client and keeps it in the PDF cache. Refused (exit code 1, nothing queued) when the report is finalized, already being finalized, or its protocol is not received. With --json: {&quot;job_id&quot;: n} at once. With --wait: runs jobs in this process until that job ends and prints it (with --json: the job as one JSON object); exit code 0 only if it succeeded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save a report&apos;s PDF: residesk report pdf ID -o FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A finalized report: its stored, signed PDF, byte for byte. A draft: a preview rendered now, with a DRAFT watermark and no signature. With --json: {&quot;report_id&quot;, &quot;file&quot;, &quot;size&quot;, &quot;sha256&quot;, &quot;draft&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save a work order&apos;s PDF: residesk workorder pdf ID -o FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the PDF cache (this computer&apos;s, else the database&apos;s shared copy); rendered and kept there when neither has the current version. With --json: {&quot;work_order_id&quot;, &quot;version&quot;, &quot;file&quot;, &quot;size&quot;, &quot;source&quot;} (source: local_disk, database or rendered).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+33"/>
+        <source>report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+36"/>
+        <source>no report with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+36"/>
+        <source>cannot read report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>cannot finalize %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Job %1 finalizes %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+56"/>
+        <source>&quot;%1&quot; needs -o FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>cannot read the PDF of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot render %1: no usable font was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Wrote the signed PDF of %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrote a draft preview of %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no work order with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read work order %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot make the PDF of work order %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Wrote the PDF of work order %1 (%2, version %3) to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <location line="+36"/>
         <source>ID</source>
         <translation>ID</translation>
@@ -3447,6 +4251,124 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
 </context>
 <context>
+    <name>LabDocuments</name>
+    <message>
+        <location filename="../tasks/lab/labdocuments.cpp" line="+45"/>
+        <source>Veterinary Diagnostic Laboratory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>1 sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabTasks</name>
+    <message>
+        <location filename="../tasks/lab/labtasks.cpp" line="+23"/>
+        <source>Finalize report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prepare work order PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabTasks::Private</name>
+    <message>
+        <location filename="../tasks/lab/workorderprerendertask.cpp" line="+27"/>
+        <source>The job does not name a work order and its version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The work order no longer exists.</source>
+        <translation type="unfinished">La orden de trabajo ya no existe.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Version %1 is no longer current (now %2); nothing rendered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Work order %1 rendered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order %1 was already prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabUi</name>
+    <message>
+        <location filename="../ui/lab/labui.cpp" line="+40"/>
+        <source>PDF</source>
+        <translation type="unfinished">PDF</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <location line="+17"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>The report cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Report %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Report %1 (revision %2)</source>
+        <translation type="unfinished">Informe %1 (revisión %2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Work order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work order %1 opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Work order</source>
+        <translation type="unfinished">Orden de trabajo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The work order cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Work order %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MailCommands</name>
     <message>
         <location filename="../app/cli/mailcommands.cpp" line="+108"/>
@@ -3500,33 +4422,33 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>text</source>
         <translation>texto</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <source>At most this many e-mails (default 100, at most %1).</source>
         <translation>Como máximo este número de correos (por omisión 100, como máximo %1).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source>Send the queued e-mails now (queues a mail.send job).</source>
         <translation>Enviar ahora los correos en cola (pone en cola una tarea mail.send).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Queues a drain of the outbox (merged with one already queued) and prints its job id (with --json: {&quot;job_id&quot;: n}). With --wait it runs the job here and reports it like &quot;jobs wait&quot;. The SMTP server comes from RESIDESK_SMTP_URL, RESIDESK_SMTP_PASSWORD, RESIDESK_MAIL_FROM and RESIDESK_SMTP_CA_FILE, else from the window&apos;s Settings ▸ E-mail (password in the system keychain).</source>
-        <translation>Pone en cola un vaciado de la bandeja de salida (unido a uno ya en cola) y muestra el id de su tarea (con --json: {&quot;job_id&quot;: n}). Con --wait ejecuta la tarea aquí e informa de ella como «jobs wait». El servidor SMTP se toma de RESIDESK_SMTP_URL, RESIDESK_SMTP_PASSWORD, RESIDESK_MAIL_FROM y RESIDESK_SMTP_CA_FILE o, si no, de Configuración ▸ Correo electrónico de la ventana (contraseña en el llavero del sistema).</translation>
+        <source>Makes every queued e-mail due now (also those waiting for a retry after a server problem), queues a drain of the outbox (merged with one already queued) and prints its job id (with --json: {&quot;job_id&quot;: n}). With --wait it runs the job here and reports it like &quot;jobs wait&quot;. The SMTP server comes from RESIDESK_SMTP_URL, RESIDESK_SMTP_PASSWORD, RESIDESK_MAIL_FROM and RESIDESK_SMTP_CA_FILE, else from the window&apos;s Settings ▸ E-mail (password in the system keychain).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Decide on an uncertain e-mail: residesk mail resolve ID --sent|--resend.</source>
         <translation>Decidir sobre un correo incierto: residesk mail resolve ID --sent|--resend.</translation>
     </message>
@@ -3697,7 +4619,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+18"/>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>cannot queue the e-mail drain: %1</source>
         <translation>no se puede poner en cola el vaciado de la bandeja de salida: %1</translation>
     </message>
@@ -4052,7 +4974,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+70"/>
-        <location line="+90"/>
+        <location line="+102"/>
         <source>%1 of %2 sent</source>
         <translation>%1 de %2 enviados</translation>
     </message>
@@ -4093,12 +5015,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+101"/>
+        <location filename="../ui/mainwindow.cpp" line="+110"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -4126,6 +5048,16 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+1"/>
         <source>Free beds</source>
         <translation>Plazas libres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work orders</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+23"/>
@@ -4178,12 +5110,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Opening “%1” is not supported yet.</source>
         <translation>Todavía no se puede abrir «%1».</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -4258,7 +5190,8 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No realizado</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-99"/>
+        <location line="+99"/>
         <source>%1 failed.</source>
         <translation>No se pudo completar «%1».</translation>
     </message>
@@ -4278,7 +5211,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Se ha restablecido la conexión con la base de datos.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Jobs</source>
         <translation>Tareas</translation>
     </message>
@@ -4394,12 +5327,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../tasks/mail/outbox.cpp" line="+159"/>
+        <location filename="../tasks/mail/outbox.cpp" line="+160"/>
         <source>There is no e-mail %1 in the outbox.</source>
         <translation>No existe el correo %1 en la bandeja de salida.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>An e-mail needs a recipient address.</source>
         <translation>Un correo necesita una dirección de destinatario.</translation>
     </message>
@@ -4479,7 +5412,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No se pudo poner en cola el correo con la clave «%1»; vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+43"/>
+        <source>E-mails with attachments are queued one at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+242"/>
         <source>Only an uncertain e-mail can be marked as sent or sent again; e-mail %1 is %2.</source>
         <translation>Solo un correo incierto se puede marcar como enviado o volver a enviar; el correo %1 está en estado «%2».</translation>
     </message>
@@ -4629,7 +5567,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No se pudo volver a poner en cola el correo %1.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>The e-mails could not be sent now.</source>
         <translation>No se pudieron enviar los correos ahora.</translation>
     </message>
@@ -4985,6 +5923,24 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
 </context>
 <context>
+    <name>ProtocolMail</name>
+    <message>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="-497"/>
+        <source>Dear %1,
+
+protocol %2 (%3) is now %4.
+
+This message was sent automatically by the veterinary diagnostic lab; you do not need to answer it.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, animal %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProtocolRepository</name>
     <message>
         <location filename="../models/lab/protocolrepository.cpp" line="+189"/>
@@ -5053,12 +6009,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+11"/>
-        <location line="+277"/>
+        <location line="+286"/>
         <source>The protocol no longer exists.</source>
         <translation>El protocolo ya no existe.</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-275"/>
         <source>There is no protocol with the number &quot;%1&quot;.</source>
         <translation>No hay ningún protocolo con el número «%1».</translation>
     </message>
@@ -5081,24 +6037,194 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location line="+51"/>
         <location line="+25"/>
-        <location line="+123"/>
+        <location line="+132"/>
         <source>Another user changed protocol %1 since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado el protocolo %1 desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-153"/>
         <source>Protocol %1 is %2; it cannot be changed.</source>
         <translation>El protocolo %1 está %2; no se puede modificar.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+82"/>
+        <source>The database did not say what time it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Some protocols changed while they were being updated.</source>
         <translation>Algunos protocolos cambiaron mientras se actualizaban.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+105"/>
+        <location line="+148"/>
         <source>Protocol %1 does not exist.</source>
         <translation>El protocolo %1 no existe.</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Some protocols changed while they were being restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Protocol %1 changed since (version %2, not %3); it stays %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolsPage</name>
+    <message>
+        <location filename="../ui/lab/protocolspage.cpp" line="+45"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+17"/>
+        <source>Open report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Work order PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel protocol…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open the report of the current protocol (Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search by number, animal ID or client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the report of the current protocol in the editor (Ctrl+E, Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the work order of the current protocol as PDF (Ctrl+Shift+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the current protocol&apos;s samples as received (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the analysis of the current protocol (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the current protocol (Ctrl+Shift+X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cancel protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel protocol %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A cancelled protocol cannot be received, analysed or reported any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>All</source>
+        <translation type="unfinished">Todos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;tate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted &amp;from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+176"/>
+        <source>1 protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%L1 protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %L2 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changed by someone else</source>
+        <translation type="unfinished">Modificado por otra persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol %1 was changed by someone else since the list was loaded; it was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reload shows it as it is now; then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation type="unfinished">Volver a cargar</translation>
     </message>
 </context>
 <context>
@@ -5190,7 +6316,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../ui/pages/recordpage.cpp" line="+39"/>
+        <location filename="../ui/pages/recordpage.cpp" line="+40"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
@@ -5201,12 +6327,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/pages/recordpage.h" line="+82"/>
+        <location filename="../ui/pages/recordpage.h" line="+93"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Search…</source>
         <translation>Buscar…</translation>
     </message>
@@ -5216,7 +6342,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No se pudo cargar la lista: %1</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+134"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -5263,6 +6389,379 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+2"/>
         <source>Abnormal</source>
         <translation>Anormal</translation>
+    </message>
+</context>
+<context>
+    <name>ReportEditor</name>
+    <message>
+        <location filename="../ui/lab/reporteditor.cpp" line="+76"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Findings and interpretation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Add row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert a result row below the current one (Insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the current result row (Ctrl+Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the current row up (Alt+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the current row down (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+27"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location line="+32"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Open revision &amp;PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre&amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finalize…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finalize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;mend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the findings and results (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the report as it is now, as a draft PDF (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign the report: its PDF is stored and e-mailed to the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a corrected revision of this finalized report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>F&amp;indings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Res&amp;ults:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revisions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>The report cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Report %1 — revision %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3%4&lt;br&gt;Revision %5 · %6 · protocol %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Revision %1 · finalized by %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revision %1 · draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Finalized by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Superseded by a later revision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Finalizing… (job %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+243"/>
+        <source>Finalizing… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-231"/>
+        <source>Protocol %1 is submitted: results can be entered once the sample is received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol %1 is %2; its report cannot be changed.</source>
+        <translation type="unfinished">El protocolo %1 está %2; su informe no se puede modificar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+83"/>
+        <location line="+78"/>
+        <location line="+33"/>
+        <source>Draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>Not saved: please correct these rows.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving…</source>
+        <translation type="unfinished">Guardando…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
+        <translation type="unfinished">No se ha guardado: no se puede acceder a la base de datos. Sus cambios se conservan; vuelva a intentarlo cuando se restablezca la conexión.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished">No se ha guardado: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved.</source>
+        <translation type="unfinished">Guardado.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Changed by someone else</source>
+        <translation type="unfinished">Modificado por otra persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else saved report %1 since you opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reload shows the stored values (your edits are replaced); Overwrite saves your values over theirs.</source>
+        <translation type="unfinished">«Volver a cargar» muestra los valores guardados (sus cambios se sustituyen); «Sobrescribir» guarda sus valores encima de los de la otra persona.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload</source>
+        <translation type="unfinished">Volver a cargar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overwrite</source>
+        <translation type="unfinished">Sobrescribir</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Showing the values stored now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved: the report was changed by someone else. Your changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+79"/>
+        <source>Finalizing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Not finalized: please correct these rows.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not finalized: someone else changed the report meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+54"/>
+        <source>Not finalized: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Finalizing… (job %1 queued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Finalizing… (trying again after: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the job failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Finalizing was cancelled; the report is a draft again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Starting a new revision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not amended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Revision %1 is a new draft; correct it and finalize it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The preview cannot be rendered: no usable font was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview of report %1 (revision %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report %1 has changes that are not saved. Close it and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportFinalizer</name>
+    <message>
+        <location filename="../tasks/lab/reportfinalizer.cpp" line="+82"/>
+        <source>Report %1 (revision %2)</source>
+        <translation type="unfinished">Informe %1 (revisión %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is already being finalized.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5598,6 +7097,34 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+23"/>
         <source>The report has no stored PDF; only a finalized report has one.</source>
         <translation>El informe no tiene ningún PDF guardado; solo lo tiene un informe finalizado.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportResultsModel</name>
+    <message>
+        <location filename="../models/itemmodels/reportresultsmodel.cpp" line="+144"/>
+        <source>Analyte</source>
+        <translation type="unfinished">Analito</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation type="unfinished">Valor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit</source>
+        <translation type="unfinished">Unidad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reference range</source>
+        <translation type="unfinished">Intervalo de referencia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flag</source>
+        <translation type="unfinished">Indicador</translation>
     </message>
 </context>
 <context>
@@ -6339,6 +7866,29 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
 </context>
 <context>
+    <name>ResultEditCommand</name>
+    <message>
+        <location filename="../ui/lab/resulteditcommand.cpp" line="+23"/>
+        <source>Edit result row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add result row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove result row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Move result row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Room</name>
     <message>
         <location filename="../models/housing/room.cpp" line="+27"/>
@@ -6641,7 +8191,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>SmtpSender</name>
     <message>
-        <location filename="../tasks/mail/smtpsender.cpp" line="+190"/>
+        <location filename="../tasks/mail/smtpsender.cpp" line="+194"/>
         <source>libcurl could not start an SMTP session.</source>
         <translation>libcurl no pudo iniciar una sesión SMTP.</translation>
     </message>
@@ -6697,6 +8247,114 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location filename="../app/cli/unixsignals.cpp" line="+32"/>
         <source>another signal watcher exists in this process</source>
         <translation>ya existe otro vigilante de señales en este proceso</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderDialog</name>
+    <message>
+        <location filename="../ui/lab/workorderdialog.cpp" line="+29"/>
+        <source>Work order</source>
+        <translation type="unfinished">Orden de trabajo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code</source>
+        <translation type="unfinished">Código</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Analysis</source>
+        <translation type="unfinished">Análisis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sample</source>
+        <translation type="unfinished">Muestra</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Add analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Assigned &amp;vet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished">&amp;Notas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analyses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading…</source>
+        <translation type="unfinished">Cargando…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Work order %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The work order cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Showing the values stored now. Review them and save again.</source>
+        <translation type="unfinished">Se muestran los valores guardados actualmente. Revíselos y vuelva a guardar.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not saved: this work order was changed by someone else. Your changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Please correct the marked fields.</source>
+        <translation type="unfinished">Corrija los campos marcados.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
+        <translation type="unfinished">No se ha guardado: no se puede acceder a la base de datos. Sus cambios se conservan; vuelva a intentarlo cuando se restablezca la conexión.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Someone else saved the work order of protocol %1 since you opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished">No se ha guardado: %1</translation>
     </message>
 </context>
 <context>
@@ -6848,6 +8506,49 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+11"/>
         <source>Another user changed the work order of protocol %1 since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado la orden de trabajo del protocolo %1 desde que usted la abrió. Vuelva a cargarla para ver sus cambios.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrdersPage</name>
+    <message>
+        <location filename="../ui/lab/workorderspage.cpp" line="+15"/>
+        <source>Open PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit the assigned vet, notes and analyses of the selected work order (Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search by protocol number, client or species…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the selected work order as PDF (Ctrl+Shift+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>All</source>
+        <translation type="unfinished">Todos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Protocol s&amp;tate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>1 work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%L1 work orders</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
