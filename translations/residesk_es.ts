@@ -1042,245 +1042,247 @@
     <message>
         <location filename="../app/cli/bulkcommands.cpp" line="+59"/>
         <source>These protocols (comma-separated ids).</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos protocolos (ids separados por comas).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ids</source>
-        <translation type="unfinished"></translation>
+        <translation>ids</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every protocol in this state now: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los protocolos que ahora están en este estado: %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+174"/>
         <source>state</source>
-        <translation type="unfinished">estado</translation>
+        <translation>estado</translation>
     </message>
     <message>
         <location line="-173"/>
         <source>With --state (or alone): only this client&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con --state (o sola): solo los de este cliente.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only protocols whose number, animal id or client name contains this text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo los protocolos cuyo número, id del animal o nombre del cliente contiene este texto.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>text</source>
-        <translation type="unfinished">texto</translation>
+        <translation>texto</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Protocols per transaction (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocolos por transacción (por omisión %1).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>n</source>
-        <translation type="unfinished">n</translation>
+        <translation>n</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&quot;%1&quot; needs a job id</source>
-        <translation type="unfinished">«%1» necesita un id de tarea</translation>
+        <translation>«%1» necesita un id de tarea</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;%1&quot; is not a job id</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un id de tarea</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Job %1: %2.</source>
-        <translation type="unfinished">Tarea %1: %2. {1:?}</translation>
+        <translation>Tarea %1: %2.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>job %1 (%2) failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>la tarea %1 (%2) ha fallado: %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>job %1 (%2) was cancelled; the chunks before the cancel stay changed</source>
-        <translation type="unfinished"></translation>
+        <translation>la tarea %1 (%2) se ha cancelado; los bloques anteriores a la cancelación siguen cambiados</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>cannot undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede deshacer: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cannot queue the change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede poner en cola el cambio: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Queued job %1: undo of %L2 change(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarea %1 en cola: deshacer %L2 cambio(s).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Queued job %1 for %L2 protocol(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarea %1 en cola para %L2 protocolo(s).</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>give either --ids or a selection (--state, --client, --search)</source>
-        <translation type="unfinished"></translation>
+        <translation>indique --ids o bien una selección (--state, --client, --search)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>--ids: &quot;%1&quot; is not a protocol id</source>
-        <translation type="unfinished"></translation>
+        <translation>--ids: «%1» no es un id de protocolo</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--ids names no protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>--ids no indica ningún protocolo</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--state must be one of %1, not &quot;%2&quot;</source>
-        <translation type="unfinished">--state debe ser uno de estos: %1, no «%2»</translation>
+        <translation>--state debe ser uno de estos: %1, no «%2»</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--client: &quot;%1&quot; is not a client id</source>
-        <translation type="unfinished"></translation>
+        <translation>--client: «%1» no es un id de cliente</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--chunk must be a number from 1 to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--chunk debe ser un número de 1 a %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Queues a protocols.transition job over the protocols given by --ids, or over every protocol matching --state/--client/--search now (later protocols are not swept in). Each protocol is changed once, with an audit entry and an e-mail to its client; protocols already in the target state are skipped, those the state machine refuses fail; neither stops the others. With --json: {&quot;job_id&quot;: n, &quot;selected&quot;: n}; with --wait also &quot;state&quot;, &quot;changed&quot;, &quot;skipped&quot;, &quot;failed&quot;, &quot;no_address&quot; (changed, but the client has no e-mail address) and &quot;emails&quot;. Exit code 0 only if the job succeeded (failed items do not make it fail); `protocols items JOB_ID` lists every item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pone en cola una tarea protocols.transition sobre los protocolos indicados con --ids, o sobre todos los protocolos que coinciden ahora con --state/--client/--search (los protocolos posteriores no se incluyen). Cada protocolo se cambia una sola vez, con una entrada de auditoría y un correo a su cliente; los protocolos que ya están en el estado de destino se omiten, y los que la máquina de estados rechaza fallan; ni unos ni otros detienen a los demás. Con --json: {&quot;job_id&quot;: n, &quot;selected&quot;: n}; con --wait también &quot;state&quot;, &quot;changed&quot;, &quot;skipped&quot;, &quot;failed&quot;, &quot;no_address&quot; (cambiados, pero el cliente no tiene dirección de correo electrónico) y &quot;emails&quot;. Código de salida 0 solo si la tarea se completó (los elementos fallidos no la hacen fallar); `protocols items JOB_ID` lista todos los elementos.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The target state: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El estado de destino: %1.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Change the state of many protocols as a job: protocols transition --to STATE …</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el estado de muchos protocolos como una tarea: protocols transition --to ESTADO …</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Mark many protocols as received: protocols receive (--ids 1,2,3 | --state submitted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar muchos protocolos como recibidos: protocols receive (--ids 1,2,3 | --state submitted).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The same as &quot;protocols transition --to received&quot;.
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Lo mismo que «protocols transition --to received».
+
+</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Undo a bulk change of protocols: protocols undo JOB_ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer un cambio masivo de protocolos: protocols undo JOB_ID.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Queues a protocols.transition_undo job that puts every protocol the job JOB_ID changed back in its previous state, unless it changed again since (reported as skipped). A change is undone at most once; an undo cannot be undone. No e-mail is sent. With --json: {&quot;job_id&quot;: n, &quot;selected&quot;: n}; with --wait also &quot;state&quot;, &quot;undo_of&quot;, &quot;restored&quot;, &quot;skipped&quot;, &quot;failed&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pone en cola una tarea protocols.transition_undo que devuelve a su estado anterior cada protocolo que cambió la tarea JOB_ID, salvo los que han vuelto a cambiar desde entonces (se informan como omitidos). Un cambio se deshace como máximo una vez; una acción de deshacer no se puede deshacer. No se envía ningún correo. Con --json: {&quot;job_id&quot;: n, &quot;selected&quot;: n}; con --wait también &quot;state&quot;, &quot;undo_of&quot;, &quot;restored&quot;, &quot;skipped&quot;, &quot;failed&quot;.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>List what a bulk change (or its undo) did to each protocol: protocols items JOB_ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listar lo que un cambio masivo (o su deshacer) hizo con cada protocolo: protocols items JOB_ID.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>With --json: a JSON array of {&quot;protocol_id&quot;, &quot;number&quot;, &quot;outcome&quot; (changed, skipped, failed), &quot;reason&quot;, &quot;note&quot;, &quot;before_state&quot;, &quot;after_state&quot;, &quot;before_version&quot;, &quot;after_version&quot;}, by protocol id. Otherwise an aligned text table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con --json: un array JSON de {&quot;protocol_id&quot;, &quot;number&quot;, &quot;outcome&quot; (changed, skipped, failed), &quot;reason&quot;, &quot;note&quot;, &quot;before_state&quot;, &quot;after_state&quot;, &quot;before_version&quot;, &quot;after_version&quot;}, por id de protocolo. Si no, una tabla de texto alineada.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only items with this outcome: changed, skipped, failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo los elementos con este resultado: changed, skipped, failed.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>resultado</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>--to is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--to es obligatorio</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--to must be one of %1, not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--to debe ser uno de estos: %1, no «%2»</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>--outcome must be one of %1, not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--outcome debe ser uno de estos: %1, no «%2»</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>job %1 is not a bulk change of protocols</source>
-        <translation type="unfinished"></translation>
+        <translation>la tarea %1 no es un cambio masivo de protocolos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cannot read job %1: %2</source>
-        <translation type="unfinished">no se puede leer la tarea %1: %2</translation>
+        <translation>no se puede leer la tarea %1: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>PROTOCOL</source>
-        <translation type="unfinished">PROTOCOLO</translation>
+        <translation>PROTOCOLO</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>NUMBER</source>
-        <translation type="unfinished">NÚMERO</translation>
+        <translation>NÚMERO</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>OUTCOME</source>
-        <translation type="unfinished"></translation>
+        <translation>RESULTADO</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>BEFORE</source>
-        <translation type="unfinished"></translation>
+        <translation>ANTES</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>AFTER</source>
-        <translation type="unfinished"></translation>
+        <translation>DESPUÉS</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>REASON</source>
-        <translation type="unfinished"></translation>
+        <translation>MOTIVO</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>cannot list the items of job %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pueden listar los elementos de la tarea %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1288,22 +1290,22 @@
     <message>
         <location filename="../tasks/bulk/bulkitem.cpp" line="+33"/>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurado</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitido</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallido</translation>
     </message>
 </context>
 <context>
@@ -1311,119 +1313,119 @@
     <message>
         <location filename="../ui/bulk/bulkitemsdialog.cpp" line="+46"/>
         <source>Loading…</source>
-        <translation type="unfinished">Cargando…</translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Undo this change…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer este cambio…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar como CSV…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Bulk change %1: every protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio masivo %1: todos los protocolos</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Protocol</source>
-        <translation type="unfinished">Protocolo</translation>
+        <translation>Protocolo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>Después</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>All outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los resultados</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;strar:</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Job %1 is not a bulk protocol change.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea %1 no es un cambio masivo de protocolos.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Undo %1 of bulk change %2: every protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer %1 del cambio masivo %2: todos los protocolos</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>%1 %2, %3 skipped, %4 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, %3 omitidos, %4 fallidos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>restored</source>
-        <translation type="unfinished"></translation>
+        <translation>restaurados</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>changed</source>
-        <translation type="unfinished"></translation>
+        <translation>cambiados</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+35"/>
         <source>Undone by job %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshecho por la tarea %1.</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>Put back the previous state of the protocols this change changed (%1)? A protocol that has changed again since is left as it is and reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Devolver a su estado anterior los protocolos que cambió este cambio masivo (%1)? Un protocolo que haya vuelto a cambiar desde entonces se deja como está y se informa de ello.</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+22"/>
         <source>Undo bulk change</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer el cambio masivo</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Save the items as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los elementos como CSV</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Archivos CSV (*.csv)</translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Save as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como CSV</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>“%1” could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir «%1»: %2</translation>
     </message>
 </context>
 <context>
@@ -1431,12 +1433,12 @@
     <message>
         <location filename="../tasks/bulk/bulkjobstore.cpp" line="+143"/>
         <source>Job %1 was already undone by job %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea %1 ya la deshizo la tarea %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Job %1 was already undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea %1 ya se ha deshecho.</translation>
     </message>
 </context>
 <context>
@@ -1444,67 +1446,67 @@
     <message>
         <location filename="../tasks/bulk/bulktasks.cpp" line="+534"/>
         <source>The filter&apos;s state &quot;%1&quot; is not a protocol state.</source>
-        <translation type="unfinished"></translation>
+        <translation>El estado «%1» del filtro no es un estado de protocolo.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The filter&apos;s %1 &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>El valor %1 «%2» del filtro no es una fecha (AAAA-MM-DD).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The filter has an unknown field &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El filtro tiene un campo desconocido: «%1».</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>&quot;%1&quot; is not a protocol state.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no es un estado de protocolo.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No protocols are selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún protocolo seleccionado.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The bulk change names neither ids nor a filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cambio masivo no indica ni ids ni un filtro.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Job %1 is not a bulk change of protocols; it cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea %1 no es un cambio masivo de protocolos; no se puede deshacer.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Job %1 is an undo; an undo cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea %1 deshace otro cambio; lo deshecho no se puede deshacer.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Job %1 was already undone by job %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea %1 ya la deshizo la tarea %2.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Job %1 has not finished; it can be undone once it has.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea %1 no ha terminado; podrá deshacerse cuando termine.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Job %1 is being undone already.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea %1 ya se está deshaciendo.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Bulk change of protocols</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio masivo de protocolos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undo of a bulk change of protocols</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer un cambio masivo de protocolos</translation>
     </message>
 </context>
 <context>
@@ -1512,69 +1514,69 @@
     <message>
         <location filename="../ui/bulk/bulkui.cpp" line="+20"/>
         <source>Mark as &amp;received…</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar como &amp;recibidos…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start &amp;analysis…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar el &amp;análisis…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel protocols…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar protocolos…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Mark the selected protocols, or every protocol the filter matches, as received</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar como recibidos los protocolos seleccionados o todos los que coinciden con el filtro</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start the analysis of the selected protocols, or of every protocol the filter matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar el análisis de los protocolos seleccionados o de todos los que coinciden con el filtro</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cancel the selected protocols, or every protocol the filter matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar los protocolos seleccionados o todos los que coinciden con el filtro</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Undo queued as job %1: follow it in the Jobs panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer en cola como tarea %1: siga su progreso en el panel Tareas.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Change the selected protocols (%1) to “%2”?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cambiar los protocolos seleccionados (%1) a «%2»?</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+13"/>
         <location line="+21"/>
         <source>Bulk change</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio masivo</translation>
     </message>
     <message>
         <location line="-30"/>
         <source>No protocol matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún protocolo coincide con el filtro.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No rows are selected. Change every protocol the filter matches — %1 — to “%2”?</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay filas seleccionadas. ¿Cambiar todos los protocolos que coinciden con el filtro (%1) a «%2»?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Protocols that cannot change are skipped or reported, one e-mail goes to each changed protocol&apos;s client, and the change can be undone afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los protocolos que no puedan cambiar se omiten o se informa de ellos, el cliente de cada protocolo cambiado recibe un correo y el cambio se puede deshacer después.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Bulk change queued as job %1 (protocols: %2): follow it in the Jobs panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio masivo en cola como tarea %1 (protocolos: %2): siga su progreso en el panel Tareas.</translation>
     </message>
 </context>
 <context>
@@ -1909,7 +1911,7 @@ Opciones:
     <message>
         <location line="+2"/>
         <source>Export &amp;protocols…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar &amp;protocolos…</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1919,7 +1921,7 @@ Opciones:
     <message>
         <location line="+1"/>
         <source>Export protocols</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar protocolos</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1939,7 +1941,7 @@ Opciones:
     <message>
         <location line="+1"/>
         <source>Exporting protocols to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando los protocolos a %1…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1959,7 +1961,7 @@ Opciones:
     <message>
         <location line="+2"/>
         <source>Exported %L1 protocols to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se han exportado %L1 protocolos a %2.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2301,52 +2303,52 @@ Opciones:
     <message>
         <location filename="../tasks/lab/reportfinalizetask.cpp" line="+110"/>
         <source>The job does not name a report.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea no indica ningún informe.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Report %1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El informe %1 ya no existe.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 is already finalized.</source>
-        <translation type="unfinished">%1 ya está finalizado.</translation>
+        <translation>%1 ya está finalizado.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is being finalized by job %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lo está finalizando la tarea %2.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>desconocido</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Rendering the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Generando el PDF</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The PDF of %1 could not be rendered (no usable font was found).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo generar el PDF de %1 (no se encontró ninguna fuente utilizable).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Signing and storing</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmando y guardando</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Report %1 (amended, revision %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe %1 (rectificado, revisión %2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Report %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2355,42 +2357,46 @@ Opciones:
 please find attached the report on protocol %2 (%3, %4), signed by %5.
 
 %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimado/a %1:
+
+Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
+
+%6</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no animal id</source>
-        <translation type="unfinished"></translation>
+        <translation>sin id del animal</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Client %1 has no e-mail address; the report was not e-mailed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cliente %1 no tiene dirección de correo electrónico; el informe no se ha enviado por correo.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Keeping the PDF for viewing</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando el PDF para consultarlo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Finalized</source>
-        <translation type="unfinished">Finalizado</translation>
+        <translation>Finalizado</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Report %1 finalized</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe %1 finalizado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Signed by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado por %1.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>E-mailed to the client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado por correo al cliente.</translation>
     </message>
 </context>
 <context>
@@ -2398,7 +2404,7 @@ please find attached the report on protocol %2 (%3, %4), signed by %5.
     <message>
         <location filename="../ui/lab/flagdelegate.cpp" line="+13"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno)</translation>
     </message>
 </context>
 <context>
@@ -2843,7 +2849,7 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
     <message>
         <location line="+1"/>
         <source>Writes a UTF-8 CSV file with a header line (RFC 4180 quoting), streaming; the file is replaced only once it is complete. Residents have the columns of &quot;import residents&quot;, so an export imports again unchanged; protocols have the keys of &quot;protocols list --json&quot;. With --json: {&quot;path&quot;: &quot;…&quot;, &quot;rows&quot;: n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe un archivo CSV en UTF-8 con una línea de encabezado (comillas según RFC 4180), por flujo; el archivo solo se sustituye cuando está completo. Los residentes tienen las columnas de «import residents», de modo que una exportación se vuelve a importar sin cambios; los protocolos tienen las claves de «protocols list --json». Con --json: {&quot;path&quot;: &quot;…&quot;, &quot;rows&quot;: n}.</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -3996,32 +4002,32 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location filename="../app/cli/labcommands.cpp" line="+49"/>
         <source>Write the PDF to this file (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir el PDF en este archivo (obligatorio).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>file</source>
-        <translation type="unfinished">archivo</translation>
+        <translation>archivo</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&quot;%1&quot; needs a %2 id</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» necesita un id de %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>a %1 id is a positive whole number, not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>un id de %1 es un número entero positivo, no «%2»</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir %1: %2</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>report %1 (%2, revision %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>informe %1 (%2, revisión %3)</translation>
     </message>
     <message>
         <location line="+97"/>
@@ -4061,111 +4067,111 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location line="+6"/>
         <source>Finalize (sign) a report as a job: residesk report finalize ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizar (firmar) un informe como tarea: residesk report finalize ID.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Queues the report.finalize job and takes the report for it, in one transaction: the job renders the signed PDF (signer: this user), stores it, finalizes the report and its protocol, e-mails the PDF to the client and keeps it in the PDF cache. Refused (exit code 1, nothing queued) when the report is finalized, already being finalized, or its protocol is not received. With --json: {&quot;job_id&quot;: n} at once. With --wait: runs jobs in this process until that job ends and prints it (with --json: the job as one JSON object); exit code 0 only if it succeeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pone en cola la tarea report.finalize y le reserva el informe, en una sola transacción: la tarea genera el PDF firmado (firmante: este usuario), lo guarda, finaliza el informe y su protocolo, envía el PDF por correo al cliente y lo conserva en la caché de PDF. Se rechaza (código de salida 1, nada en cola) si el informe está finalizado, ya se está finalizando o su protocolo no se ha recibido. Con --json: {&quot;job_id&quot;: n} de inmediato. Con --wait: ejecuta tareas en este proceso hasta que esa tarea termina y la muestra (con --json: la tarea como un objeto JSON); código de salida 0 solo si se completó.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Save a report&apos;s PDF: residesk report pdf ID -o FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el PDF de un informe: residesk report pdf ID -o ARCHIVO.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A finalized report: its stored, signed PDF, byte for byte. A draft: a preview rendered now, with a DRAFT watermark and no signature. With --json: {&quot;report_id&quot;, &quot;file&quot;, &quot;size&quot;, &quot;sha256&quot;, &quot;draft&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un informe finalizado: su PDF firmado y guardado, byte a byte. Un borrador: una vista previa generada en ese momento, con la marca de agua BORRADOR y sin firma. Con --json: {&quot;report_id&quot;, &quot;file&quot;, &quot;size&quot;, &quot;sha256&quot;, &quot;draft&quot;}.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Save a work order&apos;s PDF: residesk workorder pdf ID -o FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el PDF de una orden de trabajo: residesk workorder pdf ID -o ARCHIVO.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>From the PDF cache (this computer&apos;s, else the database&apos;s shared copy); rendered and kept there when neither has the current version. With --json: {&quot;work_order_id&quot;, &quot;version&quot;, &quot;file&quot;, &quot;size&quot;, &quot;source&quot;} (source: local_disk, database or rendered).</source>
-        <translation type="unfinished"></translation>
+        <translation>De la caché de PDF (la de este equipo o, si no, la copia compartida de la base de datos); se genera y se conserva allí si ninguna de las dos tiene la versión actual. Con --json: {&quot;work_order_id&quot;, &quot;version&quot;, &quot;file&quot;, &quot;size&quot;, &quot;source&quot;} (source: local_disk, database o rendered).</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+33"/>
         <source>report</source>
-        <translation type="unfinished"></translation>
+        <translation>informe</translation>
     </message>
     <message>
         <location line="-24"/>
         <location line="+36"/>
         <source>no report with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ningún informe con el id %1</translation>
     </message>
     <message>
         <location line="-34"/>
         <location line="+36"/>
         <source>cannot read report %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer el informe %1: %2</translation>
     </message>
     <message>
         <location line="-30"/>
         <source>cannot finalize %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede finalizar el %1: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Job %1 finalizes %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea %1 finaliza el %2.</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+56"/>
         <source>&quot;%1&quot; needs -o FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» necesita -o ARCHIVO</translation>
     </message>
     <message>
         <location line="-39"/>
         <source>cannot read the PDF of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer el PDF del %1: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>cannot render %1: no usable font was found</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede generar el %1: no se encontró ninguna fuente utilizable</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Wrote the signed PDF of %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha escrito el PDF firmado del %1 en %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wrote a draft preview of %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha escrito una vista previa en borrador del %1 en %2.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>work order</source>
-        <translation type="unfinished"></translation>
+        <translation>orden de trabajo</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>no work order with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ninguna orden de trabajo con el id %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cannot read work order %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer la orden de trabajo %1: %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>cannot make the PDF of work order %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede crear el PDF de la orden de trabajo %1 (%2): %3</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Wrote the PDF of work order %1 (%2, version %3) to %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha escrito el PDF de la orden de trabajo %1 (%2, versión %3) en %4.</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -4255,22 +4261,22 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location filename="../tasks/lab/labdocuments.cpp" line="+45"/>
         <source>Veterinary Diagnostic Laboratory</source>
-        <translation type="unfinished"></translation>
+        <translation>Laboratorio de Diagnóstico Veterinario</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>1 sample</source>
-        <translation type="unfinished"></translation>
+        <translation>1 muestra</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 samples</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muestras</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
 </context>
 <context>
@@ -4278,12 +4284,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location filename="../tasks/lab/labtasks.cpp" line="+23"/>
         <source>Finalize report</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizar informe</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Prepare work order PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparar el PDF de la orden de trabajo</translation>
     </message>
 </context>
 <context>
@@ -4291,27 +4297,27 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location filename="../tasks/lab/workorderprerendertask.cpp" line="+27"/>
         <source>The job does not name a work order and its version.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea no indica ninguna orden de trabajo con su versión.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The work order no longer exists.</source>
-        <translation type="unfinished">La orden de trabajo ya no existe.</translation>
+        <translation>La orden de trabajo ya no existe.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Version %1 is no longer current (now %2); nothing rendered.</source>
-        <translation type="unfinished"></translation>
+        <translation>La versión %1 ya no es la actual (ahora es la %2); no se ha generado nada.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Work order %1 rendered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden de trabajo %1 generada.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Work order %1 was already prepared.</source>
-        <translation type="unfinished"></translation>
+        <translation>La orden de trabajo %1 ya estaba preparada.</translation>
     </message>
 </context>
 <context>
@@ -4319,53 +4325,53 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location filename="../ui/lab/labui.cpp" line="+40"/>
         <source>PDF</source>
-        <translation type="unfinished">PDF</translation>
+        <translation>PDF</translation>
     </message>
     <message>
         <location line="+121"/>
         <location line="+17"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>The report cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir el informe: %1</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Report %1 cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir el informe %1: %2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Report %1 (revision %2)</source>
-        <translation type="unfinished">Informe %1 (revisión %2)</translation>
+        <translation>Informe %1 (revisión %2)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Work order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden de trabajo %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Work order %1 opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden de trabajo %1 abierta.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Work order</source>
-        <translation type="unfinished">Orden de trabajo</translation>
+        <translation>Orden de trabajo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The work order cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la orden de trabajo: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Work order %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden de trabajo %1 guardada.</translation>
     </message>
 </context>
 <context>
@@ -4445,7 +4451,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location line="+1"/>
         <source>Makes every queued e-mail due now (also those waiting for a retry after a server problem), queues a drain of the outbox (merged with one already queued) and prints its job id (with --json: {&quot;job_id&quot;: n}). With --wait it runs the job here and reports it like &quot;jobs wait&quot;. The SMTP server comes from RESIDESK_SMTP_URL, RESIDESK_SMTP_PASSWORD, RESIDESK_MAIL_FROM and RESIDESK_SMTP_CA_FILE, else from the window&apos;s Settings ▸ E-mail (password in the system keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hace que todos los correos en cola se envíen ya (también los que esperan un reintento tras un problema del servidor), pone en cola un vaciado de la bandeja de salida (unido al que ya esté en cola) y muestra el id de su tarea (con --json: {&quot;job_id&quot;: n}). Con --wait ejecuta la tarea aquí e informa de ella como «jobs wait». El servidor SMTP se toma de RESIDESK_SMTP_URL, RESIDESK_SMTP_PASSWORD, RESIDESK_MAIL_FROM y RESIDESK_SMTP_CA_FILE o, si no, de Configuración ▸ Correo de la ventana (la contraseña, en el llavero del sistema).</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5052,12 +5058,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location line="+1"/>
         <source>Protocols</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocolos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Work orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Órdenes de trabajo</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -5414,7 +5420,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location line="+43"/>
         <source>E-mails with attachments are queued one at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los correos con adjuntos se ponen en cola de uno en uno.</translation>
     </message>
     <message>
         <location line="+242"/>
@@ -5932,12 +5938,17 @@ protocol %2 (%3) is now %4.
 
 This message was sent automatically by the veterinary diagnostic lab; you do not need to answer it.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Estimado/a %1:
+
+El protocolo %2 (%3) ahora está %4.
+
+Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veterinario; no es necesario que lo responda.
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1, animal %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, animal %2</translation>
     </message>
 </context>
 <context>
@@ -6049,7 +6060,7 @@ This message was sent automatically by the veterinary diagnostic lab; you do not
     <message>
         <location line="+82"/>
         <source>The database did not say what time it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos no ha indicado la hora actual.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -6065,12 +6076,12 @@ This message was sent automatically by the veterinary diagnostic lab; you do not
     <message>
         <location line="-65"/>
         <source>Some protocols changed while they were being restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunos protocolos cambiaron mientras se restauraban.</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Protocol %1 changed since (version %2, not %3); it stays %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>El protocolo %1 ha cambiado desde entonces (versión %2, no %3); sigue %4.</translation>
     </message>
 </context>
 <context>
@@ -6078,153 +6089,153 @@ This message was sent automatically by the veterinary diagnostic lab; you do not
     <message>
         <location filename="../ui/lab/protocolspage.cpp" line="+45"/>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>cualquiera</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+17"/>
         <source>Open report</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir informe</translation>
     </message>
     <message>
         <location line="-15"/>
         <source>Work order PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF de la orden de trabajo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Receive</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibir</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar análisis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar protocolo…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Open the report of the current protocol (Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el informe del protocolo actual (Intro)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search by number, animal ID or client…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por número, ID del animal o cliente…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the report of the current protocol in the editor (Ctrl+E, Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el informe del protocolo actual en el editor (Ctrl+E, Intro)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the work order of the current protocol as PDF (Ctrl+Shift+W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la orden de trabajo del protocolo actual como PDF (Ctrl+Mayús+W)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mark the current protocol&apos;s samples as received (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar como recibidas las muestras del protocolo actual (Ctrl+R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start the analysis of the current protocol (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar el análisis del protocolo actual (Ctrl+T)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel the current protocol (Ctrl+Shift+X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar el protocolo actual (Ctrl+Mayús+X)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Cancel protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar protocolo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel protocol %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cancelar el protocolo %1?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A cancelled protocol cannot be received, analysed or reported any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un protocolo cancelado ya no se puede recibir, analizar ni informar.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>All</source>
-        <translation type="unfinished">Todos</translation>
+        <translation>Todos</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>S&amp;tate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Es&amp;tado:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los clientes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;lient:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;liente:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Submitted &amp;from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Remitido &amp;desde:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>t&amp;o:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;hasta:</translation>
     </message>
     <message>
         <location line="+176"/>
         <source>1 protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>1 protocolo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%L1 protocols</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 protocolos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 · %L2 selected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %L2 seleccionados</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Changed by someone else</source>
-        <translation type="unfinished">Modificado por otra persona</translation>
+        <translation>Modificado por otra persona</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Protocol %1 was changed by someone else since the list was loaded; it was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona ha modificado el protocolo %1 desde que se cargó la lista; no se ha cambiado.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reload shows it as it is now; then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>«Volver a cargar» lo muestra como está ahora; después, vuelva a intentarlo.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reload</source>
-        <translation type="unfinished">Volver a cargar</translation>
+        <translation>Volver a cargar</translation>
     </message>
 </context>
 <context>
@@ -6396,200 +6407,200 @@ This message was sent automatically by the veterinary diagnostic lab; you do not
     <message>
         <location filename="../ui/lab/reporteditor.cpp" line="+76"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Findings and interpretation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallazgos e interpretación…</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&amp;Add row</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir fila</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Remove row</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar fila</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Subir</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move &amp;down</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bajar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Insert a result row below the current one (Insert)</source>
-        <translation type="unfinished"></translation>
+        <translation>Insertar una fila de resultados debajo de la actual (Insert)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the current result row (Ctrl+Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la fila de resultados actual (Ctrl+Supr)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the current row up (Alt+Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir la fila actual (Alt+Arriba)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the current row down (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar la fila actual (Alt+Abajo)</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+27"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer</translation>
     </message>
     <message>
         <location line="-26"/>
         <location line="+32"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehacer</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Open revision &amp;PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el &amp;PDF de la revisión</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pre&amp;view</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vista previa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Finalize…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Finalizar…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Finalize</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Finalizar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A&amp;mend</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rectificar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the findings and results (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los hallazgos y los resultados (Ctrl+S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the report as it is now, as a draft PDF (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar el informe tal como está ahora, como PDF en borrador (Ctrl+P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign the report: its PDF is stored and e-mailed to the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmar el informe: su PDF se guarda y se envía por correo al cliente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start a corrected revision of this finalized report</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar una revisión corregida de este informe finalizado</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>F&amp;indings:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hallazgos:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Res&amp;ults:</source>
-        <translation type="unfinished"></translation>
+        <translation>Res&amp;ultados:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Revisions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones:</translation>
     </message>
     <message>
         <location line="+120"/>
         <source>The report cannot be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede cargar el informe: %1</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Report %1 — revision %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe %1 — revisión %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3%4&lt;br&gt;Revision %5 · %6 · protocol %7</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3%4&lt;br&gt;Revisión %5 · %6 · protocolo %7</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Revision %1 · finalized by %2 at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión %1 · finalizada por %2 el %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Revision %1 · draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión %1 · borrador</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> · superseded</source>
-        <translation type="unfinished"></translation>
+        <translation> · sustituida</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> · shown</source>
-        <translation type="unfinished"></translation>
+        <translation> · mostrada</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Finalized by %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizado por %1 el %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Superseded by a later revision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sustituido por una revisión posterior.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Finalizing… (job %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizando… (tarea %1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+243"/>
         <source>Finalizing… %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizando… %1</translation>
     </message>
     <message>
         <location line="-231"/>
         <source>Protocol %1 is submitted: results can be entered once the sample is received.</source>
-        <translation type="unfinished"></translation>
+        <translation>El protocolo %1 está remitido: podrá introducir resultados cuando se reciba la muestra.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Protocol %1 is %2; its report cannot be changed.</source>
-        <translation type="unfinished">El protocolo %1 está %2; su informe no se puede modificar.</translation>
+        <translation>El protocolo %1 está %2; su informe no se puede modificar.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -6597,153 +6608,155 @@ This message was sent automatically by the veterinary diagnostic lab; you do not
         <location line="+78"/>
         <location line="+33"/>
         <source>Draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador.</translation>
     </message>
     <message>
         <location line="-134"/>
         <source>Not saved: please correct these rows.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha guardado: corrija estas filas.
+%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Saving…</source>
-        <translation type="unfinished">Guardando…</translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
-        <translation type="unfinished">No se ha guardado: no se puede acceder a la base de datos. Sus cambios se conservan; vuelva a intentarlo cuando se restablezca la conexión.</translation>
+        <translation>No se ha guardado: no se puede acceder a la base de datos. Sus cambios se conservan; vuelva a intentarlo cuando se restablezca la conexión.</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+2"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished">No se ha guardado: %1</translation>
+        <translation>No se ha guardado: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Saved.</source>
-        <translation type="unfinished">Guardado.</translation>
+        <translation>Guardado.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Changed by someone else</source>
-        <translation type="unfinished">Modificado por otra persona</translation>
+        <translation>Modificado por otra persona</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Someone else saved report %1 since you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona ha guardado el informe %1 desde que usted lo abrió.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reload shows the stored values (your edits are replaced); Overwrite saves your values over theirs.</source>
-        <translation type="unfinished">«Volver a cargar» muestra los valores guardados (sus cambios se sustituyen); «Sobrescribir» guarda sus valores encima de los de la otra persona.</translation>
+        <translation>«Volver a cargar» muestra los valores guardados (sus cambios se sustituyen); «Sobrescribir» guarda sus valores encima de los de la otra persona.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reload</source>
-        <translation type="unfinished">Volver a cargar</translation>
+        <translation>Volver a cargar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Overwrite</source>
-        <translation type="unfinished">Sobrescribir</translation>
+        <translation>Sobrescribir</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Showing the values stored now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestran los valores guardados actualmente.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Not saved: the report was changed by someone else. Your changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha guardado: otra persona ha modificado el informe. Sus cambios se conservan.</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+79"/>
         <source>Finalizing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizando…</translation>
     </message>
     <message>
         <location line="-61"/>
         <source>Not finalized: please correct these rows.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha finalizado: corrija estas filas.
+%1</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Not finalized: someone else changed the report meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha finalizado: otra persona ha modificado el informe mientras tanto.</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+3"/>
         <location line="+54"/>
         <source>Not finalized: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha finalizado: %1</translation>
     </message>
     <message>
         <location line="-46"/>
         <source>Finalizing… (job %1 queued)</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizando… (tarea %1 en cola)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Finalizing… (trying again after: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizando… (se reintentará tras: %1)</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>the job failed</source>
-        <translation type="unfinished"></translation>
+        <translation>la tarea ha fallado</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Finalizing was cancelled; the report is a draft again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La finalización se ha cancelado; el informe vuelve a ser un borrador.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelada</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Starting a new revision…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando una nueva revisión…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Not amended: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha rectificado: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Revision %1 is a new draft; correct it and finalize it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La revisión %1 es un nuevo borrador; corríjala y finalícela.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The preview cannot be rendered: no usable font was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede generar la vista previa: no se encontró ninguna fuente utilizable.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Preview of report %1 (revision %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa del informe %1 (revisión %2)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report %1 has changes that are not saved. Close it and lose them?</source>
-        <translation type="unfinished"></translation>
+        <translation>El informe %1 tiene cambios sin guardar. ¿Cerrarlo y perderlos?</translation>
     </message>
 </context>
 <context>
@@ -6751,17 +6764,17 @@ This message was sent automatically by the veterinary diagnostic lab; you do not
     <message>
         <location filename="../tasks/lab/reportfinalizer.cpp" line="+82"/>
         <source>Report %1 (revision %2)</source>
-        <translation type="unfinished">Informe %1 (revisión %2)</translation>
+        <translation>Informe %1 (revisión %2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is already being finalized.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya se está finalizando.</translation>
     </message>
 </context>
 <context>
@@ -7104,27 +7117,27 @@ This message was sent automatically by the veterinary diagnostic lab; you do not
     <message>
         <location filename="../models/itemmodels/reportresultsmodel.cpp" line="+144"/>
         <source>Analyte</source>
-        <translation type="unfinished">Analito</translation>
+        <translation>Analito</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Value</source>
-        <translation type="unfinished">Valor</translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unit</source>
-        <translation type="unfinished">Unidad</translation>
+        <translation>Unidad</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reference range</source>
-        <translation type="unfinished">Intervalo de referencia</translation>
+        <translation>Intervalo de referencia</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Flag</source>
-        <translation type="unfinished">Indicador</translation>
+        <translation>Indicador</translation>
     </message>
 </context>
 <context>
@@ -7870,22 +7883,22 @@ This message was sent automatically by the veterinary diagnostic lab; you do not
     <message>
         <location filename="../ui/lab/resulteditcommand.cpp" line="+23"/>
         <source>Edit result row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar la fila de resultados %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Add result row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir la fila de resultados %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Remove result row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la fila de resultados %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Move result row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover la fila de resultados %1</translation>
     </message>
 </context>
 <context>
@@ -8254,107 +8267,107 @@ This message was sent automatically by the veterinary diagnostic lab; you do not
     <message>
         <location filename="../ui/lab/workorderdialog.cpp" line="+29"/>
         <source>Work order</source>
-        <translation type="unfinished">Orden de trabajo</translation>
+        <translation>Orden de trabajo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>user name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre de usuario</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Code</source>
-        <translation type="unfinished">Código</translation>
+        <translation>Código</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Analysis</source>
-        <translation type="unfinished">Análisis</translation>
+        <translation>Análisis</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sample</source>
-        <translation type="unfinished">Muestra</translation>
+        <translation>Muestra</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Add analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir análisis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Assigned &amp;vet:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Veterinario asignado:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Notes:</source>
-        <translation type="unfinished">&amp;Notas:</translation>
+        <translation>&amp;Notas:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Analyses:</source>
-        <translation type="unfinished"></translation>
+        <translation>Análisis:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loading…</source>
-        <translation type="unfinished">Cargando…</translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Work order %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden de trabajo %1 — %2</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>The work order cannot be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede cargar la orden de trabajo: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Showing the values stored now. Review them and save again.</source>
-        <translation type="unfinished">Se muestran los valores guardados actualmente. Revíselos y vuelva a guardar.</translation>
+        <translation>Se muestran los valores guardados actualmente. Revíselos y vuelva a guardar.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Not saved: this work order was changed by someone else. Your changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha guardado: otra persona ha modificado esta orden de trabajo. Sus cambios se conservan.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished">Corrija los campos marcados.</translation>
+        <translation>Corrija los campos marcados.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
-        <translation type="unfinished">No se ha guardado: no se puede acceder a la base de datos. Sus cambios se conservan; vuelva a intentarlo cuando se restablezca la conexión.</translation>
+        <translation>No se ha guardado: no se puede acceder a la base de datos. Sus cambios se conservan; vuelva a intentarlo cuando se restablezca la conexión.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Someone else saved the work order of protocol %1 since you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona ha guardado la orden de trabajo del protocolo %1 desde que usted la abrió.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished">No se ha guardado: %1</translation>
+        <translation>No se ha guardado: %1</translation>
     </message>
 </context>
 <context>
@@ -8513,42 +8526,42 @@ This message was sent automatically by the veterinary diagnostic lab; you do not
     <message>
         <location filename="../ui/lab/workorderspage.cpp" line="+15"/>
         <source>Open PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir PDF</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Edit the assigned vet, notes and analyses of the selected work order (Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar el veterinario asignado, las notas y los análisis de la orden de trabajo seleccionada (Intro)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search by protocol number, client or species…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por número de protocolo, cliente o especie…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show the selected work order as PDF (Ctrl+Shift+W)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la orden de trabajo seleccionada como PDF (Ctrl+Mayús+W)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>All</source>
-        <translation type="unfinished">Todos</translation>
+        <translation>Todos</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Protocol s&amp;tate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Es&amp;tado del protocolo:</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>1 work order</source>
-        <translation type="unfinished"></translation>
+        <translation>1 orden de trabajo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%L1 work orders</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 órdenes de trabajo</translation>
     </message>
 </context>
 <context>
