@@ -106,9 +106,10 @@ private Q_SLOTS:
 
     void selectedRowsReceivedThenUndone()
     {
+        // The protocols exist before the window opens: no late reload resets the selection.
         WindowHarness h;
         QString error;
-        QVERIFY2(h.start(&error, WindowHarness::testEngineOptions(2)), qPrintable(error));
+        QVERIFY2(h.createServices(&error, WindowHarness::testEngineOptions(2)), qPrintable(error));
         Database &db = h.t->db();
         const qint64 client = LabTest::makeClient(db);
         QList<qint64> submitted;
@@ -116,6 +117,7 @@ private Q_SLOTS:
             submitted << LabTest::protocolIn(db, client, Protocol::State::Submitted).id;
         const qint64 received = LabTest::protocolIn(db, client, Protocol::State::Received).id;
         const qint64 untouched = LabTest::protocolIn(db, client, Protocol::State::Submitted).id;
+        QVERIFY2(h.openWindow(&error), qPrintable(error));
 
         auto *page = h.window->findChild<ProtocolsPage *>(u"protocolsPage"_s);
         auto *bulk = h.window->findChild<BulkUi *>();
@@ -123,14 +125,20 @@ private Q_SLOTS:
         showProtocols(h, page, 5);
         QVERIFY(!bulk->receiveAction->isEnabled()); // nothing selected, no filter
 
-        // Ctrl-click three submitted rows and the received one.
+        // Ctrl-click three submitted rows and the received one (again right before each
+        // use: the page may still reload once, which clears a selection).
         QItemSelectionModel *selection = page->view()->selectionModel();
-        for (qint64 id : submitted + QList<qint64>{received})
-            selection->select(viewIndexOf(page, id), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        QCOMPARE(page->selectedProtocolIds().size(), 4);
-        QTRY_VERIFY_WITH_TIMEOUT(bulk->receiveAction->isEnabled(), kTimeout);
+        const auto selectFour = [&] {
+            selection->clearSelection();
+            for (qint64 id : submitted + QList<qint64>{received})
+                selection->select(viewIndexOf(page, id),
+                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            return page->selectedProtocolIds().size() == 4 && bulk->receiveAction->isEnabled();
+        };
+        QVERIFY(selectFour());
 
         // "Mark as received…" asks first; No leaves everything as it was.
+        QVERIFY(selectFour());
         bulk->receiveAction->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(visibleBox(u"bulkConfirmBox"_s), kTimeout);
         QVERIFY2(textOf(visibleBox(u"bulkConfirmBox"_s)).contains(u"the selected protocols (4)"_s),
@@ -140,8 +148,11 @@ private Q_SLOTS:
         QCOMPARE(stateOf(db, submitted.first()), Protocol::State::Submitted);
 
         QSignalSpy queued(bulk, &BulkUi::queued);
+        QVERIFY(selectFour());
         bulk->receiveAction->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(visibleBox(u"bulkConfirmBox"_s), kTimeout);
+        QVERIFY2(textOf(visibleBox(u"bulkConfirmBox"_s)).contains(u"the selected protocols (4)"_s),
+                 qPrintable(textOf(visibleBox(u"bulkConfirmBox"_s))));
         QVERIFY(answer(u"bulkConfirmBox"_s, QMessageBox::Yes));
         QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 1, kTimeout);
         const qint64 jobId = queued.first().first().toLongLong();
@@ -192,7 +203,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(visibleBox(u"undoConfirmBox"_s), kTimeout);
         QVERIFY(answer(u"undoConfirmBox"_s, QMessageBox::Yes));
         QTRY_VERIFY_WITH_TIMEOUT(undone.size() + refused.size() > 0, kTimeout);
-        QVERIFY2(refused.isEmpty(), qPrintable(refused.isEmpty() ? QString() : refused.first().at(1).toString()));
+        QVERIFY2(refused.isEmpty(),
+                 qPrintable(refused.isEmpty() ? QString() : refused.first().at(1).toString()));
         QCOMPARE(undone.size(), 1);
         QVERIFY(!items->undoButton()->isEnabled());
         const Job undo = waitForJob(h, undone.first().first().toLongLong());
@@ -211,13 +223,14 @@ private Q_SLOTS:
     {
         WindowHarness h;
         QString error;
-        QVERIFY2(h.start(&error, WindowHarness::testEngineOptions(2)), qPrintable(error));
+        QVERIFY2(h.createServices(&error, WindowHarness::testEngineOptions(2)), qPrintable(error));
         Database &db = h.t->db();
         const qint64 client = LabTest::makeClient(db);
         QList<qint64> submitted;
         for (int i = 0; i < 6; ++i)
             submitted << LabTest::protocolIn(db, client, Protocol::State::Submitted).id;
         const qint64 analysing = LabTest::protocolIn(db, client, Protocol::State::InAnalysis).id;
+        QVERIFY2(h.openWindow(&error), qPrintable(error));
 
         auto *page = h.window->findChild<ProtocolsPage *>(u"protocolsPage"_s);
         auto *bulk = h.window->findChild<BulkUi *>();
