@@ -213,6 +213,31 @@ private:
     QElapsedTimer m_since;
 };
 
+// One chunk as one transaction: its work, the items and the checkpoint that records
+// them commit together, then the progress. On an error nothing of the chunk stays
+// (the job is retried from its last checkpoint) and `at` is unchanged.
+VoidResult commitChunk(JobContext &ctx, BulkJobStore &store, const QList<qint64> &ids, const ChunkWork &work,
+                       qint64 selected, Position &at)
+{
+    Database &db = ctx.database();
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    Position next = at;
+    if (VoidResult r = runChunk(db, store, ctx.id(), ids, work, &next.counts); !r)
+        return r;
+    next.after = ids.constLast();
+    next.done += ids.size();
+    ++next.chunks;
+    if (VoidResult r = ctx.saveCheckpoint(next.toJson()); !r)
+        return r;
+    if (VoidResult r = tx.commit(); !r)
+        return r;
+    at = next;
+    ctx.setProgress(at.done, selected, progressText(at.done, selected, at.chunks));
+    return {};
+}
+
 QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
 {
     const QJsonObject payload = ctx.payload();
@@ -328,21 +353,8 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
             co_return JobOutcome::cancelled();
         }
         const QList<qint64> chunk = remaining->mid(start, chunkSize);
-        Transaction tx(db);
-        if (!tx.ok())
-            co_return JobOutcome::failure(tx.error().message);
-        Position next = at;
-        if (VoidResult r = runChunk(db, store, jobId, chunk, work, &next.counts); !r)
-            co_return JobOutcome::failure(r.error().message); // rolls back; retried from the checkpoint
-        next.after = chunk.constLast();
-        next.done += chunk.size();
-        ++next.chunks;
-        if (VoidResult r = ctx.saveCheckpoint(next.toJson()); !r)
-            co_return JobOutcome::failure(r.error().message);
-        if (VoidResult r = tx.commit(); !r)
-            co_return JobOutcome::failure(r.error().message);
-        at = next;
-        ctx.setProgress(at.done, selected, progressText(at.done, selected, at.chunks));
+        if (VoidResult r = commitChunk(ctx, store, chunk, work, selected, at); !r)
+            co_return JobOutcome::failure(r.error().message); // retried from the checkpoint
         if (breather.due()) {
             QCoro::Task<> pause = QCoro::sleepFor(std::chrono::milliseconds(0)); // named: GCC 12 bug 100611
             co_await pause;
@@ -453,21 +465,8 @@ QCoro::Task<JobOutcome> runUndo(JobContext &ctx)
             changedBy.insert(item.protocolId, item);
             ids.append(item.protocolId);
         }
-        Transaction tx(db);
-        if (!tx.ok())
-            co_return JobOutcome::failure(tx.error().message);
-        Position next = at;
-        if (VoidResult r = runChunk(db, store, jobId, ids, work, &next.counts); !r)
-            co_return JobOutcome::failure(r.error().message);
-        next.after = ids.constLast();
-        next.done += ids.size();
-        ++next.chunks;
-        if (VoidResult r = ctx.saveCheckpoint(next.toJson()); !r)
-            co_return JobOutcome::failure(r.error().message);
-        if (VoidResult r = tx.commit(); !r)
-            co_return JobOutcome::failure(r.error().message);
-        at = next;
-        ctx.setProgress(at.done, selected, progressText(at.done, selected, at.chunks));
+        if (VoidResult r = commitChunk(ctx, store, ids, work, selected, at); !r)
+            co_return JobOutcome::failure(r.error().message); // retried from the checkpoint
         if (breather.due()) {
             QCoro::Task<> pause = QCoro::sleepFor(std::chrono::milliseconds(0)); // named: GCC 12 bug 100611
             co_await pause;
