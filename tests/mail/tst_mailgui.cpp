@@ -108,15 +108,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(stopped.count() == 1 || !h.engine->isStarted(), kTimeout);
         const qint64 uncertain = h.enqueue(u"ana@example.org"_s);
         const qint64 failed = h.enqueue(u"ben@example.org"_s);
-        QVERIFY(SqlStatement::run(h.t->db(),
-                                  u"UPDATE outbox_emails SET state = 'uncertain', attempts = 1, last_error = "
-                                  "'connection lost after the body' WHERE id = ?"_s,
-                                  {uncertain}));
-        QVERIFY(SqlStatement::run(h.t->db(),
-                                  u"UPDATE outbox_emails SET state = 'failed', attempts = 1, last_error = "
-                                  "'550 5.1.1 mailbox unavailable' WHERE id = ?"_s,
-                                  {failed}));
+        QVERIFY(SqlStatement::run(
+            h.t->db(),
+            u"UPDATE outbox_emails SET state = 'uncertain', attempts = 1, version = version + 1, "
+            "last_error = 'connection lost after the body' WHERE id = ?"_s,
+            {uncertain}));
+        QVERIFY(SqlStatement::run(
+            h.t->db(),
+            u"UPDATE outbox_emails SET state = 'failed', attempts = 1, version = version + 1, "
+            "last_error = '550 5.1.1 mailbox unavailable' WHERE id = ?"_s,
+            {failed}));
         SqlStatement::run(h.t->db(), u"DELETE FROM jobs"_s);
+        // As a repository would: the open lists reload (one may have read the rows
+        // between the enqueue and these updates).
+        QVERIFY(Events::publishRecordsChanged(h.t->db(), u"outbox_emails"_s));
 
         OutboxDock *dock = h.dock();
         QVERIFY(dock);
@@ -125,12 +130,12 @@ private Q_SLOTS:
         QVERIFY(dock->isVisible());
         dock->setConfirmDecisions(false);
         QTRY_COMPARE_WITH_TIMEOUT(dock->model()->rowCount(), 2, kTimeout);
-        const int failedRow = dock->model()->rowOf(failed);
-        QVERIFY(dock->model()
-                    ->index(failedRow, OutboxTableModel::ErrorColumn)
-                    .data()
-                    .toString()
-                    .contains(u"550 5.1.1"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(dock->model()
+                                     ->index(dock->model()->rowOf(failed), OutboxTableModel::ErrorColumn)
+                                     .data()
+                                     .toString()
+                                     .contains(u"550 5.1.1"_s),
+                                 kTimeout);
 
         // Only the uncertain one under "Uncertain"; its decisions are offered.
         auto *send = dock->findChild<QPushButton *>(u"outboxResend"_s);
