@@ -28,12 +28,12 @@
     <name>AllocationCommands</name>
     <message>
         <location filename="../app/cli/allocationcommands.cpp" line="+103"/>
-        <location line="+354"/>
+        <location line="+335"/>
         <source>from %1 to %2</source>
         <translation>del %1 al %2</translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-333"/>
         <source>from %1 on</source>
         <translation>desde el %1</translation>
     </message>
@@ -58,22 +58,17 @@
         <translation>no se pueden leer los edificios: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>&quot;%1&quot; needs an allocation id</source>
-        <translation>«%1» necesita un id de asignación</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>an allocation id is a positive whole number, not &quot;%1&quot;</source>
-        <translation>un id de asignación es un número entero positivo, no «%1»</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>cannot %1: %2</source>
         <translation>no se puede %1: %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+16"/>
+        <source>an allocation id</source>
+        <translation>un identificador de asignación</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>List room allocations, by building and room.</source>
         <translation>Lista las asignaciones de habitaciones, por edificio y habitación.</translation>
     </message>
@@ -1056,12 +1051,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+174"/>
+        <location line="+154"/>
         <source>state</source>
         <translation>estado</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-153"/>
         <source>With --state (or alone): only this client&apos;s.</source>
         <translation>Con --state (o sola): solo los de este cliente.</translation>
     </message>
@@ -1091,17 +1086,7 @@
         <translation>n</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>&quot;%1&quot; needs a job id</source>
-        <translation>«%1» necesita un id de tarea</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&quot;%1&quot; is not a job id</source>
-        <translation>«%1» no es un id de tarea</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Job %1: %2.</source>
         <translation>Tarea %1: %2.</translation>
     </message>
@@ -1235,7 +1220,13 @@
         <translation>--to debe ser uno de estos: %1, no «%2»</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+12"/>
+        <location line="+12"/>
+        <source>a job id</source>
+        <translation>un identificador de tarea</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>--outcome must be one of %1, not &quot;%2&quot;</source>
         <translation>--outcome debe ser uno de estos: %1, no «%2»</translation>
     </message>
@@ -1444,7 +1435,7 @@
 <context>
     <name>BulkTasks</name>
     <message>
-        <location filename="../tasks/bulk/bulktasks.cpp" line="+534"/>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="+533"/>
         <source>The filter&apos;s state &quot;%1&quot; is not a protocol state.</source>
         <translation>El estado «%1» del filtro no es un estado de protocolo.</translation>
     </message>
@@ -1653,13 +1644,23 @@
 <context>
     <name>CommandContext</name>
     <message>
-        <location filename="../app/cli/commandcontext.cpp" line="+43"/>
+        <location filename="../app/cli/commandcontext.cpp" line="+46"/>
         <location line="+7"/>
         <source>cannot connect to the database %1: %2</source>
         <translation>no se puede conectar con la base de datos %1: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
+        <source>&quot;%1&quot; needs %2</source>
+        <translation>«%1» necesita %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is a positive whole number, not &quot;%2&quot;</source>
+        <translation>%1 es un número entero positivo, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>see: residesk %1 --help</source>
         <translation>consulte: residesk %1 --help</translation>
     </message>
@@ -2951,17 +2952,7 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
 <context>
     <name>JobCommands</name>
     <message>
-        <location filename="../app/cli/jobcommands.cpp" line="+116"/>
-        <source>&quot;%1&quot; needs a job id</source>
-        <translation>«%1» necesita un id de tarea</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>a job id is a positive whole number, not &quot;%1&quot;</source>
-        <translation>un id de tarea es un número entero positivo, no «%1»</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../app/cli/jobcommands.cpp" line="+106"/>
         <source>no job with id %1</source>
         <translation>no hay ninguna tarea con el id %1</translation>
     </message>
@@ -3312,7 +3303,15 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>ERROR</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+15"/>
+        <location line="+52"/>
+        <location line="+43"/>
+        <location line="+66"/>
+        <source>a job id</source>
+        <translation>un identificador de tarea</translation>
+    </message>
+    <message>
+        <location line="-145"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -4010,17 +4009,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>archivo</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&quot;%1&quot; needs a %2 id</source>
-        <translation>«%1» necesita un id de %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>a %1 id is a positive whole number, not &quot;%2&quot;</source>
-        <translation>un id de %1 es un número entero positivo, no «%2»</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>cannot write %1: %2</source>
         <translation>no se puede escribir %1: %2</translation>
     </message>
@@ -4095,13 +4084,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>De la caché de PDF (la de este equipo o, si no, la copia compartida de la base de datos); se genera y se conserva allí si ninguna de las dos tiene la versión actual. Con --json: {&quot;work_order_id&quot;, &quot;version&quot;, &quot;file&quot;, &quot;size&quot;, &quot;source&quot;} (source: local_disk, database o rendered).</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+33"/>
-        <source>report</source>
-        <translation>informe</translation>
-    </message>
-    <message>
-        <location line="-24"/>
+        <location line="+27"/>
         <location line="+36"/>
         <source>no report with id %1</source>
         <translation>no hay ningún informe con el id %1</translation>
@@ -4149,9 +4132,15 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Se ha escrito una vista previa en borrador del %1 en %2.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>work order</source>
-        <translation>orden de trabajo</translation>
+        <location line="-81"/>
+        <location line="+33"/>
+        <source>a report id</source>
+        <translation>un identificador de informe</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>a work order id</source>
+        <translation>un identificador de orden de trabajo</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4377,17 +4366,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MailCommands</name>
     <message>
-        <location filename="../app/cli/mailcommands.cpp" line="+108"/>
-        <source>&quot;%1&quot; needs an e-mail id</source>
-        <translation>«%1» necesita un id de correo</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>an e-mail id is a positive whole number, not &quot;%1&quot;</source>
-        <translation>un id de correo es un número entero positivo, no «%1»</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../app/cli/mailcommands.cpp" line="+105"/>
         <source>no e-mail with id %1 in the outbox</source>
         <translation>no hay ningún correo con el id %1 en la bandeja de salida</translation>
     </message>
@@ -4635,7 +4614,13 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Vaciado de la bandeja de salida en cola: tarea %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <location line="+21"/>
+        <source>an e-mail id</source>
+        <translation>un identificador de correo</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>say either --sent (it was delivered) or --resend (send it again)</source>
         <translation>indique --sent (se entregó) o --resend (volver a enviarlo)</translation>
     </message>
@@ -5931,7 +5916,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>ProtocolMail</name>
     <message>
-        <location filename="../tasks/bulk/bulktasks.cpp" line="-497"/>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="-496"/>
         <source>Dear %1,
 
 protocol %2 (%3) is now %4.

@@ -141,26 +141,6 @@ std::optional<qint64> buildingValue(CommandContext &context, Database &db, int *
     return building->id;
 }
 
-std::optional<qint64> idArgument(CommandContext &context, int *exitCode)
-{
-    const QStringList positional = context.parser().positionalArguments();
-    const qsizetype at = context.command().words.size();
-    if (positional.size() <= at) {
-        *exitCode = context.usageError(
-            AllocationCommands::tr("\"%1\" needs an allocation id").arg(context.command().name()));
-        return std::nullopt;
-    }
-    bool ok = false;
-    const qint64 id = positional.at(at).toLongLong(&ok);
-    if (!ok || id <= 0) {
-        *exitCode = context.usageError(
-            AllocationCommands::tr("an allocation id is a positive whole number, not \"%1\"")
-                .arg(positional.at(at)));
-        return std::nullopt;
-    }
-    return id;
-}
-
 // The message, plus the fields' messages when they add something to it.
 QString errorText(const DbError &error)
 {
@@ -189,7 +169,8 @@ using Transition = Result<Allocation> (AllocationRepository::*)(qint64, int);
 int runTransition(CommandContext &context, Transition transition, const QString &what)
 {
     int exitCode = CommandLine::ExitSuccess;
-    const std::optional<qint64> id = idArgument(context, &exitCode);
+    const std::optional<qint64> id =
+        context.idArgument(AllocationCommands::tr("an allocation id"), &exitCode);
     if (!id)
         return exitCode;
     Database *db = JobCommands::openCurrentDatabase(context);

@@ -74,26 +74,6 @@ QList<QCommandLineOption> selectionOptions()
             BulkCommands::tr("n")),
         JobWaiter::waitOption()};
 }
-
-// The JOB_ID after the command's words, or null after a usage error.
-std::optional<qint64> jobArgument(CommandContext &context, int *exitCode)
-{
-    const QStringList positional = context.parser().positionalArguments();
-    const qsizetype at = context.command().words.size();
-    if (positional.size() <= at) {
-        *exitCode =
-            context.usageError(BulkCommands::tr("\"%1\" needs a job id").arg(context.command().name()));
-        return std::nullopt;
-    }
-    bool ok = false;
-    const qint64 id = positional.at(at).toLongLong(&ok);
-    if (!ok || id <= 0) {
-        *exitCode = context.usageError(BulkCommands::tr("\"%1\" is not a job id").arg(positional.at(at)));
-        return std::nullopt;
-    }
-    return id;
-}
-
 // The counts of a finished bulk job as the command prints them.
 int reportBulkJob(CommandContext &context, const Job &job, bool undo)
 {
@@ -294,7 +274,7 @@ int BulkCommands::receive(CommandContext &context)
 int BulkCommands::undo(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = jobArgument(context, &code);
+    const std::optional<qint64> id = context.idArgument(tr("a job id"), &code);
     if (!id)
         return code;
     Database *db = JobCommands::openCurrentDatabase(context);
@@ -306,7 +286,7 @@ int BulkCommands::undo(CommandContext &context)
 int BulkCommands::items(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = jobArgument(context, &code);
+    const std::optional<qint64> id = context.idArgument(tr("a job id"), &code);
     if (!id)
         return code;
     BulkJobStore::ItemFilter filter;

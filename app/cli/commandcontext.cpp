@@ -23,7 +23,9 @@ QString oneLine(const QString &text)
 
 CommandContext::CommandContext(const QCommandLineParser &parser, const Command &command,
                                const QString &databaseOption)
-    : m_parser(parser), m_command(command), m_databaseOption(databaseOption)
+    : m_parser(parser)
+    , m_command(command)
+    , m_databaseOption(databaseOption)
 {}
 
 CommandContext::~CommandContext() = default;
@@ -40,7 +42,8 @@ Database *CommandContext::openDatabase()
     const QString url = DatabaseConfig::resolveUrl(m_parser.value(m_databaseOption));
     const Result<DatabaseConfig> config = DatabaseConfig::parse(url);
     if (!config) {
-        error(tr("cannot connect to the database %1: %2").arg(url.trimmed(), oneLine(config.error().message)));
+        error(
+            tr("cannot connect to the database %1: %2").arg(url.trimmed(), oneLine(config.error().message)));
         return nullptr;
     }
     auto db = std::make_unique<Database>(config.value());
@@ -64,6 +67,23 @@ void CommandContext::out(const QString &text) const
 void CommandContext::error(const QString &message) const
 {
     CommandLine::printError(message);
+}
+
+std::optional<qint64> CommandContext::idArgument(const QString &anId, int *exitCode) const
+{
+    const QStringList positional = m_parser.positionalArguments();
+    const qsizetype at = m_command.words.size();
+    if (positional.size() <= at) {
+        *exitCode = usageError(tr("\"%1\" needs %2").arg(m_command.name(), anId));
+        return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 id = positional.at(at).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        *exitCode = usageError(tr("%1 is a positive whole number, not \"%2\"").arg(anId, positional.at(at)));
+        return std::nullopt;
+    }
+    return id;
 }
 
 int CommandContext::usageError(const QString &message) const

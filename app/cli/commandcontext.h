@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
+
 #include <memory>
 
 class Database;
@@ -35,6 +37,10 @@ public:
     void error(const QString &message) const;
     // A usage error for this command: message plus a hint, returns ExitCode::Usage.
     int usageError(const QString &message) const;
+    // The record id right after the command's words ("jobs show 42"), a positive whole
+    // number. `anId` names it for people, translated ("a job id"). Null after a usage
+    // error (printed, with *exitCode set).
+    std::optional<qint64> idArgument(const QString &anId, int *exitCode) const;
     // Prints a JSON value (compact, one line) on stdout.
     void printJson(const QJsonValue &value) const;
 

@@ -100,32 +100,6 @@ QString compactJson(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-QString elided(const QString &text, qsizetype width)
-{
-    const QString line = text.simplified();
-    return line.size() <= width ? line : line.left(width - 1) + QChar(0x2026);
-}
-
-// The job id after the command's words: "jobs show 42". Null after a usage error.
-std::optional<qint64> jobIdArgument(CommandContext &context, int *exitCode)
-{
-    const QStringList positional = context.parser().positionalArguments();
-    const qsizetype at = context.command().words.size();
-    if (positional.size() <= at) {
-        *exitCode =
-            context.usageError(JobCommands::tr("\"%1\" needs a job id").arg(context.command().name()));
-        return std::nullopt;
-    }
-    bool ok = false;
-    const qint64 id = positional.at(at).toLongLong(&ok);
-    if (!ok || id <= 0) {
-        *exitCode = context.usageError(
-            JobCommands::tr("a job id is a positive whole number, not \"%1\"").arg(positional.at(at)));
-        return std::nullopt;
-    }
-    return id;
-}
-
 int lookupFailure(CommandContext &context, qint64 id, const DbError &error)
 {
     if (error.code == DbError::Code::NotFound)
@@ -546,7 +520,7 @@ int JobCommands::list(CommandContext &context)
             job.progressTotal > 0 ? u"%1/%2"_s.arg(job.progressDone).arg(job.progressTotal) : QString();
         table.addRow({QString::number(job.id), job.kind, JobStates::code(job.state), progress,
                       u"%1/%2"_s.arg(job.attempts).arg(job.maxAttempts), localTime(job.createdAt),
-                      elided(job.error, 60)});
+                      TextTable::elided(job.error, 60)});
     }
     context.out(table.toString().chopped(1));
     return CommandLine::ExitSuccess;
@@ -555,7 +529,7 @@ int JobCommands::list(CommandContext &context)
 int JobCommands::show(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = jobIdArgument(context, &code);
+    const std::optional<qint64> id = context.idArgument(tr("a job id"), &code);
     if (!id)
         return code;
     Database *db = context.openDatabase();
@@ -607,7 +581,7 @@ int JobCommands::show(CommandContext &context)
 int JobCommands::cancel(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = jobIdArgument(context, &code);
+    const std::optional<qint64> id = context.idArgument(tr("a job id"), &code);
     if (!id)
         return code;
     Database *db = context.openDatabase();
@@ -650,7 +624,7 @@ int JobCommands::cancel(CommandContext &context)
 int JobCommands::retry(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = jobIdArgument(context, &code);
+    const std::optional<qint64> id = context.idArgument(tr("a job id"), &code);
     if (!id)
         return code;
     Database *db = context.openDatabase();
@@ -716,7 +690,7 @@ int JobCommands::stats(CommandContext &context)
 int JobCommands::wait(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = jobIdArgument(context, &code);
+    const std::optional<qint64> id = context.idArgument(tr("a job id"), &code);
     if (!id)
         return code;
     bool ok = false;

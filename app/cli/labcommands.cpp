@@ -49,27 +49,6 @@ QCommandLineOption outputCommandOption()
                               LabCommands::tr("Write the PDF to this file (required)."),
                               LabCommands::tr("file"));
 }
-
-// The id after the command's words ("report finalize 12"); null after a usage error.
-std::optional<qint64> idArgument(CommandContext &context, const QString &what, int *exitCode)
-{
-    const QStringList positional = context.parser().positionalArguments();
-    const qsizetype at = context.command().words.size();
-    if (positional.size() <= at) {
-        *exitCode =
-            context.usageError(LabCommands::tr("\"%1\" needs a %2 id").arg(context.command().name(), what));
-        return std::nullopt;
-    }
-    bool ok = false;
-    const qint64 id = positional.at(at).toLongLong(&ok);
-    if (!ok || id <= 0) {
-        *exitCode = context.usageError(
-            LabCommands::tr("a %1 id is a positive whole number, not \"%2\"").arg(what, positional.at(at)));
-        return std::nullopt;
-    }
-    return id;
-}
-
 // Writes `pdf` atomically; false (after saying why, naming the file) on failure.
 bool writePdf(CommandContext &context, const QString &path, const QByteArray &pdf)
 {
@@ -277,7 +256,7 @@ qsizetype LabCommands::argumentCount(const Command &command)
 int LabCommands::finalizeReport(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = idArgument(context, tr("report"), &code);
+    const std::optional<qint64> id = context.idArgument(tr("a report id"), &code);
     if (!id)
         return code;
     Database *db = JobCommands::openCurrentDatabase(context);
@@ -310,7 +289,7 @@ int LabCommands::finalizeReport(CommandContext &context)
 int LabCommands::reportPdf(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = idArgument(context, tr("report"), &code);
+    const std::optional<qint64> id = context.idArgument(tr("a report id"), &code);
     if (!id)
         return code;
     const QString path = context.parser().value(outputOption());
@@ -366,7 +345,7 @@ int LabCommands::reportPdf(CommandContext &context)
 int LabCommands::workOrderPdf(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = idArgument(context, tr("work order"), &code);
+    const std::optional<qint64> id = context.idArgument(tr("a work order id"), &code);
     if (!id)
         return code;
     const QString path = context.parser().value(outputOption());

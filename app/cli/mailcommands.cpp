@@ -93,31 +93,6 @@ QString localTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s);
 }
 
-QString elided(const QString &text, qsizetype width)
-{
-    const QString line = text.simplified();
-    return line.size() <= width ? line : line.left(width - 1) + QChar(0x2026);
-}
-
-std::optional<qint64> idArgument(CommandContext &context, int *exitCode)
-{
-    const QStringList positional = context.parser().positionalArguments();
-    const qsizetype at = context.command().words.size();
-    if (positional.size() <= at) {
-        *exitCode =
-            context.usageError(MailCommands::tr("\"%1\" needs an e-mail id").arg(context.command().name()));
-        return std::nullopt;
-    }
-    bool ok = false;
-    const qint64 id = positional.at(at).toLongLong(&ok);
-    if (!ok || id <= 0) {
-        *exitCode = context.usageError(
-            MailCommands::tr("an e-mail id is a positive whole number, not \"%1\"").arg(positional.at(at)));
-        return std::nullopt;
-    }
-    return id;
-}
-
 // A DbError for people: the message plus each field's message.
 QString errorText(const DbError &error)
 {
@@ -282,9 +257,9 @@ int MailCommands::outbox(CommandContext &context)
     TextTable table({tr("ID"), tr("TO"), tr("SUBJECT"), tr("STATE"), tr("ATTEMPTS"), tr("CREATED"),
                      tr("SENT"), tr("ERROR")});
     for (const OutboxEmail &e : emails.value())
-        table.addRow({QString::number(e.id), e.toAddress, elided(e.subject, 40), OutboxStates::code(e.state),
-                      u"%1/%2"_s.arg(e.attempts).arg(e.maxAttempts), localTime(e.createdAt),
-                      localTime(e.sentAt), elided(e.lastError, 60)});
+        table.addRow({QString::number(e.id), e.toAddress, TextTable::elided(e.subject, 40),
+                      OutboxStates::code(e.state), u"%1/%2"_s.arg(e.attempts).arg(e.maxAttempts),
+                      localTime(e.createdAt), localTime(e.sentAt), TextTable::elided(e.lastError, 60)});
     context.out(table.toString().chopped(1));
     return CommandLine::ExitSuccess;
 }
@@ -328,7 +303,7 @@ int MailCommands::send(CommandContext &context)
 int MailCommands::resolve(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = idArgument(context, &code);
+    const std::optional<qint64> id = context.idArgument(tr("an e-mail id"), &code);
     if (!id)
         return code;
     const bool sent = context.parser().isSet(sentOption());
@@ -349,7 +324,7 @@ int MailCommands::resolve(CommandContext &context)
 int MailCommands::retry(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = idArgument(context, &code);
+    const std::optional<qint64> id = context.idArgument(tr("an e-mail id"), &code);
     if (!id)
         return code;
     Database *db = JobCommands::openCurrentDatabase(context);

@@ -1,6 +1,8 @@
 #include "app/cli/texttable.h"
 
-TextTable::TextTable(QStringList headers) : m_headers(std::move(headers)) {}
+TextTable::TextTable(QStringList headers)
+    : m_headers(std::move(headers))
+{}
 
 void TextTable::addRow(QStringList cells)
 {
@@ -34,4 +36,10 @@ QString TextTable::toString() const
     for (const QStringList &row : m_rows)
         line(row);
     return text;
+}
+
+QString TextTable::elided(const QString &text, qsizetype width)
+{
+    const QString line = text.simplified();
+    return line.size() <= width ? line : line.left(width - 1) + QChar(0x2026);
 }

@@ -12,6 +12,8 @@ public:
 
     void addRow(QStringList cells);
     int rowCount() const { return int(m_rows.size()); }
+    // One line of at most `width` characters, "…" where it was cut (long errors, subjects).
+    static QString elided(const QString &text, qsizetype width);
     // Header, then rows; columns separated by two spaces, trailing blanks trimmed.
     QString toString() const;
 
