@@ -219,6 +219,54 @@ private Q_SLOTS:
         items->close();
     }
 
+    void aSelectionSurvivesARefresh()
+    {
+        WindowHarness h;
+        QString error;
+        QVERIFY2(h.createServices(&error), qPrintable(error));
+        Database &db = h.t->db();
+        const qint64 client = LabTest::makeClient(db);
+        QList<qint64> ids;
+        for (int i = 0; i < 5; ++i)
+            ids << LabTest::protocolIn(db, client, Protocol::State::Submitted).id;
+        QVERIFY2(h.openWindow(&error), qPrintable(error));
+        auto *page = h.window->findChild<ProtocolsPage *>(u"protocolsPage"_s);
+        QVERIFY(page);
+        showProtocols(h, page, 5);
+
+        // Three rows selected, the last of them current, as a Ctrl-click leaves them.
+        QItemSelectionModel *selection = page->view()->selectionModel();
+        const QList<qint64> chosen{ids.at(0), ids.at(2), ids.at(4)};
+        for (qint64 id : chosen)
+            selection->select(viewIndexOf(page, id), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        selection->setCurrentIndex(viewIndexOf(page, ids.at(4)), QItemSelectionModel::NoUpdate);
+        QCOMPARE(page->selectedProtocolIds().size(), 3);
+
+        // Another desktop (here: the test's own connection) changes an unselected row; the
+        // page reloads to show it, and the same three rows are still selected.
+        const Result<Protocol> changed =
+            ProtocolRepository(db, WindowHarness::tester())
+                .transition(ids.at(1), Protocol::State::Received, ProtocolRepository::AnyVersion);
+        QVERIFY2(changed, qPrintable(changed ? QString() : changed.error().message));
+        ProtocolsTableModel *protocols = page->protocolsModel();
+        QTRY_COMPARE_WITH_TIMEOUT(protocols->protocolAt(protocols->rowOfId(ids.at(1))).state,
+                                  Protocol::State::Received, kTimeout);
+        QList<qint64> after = page->selectedProtocolIds();
+        std::sort(after.begin(), after.end());
+        QCOMPARE(after, chosen);
+        QCOMPARE(page->model()->idAt(page->proxy()->mapToSource(page->view()->currentIndex()).row()),
+                 ids.at(4));
+
+        // Once the user picks another selection, a later refresh keeps that one.
+        selection->select(viewIndexOf(page, ids.at(3)),
+                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QVERIFY(ProtocolRepository(db, WindowHarness::tester())
+                    .transition(ids.at(1), Protocol::State::InAnalysis, ProtocolRepository::AnyVersion));
+        QTRY_COMPARE_WITH_TIMEOUT(protocols->protocolAt(protocols->rowOfId(ids.at(1))).state,
+                                  Protocol::State::InAnalysis, kTimeout);
+        QCOMPARE(page->selectedProtocolIds(), QList<qint64>{ids.at(3)});
+    }
+
     void everythingTheFilterMatches()
     {
         WindowHarness h;

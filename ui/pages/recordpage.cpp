@@ -8,8 +8,10 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStyle>
@@ -38,7 +40,8 @@ RecordPage::RecordPage(UndoContext &context, const QString &key, QWidget *parent
     , m_count(new QLabel(this))
     , m_searchTimer(new QTimer(this))
     , newAction(new QAction(themeIcon(this, "document-new", QStyle::SP_FileIcon), tr("New"), this))
-    , editAction(new QAction(themeIcon(this, "document-edit", QStyle::SP_FileDialogDetailedView), tr("Edit"), this))
+    , editAction(
+          new QAction(themeIcon(this, "document-edit", QStyle::SP_FileDialogDetailedView), tr("Edit"), this))
     , deleteAction(new QAction(themeIcon(this, "edit-delete", QStyle::SP_TrashIcon), tr("Delete"), this))
 {
     setObjectName(key + QStringLiteral("Page"));
@@ -122,22 +125,13 @@ void RecordPage::setModel(RecordTableModel *model)
         m_count->setText(tr("The list could not be loaded: %1").arg(error.message));
     });
     connect(model, &QAbstractItemModel::modelReset, this, &RecordPage::currentChanged);
-    connect(model, &RecordTableModel::pageLoaded, this, [this](bool first) {
-        if (!first || (m_restoreId == 0 && m_restoreScroll < 0))
-            return;
-        const qint64 id = std::exchange(m_restoreId, 0);
-        const int scroll = std::exchange(m_restoreScroll, -1);
-        if (const int row = id > 0 ? m_model->rowOfId(id) : -1; row >= 0)
-            m_view->setCurrentIndex(m_proxy->mapFromSource(m_model->index(row, 0)));
-        if (scroll >= 0)
-            m_view->verticalScrollBar()->setValue(scroll);
-    });
+    connect(model, &RecordTableModel::pageLoaded, this, &RecordPage::reselect);
     updateCount();
 }
 
 void RecordPage::addFilter(const QString &label, QWidget *filter)
 {
-    const int at = m_toolbar->count() - 1;   // before the stretch
+    const int at = m_toolbar->count() - 1; // before the stretch
     auto *caption = new QLabel(label, this);
     caption->setBuddy(filter);
     m_toolbar->insertSpacing(at, 8);
@@ -181,7 +175,12 @@ void RecordPage::start()
         return;
     m_started = true;
     m_proxy->setSourceModel(m_model);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RecordPage::currentChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RecordPage::currentChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (!m_reselecting)
+            m_restoreSelected.clear(); // the user chose another selection
+    });
     connect(this, &RecordPage::currentChanged, this, [this] {
         editAction->setEnabled(hasCurrent());
         deleteAction->setEnabled(m_canDelete && hasCurrent());
@@ -225,7 +224,45 @@ void RecordPage::refreshFromElsewhere()
     const int row = currentSourceRow();
     m_restoreId = row >= 0 ? m_model->idAt(row) : 0;
     m_restoreScroll = m_view->verticalScrollBar()->value();
+    // A reload resets the model, which clears the selection: remember it by record.
+    // (While an earlier refresh still waits for its rows, its remembered ones stay.)
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        if (const qint64 id = m_model->idAt(m_proxy->mapToSource(index).row()); id > 0)
+            m_restoreSelected.insert(id);
+    }
     m_model->reload();
+}
+
+void RecordPage::reselect(bool firstPage)
+{
+    if (firstPage && (m_restoreId > 0 || m_restoreScroll >= 0)) {
+        const qint64 id = std::exchange(m_restoreId, 0);
+        const int scroll = std::exchange(m_restoreScroll, -1);
+        if (const int row = id > 0 ? m_model->rowOfId(id) : -1; row >= 0) {
+            // Current again without selecting it: the selection comes back below, as it was.
+            const QScopedValueRollback guard(m_reselecting, true);
+            m_view->selectionModel()->setCurrentIndex(m_proxy->mapFromSource(m_model->index(row, 0)),
+                                                      QItemSelectionModel::NoUpdate);
+        }
+        if (scroll >= 0)
+            m_view->verticalScrollBar()->setValue(scroll);
+    }
+    if (m_restoreSelected.isEmpty())
+        return;
+    QItemSelection rows;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const qint64 id = m_model->idAt(row);
+        if (!m_restoreSelected.contains(id))
+            continue;
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (index.isValid())
+            rows.select(index, index);
+        m_restoreSelected.remove(id);
+    }
+    if (!rows.isEmpty()) {
+        const QScopedValueRollback guard(m_reselecting, true);
+        m_view->selectionModel()->select(rows, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
 }
 
 void RecordPage::showEvent(QShowEvent *event)

@@ -8,6 +8,7 @@
 #include <QCoroTask>
 #include <QMessageBox>
 #include <QPointer>
+#include <QSet>
 #include <QUndoStack>
 #include <QWidget>
 
@@ -87,8 +88,7 @@ protected:
     void openDialog(QDialog *dialog);
 
     // Asks "Delete …?" and, on Yes, removes the record through Repo; undoable.
-    template<typename Repo, typename T>
-    void confirmDelete(const T &record, const QString &description)
+    template<typename Repo, typename T> void confirmDelete(const T &record, const QString &description)
     {
         auto *box = new QMessageBox(QMessageBox::Question, tr("Delete"), tr("Delete %1?").arg(description),
                                     QMessageBox::Yes | QMessageBox::No, this);
@@ -104,8 +104,7 @@ protected:
     }
 
 private:
-    template<typename Repo, typename T>
-    QCoro::Task<> removeRecord(T record, QString description)
+    template<typename Repo, typename T> QCoro::Task<> removeRecord(T record, QString description)
     {
         QPointer<UndoContext> context = m_context;
         QPointer<RecordPage> self(this);
@@ -123,12 +122,15 @@ private:
             context->reportFailure(tr("Delete %1").arg(description), result.error());
             co_return;
         }
-        context->undoStack()->push(
-            new RecordCommand<Repo, T>(*context, RecordCommandKind::Delete, record, T{}, tr("Delete %1").arg(description)));
+        context->undoStack()->push(new RecordCommand<Repo, T>(*context, RecordCommandKind::Delete, record,
+                                                              T{}, tr("Delete %1").arg(description)));
         context->notifyChanged(qMetaTypeId<T>());
     }
 
     void sortRequested(int section, Qt::SortOrder order);
+    // After a refresh: selects again the rows of the records that were selected (on the
+    // first page and on later pages as they load), until the user selects otherwise.
+    void reselect(bool firstPage);
 
     QPointer<UndoContext> m_context;
     QString m_key;
@@ -147,9 +149,11 @@ private:
     bool m_canDelete = true;
     bool m_started = false;
     bool m_restoring = false;
-    bool m_stale = false;          // changed elsewhere while hidden
-    qint64 m_restoreId = 0;        // after a refresh: the record to make current again
-    int m_restoreScroll = -1;      // … and the scroll position
+    bool m_stale = false;           // changed elsewhere while hidden
+    qint64 m_restoreId = 0;         // after a refresh: the record to make current again
+    int m_restoreScroll = -1;       // … the scroll position
+    QSet<qint64> m_restoreSelected; // … and the selected records not found again yet
+    bool m_reselecting = false;     // the page, not the user, is selecting
 
 public:
     QAction *const newAction;
