@@ -451,6 +451,33 @@ Result<QList<ProtocolRepository::Locked>> ProtocolRepository::lockRows(const QLi
     return rows;
 }
 
+void ProtocolRepository::recordChange(const Locked &row, const TransitionOutcome::Snapshot &after,
+                                      const QString &action, const QString &afterJson, qint64 atMs,
+                                      qint64 jobId, QList<AuditEntry> &entries,
+                                      QList<TransitionOutcome> *outcomes)
+{
+    const TransitionOutcome::Snapshot before{row.state, row.version, row.receivedAt};
+    AuditEntry e;
+    e.atMs = atMs;
+    e.username = m_actor.username;
+    e.entity = u"protocol"_s;
+    e.entityId = row.id;
+    e.action = action;
+    e.beforeJson = before.toJsonText();
+    e.afterJson = afterJson;
+    e.jobId = jobId;
+    entries.append(std::move(e));
+    if (outcomes) {
+        TransitionOutcome o;
+        o.id = row.id;
+        o.number = row.number;
+        o.kind = TransitionOutcome::Kind::Changed;
+        o.before = before;
+        o.after = after;
+        outcomes->append(std::move(o));
+    }
+}
+
 VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State to, qint64 jobId,
                                      QList<TransitionOutcome> *outcomes)
 {
@@ -499,28 +526,11 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
     if (outcomes)
         outcomes->reserve(outcomes->size() + rows.size());
     for (const Locked &row : rows) {
-        const TransitionOutcome::Snapshot before{row.state, row.version, row.receivedAt};
         const TransitionOutcome::Snapshot after{to, row.version + 1, receives ? at : row.receivedAt};
-        AuditEntry e;
-        e.atMs = atMs;
-        e.username = m_actor.username;
-        e.entity = u"protocol"_s;
-        e.entityId = row.id;
-        e.action = u"transition"_s;
-        e.beforeJson = before.toJsonText();
-        e.afterJson =
-            receives ? afterHead + QString::number(after.version) + QLatin1Char('}') : after.toJsonText();
-        e.jobId = jobId;
-        if (outcomes) {
-            TransitionOutcome o;
-            o.id = row.id;
-            o.number = row.number;
-            o.kind = TransitionOutcome::Kind::Changed;
-            o.before = before;
-            o.after = after;
-            outcomes->append(std::move(o));
-        }
-        entries.append(std::move(e));
+        recordChange(row, after, u"transition"_s,
+                     receives ? afterHead + QString::number(after.version) + QLatin1Char('}')
+                              : after.toJsonText(),
+                     atMs, jobId, entries, outcomes);
     }
     if (auto r = AuditLog(m_db).writeMany(entries); !r)
         return r;
@@ -682,25 +692,8 @@ VoidResult ProtocolRepository::restore(const QList<QPair<Locked, RestoreItem>> &
     entries.reserve(rows.size());
     for (const auto &[row, item] : rows) {
         const After &a = after.value(row.id);
-        const TransitionOutcome::Snapshot before{row.state, row.version, row.receivedAt};
         const TransitionOutcome::Snapshot now{item.state, a.version, a.receivedAt};
-        AuditEntry e;
-        e.atMs = at;
-        e.username = m_actor.username;
-        e.entity = u"protocol"_s;
-        e.entityId = row.id;
-        e.action = u"restore"_s;
-        e.beforeJson = before.toJsonText();
-        e.afterJson = now.toJsonText();
-        e.jobId = jobId;
-        TransitionOutcome o;
-        o.id = row.id;
-        o.number = row.number;
-        o.kind = TransitionOutcome::Kind::Changed;
-        o.before = before;
-        o.after = now;
-        outcomes->append(std::move(o));
-        entries.append(std::move(e));
+        recordChange(row, now, u"restore"_s, now.toJsonText(), at, jobId, entries, outcomes);
     }
     if (auto r = AuditLog(m_db).writeMany(entries); !r)
         return r;

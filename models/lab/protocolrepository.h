@@ -12,6 +12,7 @@
 #include <optional>
 
 class Database;
+struct AuditEntry;
 
 // What a protocol list shows: every field is optional (empty / 0 / null: any).
 struct ProtocolFilter
@@ -172,6 +173,11 @@ private:
                      QList<TransitionOutcome> *outcomes);
     VoidResult restore(const QList<QPair<Locked, RestoreItem>> &rows, qint64 jobId,
                        QList<TransitionOutcome> *outcomes);
+    // The audit entry of one changed row (its "after" given as JSON text, which bulk
+    // callers render once per chunk) and, if asked, its outcome.
+    void recordChange(const Locked &row, const TransitionOutcome::Snapshot &after, const QString &action,
+                      const QString &afterJson, qint64 atMs, qint64 jobId, QList<AuditEntry> &entries,
+                      QList<TransitionOutcome> *outcomes);
 
     Database &m_db;
     Actor m_actor;
