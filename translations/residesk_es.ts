@@ -334,10 +334,21 @@
         <source>on %1</source>
         <translation>el %1</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 free bed(s) in %2 room(s) %3.</source>
-        <translation>%1 plaza(s) libre(s) en %2 habitación(es) %3.</translation>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n free bed(s) in %1 %2.</source>
+        <translation>
+            <numerusform>%n plaza libre en %1 %2.</numerusform>
+            <numerusform>%n plazas libres en %1 %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n habitación</numerusform>
+            <numerusform>%n habitaciones</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -880,13 +891,24 @@
         <source>The new building was not stored.</source>
         <translation>El nuevo edificio no se ha guardado.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+28"/>
-        <source>The building cannot have %1 floor(s): %2 of its rooms are on higher floors.</source>
-        <translation>El edificio no puede tener %1 planta(s): %2 de sus habitaciones están en plantas superiores.</translation>
+        <source>The building cannot have %n floor(s): %1</source>
+        <translation>
+            <numerusform>El edificio no puede tener %n planta: %1</numerusform>
+            <numerusform>El edificio no puede tener %n plantas: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n of its rooms are on higher floors.</source>
+        <translation>
+            <numerusform>%n de sus habitaciones está en una planta superior.</numerusform>
+            <numerusform>%n de sus habitaciones están en plantas superiores.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Another user changed this building since you opened it. Reload to see their changes, or overwrite them with yours.</source>
         <translation>Otro usuario ha modificado este edificio desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios o sobrescríbalos con los suyos.</translation>
     </message>
@@ -1051,12 +1073,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+154"/>
+        <location line="+153"/>
         <source>state</source>
         <translation>estado</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-152"/>
         <source>With --state (or alone): only this client&apos;s.</source>
         <translation>Con --state (o sola): solo los de este cliente.</translation>
     </message>
@@ -1110,18 +1132,24 @@
         <source>cannot queue the change: %1</source>
         <translation>no se puede poner en cola el cambio: %1</translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>Queued job %1: undo of %L2 change(s).</source>
-        <translation>Tarea %1 en cola: deshacer %L2 cambio(s).</translation>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Queued job %1: undo of %Ln change(s).</source>
+        <translation>
+            <numerusform>Tarea %1 en cola: deshacer %Ln cambio.</numerusform>
+            <numerusform>Tarea %1 en cola: deshacer %Ln cambios.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Queued job %1 for %Ln protocol(s).</source>
+        <translation>
+            <numerusform>Tarea %1 en cola para %Ln protocolo.</numerusform>
+            <numerusform>Tarea %1 en cola para %Ln protocolos.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Queued job %1 for %L2 protocol(s).</source>
-        <translation>Tarea %1 en cola para %L2 protocolo(s).</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>give either --ids or a selection (--state, --client, --search)</source>
         <translation>indique --ids o bien una selección (--state, --client, --search)</translation>
     </message>
@@ -1668,7 +1696,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+123"/>
+        <location filename="../app/cli/commandline.cpp" line="+124"/>
         <source>Usage: residesk [--database &lt;url&gt;] &lt;command&gt; [options]
        residesk [--database &lt;url&gt;] [--demo]   (no command: open the window)
 
@@ -1738,7 +1766,7 @@ Opciones:
 </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>see: residesk %1 --help</source>
         <translation>consulte: residesk %1 --help</translation>
     </message>
@@ -2497,10 +2525,21 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
-    <message>
-        <location line="+17"/>
-        <source>%1 free bed(s) in %2 room(s) on %3.</source>
-        <translation>%1 plaza(s) libre(s) en %2 habitación(es) el %3.</translation>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%Ln free bed(s) in %1 on %2.</source>
+        <translation>
+            <numerusform>%Ln plaza libre en %1 el %2.</numerusform>
+            <numerusform>%Ln plazas libres en %1 el %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln room(s)</source>
+        <translation>
+            <numerusform>%Ln habitación</numerusform>
+            <numerusform>%Ln habitaciones</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2539,14 +2578,14 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>GuiApplication</name>
     <message>
-        <location filename="../app/gui/guiapplication.cpp" line="+71"/>
-        <location line="+66"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+72"/>
+        <location line="+65"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+66"/>
+        <location line="-64"/>
+        <location line="+65"/>
         <source>Residesk cannot use the database %1.
 
 %2</source>
@@ -3236,13 +3275,16 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
             <numerusform>Proceso de trabajo detenido: %n tareas terminadas.</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+10"/>
-        <source>Worker %1 on %2: up to %3 job(s) at once, kinds: %4.</source>
-        <translation>Proceso de trabajo %1 en %2: hasta %3 tarea(s) a la vez, tipos: %4.</translation>
+        <source>Worker %1 on %2: up to %n job(s) at once, kinds: %3.</source>
+        <translation>
+            <numerusform>Proceso de trabajo %1 en %2: hasta %n tarea a la vez, tipos: %3.</numerusform>
+            <numerusform>Proceso de trabajo %1 en %2: hasta %n tareas a la vez, tipos: %3.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>all</source>
         <translation>todos</translation>
     </message>
@@ -4704,10 +4746,21 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <source>cannot queue the mailing: %1</source>
         <translation>no se puede poner en cola el envío: %1</translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>Mailing %1: %2 e-mail(s) queued, %3 already queued by an earlier run.</source>
-        <translation>Envío %1: %2 correo(s) en cola, %3 ya en cola por una ejecución anterior.</translation>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Mailing %1: %n e-mail(s) queued, %2</source>
+        <translation>
+            <numerusform>Envío %1: %n correo en cola, %2</numerusform>
+            <numerusform>Envío %1: %n correos en cola, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already queued by an earlier run.</source>
+        <translation>
+            <numerusform>%n ya estaba en cola por una ejecución anterior.</numerusform>
+            <numerusform>%n ya estaban en cola por una ejecución anterior.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7537,13 +7590,16 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <source>The mailing needs a text.</source>
         <translation>El envío necesita un texto.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
         <source>Unknown placeholder(s) in the %1: %2. Known placeholders: %3.</source>
-        <translation>Marcador(es) desconocido(s) en el %1: %2. Marcadores conocidos: %3.</translation>
+        <translation>
+            <numerusform>Marcador desconocido en el %1: %2. Marcadores conocidos: %3.</numerusform>
+            <numerusform>Marcadores desconocidos en el %1: %2. Marcadores conocidos: %3.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>subject</source>
         <translation>asunto</translation>
     </message>
@@ -7666,10 +7722,21 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <source>The e-mails could not be queued: %1</source>
         <translation>No se pudieron poner los correos en cola: %1</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 e-mail(s) queued; %2 were already queued by an earlier run of this mailing. The Outbox shows each one&apos;s state.</source>
-        <translation>%1 correo(s) en cola; %2 ya estaban en cola por una ejecución anterior de este envío. La bandeja de salida muestra el estado de cada uno.</translation>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n e-mail(s) queued; %1 The Outbox shows each one&apos;s state.</source>
+        <translation>
+            <numerusform>%n correo en cola; %1 La bandeja de salida muestra el estado de cada uno.</numerusform>
+            <numerusform>%n correos en cola; %1 La bandeja de salida muestra el estado de cada uno.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n were already queued by an earlier run of this mailing.</source>
+        <translation>
+            <numerusform>%n ya estaba en cola por una ejecución anterior de este envío.</numerusform>
+            <numerusform>%n ya estaban en cola por una ejecución anterior de este envío.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

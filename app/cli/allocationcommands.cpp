@@ -436,6 +436,8 @@ int AllocationCommands::freeBeds(CommandContext &context)
         until == from.addDays(1)
             ? tr("on %1").arg(from.toString(Qt::ISODate))
             : tr("from %1 to %2").arg(from.toString(Qt::ISODate), until.toString(Qt::ISODate));
-    context.out(tr("%1 free bed(s) in %2 room(s) %3.").arg(free).arg(rooms->size()).arg(days));
+    // Two counts, two plurals: "%n room(s)" is a message of its own.
+    context.out(tr("%n free bed(s) in %1 %2.", nullptr, free)
+                    .arg(tr("%n room(s)", nullptr, int(rooms->size())), days));
     return CommandLine::ExitSuccess;
 }

@@ -128,15 +128,14 @@ int queueAndReport(CommandContext &context, Database &db, const Result<BulkTasks
         };
         return JobWaiter(context, db, options).wait(queued->jobId);
     }
-    if (context.json())
+    if (context.json()) {
         context.printJson(QJsonObject{{u"job_id"_s, queued->jobId}, {u"selected"_s, queued->selected}});
-    else
-        context.out(undo ? BulkCommands::tr("Queued job %1: undo of %L2 change(s).")
-                               .arg(queued->jobId)
-                               .arg(queued->selected)
-                         : BulkCommands::tr("Queued job %1 for %L2 protocol(s).")
-                               .arg(queued->jobId)
-                               .arg(queued->selected));
+        return CommandLine::ExitSuccess;
+    }
+    const int selected = int(qMin<qint64>(queued->selected, INT_MAX));
+    context.out(
+        undo ? BulkCommands::tr("Queued job %1: undo of %Ln change(s).", nullptr, selected).arg(queued->jobId)
+             : BulkCommands::tr("Queued job %1 for %Ln protocol(s).", nullptr, selected).arg(queued->jobId));
     return CommandLine::ExitSuccess;
 }
 

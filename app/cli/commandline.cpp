@@ -12,6 +12,7 @@
 #include "app/cli/jobcommands.h"
 #include "app/cli/labcommands.h"
 #include "app/cli/mailcommands.h"
+#include "app/i18n/translationloader.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -159,6 +160,9 @@ int CommandLine::run(int argc, char **argv)
     QLoggingCategory::setFilterRules(QStringLiteral("default.warning=false"));
     QGuiApplication app(argc, argv);
     GlobalOptions::setApplicationIdentity();
+    // English whatever the locale, so scripts can read the output; the English plural
+    // forms turn "%n row(s)" into "1 row" / "2 rows".
+    TranslationLoader::installEnglish();
     // The data layer logs driver details as warnings (the job engine its steps as info);
     // a command reports each failure itself in one line, so those stay quiet unless
     // QT_LOGGING_RULES asks for them.

@@ -463,9 +463,8 @@ int JobCommands::worker(CommandContext &context)
          {u"kinds"_s, QJsonArray::fromStringList(options.kinds.isEmpty() ? registry.names() : options.kinds)},
          {u"database"_s, db->config().displayUrl()},
          {u"once"_s, once}},
-        tr("Worker %1 on %2: up to %3 job(s) at once, kinds: %4.")
+        tr("Worker %1 on %2: up to %n job(s) at once, kinds: %3.", nullptr, options.concurrency)
             .arg(engine.workerId(), db->config().displayUrl())
-            .arg(options.concurrency)
             .arg(options.kinds.isEmpty() ? tr("all") : options.kinds.join(u", "_s)));
     // Nightly pruning of the job history; installing it again is a no-op.
     for (const RecurringJob &recurring : TaskCatalog::defaultRecurring()) {

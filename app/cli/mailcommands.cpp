@@ -454,10 +454,10 @@ int MailCommands::residents(CommandContext &context)
                                       {u"job_id"_s, summary->drainJobId > 0 ? QJsonValue(summary->drainJobId)
                                                                             : QJsonValue(QJsonValue::Null)}});
     } else {
-        context.out(tr("Mailing %1: %2 e-mail(s) queued, %3 already queued by an earlier run.")
-                        .arg(summary->mailingKey)
-                        .arg(summary->queued)
-                        .arg(summary->existing));
+        // Two counts, two plurals: the second clause is a message of its own.
+        context.out(tr("Mailing %1: %n e-mail(s) queued, %2", nullptr, summary->queued)
+                        .arg(summary->mailingKey,
+                             tr("%n already queued by an earlier run.", nullptr, summary->existing)));
     }
     return CommandLine::ExitSuccess;
 }

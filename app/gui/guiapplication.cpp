@@ -1,6 +1,7 @@
 #include "app/gui/guiapplication.h"
 
 #include "app/cli/globaloptions.h"
+#include "app/i18n/translationloader.h"
 #include "models/core/actor.h"
 #include "models/db/connectionmonitor.h"
 #include "models/db/database.h"
@@ -108,10 +109,9 @@ void GuiApplication::installTranslations(QApplication &app)
         qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), qtDir))
         QCoreApplication::installTranslator(qtTranslator);
 
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("residesk"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(translator);
+    // The user's language, or the English plural forms when Residesk has no translation
+    // for it.
+    TranslationLoader::installForLocale(QLocale());
 }
 
 int GuiApplication::run(int argc, char **argv)

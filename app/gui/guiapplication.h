@@ -14,6 +14,7 @@ public:
     static int run(int argc, char **argv);
 
 private:
-    // Residesk's own translation (":/i18n/residesk_<locale>.qm") and Qt's.
+    // Qt's translation and Residesk's own (":/i18n/residesk_<locale>.qm", or the English
+    // plural forms; see TranslationLoader).
     static void installTranslations(QApplication &app);
 };

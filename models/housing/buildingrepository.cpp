@@ -176,12 +176,12 @@ Result<Building> BuildingRepository::update(const Building &input, OnConflict on
                     {building.id, building.floors});
     if (!stranded)
         return stranded.error();
+    // Two counts, two plurals: the clause about the rooms is a message of its own.
     if (stranded.value() > 0)
-        return DbError::validation(
-            {{QStringLiteral("floors"),
-              tr("The building cannot have %1 floor(s): %2 of its rooms are on higher floors.")
-                  .arg(building.floors)
-                  .arg(stranded.value())}});
+        return DbError::validation({{QStringLiteral("floors"),
+                                     tr("The building cannot have %n floor(s): %1", nullptr, building.floors)
+                                         .arg(tr("%n of its rooms are on higher floors.", nullptr,
+                                                 int(qMin<qint64>(stranded.value(), INT_MAX))))}});
 
     const bool overwrite = onConflict == OnConflict::Overwrite;
     SqlStatement st(m_db, QStringLiteral("UPDATE buildings SET code = ?, name = ?, address = ?, floors = ?, "

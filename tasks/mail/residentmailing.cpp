@@ -67,7 +67,8 @@ QList<FieldError> ResidentMailing::validate() const
             QStringList known;
             for (const QString &name : placeholders())
                 known << u'{' + name + u'}';
-            errors.append({t.field, tr("Unknown placeholder(s) in the %1: %2. Known placeholders: %3.")
+            errors.append({t.field, tr("Unknown placeholder(s) in the %1: %2. Known placeholders: %3.",
+                                       nullptr, int(unknown.size()))
                                         .arg(t.field == u"subject"_s ? tr("subject") : tr("text"),
                                              unknown.join(u", "_s), known.join(u", "_s))});
         }

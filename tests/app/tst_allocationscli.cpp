@@ -151,7 +151,7 @@ private Q_SLOTS:
         QCOMPARE(rows.at(1).toObject().value(u"free"_s).toInt(), 0); // out of service
         r = run({u"rooms"_s, u"free"_s});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY2(r.outText().contains(u"4 free bed(s) in 3 room(s) on %1."_s.arg(today)), r.out.constData());
+        QVERIFY2(r.outText().contains(u"4 free beds in 3 rooms on %1."_s.arg(today)), r.out.constData());
 
         r = run({u"residents"_s, u"list"_s, u"--building"_s, u"A"_s, u"--json"_s});
         QVERIFY2(r.exitCode == 0, r.err.constData());

@@ -16,8 +16,11 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using CliRunner::Run;
@@ -210,6 +213,37 @@ private Q_SLOTS:
         QVERIFY2(r.errText().contains(u"\"import residents\" needs a file name"_s), r.err.constData());
         const Run e = residesk(m_t->url(), {u"export"_s, u"rooms"_s});
         QCOMPARE(e.exitCode, 2);
+    }
+
+    // The command line prints English plural forms ("1 row", "2 rows", never "row(s)"),
+    // and stays English under a Spanish locale, so scripts can read it.
+    void exportSaysRowOrRows()
+    {
+        const QString one = write(residentsFile(1, 0), u"one.csv"_s);
+        Run r = residesk(m_t->url(), {u"import"_s, u"residents"_s, one});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString csv = m_dir.filePath(u"plural.csv"_s);
+        r = residesk(m_t->url(), {u"export"_s, u"residents"_s, csv});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.outText(), u"Exported 1 row to %1.\n"_s.arg(csv));
+
+        const QString two = write(residentsFile(2, 0), u"two.csv"_s);
+        r = residesk(m_t->url(), {u"import"_s, u"residents"_s, two});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        {
+            // A Spanish user's environment, for this run only (the child inherits ours).
+            const auto setAside = [](const char *name, const char *value) {
+                const std::optional<QByteArray> old =
+                    qEnvironmentVariableIsSet(name) ? std::optional(qgetenv(name)) : std::nullopt;
+                qputenv(name, value);
+                return qScopeGuard([name, old] { old ? qputenv(name, *old) : qunsetenv(name); });
+            };
+            const auto lcAll = setAside("LC_ALL", "es_ES.UTF-8");
+            const auto language = setAside("LANGUAGE", "es");
+            r = residesk(m_t->url(), {u"export"_s, u"residents"_s, csv});
+        }
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.outText(), u"Exported 2 rows to %1.\n"_s.arg(csv));
     }
 
     void exportImportRoundTrip()

@@ -1,17 +1,25 @@
-// The Spanish translation as the application loads it: the .qm that lrelease builds
-// from translations/residesk_es.ts, installed with QTranslator the way
-// GuiApplication::installTranslations() does. Checks that known strings (and plural
-// forms) come out in Spanish under the context the code translates with, and that no
-// finished translation in the .ts loses or adds a placeholder (%1, %L1, %n,
+// The translations as the application loads them: the .qm files that lrelease builds
+// from translations/residesk_es.ts and residesk_en.ts. Checks that known strings (and
+// plural forms) come out in Spanish under the context the code translates with, and
+// that no finished translation in the .ts loses or adds a placeholder (%1, %L1, %n,
 // {first_name}) or a keyboard accelerator. Messages still unfinished (new strings not
 // translated yet) are not failures here; lrelease reports them.
+// The English file holds only plural forms ("%n room(s)" -> "1 room" / "3 rooms"):
+// checks that it has every numerus message of the sources, finished, that no message
+// writes "(s)" without being a numerus one, and that TranslationLoader picks Spanish
+// for a Spanish locale and the English plural forms for any other.
+#include "app/i18n/translationloader.h"
 #include "models/housing/building.h"
 #include "models/housing/buildingrepository.h"
 #include "ui/dialogs/entitydialog.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QLocale>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSet>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -172,20 +180,197 @@ private Q_SLOTS:
 
     void pluralForms_data()
     {
+        QTest::addColumn<QString>("context");
+        QTest::addColumn<QString>("source");
         QTest::addColumn<int>("n");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("1") << 1 << u"1 residente recibirá este correo."_s;
-        QTest::newRow("0") << 0 << u"0 residentes recibirán este correo."_s;
-        QTest::newRow("5") << 5 << u"5 residentes recibirán este correo."_s;
+        const QString residents = u"%n resident(s) will get this e-mail."_s;
+        QTest::newRow("1") << u"ResidentMailingDialog"_s << residents << 1
+                           << u"1 residente recibirá este correo."_s;
+        QTest::newRow("0") << u"ResidentMailingDialog"_s << residents << 0
+                           << u"0 residentes recibirán este correo."_s;
+        QTest::newRow("5") << u"ResidentMailingDialog"_s << residents << 5
+                           << u"5 residentes recibirán este correo."_s;
+        // A sentence with two counts: the second is a message of its own.
+        const QString stranded = u"%n of its rooms are on higher floors."_s;
+        QTest::newRow("stranded 1") << u"BuildingRepository"_s << stranded << 1
+                                    << u"1 de sus habitaciones está en una planta superior."_s;
+        QTest::newRow("stranded 2") << u"BuildingRepository"_s << stranded << 2
+                                    << u"2 de sus habitaciones están en plantas superiores."_s;
+        QTest::newRow("placeholders 1")
+            << u"ResidentMailing"_s << u"Unknown placeholder(s) in the %1: %2. Known placeholders: %3."_s << 1
+            << u"Marcador desconocido en el %1: %2. Marcadores conocidos: %3."_s;
     }
 
     void pluralForms()
     {
+        QFETCH(QString, context);
+        QFETCH(QString, source);
         QFETCH(int, n);
         QFETCH(QString, expected);
-        QCOMPARE(QCoreApplication::translate("ResidentMailingDialog", "%n resident(s) will get this e-mail.",
+        QCOMPARE(QCoreApplication::translate(context.toUtf8().constData(), source.toUtf8().constData(),
                                              nullptr, n),
                  expected);
+    }
+
+    // "room(s)" in a message that is not a numerus one can never read "1 room": such a
+    // text must be tr("…%n room(s)…", nullptr, n). The Spanish file holds every message
+    // of the sources (lupdate -no-obsolete), so this covers the whole user interface and
+    // command line. Its translations do not write "plaza(s)" either.
+    void parenthesizedPluralsAreNumerus()
+    {
+        static const QRegularExpression parenthesized(uR"(\w\((s|es|as)\))"_s);
+        QStringList problems;
+        for (const TsMessage &m : std::as_const(m_messages)) {
+            if (!m.numerus && m.source.contains(parenthesized))
+                problems.append(
+                    u"line %1 (%2): \"%3\" is not a plural message (tr(…, nullptr, n))"_s.arg(m.line).arg(
+                        m.context, m.source));
+            for (const QString &t : m.translations) {
+                if (t.contains(parenthesized))
+                    problems.append(
+                        u"line %1 (%2): the translation \"%3\" writes a plural in brackets"_s.arg(m.line).arg(
+                            m.context, t));
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+
+    // residesk_en.ts (lupdate -pluralonly): every numerus message of the sources, each
+    // finished with a singular and a plural that keep the source's placeholders and
+    // accelerators and no longer say "(s)".
+    void englishPluralFormsComplete()
+    {
+        QString error;
+        const QList<TsMessage> english = readTs(QStringLiteral(RESIDESK_EN_TS), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QSet<QString> inEnglish;
+        QStringList problems;
+        for (const TsMessage &m : english) {
+            inEnglish.insert(m.context + u'\n' + m.source);
+            const QString where =
+                u"residesk_en.ts line %1 (%2) \"%3\""_s.arg(m.line).arg(m.context, m.source);
+            if (!m.numerus)
+                problems.append(where + u": not a plural message (the file is -pluralonly)"_s);
+            if (!m.finished)
+                problems.append(where + u": unfinished"_s);
+            if (m.translations.size() != 2) {
+                problems.append(where + u": %1 forms, English has 2"_s.arg(m.translations.size()));
+                continue;
+            }
+            if (m.source.contains(u"(s)"_s) && m.translations.at(0) == m.translations.at(1))
+                problems.append(where + u": the singular and the plural are the same"_s);
+            for (const QString &t : m.translations) {
+                if (t.isEmpty() || t.contains(u"(s)"_s))
+                    problems.append(where + u": form \"%1\""_s.arg(t));
+                else if (placeholders(t) != placeholders(m.source) ||
+                         accelerators(t) != accelerators(m.source))
+                    problems.append(where +
+                                    u": form \"%1\" changes a placeholder or an accelerator"_s.arg(t));
+            }
+        }
+        int numerus = 0;
+        for (const TsMessage &m : std::as_const(m_messages)) {
+            if (!m.numerus)
+                continue;
+            ++numerus;
+            if (!inEnglish.contains(m.context + u'\n' + m.source))
+                problems.append(u"%1 \"%2\": a plural message missing from residesk_en.ts (run the target "
+                                "update_translations)"_s.arg(m.context, m.source));
+        }
+        QVERIFY2(numerus >= 20, qPrintable(u"only %1 plural messages in residesk_es.ts"_s.arg(numerus)));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+
+    // The English plural forms as the command line installs them.
+    void englishPlurals_data()
+    {
+        QTest::addColumn<QString>("context");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QString>("expected");
+        const QString exported = u"Exported %n row(s) to %1."_s;
+        QTest::newRow("1 row") << u"ImportCommands"_s << exported << 1 << u"Exported 1 row to %1."_s;
+        QTest::newRow("2 rows") << u"ImportCommands"_s << exported << 2 << u"Exported 2 rows to %1."_s;
+        QTest::newRow("0 rows") << u"ImportCommands"_s << exported << 0 << u"Exported 0 rows to %1."_s;
+        const QString stranded = u"%n of its rooms are on higher floors."_s;
+        QTest::newRow("stranded 1") << u"BuildingRepository"_s << stranded << 1
+                                    << u"1 of its rooms is on a higher floor."_s;
+        QTest::newRow("stranded 3") << u"BuildingRepository"_s << stranded << 3
+                                    << u"3 of its rooms are on higher floors."_s;
+        QTest::newRow("accelerator") << u"ResidentMailingDialog"_s << u"&Queue %n e-mail(s)"_s << 1
+                                     << u"&Queue 1 e-mail"_s;
+        QTest::newRow("grouped") << u"FreeBedsPage"_s << u"%Ln room(s)"_s << 1234 << u"1,234 rooms"_s;
+        QTest::newRow("no brackets in the source")
+            << u"JobStatusIndicator"_s << u"%n jobs running"_s << 1 << u"1 job running"_s;
+    }
+
+    void englishPlurals()
+    {
+        QFETCH(QString, context);
+        QFETCH(QString, source);
+        QFETCH(int, n);
+        QFETCH(QString, expected);
+        // %Ln groups digits by the default locale.
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const auto restore = qScopeGuard([previous] { QLocale::setDefault(previous); });
+        setSpanishAside();
+        m_loaded = TranslationLoader::installEnglish(QStringLiteral(RESIDESK_QM_DIR));
+        QVERIFY2(m_loaded, "residesk_en.qm was not built (target residesk_lrelease)");
+        QCOMPARE(QCoreApplication::translate(context.toUtf8().constData(), source.toUtf8().constData(),
+                                             nullptr, n),
+                 expected);
+    }
+
+    // The window's choice: Spanish for a Spanish locale; for any other (English, the C
+    // locale, a language Residesk has no translation for) the English plural forms.
+    void loaderPicksByLocale_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("one");
+        const QString spanish = u"1 residente recibirá este correo."_s;
+        const QString english = u"1 resident will get this e-mail."_s;
+        QTest::newRow("es_ES") << QLocale(QLocale::Spanish, QLocale::Spain) << u"residesk_es.qm"_s << spanish;
+        QTest::newRow("es_MX") << QLocale(QLocale::Spanish, QLocale::Mexico) << u"residesk_es.qm"_s
+                               << spanish;
+        QTest::newRow("en_US") << QLocale(QLocale::English, QLocale::UnitedStates) << u"residesk_en.qm"_s
+                               << english;
+        QTest::newRow("en_GB") << QLocale(QLocale::English, QLocale::UnitedKingdom) << u"residesk_en.qm"_s
+                               << english;
+        QTest::newRow("C") << QLocale::c() << u"residesk_en.qm"_s << english;
+        QTest::newRow("fr_FR") << QLocale(QLocale::French, QLocale::France) << u"residesk_en.qm"_s << english;
+        QTest::newRow("de_DE") << QLocale(QLocale::German, QLocale::Germany) << u"residesk_en.qm"_s
+                               << english;
+    }
+
+    void loaderPicksByLocale()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, file);
+        QFETCH(QString, one);
+        setSpanishAside();
+        m_loaded = TranslationLoader::installForLocale(locale, QStringLiteral(RESIDESK_QM_DIR));
+        QVERIFY(m_loaded);
+        QCOMPARE(QFileInfo(m_loaded->filePath()).fileName(), file);
+        QCOMPARE(QCoreApplication::translate("ResidentMailingDialog", "%n resident(s) will get this e-mail.",
+                                             nullptr, 1),
+                 one);
+    }
+
+    void cleanup()
+    {
+        // Back to the Spanish translator alone after a test that used TranslationLoader.
+        if (m_loaded) {
+            QCoreApplication::removeTranslator(m_loaded);
+            delete m_loaded;
+            m_loaded = nullptr;
+        }
+        if (m_spanishAside) {
+            QCoreApplication::installTranslator(&m_translator);
+            m_spanishAside = false;
+        }
     }
 
     // EntityDialog is a template without Q_OBJECT: its tr() must use the context
@@ -248,8 +433,18 @@ private Q_SLOTS:
     }
 
 private:
+    // Until cleanup(), the Spanish translator is not installed: the test installs what
+    // TranslationLoader picks instead (m_loaded).
+    void setSpanishAside()
+    {
+        QCoreApplication::removeTranslator(&m_translator);
+        m_spanishAside = true;
+    }
+
     QList<TsMessage> m_messages;
     QTranslator m_translator;
+    QTranslator *m_loaded = nullptr; // owned by the application until cleanup() deletes it
+    bool m_spanishAside = false;
 };
 
 QTEST_GUILESS_MAIN(TestTranslations)

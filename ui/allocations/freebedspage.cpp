@@ -154,8 +154,9 @@ QCoro::Task<> FreeBedsPage::load()
         free += r.free();
     }
     m_freeBeds = free;
+    // Two counts, two plurals: "%Ln room(s)" is a message of its own.
     m_total->setText(
-        tr("%1 free bed(s) in %2 room(s) on %3.")
-            .arg(locale.toString(free), locale.toString(snapshot.rooms->size()), day.toString(Qt::ISODate)));
+        tr("%Ln free bed(s) in %1 on %2.", nullptr, free)
+            .arg(tr("%Ln room(s)", nullptr, int(snapshot.rooms->size())), day.toString(Qt::ISODate)));
     Q_EMIT loaded();
 }

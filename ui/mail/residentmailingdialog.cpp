@@ -220,11 +220,10 @@ QCoro::Task<> ResidentMailingDialog::queueAsync()
     }
     if (m_engine)
         m_engine->wake();
+    // Two counts, two plurals: the sentence about earlier runs is a message of its own.
     m_preview->setHtml(u"<p><b>%1</b></p>"_s.arg(
-        tr("%1 e-mail(s) queued; %2 were already queued by an earlier run of this mailing. The Outbox shows "
-           "each one's state.")
-            .arg(summary->queued)
-            .arg(summary->existing)
+        tr("%n e-mail(s) queued; %1 The Outbox shows each one's state.", nullptr, summary->queued)
+            .arg(tr("%n were already queued by an earlier run of this mailing.", nullptr, summary->existing))
             .toHtmlEscaped()));
     Q_EMIT queued(summary->queued, summary->existing, QString());
 }

@@ -1,0 +1,252 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AllocationCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/allocationcommands.cpp" line="+440"/>
+        <source>%n free bed(s) in %1 %2.</source>
+        <translation>
+            <numerusform>%n free bed in %1 %2.</numerusform>
+            <numerusform>%n free beds in %1 %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n room</numerusform>
+            <numerusform>%n rooms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BuildingRepository</name>
+    <message numerus="yes">
+        <location filename="../models/housing/buildingrepository.cpp" line="+182"/>
+        <source>The building cannot have %n floor(s): %1</source>
+        <translation>
+            <numerusform>The building cannot have %n floor: %1</numerusform>
+            <numerusform>The building cannot have %n floors: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n of its rooms are on higher floors.</source>
+        <translation>
+            <numerusform>%n of its rooms is on a higher floor.</numerusform>
+            <numerusform>%n of its rooms are on higher floors.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>The building still has %n room(s); delete or move them first.</source>
+        <translation>
+            <numerusform>The building still has %n room; delete or move it first.</numerusform>
+            <numerusform>The building still has %n rooms; delete or move them first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/bulkcommands.cpp" line="+137"/>
+        <source>Queued job %1: undo of %Ln change(s).</source>
+        <translation>
+            <numerusform>Queued job %1: undo of %Ln change.</numerusform>
+            <numerusform>Queued job %1: undo of %Ln changes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Queued job %1 for %Ln protocol(s).</source>
+        <translation>
+            <numerusform>Queued job %1 for %Ln protocol.</numerusform>
+            <numerusform>Queued job %1 for %Ln protocols.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/databasecommands.cpp" line="+51"/>
+        <source>Applied %n migration(s); the database schema is at version %1.</source>
+        <translation>
+            <numerusform>Applied %n migration; the database schema is at version %1.</numerusform>
+            <numerusform>Applied %n migrations; the database schema is at version %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FreeBedsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/allocations/freebedspage.cpp" line="+159"/>
+        <source>%Ln free bed(s) in %1 on %2.</source>
+        <translation>
+            <numerusform>%Ln free bed in %1 on %2.</numerusform>
+            <numerusform>%Ln free beds in %1 on %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln room(s)</source>
+        <translation>
+            <numerusform>%Ln room</numerusform>
+            <numerusform>%Ln rooms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/importcommands.cpp" line="+348"/>
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/jobcommands.cpp" line="+450"/>
+        <source>%1 received: no new jobs; %n running job(s) stop at their next checkpoint.</source>
+        <translation>
+            <numerusform>%1 received: no new jobs; %n running job stops at its next checkpoint.</numerusform>
+            <numerusform>%1 received: no new jobs; %n running jobs stop at their next checkpoint.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Worker stopped: %n job(s) finished.</source>
+        <translation>
+            <numerusform>Worker stopped: %n job finished.</numerusform>
+            <numerusform>Worker stopped: %n jobs finished.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Worker %1 on %2: up to %n job(s) at once, kinds: %3.</source>
+        <translation>
+            <numerusform>Worker %1 on %2: up to %n job at once, kinds: %3.</numerusform>
+            <numerusform>Worker %1 on %2: up to %n jobs at once, kinds: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+186"/>
+        <source>Job %1 (%2) is queued again with %n attempt(s).</source>
+        <translation>
+            <numerusform>Job %1 (%2) is queued again with %n attempt.</numerusform>
+            <numerusform>Job %1 (%2) is queued again with %n attempts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobStatusIndicator</name>
+    <message numerus="yes">
+        <location filename="../ui/widgets/jobstatusindicator.cpp" line="+47"/>
+        <location line="+27"/>
+        <source>%n jobs running</source>
+        <translation>
+            <numerusform>%n job running</numerusform>
+            <numerusform>%n jobs running</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobWaiter</name>
+    <message numerus="yes">
+        <location filename="../app/cli/jobwaiter.cpp" line="+113"/>
+        <source>job %1 (%2) failed after %n attempt(s): %3</source>
+        <translation>
+            <numerusform>job %1 (%2) failed after %n attempt: %3</numerusform>
+            <numerusform>job %1 (%2) failed after %n attempts: %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/mailcommands.cpp" line="+433"/>
+        <source>%n resident(s) would get this mailing. The first messages:</source>
+        <translation>
+            <numerusform>%n resident would get this mailing. The first messages:</numerusform>
+            <numerusform>%n residents would get this mailing. The first messages:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Mailing %1: %n e-mail(s) queued, %2</source>
+        <translation>
+            <numerusform>Mailing %1: %n e-mail queued, %2</numerusform>
+            <numerusform>Mailing %1: %n e-mails queued, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already queued by an earlier run.</source>
+        <translation>
+            <numerusform>%n already queued by an earlier run.</numerusform>
+            <numerusform>%n already queued by an earlier run.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCentre</name>
+    <message numerus="yes">
+        <location filename="../ui/notifications/notificationcentre.cpp" line="+131"/>
+        <source>Notifications, %n unread</source>
+        <translation>
+            <numerusform>Notifications, %n unread</numerusform>
+            <numerusform>Notifications, %n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResidentMailing</name>
+    <message numerus="yes">
+        <location filename="../tasks/mail/residentmailing.cpp" line="+70"/>
+        <source>Unknown placeholder(s) in the %1: %2. Known placeholders: %3.</source>
+        <translation>
+            <numerusform>Unknown placeholder in the %1: %2. Known placeholders: %3.</numerusform>
+            <numerusform>Unknown placeholders in the %1: %2. Known placeholders: %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResidentMailingDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/mail/residentmailingdialog.cpp" line="+189"/>
+        <source>%n resident(s) will get this e-mail.</source>
+        <translation>
+            <numerusform>%n resident will get this e-mail.</numerusform>
+            <numerusform>%n residents will get this e-mail.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>&amp;Queue %n e-mail(s)</source>
+        <translation>
+            <numerusform>&amp;Queue %n e-mail</numerusform>
+            <numerusform>&amp;Queue %n e-mails</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n e-mail(s) queued; %1 The Outbox shows each one&apos;s state.</source>
+        <translation>
+            <numerusform>%n e-mail queued; %1 The Outbox shows each one&apos;s state.</numerusform>
+            <numerusform>%n e-mails queued; %1 The Outbox shows each one&apos;s state.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n were already queued by an earlier run of this mailing.</source>
+        <translation>
+            <numerusform>%n was already queued by an earlier run of this mailing.</numerusform>
+            <numerusform>%n were already queued by an earlier run of this mailing.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
