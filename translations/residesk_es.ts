@@ -6058,12 +6058,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+11"/>
-        <location line="+286"/>
+        <location line="+296"/>
         <source>The protocol no longer exists.</source>
         <translation>El protocolo ya no existe.</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-285"/>
         <source>There is no protocol with the number &quot;%1&quot;.</source>
         <translation>No hay ningún protocolo con el número «%1».</translation>
     </message>
@@ -6086,17 +6086,17 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     <message>
         <location line="+51"/>
         <location line="+25"/>
-        <location line="+132"/>
+        <location line="+142"/>
         <source>Another user changed protocol %1 since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado el protocolo %1 desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-163"/>
         <source>Protocol %1 is %2; it cannot be changed.</source>
         <translation>El protocolo %1 está %2; no se puede modificar.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+109"/>
         <source>The database did not say what time it is.</source>
         <translation>La base de datos no ha indicado la hora actual.</translation>
     </message>
@@ -6106,18 +6106,18 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Algunos protocolos cambiaron mientras se actualizaban.</translation>
     </message>
     <message>
-        <location line="+105"/>
-        <location line="+148"/>
+        <location line="+88"/>
+        <location line="+131"/>
         <source>Protocol %1 does not exist.</source>
         <translation>El protocolo %1 no existe.</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-48"/>
         <source>Some protocols changed while they were being restored.</source>
         <translation>Algunos protocolos cambiaron mientras se restauraban.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+56"/>
         <source>Protocol %1 changed since (version %2, not %3); it stays %4.</source>
         <translation>El protocolo %1 ha cambiado desde entonces (versión %2, no %3); sigue %4.</translation>
     </message>
@@ -6365,12 +6365,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../ui/pages/recordpage.cpp" line="+40"/>
+        <location filename="../ui/pages/recordpage.cpp" line="+42"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Edit</source>
         <translation>Editar</translation>
     </message>
@@ -6391,7 +6391,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>No se pudo cargar la lista: %1</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+168"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -6406,7 +6406,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Puede deshacerlo con Editar ▸ Deshacer.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <location line="+4"/>
         <source>Delete %1</source>
         <translation>Eliminar %1</translation>
