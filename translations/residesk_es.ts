@@ -6058,18 +6058,18 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+11"/>
-        <location line="+296"/>
+        <location line="+305"/>
         <source>The protocol no longer exists.</source>
         <translation>El protocolo ya no existe.</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-294"/>
         <source>There is no protocol with the number &quot;%1&quot;.</source>
         <translation>No hay ningún protocolo con el número «%1».</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+120"/>
+        <location line="+129"/>
         <source>The client (id %1) does not exist.</source>
         <translation>El cliente (id %1) no existe.</translation>
     </message>

@@ -291,6 +291,15 @@ Result<Protocol> ProtocolRepository::create(const Protocol &input)
     const QDateTime submittedAt = protocol.submittedAt.isValid() ? protocol.submittedAt : now;
     qint64 id = 0;
     QString number;
+    if (m_db.isPostgreSQL()) {
+        // Creators of the same year take their numbers one after the other: this lock is
+        // held until the transaction ends, so the maximum read below includes every number
+        // handed out before. Without it, two desktops creating protocols at once could
+        // keep colliding on the same next number (SQLite writers are one at a time anyway).
+        if (auto r = SqlStatement::run(m_db, u"SELECT pg_advisory_xact_lock(7305863, ?)"_s, {year}); !r)
+            return r.error();
+    }
+    // Numbers written without that lock (none by this application) are still skipped.
     for (int attempt = 0; attempt < kNumberAttempts && id == 0; ++attempt) {
         SqlStatement next(m_db,
                           u"SELECT COALESCE(MAX(number_seq), 0) + 1 FROM protocols WHERE number_year = ?"_s);
