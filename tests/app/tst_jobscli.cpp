@@ -9,8 +9,8 @@
 #include "tests/support/testdatabase.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -39,7 +39,8 @@ private:
 
     JobStore store() { return JobStore(m_t->db()); }
 
-    qint64 enqueue(const QString &kind, const QJsonObject &payload = {}, int maxAttempts = 0, int priority = 0)
+    qint64 enqueue(const QString &kind, const QJsonObject &payload = {}, int maxAttempts = 0,
+                   int priority = 0)
     {
         JobRequest request;
         request.kind = kind;
@@ -104,8 +105,8 @@ private Q_SLOTS:
     {
         const Run r = CliRunner::run({u"--help"_s});
         QCOMPARE(r.exitCode, 0);
-        for (const char *command : {"worker", "jobs list", "jobs show", "jobs cancel", "jobs retry", "jobs stats",
-                                    "jobs wait"})
+        for (const char *command :
+             {"worker", "jobs list", "jobs show", "jobs cancel", "jobs retry", "jobs stats", "jobs wait"})
             QVERIFY2(r.out.contains(command), command);
         const Run worker = CliRunner::run({u"worker"_s, u"--help"_s});
         QCOMPARE(worker.exitCode, 0);
@@ -124,11 +125,23 @@ private Q_SLOTS:
         const Run all = run({u"jobs"_s, u"list"_s, u"--json"_s});
         QCOMPARE(all.exitCode, 0);
         const QJsonArray rows = CliRunner::jsonArray(all.out);
-        QCOMPARE(ids(rows), (QList<qint64>{c, b, a}));   // newest first
-        const QSet<QString> keys{u"id"_s,           u"kind"_s,         u"state"_s,          u"progress_done"_s,
-                                 u"progress_total"_s, u"progress_message"_s, u"attempts"_s, u"max_attempts"_s,
-                                 u"error"_s,        u"result"_s,       u"priority"_s,       u"unique_key"_s,
-                                 u"created_by"_s,   u"created_at"_s,   u"started_at"_s,     u"finished_at"_s,
+        QCOMPARE(ids(rows), (QList<qint64>{c, b, a})); // newest first
+        const QSet<QString> keys{u"id"_s,
+                                 u"kind"_s,
+                                 u"state"_s,
+                                 u"progress_done"_s,
+                                 u"progress_total"_s,
+                                 u"progress_message"_s,
+                                 u"attempts"_s,
+                                 u"max_attempts"_s,
+                                 u"error"_s,
+                                 u"result"_s,
+                                 u"priority"_s,
+                                 u"unique_key"_s,
+                                 u"created_by"_s,
+                                 u"created_at"_s,
+                                 u"started_at"_s,
+                                 u"finished_at"_s,
                                  u"run_after"_s};
         for (const QJsonValue &row : rows) {
             const QStringList rowKeys = row.toObject().keys();
@@ -158,10 +171,12 @@ private Q_SLOTS:
         QCOMPARE(text.exitCode, 0);
         const QStringList lines = text.outText().trimmed().split(u'\n');
         QCOMPARE(lines.size(), qsizetype(4));
-        QVERIFY2(lines.at(0).startsWith(u"ID"_s) && lines.at(0).contains(u"STATE"_s), qPrintable(lines.at(0)));
+        QVERIFY2(lines.at(0).startsWith(u"ID"_s) && lines.at(0).contains(u"STATE"_s),
+                 qPrintable(lines.at(0)));
         QVERIFY2(lines.at(1).startsWith(QString::number(c)) && lines.at(1).contains(u"succeeded"_s),
                  qPrintable(lines.at(1)));
-        QVERIFY2(lines.at(3).contains(u"diag.noop"_s) && lines.at(3).contains(u"queued"_s), qPrintable(lines.at(3)));
+        QVERIFY2(lines.at(3).contains(u"diag.noop"_s) && lines.at(3).contains(u"queued"_s),
+                 qPrintable(lines.at(3)));
 
         const Run show = run({u"jobs"_s, u"show"_s, QString::number(c), u"--json"_s});
         QCOMPARE(show.exitCode, 0);
@@ -221,13 +236,15 @@ private Q_SLOTS:
 
         const Run again = run({u"jobs"_s, u"cancel"_s, QString::number(queued)});
         QCOMPARE(again.exitCode, 1);
-        QVERIFY2(again.errText().startsWith(u"residesk: job %1 has already finished (cancelled)"_s.arg(queued)),
-                 again.err.constData());
+        QVERIFY2(
+            again.errText().startsWith(u"residesk: job %1 has already finished (cancelled)"_s.arg(queued)),
+            again.err.constData());
 
         const qint64 succeeded = finishedJob(u"diag.noop"_s, JobOutcome::success());
         const Run cancelDone = run({u"jobs"_s, u"cancel"_s, QString::number(succeeded)});
         QCOMPARE(cancelDone.exitCode, 1);
-        QVERIFY2(cancelDone.errText().contains(u"already finished (succeeded)"_s), cancelDone.err.constData());
+        QVERIFY2(cancelDone.errText().contains(u"already finished (succeeded)"_s),
+                 cancelDone.err.constData());
         QCOMPARE(job(succeeded).state, JobState::Succeeded);
 
         // A running job is asked to stop; it stays running until its worker sees it.
@@ -276,8 +293,9 @@ private Q_SLOTS:
         for (const QJsonValue &row : rows) {
             QStringList keys = row.toObject().keys();
             keys.sort();
-            QStringList expected{u"kind"_s,    u"total"_s,  u"queued"_s,       u"running"_s,   u"succeeded"_s,
-                                 u"failed"_s,  u"cancelled"_s, u"success_rate"_s, u"median_ms"_s, u"p95_ms"_s};
+            QStringList expected{u"kind"_s,      u"total"_s,  u"queued"_s,    u"running"_s,
+                                 u"succeeded"_s, u"failed"_s, u"cancelled"_s, u"success_rate"_s,
+                                 u"median_ms"_s, u"p95_ms"_s};
             expected.sort();
             QCOMPARE(keys, expected);
             if (row.toObject().value(u"kind"_s).toString() == u"diag.noop"_s)
@@ -293,7 +311,8 @@ private Q_SLOTS:
 
         const Run text = run({u"jobs"_s, u"stats"_s});
         QCOMPARE(text.exitCode, 0);
-        QVERIFY2(text.outText().contains(u"diag.noop"_s) && text.outText().contains(u"66.7 %"_s), text.out.constData());
+        QVERIFY2(text.outText().contains(u"diag.noop"_s) && text.outText().contains(u"66.7 %"_s),
+                 text.out.constData());
     }
 
     void workerOptions_data()
@@ -302,7 +321,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("named");
         QTest::newRow("concurrency 0") << QStringList{u"--concurrency"_s, u"0"_s} << u"--concurrency"_s;
         QTest::newRow("concurrency text") << QStringList{u"--concurrency"_s, u"many"_s} << u"many"_s;
-        QTest::newRow("unknown kind") << QStringList{u"--kinds"_s, u"diag.noop,mail.sendx"_s} << u"mail.sendx"_s;
+        QTest::newRow("unknown kind")
+            << QStringList{u"--kinds"_s, u"diag.noop,mail.sendx"_s} << u"mail.sendx"_s;
         QTest::newRow("no kind") << QStringList{u"--kinds"_s, u","_s} << u"--kinds"_s;
         QTest::newRow("lease") << QStringList{u"--lease-seconds"_s, u"0"_s} << u"--lease-seconds"_s;
         QTest::newRow("retry base") << QStringList{u"--retry-base-ms"_s, u"-5"_s} << u"--retry-base-ms"_s;
@@ -337,7 +357,8 @@ private Q_SLOTS:
         const qint64 sleep = enqueue(u"diag.sleep"_s, {{u"steps"_s, 3}, {u"ms"_s, 20}});
         const qint64 retryable =
             enqueue(u"diag.fail"_s, {{u"message"_s, u"flaky"_s}, {u"retryable"_s, true}}, 3);
-        const qint64 fatal = enqueue(u"diag.fail"_s, {{u"message"_s, u"broken"_s}, {u"retryable"_s, false}}, 3);
+        const qint64 fatal =
+            enqueue(u"diag.fail"_s, {{u"message"_s, u"broken"_s}, {u"retryable"_s, false}}, 3);
         QVERIFY(noop1 && noop2 && sleep && retryable && fatal);
 
         const Run r = run({u"worker"_s, u"--once"_s, u"--json"_s, u"--concurrency"_s, u"3"_s,
@@ -352,11 +373,11 @@ private Q_SLOTS:
         QCOMPARE(job(sleep).progressDone, qint64(3));
         const Job flaky = job(retryable);
         QCOMPARE(flaky.state, JobState::Failed);
-        QCOMPARE(flaky.attempts, 3);   // retried up to its max attempts
+        QCOMPARE(flaky.attempts, 3); // retried up to its max attempts
         QVERIFY2(flaky.error.contains(u"flaky"_s), qPrintable(flaky.error));
         const Job broken = job(fatal);
         QCOMPARE(broken.state, JobState::Failed);
-        QCOMPARE(broken.attempts, 1);  // not retryable: one attempt
+        QCOMPARE(broken.attempts, 1); // not retryable: one attempt
 
         // One JSON object per line: worker_started, 3 + 3 + 1 job starts and ends, stopping, worker_stopped.
         const QList<QJsonObject> lines = CliRunner::jsonLines(r.out);
@@ -415,18 +436,21 @@ private Q_SLOTS:
         QCOMPARE(okJson.value(u"state"_s).toString(), u"succeeded"_s);
         QCOMPARE(job(good).state, JobState::Succeeded);
 
-        const qint64 bad = enqueue(u"diag.fail"_s, {{u"message"_s, u"on purpose"_s}, {u"retryable"_s, false}});
+        const qint64 bad =
+            enqueue(u"diag.fail"_s, {{u"message"_s, u"on purpose"_s}, {u"retryable"_s, false}});
         const Run failed = run({u"jobs"_s, u"wait"_s, QString::number(bad), u"--json"_s});
         QCOMPARE(failed.exitCode, 1);
         const QJsonObject failedJson = CliRunner::jsonObject(failed.out);
         QCOMPARE(failedJson.value(u"state"_s).toString(), u"failed"_s);
         QVERIFY(failedJson.value(u"error"_s).toString().contains(u"on purpose"_s));
-        QVERIFY2(failed.errText().startsWith(u"residesk: job %1 (diag.fail) failed"_s.arg(bad)), failed.err.constData());
+        QVERIFY2(failed.errText().startsWith(u"residesk: job %1 (diag.fail) failed"_s.arg(bad)),
+                 failed.err.constData());
 
         // Text mode, and an already finished job answers at once.
         const Run again = run({u"jobs"_s, u"wait"_s, QString::number(good)});
         QCOMPARE(again.exitCode, 0);
-        QVERIFY2(again.outText().contains(u"Job %1 (diag.noop) succeeded."_s.arg(good)), again.out.constData());
+        QVERIFY2(again.outText().contains(u"Job %1 (diag.noop) succeeded."_s.arg(good)),
+                 again.out.constData());
 
         const qint64 cancelled = enqueue(u"diag.noop"_s);
         QVERIFY(store().requestCancel(cancelled));
@@ -480,7 +504,7 @@ private Q_SLOTS:
         const Job after = job(id);
         QVERIFY2(after.state != JobState::Running, "the job was left running");
         if (after.state == JobState::Queued) {
-            QCOMPARE(after.attempts, 0);   // released: no attempt spent
+            QCOMPARE(after.attempts, 0); // released: no attempt spent
             QVERIFY(after.leaseOwner.isEmpty());
         } else {
             QCOMPARE(after.state, JobState::Succeeded);

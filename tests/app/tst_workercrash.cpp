@@ -99,12 +99,13 @@ private Q_SLOTS:
         QVERIFY2(first->waitForStarted(10000), qPrintable(first->errorString()));
         // Mid-job: at least one checkpointed chunk, not all of them.
         Job seen;
-        QTRY_VERIFY_WITH_TIMEOUT((seen = job(id)).progressDone > 0 || first->state() == QProcess::NotRunning, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT((seen = job(id)).progressDone > 0 || first->state() == QProcess::NotRunning,
+                                 60000);
         QVERIFY2(seen.progressDone < seen.progressTotal,
                  qPrintable(u"the job ended before it could be killed: %1 of %2; raise kResidents"_s
                                 .arg(seen.progressDone)
                                 .arg(seen.progressTotal)));
-        first->kill();   // SIGKILL: no release, no last words
+        first->kill(); // SIGKILL: no release, no last words
         QVERIFY(first->waitForFinished(10000));
 
         const Job orphan = job(id);
@@ -118,7 +119,8 @@ private Q_SLOTS:
 
         // `--once` only takes what is runnable now: wait until the dead lease has expired.
         QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() > orphan.leaseExpiresAt + 100, 10000);
-        const Run second = CliRunner::run({u"--database"_s, m_t->url(), u"worker"_s, u"--once"_s, u"--json"_s});
+        const Run second =
+            CliRunner::run({u"--database"_s, m_t->url(), u"worker"_s, u"--once"_s, u"--json"_s});
         QVERIFY2(second.exitCode == 0, second.err.constData());
 
         const Job done = job(id);
@@ -131,7 +133,8 @@ private Q_SLOTS:
 
         int succeededLines = 0;
         for (const QJsonObject &line : CliRunner::jsonLines(second.out)) {
-            if (line.value(u"event"_s).toString() == u"job_finished"_s && line.value(u"id"_s).toInteger() == id)
+            if (line.value(u"event"_s).toString() == u"job_finished"_s &&
+                line.value(u"id"_s).toInteger() == id)
                 succeededLines += line.value(u"state"_s).toString() == u"succeeded"_s;
         }
         QCOMPARE(succeededLines, 1);
@@ -153,8 +156,8 @@ private Q_SLOTS:
             QVERIFY(tx.commit());
         }
 
-        const QStringList args{u"--database"_s, m_t->url(), u"worker"_s, u"--once"_s, u"--concurrency"_s, u"4"_s,
-                               u"--json"_s};
+        const QStringList args{u"--database"_s,    m_t->url(), u"worker"_s, u"--once"_s,
+                               u"--concurrency"_s, u"4"_s,     u"--json"_s};
         auto a = CliRunner::start(args);
         auto b = CliRunner::start(args);
         QVERIFY(a->waitForStarted(10000));
@@ -179,8 +182,8 @@ private Q_SLOTS:
         int finishedLines = 0;
         for (QProcess *worker : {a.get(), b.get()}) {
             for (const QJsonObject &line : CliRunner::jsonLines(worker->readAllStandardOutput())) {
-                if (line.value(u"event"_s).toString() != u"job_finished"_s
-                    || line.value(u"kind"_s).toString() != u"diag.noop"_s)
+                if (line.value(u"event"_s).toString() != u"job_finished"_s ||
+                    line.value(u"kind"_s).toString() != u"diag.noop"_s)
                     continue;
                 QCOMPARE(line.value(u"state"_s).toString(), u"succeeded"_s);
                 ++finishedLines;
@@ -188,7 +191,7 @@ private Q_SLOTS:
                 ran.insert(line.value(u"id"_s).toInteger());
             }
         }
-        QCOMPARE(finishedLines, kJobs);   // no job ran twice
+        QCOMPARE(finishedLines, kJobs); // no job ran twice
         QCOMPARE(ran.size(), qsizetype(kJobs));
         QCOMPARE(perWorker.size(), qsizetype(2));
         qInfo("worker split: %s", qPrintable([&perWorker] {
@@ -210,7 +213,8 @@ private Q_SLOTS:
         QVERIFY2(QFile::exists(script), "RESIDESK_PGFIXTURE must name pgfixture.sh");
         QTemporaryDir parent(u"/tmp/residesk-worker-outage-XXXXXX"_s);
         QVERIFY(parent.isValid());
-        QFile::setPermissions(parent.path(), QFile::permissions(parent.path()) | QFile::ExeOther | QFile::ReadOther);
+        QFile::setPermissions(parent.path(),
+                              QFile::permissions(parent.path()) | QFile::ExeOther | QFile::ReadOther);
         const QString dir = parent.filePath(u"pg"_s);
         const auto fixture = [&script, &dir](const QString &action) {
             QProcess p;
@@ -230,7 +234,8 @@ private Q_SLOTS:
             return j ? j->state : JobState::Running;
         };
 
-        auto worker = CliRunner::start({u"--database"_s, url, u"worker"_s, u"--json"_s, u"--concurrency"_s, u"1"_s});
+        auto worker =
+            CliRunner::start({u"--database"_s, url, u"worker"_s, u"--json"_s, u"--concurrency"_s, u"1"_s});
         QVERIFY(worker->waitForStarted(10000));
         const Result<EnqueueResult> before = JobStore(db).enqueue(noopRequest(), Actor::systemUser());
         QVERIFY(before);
@@ -238,7 +243,8 @@ private Q_SLOTS:
 
         QByteArray out;
         QVERIFY(fixture(u"pause"_s));
-        QTRY_VERIFY_WITH_TIMEOUT((out += worker->readAllStandardOutput()).contains("\"database_problem\""), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT((out += worker->readAllStandardOutput()).contains("\"database_problem\""),
+                                 30000);
         QVERIFY2(worker->state() == QProcess::Running,
                  qPrintable(u"the worker died (%1, exit code %2): %3"_s
                                 .arg(worker->exitStatus() == QProcess::CrashExit ? u"crashed"_s : u"exited"_s)
@@ -251,7 +257,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((after = JobStore(db).enqueue(noopRequest(), Actor::systemUser())).ok(),
                                  30000);
         QTRY_COMPARE_WITH_TIMEOUT(state(after->id), JobState::Succeeded, 30000);
-        QTRY_VERIFY_WITH_TIMEOUT((out += worker->readAllStandardOutput()).contains("\"database_restored\""), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT((out += worker->readAllStandardOutput()).contains("\"database_restored\""),
+                                 30000);
         QVERIFY2(worker->state() == QProcess::Running,
                  qPrintable(u"the worker died (%1, exit code %2): %3"_s
                                 .arg(worker->exitStatus() == QProcess::CrashExit ? u"crashed"_s : u"exited"_s)
@@ -269,7 +276,7 @@ private Q_SLOTS:
             problems += line.value(u"event"_s).toString() == u"database_problem"_s;
             restorations += line.value(u"event"_s).toString() == u"database_restored"_s;
         }
-        QCOMPARE(problems, 1);   // reported once, not on every retry
+        QCOMPARE(problems, 1); // reported once, not on every retry
         QCOMPARE(restorations, 1);
     }
 };
