@@ -4,7 +4,7 @@
 <context>
     <name>AllocationCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/allocationcommands.cpp" line="+440"/>
+        <location filename="../app/cli/allocationcommands.cpp" line="+439"/>
         <source>%n free bed(s) in %1 %2.</source>
         <translation>
             <numerusform>%n free bed in %1 %2.</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>BulkCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/bulkcommands.cpp" line="+137"/>
+        <location filename="../app/cli/bulkcommands.cpp" line="+136"/>
         <source>Queued job %1: undo of %Ln change(s).</source>
         <translation>
             <numerusform>Queued job %1: undo of %Ln change.</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>ImportCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/importcommands.cpp" line="+348"/>
+        <location filename="../app/cli/importcommands.cpp" line="+347"/>
         <source>Exported %n row(s) to %1.</source>
         <translation>
             <numerusform>Exported %n row to %1.</numerusform>
@@ -110,7 +110,7 @@
 <context>
     <name>JobCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/jobcommands.cpp" line="+450"/>
+        <location filename="../app/cli/jobcommands.cpp" line="+418"/>
         <source>%1 received: no new jobs; %n running job(s) stop at their next checkpoint.</source>
         <translation>
             <numerusform>%1 received: no new jobs; %n running job stops at its next checkpoint.</numerusform>
@@ -168,7 +168,7 @@
 <context>
     <name>MailCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/mailcommands.cpp" line="+433"/>
+        <location filename="../app/cli/mailcommands.cpp" line="+432"/>
         <source>%n resident(s) would get this mailing. The first messages:</source>
         <translation>
             <numerusform>%n resident would get this mailing. The first messages:</numerusform>

@@ -27,7 +27,7 @@
 <context>
     <name>AllocationCommands</name>
     <message>
-        <location filename="../app/cli/allocationcommands.cpp" line="+103"/>
+        <location filename="../app/cli/allocationcommands.cpp" line="+102"/>
         <location line="+335"/>
         <source>from %1 to %2</source>
         <translation>del %1 al %2</translation>
@@ -1057,7 +1057,7 @@
 <context>
     <name>BulkCommands</name>
     <message>
-        <location filename="../app/cli/bulkcommands.cpp" line="+59"/>
+        <location filename="../app/cli/bulkcommands.cpp" line="+58"/>
         <source>These protocols (comma-separated ids).</source>
         <translation>Estos protocolos (ids separados por comas).</translation>
     </message>
@@ -1673,6 +1673,21 @@
     <name>CommandContext</name>
     <message>
         <location filename="../app/cli/commandcontext.cpp" line="+46"/>
+        <source>cannot read the schema version of the database %1: %2</source>
+        <translation>no se puede leer la versión del esquema de la base de datos %1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the database %1 has schema version %2 but this Residesk needs version %3: run &quot;residesk migrate&quot; first</source>
+        <translation>la base de datos %1 tiene la versión de esquema %2, pero este Residesk necesita la versión %3: ejecute antes «residesk migrate»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the database %1 has schema version %2, newer than this Residesk knows (%3): use a newer Residesk</source>
+        <translation>la base de datos %1 tiene la versión de esquema %2, más reciente que la que conoce este Residesk (%3): use un Residesk más reciente</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <location line="+7"/>
         <source>cannot connect to the database %1: %2</source>
         <translation>no se puede conectar con la base de datos %1: %2</translation>
@@ -2824,7 +2839,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>ImportCommands</name>
     <message>
-        <location filename="../app/cli/importcommands.cpp" line="+55"/>
+        <location filename="../app/cli/importcommands.cpp" line="+54"/>
         <source>&quot;%1&quot; needs a file name</source>
         <translation>«%1» necesita un nombre de archivo</translation>
     </message>
@@ -2991,7 +3006,7 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
 <context>
     <name>JobCommands</name>
     <message>
-        <location filename="../app/cli/jobcommands.cpp" line="+106"/>
+        <location filename="../app/cli/jobcommands.cpp" line="+105"/>
         <source>no job with id %1</source>
         <translation>no hay ninguna tarea con el id %1</translation>
     </message>
@@ -3160,22 +3175,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Desistir tras este número de segundos (por omisión 0: sin límite).</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>cannot read the schema version of the database %1: %2</source>
-        <translation>no se puede leer la versión del esquema de la base de datos %1: %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>the database %1 has schema version %2 but this Residesk needs version %3: run &quot;residesk migrate&quot; first</source>
-        <translation>la base de datos %1 tiene la versión de esquema %2, pero este Residesk necesita la versión %3: ejecute antes «residesk migrate»</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>the database %1 has schema version %2, newer than this Residesk knows (%3): use a newer Residesk</source>
-        <translation>la base de datos %1 tiene la versión de esquema %2, más reciente que la que conoce este Residesk (%3): use un Residesk más reciente</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>--concurrency must be a whole number from 1 to %1, not &quot;%2&quot;</source>
         <translation>--concurrency debe ser un número entero de 1 a %1, no «%2»</translation>
     </message>
@@ -4041,7 +4041,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>LabCommands</name>
     <message>
-        <location filename="../app/cli/labcommands.cpp" line="+49"/>
+        <location filename="../app/cli/labcommands.cpp" line="+48"/>
         <source>Write the PDF to this file (required).</source>
         <translation>Escribir el PDF en este archivo (obligatorio).</translation>
     </message>
@@ -4408,7 +4408,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MailCommands</name>
     <message>
-        <location filename="../app/cli/mailcommands.cpp" line="+105"/>
+        <location filename="../app/cli/mailcommands.cpp" line="+104"/>
         <source>no e-mail with id %1 in the outbox</source>
         <translation>no hay ningún correo con el id %1 en la bandeja de salida</translation>
     </message>

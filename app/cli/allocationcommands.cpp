@@ -4,7 +4,6 @@
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandline.h"
 #include "app/cli/commandregistry.h"
-#include "app/cli/jobcommands.h"
 #include "app/cli/texttable.h"
 #include "models/db/database.h"
 #include "models/housing/allocation/allocationrepository.h"
@@ -173,7 +172,7 @@ int runTransition(CommandContext &context, Transition transition, const QString 
         context.idArgument(AllocationCommands::tr("an allocation id"), &exitCode);
     if (!id)
         return exitCode;
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     AllocationRepository repository(*db, context.actor());
@@ -282,7 +281,7 @@ int AllocationCommands::list(CommandContext &context)
     if (!date)
         return exitCode;
     filter.date = *date;
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     const std::optional<qint64> building = buildingValue(context, *db, &exitCode);
@@ -345,7 +344,7 @@ int AllocationCommands::reserve(CommandContext &context)
     if (slash <= 0 || slash == roomText.size() - 1)
         return context.usageError(tr("--room must be BUILDING/NUMBER (NH/101), not \"%1\"").arg(roomText));
 
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     const QString studentId = parser.value(residentOption()).trimmed();
@@ -398,7 +397,7 @@ int AllocationCommands::freeBeds(CommandContext &context)
     if (until <= from)
         return context.usageError(tr("--to (%1) must come after the first day (%2)")
                                       .arg(until.toString(Qt::ISODate), from.toString(Qt::ISODate)));
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     const std::optional<qint64> building = buildingValue(context, *db, &exitCode);

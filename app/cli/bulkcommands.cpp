@@ -4,7 +4,6 @@
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandline.h"
 #include "app/cli/commandregistry.h"
-#include "app/cli/jobcommands.h"
 #include "app/cli/jobwaiter.h"
 #include "app/cli/texttable.h"
 #include "models/db/database.h"
@@ -189,7 +188,7 @@ int queueTransition(CommandContext &context, Protocol::State to)
                 BulkCommands::tr("--chunk must be a number from 1 to %1").arg(BulkTasks::kMaxChunk));
         request.payload.insert(u"chunk"_s, chunk);
     }
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     return queueAndReport(context, *db, BulkTasks::enqueueTransition(*db, context.actor(), request), false);
@@ -276,7 +275,7 @@ int BulkCommands::undo(CommandContext &context)
     const std::optional<qint64> id = context.idArgument(tr("a job id"), &code);
     if (!id)
         return code;
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     return queueAndReport(context, *db, BulkTasks::enqueueUndo(*db, context.actor(), *id), true);
@@ -296,7 +295,7 @@ int BulkCommands::items(CommandContext &context)
             return context.usageError(tr("--outcome must be one of %1, not \"%2\"")
                                           .arg(BulkItem::outcomeCodes().join(u", "_s), value));
     }
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     BulkJobStore store(*db);

@@ -4,6 +4,7 @@
 #include "app/cli/commandline.h"
 #include "models/db/database.h"
 #include "models/db/databaseconfig.h"
+#include "models/db/migrator.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -36,6 +37,38 @@ bool CommandContext::json() const
 }
 
 Database *CommandContext::openDatabase()
+{
+    Database *db = openDatabaseToMigrate();
+    if (!db || m_schemaChecked)
+        return db;
+    const Result<int> version = Migrator(*db).currentVersion();
+    if (!version) {
+        error(tr("cannot read the schema version of the database %1: %2")
+                  .arg(db->config().displayUrl(), version.error().message.simplified()));
+        return nullptr;
+    }
+    const int latest = Migrator::latestVersion();
+    if (version.value() < latest) {
+        error(tr("the database %1 has schema version %2 but this Residesk needs version %3: run "
+                 "\"residesk migrate\" first")
+                  .arg(db->config().displayUrl())
+                  .arg(version.value())
+                  .arg(latest));
+        return nullptr;
+    }
+    if (version.value() > latest) {
+        error(tr("the database %1 has schema version %2, newer than this Residesk knows (%3): use a "
+                 "newer Residesk")
+                  .arg(db->config().displayUrl())
+                  .arg(version.value())
+                  .arg(latest));
+        return nullptr;
+    }
+    m_schemaChecked = true;
+    return db;
+}
+
+Database *CommandContext::openDatabaseToMigrate()
 {
     if (m_db)
         return m_db.get();

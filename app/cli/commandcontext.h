@@ -28,9 +28,12 @@ public:
     bool json() const;
     Actor actor() const { return Actor::systemUser(); }
 
-    // Opens (and checks) the database; on failure prints one line on stderr
-    // ("residesk: cannot connect to the database …: …") and returns null.
+    // Opens the database and checks that its schema is the one this build knows (a
+    // command never migrates by itself: "run residesk migrate first"). On failure prints
+    // one line on stderr ("residesk: cannot connect to the database …: …") and returns null.
     Database *openDatabase();
+    // Opens the database whatever its schema version: for the commands that migrate it.
+    Database *openDatabaseToMigrate();
 
     // Output: plain text lines on stdout; errors as "residesk: message" on stderr.
     void out(const QString &text) const;
@@ -49,4 +52,5 @@ private:
     const Command &m_command;
     QString m_databaseOption;
     std::unique_ptr<Database> m_db;
+    bool m_schemaChecked = false;
 };

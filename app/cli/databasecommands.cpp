@@ -33,7 +33,7 @@ int DatabaseCommands::migrateOrReport(CommandContext &context, Database &db)
 
 int DatabaseCommands::migrate(CommandContext &context)
 {
-    Database *db = context.openDatabase();
+    Database *db = context.openDatabaseToMigrate();
     if (!db)
         return CommandLine::ExitFailure;
     const int applied = migrateOrReport(context, *db);

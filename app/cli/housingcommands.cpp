@@ -171,7 +171,7 @@ int HousingCommands::seedDemo(CommandContext &context)
                                       .arg(std::numeric_limits<quint32>::max())
                                       .arg(parser.value(seedOption())));
 
-    Database *db = context.openDatabase();
+    Database *db = context.openDatabaseToMigrate();
     if (!db)
         return CommandLine::ExitFailure;
     const int migrated = DatabaseCommands::migrateOrReport(context, *db);

@@ -4,7 +4,6 @@
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandline.h"
 #include "app/cli/commandregistry.h"
-#include "app/cli/jobcommands.h"
 #include "models/db/database.h"
 #include "models/io/csvexporter.h"
 #include "models/io/csvwriter.h"
@@ -210,7 +209,7 @@ int ImportCommands::importResidents(CommandContext &context)
         return context.usageError(
             tr("--rejected-out cannot be used with --enqueue (the job keeps its rejected rows)"));
 
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     const QString path = QFileInfo(*file).absoluteFilePath();
@@ -322,7 +321,7 @@ int ImportCommands::exportTable(CommandContext &context)
         CsvExporter::tableFromName(context.command().words.value(1));
     if (!table)
         return context.usageError(tr("unknown table"));
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     QSaveFile out(*file);

@@ -8,7 +8,6 @@
 #include "app/cli/texttable.h"
 #include "app/cli/unixsignals.h"
 #include "models/db/database.h"
-#include "models/db/migrator.h"
 #include "tasks/events.h"
 #include "tasks/job.h"
 #include "tasks/jobengine.h"
@@ -250,37 +249,6 @@ qsizetype JobCommands::argumentCount(const Command &command)
     return withId.contains(command.words) ? 1 : 0;
 }
 
-Database *JobCommands::openCurrentDatabase(CommandContext &context)
-{
-    Database *db = context.openDatabase();
-    if (!db)
-        return nullptr;
-    const Result<int> version = Migrator(*db).currentVersion();
-    if (!version) {
-        context.error(tr("cannot read the schema version of the database %1: %2")
-                          .arg(db->config().displayUrl(), version.error().message.simplified()));
-        return nullptr;
-    }
-    const int latest = Migrator::latestVersion();
-    if (version.value() < latest) {
-        context.error(tr("the database %1 has schema version %2 but this Residesk needs version %3: run "
-                         "\"residesk migrate\" first")
-                          .arg(db->config().displayUrl())
-                          .arg(version.value())
-                          .arg(latest));
-        return nullptr;
-    }
-    if (version.value() > latest) {
-        context.error(tr("the database %1 has schema version %2, newer than this Residesk knows (%3): use a "
-                         "newer Residesk")
-                          .arg(db->config().displayUrl())
-                          .arg(version.value())
-                          .arg(latest));
-        return nullptr;
-    }
-    return db;
-}
-
 int JobCommands::worker(CommandContext &context)
 {
     const QCommandLineParser &parser = context.parser();
@@ -324,7 +292,7 @@ int JobCommands::worker(CommandContext &context)
                                       .arg(parser.value(retryBaseOption())));
     const bool once = parser.isSet(onceOption());
 
-    Database *db = openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
 
@@ -698,7 +666,7 @@ int JobCommands::wait(CommandContext &context)
         return context.usageError(tr("--timeout must be a number of seconds from 0 to %1, not \"%2\"")
                                       .arg(kMaxLeaseSeconds)
                                       .arg(context.parser().value(timeoutOption())));
-    Database *db = openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     JobWaiter::Options options;

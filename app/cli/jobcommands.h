@@ -19,10 +19,6 @@ public:
     // 1). CommandLine accepts that many extra words.
     static qsizetype argumentCount(const Command &command);
 
-    // Null (after printing why) unless the database's schema is the one this build
-    // knows: the job commands never migrate by themselves (see `worker --help`).
-    static Database *openCurrentDatabase(CommandContext &context);
-
 private:
     static int worker(CommandContext &context);
     static int list(CommandContext &context);

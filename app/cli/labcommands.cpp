@@ -3,7 +3,6 @@
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandline.h"
 #include "app/cli/commandregistry.h"
-#include "app/cli/jobcommands.h"
 #include "app/cli/jobwaiter.h"
 #include "app/cli/texttable.h"
 #include "models/db/database.h"
@@ -259,7 +258,7 @@ int LabCommands::finalizeReport(CommandContext &context)
     const std::optional<qint64> id = context.idArgument(tr("a report id"), &code);
     if (!id)
         return code;
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     const Result<Report> report = ReportRepository(*db, context.actor()).get(*id);

@@ -4,7 +4,6 @@
 #include "app/cli/commandcontext.h"
 #include "app/cli/commandline.h"
 #include "app/cli/commandregistry.h"
-#include "app/cli/jobcommands.h"
 #include "app/cli/jobwaiter.h"
 #include "app/cli/texttable.h"
 #include "models/db/database.h"
@@ -239,7 +238,7 @@ int MailCommands::outbox(CommandContext &context)
         return context.usageError(tr("--limit must be a whole number from 1 to %1, not \"%2\"")
                                       .arg(kMaxListLimit)
                                       .arg(parser.value(limitOption())));
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     const Result<QList<OutboxEmail>> emails = Outbox(*db).list(filter);
@@ -266,7 +265,7 @@ int MailCommands::outbox(CommandContext &context)
 
 int MailCommands::send(CommandContext &context)
 {
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     Result<EnqueueResult> drain;
@@ -310,7 +309,7 @@ int MailCommands::resolve(CommandContext &context)
     const bool resend = context.parser().isSet(resendOption());
     if (sent == resend)
         return context.usageError(tr("say either --sent (it was delivered) or --resend (send it again)"));
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     const Result<OutboxEmail> email = Outbox(*db).resolveUncertain(
@@ -327,7 +326,7 @@ int MailCommands::retry(CommandContext &context)
     const std::optional<qint64> id = context.idArgument(tr("an e-mail id"), &code);
     if (!id)
         return code;
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     const Result<OutboxEmail> email = Outbox(*db).retry(*id, context.actor());
@@ -342,7 +341,7 @@ int MailCommands::test(CommandContext &context)
     const QString to = context.parser().value(toOption()).trimmed();
     if (to.isEmpty())
         return context.usageError(tr("\"mail test\" needs --to ADDRESS"));
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     OutboxMessage m;
@@ -397,7 +396,7 @@ int MailCommands::residents(CommandContext &context)
         return context.usageError(tr("--preview must be a whole number from 1 to 1000, not \"%1\"")
                                       .arg(parser.value(previewOption())));
 
-    Database *db = JobCommands::openCurrentDatabase(context);
+    Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
     if (!options.buildingCode.isEmpty()) {

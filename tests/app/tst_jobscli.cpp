@@ -348,6 +348,15 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.errText().contains(u"residesk migrate"_s), r.err.constData());
         QVERIFY2(!r.errText().trimmed().contains(u'\n'), r.err.constData());
+        // Every command that reads data says the same, not what the driver makes of a
+        // missing table.
+        for (const QStringList &command :
+             {QStringList{u"jobs"_s, u"list"_s}, QStringList{u"residents"_s, u"list"_s},
+              QStringList{u"protocols"_s, u"list"_s}}) {
+            const Run data = CliRunner::run(QStringList{u"--database"_s, empty->url()} + command);
+            QCOMPARE(data.exitCode, 1);
+            QVERIFY2(data.errText().contains(u"residesk migrate"_s), data.err.constData());
+        }
     }
 
     void workerOnce()
