@@ -4061,7 +4061,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>informe %1 (%2, revisión %3)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+135"/>
         <source>With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table.</source>
         <translation>Con --json: un array JSON de objetos con las claves %1. Si no, una tabla de texto alineada.</translation>
     </message>
@@ -4126,19 +4126,19 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>De la caché de PDF (la de este equipo o, si no, la copia compartida de la base de datos); se genera y se conserva allí si ninguna de las dos tiene la versión actual. Con --json: {&quot;work_order_id&quot;, &quot;version&quot;, &quot;file&quot;, &quot;size&quot;, &quot;source&quot;} (source: local_disk, database o rendered).</translation>
     </message>
     <message>
+        <location line="+26"/>
         <location line="+27"/>
-        <location line="+36"/>
         <source>no report with id %1</source>
         <translation>no hay ningún informe con el id %1</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+36"/>
+        <location line="-26"/>
+        <location line="+27"/>
         <source>cannot read report %1: %2</source>
         <translation>no se puede leer el informe %1: %2</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-23"/>
         <source>cannot finalize %1: %2</source>
         <translation>no se puede finalizar el %1: %2</translation>
     </message>
@@ -4148,13 +4148,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La tarea %1 finaliza el %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+56"/>
+        <location line="-207"/>
         <source>&quot;%1&quot; needs -o FILE</source>
         <translation>«%1» necesita -o ARCHIVO</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="+227"/>
         <source>cannot read the PDF of %1: %2</source>
         <translation>no se puede leer el PDF del %1: %2</translation>
     </message>
@@ -4174,28 +4173,28 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Se ha escrito una vista previa en borrador del %1 en %2.</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+33"/>
+        <location line="-68"/>
+        <location line="+29"/>
         <source>a report id</source>
         <translation>un identificador de informe</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+47"/>
         <source>a work order id</source>
         <translation>un identificador de orden de trabajo</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>no work order with id %1</source>
         <translation>no hay ninguna orden de trabajo con el id %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>cannot read work order %1: %2</source>
         <translation>no se puede leer la orden de trabajo %1: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>cannot make the PDF of work order %1 (%2): %3</source>
         <translation>no se puede crear el PDF de la orden de trabajo %1 (%2): %3</translation>
     </message>

@@ -81,6 +81,44 @@ QString reportLabel(const Report &report)
         .arg(report.revision);
 }
 
+// A record a command names could not be read: "no report with id 7" when it does not
+// exist, else "cannot read report 7: …". Returns the exit code.
+int readFailure(CommandContext &context, const DbError &error, const QString &noSuch,
+                const QString &cannotRead)
+{
+    context.error(error.code == DbError::Code::NotFound ? noSuch
+                                                        : cannotRead.arg(error.message.simplified()));
+    return CommandLine::ExitFailure;
+}
+
+// What "report pdf ID -o FILE" and "workorder pdf ID -o FILE" need before they start.
+struct PdfCommand
+{
+    qint64 id = 0;
+    QString path;
+    Database *db = nullptr;
+};
+
+// The id (named by `anId`), the -o FILE and the open database; null after saying what
+// is wrong, with *exitCode set.
+std::optional<PdfCommand> pdfCommand(CommandContext &context, const QString &anId, int *exitCode)
+{
+    const std::optional<qint64> id = context.idArgument(anId, exitCode);
+    if (!id)
+        return std::nullopt;
+    PdfCommand command{*id, context.parser().value(outputOption()), nullptr};
+    if (command.path.isEmpty()) {
+        *exitCode = context.usageError(LabCommands::tr("\"%1\" needs -o FILE").arg(context.command().name()));
+        return std::nullopt;
+    }
+    command.db = context.openDatabase();
+    if (!command.db) {
+        *exitCode = CommandLine::ExitFailure;
+        return std::nullopt;
+    }
+    return command;
+}
+
 // Streams a JSON array one element per line, so that long lists never sit in memory
 // twice (as the housing lists do).
 class JsonArrayWriter
@@ -262,13 +300,9 @@ int LabCommands::finalizeReport(CommandContext &context)
     if (!db)
         return CommandLine::ExitFailure;
     const Result<Report> report = ReportRepository(*db, context.actor()).get(*id);
-    if (!report) {
-        if (report.error().code == DbError::Code::NotFound)
-            context.error(tr("no report with id %1").arg(*id));
-        else
-            context.error(tr("cannot read report %1: %2").arg(*id).arg(report.error().message.simplified()));
-        return CommandLine::ExitFailure;
-    }
+    if (!report)
+        return readFailure(context, report.error(), tr("no report with id %1").arg(*id),
+                           tr("cannot read report %1: %2").arg(*id));
     const Result<ReportFinalizer::Queued> queued =
         ReportFinalizer(*db, context.actor()).enqueue(*id, report->version);
     if (!queued) {
@@ -288,27 +322,18 @@ int LabCommands::finalizeReport(CommandContext &context)
 int LabCommands::reportPdf(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = context.idArgument(tr("a report id"), &code);
-    if (!id)
+    const std::optional<PdfCommand> command = pdfCommand(context, tr("a report id"), &code);
+    if (!command)
         return code;
-    const QString path = context.parser().value(outputOption());
-    if (path.isEmpty())
-        return context.usageError(tr("\"%1\" needs -o FILE").arg(context.command().name()));
-    Database *db = context.openDatabase();
-    if (!db)
-        return CommandLine::ExitFailure;
-    const Result<LabDocuments::ReportSources> sources = LabDocuments::loadReport(*db, *id);
-    if (!sources) {
-        if (sources.error().code == DbError::Code::NotFound)
-            context.error(tr("no report with id %1").arg(*id));
-        else
-            context.error(tr("cannot read report %1: %2").arg(*id).arg(sources.error().message.simplified()));
-        return CommandLine::ExitFailure;
-    }
+    const auto &[id, path, db] = *command;
+    const Result<LabDocuments::ReportSources> sources = LabDocuments::loadReport(*db, id);
+    if (!sources)
+        return readFailure(context, sources.error(), tr("no report with id %1").arg(id),
+                           tr("cannot read report %1: %2").arg(id));
     const Report &report = sources->report;
     QByteArray pdf;
     if (report.isFinalized()) {
-        const Result<StoredPdf> stored = ReportRepository(*db, context.actor()).pdf(*id);
+        const Result<StoredPdf> stored = ReportRepository(*db, context.actor()).pdf(id);
         if (!stored) {
             context.error(tr("cannot read the PDF of %1: %2")
                               .arg(reportLabel(report), stored.error().message.simplified()));
@@ -327,7 +352,7 @@ int LabCommands::reportPdf(CommandContext &context)
         return CommandLine::ExitFailure;
     if (context.json())
         context.printJson(QJsonObject{
-            {u"report_id"_s, *id},
+            {u"report_id"_s, id},
             {u"file"_s, QFileInfo(path).absoluteFilePath()},
             {u"size"_s, qint64(pdf.size())},
             {u"sha256"_s,
@@ -344,48 +369,37 @@ int LabCommands::reportPdf(CommandContext &context)
 int LabCommands::workOrderPdf(CommandContext &context)
 {
     int code = 0;
-    const std::optional<qint64> id = context.idArgument(tr("a work order id"), &code);
-    if (!id)
+    const std::optional<PdfCommand> command = pdfCommand(context, tr("a work order id"), &code);
+    if (!command)
         return code;
-    const QString path = context.parser().value(outputOption());
-    if (path.isEmpty())
-        return context.usageError(tr("\"%1\" needs -o FILE").arg(context.command().name()));
-    Database *db = context.openDatabase();
-    if (!db)
-        return CommandLine::ExitFailure;
-    const Result<WorkOrder> order = WorkOrderRepository(*db, context.actor()).get(*id);
-    if (!order) {
-        if (order.error().code == DbError::Code::NotFound)
-            context.error(tr("no work order with id %1").arg(*id));
-        else
-            context.error(
-                tr("cannot read work order %1: %2").arg(*id).arg(order.error().message.simplified()));
-        return CommandLine::ExitFailure;
-    }
+    const auto &[id, path, db] = *command;
+    const Result<WorkOrder> order = WorkOrderRepository(*db, context.actor()).get(id);
+    if (!order)
+        return readFailure(context, order.error(), tr("no work order with id %1").arg(id),
+                           tr("cannot read work order %1: %2").arg(id));
     const int version = order->contentVersion();
-    const PdfCacheKey key = PdfCacheKey::workOrder(*id, version, PdfRenderer::templateVersion());
-    const qint64 workOrderId = *id;
+    const PdfCacheKey key = PdfCacheKey::workOrder(id, version, PdfRenderer::templateVersion());
     const Result<PdfCacheEntry> entry =
-        LabServices::pdfCache().getOrRender(*db, key, [db, workOrderId, version] {
-            return LabDocuments::renderWorkOrder(*db, workOrderId, version);
+        LabServices::pdfCache().getOrRender(*db, key, [database = db, workOrderId = id, version] {
+            return LabDocuments::renderWorkOrder(*database, workOrderId, version);
         });
     if (!entry) {
         context.error(tr("cannot make the PDF of work order %1 (%2): %3")
-                          .arg(*id)
+                          .arg(id)
                           .arg(order->protocolNumber, entry.error().message.simplified()));
         return CommandLine::ExitFailure;
     }
     if (!writePdf(context, path, entry->bytes))
         return CommandLine::ExitFailure;
     if (context.json())
-        context.printJson(QJsonObject{{u"work_order_id"_s, *id},
+        context.printJson(QJsonObject{{u"work_order_id"_s, id},
                                       {u"version"_s, version},
                                       {u"file"_s, QFileInfo(path).absoluteFilePath()},
                                       {u"size"_s, entry->size()},
                                       {u"source"_s, sourceCode(entry->source)}});
     else
         context.out(tr("Wrote the PDF of work order %1 (%2, version %3) to %4.")
-                        .arg(*id)
+                        .arg(id)
                         .arg(order->protocolNumber)
                         .arg(version)
                         .arg(QDir::toNativeSeparators(path)));
