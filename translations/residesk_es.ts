@@ -6321,8 +6321,8 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>RecordCommand</name>
     <message>
-        <location filename="../ui/allocations/allocationcommand.cpp" line="+28"/>
-        <location filename="../ui/commands/recordcommand.h" line="+54"/>
+        <location filename="../ui/allocations/allocationcommand.cpp" line="+26"/>
+        <location filename="../ui/commands/recordcommand.h" line="+52"/>
         <source>Redo %1</source>
         <translation>Rehacer %1</translation>
     </message>
@@ -8300,7 +8300,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>UndoContext</name>
     <message>
-        <location filename="../ui/commands/undocontext.cpp" line="+18"/>
+        <location filename="../ui/commands/undocontext.cpp" line="+22"/>
         <source>The database cannot be reached. Nothing was changed; try again when the connection returns.</source>
         <translation>No se puede acceder a la base de datos. No se ha cambiado nada; vuelva a intentarlo cuando se restablezca la conexión.</translation>
     </message>

@@ -1,10 +1,8 @@
 #include "ui/allocations/allocationcommand.h"
 
-#include "models/db/dbexecutor.h"
 #include "models/housing/allocation/allocationrepository.h"
 #include "ui/commands/undocontext.h"
 
-#include <QCoroFuture>
 
 AllocationCommand::AllocationCommand(UndoContext &context, Kind kind, Allocation before, Allocation after,
                                      const QString &text)
@@ -40,8 +38,6 @@ QCoro::Task<> AllocationCommand::run(QPointer<UndoContext> context, std::shared_
     if (!context)
         co_return;
     const Actor actor = context->actor();
-    // Named locals, not temporaries: GCC 12 destroys temporaries of a co_await
-    // full-expression twice (GCC bug 100611).
     auto work = [=](Database &db) -> VoidResult {
         if (state->applied == forward)
             return {}; // an earlier step failed: nothing to do
@@ -61,11 +57,7 @@ QCoro::Task<> AllocationCommand::run(QPointer<UndoContext> context, std::shared_
         state->applied = forward;
         return {};
     };
-    auto future = context->executor().write(std::move(work));
-    const VoidResult result = co_await future;
-    if (!context)
-        co_return;
-    if (!result)
-        context->reportFailure(what, result.error());
-    context->notifyChanged(qMetaTypeId<Allocation>());
+    // A named task, not a temporary: GCC 12 bug 100611.
+    QCoro::Task<> step = UndoContext::runStep(context, std::move(work), what, qMetaTypeId<Allocation>());
+    co_await step;
 }

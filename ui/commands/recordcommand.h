@@ -1,10 +1,8 @@
 #pragma once
 
-#include "models/db/dbexecutor.h"
 #include "ui/commands/undocontext.h"
 
 #include <QCoreApplication>
-#include <QCoroFuture>
 #include <QCoroTask>
 #include <QPointer>
 #include <QUndoCommand>
@@ -71,8 +69,6 @@ private:
         if (!context)
             co_return;
         const Actor actor = context->actor();
-        // Named locals, not temporaries: GCC 12 destroys temporaries of a co_await
-        // full-expression twice (GCC bug 100611).
         auto work = [=](Database &db) -> VoidResult {
             if (state->applied == forward)
                 return {};   // an earlier step failed: nothing to do
@@ -106,13 +102,9 @@ private:
             state->applied = forward;
             return {};
         };
-        auto future = context->executor().write(std::move(work));
-        const VoidResult result = co_await future;
-        if (!context)
-            co_return;
-        if (!result)
-            context->reportFailure(what, result.error());
-        context->notifyChanged(qMetaTypeId<T>());
+        // A named task, not a temporary: GCC 12 bug 100611.
+        QCoro::Task<> step = UndoContext::runStep(context, std::move(work), what, qMetaTypeId<T>());
+        co_await step;
     }
 
     QPointer<UndoContext> m_context;

@@ -2,9 +2,15 @@
 
 #include "models/core/actor.h"
 #include "models/db/dberror.h"
+#include "models/db/result.h"
 
+#include <QCoroTask>
 #include <QObject>
+#include <QPointer>
 
+#include <functional>
+
+class Database;
 class DbExecutor;
 class QUndoStack;
 
@@ -28,6 +34,12 @@ public:
     void reportFailure(const QString &what, const DbError &error);
     // A write to the entity with this meta type id (qMetaTypeId<Resident>()) succeeded.
     void notifyChanged(int metaTypeId);
+
+    // One step of an undo command (its redo or undo): `work` runs on the write executor;
+    // then a failure is reported under `what`, and the pages of `metaTypeId` reload
+    // either way (a failed step may still have found the row changed by someone else).
+    static QCoro::Task<> runStep(QPointer<UndoContext> context, std::function<VoidResult(Database &)> work,
+                                 QString what, int metaTypeId);
 
 Q_SIGNALS:
     void failed(const QString &what, const QString &message);
