@@ -315,7 +315,7 @@ Result<EnqueueResult> JobStore::enqueue(const JobRequest &request, const Actor &
                 return r.error();
             if (st.next()) {
                 job.id = st.value(0).toLongLong();
-                st.query().finish();
+                st.finish();
                 if (auto r = Events::publishJob(m_db, job, now); !r)
                     return r.error();
                 return EnqueueResult{job.id, false};

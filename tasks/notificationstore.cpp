@@ -94,7 +94,7 @@ Result<qint64> NotificationStore::add(const Notification &notification)
     if (!st.next())
         return DbError(DbError::Code::QueryFailed, QCoreApplication::translate("NotificationStore", "The notification was not stored."));
     const qint64 id = st.value(0).toLongLong();
-    st.query().finish();
+    st.finish();
 
     if (auto r = Events::publishNotification(m_db, notification.username); !r)
         return r.error();

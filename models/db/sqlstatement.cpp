@@ -1,10 +1,12 @@
 #include "models/db/sqlstatement.h"
 
 #include "models/db/database.h"
+#include "models/db/pgquery.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlRecord>
 
 Q_DECLARE_LOGGING_CATEGORY(lcDatabase)
 
@@ -25,12 +27,22 @@ QSqlQuery makeQuery(Database &db, DbError &error)
 SqlStatement::SqlStatement(Database &db, const QString &sql)
     : m_db(db)
     , m_sql(sql)
-    , m_query(makeQuery(db, m_prepareError))
 {
-    if (m_prepareError.code != DbError::Code::None) {
+    Result<QSqlDatabase> conn = db.connection();
+    if (!conn) {
+        m_prepareError = conn.error();
         m_db.noteError(m_prepareError);
         return;
     }
+    if (db.isPostgreSQL() && PgQuery::canUse(conn.value())) {
+        // Nothing is sent yet: libpq parses, binds and runs the text in one round trip.
+        m_pg = std::make_unique<PgQuery>(conn.value());
+        m_pgSql = PgQuery::placeholdersToDollar(sql);
+        m_prepared = true;
+        return;
+    }
+    m_query = QSqlQuery(conn.value());
+    m_query.setForwardOnly(true);
     m_prepared = m_query.prepare(sql);
     if (!m_prepared) {
         const QSqlError error = m_query.lastError();
@@ -40,9 +52,20 @@ SqlStatement::SqlStatement(Database &db, const QString &sql)
     }
 }
 
+SqlStatement::~SqlStatement() = default;
+
 SqlStatement &SqlStatement::bind(const QVariant &value)
 {
-    m_query.addBindValue(value);
+    if (m_pg) {
+        // As QSqlQuery: the values bound after an exec() replace the previous ones in order.
+        if (m_bound < m_values.size())
+            m_values[m_bound] = value;
+        else
+            m_values.append(value);
+        ++m_bound;
+    } else {
+        m_query.addBindValue(value);
+    }
     return *this;
 }
 
@@ -50,8 +73,10 @@ VoidResult SqlStatement::exec()
 {
     if (!m_prepared)
         return m_prepareError;
-    if (!m_query.exec()) {
-        const QSqlError error = m_query.lastError();
+    const bool ok = m_pg ? m_pg->exec(m_pgSql, m_values) : m_query.exec();
+    m_bound = 0;
+    if (!ok) {
+        const QSqlError error = m_pg ? m_pg->lastError() : m_query.lastError();
         const DbError mapped = DbError::fromSql(error, m_sql, m_db.config().backend);
         // Constraint failures are expected outcomes the caller maps; log others loudly.
         if (mapped.code == DbError::Code::Duplicate || mapped.code == DbError::Code::ConstraintViolation)
@@ -62,6 +87,34 @@ VoidResult SqlStatement::exec()
         return mapped;
     }
     return {};
+}
+
+bool SqlStatement::next()
+{
+    return m_pg ? m_pg->next() : m_query.next();
+}
+
+QVariant SqlStatement::value(int index) const
+{
+    return m_pg ? m_pg->value(index) : m_query.value(index);
+}
+
+int SqlStatement::numRowsAffected() const
+{
+    return m_pg ? m_pg->numRowsAffected() : m_query.numRowsAffected();
+}
+
+int SqlStatement::columnCount() const
+{
+    return m_pg ? m_pg->columnCount() : m_query.record().count();
+}
+
+void SqlStatement::finish()
+{
+    if (m_pg)
+        m_pg->finish();
+    else
+        m_query.finish();
 }
 
 VoidResult SqlStatement::run(Database &db, const QString &sql, const QVariantList &values)

@@ -153,7 +153,7 @@ Result<Building> BuildingRepository::create(const Building &input)
     if (!st.next())
         return DbError(DbError::Code::QueryFailed, tr("The new building was not stored."));
     const qint64 id = st.value(0).toLongLong();
-    st.query().finish();
+    st.finish();
     announceChange(m_db);
     return get(id);
 }

@@ -199,7 +199,7 @@ Result<Resident> ResidentRepository::create(const Resident &input)
     if (!st.next())
         return DbError(DbError::Code::QueryFailed, tr("The new resident was not stored."));
     const qint64 id = st.value(0).toLongLong();
-    st.query().finish();
+    st.finish();
     announceChange(m_db);
     return get(id);
 }

@@ -123,7 +123,7 @@ static QList<FieldError> checkAgainstDatabase(Database &db, const Room &room, Db
     }
     const QString code = st.value(0).toString();
     const int floors = st.value(1).toInt();
-    st.query().finish();
+    st.finish();
     if (room.floor >= floors)
         errors.append({QStringLiteral("floor"),
                        RoomRepository::tr("Floor %1 is not in building %2, whose floors are 0 to %3.")
@@ -203,7 +203,7 @@ Result<Room> RoomRepository::create(const Room &input)
     if (!st.next())
         return DbError(DbError::Code::QueryFailed, tr("The new room was not stored."));
     const qint64 id = st.value(0).toLongLong();
-    st.query().finish();
+    st.finish();
     announceChange(m_db);
     return get(id);
 }

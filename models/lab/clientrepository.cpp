@@ -154,7 +154,7 @@ Result<Client> ClientRepository::create(const Client &input)
     if (!st.next())
         return DbError(DbError::Code::QueryFailed, tr("The new client was not stored."));
     const qint64 id = st.value(0).toLongLong();
-    st.query().finish();
+    st.finish();
     Client stored = client;
     stored.id = id;
     stored.version = 1;

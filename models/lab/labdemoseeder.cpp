@@ -253,7 +253,7 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
             if (index >= 0 && index < clients)
                 clientIds[index] = st.value(0).toLongLong();
         }
-        st.query().finish();
+        st.finish();
         if (auto r = tx.commit(); !r)
             return r.error();
         announceClients = summary.clients > 0;
@@ -303,7 +303,7 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
             if (!insertProtocol.next())
                 continue; // seeded before: its work order and report came with it
             const qint64 protocolId = insertProtocol.value(0).toLongLong();
-            insertProtocol.query().finish();
+            insertProtocol.finish();
             ++summary.protocols;
 
             const QString vet =
@@ -315,7 +315,7 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
                 return DbError(DbError::Code::QueryFailed,
                                DbError::tr("The demo work order was not stored."));
             const qint64 workOrderId = insertWorkOrder.value(0).toLongLong();
-            insertWorkOrder.query().finish();
+            insertWorkOrder.finish();
             ++summary.workOrders;
 
             // 3–30 distinct analyses: a partial shuffle of the catalogue.
@@ -342,7 +342,7 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
             if (!insertReport.next())
                 return DbError(DbError::Code::QueryFailed, DbError::tr("The demo report was not stored."));
             const qint64 reportId = insertReport.value(0).toLongLong();
-            insertReport.query().finish();
+            insertReport.finish();
             ++summary.reports;
 
             const int rows = int(rng.bounded(10, 301));

@@ -336,7 +336,7 @@ Result<Protocol> ProtocolRepository::create(const Protocol &input)
         if (!st.next())
             return DbError(DbError::Code::QueryFailed, tr("The new protocol was not stored."));
         id = st.value(0).toLongLong();
-        st.query().finish();
+        st.finish();
         if (auto r = attemptTx.commit(); !r)
             return r.error();
     }
@@ -691,7 +691,7 @@ VoidResult ProtocolRepository::restore(const QList<QPair<Locked, RestoreItem>> &
     after.reserve(rows.size());
     while (st.next())
         after.insert(st.value(0).toLongLong(), {st.value(1).toInt(), LabSql::readTime(st.value(2))});
-    st.query().finish();
+    st.finish();
     if (after.size() != rows.size())
         return DbError(DbError::Code::QueryFailed,
                        tr("Some protocols changed while they were being restored."));

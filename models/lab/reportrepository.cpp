@@ -323,7 +323,7 @@ Result<Report> ReportRepository::amend(qint64 finalizedReportId)
                        tr("Protocol %1 already has a draft report (revision %2); finish it before amending.")
                            .arg(old.protocolNumber)
                            .arg(draft.value(0).toInt()));
-    draft.query().finish();
+    draft.finish();
 
     SqlStatement st(
         m_db, u"INSERT INTO reports (protocol_id, revision, state, findings, supersedes_id, version, "
@@ -348,7 +348,7 @@ Result<Report> ReportRepository::amend(qint64 finalizedReportId)
         return DbError(DbError::Code::QueryFailed, tr("The amended report was not stored."));
     const qint64 id = st.value(0).toLongLong();
     const int revision = st.value(1).toInt();
-    st.query().finish();
+    st.finish();
     // The results are copied inside the database: one statement, whatever their number.
     if (auto r = SqlStatement::run(
             m_db,

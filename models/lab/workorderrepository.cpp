@@ -116,7 +116,7 @@ Result<WorkOrder> WorkOrderRepository::getWhere(const QString &where, qint64 val
     if (!st.next())
         return notFound(tr("The work order no longer exists."));
     WorkOrder w = readWorkOrder(st);
-    st.query().finish();
+    st.finish();
     SqlStatement analyses(m_db, u"SELECT position, code, name, sample FROM work_order_analyses "
                                 "WHERE work_order_id = ? ORDER BY position"_s);
     analyses.bind(w.id);

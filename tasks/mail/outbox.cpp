@@ -299,7 +299,7 @@ Result<Outbox::Enqueued> Outbox::enqueue(const OutboxMessage &message, const Act
                 return r.error();
             if (st.next()) {
                 out.id = st.value(0).toLongLong();
-                st.query().finish();
+                st.finish();
                 break;
             }
         }
@@ -716,7 +716,7 @@ Result<int> Outbox::markOrphansUncertain()
                             << st.value(1).toString() << "is gone";
     }
     if (count > 0) {
-        st.query().finish();
+        st.finish();
         if (auto r = Events::publishRecordsChanged(m_db, u"outbox_emails"_s); !r)
             return r.error();
     }

@@ -59,7 +59,7 @@ Result<PdfCacheStore::PutOutcome> PdfCacheStore::put(const PdfCacheKey &key, con
             return PutOutcome::NewerStored;
         }
     }
-    existing.query().finish();
+    existing.finish();
     const qint64 now = m_clock.nowMs();
     if (alreadyStored) {
         if (auto r = SqlStatement::run(m_db, u"UPDATE pdf_cache SET last_used_at = ? WHERE cache_key = ?"_s,

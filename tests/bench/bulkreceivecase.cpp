@@ -70,7 +70,7 @@ qint64 benchClient(Database &db, int count)
     st.bind(name);
     if (st.exec() && st.next())
         return st.value(0).toLongLong();
-    st.query().finish();
+    st.finish();
     const qint64 client = BulkFixtures::addClient(db, name, QStringLiteral("lab-bench@example.org"));
     if (client <= 0 || BulkFixtures::addProtocols(db, client, count).size() != count)
         return 0;

@@ -36,7 +36,7 @@ inline QList<qint64> addProtocols(Database &db, qint64 clientId, int count)
     if (auto r = base.exec(); !r || !base.next())
         return ids;
     const qint64 first = base.value(0).toLongLong();
-    base.query().finish();
+    base.finish();
     const auto run = SqlStatement::run(
         db,
         QStringLiteral(

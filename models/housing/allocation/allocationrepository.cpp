@@ -343,7 +343,7 @@ VoidResult AllocationRepository::checkPlacement(qint64 residentId, qint64 roomId
     label.residentStudentId = who.value(0).toString();
     label.residentFirstName = who.value(1).toString();
     label.residentLastName = who.value(2).toString();
-    who.query().finish();
+    who.finish();
 
     // Then the room's row: from here until commit no other writer can add a bed to it.
     const Result<LockedRoom> locked = lockRoom(roomId);
@@ -427,7 +427,7 @@ Result<Allocation> AllocationRepository::reserve(const Allocation &input)
     if (!st.next())
         return DbError(DbError::Code::QueryFailed, tr("The new allocation was not stored."));
     const qint64 id = st.value(0).toLongLong();
-    st.query().finish();
+    st.finish();
     const Result<Allocation> stored = get(id);
     if (!stored)
         return stored.error();

@@ -48,7 +48,7 @@ QByteArray fingerprint(Database &db)
             qWarning("%s", qPrintable(r.error().detail));
             return {};
         }
-        const int columns = st.query().record().count();
+        const int columns = st.columnCount();
         while (st.next()) {
             for (int c = 0; c < columns; ++c) {
                 const QVariant v = st.value(c);

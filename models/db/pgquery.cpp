@@ -1,0 +1,348 @@
+#include "models/db/pgquery.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSqlDriver>
+#include <QUuid>
+
+#include <cmath>
+#include <libpq-fe.h>
+#include <vector>
+
+namespace {
+
+// Type OIDs of the built-in types read specially (catalog/pg_type_d.h, which only the
+// server's headers carry).
+enum Oid : unsigned {
+    BoolOid = 16,
+    ByteaOid = 17,
+    Int8Oid = 20,
+    Int2Oid = 21,
+    Int4Oid = 23,
+    Float4Oid = 700,
+    Float8Oid = 701,
+    DateOid = 1082,
+    TimeOid = 1083,
+    TimestampOid = 1114,
+    TimestampTzOid = 1184,
+    TimeTzOid = 1266,
+    NumericOid = 1700,
+};
+
+QMetaType metaTypeOf(unsigned oid)
+{
+    switch (oid) {
+    case BoolOid:
+        return QMetaType(QMetaType::Bool);
+    case Int8Oid:
+        return QMetaType(QMetaType::LongLong);
+    case Int2Oid:
+    case Int4Oid:
+        return QMetaType(QMetaType::Int);
+    case NumericOid:
+    case Float4Oid:
+    case Float8Oid:
+        return QMetaType(QMetaType::Double);
+    case DateOid:
+        return QMetaType(QMetaType::QDate);
+    case TimeOid:
+    case TimeTzOid:
+        return QMetaType(QMetaType::QTime);
+    case TimestampOid:
+    case TimestampTzOid:
+        return QMetaType(QMetaType::QDateTime);
+    case ByteaOid:
+        return QMetaType(QMetaType::QByteArray);
+    default:
+        return QMetaType(QMetaType::QString);
+    }
+}
+
+// A bound value as libpq takes it: text (or raw bytes for a QByteArray), or NULL.
+struct Param
+{
+    QByteArray bytes;
+    bool null = false;
+    bool binary = false;
+};
+
+// What Qt's SQL layer binds as NULL: no value, or a null string, array, date or id.
+bool isNullValue(const QVariant &v)
+{
+    if (v.isNull())
+        return true;
+    switch (v.typeId()) {
+    case QMetaType::QString:
+        return v.toString().isNull();
+    case QMetaType::QByteArray:
+        return v.toByteArray().isNull();
+    case QMetaType::QDateTime:
+        return !v.toDateTime().isValid();
+    case QMetaType::QDate:
+        return !v.toDate().isValid();
+    case QMetaType::QTime:
+        return !v.toTime().isValid();
+    case QMetaType::QUuid:
+        return v.toUuid().isNull();
+    default:
+        return false;
+    }
+}
+
+Param toParam(const QVariant &v)
+{
+    Param p;
+    if (isNullValue(v)) {
+        p.null = true;
+        return p;
+    }
+    switch (v.typeId()) {
+    case QMetaType::Bool:
+        p.bytes = v.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
+        break;
+    case QMetaType::Int:
+    case QMetaType::Short:
+    case QMetaType::Char:
+    case QMetaType::SChar:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+        p.bytes = QByteArray::number(v.toLongLong());
+        break;
+    case QMetaType::UInt:
+    case QMetaType::UShort:
+    case QMetaType::UChar:
+    case QMetaType::ULong:
+    case QMetaType::ULongLong:
+        p.bytes = QByteArray::number(v.toULongLong());
+        break;
+    case QMetaType::Double:
+    case QMetaType::Float: {
+        const double d = v.toDouble();
+        if (std::isnan(d))
+            p.bytes = QByteArrayLiteral("NaN");
+        else if (std::isinf(d))
+            p.bytes = d > 0 ? QByteArrayLiteral("Infinity") : QByteArrayLiteral("-Infinity");
+        else
+            p.bytes = QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+        break;
+    }
+    case QMetaType::QDateTime:
+        // UTC with its zone, as the Qt driver writes it: right for columns with and
+        // without a time zone (the session's zone is UTC).
+        p.bytes = v.toDateTime().toUTC().toString(Qt::ISODateWithMs).toLatin1();
+        if (!p.bytes.endsWith('Z'))
+            p.bytes += 'Z';
+        break;
+    case QMetaType::QDate:
+        p.bytes = v.toDate().toString(Qt::ISODate).toLatin1();
+        break;
+    case QMetaType::QTime:
+        p.bytes = v.toTime().toString(Qt::ISODateWithMs).toLatin1();
+        break;
+    case QMetaType::QByteArray:
+        p.bytes = v.toByteArray();
+        p.binary = true;
+        break;
+    case QMetaType::QUuid:
+        p.bytes = v.toUuid().toByteArray(QUuid::WithoutBraces);
+        break;
+    default:
+        p.bytes = v.toString().toUtf8();
+        break;
+    }
+    return p;
+}
+
+double toDouble(const char *text, bool *ok)
+{
+    if (qstricmp(text, "NaN") == 0)
+        return qQNaN();
+    if (qstricmp(text, "Infinity") == 0)
+        return qInf();
+    if (qstricmp(text, "-Infinity") == 0)
+        return -qInf();
+    return QByteArray::fromRawData(text, qstrlen(text)).toDouble(ok);
+}
+
+// A timestamp as the server writes it with DateStyle ISO: "2026-11-30 16:54:08.759+00"
+// (with a zone) or without one (a TIMESTAMP column: taken as UTC, the session's zone);
+// in local time, as Qt's driver gives it.
+QDateTime toDateTime(const char *text)
+{
+    QString s = QString::fromLatin1(text);
+    if (s.size() < 10)
+        return {};
+    const QStringView time = QStringView(s).mid(11);
+    if (time.contains(u'+') || time.contains(u'-')) {
+        // "+00" → "+00:00" for the ISO parser.
+        const qsizetype sign = qMax(s.lastIndexOf(u'+'), s.lastIndexOf(u'-'));
+        if (s.size() - sign == 3)
+            s += QStringLiteral(":00");
+    } else if (!time.endsWith(u'Z')) {
+        s += u'Z';
+    }
+    return QDateTime::fromString(s, Qt::ISODateWithMs).toLocalTime();
+}
+
+} // namespace
+
+PgQuery::PgQuery(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+PgQuery::~PgQuery()
+{
+    finish();
+}
+
+bool PgQuery::canUse(const QSqlDatabase &db)
+{
+    if (!db.isOpen() || !db.driver())
+        return false;
+    const QVariant handle = db.driver()->handle();
+    // Qt 6.4 names the type after the struct ("pg_conn*"), its documentation after the typedef.
+    return handle.isValid() &&
+           (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0) &&
+           *static_cast<PGconn *const *>(handle.constData()) != nullptr;
+}
+
+QByteArray PgQuery::placeholdersToDollar(const QString &sql)
+{
+    QString out;
+    out.reserve(sql.size() + 16);
+    QChar quote;
+    int count = 0;
+    for (const QChar ch : sql) {
+        if (!quote.isNull()) {
+            if (ch == quote)
+                quote = QChar();
+            out += ch;
+        } else if (ch == u'?') {
+            out += u'$' + QString::number(++count);
+        } else {
+            if (ch == u'\'' || ch == u'"')
+                quote = ch;
+            out += ch;
+        }
+    }
+    return out.toUtf8();
+}
+
+bool PgQuery::exec(const QByteArray &sql, const QVariantList &values)
+{
+    finish();
+    m_error = QSqlError();
+    if (!canUse(m_db)) {
+        m_error = QSqlError(QStringLiteral("QPSQL: Unable to send query"),
+                            QStringLiteral("The connection is not open."), QSqlError::ConnectionError);
+        return false;
+    }
+    PGconn *conn = *static_cast<PGconn *const *>(m_db.driver()->handle().constData());
+
+    std::vector<Param> params;
+    params.reserve(values.size());
+    for (const QVariant &v : values)
+        params.push_back(toParam(v));
+    std::vector<const char *> data(params.size());
+    std::vector<int> lengths(params.size());
+    std::vector<int> formats(params.size());
+    for (size_t i = 0; i < params.size(); ++i) {
+        data[i] = params[i].null ? nullptr : params[i].bytes.constData();
+        lengths[i] = int(params[i].bytes.size());
+        formats[i] = params[i].binary ? 1 : 0;
+    }
+    // Types are left to the server to infer from the statement, as SQL PREPARE does.
+    PGresult *result = PQexecParams(conn, sql.constData(), int(params.size()), nullptr, data.data(),
+                                    lengths.data(), formats.data(), 0);
+    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        setError(QStringLiteral("QPSQL: Unable to create query"), result);
+        PQclear(result);
+        return false;
+    }
+    m_result = result;
+    m_row = -1;
+    return true;
+}
+
+void PgQuery::setError(const QString &driverText, pg_result *result)
+{
+    PGconn *conn =
+        canUse(m_db) ? *static_cast<PGconn *const *>(m_db.driver()->handle().constData()) : nullptr;
+    QString text = QString::fromUtf8(result ? PQresultErrorMessage(result) : "");
+    if (text.isEmpty() && conn)
+        text = QString::fromUtf8(PQerrorMessage(conn));
+    const QString code =
+        result ? QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QString();
+    const bool lost = !conn || PQstatus(conn) == CONNECTION_BAD;
+    m_error =
+        QSqlError(driverText, text, lost ? QSqlError::ConnectionError : QSqlError::StatementError, code);
+}
+
+bool PgQuery::next()
+{
+    if (!m_result || m_row + 1 >= PQntuples(m_result))
+        return false;
+    ++m_row;
+    return true;
+}
+
+QVariant PgQuery::value(int column) const
+{
+    if (!m_result || m_row < 0 || m_row >= PQntuples(m_result) || column < 0 || column >= PQnfields(m_result))
+        return {};
+    const unsigned oid = PQftype(m_result, column);
+    const QMetaType type = metaTypeOf(oid);
+    if (PQgetisnull(m_result, m_row, column))
+        return QVariant(type, nullptr);
+    const char *text = PQgetvalue(m_result, m_row, column);
+    switch (type.id()) {
+    case QMetaType::Bool:
+        return text[0] == 't';
+    case QMetaType::LongLong:
+        return QByteArray::fromRawData(text, qstrlen(text)).toLongLong();
+    case QMetaType::Int:
+        return QByteArray::fromRawData(text, qstrlen(text)).toInt();
+    case QMetaType::Double: {
+        bool ok = true;
+        const double d = toDouble(text, &ok);
+        return ok ? QVariant(d) : QVariant();
+    }
+    case QMetaType::QDate:
+        return QDate::fromString(QString::fromLatin1(text), Qt::ISODate);
+    case QMetaType::QTime:
+        return QTime::fromString(QString::fromLatin1(text), Qt::ISODateWithMs);
+    case QMetaType::QDateTime:
+        return toDateTime(text);
+    case QMetaType::QByteArray: {
+        size_t length = 0;
+        unsigned char *bytes = PQunescapeBytea(reinterpret_cast<const unsigned char *>(text), &length);
+        QByteArray out(reinterpret_cast<const char *>(bytes), qsizetype(length));
+        PQfreemem(bytes);
+        return out;
+    }
+    default:
+        return QString::fromUtf8(text);
+    }
+}
+
+int PgQuery::numRowsAffected() const
+{
+    if (!m_result)
+        return -1;
+    const char *tuples = PQcmdTuples(m_result);
+    return tuples[0] ? QByteArray::fromRawData(tuples, qstrlen(tuples)).toInt() : -1;
+}
+
+int PgQuery::columnCount() const
+{
+    return m_result ? PQnfields(m_result) : 0;
+}
+
+void PgQuery::finish()
+{
+    if (m_result)
+        PQclear(m_result);
+    m_result = nullptr;
+    m_row = -1;
+}
