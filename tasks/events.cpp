@@ -6,6 +6,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
@@ -247,6 +248,18 @@ VoidResult Events::publish(Database &db, const QJsonObject &event)
 {
     if (!db.isPostgreSQL()) {
         db.emitLocalEvent(event);
+        // For the other processes on this file. Job events stay in-process: they are
+        // many (progress), and the jobs view polls the table on SQLite anyway.
+        const QString type = event.value(u"type"_s).toString();
+        if (type == u"records" || type == u"notification") {
+            const VoidResult r = SqlStatement::run(
+                db, u"INSERT INTO change_feed (origin, payload, at) VALUES (?, ?, ?)"_s,
+                {db.origin(), QString::fromUtf8(compact(event)), QDateTime::currentMSecsSinceEpoch()});
+            // The change itself stands; only other processes miss the news (and see it
+            // when they next reload).
+            if (!r)
+                qCWarning(lcEvents) << "cannot record the event for other processes:" << r.error().detail;
+        }
         return {};
     }
     const std::optional<QByteArray> payload = fittedPayload(event);
@@ -293,6 +306,70 @@ VoidResult Events::publishNotification(Database &db, const QString &username)
     return publish(db, QJsonObject{{u"type"_s, u"notification"_s}, {u"user"_s, username}});
 }
 
+// The reading side on SQLite: the events other processes wrote to change_feed.
+// Lives on the EventBus's own thread, with that thread's connection; `deliver` runs
+// there too.
+class FeedReader : public QObject
+{
+public:
+    FeedReader(Database &db, std::function<void(const QJsonObject &)> deliver, std::function<void()> started)
+        : m_db(db)
+        , m_deliver(std::move(deliver))
+        , m_started(std::move(started))
+        , m_timer(new QTimer(this))
+    {
+        m_timer->setInterval(kFeedIntervalMs);
+        connect(m_timer, &QTimer::timeout, this, &FeedReader::read);
+    }
+
+    // Starts after the newest row: what was written before this bus existed is old news.
+    void start()
+    {
+        SqlStatement st(m_db, u"SELECT COALESCE(MAX(id), 0) FROM change_feed WHERE ? = 1"_s);
+        st.bind(1);
+        if (st.exec() && st.next())
+            m_after = st.value(0).toLongLong();
+        m_timer->start();
+        m_started();
+    }
+
+private:
+    void read()
+    {
+        SqlStatement st(m_db,
+                        u"SELECT id, origin, payload FROM change_feed WHERE id > ? ORDER BY id LIMIT ?"_s);
+        st.bind(m_after).bind(kFeedBatch);
+        if (!st.exec())
+            return; // logged; tried again at the next tick
+        const QString own = m_db.origin();
+        while (st.next()) {
+            m_after = st.value(0).toLongLong();
+            if (st.value(1).toString() == own)
+                continue;
+            const QJsonObject event = QJsonDocument::fromJson(st.value(2).toString().toUtf8()).object();
+            if (!event.isEmpty())
+                m_deliver(event);
+        }
+        st.finish();
+        if (++m_ticks % kPruneEveryTicks == 0) {
+            SqlStatement::run(m_db, u"DELETE FROM change_feed WHERE at < ?"_s,
+                              {QDateTime::currentMSecsSinceEpoch() - kFeedKeepMs});
+        }
+    }
+
+    static constexpr int kFeedIntervalMs = 1000;
+    static constexpr int kFeedBatch = 1000;
+    static constexpr int kPruneEveryTicks = 600;
+    static constexpr qint64 kFeedKeepMs = 3600 * 1000;
+
+    Database &m_db;
+    std::function<void(const QJsonObject &)> m_deliver;
+    std::function<void()> m_started;
+    QTimer *m_timer;
+    qint64 m_after = 0;
+    quint64 m_ticks = 0;
+};
+
 // ---------------------------------------------------------------------------------
 // EventBus
 
@@ -305,6 +382,7 @@ public:
     {}
 
     void startListener();
+    void startFeedReader();
     void dispatch(const QJsonObject &event);
     void recordsEvent(const QString &table);
 
@@ -349,6 +427,27 @@ void EventBus::Private::startListener()
     listener->moveToThread(thread);
     QObject::connect(thread, &QThread::started, listener, &PgListener::subscribe);
     QObject::connect(thread, &QThread::finished, listener, &QObject::deleteLater);
+    thread->start();
+}
+
+void EventBus::Private::startFeedReader()
+{
+    thread = new QThread;
+    thread->setObjectName(u"residesk-events"_s);
+    auto *reader = new FeedReader(
+        db,
+        [this](const QJsonObject &event) {
+            QMetaObject::invokeMethod(
+                q, [this, event] { dispatch(event); }, Qt::QueuedConnection);
+        },
+        [this] {
+            listening.store(true);
+            QMetaObject::invokeMethod(
+                q, [this] { Q_EMIT q->listening(); }, Qt::QueuedConnection);
+        });
+    reader->moveToThread(thread);
+    QObject::connect(thread, &QThread::started, reader, &FeedReader::start);
+    QObject::connect(thread, &QThread::finished, reader, &QObject::deleteLater);
     thread->start();
 }
 
@@ -410,8 +509,9 @@ void EventBus::start()
     }
     // Queued when published on another thread, direct on this one.
     connect(&d->db, &Database::localEvent, this, [this](const QJsonObject &event) { d->dispatch(event); });
-    d->listening.store(true);
-    Q_EMIT listening();
+    // Other processes on the same file: through the change feed (listening() once its
+    // reader knows where the feed stands).
+    d->startFeedReader();
 }
 
 bool EventBus::isListening() const

@@ -14,7 +14,9 @@ struct Job;
 // The event bus between clients. On PostgreSQL it is LISTEN/NOTIFY on one channel
 // ("residesk_events"): publishing runs pg_notify() on the caller's connection, so an
 // event inside a transaction is delivered when it commits, to every client, this one
-// included. On SQLite it is in-process: publishing emits Database::localEvent().
+// included. On SQLite publishing emits Database::localEvent() for this process, and
+// writes records and notification events to the change_feed table (in the caller's
+// transaction) for the other processes on the same file.
 //
 // Events are small JSON objects with a "type":
 //   {"type":"job","id":42,"kind":"…","state":"running","done":3450,"total":10000,
@@ -38,7 +40,8 @@ VoidResult publishNotification(Database &db, const QString &username);
 // created it (the GUI thread in the window). On PostgreSQL it keeps a listening
 // connection on a thread of its own and re-subscribes after the connection returns
 // (emitting resynced(), since events sent meanwhile were missed); on SQLite it relays
-// Database::localEvent(). Records-changed events are coalesced: at most one
+// Database::localEvent() and reads the change_feed rows of other origins about once a
+// second, on a thread of its own. Records-changed events are coalesced: at most one
 // recordsChanged per table every `recordsDelayMs` (default 250 ms).
 class EventBus : public QObject
 {

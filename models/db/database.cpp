@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUuid>
 
 Q_LOGGING_CATEGORY(lcDatabase, "residesk.db")
 
@@ -37,6 +38,7 @@ Database::Database(DatabaseConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_instance(s_instances.fetchAndAddRelaxed(1) + 1)
+    , m_origin(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
 }
 

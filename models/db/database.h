@@ -49,6 +49,9 @@ public:
 
     // In-process event delivery on SQLite (see tasks/events.h); callable from any thread.
     void emitLocalEvent(const QJsonObject &event) { Q_EMIT localEvent(event); }
+    // What tells this Database's events from those of other processes (or of other
+    // Database objects) on the same SQLite file: unique, fixed for its lifetime.
+    QString origin() const { return m_origin; }
 
 Q_SIGNALS:
     // Emitted from whichever thread saw the problem; connect with a context object.
@@ -62,6 +65,7 @@ private:
 
     DatabaseConfig m_config;
     quint64 m_instance;
+    QString m_origin;
     mutable QMutex m_mutex;
     QSet<QString> m_names;
     // Bumped on every connection problem: every thread then reopens its connection on

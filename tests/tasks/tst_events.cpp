@@ -209,6 +209,44 @@ private Q_SLOTS:
         QCOMPARE(users(), (QStringList{u"marker-1"_s, u"marker-2"_s, u"committed"_s}));
     }
 
+    // Another process on the same data (another Database object here) is heard: through
+    // NOTIFY on PostgreSQL, through the change feed on SQLite. A rolled-back event is
+    // not, and this client's own events arrive once, not once more through the feed.
+    void anotherProcessIsHeardAndOwnEventsOnce()
+    {
+        std::unique_ptr<Database> other = m_t->openAnother();
+        EventBus bus(*other);
+        bus.setRecordsDelayMs(0);
+        QSignalSpy records(&bus, &EventBus::recordsChanged);
+        QSignalSpy notifications(&bus, &EventBus::notificationEvent);
+        QVERIFY(startAndWait(bus));
+        auto users = [&notifications] {
+            QStringList list;
+            for (const QList<QVariant> &args : notifications)
+                list << args.at(0).toString();
+            return list;
+        };
+
+        QVERIFY(Events::publishRecordsChanged(m_t->db(), u"residents"_s));
+        QVERIFY(Events::publishNotification(m_t->db(), u"carol"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(records.count(), 1, kTimeoutMs);
+        QCOMPARE(records.at(0).at(0).toString(), u"residents"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(users(), QStringList{u"carol"_s}, kTimeoutMs);
+
+        {
+            Transaction tx(m_t->db());
+            QVERIFY(tx.ok());
+            QVERIFY(Events::publishNotification(m_t->db(), u"rolled-back"_s));
+            tx.rollback();
+        }
+        QVERIFY(Events::publishNotification(*other, u"own"_s));
+        // Once the marker is in, anything written before it would have come too.
+        QVERIFY(Events::publishNotification(m_t->db(), u"marker"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(users().contains(u"marker"_s), kTimeoutMs);
+        QCOMPARE(users(), (QStringList{u"carol"_s, u"own"_s, u"marker"_s}));
+        QCOMPARE(records.count(), 1);
+    }
+
     void longMessageIsTruncated()
     {
         std::unique_ptr<Database> other;
