@@ -2119,7 +2119,7 @@ Opciones:
 <context>
     <name>Database</name>
     <message>
-        <location filename="../models/db/database.cpp" line="+85"/>
+        <location filename="../models/db/database.cpp" line="+87"/>
         <source>The Qt SQL driver for %1 is not installed.</source>
         <translation>El controlador SQL de Qt para %1 no está instalado.</translation>
     </message>
@@ -2337,7 +2337,7 @@ Opciones:
 <context>
     <name>Events</name>
     <message>
-        <location filename="../tasks/events.cpp" line="+256"/>
+        <location filename="../tasks/events.cpp" line="+269"/>
         <source>The event is too large to be sent to other clients.</source>
         <translation>El evento es demasiado grande para enviarlo a otros clientes.</translation>
     </message>
