@@ -44,10 +44,14 @@ QString clipped(const QString &text, qsizetype max)
 QString Notification::kindCode(Kind kind)
 {
     switch (kind) {
-    case Kind::JobSucceeded: return u"job_succeeded"_s;
-    case Kind::JobFailed: return u"job_failed"_s;
-    case Kind::JobCancelled: return u"job_cancelled"_s;
-    case Kind::Attention: return u"attention"_s;
+    case Kind::JobSucceeded:
+        return u"job_succeeded"_s;
+    case Kind::JobFailed:
+        return u"job_failed"_s;
+    case Kind::JobCancelled:
+        return u"job_cancelled"_s;
+    case Kind::Attention:
+        return u"attention"_s;
     }
     return u"attention"_s;
 }
@@ -64,35 +68,39 @@ Notification::Kind Notification::kindFromCode(const QString &code)
 NotificationStore::NotificationStore(Database &db, const JobClock &clock)
     : m_db(db)
     , m_clock(clock)
-{
-}
+{}
 
 Result<qint64> NotificationStore::add(const Notification &notification)
 {
     QList<FieldError> errors;
     if (notification.username.trimmed().isEmpty())
-        errors.append({u"username"_s, QCoreApplication::translate("NotificationStore",
-                                                                  "A notification needs the user it is for.")});
+        errors.append({u"username"_s, QCoreApplication::translate(
+                                          "NotificationStore", "A notification needs the user it is for.")});
     if (notification.title.trimmed().isEmpty())
-        errors.append({u"title"_s, QCoreApplication::translate("NotificationStore", "A notification needs a title.")});
+        errors.append(
+            {u"title"_s, QCoreApplication::translate("NotificationStore", "A notification needs a title.")});
     if (!errors.isEmpty())
         return DbError::validation(std::move(errors));
 
     const qint64 now = notification.createdAt > 0 ? notification.createdAt : m_clock.nowMs();
-    SqlStatement st(m_db, u"INSERT INTO notifications (username, kind, title, body, job_id, link, created_at, read_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
+    SqlStatement st(
+        m_db, u"INSERT INTO notifications (username, kind, title, body, job_id, link, created_at, read_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
     st.bind(notification.username);
     st.bind(Notification::kindCode(notification.kind));
     st.bind(clipped(notification.title, 300));
     st.bind(notification.body.isNull() ? u""_s : notification.body);
-    st.bind(notification.jobId > 0 ? QVariant(notification.jobId) : QVariant(QMetaType::fromType<qlonglong>()));
+    st.bind(notification.jobId > 0 ? QVariant(notification.jobId)
+                                   : QVariant(QMetaType::fromType<qlonglong>()));
     st.bind(notification.link.isNull() ? u""_s : clipped(notification.link, 500));
     st.bind(now);
-    st.bind(notification.readAt > 0 ? QVariant(notification.readAt) : QVariant(QMetaType::fromType<qlonglong>()));
+    st.bind(notification.readAt > 0 ? QVariant(notification.readAt)
+                                    : QVariant(QMetaType::fromType<qlonglong>()));
     if (auto r = st.exec(); !r)
         return r.error();
     if (!st.next())
-        return DbError(DbError::Code::QueryFailed, QCoreApplication::translate("NotificationStore", "The notification was not stored."));
+        return DbError(DbError::Code::QueryFailed,
+                       QCoreApplication::translate("NotificationStore", "The notification was not stored."));
     const qint64 id = st.value(0).toLongLong();
     st.finish();
 
@@ -124,7 +132,8 @@ Result<int> NotificationStore::unreadCount(const QString &username)
 
 VoidResult NotificationStore::markRead(qint64 id, const QString &username)
 {
-    SqlStatement st(m_db, u"UPDATE notifications SET read_at = ? WHERE id = ? AND username = ? AND read_at IS NULL"_s);
+    SqlStatement st(
+        m_db, u"UPDATE notifications SET read_at = ? WHERE id = ? AND username = ? AND read_at IS NULL"_s);
     st.bind(m_clock.nowMs()).bind(id).bind(username);
     if (auto r = st.exec(); !r)
         return r.error();
@@ -137,7 +146,9 @@ VoidResult NotificationStore::markRead(qint64 id, const QString &username)
     if (auto r = check.exec(); !r)
         return r.error();
     if (!check.next())
-        return DbError(DbError::Code::NotFound, QCoreApplication::translate("NotificationStore", "The notification no longer exists."));
+        return DbError(
+            DbError::Code::NotFound,
+            QCoreApplication::translate("NotificationStore", "The notification no longer exists."));
     return {};
 }
 

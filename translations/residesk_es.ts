@@ -2124,17 +2124,17 @@ Opciones:
         <translation>El controlador SQL de Qt para %1 no está instalado.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Cannot create the folder %1 for the database file.</source>
         <translation>No se puede crear la carpeta %1 para el archivo de la base de datos.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Cannot connect to the database %1: %2</source>
         <translation>No se puede conectar con la base de datos %1: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Cannot prepare the database connection: %1</source>
         <translation>No se puede preparar la conexión con la base de datos: %1</translation>
     </message>
@@ -5324,22 +5324,22 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>NotificationStore</name>
     <message>
-        <location filename="../tasks/notificationstore.cpp" line="+74"/>
+        <location filename="../tasks/notificationstore.cpp" line="+77"/>
         <source>A notification needs the user it is for.</source>
         <translation>Una notificación necesita el usuario al que va dirigida.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A notification needs a title.</source>
         <translation>Una notificación necesita un título.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>The notification was not stored.</source>
         <translation>La notificación no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>The notification no longer exists.</source>
         <translation>La notificación ya no existe.</translation>
     </message>
@@ -6321,14 +6321,14 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>RecordCommand</name>
     <message>
-        <location filename="../ui/allocations/allocationcommand.cpp" line="+26"/>
+        <location filename="../ui/allocations/allocationcommand.cpp" line="+25"/>
         <location filename="../ui/commands/recordcommand.h" line="+52"/>
         <source>Redo %1</source>
         <translation>Rehacer %1</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../ui/commands/recordcommand.h" line="+3"/>
+        <location filename="../ui/commands/recordcommand.h" line="+6"/>
         <source>Undo %1</source>
         <translation>Deshacer %1</translation>
     </message>
@@ -7741,7 +7741,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ResidentRepository</name>
     <message>
-        <location filename="../models/housing/residentrepository.cpp" line="+121"/>
+        <location filename="../models/housing/residentrepository.cpp" line="+128"/>
         <source>The student ID is required.</source>
         <translation>El ID de estudiante es obligatorio.</translation>
     </message>
@@ -7751,7 +7751,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>El ID de estudiante puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The first name is required.</source>
         <translation>El nombre es obligatorio.</translation>
     </message>
@@ -7761,7 +7761,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>El nombre puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The last name is required.</source>
         <translation>Los apellidos son obligatorios.</translation>
     </message>
@@ -7781,39 +7781,39 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>La dirección de correo electrónico «%1» no es válida.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The phone number must be at most %1 characters long.</source>
         <translation>El número de teléfono puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The phone number &quot;%1&quot; is not valid: use digits, spaces and + ( ) - . /.</source>
         <translation>El número de teléfono «%1» no es válido: use dígitos, espacios y + ( ) - . /.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+85"/>
-        <location line="+27"/>
+        <location line="+97"/>
+        <location line="+28"/>
         <source>The resident no longer exists; another user may have deleted it.</source>
         <translation>El residente ya no existe; puede que otro usuario lo haya eliminado.</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-114"/>
         <source>There is no resident with the student ID &quot;%1&quot;.</source>
         <translation>No hay ningún residente con el ID de estudiante «%1».</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>A resident with the student ID &quot;%1&quot; already exists.</source>
         <translation>Ya existe un residente con el ID de estudiante «%1».</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>The new resident was not stored.</source>
         <translation>El nuevo residente no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Another user changed this resident since you opened it. Reload to see their changes, or overwrite them with yours.</source>
         <translation>Otro usuario ha modificado este residente desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios o sobrescríbalos con los suyos.</translation>
     </message>
@@ -7828,7 +7828,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Otro usuario ha modificado este residente desde que usted lo abrió; no se ha eliminado.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>The resident is already present; there is nothing to restore.</source>
         <translation>El residente ya existe; no hay nada que restaurar.</translation>
     </message>
@@ -8071,7 +8071,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>RoomRepository</name>
     <message>
-        <location filename="../models/housing/roomrepository.cpp" line="+69"/>
+        <location filename="../models/housing/roomrepository.cpp" line="+75"/>
         <source>The room no longer exists; another user may have deleted it.</source>
         <translation>La habitación ya no existe; puede que otro usuario la haya eliminado.</translation>
     </message>
@@ -8086,17 +8086,17 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>El número de habitación es obligatorio.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The room number must be at most %1 characters long.</source>
         <translation>El número de habitación puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The floor cannot be negative (it is %1).</source>
         <translation>La planta no puede ser negativa (es %1).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The capacity must be at least 1 (it is %1).</source>
         <translation>La capacidad debe ser al menos 1 (es %1).</translation>
     </message>
@@ -8111,7 +8111,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>La planta %1 no existe en el edificio %2, cuyas plantas van de la 0 a la %3.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Room %1 already exists in building %2.</source>
         <translation>La habitación %1 ya existe en el edificio %2.</translation>
     </message>
@@ -8126,12 +8126,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>No hay ninguna habitación «%1» en el edificio «%2».</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>The new room was not stored.</source>
         <translation>La nueva habitación no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Another user changed this room since you opened it. Reload to see their changes, or overwrite them with yours.</source>
         <translation>Otro usuario ha modificado esta habitación desde que usted la abrió. Vuelva a cargarla para ver sus cambios o sobrescríbalos con los suyos.</translation>
     </message>
@@ -8151,7 +8151,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Otro usuario ha modificado esta habitación desde que usted la abrió; no se ha eliminado.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>The room is already present; there is nothing to restore.</source>
         <translation>La habitación ya existe; no hay nada que restaurar.</translation>
     </message>

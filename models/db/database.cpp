@@ -39,8 +39,7 @@ Database::Database(DatabaseConfig config, QObject *parent)
     , m_config(std::move(config))
     , m_instance(s_instances.fetchAndAddRelaxed(1) + 1)
     , m_origin(QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -80,13 +79,13 @@ Result<QSqlDatabase> Database::connection()
     }
 
     if (!db.isValid()) {
-        db = QSqlDatabase::addDatabase(m_config.isPostgreSQL() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
-                                       name);
+        db = QSqlDatabase::addDatabase(
+            m_config.isPostgreSQL() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
         if (!db.isValid())
-            return DbError(DbError::Code::ConnectionFailed,
-                           tr("The Qt SQL driver for %1 is not installed.")
-                               .arg(m_config.isPostgreSQL() ? QStringLiteral("PostgreSQL")
-                                                            : QStringLiteral("SQLite")));
+            return DbError(
+                DbError::Code::ConnectionFailed,
+                tr("The Qt SQL driver for %1 is not installed.")
+                    .arg(m_config.isPostgreSQL() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite")));
         {
             QMutexLocker lock(&m_mutex);
             m_names.insert(name);
@@ -115,24 +114,28 @@ Result<QSqlDatabase> Database::connection()
 
     if (!db.open()) {
         const QSqlError error = db.lastError();
-        qCWarning(lcDatabase) << "cannot open" << m_config.displayUrl() << error.nativeErrorCode() << error.text();
-        return DbError(DbError::Code::ConnectionFailed,
-                       tr("Cannot connect to the database %1: %2")
-                           .arg(m_config.displayUrl(), error.text().trimmed()),
-                       error.text());
+        qCWarning(lcDatabase) << "cannot open" << m_config.displayUrl() << error.nativeErrorCode()
+                              << error.text();
+        return DbError(
+            DbError::Code::ConnectionFailed,
+            tr("Cannot connect to the database %1: %2").arg(m_config.displayUrl(), error.text().trimmed()),
+            error.text());
     }
 
     if (m_local.hasLocalData())
         m_local.localData()->generation = generation;
 
     QSqlQuery setup(db);
-    const QStringList statements = m_config.isPostgreSQL()
-        ? QStringList{QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("SET client_min_messages TO warning")}
-        : QStringList{QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA journal_mode = WAL"),
-                      QStringLiteral("PRAGMA synchronous = NORMAL"),
-                      // Statement journals and sorts stay in memory instead of temporary files
-                      // (a multi-row insert otherwise writes every page twice).
-                      QStringLiteral("PRAGMA temp_store = MEMORY")};
+    const QStringList statements =
+        m_config.isPostgreSQL()
+            ? QStringList{QStringLiteral("SET TIME ZONE 'UTC'"),
+                          QStringLiteral("SET client_min_messages TO warning")}
+            : QStringList{QStringLiteral("PRAGMA foreign_keys = ON"),
+                          QStringLiteral("PRAGMA journal_mode = WAL"),
+                          QStringLiteral("PRAGMA synchronous = NORMAL"),
+                          // Statement journals and sorts stay in memory instead of temporary files
+                          // (a multi-row insert otherwise writes every page twice).
+                          QStringLiteral("PRAGMA temp_store = MEMORY")};
     for (const QString &statement : statements) {
         if (!setup.exec(statement)) {
             const QSqlError error = setup.lastError();
@@ -167,7 +170,8 @@ VoidResult Database::ping()
         return db.error();
     QSqlQuery query(db.value());
     if (!query.exec(QStringLiteral("SELECT 1")) || !query.next()) {
-        const DbError error = DbError::fromSql(query.lastError(), QStringLiteral("SELECT 1"), m_config.backend);
+        const DbError error =
+            DbError::fromSql(query.lastError(), QStringLiteral("SELECT 1"), m_config.backend);
         closeThreadConnection();
         return error;
     }

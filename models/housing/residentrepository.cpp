@@ -22,7 +22,8 @@ Q_LOGGING_CATEGORY(lcHousing, "residesk.housing")
 void announceChange(Database &db)
 {
     if (const VoidResult r = Events::publishRecordsChanged(db, u"residents"_s); !r)
-        qCWarning(lcHousing) << "cannot announce a change to residents:" << r.error().message << r.error().detail;
+        qCWarning(lcHousing) << "cannot announce a change to residents:" << r.error().message
+                             << r.error().detail;
 }
 
 const QString kSelect = QStringLiteral(
@@ -31,13 +32,19 @@ const QString kSelect = QStringLiteral(
 QString sortExpression(int column)
 {
     switch (column) {
-    case ResidentRepository::FirstName: return QStringLiteral("first_name");
-    case ResidentRepository::LastName: return QStringLiteral("last_name");
-    case ResidentRepository::Email: return QStringLiteral("email");
-    case ResidentRepository::Phone: return QStringLiteral("phone");
-    case ResidentRepository::Status: return QStringLiteral("status");
+    case ResidentRepository::FirstName:
+        return QStringLiteral("first_name");
+    case ResidentRepository::LastName:
+        return QStringLiteral("last_name");
+    case ResidentRepository::Email:
+        return QStringLiteral("email");
+    case ResidentRepository::Phone:
+        return QStringLiteral("phone");
+    case ResidentRepository::Status:
+        return QStringLiteral("status");
     case ResidentRepository::StudentId:
-    default: return QStringLiteral("student_id");
+    default:
+        return QStringLiteral("student_id");
     }
 }
 
@@ -96,8 +103,7 @@ void checkRequired(QList<FieldError> &errors, const QString &field, const QStrin
 ResidentRepository::ResidentRepository(Database &db, Actor actor)
     : m_db(db)
     , m_actor(std::move(actor))
-{
-}
+{}
 
 bool ResidentRepository::isValidEmail(const QString &email)
 {
@@ -118,11 +124,14 @@ bool ResidentRepository::isValidEmail(const QString &email)
 QList<FieldError> ResidentRepository::validate(const Resident &resident)
 {
     QList<FieldError> errors;
-    checkRequired(errors, QStringLiteral("student_id"), resident.studentId, 32, tr("The student ID is required."),
+    checkRequired(errors, QStringLiteral("student_id"), resident.studentId, 32,
+                  tr("The student ID is required."),
                   tr("The student ID must be at most %1 characters long.").arg(32));
-    checkRequired(errors, QStringLiteral("first_name"), resident.firstName, 100, tr("The first name is required."),
+    checkRequired(errors, QStringLiteral("first_name"), resident.firstName, 100,
+                  tr("The first name is required."),
                   tr("The first name must be at most %1 characters long.").arg(100));
-    checkRequired(errors, QStringLiteral("last_name"), resident.lastName, 100, tr("The last name is required."),
+    checkRequired(errors, QStringLiteral("last_name"), resident.lastName, 100,
+                  tr("The last name is required."),
                   tr("The last name must be at most %1 characters long.").arg(100));
     const QString email = resident.email.trimmed();
     if (email.isEmpty())
@@ -136,10 +145,12 @@ QList<FieldError> ResidentRepository::validate(const Resident &resident)
         for (const QChar c : phone)
             digits += c.isDigit() ? 1 : 0;
         if (phone.size() > 40)
-            errors.append({QStringLiteral("phone"), tr("The phone number must be at most %1 characters long.").arg(40)});
-        else if (!phoneRe.match(phone).hasMatch() || digits < 3)
             errors.append({QStringLiteral("phone"),
-                           tr("The phone number \"%1\" is not valid: use digits, spaces and + ( ) - . /.").arg(phone)});
+                           tr("The phone number must be at most %1 characters long.").arg(40)});
+        else if (!phoneRe.match(phone).hasMatch() || digits < 3)
+            errors.append(
+                {QStringLiteral("phone"),
+                 tr("The phone number \"%1\" is not valid: use digits, spaces and + ( ) - . /.").arg(phone)});
     }
     return errors;
 }
@@ -169,8 +180,10 @@ Result<Resident> ResidentRepository::findByStudentId(const QString &studentId)
 namespace {
 DbError duplicateStudentId(const QString &studentId)
 {
-    const QString message = ResidentRepository::tr("A resident with the student ID \"%1\" already exists.").arg(studentId);
-    return DbError(DbError::Code::Duplicate, message, {}, {FieldError{QStringLiteral("student_id"), message}});
+    const QString message =
+        ResidentRepository::tr("A resident with the student ID \"%1\" already exists.").arg(studentId);
+    return DbError(DbError::Code::Duplicate, message, {},
+                   {FieldError{QStringLiteral("student_id"), message}});
 }
 } // namespace
 
@@ -179,18 +192,22 @@ Result<Resident> ResidentRepository::create(const Resident &input)
     const Resident resident = normalized(input);
     if (QList<FieldError> errors = validate(resident); !errors.isEmpty())
         return DbError::validation(std::move(errors));
-    const Result<bool> taken = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE student_id = ?"),
-                                      {resident.studentId});
+    const Result<bool> taken =
+        exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE student_id = ?"), {resident.studentId});
     if (!taken)
         return taken.error();
     if (taken.value())
         return duplicateStudentId(resident.studentId);
 
-    SqlStatement st(m_db, QStringLiteral("INSERT INTO residents (student_id, first_name, last_name, email, phone, "
-                                         "status, version, created_by, updated_by) "
-                                         "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"));
+    SqlStatement st(m_db,
+                    QStringLiteral("INSERT INTO residents (student_id, first_name, last_name, email, phone, "
+                                   "status, version, created_by, updated_by) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"));
     st.bind(resident.studentId).bind(resident.firstName).bind(resident.lastName).bind(resident.email);
-    st.bind(resident.phone).bind(Resident::statusCode(resident.status)).bind(m_actor.username).bind(m_actor.username);
+    st.bind(resident.phone)
+        .bind(Resident::statusCode(resident.status))
+        .bind(m_actor.username)
+        .bind(m_actor.username);
     if (auto r = st.exec(); !r) {
         if (r.error().code == DbError::Code::Duplicate)
             return duplicateStudentId(resident.studentId);
@@ -209,21 +226,26 @@ Result<Resident> ResidentRepository::update(const Resident &input, OnConflict on
     const Resident resident = normalized(input);
     if (QList<FieldError> errors = validate(resident); !errors.isEmpty())
         return DbError::validation(std::move(errors));
-    const Result<bool> taken = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE student_id = ? AND id <> ?"),
-                                      {resident.studentId, resident.id});
+    const Result<bool> taken =
+        exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE student_id = ? AND id <> ?"),
+               {resident.studentId, resident.id});
     if (!taken)
         return taken.error();
     if (taken.value())
         return duplicateStudentId(resident.studentId);
 
     const bool overwrite = onConflict == OnConflict::Overwrite;
-    SqlStatement st(m_db, QStringLiteral("UPDATE residents SET student_id = ?, first_name = ?, last_name = ?, "
-                                         "email = ?, phone = ?, status = ?, version = version + 1, updated_at = ")
-                              + Dialect::now(m_db.config().backend)
-                              + (overwrite ? QStringLiteral(", updated_by = ? WHERE id = ?")
-                                           : QStringLiteral(", updated_by = ? WHERE id = ? AND version = ?")));
+    SqlStatement st(m_db,
+                    QStringLiteral("UPDATE residents SET student_id = ?, first_name = ?, last_name = ?, "
+                                   "email = ?, phone = ?, status = ?, version = version + 1, updated_at = ") +
+                        Dialect::now(m_db.config().backend) +
+                        (overwrite ? QStringLiteral(", updated_by = ? WHERE id = ?")
+                                   : QStringLiteral(", updated_by = ? WHERE id = ? AND version = ?")));
     st.bind(resident.studentId).bind(resident.firstName).bind(resident.lastName).bind(resident.email);
-    st.bind(resident.phone).bind(Resident::statusCode(resident.status)).bind(m_actor.username).bind(resident.id);
+    st.bind(resident.phone)
+        .bind(Resident::statusCode(resident.status))
+        .bind(m_actor.username)
+        .bind(resident.id);
     if (!overwrite)
         st.bind(resident.version);
     if (auto r = st.exec(); !r) {
@@ -232,13 +254,15 @@ Result<Resident> ResidentRepository::update(const Resident &input, OnConflict on
         return r.error();
     }
     if (st.numRowsAffected() == 0) {
-        const Result<bool> found = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE id = ?"), {resident.id});
+        const Result<bool> found =
+            exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE id = ?"), {resident.id});
         if (!found)
             return found.error();
         if (!found.value())
             return notFound(tr("The resident no longer exists; another user may have deleted it."));
-        return conflict(tr("Another user changed this resident since you opened it. Reload to see their changes, "
-                           "or overwrite them with yours."));
+        return conflict(
+            tr("Another user changed this resident since you opened it. Reload to see their changes, "
+               "or overwrite them with yours."));
     }
     announceChange(m_db);
     return get(resident.id);
@@ -275,24 +299,28 @@ Result<Resident> ResidentRepository::restore(const Resident &input)
     const Resident resident = normalized(input);
     if (QList<FieldError> errors = validate(resident); !errors.isEmpty())
         return DbError::validation(std::move(errors));
-    const Result<bool> taken = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE student_id = ? AND id <> ?"),
-                                      {resident.studentId, resident.id});
+    const Result<bool> taken =
+        exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE student_id = ? AND id <> ?"),
+               {resident.studentId, resident.id});
     if (!taken)
         return taken.error();
     if (taken.value())
         return duplicateStudentId(resident.studentId);
     // The restored row gets a new version, so that copies read before the delete are stale.
-    SqlStatement st(m_db, QStringLiteral("INSERT INTO residents (id, student_id, first_name, last_name, email, phone, "
-                                         "status, version, created_by, updated_by) "
-                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    SqlStatement st(
+        m_db, QStringLiteral("INSERT INTO residents (id, student_id, first_name, last_name, email, phone, "
+                             "status, version, created_by, updated_by) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     st.bind(resident.id).bind(resident.studentId).bind(resident.firstName).bind(resident.lastName);
     st.bind(resident.email).bind(resident.phone).bind(Resident::statusCode(resident.status));
     st.bind(qMax(1, resident.version + 1)).bind(m_actor.username).bind(m_actor.username);
     if (auto r = st.exec(); !r) {
         if (r.error().code == DbError::Code::Duplicate) {
-            const Result<bool> present = exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE id = ?"), {resident.id});
+            const Result<bool> present =
+                exists(m_db, QStringLiteral("SELECT 1 FROM residents WHERE id = ?"), {resident.id});
             if (present && present.value())
-                return DbError(DbError::Code::Duplicate, tr("The resident is already present; there is nothing to restore."));
+                return DbError(DbError::Code::Duplicate,
+                               tr("The resident is already present; there is nothing to restore."));
             return duplicateStudentId(resident.studentId);
         }
         return r.error();
@@ -306,14 +334,16 @@ Result<QList<Resident>> ResidentRepository::page(const PageRequest &request)
     const QString sortExpr = sortExpression(request.sortColumn);
     const QString idExpr = QStringLiteral("id");
     Where where;
-    where.addSearch(m_db.config().backend, {QStringLiteral("student_id"), QStringLiteral("first_name"), QStringLiteral("last_name"),
+    where.addSearch(m_db.config().backend,
+                    {QStringLiteral("student_id"), QStringLiteral("first_name"), QStringLiteral("last_name"),
                      QStringLiteral("email")},
                     request.filter.search);
     if (!request.filter.status.isEmpty())
         where.add(QStringLiteral("status = ?"), {request.filter.status});
     addBuildingFilter(where, request.filter.buildingId);
     where.addCursor(sortExpr, idExpr, request);
-    SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, idExpr, request.order) + QStringLiteral(" LIMIT ?"));
+    SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, idExpr, request.order) +
+                              QStringLiteral(" LIMIT ?"));
     bindAll(st, where.values);
     st.bind(qMax(1, request.limit));
     if (auto r = st.exec(); !r)
@@ -328,7 +358,8 @@ Result<QList<Resident>> ResidentRepository::page(const PageRequest &request)
 Result<qint64> ResidentRepository::count(const ListFilter &filter)
 {
     Where where;
-    where.addSearch(m_db.config().backend, {QStringLiteral("student_id"), QStringLiteral("first_name"), QStringLiteral("last_name"),
+    where.addSearch(m_db.config().backend,
+                    {QStringLiteral("student_id"), QStringLiteral("first_name"), QStringLiteral("last_name"),
                      QStringLiteral("email")},
                     filter.search);
     if (!filter.status.isEmpty())
@@ -340,12 +371,18 @@ Result<qint64> ResidentRepository::count(const ListFilter &filter)
 QVariant ResidentRepository::sortValue(const Resident &resident, int column)
 {
     switch (column) {
-    case FirstName: return resident.firstName;
-    case LastName: return resident.lastName;
-    case Email: return resident.email;
-    case Phone: return resident.phone;
-    case Status: return Resident::statusCode(resident.status);
+    case FirstName:
+        return resident.firstName;
+    case LastName:
+        return resident.lastName;
+    case Email:
+        return resident.email;
+    case Phone:
+        return resident.phone;
+    case Status:
+        return Resident::statusCode(resident.status);
     case StudentId:
-    default: return resident.studentId;
+    default:
+        return resident.studentId;
     }
 }

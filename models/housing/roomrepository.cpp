@@ -33,13 +33,19 @@ const QString kSelect = QStringLiteral(
 QString sortExpression(int column)
 {
     switch (column) {
-    case RoomRepository::Number: return QStringLiteral("r.number");
-    case RoomRepository::Floor: return QStringLiteral("r.floor");
-    case RoomRepository::Type: return QStringLiteral("r.type");
-    case RoomRepository::Capacity: return QStringLiteral("r.capacity");
-    case RoomRepository::Status: return QStringLiteral("r.status");
+    case RoomRepository::Number:
+        return QStringLiteral("r.number");
+    case RoomRepository::Floor:
+        return QStringLiteral("r.floor");
+    case RoomRepository::Type:
+        return QStringLiteral("r.type");
+    case RoomRepository::Capacity:
+        return QStringLiteral("r.capacity");
+    case RoomRepository::Status:
+        return QStringLiteral("r.status");
     case RoomRepository::BuildingCode:
-    default: return QStringLiteral("b.code");
+    default:
+        return QStringLiteral("b.code");
     }
 }
 
@@ -72,7 +78,8 @@ QString notFoundText()
 Where roomWhere(DatabaseBackend backend, const ListFilter &filter)
 {
     Where where;
-    where.addSearch(backend, {QStringLiteral("r.number"), QStringLiteral("b.code"), QStringLiteral("b.name")}, filter.search);
+    where.addSearch(backend, {QStringLiteral("r.number"), QStringLiteral("b.code"), QStringLiteral("b.name")},
+                    filter.search);
     if (filter.buildingId > 0)
         where.add(QStringLiteral("r.building_id = ?"), {filter.buildingId});
     if (!filter.status.isEmpty())
@@ -85,8 +92,7 @@ Where roomWhere(DatabaseBackend backend, const ListFilter &filter)
 RoomRepository::RoomRepository(Database &db, Actor actor)
     : m_db(db)
     , m_actor(std::move(actor))
-{
-}
+{}
 
 QList<FieldError> RoomRepository::validate(const Room &room)
 {
@@ -97,11 +103,14 @@ QList<FieldError> RoomRepository::validate(const Room &room)
     if (number.isEmpty())
         errors.append({QStringLiteral("number"), tr("The room number is required.")});
     else if (number.size() > 16)
-        errors.append({QStringLiteral("number"), tr("The room number must be at most %1 characters long.").arg(16)});
+        errors.append(
+            {QStringLiteral("number"), tr("The room number must be at most %1 characters long.").arg(16)});
     if (room.floor < 0)
-        errors.append({QStringLiteral("floor"), tr("The floor cannot be negative (it is %1).").arg(room.floor)});
+        errors.append(
+            {QStringLiteral("floor"), tr("The floor cannot be negative (it is %1).").arg(room.floor)});
     if (room.capacity < 1)
-        errors.append({QStringLiteral("capacity"), tr("The capacity must be at least 1 (it is %1).").arg(room.capacity)});
+        errors.append({QStringLiteral("capacity"),
+                       tr("The capacity must be at least 1 (it is %1).").arg(room.capacity)});
     return errors;
 }
 
@@ -130,8 +139,9 @@ static QList<FieldError> checkAgainstDatabase(Database &db, const Room &room, Db
                            .arg(room.floor)
                            .arg(code)
                            .arg(floors - 1)});
-    const Result<bool> taken = exists(db, QStringLiteral("SELECT 1 FROM rooms WHERE building_id = ? AND number = ? AND id <> ?"),
-                                      {room.buildingId, room.number, room.id});
+    const Result<bool> taken =
+        exists(db, QStringLiteral("SELECT 1 FROM rooms WHERE building_id = ? AND number = ? AND id <> ?"),
+               {room.buildingId, room.number, room.id});
     if (!taken) {
         *failure = taken.error();
         return errors;
@@ -187,12 +197,15 @@ Result<Room> RoomRepository::create(const Room &input)
     if (QList<FieldError> errors = validate(room); !errors.isEmpty())
         return DbError::validation(std::move(errors));
     DbError failure;
-    if (QList<FieldError> errors = checkAgainstDatabase(m_db, room, &failure); failure.code != DbError::Code::None)
+    if (QList<FieldError> errors = checkAgainstDatabase(m_db, room, &failure);
+        failure.code != DbError::Code::None)
         return failure;
     else if (!errors.isEmpty())
         return fieldErrors(std::move(errors));
-    SqlStatement st(m_db, QStringLiteral("INSERT INTO rooms (building_id, number, floor, type, capacity, status, version, "
-                                         "created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"));
+    SqlStatement st(
+        m_db,
+        QStringLiteral("INSERT INTO rooms (building_id, number, floor, type, capacity, status, version, "
+                       "created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"));
     st.bind(room.buildingId).bind(room.number).bind(room.floor).bind(Room::typeCode(room.type));
     st.bind(room.capacity).bind(Room::statusCode(room.status)).bind(m_actor.username).bind(m_actor.username);
     if (auto r = st.exec(); !r) {
@@ -214,7 +227,8 @@ Result<Room> RoomRepository::update(const Room &input, OnConflict onConflict)
     if (QList<FieldError> errors = validate(room); !errors.isEmpty())
         return DbError::validation(std::move(errors));
     DbError failure;
-    if (QList<FieldError> errors = checkAgainstDatabase(m_db, room, &failure); failure.code != DbError::Code::None)
+    if (QList<FieldError> errors = checkAgainstDatabase(m_db, room, &failure);
+        failure.code != DbError::Code::None)
         return failure;
     else if (!errors.isEmpty())
         return fieldErrors(std::move(errors));
@@ -224,11 +238,13 @@ Result<Room> RoomRepository::update(const Room &input, OnConflict onConflict)
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    SqlStatement st(m_db, QStringLiteral("UPDATE rooms SET building_id = ?, number = ?, floor = ?, type = ?, capacity = ?, "
-                                         "status = ?, version = version + 1, updated_at = ")
-                              + Dialect::now(m_db.config().backend)
-                              + (overwrite ? QStringLiteral(", updated_by = ? WHERE id = ?")
-                                           : QStringLiteral(", updated_by = ? WHERE id = ? AND version = ?")));
+    SqlStatement st(
+        m_db,
+        QStringLiteral("UPDATE rooms SET building_id = ?, number = ?, floor = ?, type = ?, capacity = ?, "
+                       "status = ?, version = version + 1, updated_at = ") +
+            Dialect::now(m_db.config().backend) +
+            (overwrite ? QStringLiteral(", updated_by = ? WHERE id = ?")
+                       : QStringLiteral(", updated_by = ? WHERE id = ? AND version = ?")));
     st.bind(room.buildingId).bind(room.number).bind(room.floor).bind(Room::typeCode(room.type));
     st.bind(room.capacity).bind(Room::statusCode(room.status)).bind(m_actor.username).bind(room.id);
     if (!overwrite)
@@ -239,7 +255,8 @@ Result<Room> RoomRepository::update(const Room &input, OnConflict onConflict)
         return r.error();
     }
     if (st.numRowsAffected() == 0) {
-        const Result<bool> found = exists(m_db, QStringLiteral("SELECT 1 FROM rooms WHERE id = ?"), {room.id});
+        const Result<bool> found =
+            exists(m_db, QStringLiteral("SELECT 1 FROM rooms WHERE id = ?"), {room.id});
         if (!found)
             return found.error();
         if (!found.value())
@@ -298,18 +315,21 @@ Result<Room> RoomRepository::restore(const Room &input)
     if (QList<FieldError> errors = validate(room); !errors.isEmpty())
         return DbError::validation(std::move(errors));
     DbError failure;
-    if (QList<FieldError> errors = checkAgainstDatabase(m_db, room, &failure); failure.code != DbError::Code::None)
+    if (QList<FieldError> errors = checkAgainstDatabase(m_db, room, &failure);
+        failure.code != DbError::Code::None)
         return failure;
     else if (!errors.isEmpty())
         return fieldErrors(std::move(errors));
-    SqlStatement st(m_db, QStringLiteral("INSERT INTO rooms (id, building_id, number, floor, type, capacity, status, "
-                                         "version, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    SqlStatement st(
+        m_db, QStringLiteral("INSERT INTO rooms (id, building_id, number, floor, type, capacity, status, "
+                             "version, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     st.bind(room.id).bind(room.buildingId).bind(room.number).bind(room.floor).bind(Room::typeCode(room.type));
     st.bind(room.capacity).bind(Room::statusCode(room.status)).bind(qMax(1, room.version + 1));
     st.bind(m_actor.username).bind(m_actor.username);
     if (auto r = st.exec(); !r) {
         if (r.error().code == DbError::Code::Duplicate)
-            return DbError(DbError::Code::Duplicate, tr("The room is already present; there is nothing to restore."));
+            return DbError(DbError::Code::Duplicate,
+                           tr("The room is already present; there is nothing to restore."));
         return r.error();
     }
     announceChange(m_db);
@@ -322,7 +342,8 @@ Result<QList<Room>> RoomRepository::page(const PageRequest &request)
     const QString idExpr = QStringLiteral("r.id");
     Where where = roomWhere(m_db.config().backend, request.filter);
     where.addCursor(sortExpr, idExpr, request);
-    SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, idExpr, request.order) + QStringLiteral(" LIMIT ?"));
+    SqlStatement st(m_db, kSelect + where.sql() + orderBy(sortExpr, idExpr, request.order) +
+                              QStringLiteral(" LIMIT ?"));
     bindAll(st, where.values);
     st.bind(qMax(1, request.limit));
     if (auto r = st.exec(); !r)
@@ -336,20 +357,27 @@ Result<QList<Room>> RoomRepository::page(const PageRequest &request)
 Result<qint64> RoomRepository::count(const ListFilter &filter)
 {
     const Where where = roomWhere(m_db.config().backend, filter);
-    return scalarCount(m_db, QStringLiteral("SELECT COUNT(*) FROM rooms r JOIN buildings b ON b.id = r.building_id")
-                                 + where.sql(),
-                       where.values);
+    return scalarCount(
+        m_db,
+        QStringLiteral("SELECT COUNT(*) FROM rooms r JOIN buildings b ON b.id = r.building_id") + where.sql(),
+        where.values);
 }
 
 QVariant RoomRepository::sortValue(const Room &room, int column)
 {
     switch (column) {
-    case Number: return room.number;
-    case Floor: return room.floor;
-    case Type: return Room::typeCode(room.type);
-    case Capacity: return room.capacity;
-    case Status: return Room::statusCode(room.status);
+    case Number:
+        return room.number;
+    case Floor:
+        return room.floor;
+    case Type:
+        return Room::typeCode(room.type);
+    case Capacity:
+        return room.capacity;
+    case Status:
+        return Room::statusCode(room.status);
     case BuildingCode:
-    default: return room.buildingCode;
+    default:
+        return room.buildingCode;
     }
 }

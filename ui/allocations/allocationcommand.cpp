@@ -3,7 +3,6 @@
 #include "models/housing/allocation/allocationrepository.h"
 #include "ui/commands/undocontext.h"
 
-
 AllocationCommand::AllocationCommand(UndoContext &context, Kind kind, Allocation before, Allocation after,
                                      const QString &text)
     : m_context(&context)

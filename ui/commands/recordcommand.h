@@ -26,8 +26,7 @@
 //       ctx, RecordCommandKind::Edit, before, stored, tr("Edit resident %1").arg(name)));
 enum class RecordCommandKind { Create, Edit, Delete };
 
-template<typename Repo, typename T>
-class RecordCommand : public QUndoCommand
+template<typename Repo, typename T> class RecordCommand : public QUndoCommand
 {
 public:
     // Create: `after` is the stored new row. Edit: `before` as loaded, `after` as stored.
@@ -46,32 +45,37 @@ public:
     void redo() override
     {
         if (m_firstRedo) {
-            m_firstRedo = false;   // the write already happened
+            m_firstRedo = false; // the write already happened
             return;
         }
-        run(m_context, m_state, m_kind, true, QCoreApplication::translate("RecordCommand", "Redo %1").arg(text()));
+        run(m_context, m_state, m_kind, true,
+            QCoreApplication::translate("RecordCommand", "Redo %1").arg(text()));
     }
 
-    void undo() override { run(m_context, m_state, m_kind, false, QCoreApplication::translate("RecordCommand", "Undo %1").arg(text())); }
+    void undo() override
+    {
+        run(m_context, m_state, m_kind, false,
+            QCoreApplication::translate("RecordCommand", "Undo %1").arg(text()));
+    }
 
 private:
     struct State
     {
         T before;
         T after;
-        T current;   // the row as last stored by this command (id and version to use next)
+        T current; // the row as last stored by this command (id and version to use next)
         bool applied = true;
     };
 
-    static QCoro::Task<> run(QPointer<UndoContext> context, std::shared_ptr<State> state, RecordCommandKind kind,
-                             bool forward, QString what)
+    static QCoro::Task<> run(QPointer<UndoContext> context, std::shared_ptr<State> state,
+                             RecordCommandKind kind, bool forward, QString what)
     {
         if (!context)
             co_return;
         const Actor actor = context->actor();
         auto work = [=](Database &db) -> VoidResult {
             if (state->applied == forward)
-                return {};   // an earlier step failed: nothing to do
+                return {}; // an earlier step failed: nothing to do
             Repo repo(db, actor);
             switch (kind) {
             case RecordCommandKind::Create:
