@@ -91,6 +91,15 @@ QString channelName()
     return QString::fromLatin1(Events::channel);
 }
 
+// What a listening side (PgListener, FeedReader) hands to its EventBus, called on the
+// listening side's thread.
+struct ListenerHooks
+{
+    std::function<void(const QJsonObject &)> event;
+    std::function<void(bool resubscribed)> subscribed;
+    std::function<void()> lost;
+};
+
 // The listening side on PostgreSQL. Lives on the EventBus's own thread, because QPSQL
 // delivers notifications through a socket notifier on the thread of the connection,
 // and owns a connection of its own: a LISTEN must not share a session with queries
@@ -98,14 +107,7 @@ QString channelName()
 class PgListener : public QObject
 {
 public:
-    struct Hooks
-    {
-        std::function<void(const QJsonObject &)> event;
-        std::function<void(bool resubscribed)> subscribed;
-        std::function<void()> lost;
-    };
-
-    PgListener(DatabaseConfig config, Hooks hooks)
+    PgListener(DatabaseConfig config, ListenerHooks hooks)
         : m_config(std::move(config))
         , m_hooks(std::move(hooks))
         , m_name(u"residesk-events-%1"_s.arg(s_listeners.fetchAndAddRelaxed(1) + 1))
@@ -231,7 +233,7 @@ private:
     static inline QAtomicInteger<quint64> s_listeners;
 
     DatabaseConfig m_config;
-    Hooks m_hooks;
+    ListenerHooks m_hooks;
     QString m_name;
     QTimer *m_check;
     QTimer *m_retry;
@@ -307,15 +309,14 @@ VoidResult Events::publishNotification(Database &db, const QString &username)
 }
 
 // The reading side on SQLite: the events other processes wrote to change_feed.
-// Lives on the EventBus's own thread, with that thread's connection; `deliver` runs
+// Lives on the EventBus's own thread, with that thread's connection; the hooks run
 // there too.
 class FeedReader : public QObject
 {
 public:
-    FeedReader(Database &db, std::function<void(const QJsonObject &)> deliver, std::function<void()> started)
+    FeedReader(Database &db, ListenerHooks hooks)
         : m_db(db)
-        , m_deliver(std::move(deliver))
-        , m_started(std::move(started))
+        , m_hooks(std::move(hooks))
         , m_timer(new QTimer(this))
     {
         m_timer->setInterval(kFeedIntervalMs);
@@ -325,12 +326,11 @@ public:
     // Starts after the newest row: what was written before this bus existed is old news.
     void start()
     {
-        SqlStatement st(m_db, u"SELECT COALESCE(MAX(id), 0) FROM change_feed WHERE ? = 1"_s);
-        st.bind(1);
+        SqlStatement st(m_db, u"SELECT COALESCE(MAX(id), 0) FROM change_feed"_s);
         if (st.exec() && st.next())
             m_after = st.value(0).toLongLong();
         m_timer->start();
-        m_started();
+        m_hooks.subscribed(false);
     }
 
 private:
@@ -348,7 +348,7 @@ private:
                 continue;
             const QJsonObject event = QJsonDocument::fromJson(st.value(2).toString().toUtf8()).object();
             if (!event.isEmpty())
-                m_deliver(event);
+                m_hooks.event(event);
         }
         st.finish();
         if (++m_ticks % kPruneEveryTicks == 0) {
@@ -363,8 +363,7 @@ private:
     static constexpr qint64 kFeedKeepMs = 3600 * 1000;
 
     Database &m_db;
-    std::function<void(const QJsonObject &)> m_deliver;
-    std::function<void()> m_started;
+    ListenerHooks m_hooks;
     QTimer *m_timer;
     qint64 m_after = 0;
     quint64 m_ticks = 0;
@@ -381,8 +380,8 @@ public:
         , db(db)
     {}
 
-    void startListener();
-    void startFeedReader();
+    ListenerHooks hooks();
+    template<typename Worker> void startOnOwnThread(Worker *worker, void (Worker::*start)());
     void dispatch(const QJsonObject &event);
     void recordsEvent(const QString &table);
 
@@ -395,12 +394,12 @@ public:
     QThread *thread = nullptr;
 };
 
-void EventBus::Private::startListener()
+ListenerHooks EventBus::Private::hooks()
 {
-    // The hooks run on the listener thread; everything they hand over is queued to q,
+    // The hooks run on the listening thread; everything they hand over is queued to q,
     // so that the signals come from q's thread, and so that nothing queued outlives q
     // (QObject drops the posted events of a deleted receiver).
-    PgListener::Hooks hooks;
+    ListenerHooks hooks;
     hooks.event = [this](const QJsonObject &event) {
         QMetaObject::invokeMethod(
             q, [this, event] { dispatch(event); }, Qt::QueuedConnection);
@@ -420,34 +419,17 @@ void EventBus::Private::startListener()
     hooks.lost = [this] {
         listening.store(false);
     };
-
-    thread = new QThread;
-    thread->setObjectName(u"residesk-events"_s);
-    auto *listener = new PgListener(db.config(), std::move(hooks));
-    listener->moveToThread(thread);
-    QObject::connect(thread, &QThread::started, listener, &PgListener::subscribe);
-    QObject::connect(thread, &QThread::finished, listener, &QObject::deleteLater);
-    thread->start();
+    return hooks;
 }
 
-void EventBus::Private::startFeedReader()
+// The listening side gets a thread of its own and is deleted on it when it ends.
+template<typename Worker> void EventBus::Private::startOnOwnThread(Worker *worker, void (Worker::*start)())
 {
     thread = new QThread;
     thread->setObjectName(u"residesk-events"_s);
-    auto *reader = new FeedReader(
-        db,
-        [this](const QJsonObject &event) {
-            QMetaObject::invokeMethod(
-                q, [this, event] { dispatch(event); }, Qt::QueuedConnection);
-        },
-        [this] {
-            listening.store(true);
-            QMetaObject::invokeMethod(
-                q, [this] { Q_EMIT q->listening(); }, Qt::QueuedConnection);
-        });
-    reader->moveToThread(thread);
-    QObject::connect(thread, &QThread::started, reader, &FeedReader::start);
-    QObject::connect(thread, &QThread::finished, reader, &QObject::deleteLater);
+    worker->moveToThread(thread);
+    QObject::connect(thread, &QThread::started, worker, start);
+    QObject::connect(thread, &QThread::finished, worker, &QObject::deleteLater);
     thread->start();
 }
 
@@ -504,14 +486,14 @@ void EventBus::start()
         return;
     d->started = true;
     if (d->db.isPostgreSQL()) {
-        d->startListener();
+        d->startOnOwnThread(new PgListener(d->db.config(), d->hooks()), &PgListener::subscribe);
         return;
     }
     // Queued when published on another thread, direct on this one.
     connect(&d->db, &Database::localEvent, this, [this](const QJsonObject &event) { d->dispatch(event); });
     // Other processes on the same file: through the change feed (listening() once its
     // reader knows where the feed stands).
-    d->startFeedReader();
+    d->startOnOwnThread(new FeedReader(d->db, d->hooks()), &FeedReader::start);
 }
 
 bool EventBus::isListening() const

@@ -2337,7 +2337,7 @@ Opciones:
 <context>
     <name>Events</name>
     <message>
-        <location filename="../tasks/events.cpp" line="+269"/>
+        <location filename="../tasks/events.cpp" line="+271"/>
         <source>The event is too large to be sent to other clients.</source>
         <translation>El evento es demasiado grande para enviarlo a otros clientes.</translation>
     </message>

@@ -184,6 +184,19 @@ QDateTime toDateTime(const char *text)
     return QDateTime::fromString(s, Qt::ISODateWithMs).toLocalTime();
 }
 
+// The PGconn of an open QPSQL connection; null for another driver or a closed connection.
+PGconn *pgConnection(const QSqlDatabase &db)
+{
+    if (!db.isOpen() || !db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    // Qt 6.4 names the type after the struct ("pg_conn*"), its documentation after the typedef.
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.constData());
+}
+
 } // namespace
 
 PgQuery::PgQuery(QSqlDatabase db)
@@ -197,13 +210,7 @@ PgQuery::~PgQuery()
 
 bool PgQuery::canUse(const QSqlDatabase &db)
 {
-    if (!db.isOpen() || !db.driver())
-        return false;
-    const QVariant handle = db.driver()->handle();
-    // Qt 6.4 names the type after the struct ("pg_conn*"), its documentation after the typedef.
-    return handle.isValid() &&
-           (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0) &&
-           *static_cast<PGconn *const *>(handle.constData()) != nullptr;
+    return pgConnection(db) != nullptr;
 }
 
 QByteArray PgQuery::placeholdersToDollar(const QString &sql)
@@ -232,12 +239,12 @@ bool PgQuery::exec(const QByteArray &sql, const QVariantList &values)
 {
     finish();
     m_error = QSqlError();
-    if (!canUse(m_db)) {
+    PGconn *conn = pgConnection(m_db);
+    if (!conn) {
         m_error = QSqlError(QStringLiteral("QPSQL: Unable to send query"),
                             QStringLiteral("The connection is not open."), QSqlError::ConnectionError);
         return false;
     }
-    PGconn *conn = *static_cast<PGconn *const *>(m_db.driver()->handle().constData());
 
     std::vector<Param> params;
     params.reserve(values.size());
@@ -267,8 +274,7 @@ bool PgQuery::exec(const QByteArray &sql, const QVariantList &values)
 
 void PgQuery::setError(const QString &driverText, pg_result *result)
 {
-    PGconn *conn =
-        canUse(m_db) ? *static_cast<PGconn *const *>(m_db.driver()->handle().constData()) : nullptr;
+    PGconn *conn = pgConnection(m_db);
     QString text = QString::fromUtf8(result ? PQresultErrorMessage(result) : "");
     if (text.isEmpty() && conn)
         text = QString::fromUtf8(PQerrorMessage(conn));
