@@ -1,14 +1,22 @@
 #include "models/db/database.h"
 
+#include "models/db/databasefileguard.h"
+
 #include <QAtomicInteger>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUuid>
+
+#include <sqlite3.h>
+
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcDatabase, "residesk.db")
 
@@ -22,12 +30,19 @@ struct Database::ThreadConnection
     Database *owner;
     QString name;
     int generation = 0;
+    // Lives in the connection's thread: a call queued to it runs on that thread (if the
+    // thread runs an event loop), so another thread can ask it to close its connection.
+    std::unique_ptr<QObject> inThread = std::make_unique<QObject>();
     ~ThreadConnection()
     {
         {
+            QMutexLocker lock(&owner->m_mutex);
+            owner->m_inThread.remove(inThread.get());
+        }
+        {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             if (db.isValid())
-                db.close();
+                owner->closeOwn(db);
         }
         QSqlDatabase::removeDatabase(name);
         owner->forget(name);
@@ -39,7 +54,12 @@ Database::Database(DatabaseConfig config, QObject *parent)
     , m_config(std::move(config))
     , m_instance(s_instances.fetchAndAddRelaxed(1) + 1)
     , m_origin(QUuid::createUuid().toString(QUuid::WithoutBraces))
-{}
+{
+    // From now on nothing else in this process may open the file (before any
+    // connection: a command may name its output file before it reads anything).
+    if (!m_config.isPostgreSQL())
+        DatabaseFileGuard::protect(m_config.path);
+}
 
 Database::~Database()
 {
@@ -67,15 +87,49 @@ void Database::forget(const QString &name)
     m_names.remove(name);
 }
 
+void Database::closeOwn(QSqlDatabase &db)
+{
+    if (!db.isOpen())
+        return;
+    if (!m_config.isPostgreSQL() && isRejoining()) {
+        // This process lost its locks on the file, so SQLite may wrongly believe it is
+        // the file's last user: it would then copy its (possibly deleted, possibly
+        // stale) write-ahead log into the database and delete the log by name, maybe
+        // another process's live one. Closing must leave both alone.
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+            if (sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData()))
+                sqlite3_db_config(connection, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        }
+    }
+    db.close();
+    m_openConnections.deref();
+}
+
 Result<QSqlDatabase> Database::connection()
 {
     const QString name = threadConnectionName();
     QSqlDatabase db = QSqlDatabase::database(name, false);
     const int generation = m_generation.loadAcquire();
+
+    // Repairing a lost hold on the SQLite file: SQLite takes its locks again only when
+    // the process has no connection to the file left, so every thread lets go of its
+    // own and none reopens until all have (or the wait is over).
+    if (const qint64 until = m_rejoinUntil.loadAcquire(); until != 0) {
+        if (db.isValid())
+            closeOwn(db);
+        if (m_openConnections.loadAcquire() > 0 && QDateTime::currentMSecsSinceEpoch() < until)
+            return DbError(DbError::Code::ConnectionLost,
+                           tr("Reconnecting to the database file %1: waiting for its other connections in "
+                              "this process to close.")
+                               .arg(m_config.displayUrl()));
+        m_rejoinUntil.testAndSetOrdered(until, 0);
+    }
+
     if (db.isValid() && db.isOpen()) {
         if (m_local.hasLocalData() && m_local.localData()->generation == generation)
             return db;
-        db.close();
+        closeOwn(db);
     }
 
     if (!db.isValid()) {
@@ -90,7 +144,12 @@ Result<QSqlDatabase> Database::connection()
             QMutexLocker lock(&m_mutex);
             m_names.insert(name);
         }
-        m_local.setLocalData(new ThreadConnection{this, name});
+        auto *own = new ThreadConnection{this, name};
+        {
+            QMutexLocker lock(&m_mutex);
+            m_inThread.insert(own->inThread.get());
+        }
+        m_local.setLocalData(own);
     }
 
     if (m_config.isPostgreSQL()) {
@@ -121,30 +180,106 @@ Result<QSqlDatabase> Database::connection()
             tr("Cannot connect to the database %1: %2").arg(m_config.displayUrl(), error.text().trimmed()),
             error.text());
     }
+    m_openConnections.ref();
 
     if (m_local.hasLocalData())
         m_local.localData()->generation = generation;
 
+    if (m_config.isPostgreSQL()) {
+        QSqlQuery setup(db);
+        for (const QString &statement :
+             {QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("SET client_min_messages TO warning")}) {
+            if (!setup.exec(statement)) {
+                const QSqlError error = setup.lastError();
+                closeOwn(db);
+                return DbError(DbError::Code::ConnectionFailed,
+                               tr("Cannot prepare the database connection: %1").arg(error.text()), statement);
+            }
+        }
+        return db;
+    }
+    if (const VoidResult ready = setUpSqlite(db); !ready) {
+        closeOwn(db);
+        return ready.error();
+    }
+    return db;
+}
+
+VoidResult Database::setUpSqlite(QSqlDatabase &db)
+{
     QSqlQuery setup(db);
-    const QStringList statements =
-        m_config.isPostgreSQL()
-            ? QStringList{QStringLiteral("SET TIME ZONE 'UTC'"),
-                          QStringLiteral("SET client_min_messages TO warning")}
-            : QStringList{QStringLiteral("PRAGMA foreign_keys = ON"),
-                          QStringLiteral("PRAGMA journal_mode = WAL"),
-                          QStringLiteral("PRAGMA synchronous = NORMAL"),
-                          // Statement journals and sorts stay in memory instead of temporary files
-                          // (a multi-row insert otherwise writes every page twice).
-                          QStringLiteral("PRAGMA temp_store = MEMORY")};
+    const QStringList statements{QStringLiteral("PRAGMA foreign_keys = ON"),
+                                 QStringLiteral("PRAGMA journal_mode = WAL"),
+                                 QStringLiteral("PRAGMA synchronous = NORMAL"),
+                                 // Statement journals and sorts stay in memory instead of temporary
+                                 // files (a multi-row insert otherwise writes every page twice).
+                                 QStringLiteral("PRAGMA temp_store = MEMORY")};
+    bool wal = false;
     for (const QString &statement : statements) {
         if (!setup.exec(statement)) {
             const QSqlError error = setup.lastError();
-            db.close();
             return DbError(DbError::Code::ConnectionFailed,
                            tr("Cannot prepare the database connection: %1").arg(error.text()), statement);
         }
+        if (statement.contains(QLatin1String("journal_mode")) && setup.next())
+            wal = setup.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
     }
-    return db;
+    if (m_holdCheck.loadAcquire() != int(HoldCheck::Uncalibrated))
+        return {};
+    // The first connection finds out whether this system shows the locks SQLite holds:
+    // now, before anything else in the process could have touched the file, they must
+    // be there (reading the schema maps the shared memory and takes its lock).
+    HoldCheck check = HoldCheck::Off;
+    if (wal && setup.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
+        setup.finish();
+        const DatabaseFileGuard::Hold hold = DatabaseFileGuard::hold(m_config.path);
+        if (hold == DatabaseFileGuard::Hold::Held)
+            check = HoldCheck::On;
+        else
+            qCWarning(lcDatabase) << "cannot see SQLite's locks on" << m_config.path
+                                  << "here; writes are not checked for a lost hold";
+    }
+    m_holdCheck.testAndSetOrdered(int(HoldCheck::Uncalibrated), int(check));
+    return {};
+}
+
+VoidResult Database::verifyHold()
+{
+    if (m_config.isPostgreSQL() || m_holdCheck.loadAcquire() != int(HoldCheck::On))
+        return {};
+    const DatabaseFileGuard::Hold hold = DatabaseFileGuard::hold(m_config.path);
+    if (hold == DatabaseFileGuard::Hold::Held || hold == DatabaseFileGuard::Hold::Unknown)
+        return {};
+    const QString file = QDir::toNativeSeparators(m_config.path);
+    const DbError error(
+        DbError::Code::ConnectionLost,
+        hold == DatabaseFileGuard::Hold::LocksLost
+            ? tr("Residesk lost its lock on the database file %1: something in this process opened the file "
+                 "outside SQLite. Nothing was written; Residesk reconnects to the file.")
+                  .arg(file)
+            : tr("The write-ahead log of the database file %1 was deleted while Residesk was using it. "
+                 "Nothing "
+                 "was written; Residesk reconnects to the file.")
+                  .arg(file),
+        hold == DatabaseFileGuard::Hold::LocksLost
+            ? QStringLiteral("SQLite locks lost on %1").arg(m_config.path)
+            : QStringLiteral("WAL deleted under %1").arg(m_config.path));
+    qCCritical(lcDatabase) << error.detail;
+    m_rejoinUntil.storeRelease(QDateTime::currentMSecsSinceEpoch() + kRejoinMs);
+    noteError(error);
+    // Threads with an event loop (job runners, the event reader) close theirs now
+    // rather than at their next use, which may be a long time away; pool threads close
+    // theirs at their next use (DbExecutor visits its own at once).
+    QMutexLocker lock(&m_mutex);
+    for (QObject *inThread : std::as_const(m_inThread))
+        QMetaObject::invokeMethod(
+            inThread, [this] { closeThreadConnection(); }, Qt::QueuedConnection);
+    return error;
+}
+
+bool Database::isRejoining() const
+{
+    return m_rejoinUntil.loadAcquire() != 0;
 }
 
 VoidResult Database::open()
@@ -159,7 +294,7 @@ void Database::closeThreadConnection()
 {
     QSqlDatabase db = QSqlDatabase::database(threadConnectionName(), false);
     if (db.isValid())
-        db.close();
+        closeOwn(db);
 }
 
 VoidResult Database::ping()

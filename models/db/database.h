@@ -47,6 +47,20 @@ public:
     // this thread's connection and is announced through connectionLost().
     void noteError(const DbError &error);
 
+    // On SQLite in WAL mode: fails (ConnectionLost) when this process no longer holds
+    // SQLite's lock on the database file, or its write-ahead log was deleted (see
+    // models/db/databasefileguard.h); then every thread's connection is closed on its
+    // next use and none reopens until all are closed (at most kRejoinMs), so that
+    // SQLite takes its locks afresh. Transaction calls it after BEGIN and before COMMIT
+    // of every write, SqlStatement before every write outside a transaction. Elsewhere
+    // (PostgreSQL, a file system where the hold cannot be seen) it always succeeds.
+    VoidResult verifyHold();
+    static constexpr int kRejoinMs = 15000;
+    // True while connections are being closed after a lost hold (see verifyHold()).
+    bool isRejoining() const;
+    // Connections of this Database open now, on all threads.
+    int openConnectionCount() const { return m_openConnections.loadAcquire(); }
+
     // In-process event delivery on SQLite (see tasks/events.h); callable from any thread.
     void emitLocalEvent(const QJsonObject &event) { Q_EMIT localEvent(event); }
     // What tells this Database's events from those of other processes (or of other
@@ -62,15 +76,25 @@ Q_SIGNALS:
 private:
     QString threadConnectionName() const;
     void forget(const QString &name);
+    void closeOwn(QSqlDatabase &db);
+    VoidResult setUpSqlite(QSqlDatabase &db);
+
+    enum class HoldCheck { Uncalibrated, On, Off };
 
     DatabaseConfig m_config;
     quint64 m_instance;
     QString m_origin;
     mutable QMutex m_mutex;
     QSet<QString> m_names;
+    QSet<QObject *> m_inThread; // ThreadConnection::inThread of every thread
     // Bumped on every connection problem: every thread then reopens its connection on
     // next use instead of failing once more on a dead socket.
     QAtomicInt m_generation = 0;
+    QAtomicInt m_openConnections = 0;
+    // While a lost hold is being repaired: the time (ms since the epoch) after which
+    // connections reopen even if some old one is still open; 0 when not rejoining.
+    QAtomicInteger<qint64> m_rejoinUntil = 0;
+    QAtomicInt m_holdCheck = int(HoldCheck::Uncalibrated);
     struct ThreadConnection;
     QThreadStorage<ThreadConnection *> m_local;
 };

@@ -1,5 +1,31 @@
 #include "models/db/dbexecutor.h"
 
+#include <QDeadlineTimer>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace {
+// Runs `work` once on every thread of `pool`: one task per thread, each waiting (up to a
+// second) until all have started, so no thread takes two of them.
+void onEveryThread(QThreadPool &pool, const std::function<void()> &work)
+{
+    const int threads = pool.maxThreadCount();
+    auto started = std::make_shared<std::atomic<int>>(0);
+    for (int i = 0; i < threads; ++i) {
+        pool.start([started, threads, work] {
+            started->fetch_add(1);
+            const QDeadlineTimer deadline(1000);
+            while (started->load() < threads && !deadline.hasExpired())
+                QThread::msleep(1);
+            work();
+        });
+    }
+}
+} // namespace
+
 DbExecutor::DbExecutor(Database &db, QObject *parent)
     : QObject(parent)
     , m_db(db)
@@ -10,6 +36,17 @@ DbExecutor::DbExecutor(Database &db, QObject *parent)
     m_writePool.setObjectName(QStringLiteral("residesk-db-write"));
     m_writePool.setMaxThreadCount(1);
     m_writePool.setExpiryTimeout(-1);
+    // After a lost hold on an SQLite file every connection must close before any
+    // reopens (Database::verifyHold): these threads may sit idle, so visit them now.
+    connect(&m_db, &Database::connectionLost, this, [this] {
+        if (!m_db.isRejoining())
+            return;
+        const auto close = [this] {
+            m_db.closeThreadConnection();
+        };
+        onEveryThread(m_readPool, close);
+        onEveryThread(m_writePool, close);
+    });
 }
 
 DbExecutor::~DbExecutor()

@@ -2,6 +2,7 @@
 
 #include "models/db/database.h"
 #include "models/db/pgquery.h"
+#include "models/db/transaction.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -11,6 +12,18 @@
 Q_DECLARE_LOGGING_CATEGORY(lcDatabase)
 
 namespace {
+// A statement that cannot write (by its first word; WITH may, so it counts as a write).
+bool isReadOnly(const QString &sql)
+{
+    const QStringView text = QStringView(sql).trimmed();
+    for (const QLatin1String word : {QLatin1String("SELECT"), QLatin1String("PRAGMA"),
+                                     QLatin1String("EXPLAIN"), QLatin1String("VALUES")}) {
+        if (text.startsWith(word, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 QSqlQuery makeQuery(Database &db, DbError &error)
 {
     Result<QSqlDatabase> conn = db.connection();
@@ -73,6 +86,12 @@ VoidResult SqlStatement::exec()
 {
     if (!m_prepared)
         return m_prepareError;
+    // A write of its own on SQLite (in a Transaction, the Transaction checks): only while
+    // this process still holds the file's locks.
+    if (!m_pg && !m_db.isPostgreSQL() && !Transaction::isOpen(m_db) && !isReadOnly(m_sql)) {
+        if (const VoidResult held = m_db.verifyHold(); !held)
+            return held.error();
+    }
     const bool ok = m_pg ? m_pg->exec(m_pgSql, m_values) : m_query.exec();
     m_bound = 0;
     if (!ok) {

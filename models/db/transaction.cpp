@@ -30,6 +30,16 @@ Transaction::Transaction(Database &db, Mode mode)
         m_error = r.error();
         return;
     }
+    m_write = depth == 0 && mode == Mode::Write;
+    // A write on SQLite begins only while this process still holds the file's locks.
+    if (m_write) {
+        if (const VoidResult held = db.verifyHold(); !held) {
+            // verifyHold() closed the connection, which rolled the transaction back.
+            m_active = false;
+            m_error = held.error();
+            return;
+        }
+    }
     m_entered = true;
     t_depth[&db] = depth + 1;
 }
@@ -74,6 +84,14 @@ VoidResult Transaction::commit()
         }
         leave();
         return {};
+    }
+    // ... and commits only while it still does: after losing them the commit could go
+    // into a write-ahead log another process has deleted.
+    if (m_write) {
+        if (const VoidResult held = m_db.verifyHold(); !held) {
+            leave(); // verifyHold() closed the connection, which rolled back
+            return held.error();
+        }
     }
     const VoidResult r = SqlStatement::run(m_db, QStringLiteral("COMMIT"));
     if (!r) {

@@ -14,7 +14,8 @@ class Database;
 //   return tx.commit();
 //
 // On SQLite a write transaction starts with BEGIN IMMEDIATE so that two writers wait
-// on the busy timeout instead of failing half-way.
+// on the busy timeout instead of failing half-way, and both its start and its commit
+// check that the process still holds the file's locks (Database::verifyHold).
 //
 // Nesting: a Transaction made while another one is open on this thread's connection
 // of the same Database becomes a SAVEPOINT inside it. Its commit() releases the
@@ -47,6 +48,7 @@ private:
     Database &m_db;
     bool m_active = false;
     bool m_entered = false;
+    bool m_write = false; // the outermost write transaction (checks the hold on SQLite)
     QString m_savepoint;
     DbError m_error;
 };
