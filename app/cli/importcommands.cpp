@@ -5,6 +5,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/commandregistry.h"
 #include "models/db/database.h"
+#include "models/db/databasefileguard.h"
 #include "models/io/csvexporter.h"
 #include "models/io/csvwriter.h"
 #include "models/io/residentimporter.h"
@@ -81,6 +82,10 @@ public:
         }
         if (csvPath.isEmpty())
             return true;
+        if (const std::optional<QString> refused = DatabaseFileGuard::refusal(csvPath)) {
+            *error = *refused;
+            return false;
+        }
         m_csvFile = std::make_unique<QSaveFile>(csvPath);
         if (!m_csvFile->open(QIODevice::WriteOnly)) {
             *error = u"%1: %2"_s.arg(csvPath, m_csvFile->errorString());
@@ -324,6 +329,10 @@ int ImportCommands::exportTable(CommandContext &context)
     Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
+    if (const std::optional<QString> refused = DatabaseFileGuard::refusal(*file)) {
+        context.error(*refused);
+        return CommandLine::ExitFailure;
+    }
     QSaveFile out(*file);
     if (!out.open(QIODevice::WriteOnly)) {
         context.error(u"%1: %2"_s.arg(*file, out.errorString()));

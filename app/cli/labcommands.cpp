@@ -6,6 +6,7 @@
 #include "app/cli/jobwaiter.h"
 #include "app/cli/texttable.h"
 #include "models/db/database.h"
+#include "models/db/databasefileguard.h"
 #include "models/lab/protocolrepository.h"
 #include "models/lab/reportrepository.h"
 #include "models/lab/workorderrepository.h"
@@ -51,6 +52,10 @@ QCommandLineOption outputCommandOption()
 // Writes `pdf` atomically; false (after saying why, naming the file) on failure.
 bool writePdf(CommandContext &context, const QString &path, const QByteArray &pdf)
 {
+    if (const std::optional<QString> refused = DatabaseFileGuard::refusal(path)) {
+        context.error(*refused);
+        return false;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit()) {
         context.error(

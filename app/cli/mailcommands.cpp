@@ -7,6 +7,7 @@
 #include "app/cli/jobwaiter.h"
 #include "app/cli/texttable.h"
 #include "models/db/database.h"
+#include "models/db/databasefileguard.h"
 #include "models/db/transaction.h"
 #include "models/housing/buildingrepository.h"
 #include "tasks/jobstore.h"
@@ -371,6 +372,10 @@ int MailCommands::residents(CommandContext &context)
     if (!parser.isSet(subjectOption()) || !parser.isSet(bodyFileOption()))
         return context.usageError(tr("\"mail residents\" needs --subject and --body-file"));
     const QString path = parser.value(bodyFileOption());
+    if (const std::optional<QString> refused = DatabaseFileGuard::refusal(path)) {
+        context.error(*refused);
+        return CommandLine::ExitFailure;
+    }
     QFile file;
     const bool opened = path == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
                                        : (file.setFileName(path), file.open(QIODevice::ReadOnly));

@@ -1,5 +1,6 @@
 #include "models/io/csvpreview.h"
 
+#include "models/db/databasefileguard.h"
 #include "models/io/csvreader.h"
 #include "models/io/csvrecord.h"
 
@@ -9,6 +10,10 @@ CsvPreview CsvPreview::load(const QString &path, int maxRows)
 {
     CsvPreview preview;
     preview.path = path;
+    if (const std::optional<QString> refused = DatabaseFileGuard::refusal(path)) {
+        preview.error = *refused;
+        return preview;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         preview.error = tr("%1: cannot open the file: %2").arg(path, file.errorString());

@@ -1,6 +1,7 @@
 #include "models/io/residentimporter.h"
 
 #include "models/db/database.h"
+#include "models/db/databasefileguard.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
@@ -262,6 +263,8 @@ bool ResidentImporter::open()
         return fileFailure(tr("no such file"));
     if (info.isDir())
         return fileFailure(tr("this is a folder, not a file"));
+    if (const std::optional<QString> refused = DatabaseFileGuard::refusal(m_path))
+        return fileFailure(*refused);
     m_file = std::make_unique<QFile>(m_path);
     if (!m_file->open(QIODevice::ReadOnly))
         return fileFailure(tr("cannot open the file: %1").arg(m_file->errorString()));
@@ -573,10 +576,10 @@ VoidResult ResidentImporter::write(QList<Row> &rows, Chunk &chunk)
         return {};
 
     // Set-based writes: one statement each, the rows as one bound JSON array.
-    const QList<QPair<QString, QString>> columns{
-        {u"student_id"_s, u"TEXT"_s}, {u"first_name"_s, u"TEXT"_s}, {u"last_name"_s, u"TEXT"_s},
-        {u"email"_s, u"TEXT"_s},      {u"phone"_s, u"TEXT"_s},      {u"status"_s, u"TEXT"_s},
-        {u"version"_s, u"INTEGER"_s}};
+    const QList<QPair<QString, QString>> columns{{u"student_id"_s, u"TEXT"_s}, {u"first_name"_s, u"TEXT"_s},
+                                                 {u"last_name"_s, u"TEXT"_s},  {u"email"_s, u"TEXT"_s},
+                                                 {u"phone"_s, u"TEXT"_s},      {u"status"_s, u"TEXT"_s},
+                                                 {u"version"_s, u"INTEGER"_s}};
     if (!inserts.isEmpty()) {
         SqlStatement st(m_db,
                         u"INSERT INTO residents (student_id, first_name, last_name, email, phone, status, "

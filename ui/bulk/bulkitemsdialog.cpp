@@ -1,15 +1,17 @@
 #include "ui/bulk/bulkitemsdialog.h"
 
+#include "models/db/databasefileguard.h"
 #include "models/db/dbexecutor.h"
 #include "models/io/csvwriter.h"
 #include "tasks/bulk/bulkactions.h"
 #include "tasks/bulk/bulkjobstore.h"
+#include "ui/widgets/filedialogs.h"
 
 #include <QComboBox>
 #include <QCoroFuture>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -213,7 +215,7 @@ QCoro::Task<> BulkItemsDialog::undo()
 
 void BulkItemsDialog::saveCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialogs::getSaveFileName(
         this, tr("Save the items as CSV"), u"bulk-change-%1.csv"_s.arg(m_jobId), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
@@ -230,6 +232,8 @@ void BulkItemsDialog::saveCsv()
     // The file is written on a pool thread: a slow or network disk never stalls the window.
     QPointer<BulkItemsDialog> self(this);
     auto writing = QtConcurrent::run([path, rows = std::move(rows)]() -> QString {
+        if (const std::optional<QString> refused = DatabaseFileGuard::refusal(path))
+            return *refused;
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return file.errorString();

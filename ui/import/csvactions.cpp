@@ -1,13 +1,14 @@
 #include "ui/import/csvactions.h"
 
+#include "models/db/databasefileguard.h"
 #include "models/db/dbexecutor.h"
 #include "tasks/jobengine.h"
 #include "ui/import/residentimportdialog.h"
+#include "ui/widgets/filedialogs.h"
 
 #include <QAction>
 #include <QCoroFuture>
 #include <QDir>
-#include <QFileDialog>
 #include <QMenu>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -35,7 +36,7 @@ void CsvActions::addTo(QMenu *menu)
 {
     QAction *import = menu->addAction(tr("&Import residents…"), this, [this] {
         const QString path =
-            QFileDialog::getOpenFileName(m_window, tr("Import residents"),
+            FileDialogs::getOpenFileName(m_window, tr("Import residents"),
                                          QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
                                          tr("CSV files (*.csv *.txt);;All files (*)"));
         if (!path.isEmpty())
@@ -69,7 +70,7 @@ void CsvActions::chooseExportFile(CsvExporter::Table table)
                                   .filePath(residents   ? u"residents.csv"_s
                                             : protocols ? u"protocols.csv"_s
                                                         : u"rooms.csv"_s);
-    const QString path = QFileDialog::getSaveFileName(m_window,
+    const QString path = FileDialogs::getSaveFileName(m_window,
                                                       residents   ? tr("Export residents")
                                                       : protocols ? tr("Export protocols")
                                                                   : tr("Export rooms"),
@@ -88,6 +89,10 @@ QCoro::Task<> CsvActions::exportTo(CsvExporter::Table table, QString path)
                                : tr("Exporting rooms to %1…").arg(QDir::toNativeSeparators(path)));
     auto future = m_executor.read([table, path, actor = m_actor](Database &db) {
         ExportOutcome outcome;
+        if (const std::optional<QString> refused = DatabaseFileGuard::refusal(path)) {
+            outcome.error = *refused;
+            return outcome;
+        }
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly)) {
             outcome.error = file.errorString();

@@ -1,5 +1,6 @@
 #include "ui/import/residentimportdialog.h"
 
+#include "models/db/databasefileguard.h"
 #include "models/db/dbexecutor.h"
 #include "models/io/csvpreview.h"
 #include "models/io/csvwriter.h"
@@ -8,12 +9,13 @@
 #include "tasks/import/importtasks.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
+#include "ui/widgets/filedialogs.h"
 
 #include <QComboBox>
 #include <QCoroFuture>
 #include <QCoroTimer>
 #include <QDialogButtonBox>
-#include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -129,7 +131,7 @@ ResidentImportDialog::ResidentImportDialog(DbExecutor &executor, JobEngine *engi
     connect(m_dryRunButton, &QPushButton::clicked, this, [this] { runDryRun(); });
     connect(m_importButton, &QPushButton::clicked, this, [this] { startImport(); });
     connect(m_saveButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
+        const QString path = FileDialogs::getSaveFileName(
             this, tr("Save rejected rows"),
             QFileInfo(m_path).dir().filePath(QFileInfo(m_path).completeBaseName() + tr("-rejected.csv")),
             tr("CSV files (*.csv)"));
@@ -369,6 +371,8 @@ QCoro::Task<bool> ResidentImportDialog::saveRejectedTo(QString path)
     // An import job's rows come from the database, page by page; a dry run's from memory.
     auto future =
         m_executor.read([path, header = m_header, jobId = m_jobId, shown = m_rejected](Database &db) {
+            if (const std::optional<QString> refused = DatabaseFileGuard::refusal(path))
+                return *refused;
             QSaveFile file(path);
             if (!file.open(QIODevice::WriteOnly))
                 return file.errorString();

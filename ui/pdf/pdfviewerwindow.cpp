@@ -1,13 +1,14 @@
 #include "ui/pdf/pdfviewerwindow.h"
 
+#include "models/db/databasefileguard.h"
 #include "ui/pdf/pdfpageview.h"
+#include "ui/widgets/filedialogs.h"
 
 #include <QAction>
 #include <QBuffer>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHash>
@@ -382,6 +383,12 @@ void PdfViewerWindow::documentReady()
 bool PdfViewerWindow::loadFile(const QString &path, const QString &title)
 {
     QFile file(path);
+    if (const std::optional<QString> refused = DatabaseFileGuard::refusal(path)) {
+        m_givenTitle = title.isEmpty() ? QFileInfo(path).fileName() : title;
+        m_bytes.clear();
+        showError(*refused);
+        return false;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         m_givenTitle = title.isEmpty() ? QFileInfo(path).fileName() : title;
         m_bytes.clear();
@@ -598,7 +605,7 @@ void PdfViewerWindow::saveAs()
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     QString name = m_title;
     name.replace(QRegularExpression(u"[\\\\/:*?\"<>|]"_s), u"_"_s);
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialogs::getSaveFileName(
         this, tr("Save PDF"), QDir(dir).filePath(name + u".pdf"_s), tr("PDF documents (*.pdf)"));
     if (path.isEmpty())
         return;
@@ -610,6 +617,10 @@ void PdfViewerWindow::saveAs()
 
 bool PdfViewerWindow::saveTo(const QString &path)
 {
+    if (const std::optional<QString> refused = DatabaseFileGuard::refusal(path)) {
+        m_errorText = *refused;
+        return false;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(m_bytes) != m_bytes.size() || !file.commit()) {
         m_errorText = tr("The PDF could not be saved to %1: %2")
