@@ -1,6 +1,8 @@
 #include "app/gui/guiapplication.h"
 
 #include "app/cli/globaloptions.h"
+#include "app/cli/unixsignals.h"
+#include "app/gui/shutdownwatchdog.h"
 #include "app/i18n/translationloader.h"
 #include "models/core/actor.h"
 #include "models/db/connectionmonitor.h"
@@ -32,6 +34,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace {
 
@@ -141,7 +144,9 @@ int GuiApplication::run(int argc, char **argv)
 
     // Owned here, destroyed in reverse order: the window, the engine (joins its runner
     // threads), the event bus, the monitor, the executor (waits for running work),
-    // then the database. Bus and engine start once the schema is migrated.
+    // then the database. Bus and engine start once the schema is migrated. The
+    // watchdog, destroyed last, bounds all of that once the window has closed.
+    ShutdownWatchdog watchdog;
     Database database(config.value());
     DbExecutor executor(database);
     ConnectionMonitor monitor(executor);
@@ -167,12 +172,34 @@ int GuiApplication::run(int argc, char **argv)
     QApplication::setQuitOnLastWindowClosed(false);
     QObject::connect(&app, &QGuiApplication::lastWindowClosed, &engine, [&engine] { stopAndQuit(engine); });
 
+    // Logging out, `kill` or Ctrl+C in the terminal close the window as File ▸ Quit
+    // does (its state is saved, jobs stop at a checkpoint); a second one quits at once.
+    UnixSignals signalWatcher({SIGTERM, SIGINT, SIGHUP});
+    QObject::connect(&signalWatcher, &UnixSignals::received, &window, [&window](int signalNumber) {
+        static bool closing = false;
+        if (closing) {
+            std::fprintf(stderr, "residesk: %s again: quitting at once\n",
+                         qPrintable(UnixSignals::name(signalNumber)));
+            std::_Exit(1);
+        }
+        closing = true;
+        if (!window.close())
+            QCoreApplication::quit();
+    });
+
     const bool demo = parser.isSet(GlobalOptions::demoName());
     QTimer::singleShot(0, &window, [&executor, &events, &engine, &window, demo, actor] {
         startUp(executor, events, engine, window, demo, actor);
     });
 
     const int code = app.exec();
+    // The engine had its grace period; what is still running now (a statement the
+    // database never answers) must not keep the process alive for good.
+    watchdog.arm(std::chrono::milliseconds(kTeardownMs),
+                 tr("the database did not let go within %n second(s) of the window closing; quitting without "
+                    "waiting (queued and running jobs resume on the next start)",
+                    nullptr, kTeardownMs / 1000),
+                 code);
     executor.waitForDone();
     LabServices::setPdfCache(nullptr);
     return code;

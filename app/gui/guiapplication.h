@@ -12,6 +12,8 @@ class GuiApplication
     Q_DECLARE_TR_FUNCTIONS(GuiApplication)
 public:
     static int run(int argc, char **argv);
+    // After the event loop ends, the longest the teardown may take (see ShutdownWatchdog).
+    static constexpr int kTeardownMs = 15000;
 
 private:
     // Qt's translation and Residesk's own (":/i18n/residesk_<locale>.qm", or the English
