@@ -31,11 +31,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Unique per engine, also across restarts: a container restarts a worker with the same
+// host name and often the same pid, and leases and the outbox's claims name their
+// holder by this id (32 random bits, so a restarted worker does not take a dead one's
+// name).
 QString defaultWorkerId()
 {
     return u"%1:%2:%3"_s.arg(QSysInfo::machineHostName())
         .arg(QCoreApplication::applicationPid())
-        .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0'));
+        .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
 }
 
 } // namespace

@@ -28,6 +28,30 @@ class JobContext;
 //     leaving every committed step in place.
 //  5. It catches its own errors and returns JobOutcome::failure(text, retryable);
 //     an exception escaping the coroutine is caught by the engine as a failure.
+//  6. A dead claimant's batch is picked up within the lease time, with no person
+//     acting and no new request. A task that claims rows in batches outside its job
+//     row (today mail.send: the outbox's claim_owner and claim_expires_at, see
+//     "Nothing left behind" in tasks/mail/outbox.h) names the claim after its worker
+//     (the job's lease owner) and counts a claim as held only while that worker runs
+//     a job of the kind with a live lease, and at most until the claim's expiry; so a
+//     batch is free again the moment its claimant's lease expires. Then something must
+//     come for it:
+//      - the dead job itself: the engine claims a running job whose lease expired (or
+//        fails it, when no attempts are left) at its first poll after the expiry;
+//      - a running task of the kind takes free claims over before every batch;
+//      - a task that ends while another worker's live claims remain schedules its
+//        successor (run_after at the earliest moment those claims end unless renewed,
+//        through the kind's unique keys, a waiting one brought forward rather than a
+//        second queued), so that one comes if that worker dies;
+//      - a claim (or an attempt) under the task's own worker's name is an earlier run's
+//        of that worker, cut off mid-batch (a lost connection puts its job back in the
+//        queue and this worker runs it again): it is taken over, never waited for. This
+//        needs one task of the kind per engine at a time (maxConcurrency 1) and a worker
+//        id no restart reuses (JobEngineOptions::workerId);
+//      - a worker that starts queues a task of the kind when such work waits
+//        (`residesk worker`, MailTasks::drainPendingOnStart).
+//     The jobs table keeps the same rule for jobs: a dead worker's job is claimed again
+//     at the first poll after its lease expires (JobStore::claim).
 struct TaskKind
 {
     using Run = std::function<QCoro::Task<JobOutcome>(JobContext &)>;

@@ -12,10 +12,12 @@
 #include "tasks/job.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
+#include "tasks/mail/mailtasks.h"
 #include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 
 #include <QCommandLineParser>
+#include <QCoroTask>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -398,8 +400,15 @@ int JobCommands::worker(CommandContext &context)
         output.line(u"stopping"_s, {{u"reason"_s, reason}, {u"running"_s, engine.runningCount()}}, text);
         engine.stop();
     };
+    // E-mail that waits (left by a dead worker, or for a worker with mail settings)
+    // gets a drain at start (tasks/mail/outbox.h, "Nothing left behind"). --once waits
+    // for that look, and the worker does not return while it is under way.
+    const bool runsMail =
+        (options.kinds.isEmpty() ? registry.names() : options.kinds).contains(u"mail.send"_s);
+    bool mailLookDone = !runsMail;
+    bool quitAfterMailLook = false;
     QObject::connect(&engine, &JobEngine::drained, &loop, [&] {
-        if (once && !stopping)
+        if (once && !stopping && mailLookDone)
             stop(u"drained"_s, tr("No runnable job left: stopping (--once)."));
     });
     QObject::connect(&signalWatcher, &UnixSignals::received, &loop, [&](int signalNumber) {
@@ -422,7 +431,10 @@ int JobCommands::worker(CommandContext &context)
     QObject::connect(&engine, &JobEngine::stopped, &loop, [&] {
         output.line(u"worker_stopped"_s, {{u"started"_s, started}, {u"finished"_s, finished}},
                     tr("Worker stopped: %n job(s) finished.", nullptr, finished));
-        loop.quit();
+        if (mailLookDone)
+            loop.quit();
+        else
+            quitAfterMailLook = true; // the keychain answers (or times out) soon
     });
 
     output.line(
@@ -442,6 +454,23 @@ int JobCommands::worker(CommandContext &context)
     }
     bus.start();
     engine.start();
+    // Lives until mailLookDone: the loop does not end before.
+    const auto lookForMail = [&]() -> QCoro::Task<> {
+        auto looking = MailTasks::drainPendingOnStart(*db, context.actor()); // named: GCC 12 bug 100611
+        const Result<qint64> queued = co_await looking;
+        if (!queued)
+            context.error(
+                tr("cannot schedule %1: %2").arg(u"mail.send"_s, queued.error().message.simplified()));
+        mailLookDone = true;
+        if (quitAfterMailLook)
+            loop.quit();
+        else
+            engine.wake();
+    };
+    if (runsMail) {
+        QCoro::Task<> looking = lookForMail();
+        Q_UNUSED(looking) // eager; its frame lives until it ends, before the loop does
+    }
     loop.exec();
     return CommandLine::ExitSuccess;
 }

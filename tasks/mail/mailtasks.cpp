@@ -61,20 +61,49 @@ QString clockText(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s);
 }
 
+// The least wait before a successor drain, so that one never chases the last.
+constexpr qint64 kFollowUpDelayMs = 1000;
+
+// What waits after this drain (e-mails held by a live drain of another worker, or
+// waiting for a retry) gets a drain at the time it becomes a drain's business, but not
+// before `notBefore` (the server's retry time after a problem of the server): a
+// separate unique key, so this running drain does not swallow it. Returns that time
+// (0: nothing waits).
+Result<qint64> scheduleSuccessor(JobContext &ctx, Outbox &outbox, qint64 notBefore = 0)
+{
+    const Result<qint64> next = outbox.nextDrainAt(ctx.owner());
+    if (!next)
+        return next.error();
+    if (next.value() == 0)
+        return qint64(0);
+    // Not after now: an e-mail became free after this drain's last look (a claim or a
+    // lease ran out just then, or another drain gave a batch back): a drain right
+    // after this one, not this one again.
+    const qint64 at = qMax(qMax(next.value(), notBefore), ctx.clock().nowMs() + kFollowUpDelayMs);
+    if (const Result<EnqueueResult> scheduled =
+            Outbox::ensureDrain(ctx.database(), ctx.clock(), ctx.actor(), at);
+        !scheduled)
+        return scheduled.error();
+    return at;
+}
+
 QCoro::Task<JobOutcome> drain(JobContext &ctx)
 {
     Outbox outbox(ctx.database(), ctx.clock());
     Tally tally = Tally::fromJson(ctx.checkpoint()); // a resumed job continues its counts
     // Step 1 of the protocol, before anything else (and without needing the settings).
-    if (const Result<int> orphans = outbox.markOrphansUncertain(); !orphans)
+    if (const Result<int> orphans = outbox.markOrphansUncertain(ctx.owner()); !orphans)
         co_return JobOutcome::failure(orphans.error().message);
     else
         tally.uncertain += orphans.value();
-    const Result<int> dueAtStart = outbox.countDue();
+    const Result<int> dueAtStart = outbox.countDue(ctx.owner());
     if (!dueAtStart)
         co_return JobOutcome::failure(dueAtStart.error().message);
     if (dueAtStart.value() == 0) {
-        // Nothing to send (the recurring safety net, mostly): no settings needed.
+        // Nothing to send now (the recurring safety net, mostly): no settings needed.
+        // What a live drain elsewhere holds, or what waits for a retry, gets its drain.
+        if (const Result<qint64> scheduled = scheduleSuccessor(ctx, outbox); !scheduled)
+            co_return JobOutcome::failure(scheduled.error().message);
         QJsonObject result = tally.toJson();
         result.insert(u"summary"_s, tally.summary());
         co_return JobOutcome::success(result);
@@ -95,13 +124,22 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
     const qint64 claimMs = qint64(batch) * (settings.timeoutMs + settings.connectTimeoutMs) + 60000;
     const qint64 minGapMs = settings.ratePerMinute > 0 ? 60000 / settings.ratePerMinute : 0;
     const SmtpSender sender(settings);
-    QString stopProblem; // the server cannot be used now
+    QString stopProblem;      // the server cannot be used now …
+    qint64 serverRetryAt = 0; // … until then
 
     qint64 lastSendAt = 0;
     bool rescanned = false;
+    bool firstBatch = true;
     while (stopProblem.isEmpty()) {
         if (ctx.isCancelled())
             co_return JobOutcome::cancelled();
+        // Step 1 again before every batch: an attempt whose drain died meanwhile is
+        // judged now, not when this drain ends (claimDue takes that drain's claims over).
+        if (!firstBatch) {
+            if (const Result<int> orphans = outbox.markOrphansUncertain(ctx.owner()); orphans)
+                tally.uncertain += orphans.value();
+        }
+        firstBatch = false;
         Result<QList<OutboxEmail>> claimed = outbox.claimDue(ctx.owner(), batch, claimMs);
         if (!claimed)
             co_return JobOutcome::failure(claimed.error().message);
@@ -111,12 +149,10 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
             if (rescanned)
                 break;
             rescanned = true;
-            if (const Result<int> orphans = outbox.markOrphansUncertain(); orphans)
-                tally.uncertain += orphans.value();
             continue;
         }
         rescanned = false;
-        const Result<int> due = outbox.countDue();
+        const Result<int> due = outbox.countDue(ctx.owner());
         const qint64 total = tally.done() + claimed->size() + (due ? due.value() : 0);
         ctx.setProgress(tally.done(), total, tr("%1 of %2 sent").arg(tally.sent).arg(total));
 
@@ -227,6 +263,7 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
                 // until this one's retry time.
                 stopProblem = sent.error;
                 const qint64 notBefore = retryAt > 0 ? retryAt : lastSendAt + retryBaseMs;
+                serverRetryAt = notBefore;
                 if (auto released = outbox.releaseClaims(ctx.owner(), unsent, notBefore); !released)
                     co_return JobOutcome::failure(released.error().message);
                 unsent.clear();
@@ -235,24 +272,16 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
         }
     }
 
-    // E-mails waiting for a retry get a drain at their time (a separate unique key, so
-    // this running drain does not swallow it).
-    const Result<qint64> next = outbox.nextAttemptAt();
+    // E-mails waiting for a retry, and those a live drain of another worker holds,
+    // get a drain at their time (see "Nothing left behind" in tasks/mail/outbox.h).
+    const Result<qint64> next = scheduleSuccessor(ctx, outbox, serverRetryAt);
     if (!next)
         co_return JobOutcome::failure(next.error().message);
-    // One due now was not claimable by this drain (it found none left): another live
-    // drain holds it and sends it, so no follow-up for it (that would only chase it).
-    if (next.value() > ctx.clock().nowMs()) {
-        if (const Result<EnqueueResult> scheduled =
-                Outbox::ensureDrain(ctx.database(), ctx.clock(), ctx.actor(), next.value());
-            !scheduled)
-            co_return JobOutcome::failure(scheduled.error().message);
-    }
     ctx.setProgress(tally.done(), tally.done(), tally.summary());
 
     if (!stopProblem.isEmpty()) {
         QString text = stopProblem + u' ' + tally.summary() + u'.';
-        if (next.value() > ctx.clock().nowMs())
+        if (next.value() > 0)
             text += u' ' + tr("The waiting e-mails are tried again from %1.").arg(clockText(next.value()));
         co_return JobOutcome::failure(text, false);
     }
@@ -263,12 +292,29 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
 
 } // namespace
 
-
 void registerAll(TaskRegistry &registry)
 {
     // maxAttempts 3: a drain that failed for a database problem is tried again; the
-    // e-mails themselves carry their own attempts.
+    // e-mails themselves carry their own attempts. maxConcurrency 1: one drain at a
+    // time per engine, which the outbox relies on to tell a worker's earlier drain,
+    // cut off mid-batch, from the one asking (Outbox::claimDue, markOrphansUncertain).
     registry.add({u"mail.send"_s, tr("Send e-mail"), 1, 3, &drain});
+}
+
+QCoro::Task<Result<qint64>> drainPendingOnStart(Database &db, Actor actor)
+{
+    auto loading = MailSettings::load(); // named: GCC 12 bug 100611
+    const MailSettingsLoad loaded = co_await loading;
+    if (!loaded.missing.isEmpty() || !loaded.error.isEmpty()) {
+        // A drain could only fail; the e-mails wait for a worker (or a window) that can
+        // send them.
+        qCInfo(lcMailTask) << "no drain at start: the mail settings are not usable here";
+        co_return qint64(0);
+    }
+    const Result<qint64> queued = Outbox::ensurePendingDrain(db, JobClock::system(), actor);
+    if (queued && queued.value() > 0)
+        qCInfo(lcMailTask) << "e-mail waits: drain job" << queued.value() << "queued at start";
+    co_return queued;
 }
 
 QList<RecurringJob> defaultRecurring()

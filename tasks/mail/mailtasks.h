@@ -1,9 +1,13 @@
 #pragma once
 
+#include "models/core/actor.h"
+#include "models/db/result.h"
 #include "tasks/job.h"
 
+#include <QCoroTask>
 #include <QList>
 
+class Database;
 class TaskRegistry;
 
 // The e-mail task kinds, registered from tasks/taskcatalog.cpp:
@@ -23,9 +27,18 @@ class TaskRegistry;
 //   retry_max_ms, default one hour).
 //
 // At most one engine thread runs a drain at a time per engine (maxConcurrency 1);
-// drains on several workers take disjoint batches.
+// drains on several workers take disjoint batches. A drain that ends while e-mails
+// wait (held by a live drain elsewhere, or for a retry) schedules its successor for
+// when they are free; see "Nothing left behind" in tasks/mail/outbox.h.
 namespace MailTasks {
 void registerAll(TaskRegistry &registry);
 // The safety-net drain every 10 minutes (see Outbox::ensureDrain).
 QList<RecurringJob> defaultRecurring();
+// What a worker does when it starts (`residesk worker`): when the mail settings here
+// are usable (MailSettings::load, the environment or QSettings and the keychain) and
+// any e-mail waits, makes sure a drain is queued (Outbox::ensurePendingDrain), so that
+// what a dead worker left, or what waited for a worker that can send, goes out now.
+// SQL on the calling thread's connection (a thread with an event loop: the keychain).
+// Returns the drain's job id, 0 when none was queued.
+QCoro::Task<Result<qint64>> drainPendingOnStart(Database &db, Actor actor);
 } // namespace MailTasks

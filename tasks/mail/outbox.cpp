@@ -29,15 +29,46 @@ const QString kColumns =
     "related_id, created_by, created_at, updated_at, version, "
     "(SELECT COUNT(*) FROM outbox_attachments a WHERE a.email_id = outbox_emails.id)"_s;
 
-// A queued e-mail a drain may claim now (three bound values: now, now, now): due, and
-// not reserved by a live drain. A claim ends when it expires, or at once when the
-// drain that holds it is gone (its worker has no running mail.send job with a live
-// lease: it crashed or was killed), so a dead drain's batch is not stuck for the
-// length of its claim.
+// A queued e-mail a drain may claim now (four bound values: now, now, the claiming
+// worker, now): due, and not reserved by a live drain of another worker. A claim ends
+// when it expires, or at once when the drain that holds it is gone (its worker has no
+// running mail.send job with a live lease: it crashed, was killed or cut off), so a
+// dead drain's batch is not stuck for the length of its claim. A claim of the
+// claiming worker itself is left over from an earlier drain of that worker (a worker
+// runs one drain at a time, and a drain gives back or uses up its batch before it
+// claims the next): that drain lost its connection mid-batch, its job went back to the
+// queue, and the claim is taken over.
 const QString kClaimable =
     u"state = 'queued' AND next_attempt_at <= ? AND (claim_owner IS NULL OR claim_expires_at < ? "
+    "OR claim_owner = ? "
     "OR NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = 'mail.send' AND j.state = 'running' "
     "AND j.lease_owner = outbox_emails.claim_owner AND j.lease_expires_at >= ?))"_s;
+
+// The e-mails a drain is left with, and from when each is a drain's business (bound
+// values: now, the asking worker, now, now, now, the asking worker): a queued
+// e-mail at its next_attempt_at, or, while a live drain of another worker holds it,
+// not before that hold ends unless renewed (the claim's expiry or that drain's lease
+// expiry, whichever comes first, plus 1 ms: a claim and a lease hold up to and
+// including their expiry time); an e-mail in 'sending' under another worker's live
+// lease when that lease ends (then, if not renewed, the attempt is an orphan to judge),
+// and one under no live lease at once (now). MIN over both: when the next drain should
+// look.
+const QString kNextDrainAt =
+    u"SELECT MIN(x.at) FROM ("
+    "SELECT CASE WHEN j.id IS NULL OR o.claim_owner IS NULL OR o.claim_expires_at < ? "
+    "OR o.claim_owner = ? THEN o.next_attempt_at "
+    "ELSE CASE WHEN (CASE WHEN o.claim_expires_at < j.lease_expires_at THEN o.claim_expires_at "
+    "ELSE j.lease_expires_at END) + 1 > o.next_attempt_at "
+    "THEN (CASE WHEN o.claim_expires_at < j.lease_expires_at THEN o.claim_expires_at "
+    "ELSE j.lease_expires_at END) + 1 ELSE o.next_attempt_at END END AS at "
+    "FROM outbox_emails o LEFT JOIN jobs j ON j.kind = 'mail.send' AND j.state = 'running' "
+    "AND j.lease_owner = o.claim_owner AND j.lease_expires_at >= ? "
+    "WHERE o.state = 'queued' "
+    "UNION ALL "
+    "SELECT CASE WHEN j.id IS NULL THEN ? ELSE j.lease_expires_at + 1 END AS at "
+    "FROM outbox_emails o LEFT JOIN jobs j ON j.id = o.sending_job_id AND j.state = 'running' "
+    "AND j.lease_owner = o.sending_owner AND j.lease_expires_at >= ? "
+    "WHERE o.state = 'sending' AND o.sending_owner <> ?) x"_s;
 
 constexpr qsizetype kSubjectMax = 998; // RFC 5322 line length
 constexpr qsizetype kNameMax = 200;
@@ -481,6 +512,9 @@ Result<EnqueueResult> Outbox::ensureDrain(Database &db, const JobClock &clock, c
     //    their last scan — is covered by the recurring safety net (the "mail.send"
     //    recurring job every 10 minutes, TaskCatalog::defaultRecurring) and by every
     //    later enqueue; each drain also re-scans before it ends.
+    //  - merged into a queued drain that waits for a later time (a retry drain at the
+    //    next backoff, or a drain put back with a backoff after a failure), it is
+    //    brought forward to the time asked for: merging never delays a drain.
     const bool pg = db.isPostgreSQL();
     JobStore store(db, clock);
     const auto enqueueKey = [&](const char *key, qint64 after) -> Result<EnqueueResult> {
@@ -489,7 +523,17 @@ Result<EnqueueResult> Outbox::ensureDrain(Database &db, const JobClock &clock, c
         request.uniqueKey = QString::fromLatin1(key);
         request.onDuplicate = JobRequest::OnDuplicate::Merge;
         request.runAfter = after;
-        return store.enqueue(request, actor);
+        Result<EnqueueResult> queued = store.enqueue(request, actor);
+        if (!queued || !queued->merged)
+            return queued;
+        const qint64 at = after > 0 ? after : clock.nowMs();
+        if (auto r = SqlStatement::run(db,
+                                       u"UPDATE jobs SET run_after = ?, updated_at = ? "
+                                       "WHERE id = ? AND state = 'queued' AND run_after > ?"_s,
+                                       {at, clock.nowMs(), queued->id, at});
+            !r)
+            return r.error();
+        return queued;
     };
     // The state of a merged drain, share-locked on PostgreSQL while it is queued.
     const auto lockedState = [&](qint64 id) -> Result<QString> {
@@ -689,23 +733,27 @@ Result<OutboxEmail> Outbox::retry(qint64 id, const Actor &actor, int expectedVer
     return updated->first();
 }
 
-Result<int> Outbox::markOrphansUncertain()
+Result<int> Outbox::markOrphansUncertain(const QString &self)
 {
     const qint64 now = m_clock.nowMs();
     // The owner is alive while its mail.send job runs under the same worker with a
-    // lease that has not expired (the engine renews it with heartbeats).
+    // lease that has not expired (the engine renews it with heartbeats). An attempt of
+    // the asking drain's own worker is an earlier drain's (one drain at a time per
+    // worker, and the asker has none in flight): that drain stopped without its
+    // outcome, typically cut off from the database, and its job was run again.
     SqlStatement st(m_db,
                     u"UPDATE outbox_emails SET state = 'uncertain', last_error = ?, claim_owner = NULL, "
                     "claim_expires_at = NULL, updated_at = ?, version = version + 1 "
-                    "WHERE state = 'sending' AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = "
-                    "outbox_emails.sending_job_id "
+                    "WHERE state = 'sending' AND (sending_owner = ? OR NOT EXISTS (SELECT 1 FROM jobs j "
+                    "WHERE j.id = outbox_emails.sending_job_id "
                     "AND j.state = 'running' AND j.lease_owner = outbox_emails.sending_owner AND "
-                    "j.lease_expires_at >= ?) "
+                    "j.lease_expires_at >= ?)) "
                     "RETURNING id, sending_owner"_s);
     st.bind(tr("The worker sending this e-mail stopped before the server's answer was recorded: it may or "
                "may not "
                "have been delivered. Check with the recipient, then mark it as sent or send it again."))
         .bind(now)
+        .bind(notNull(self))
         .bind(now);
     if (auto r = st.exec(); !r)
         return r.error();
@@ -737,7 +785,7 @@ Result<QList<OutboxEmail>> Outbox::claimDue(const QString &owner, int limit, qin
         SqlStatement st(m_db, u"SELECT id FROM outbox_emails WHERE "_s + kClaimable +
                                   u" ORDER BY next_attempt_at, id LIMIT ?"_s +
                                   (m_db.isPostgreSQL() ? u" FOR UPDATE SKIP LOCKED"_s : QString()));
-        st.bind(now).bind(now).bind(now).bind(qBound(1, limit, 1000));
+        st.bind(now).bind(now).bind(owner).bind(now).bind(qBound(1, limit, 1000));
         if (auto r = st.exec(); !r)
             return r.error();
         while (st.next())
@@ -882,11 +930,11 @@ Result<int> Outbox::makeWaitingDue()
     return moved;
 }
 
-Result<int> Outbox::countDue()
+Result<int> Outbox::countDue(const QString &self)
 {
     const qint64 now = m_clock.nowMs();
     SqlStatement st(m_db, u"SELECT COUNT(*) FROM outbox_emails WHERE "_s + kClaimable);
-    st.bind(now).bind(now).bind(now);
+    st.bind(now).bind(now).bind(notNull(self)).bind(now);
     if (auto r = st.exec(); !r)
         return r.error();
     return st.next() ? st.value(0).toInt() : 0;
@@ -898,4 +946,29 @@ Result<qint64> Outbox::nextAttemptAt()
     if (auto r = st.exec(); !r)
         return r.error();
     return st.next() ? nullableInt(st.value(0)) : qint64(0);
+}
+
+Result<qint64> Outbox::nextDrainAt(const QString &self)
+{
+    const qint64 now = m_clock.nowMs();
+    SqlStatement st(m_db, kNextDrainAt);
+    st.bind(now).bind(notNull(self)).bind(now).bind(now).bind(now).bind(notNull(self));
+    if (auto r = st.exec(); !r)
+        return r.error();
+    return st.next() ? nullableInt(st.value(0)) : qint64(0);
+}
+
+Result<qint64> Outbox::ensurePendingDrain(Database &db, const JobClock &clock, const Actor &actor)
+{
+    Outbox outbox(db, clock);
+    const Result<qint64> next = outbox.nextDrainAt();
+    if (!next)
+        return next.error();
+    if (next.value() == 0)
+        return qint64(0);
+    const qint64 now = clock.nowMs();
+    const Result<EnqueueResult> drain = ensureDrain(db, clock, actor, next.value() > now ? next.value() : 0);
+    if (!drain)
+        return drain.error();
+    return drain->id;
 }

@@ -48,17 +48,20 @@ struct EnqueueResult;
 //
 // ## Sending: each e-mail at most once (the protocol of the mail.send job)
 //
-//  1. Orphans first (markOrphansUncertain): an e-mail in 'sending' whose sender is
-//     gone — its mail.send job is no longer running under the same worker with a live
-//     lease (the worker crashed, was killed or cut off) — may or may not have been
+//  1. Orphans first, and again before every batch (markOrphansUncertain): an e-mail in
+//     'sending' whose sender is gone — its mail.send job is no longer running under
+//     the same worker with a live lease (the worker crashed, was killed or cut off),
+//     or it is an earlier drain's of the asking drain's own worker (that drain was cut
+//     off from the database and its job runs again) — may or may not have been
 //     delivered. It becomes 'uncertain' and is NEVER sent again automatically; a
 //     person decides (resolveUncertain: "mark as sent" or "send again", both recorded
 //     with who and when).
 //  2. Claim (claimDue): a batch of due queued e-mails gets claim_owner and a claim
 //     expiry, in one transaction (PostgreSQL: FOR UPDATE SKIP LOCKED, so concurrent
 //     drains take disjoint batches; SQLite: a write transaction). A claim is only a
-//     reservation: the e-mail stays 'queued', and a claim that expired, or whose
-//     drain is gone (no live mail.send lease for that worker), is free again.
+//     reservation: the e-mail stays 'queued', and a claim that expired, whose drain is
+//     gone (no live mail.send lease for that worker), or that an earlier drain of the
+//     claiming worker left, is free again.
 //  3. Per e-mail, BEFORE talking to the server, in its own committed statement
 //     (beginAttempt): queued → 'sending', attempts + 1, sending_owner = worker,
 //     sending_job_id = job, sending_started_at = now — only if the row is still queued,
@@ -86,6 +89,28 @@ struct EnqueueResult;
 //  earlier attempt may have reached the server, so each e-mail goes out at most once;
 //  and no path drops a row, so nothing is lost: it ends 'sent', 'failed' (visible,
 //  retry()) or 'uncertain' (visible, resolveUncertain()).
+//
+// ## Nothing left behind: a drain is always on its way to what waits
+//
+// Claims and attempts hold only while their drain's lease lives, so what a dead drain
+// left is free again (claims) or ready to be judged (attempts) once its lease expires.
+// Then a drain must come, with no person acting and no e-mail queued meanwhile:
+//  - the dead drain's own job: the engine resumes a job whose lease expired;
+//  - a running drain takes over free claims and judges orphans before every batch, so
+//    another drain at work picks a dead one's batch up within its batch under way;
+//  - a drain that ends while e-mails still wait — held by a live drain of another
+//    worker, or for a retry — schedules its successor at nextDrainAt() (a retry drain:
+//    merged by key and brought forward, so one waits however many ask). If the holder
+//    still lives then, the successor finds them held and schedules the next one at the
+//    renewed expiry: one short job per lease period while another drain is at work;
+//  - a drain cut off from the database mid-batch takes its worker's own claims over
+//    and judges its worker's own earlier attempts when its job runs again;
+//  - a worker that starts with working mail settings queues a drain when any e-mail
+//    waits (ensurePendingDrain, from MailTasks::drainPendingOnStart).
+// So after a crash, a restart or a lost connection every queued e-mail is sent or
+// decided about one lease time (plus the engine's poll and a batch under way) after
+// its drain stopped. The recurring drain every 10 minutes stays as the last net (a
+// drain job that ran out of attempts, say, with no worker started after it).
 class Outbox
 {
     Q_DECLARE_TR_FUNCTIONS(Outbox)
@@ -160,11 +185,25 @@ public:
     static Result<EnqueueResult> ensureDrain(Database &db, const JobClock &clock, const Actor &actor,
                                              qint64 runAfter = 0);
 
+    // Queues a drain if any e-mail waits for one: queued (due now, or at its retry
+    // time: then a retry drain at that time), or in 'sending' under a sender that may be
+    // gone. What a worker does when it starts (MailTasks::drainPendingOnStart), so that
+    // whatever a dead worker left goes out without a new e-mail or a person. Returns the
+    // drain's job id, or 0 when nothing waits. Joins the caller's transaction.
+    static Result<qint64> ensurePendingDrain(Database &db, const JobClock &clock, const Actor &actor);
+
     // --- The drain protocol (the mail.send job), see above. ---------------------------
-    // Step 1. Returns how many e-mails became uncertain.
-    Result<int> markOrphansUncertain();
-    // Step 2. Due queued e-mails (next_attempt_at <= now) not reserved by a live drain,
-    // oldest first, with their attachments' content.
+    // `self` below is the asking drain's worker (its lease owner). A worker runs one
+    // drain at a time (mail.send: one per engine), and a drain has no claim and no
+    // attempt left of its own when it asks, so whatever carries its worker's name is an
+    // earlier drain's of that worker: one cut off from the database mid-batch, whose
+    // job went back to the queue and runs again under the same name.
+    // Step 1. Returns how many e-mails became uncertain. With `self`, that worker's
+    // own earlier attempts are orphans too.
+    Result<int> markOrphansUncertain(const QString &self = {});
+    // Step 2. Due queued e-mails (next_attempt_at <= now) not reserved by a live drain
+    // of another worker, oldest first, with their attachments' content; claims of
+    // `owner` itself are taken over (see above).
     Result<QList<OutboxEmail>> claimDue(const QString &owner, int limit, qint64 claimMs);
     // Gives claimed e-mails back unsent (cancel, or the server is unreachable); with
     // `notBefore`, they wait until then (no attempt is counted).
@@ -195,10 +234,19 @@ public:
     // waiting for a later retry becomes due at once. Returns how many.
     Result<int> makeWaitingDue();
 
-    // Queued e-mails a drain could claim now (for progress), and the earliest
-    // next_attempt_at of any queued e-mail (0: none queued).
-    Result<int> countDue();
+    // Queued e-mails a drain of worker `self` could claim now (for progress), and the
+    // earliest next_attempt_at of any queued e-mail (0: none queued).
+    Result<int> countDue(const QString &self = {});
     Result<qint64> nextAttemptAt();
+    // When the next drain should look (0: no e-mail is queued or being sent): the
+    // earliest of every queued e-mail's next_attempt_at, where an e-mail that a live
+    // drain of another worker holds counts from the moment that hold ends unless
+    // renewed (its claim's expiry or that drain's lease expiry, whichever is first), and
+    // of every e-mail in 'sending' under another worker's live lease, from that lease's
+    // expiry (an attempt under no live lease: now). A time not after now means there is
+    // work now. A drain that ends schedules its successor at this time, so that a
+    // batch whose drain dies is picked up once its lease expires (see the protocol).
+    Result<qint64> nextDrainAt(const QString &self = {});
 
 private:
     Result<OutboxEmail> recordOutcome(const Attempt &attempt, const QString &setSql,

@@ -410,6 +410,49 @@ private Q_SLOTS:
         QCOMPARE(m_sink->messages().size(), 3);
     }
 
+    void aDrainThatEndsWhileADeadDrainHoldsEmailsComesBackForThem()
+    {
+        // A drain on a worker that died holds a batch, and its job has no attempts left
+        // (the engine fails it rather than resuming it).
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        QList<qint64> ids;
+        for (int i = 0; i < 3; ++i)
+            ids << enqueue(message(u"r%1@example.org"_s.arg(i)), clock).id;
+        constexpr qint64 kDeadLease = 30000;
+        const Result<QList<Job>> dead =
+            JobStore(db(), clock).claim(u"dead-worker"_s, {{u"mail.send"_s, 1}}, 1, kDeadLease);
+        QVERIFY(dead);
+        QCOMPARE(dead->size(), 1);
+        const qint64 deadJob = dead->first().id;
+        QVERIFY(
+            SqlStatement::run(db(), u"UPDATE jobs SET attempts = max_attempts WHERE id = ?"_s, {deadJob}));
+        QCOMPARE(Outbox(db(), clock).claimDue(u"dead-worker"_s, 10, 600000)->size(), 3);
+
+        // Another drain runs while the dead one's lease still holds them: it sends
+        // nothing, and schedules its successor for when that lease ends.
+        const Result<EnqueueResult> other = Outbox::ensureDrain(db(), clock, actor());
+        QVERIFY(other);
+        QVERIFY(other->id != deadJob);
+        const Job done = runUntilFinished(other->id, clock);
+        QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
+        QCOMPARE(m_sink->messages().size(), 0);
+        const qint64 successor = scalar(u"SELECT id FROM jobs WHERE unique_key = ? AND state = 'queued'"_s,
+                                        {QString::fromLatin1(Outbox::kRetryDrainKey)});
+        QVERIFY(successor > 0);
+        QCOMPARE(job(successor).runAfter, clock.nowMs() + kDeadLease + 1);
+
+        clock.set(job(successor).runAfter);
+        const Job up = runUntilFinished(successor, clock);
+        QVERIFY2(up.state == JobState::Succeeded, qPrintable(up.error));
+        QCOMPARE(up.result.value(u"sent"_s).toInt(), 3);
+        QCOMPARE(job(deadJob).state, JobState::Failed); // not resumed: the successor sent them
+        for (qint64 id : ids) {
+            const OutboxEmail e = email(id);
+            QCOMPARE(e.state, OutboxState::Sent);
+            QCOMPARE(m_sink->deliveries(e.messageId), 1);
+        }
+    }
+
     void aBrokenConnectionAfterTheBodyIsUncertain()
     {
         // The server stores the message, then answers only after 20 s; the client gives

@@ -557,6 +557,82 @@ private Q_SLOTS:
         QCOMPARE(outbox().claimDue(u"w2"_s, 10, 3600000)->size(), 3);
     }
 
+    void aWorkersOwnEarlierClaimsAndAttemptsAreTakenOver()
+    {
+        // w1's drain is cut off from the database mid-batch: its job goes back to the
+        // queue with w1's claims and an attempt under way, and w1 runs the job again.
+        for (int i = 0; i < 3; ++i)
+            enqueued(message(u"r%1@example.org"_s.arg(i)));
+        const qint64 job = claimDrainJob(u"w1"_s);
+        QVERIFY(job > 0);
+        const Result<QList<OutboxEmail>> batch = outbox().claimDue(u"w1"_s, 10, 600000);
+        QVERIFY(batch);
+        QCOMPARE(batch->size(), 3);
+        const qint64 first = batch->first().id;
+        QVERIFY(outbox().beginAttempt(first, u"w1"_s, job)->has_value());
+        QVERIFY(JobStore(db(), m_clock).release(job, u"w1"_s));
+        QCOMPARE(claimDrainJob(u"w1"_s), job);
+
+        // To another worker's drain they are w1's, and w1 lives …
+        QCOMPARE(outbox().markOrphansUncertain(u"w2"_s).value(), 0);
+        QCOMPARE(outbox().countDue(u"w2"_s).value(), 0);
+        QCOMPARE(outbox().claimDue(u"w2"_s, 10, 600000)->size(), 0);
+        // … to w1's drain, an earlier drain's: the attempt is uncertain, the claims its own.
+        QCOMPARE(outbox().countDue(u"w1"_s).value(), 2);
+        QCOMPARE(outbox().markOrphansUncertain(u"w1"_s).value(), 1);
+        QCOMPARE(email(first).state, OutboxState::Uncertain);
+        QCOMPARE(email(first).attempts, 1);
+        QCOMPARE(outbox().claimDue(u"w1"_s, 10, 600000)->size(), 2);
+    }
+
+    void nextDrainAtSaysWhenWhatWaitsIsFree()
+    {
+        QCOMPARE(outbox().nextDrainAt(u"w2"_s).value(), 0); // nothing waits
+        const qint64 a = enqueued(message(u"a@example.org"_s));
+        QCOMPARE(outbox().nextDrainAt(u"w2"_s).value(), kStart); // due now
+        const qint64 job = claimDrainJob(u"w1"_s);
+        QVERIFY(job > 0);
+        QCOMPARE(outbox().claimDue(u"w1"_s, 10, 600000)->size(), 1);
+        // Held by w1's live drain: free when its lease ends, unless renewed …
+        QCOMPARE(outbox().nextDrainAt(u"w2"_s).value(), kStart + kLease + 1);
+        // … but to w1 itself, now (an earlier drain's claim).
+        QCOMPARE(outbox().nextDrainAt(u"w1"_s).value(), kStart);
+        // A claim that ends before the lease: when it ends.
+        QVERIFY(outbox().releaseClaims(u"w1"_s, {a}));
+        QCOMPARE(outbox().claimDue(u"w1"_s, 10, 5000)->size(), 1);
+        QCOMPARE(outbox().nextDrainAt(u"w2"_s).value(), kStart + 5001);
+        // Being sent under w1's live lease: judged when the lease ends, unless renewed.
+        QVERIFY(outbox().beginAttempt(a, u"w1"_s, job)->has_value());
+        QCOMPARE(outbox().nextDrainAt(u"w2"_s).value(), kStart + kLease + 1);
+        m_clock.advance(10000);
+        QVERIFY(JobStore(db(), m_clock).heartbeat(u"w1"_s, {job}, kLease)->contains(job));
+        QCOMPARE(outbox().nextDrainAt(u"w2"_s).value(), kStart + 10000 + kLease + 1);
+        // w1 dies: now.
+        m_clock.advance(kLease + 1);
+        QCOMPARE(outbox().nextDrainAt(u"w2"_s).value(), m_clock.nowMs());
+        QCOMPARE(outbox().markOrphansUncertain(u"w2"_s).value(), 1);
+        QCOMPARE(outbox().nextDrainAt(u"w2"_s).value(), 0);
+        // An e-mail for later: at its time.
+        OutboxMessage later = message(u"b@example.org"_s);
+        later.notBefore = m_clock.nowMs() + 60000;
+        QVERIFY(enqueued(later) > 0);
+        QCOMPARE(outbox().nextDrainAt(u"w2"_s).value(), m_clock.nowMs() + 60000);
+    }
+
+    void aWaitingDrainIsBroughtForwardNeverPutOff()
+    {
+        const Result<EnqueueResult> late = Outbox::ensureDrain(db(), m_clock, actor(), kStart + 3600000);
+        QVERIFY(late);
+        QVERIFY(!late->merged);
+        const Result<EnqueueResult> sooner = Outbox::ensureDrain(db(), m_clock, actor(), kStart + 30000);
+        QVERIFY(sooner);
+        QCOMPARE(sooner->id, late->id);
+        QCOMPARE(JobStore(db(), m_clock).get(late->id)->runAfter, kStart + 30000);
+        QVERIFY(Outbox::ensureDrain(db(), m_clock, actor(), kStart + 7200000));
+        QCOMPARE(JobStore(db(), m_clock).get(late->id)->runAfter, kStart + 30000);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send'"_s), 1);
+    }
+
     void listFiltersSearchesAndCounts()
     {
         const qint64 a = enqueued(message(u"ana@example.org"_s));
