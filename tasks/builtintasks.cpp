@@ -69,7 +69,8 @@ QCoro::Task<JobOutcome> cpuSteps(JobContext &ctx)
         const QByteArray next = co_await future;
         digest = next;
         ++step;
-        if (auto saved = ctx.saveCheckpoint({{u"step"_s, step}, {u"digest"_s, QString::fromLatin1(digest)}}); !saved)
+        if (auto saved = ctx.saveCheckpoint({{u"step"_s, step}, {u"digest"_s, QString::fromLatin1(digest)}});
+            !saved)
             co_return JobOutcome::failure(saved.error().message);
         ctx.setProgress(step, steps, tr("step %1 of %2").arg(step).arg(steps));
     }
@@ -78,7 +79,8 @@ QCoro::Task<JobOutcome> cpuSteps(JobContext &ctx)
 
 QCoro::Task<JobOutcome> fail(JobContext &ctx)
 {
-    const QString message = ctx.payload().value(u"message"_s).toString(tr("The diagnostic job failed on purpose."));
+    const QString message =
+        ctx.payload().value(u"message"_s).toString(tr("The diagnostic job failed on purpose."));
     co_return JobOutcome::failure(message, ctx.payload().value(u"retryable"_s).toBool(false));
 }
 
@@ -164,7 +166,6 @@ QCoro::Task<JobOutcome> prune(JobContext &ctx)
 }
 
 } // namespace
-
 
 void registerAll(TaskRegistry &registry)
 {

@@ -81,8 +81,7 @@ public:
 
     // Runs CPU work on the engine's bounded pool; co_await the future (held in a named
     // local). Pass values in and get values out: the pool thread has no database.
-    template<typename F>
-    auto runCpu(F &&work) -> QFuture<std::invoke_result_t<F>>
+    template<typename F> auto runCpu(F &&work) -> QFuture<std::invoke_result_t<F>>
     {
         return QtConcurrent::run(&m_cpuPool, std::forward<F>(work));
     }

@@ -125,7 +125,6 @@ QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
 
 } // namespace
 
-
 QString residentsKind()
 {
     return u"residents.import"_s;

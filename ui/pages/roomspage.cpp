@@ -62,7 +62,7 @@ QCoro::Task<> RoomsPage::loadBuildings()
         m_building->addItem(tr("%1 — %2").arg(b.code, b.name), b.id);
     const int index = m_building->findData(selected);
     m_building->setCurrentIndex(qMax(0, index));
-    if (index < 0 && selected != 0)   // the selected building is gone
+    if (index < 0 && selected != 0) // the selected building is gone
         proxy()->setBuildingFilter(0);
 }
 
