@@ -364,17 +364,16 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         box->open();
     });
 
-    // Another client (or a job) changed a table: its page reloads (the bus coalesces
-    // bursts to one event per table every 250 ms).
+    // Another client (or a job) changed a table: every page that shows it reloads (the
+    // bus coalesces bursts to one event per table every 250 ms).
     connect(&services.events, &EventBus::recordsChanged, this, [this](const QString &table) {
         if (!d->started)
             return;
         bool known = false;
         for (RecordPage *page : d->recordPages()) {
-            if (page->key() == table) {
+            if (page->followsTable(table))
                 page->refreshFromElsewhere();
-                known = true;
-            }
+            known = known || page->key() == table;
         }
         if (table == u"buildings") {
             d->rooms->refreshBuildings();

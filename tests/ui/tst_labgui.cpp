@@ -5,7 +5,8 @@
 // once, before the job runs, then "Finalized by …"; the notification appears and opens
 // the signed PDF in the viewer; a work order's change is pre-rendered and its PDF opens
 // from the cache; the work-order dialog saves and queues the pre-render; single-row
-// state changes from the page.
+// state changes from the page; the Work orders page follows its protocols' states and
+// clients' names.
 #include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
 #include "models/itemmodels/notificationsmodel.h"
@@ -20,6 +21,7 @@
 #include "tasks/jobstore.h"
 #include "tasks/lab/labservices.h"
 #include "tasks/lab/labtasks.h"
+#include "tasks/lab/reportfinalizer.h"
 #include "tasks/lab/workorderservice.h"
 #include "tasks/pdf/pdfcache.h"
 #include "tasks/pdf/pdfrenderer.h"
@@ -633,6 +635,74 @@ private Q_SLOTS:
             openBox(page, u"conflictBox"_s)->findChild<QPushButton *>(u"reloadButton"_s)->click();
         }
         QTRY_VERIFY_WITH_TIMEOUT(page->currentProtocol().state == Protocol::State::InAnalysis, kTimeout);
+    }
+
+    // The Work orders page shows each protocol's state and client: it follows those tables
+    // too. A report's finalization (a job) moves its protocol to "finalized", a client is
+    // renamed on another desktop: the open list shows both without a change of filter.
+    void workOrdersFollowProtocolsAndClients()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        Database &db = h.t->db();
+        const qint64 clientId = LabTest::makeClient(db);
+        const Report draft = seedDraft(db, clientId);
+        QVERIFY(draft.id > 0);
+        const Protocol waiting = LabTest::protocolIn(db, clientId, Protocol::State::Received);
+        WorkOrdersPage *page = h.workOrders();
+        showPage(*h.window, page);
+        WorkOrdersTableModel *orders = page->workOrdersModel();
+        QTRY_COMPARE_WITH_TIMEOUT(orders->rowCount(), 2, kTimeout);
+        const auto orderOf = [orders](qint64 protocolId) {
+            for (int row = 0; row < orders->rowCount(); ++row)
+                if (orders->workOrderAt(row).protocolId == protocolId)
+                    return orders->workOrderAt(row);
+            return WorkOrder{};
+        };
+        QCOMPARE(orderOf(draft.protocolId).protocolState, Protocol::State::Received);
+
+        // The report is finalized by its job (queued here as the Finalize button would).
+        const Result<ReportFinalizer::Queued> queued =
+            ReportFinalizer(db, tester()).enqueue(draft.id, draft.version);
+        QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().text()));
+        h.engine->wake();
+        QTRY_COMPARE_WITH_TIMEOUT(h.job(queued->jobId)->state, JobState::Succeeded, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(orderOf(draft.protocolId).protocolState, Protocol::State::Finalized,
+                                  kTimeout);
+        QCOMPARE(orderOf(waiting.id).protocolState, Protocol::State::Received);
+
+        // Filtered by "received": the finalized one is not listed; another desktop starts
+        // the analysis of the other, and it leaves the list too.
+        auto *state = page->findChild<QComboBox *>(u"stateFilter"_s);
+        state->setCurrentIndex(state->findData(u"received"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(orders->rowCount(), 1, kTimeout);
+        QCOMPARE(orders->workOrderAt(0).protocolId, waiting.id);
+        std::unique_ptr<Database> elsewhere = h.t->openAnother();
+        const Actor colleague{u"colleague"_s, Actor::Role::Vet};
+        QVERIFY(
+            ProtocolRepository(*elsewhere, colleague).transition(waiting.id, Protocol::State::InAnalysis));
+        QTRY_COMPARE_WITH_TIMEOUT(orders->rowCount(), 0, kTimeout);
+
+        // A client renamed elsewhere while the Protocols page is shown: it shows the new
+        // name at once, and the Work orders page (hidden meanwhile) when shown again.
+        state->setCurrentIndex(state->findData(QString()));
+        QTRY_COMPARE_WITH_TIMEOUT(orders->rowCount(), 2, kTimeout);
+        ProtocolsPage *protocols = h.protocols();
+        showPage(*h.window, protocols);
+        ProtocolsTableModel *protocolRows = protocols->protocolsModel();
+        const auto clientShown = [protocolRows](qint64 protocolId) {
+            const int row = protocolRows->rowOfId(protocolId);
+            return row < 0 ? QString() : protocolRows->protocolAt(row).clientName;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(clientShown(waiting.id), u"Hillside Dairy"_s, kTimeout);
+        Result<Client> client = ClientRepository(*elsewhere, colleague).get(clientId);
+        QVERIFY(client);
+        client->name = u"Hillside Dairy Co-op"_s;
+        QVERIFY(ClientRepository(*elsewhere, colleague).update(client.value()));
+        QTRY_COMPARE_WITH_TIMEOUT(clientShown(waiting.id), u"Hillside Dairy Co-op"_s, kTimeout);
+        showPage(*h.window, page);
+        QTRY_COMPARE_WITH_TIMEOUT(orderOf(waiting.id).clientName, u"Hillside Dairy Co-op"_s, kTimeout);
     }
 
     void workOrderPdfFromTheCache()

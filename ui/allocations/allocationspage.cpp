@@ -76,6 +76,8 @@ AllocationsPage::AllocationsPage(UndoContext &context, QWidget *parent)
     addFilter(QString(), m_onDate);
     addFilter(QString(), m_date);
 
+    // The resident's name and student id, the room's number and its building's code are columns.
+    followTables({u"residents"_s, u"rooms"_s, u"buildings"_s});
     setModel(m_allocations);
 }
 

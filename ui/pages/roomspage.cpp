@@ -33,6 +33,8 @@ RoomsPage::RoomsPage(UndoContext &context, QWidget *parent)
     connect(m_status, &QComboBox::currentIndexChanged, this,
             [this] { proxy()->setStatusFilter(m_status->currentData().toString()); });
     addFilter(tr("&Status:"), m_status);
+    // The building's code is a column.
+    followTables({QStringLiteral("buildings")});
     setModel(m_rooms);
 }
 
