@@ -27,12 +27,14 @@ QCoro::Task<JobOutcome> noop(JobContext &ctx)
     co_return JobOutcome::success({{u"worker"_s, ctx.owner()}});
 }
 
+// The diagnostic jobs' progress is the step count alone ("3 of 20"): every view of a
+// job shows done and total, a message would only repeat them.
 QCoro::Task<JobOutcome> sleepSteps(JobContext &ctx)
 {
     const int steps = qMax(1, ctx.payload().value(u"steps"_s).toInt(10));
     const int ms = qMax(0, ctx.payload().value(u"ms"_s).toInt(100));
     int step = ctx.checkpoint().value(u"step"_s).toInt(0);
-    ctx.setProgress(step, steps, tr("step %1 of %2").arg(step).arg(steps));
+    ctx.setProgress(step, steps);
     while (step < steps) {
         QCoro::Task<bool> sleeping = ctx.sleep(ms); // named: GCC 12 bug 100611
         const bool slept = co_await sleeping;
@@ -41,7 +43,7 @@ QCoro::Task<JobOutcome> sleepSteps(JobContext &ctx)
         ++step;
         if (auto saved = ctx.saveCheckpoint({{u"step"_s, step}}); !saved)
             co_return JobOutcome::failure(saved.error().message);
-        ctx.setProgress(step, steps, tr("step %1 of %2").arg(step).arg(steps));
+        ctx.setProgress(step, steps);
     }
     co_return JobOutcome::success({{u"steps"_s, steps}, {u"worker"_s, ctx.owner()}});
 }
@@ -61,7 +63,7 @@ QCoro::Task<JobOutcome> cpuSteps(JobContext &ctx)
     const int work = qMax(1, ctx.payload().value(u"work"_s).toInt(2000));
     QByteArray digest = ctx.checkpoint().value(u"digest"_s).toString().toLatin1();
     int step = ctx.checkpoint().value(u"step"_s).toInt(0);
-    ctx.setProgress(step, steps, tr("step %1 of %2").arg(step).arg(steps));
+    ctx.setProgress(step, steps);
     while (step < steps) {
         if (ctx.isCancelled())
             co_return JobOutcome::cancelled();
@@ -69,16 +71,18 @@ QCoro::Task<JobOutcome> cpuSteps(JobContext &ctx)
         const QByteArray next = co_await future;
         digest = next;
         ++step;
-        if (auto saved = ctx.saveCheckpoint({{u"step"_s, step}, {u"digest"_s, QString::fromLatin1(digest)}}); !saved)
+        if (auto saved = ctx.saveCheckpoint({{u"step"_s, step}, {u"digest"_s, QString::fromLatin1(digest)}});
+            !saved)
             co_return JobOutcome::failure(saved.error().message);
-        ctx.setProgress(step, steps, tr("step %1 of %2").arg(step).arg(steps));
+        ctx.setProgress(step, steps);
     }
     co_return JobOutcome::success({{u"digest"_s, QString::fromLatin1(digest)}});
 }
 
 QCoro::Task<JobOutcome> fail(JobContext &ctx)
 {
-    const QString message = ctx.payload().value(u"message"_s).toString(tr("The diagnostic job failed on purpose."));
+    const QString message =
+        ctx.payload().value(u"message"_s).toString(tr("The diagnostic job failed on purpose."));
     co_return JobOutcome::failure(message, ctx.payload().value(u"retryable"_s).toBool(false));
 }
 
@@ -106,7 +110,7 @@ QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
                            {u"protocols_created"_s, protocolsCreated}};
     };
     if (housing) {
-        ctx.setProgress(done, total, tr("%1 of %2 residents").arg(done).arg(total));
+        ctx.setProgress(done, total, tr("residents"));
         DemoSeeder seeder(ctx.database(), ctx.actor());
         do {
             if (ctx.isCancelled())
@@ -123,7 +127,7 @@ QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
             done = upTo;
             if (auto saved = ctx.saveCheckpoint(checkpoint()); !saved)
                 co_return JobOutcome::failure(saved.error().message);
-            ctx.setProgress(done, total, tr("%1 of %2 residents").arg(done).arg(total));
+            ctx.setProgress(done, total, tr("residents"));
         } while (done < total);
     }
     // Lab protocols: chunks of a tenth of the residents' chunk (each protocol brings
@@ -145,7 +149,7 @@ QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
         protocolsDone = upTo;
         if (auto saved = ctx.saveCheckpoint(checkpoint()); !saved)
             co_return JobOutcome::failure(saved.error().message);
-        ctx.setProgress(protocolsDone, protocols, tr("%1 of %2 protocols").arg(protocolsDone).arg(protocols));
+        ctx.setProgress(protocolsDone, protocols, tr("protocols"));
     }
     co_return JobOutcome::success({{u"residents"_s, total},
                                    {u"created"_s, created},
@@ -164,7 +168,6 @@ QCoro::Task<JobOutcome> prune(JobContext &ctx)
 }
 
 } // namespace
-
 
 void registerAll(TaskRegistry &registry)
 {

@@ -38,7 +38,7 @@ enum class CancelReason { None, UserRequest, Shutdown, LeaseLost };
 //           if (auto r = ctx.saveCheckpoint({{u"done"_s, done + 1}}); !r)
 //               co_return JobOutcome::failure(r.error().message);  // rolls back
 //           tx.commit();
-//           ctx.setProgress(done + 1, total, tr("step %1").arg(done + 1));
+//           ctx.setProgress(done + 1, total);                         // "3 of 20"
 //       }
 //       co_return JobOutcome::success({{u"count"_s, total}});
 //   }
@@ -72,6 +72,9 @@ public:
     // Progress for people: written to the job and published at most 10 times a second;
     // the last value is always written (flushProgress()). Best called between
     // transactions: inside one, the job's row stays locked until it commits.
+    // Every view shows done and total itself (the jobs panel: "3,500 of 10,000 — chunk
+    // 7", the command line: "job 42: 3500 of 10000  chunk 7"), so `message` says only
+    // what they do not — the unit, the step, a chunk — never the counts again.
     void setProgress(qint64 done, qint64 total, const QString &message = {});
     VoidResult flushProgress();
 
@@ -81,8 +84,7 @@ public:
 
     // Runs CPU work on the engine's bounded pool; co_await the future (held in a named
     // local). Pass values in and get values out: the pool thread has no database.
-    template<typename F>
-    auto runCpu(F &&work) -> QFuture<std::invoke_result_t<F>>
+    template<typename F> auto runCpu(F &&work) -> QFuture<std::invoke_result_t<F>>
     {
         return QtConcurrent::run(&m_cpuPool, std::forward<F>(work));
     }

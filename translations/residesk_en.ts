@@ -67,6 +67,17 @@
     </message>
 </context>
 <context>
+    <name>BulkTasks</name>
+    <message numerus="yes">
+        <location filename="../tasks/bulk/bulktasks.cpp" line="+570"/>
+        <source>%Ln selected protocol(s)</source>
+        <translation>
+            <numerusform>%Ln selected protocol</numerusform>
+            <numerusform>%Ln selected protocols</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DatabaseCommands</name>
     <message numerus="yes">
         <location filename="../app/cli/databasecommands.cpp" line="+51"/>
@@ -189,6 +200,17 @@
         <translation>
             <numerusform>%n already queued by an earlier run.</numerusform>
             <numerusform>%n already queued by an earlier run.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailTasks</name>
+    <message numerus="yes">
+        <location filename="../tasks/mail/mailtasks.cpp" line="+63"/>
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n sent</numerusform>
+            <numerusform>%n sent</numerusform>
         </translation>
     </message>
 </context>

@@ -25,6 +25,14 @@
     </message>
 </context>
 <context>
+    <name>AllocationCommand</name>
+    <message>
+        <location filename="../ui/allocations/allocationcommand.cpp" line="+79"/>
+        <source>Another user changed the allocation of room %1 to %2 after your change; it was left as they made it. Reload to see their changes.</source>
+        <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 después de su cambio; se ha dejado como esa persona la dejó. Vuelva a cargarla para ver sus cambios.</translation>
+    </message>
+</context>
+<context>
     <name>AllocationCommands</name>
     <message>
         <location filename="../app/cli/allocationcommands.cpp" line="+102"/>
@@ -488,12 +496,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+536"/>
+        <location line="+607"/>
         <source>The first day is required.</source>
         <translation>El primer día es obligatorio.</translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location line="-605"/>
         <source>The first day (%1) is not a plausible date.</source>
         <translation>El primer día (%1) no es una fecha plausible.</translation>
     </message>
@@ -585,12 +593,13 @@
     </message>
     <message>
         <location line="+50"/>
-        <location line="+83"/>
+        <location line="+79"/>
+        <location line="+75"/>
         <source>Another user changed the allocation of room %1 to %2 since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 desde que usted la abrió. Vuelva a cargarla para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-145"/>
         <source>The stay of %1 in room %2 starts on %3; check-in opens on that day.</source>
         <translation>La estancia de %1 en la habitación %2 empieza el %3; la entrada se puede registrar a partir de ese día.</translation>
     </message>
@@ -606,12 +615,23 @@
     </message>
     <message>
         <location line="+31"/>
+        <location line="+71"/>
         <location line="+62"/>
         <source>Another user changed the allocation of room %1 to %2 at the same time. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 al mismo tiempo. Vuelva a cargarla para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-84"/>
+        <source>A reservation is undone by cancelling it (allocation of room %1 to %2).</source>
+        <translation>Una reserva se deshace cancelándola (asignación de la habitación %1 a %2).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The allocation of room %1 to %2 is %3 now, not %4; that step cannot be undone.</source>
+        <translation>La asignación de la habitación %1 a %2 está ahora en estado «%3», no «%4»; ese paso no se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>The allocation of room %1 to %2 is %3; it can no longer be changed.</source>
         <translation>La asignación de la habitación %1 a %2 está en estado «%3»; ya no se puede modificar.</translation>
     </message>
@@ -629,7 +649,7 @@
 <context>
     <name>AllocationsPage</name>
     <message>
-        <location filename="../ui/allocations/allocationspage.cpp" line="+21"/>
+        <location filename="../ui/allocations/allocationspage.cpp" line="+22"/>
         <source>Check &amp;in</source>
         <translation>Registrar e&amp;ntrada</translation>
     </message>
@@ -665,12 +685,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>Cancel reservation</source>
         <translation>Cancelar reserva</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>Cancel the selected reservation (Del)</source>
         <translation>Cancelar la reserva seleccionada (Supr)</translation>
     </message>
@@ -705,7 +725,7 @@
         <translation>Es&amp;tado:</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Cancel the reservation of room %1 for %2?</source>
         <translation>¿Cancelar la reserva de la habitación %1 para %2?</translation>
     </message>
@@ -730,12 +750,12 @@
         <translation>Registrar la entrada de %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Check out %1</source>
         <translation>Registrar la salida de %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Cancel the reservation of %1</source>
         <translation>Cancelar la reserva de %1</translation>
     </message>
@@ -1000,31 +1020,23 @@
 <context>
     <name>BuiltinTasks</name>
     <message>
-        <location filename="../tasks/builtintasks.cpp" line="+35"/>
-        <location line="+9"/>
-        <location line="+20"/>
-        <location line="+10"/>
-        <source>step %1 of %2</source>
-        <translation>paso %1 de %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../tasks/builtintasks.cpp" line="+85"/>
         <source>The diagnostic job failed on purpose.</source>
         <translation>La tarea de diagnóstico ha fallado a propósito.</translation>
     </message>
     <message>
         <location line="+28"/>
         <location line="+17"/>
-        <source>%1 of %2 residents</source>
-        <translation>%1 de %2 residentes</translation>
+        <source>residents</source>
+        <translation>residentes</translation>
     </message>
     <message>
         <location line="+22"/>
-        <source>%1 of %2 protocols</source>
-        <translation>%1 de %2 protocolos</translation>
+        <source>protocols</source>
+        <translation>protocolos</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Diagnostic: no-op</source>
         <translation>Diagnóstico: sin operación</translation>
     </message>
@@ -1330,7 +1342,7 @@
 <context>
     <name>BulkItemsDialog</name>
     <message>
-        <location filename="../ui/bulk/bulkitemsdialog.cpp" line="+46"/>
+        <location filename="../ui/bulk/bulkitemsdialog.cpp" line="+47"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -1345,12 +1357,7 @@
         <translation>&amp;Guardar como CSV…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Bulk change %1: every protocol</source>
-        <translation>Cambio masivo %1: todos los protocolos</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Protocol</source>
         <translation>Protocolo</translation>
     </message>
@@ -1385,17 +1392,27 @@
         <translation>Mo&amp;strar:</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+57"/>
         <source>Job %1 is not a bulk protocol change.</source>
         <translation>La tarea %1 no es un cambio masivo de protocolos.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Undo %1 of bulk change %2: every protocol</source>
-        <translation>Deshacer %1 del cambio masivo %2: todos los protocolos</translation>
+        <location line="-91"/>
+        <source>Bulk change %1</source>
+        <translation>Cambio masivo %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+98"/>
+        <source>Undo %1 of bulk change %2: %3</source>
+        <translation>Deshacer %1 del cambio masivo %2: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bulk change %1 to “%2”: %3</source>
+        <translation>Cambio masivo %1 a «%2»: %3</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 %2, %3 skipped, %4 failed</source>
         <translation>%1 %2, %3 omitidos, %4 fallidos</translation>
     </message>
@@ -1463,7 +1480,27 @@
 <context>
     <name>BulkTasks</name>
     <message>
-        <location filename="../tasks/bulk/bulktasks.cpp" line="+533"/>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="+33"/>
+        <source>chunk %1</source>
+        <translation>bloque %1</translation>
+    </message>
+    <message>
+        <location line="+345"/>
+        <source>Bulk change to “%1” (%2) finished</source>
+        <translation>Cambio masivo a «%1» (%2) terminado</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Undo of bulk change %1 (%2) finished</source>
+        <translation>Se ha terminado de deshacer el cambio masivo %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its protocols</source>
+        <translation>sus protocolos</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>The filter&apos;s state &quot;%1&quot; is not a protocol state.</source>
         <translation>El estado «%1» del filtro no es un estado de protocolo.</translation>
     </message>
@@ -1477,8 +1514,62 @@
         <source>The filter has an unknown field &quot;%1&quot;.</source>
         <translation>El filtro tiene un campo desconocido: «%1».</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%Ln selected protocol(s)</source>
+        <translation>
+            <numerusform>%Ln protocolo seleccionado</numerusform>
+            <numerusform>%Ln protocolos seleccionados</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+52"/>
+        <location line="+4"/>
+        <source>a filter that cannot be read</source>
+        <translation>un filtro que no se puede leer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>state %1</source>
+        <translation>estado %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>client %1</source>
+        <translation>cliente %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>submitted %1–%2</source>
+        <translation>remitidos del %1 al %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>submitted from %1</source>
+        <translation>remitidos desde el %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>submitted until %1</source>
+        <translation>remitidos hasta el %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>search “%1”</source>
+        <translation>búsqueda «%1»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every protocol</source>
+        <translation>todos los protocolos</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>an undo</source>
+        <translation>una operación de deshacer</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>&quot;%1&quot; is not a protocol state.</source>
         <translation>«%1» no es un estado de protocolo.</translation>
     </message>
@@ -2345,7 +2436,12 @@ Opciones:
 <context>
     <name>Finalization</name>
     <message>
-        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+110"/>
+        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+33"/>
+        <source>Report %1 (revision %2)</source>
+        <translation>Informe %1 (revisión %2)</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>The job does not name a report.</source>
         <translation>La tarea no indica ningún informe.</translation>
     </message>
@@ -2438,9 +2534,9 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Firmado por %1.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>E-mailed to the client.</source>
-        <translation>Enviado por correo al cliente.</translation>
+        <location line="+13"/>
+        <source>The e-mail to the client was queued.</source>
+        <translation>El correo al cliente se ha puesto en cola.</translation>
     </message>
 </context>
 <context>
@@ -2978,9 +3074,9 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
 <context>
     <name>ImportTasks</name>
     <message>
-        <location filename="../tasks/import/importtasks.cpp" line="+31"/>
-        <source>%L1 of %L2 rows</source>
-        <translation>%L1 de %L2 filas</translation>
+        <location filename="../tasks/import/importtasks.cpp" line="+33"/>
+        <source>rows</source>
+        <translation>filas</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2998,7 +3094,7 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
         <translation>%1: el archivo ha cambiado desde que empezó esta importación; inicie una importación nueva</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+86"/>
         <source>Import residents</source>
         <translation>Importar residentes</translation>
     </message>
@@ -5015,14 +5111,16 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <source>%1 sent, %2 failed, %3 to retry, %4 uncertain</source>
         <translation>%1 enviados, %2 fallidos, %3 por reintentar, %4 inciertos</translation>
     </message>
-    <message>
-        <location line="+70"/>
-        <location line="+102"/>
-        <source>%1 of %2 sent</source>
-        <translation>%1 de %2 enviados</translation>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n enviado</numerusform>
+            <numerusform>%n enviados</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+199"/>
         <source>The waiting e-mails are tried again from %1.</source>
         <translation>Los correos en espera se volverán a intentar a partir de %1.</translation>
     </message>
@@ -5063,7 +5161,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Residesk</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -5158,22 +5256,22 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Todavía no se puede abrir «%1».</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tareas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Notifications</source>
         <translation>&amp;Notificaciones</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
@@ -5183,22 +5281,22 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Ejecutar tarea de &amp;diagnóstico</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Wait (20 steps of half a second)</source>
         <translation>&amp;Espera (20 pasos de medio segundo)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;CPU work (40 heavy steps)</source>
         <translation>Trabajo de &amp;CPU (40 pasos pesados)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Failure (fails at once, no retry)</source>
         <translation>&amp;Fallo (falla de inmediato, sin reintentos)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The diagnostic job failed on purpose.</source>
         <translation>La tarea de diagnóstico ha fallado a propósito.</translation>
     </message>
@@ -5233,8 +5331,8 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No realizado</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+99"/>
+        <location line="-107"/>
+        <location line="+107"/>
         <source>%1 failed.</source>
         <translation>No se pudo completar «%1».</translation>
     </message>
@@ -5244,7 +5342,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Sesión iniciada como %1  ·  %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Connection to the database lost.</source>
         <translation>Se ha perdido la conexión con la base de datos.</translation>
     </message>
@@ -5254,7 +5352,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Se ha restablecido la conexión con la base de datos.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Jobs</source>
         <translation>Tareas</translation>
     </message>
@@ -5968,7 +6066,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>ProtocolMail</name>
     <message>
-        <location filename="../tasks/bulk/bulktasks.cpp" line="-496"/>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="-558"/>
         <source>Dear %1,
 
 protocol %2 (%3) is now %4.
@@ -6235,7 +6333,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>&amp;hasta:</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+178"/>
         <source>1 protocol</source>
         <translation>1 protocolo</translation>
     </message>
@@ -6321,8 +6419,8 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>RecordCommand</name>
     <message>
-        <location filename="../ui/allocations/allocationcommand.cpp" line="+25"/>
-        <location filename="../ui/commands/recordcommand.h" line="+52"/>
+        <location filename="../ui/allocations/allocationcommand.cpp" line="-53"/>
+        <location filename="../ui/commands/recordcommand.h" line="+56"/>
         <source>Redo %1</source>
         <translation>Rehacer %1</translation>
     </message>
@@ -6364,7 +6462,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../ui/pages/recordpage.cpp" line="+42"/>
+        <location filename="../ui/pages/recordpage.cpp" line="+43"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
@@ -6375,7 +6473,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/pages/recordpage.h" line="+93"/>
+        <location filename="../ui/pages/recordpage.h" line="+101"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
@@ -6390,7 +6488,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>No se pudo cargar la lista: %1</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+185"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -6442,12 +6540,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../ui/lab/reporteditor.cpp" line="+76"/>
+        <location filename="../ui/lab/reporteditor.cpp" line="+78"/>
         <source>Report</source>
         <translation>Informe</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>Findings and interpretation…</source>
         <translation>Hallazgos e interpretación…</translation>
     </message>
@@ -6504,7 +6602,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Open revision &amp;PDF</source>
         <translation>Abrir el &amp;PDF de la revisión</translation>
     </message>
@@ -6549,9 +6647,9 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Mostrar el informe tal como está ahora, como PDF en borrador (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sign the report: its PDF is stored and e-mailed to the client</source>
-        <translation>Firmar el informe: su PDF se guarda y se envía por correo al cliente</translation>
+        <location line="+2"/>
+        <source>Sign the report: its PDF is stored and an e-mail with it is queued for the client</source>
+        <translation>Firmar el informe: su PDF se guarda y se pone en cola un correo con él para el cliente</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6574,7 +6672,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Revisiones:</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+126"/>
         <source>The report cannot be loaded: %1</source>
         <translation>No se puede cargar el informe: %1</translation>
     </message>
@@ -6619,18 +6717,18 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Sustituido por una revisión posterior.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Finalizing… (job %1)</source>
         <translation>Finalizando… (tarea %1)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+243"/>
+        <location line="+251"/>
         <source>Finalizing… %1</source>
         <translation>Finalizando… %1</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-239"/>
         <source>Protocol %1 is submitted: results can be entered once the sample is received.</source>
         <translation>El protocolo %1 está remitido: podrá introducir resultados cuando se reciba la muestra.</translation>
     </message>
@@ -6712,12 +6810,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+12"/>
-        <location line="+79"/>
+        <location line="+87"/>
         <source>Finalizing…</source>
         <translation>Finalizando…</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-69"/>
         <source>Not finalized: please correct these rows.
 %1</source>
         <translation>No se ha finalizado: corrija estas filas.
@@ -6731,17 +6829,17 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     <message>
         <location line="+3"/>
         <location line="+3"/>
-        <location line="+54"/>
+        <location line="+62"/>
         <source>Not finalized: %1</source>
         <translation>No se ha finalizado: %1</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-54"/>
         <source>Finalizing… (job %1 queued)</source>
         <translation>Finalizando… (tarea %1 en cola)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Finalizing… (trying again after: %1)</source>
         <translation>Finalizando… (se reintentará tras: %1)</translation>
     </message>
@@ -6761,7 +6859,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>cancelada</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
+        <source>The state of the e-mail to the client cannot be read: %1</source>
+        <translation>No se puede leer el estado del correo al cliente: %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Starting a new revision…</source>
         <translation>Iniciando una nueva revisión…</translation>
     </message>
@@ -6794,6 +6897,49 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <location line="+1"/>
         <source>Report %1 has changes that are not saved. Close it and lose them?</source>
         <translation>El informe %1 tiene cambios sin guardar. ¿Cerrarlo y perderlos?</translation>
+    </message>
+</context>
+<context>
+    <name>ReportEmail</name>
+    <message>
+        <location filename="../tasks/lab/reportemail.cpp" line="+85"/>
+        <source>E-mail to %1 queued, not sent: %2</source>
+        <translation>Correo a %1 en cola, sin enviar: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail to %1 queued; it is tried again at %2 (the last attempt failed: %3).</source>
+        <translation>Correo a %1 en cola; se volverá a intentar el %2 (el último intento falló: %3).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail to %1 queued.</source>
+        <translation>Correo a %1 en cola.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail to %1 being sent…</source>
+        <translation>Correo a %1 enviándose…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail to %1 sent at %2.</source>
+        <translation>Correo a %1 enviado el %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail to %1 failed: %2 (View ▸ Outbox can send it again).</source>
+        <translation>Correo a %1 fallido: %2 (Ver ▸ Bandeja de salida puede volver a enviarlo).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no reason was recorded</source>
+        <translation>no se registró ningún motivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail to %1 uncertain: %2 Decide in View ▸ Outbox whether it went out.</source>
+        <translation>Correo a %1 incierto: %2 Decida en Ver ▸ Bandeja de salida si llegó a enviarse.</translation>
     </message>
 </context>
 <context>
@@ -8199,7 +8345,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Es&amp;tado:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -8300,7 +8446,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>UndoContext</name>
     <message>
-        <location filename="../ui/commands/undocontext.cpp" line="+22"/>
+        <location filename="../ui/commands/undocontext.cpp" line="+37"/>
         <source>The database cannot be reached. Nothing was changed; try again when the connection returns.</source>
         <translation>No se puede acceder a la base de datos. No se ha cambiado nada; vuelva a intentarlo cuando se restablezca la conexión.</translation>
     </message>
@@ -8605,7 +8751,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Es&amp;tado del protocolo:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>1 work order</source>
         <translation>1 orden de trabajo</translation>
     </message>

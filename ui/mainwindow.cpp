@@ -128,10 +128,12 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     d->sidebar->setFixedWidth(190);
     d->sidebar->setIconSize(QSize(20, 20));
     d->sidebar->setSpacing(2);
-    d->sidebar->setStyleSheet(QStringLiteral(
-        "QListWidget#sidebar { background: palette(window); border-right: 1px solid palette(mid); padding-top: 8px; }"
-        "QListWidget#sidebar::item { padding: 7px 10px; border-radius: 4px; margin: 0 6px; }"
-        "QListWidget#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
+    d->sidebar->setStyleSheet(
+        QStringLiteral("QListWidget#sidebar { background: palette(window); border-right: 1px solid "
+                       "palette(mid); padding-top: 8px; }"
+                       "QListWidget#sidebar::item { padding: 7px 10px; border-radius: 4px; margin: 0 6px; }"
+                       "QListWidget#sidebar::item:selected { background: palette(highlight); color: "
+                       "palette(highlighted-text); }"));
     const struct
     {
         QWidget *page;
@@ -219,7 +221,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     // Jobs and notifications.
     d->jobsDock = new JobsDock(services, this);
     addDockWidget(Qt::BottomDockWidgetArea, d->jobsDock);
-    d->jobsDock->hide();   // until the user asks, or the saved state says otherwise
+    d->jobsDock->hide(); // until the user asks, or the saved state says otherwise
     d->jobIndicator = new JobStatusIndicator(services, this);
     connect(d->jobIndicator, &JobStatusIndicator::clicked, this, [this] {
         d->jobsDock->show();
@@ -240,11 +242,14 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         if (!d->lab->openLink(link) && !d->bulk->openLink(link))
             statusBar()->showMessage(tr("Opening “%1” is not supported yet.").arg(link), 5000);
     });
-    connect(d->lab, &LabUi::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
-    connect(d->bulk, &BulkUi::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(d->lab, &LabUi::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(d->bulk, &BulkUi::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(d->bulk, &BulkUi::queued, this, [this](qint64 jobId) { d->jobsDock->showJob(jobId); });
     connect(d->bulk, &BulkUi::failed, this, [this](const QString &title, const QString &message) {
-        auto *box = new QMessageBox(QMessageBox::Warning, title, tr("%1 failed.").arg(title), QMessageBox::Ok, this);
+        auto *box =
+            new QMessageBox(QMessageBox::Warning, title, tr("%1 failed.").arg(title), QMessageBox::Ok, this);
         box->setObjectName(u"failureBox"_s);
         box->setInformativeText(message);
         box->setAttribute(Qt::WA_DeleteOnClose);
@@ -253,7 +258,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < d->sidebar->count(); ++i) {
-        QAction *go = viewMenu->addAction(d->sidebar->item(i)->text(), this, [this, i] { d->sidebar->setCurrentRow(i); });
+        QAction *go = viewMenu->addAction(d->sidebar->item(i)->text(), this,
+                                          [this, i] { d->sidebar->setCurrentRow(i); });
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
     viewMenu->addSeparator();
@@ -262,8 +268,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     jobsToggle->setText(tr("&Jobs"));
     jobsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     viewMenu->addAction(jobsToggle);
-    QAction *showNotifications = viewMenu->addAction(tr("&Notifications"), d->notifications,
-                                                     &NotificationCentre::showPopup);
+    QAction *showNotifications =
+        viewMenu->addAction(tr("&Notifications"), d->notifications, &NotificationCentre::showPopup);
     showNotifications->setObjectName(u"actionNotifications"_s);
     showNotifications->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
 
@@ -277,10 +283,17 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         QString kind;
         QJsonObject payload;
     } diagnosticJobs[] = {
-        {"actionDiagSleep", tr("&Wait (20 steps of half a second)"), u"diag.sleep"_s,
+        {"actionDiagSleep",
+         tr("&Wait (20 steps of half a second)"),
+         u"diag.sleep"_s,
          {{u"steps"_s, 20}, {u"ms"_s, 500}}},
-        {"actionDiagCpu", tr("&CPU work (40 heavy steps)"), u"diag.cpu"_s, {{u"steps"_s, 40}, {u"work"_s, 20000}}},
-        {"actionDiagFail", tr("&Failure (fails at once, no retry)"), u"diag.fail"_s,
+        {"actionDiagCpu",
+         tr("&CPU work (40 heavy steps)"),
+         u"diag.cpu"_s,
+         {{u"steps"_s, 40}, {u"work"_s, 20000}}},
+        {"actionDiagFail",
+         tr("&Failure (fails at once, no retry)"),
+         u"diag.fail"_s,
          {{u"message"_s, tr("The diagnostic job failed on purpose.")}, {u"retryable"_s, false}}},
     };
     for (const auto &job : diagnosticJobs) {
@@ -343,25 +356,24 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     });
     connect(d->context, &UndoContext::failed, this, [this](const QString &what, const QString &message) {
         statusBar()->showMessage(tr("%1 failed: %2").arg(what, message), 10000);
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Not done"), tr("%1 failed.").arg(what), QMessageBox::Ok,
-                                    this);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Not done"), tr("%1 failed.").arg(what),
+                                    QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("failureBox"));
         box->setInformativeText(message);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
 
-    // Another client (or a job) changed a table: its page reloads (the bus coalesces
-    // bursts to one event per table every 250 ms).
+    // Another client (or a job) changed a table: every page that shows it reloads (the
+    // bus coalesces bursts to one event per table every 250 ms).
     connect(&services.events, &EventBus::recordsChanged, this, [this](const QString &table) {
         if (!d->started)
             return;
         bool known = false;
         for (RecordPage *page : d->recordPages()) {
-            if (page->key() == table) {
+            if (page->followsTable(table))
                 page->refreshFromElsewhere();
-                known = true;
-            }
+            known = known || page->key() == table;
         }
         if (table == u"buildings") {
             d->rooms->refreshBuildings();
@@ -396,8 +408,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         }
     });
 
-    auto *who = new QLabel(tr("Signed in as %1  ·  %2").arg(d->actor.username, executor.database().config().displayUrl()),
-                           this);
+    auto *who = new QLabel(
+        tr("Signed in as %1  ·  %2").arg(d->actor.username, executor.database().config().displayUrl()), this);
     who->setObjectName(QStringLiteral("statusIdentity"));
     who->setContentsMargins(6, 0, 6, 0);
     statusBar()->addPermanentWidget(d->jobIndicator);
@@ -439,8 +451,9 @@ QCoro::Task<> MainWindow::enqueueJob(JobRequest request)
     QPointer<MainWindow> self(this);
     // A named future, not a temporary: GCC 12 destroys temporaries of a co_await
     // expression twice (GCC bug 100611).
-    auto future = d->executor.write(
-        [request = std::move(request), actor = d->actor](Database &db) { return JobStore(db).enqueue(request, actor); });
+    auto future = d->executor.write([request = std::move(request), actor = d->actor](Database &db) {
+        return JobStore(db).enqueue(request, actor);
+    });
     const Result<EnqueueResult> queued = co_await future;
     if (!self)
         co_return;

@@ -2,6 +2,7 @@
 
 #include "models/db/database.h"
 #include "models/db/transaction.h"
+#include "models/lab/clientrepository.h"
 #include "models/lab/protocolrepository.h"
 #include "tasks/bulk/bulkjobstore.h"
 #include "tasks/jobcontext.h"
@@ -25,9 +26,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("BulkTasks", text);
 }
 
-QString progressText(qint64 done, qint64 total, int chunk)
+// The counts are the job's done and total, which every view of a job shows ("3,500 of
+// 10,000"): the message says only what they do not.
+QString progressText(int chunk)
 {
-    return tr("%L1 of %L2 — chunk %3").arg(done).arg(total).arg(chunk);
+    return QCoreApplication::translate("BulkTasks", "chunk %1").arg(chunk);
 }
 
 // Counts of one chunk, or of the whole job so far (as in the checkpoint).
@@ -234,7 +237,7 @@ VoidResult commitChunk(JobContext &ctx, BulkJobStore &store, const QList<qint64>
     if (VoidResult r = tx.commit(); !r)
         return r;
     at = next;
-    ctx.setProgress(at.done, selected, progressText(at.done, selected, at.chunks));
+    ctx.setProgress(at.done, selected, progressText(at.chunks));
     return {};
 }
 
@@ -295,7 +298,7 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
     const Result<QList<qint64>> remaining = store.selection(jobId, at.after);
     if (!remaining)
         co_return JobOutcome::failure(remaining.error().message);
-    ctx.setProgress(at.done, selected, progressText(at.done, selected, at.chunks));
+    ctx.setProgress(at.done, selected, progressText(at.chunks));
 
     ProtocolRepository protocols(db, ctx.actor());
     Outbox outbox(db, ctx.clock());
@@ -366,8 +369,14 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
     QJsonObject result = c.toJson();
     result.insert(u"to"_s, Protocol::stateCode(*to));
     result.insert(u"selected"_s, selected);
+    const Result<QString> scope = BulkTasks::describeScope(db, payload);
+    const QString scopeText = scope ? scope.value() : BulkTasks::scopeText(payload);
+    result.insert(u"scope"_s, scopeText);
     result.insert(u"summary"_s,
                   tr("%L1 changed, %L2 skipped, %L3 failed").arg(c.changed).arg(c.skipped).arg(c.failed));
+    result.insert(u"notify_title"_s,
+                  QCoreApplication::translate("BulkTasks", "Bulk change to “%1” (%2) finished")
+                      .arg(Protocol::stateLabel(*to), scopeText));
     result.insert(u"notify_link"_s, u"bulk:%1"_s.arg(jobId));
     co_return JobOutcome::success(result);
 }
@@ -419,7 +428,7 @@ QCoro::Task<JobOutcome> runUndo(JobContext &ctx)
     }
 
     Position at = Position::fromJson(ctx.checkpoint());
-    ctx.setProgress(at.done, selected, progressText(at.done, selected, at.chunks));
+    ctx.setProgress(at.done, selected, progressText(at.chunks));
     ProtocolRepository protocols(db, ctx.actor());
     QHash<qint64, BulkItem> changedBy; // the original's items of the chunk at hand
     const ChunkWork work = [&](const QList<qint64> &ids, Counts *counts) -> VoidResult {
@@ -482,6 +491,12 @@ QCoro::Task<JobOutcome> runUndo(JobContext &ctx)
                        {u"failed"_s, c.failed}};
     result.insert(u"summary"_s,
                   tr("%L1 restored, %L2 skipped, %L3 failed").arg(c.changed).arg(c.skipped).arg(c.failed));
+    const Result<QString> scope = BulkTasks::describeScope(db, ctx.payload());
+    result.insert(
+        u"notify_title"_s,
+        QCoreApplication::translate("BulkTasks", "Undo of bulk change %1 (%2) finished")
+            .arg(originalId)
+            .arg(scope ? scope.value() : QCoreApplication::translate("BulkTasks", "its protocols")));
     result.insert(u"notify_link"_s, u"bulk:%1"_s.arg(jobId));
     co_return JobOutcome::success(result);
 }
@@ -546,6 +561,56 @@ std::optional<ProtocolFilter> filterFromJson(const QJsonObject &json, QString *e
         }
     }
     return filter;
+}
+
+QString scopeText(const QJsonObject &payload, const QString &clientName)
+{
+    if (payload.contains(u"ids"_s)) {
+        const auto count = int(payload.value(u"ids"_s).toArray().size());
+        return QCoreApplication::translate("BulkTasks", "%Ln selected protocol(s)", nullptr, count);
+    }
+    const std::optional<ProtocolFilter> filter = filterFromJson(payload.value(u"filter"_s).toObject());
+    if (!filter)
+        return tr("a filter that cannot be read");
+    QStringList parts;
+    if (filter->state)
+        parts << tr("state %1").arg(Protocol::stateLabel(*filter->state));
+    if (filter->clientId > 0)
+        parts << (clientName.isEmpty() ? tr("client %1").arg(filter->clientId)
+                                       : tr("client %1").arg(clientName));
+    const QString from = filter->submittedFrom.toString(Qt::ISODate);
+    const QString to = filter->submittedTo.toString(Qt::ISODate);
+    if (filter->submittedFrom.isValid() && filter->submittedTo.isValid())
+        parts << tr("submitted %1–%2").arg(from, to);
+    else if (filter->submittedFrom.isValid())
+        parts << tr("submitted from %1").arg(from);
+    else if (filter->submittedTo.isValid())
+        parts << tr("submitted until %1").arg(to);
+    if (!filter->search.trimmed().isEmpty())
+        parts << tr("search “%1”").arg(filter->search.trimmed());
+    return parts.isEmpty() ? tr("every protocol") : parts.join(u", "_s);
+}
+
+Result<QString> describeScope(Database &db, const QJsonObject &payload)
+{
+    if (payload.contains(u"job_id"_s)) { // an undo: what the change selected
+        const Result<Job> original = JobStore(db).get(payload.value(u"job_id"_s).toInteger());
+        if (!original)
+            return original.error();
+        if (original->payload.contains(u"job_id"_s))
+            return tr("an undo");
+        return describeScope(db, original->payload);
+    }
+    const qint64 clientId = payload.value(u"filter"_s).toObject().value(u"client_id"_s).toInteger();
+    QString clientName;
+    if (clientId > 0) {
+        const Result<Client> client = ClientRepository(db, Actor{}).get(clientId);
+        if (client)
+            clientName = client->name;
+        else if (client.error().code != DbError::Code::NotFound)
+            return client.error();
+    }
+    return scopeText(payload, clientName);
 }
 
 JobRequest transitionRequest(Protocol::State to, const QList<qint64> &ids)

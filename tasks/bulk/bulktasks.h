@@ -37,11 +37,13 @@ struct ProtocolFilter;
 // successor resumes after the last committed chunk, and each protocol is changed,
 // audited and e-mailed once. An item the state machine refuses is a failed item; a
 // chunk that fails with a database error is retried one protocol at a time (each in a
-// savepoint), so one bad row fails alone. Cancel stops between chunks. Progress:
-// "3,500 of 10,000 — chunk 7". Result: {"to", "selected", "changed", "skipped",
-// "failed", "no_address", "emails", "summary": "N changed, M skipped, K failed",
-// "notify_link": "bulk:<job id>"}; the creator's notification carries the summary and opens
-// the per-item list.
+// savepoint), so one bad row fails alone. Cancel stops between chunks. Progress: done
+// and total are the protocols, the message only "chunk 7" (the jobs panel shows
+// "3,500 of 10,000 — chunk 7"). Result: {"to", "selected", "scope" (describeScope()),
+// "changed", "skipped", "failed", "no_address", "emails", "summary": "N changed, M
+// skipped, K failed", "notify_title": "Bulk change to “Received” (state Submitted)
+// finished", "notify_link": "bulk:<job id>"}; the creator's notification carries the
+// summary and opens the per-item list.
 //
 // The undo restores, through ProtocolRepository::restoreStates, the state (and
 // received_at) each protocol had before the change, for every item the change changed,
@@ -51,7 +53,7 @@ struct ProtocolFilter;
 // the first one told the client a fact that was true when it was sent, and whether and
 // how to correct it is for the lab to say (the undo's item list names every protocol
 // concerned). Result: {"undo_of", "selected", "restored", "skipped", "failed",
-// "summary", "notify_link"}.
+// "summary", "notify_title", "notify_link"}.
 namespace BulkTasks {
 QString transitionKind(); // "protocols.transition"
 QString undoKind();       // "protocols.transition_undo"
@@ -63,6 +65,14 @@ constexpr int kMaxChunk = 10000;
 QJsonObject filterToJson(const ProtocolFilter &filter);
 // Null (and `error` says why) for a value that is not a filter.
 std::optional<ProtocolFilter> filterFromJson(const QJsonObject &json, QString *error = nullptr);
+
+// What a change's payload selected, for people: "3 selected protocols", "state
+// Submitted, client Hillside Dairy, submitted 2026-01-01–2026-02-01, search “P-”", or
+// "every protocol" for an empty filter. Reads the client's name (on this thread's
+// connection); an undo's payload describes the change it undoes.
+Result<QString> describeScope(Database &db, const QJsonObject &payload);
+// The same without the database: a client by its id ("client 7").
+QString scopeText(const QJsonObject &payload, const QString &clientName = {});
 
 JobRequest transitionRequest(Protocol::State to, const QList<qint64> &ids);
 JobRequest transitionRequest(Protocol::State to, const ProtocolFilter &filter);

@@ -26,9 +26,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("ImportTasks", text);
 }
 
-QString progressText(qint64 done, qint64 total)
+// Done and total are the rows, which every view of a job shows ("1,000 of 5,000"): the
+// message names only the unit.
+QString progressText()
 {
-    return tr("%L1 of %L2 rows").arg(done).arg(total);
+    return tr("rows");
 }
 
 QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
@@ -67,7 +69,7 @@ QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
             co_return JobOutcome::failure(importer->failure().message, false);
     }
     const qint64 total = importer->totalRows();
-    ctx.setProgress(rows, total, progressText(rows, total));
+    ctx.setProgress(rows, total, progressText());
 
     ImportRejectionStore store(ctx.database());
     QElapsedTimer sinceYield;
@@ -96,7 +98,7 @@ QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
             break;
         counts += chunk->counts;
         rows += chunk->rows;
-        ctx.setProgress(rows, total, progressText(rows, total));
+        ctx.setProgress(rows, total, progressText());
         // Let this runner thread's event loop turn now and then (the progress timer).
         if (sinceYield.elapsed() > 50) {
             QCoro::Task<> pause = QCoro::sleepFor(std::chrono::milliseconds(0)); // named: GCC 12 bug 100611
@@ -124,7 +126,6 @@ QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
 }
 
 } // namespace
-
 
 QString residentsKind()
 {

@@ -26,13 +26,16 @@ class TaskRegistry;
 // reason in the result, the checkpoint and the audit trail). Afterwards the PDF goes to
 // the cache (key PdfCacheKey::report(id, version, template)), so the first view is
 // instant. The creator's notification reads "Report P-… finalized" and links to
-// "report:<id>". A retry never finalizes or e-mails twice (completeFinalize and the
+// "report:<id>"; its text says who signed and what the outbox says of the e-mail at the
+// job's end (ReportEmail: "E-mail to … queued." — queued is not sent; the report's
+// window follows it on). A retry never finalizes or e-mails twice (completeFinalize and the
 // outbox are idempotent for the job; a retry after the commit only refills the cache).
 // A failure without retries left, or a person's cancel, releases the hold
 // (abortFinalize): the report is a draft again and the job's error says why. A retried
 // job (Jobs ▸ Retry) takes the hold again if the report is still a free draft.
-// Result: report_id, protocol_number, revision, signed_by, signed_at, email_id or
-// email_skipped, summary, notify_title, notify_link.
+// Result: report_id, protocol_number, revision, signed_by, signed_at, email_id and
+// email_state (queued, sending, sent, failed, uncertain) or email_skipped, summary,
+// notify_title, notify_link.
 //
 // workorder.prerender {work_order_id, version} — renders the work order's PDF into the
 // cache (PdfCache::getOrRender on the CPU pool) so that opening it is a cache hit.

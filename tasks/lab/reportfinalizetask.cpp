@@ -6,6 +6,7 @@
 #include "tasks/lab/labdocuments.h"
 #include "tasks/lab/labservices.h"
 #include "tasks/lab/labtasks_p.h"
+#include "tasks/lab/reportemail.h"
 #include "tasks/mail/outbox.h"
 #include "tasks/mail/outboxmessage.h"
 #include "tasks/pdf/pdfcache.h"
@@ -20,14 +21,18 @@ Q_LOGGING_CATEGORY(lcFinalize, "residesk.lab.finalize")
 
 namespace {
 
+// The context lupdate files this file's texts under: they are written in the class
+// Finalization (the free function below names it itself).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("LabTasks", text);
+    return QCoreApplication::translate("Finalization", text);
 }
 
 QString reportName(const Report &report)
 {
-    return tr("Report %1 (revision %2)").arg(report.protocolNumber).arg(report.revision);
+    return QCoreApplication::translate("Finalization", "Report %1 (revision %2)")
+        .arg(report.protocolNumber)
+        .arg(report.revision);
 }
 
 // Connection problems and lost leases pass; everything else the data layer refuses
@@ -285,7 +290,18 @@ JobOutcome Finalization::succeeded(const Report &report, const QJsonObject &chec
     QString summary = tr("Signed by %1.").arg(report.signedBy);
     if (checkpoint.contains(u"email_id"_s)) {
         result.insert(u"email_id"_s, checkpoint.value(u"email_id"_s));
-        summary += u' ' + tr("E-mailed to the client.");
+        // What the outbox says now: queued (it was queued with the signature, and a
+        // drain sends it later, or fails to), or what became of it by a retry.
+        const Result<ReportEmail> email = ReportEmail::read(m_ctx.database(), checkpoint);
+        if (email && email->kind == ReportEmail::Kind::Email) {
+            result.insert(u"email_state"_s, OutboxStates::code(email->email.state));
+            summary += u' ' + email->text();
+        } else {
+            if (!email)
+                qCWarning(lcFinalize)
+                    << "report" << report.id << "e-mail state not read:" << email.error().message;
+            summary += u' ' + tr("The e-mail to the client was queued.");
+        }
     } else if (checkpoint.contains(u"email_skipped"_s)) {
         result.insert(u"email_skipped"_s, checkpoint.value(u"email_skipped"_s));
         summary += u' ' + checkpoint.value(u"email_skipped"_s).toString();

@@ -56,6 +56,13 @@ struct Tally
     }
 };
 
+// Progress: done and total are every e-mail tried, which every view of a job shows
+// ("7 of 10"); the message says how many of them were sent.
+QString sentText(int sent)
+{
+    return QCoreApplication::translate("MailTasks", "%n sent", nullptr, sent);
+}
+
 QString clockText(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s);
@@ -154,7 +161,7 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
         rescanned = false;
         const Result<int> due = outbox.countDue(ctx.owner());
         const qint64 total = tally.done() + claimed->size() + (due ? due.value() : 0);
-        ctx.setProgress(tally.done(), total, tr("%1 of %2 sent").arg(tally.sent).arg(total));
+        ctx.setProgress(tally.done(), total, sentText(tally.sent));
 
         QList<qint64> unsent;
         for (const OutboxEmail &e : claimed.value())
@@ -255,8 +262,7 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
                 outbox.releaseClaims(ctx.owner(), unsent);
                 co_return JobOutcome::failure(saved.error().message);
             }
-            ctx.setProgress(tally.done(), qMax<qint64>(total, tally.done()),
-                            tr("%1 of %2 sent").arg(tally.sent).arg(qMax<qint64>(total, tally.done())));
+            ctx.setProgress(tally.done(), qMax<qint64>(total, tally.done()), sentText(tally.sent));
 
             if (sent.scope == SmtpResult::Scope::Server && !sent.isSent()) {
                 // Every other e-mail would fail the same way now: they wait, unattempted,

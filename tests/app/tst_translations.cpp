@@ -158,7 +158,9 @@ private Q_SLOTS:
                                     << u"Informe de laboratorio"_s;
         QTest::newRow("outbox") << u"OutboxDock"_s << u"Outbox"_s << u"Bandeja de salida"_s;
         // Strings of the task helpers, which lupdate only sees inside their namespace.
-        QTest::newRow("builtin task helper") << u"BuiltinTasks"_s << u"step %1 of %2"_s << u"paso %1 de %2"_s;
+        QTest::newRow("builtin task helper")
+            << u"BuiltinTasks"_s << u"The diagnostic job failed on purpose."_s
+            << u"La tarea de diagnóstico ha fallado a propósito."_s;
         QTest::newRow("import task helper")
             << u"ImportTasks"_s << u"Reading the file…"_s << u"Leyendo el archivo…"_s;
         QTest::newRow("mail task tally")

@@ -2,7 +2,9 @@
 // a reservation through the New allocation dialog (resident search, room list with
 // free beds), the Free beds page dropping by one, undo / redo of the reservation,
 // check-in and check-out with their keyboard shortcuts, residents by building, and the
-// clash message when another desktop takes the last bed while the dialog is open.
+// clash message when another desktop takes the last bed while the dialog is open; the
+// undo of one's own check-in (and of the reservation before it), and its refusal after
+// another desktop's change.
 #include "models/db/dbexecutor.h"
 #include "models/housing/allocation/allocationstablemodel.h"
 #include "models/itemmodels/recordfilterproxymodel.h"
@@ -13,6 +15,7 @@
 #include "ui/allocations/allocationspage.h"
 #include "ui/allocations/buildingcombobox.h"
 #include "ui/allocations/freebedspage.h"
+#include "ui/commands/undocontext.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/residentspage.h"
 
@@ -217,6 +220,106 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!itemEnabled(dialog->roomCombo(), dialog->roomIndex(a102.id)), kTimeout);
         QCOMPARE(AllocationRepository(db, tester()).currentForResident(cleo.id).value().has_value(), false);
         dialog->reject();
+    }
+
+    // Edit ▸ Undo right after one's own check-in takes the check-in back (nobody else was
+    // involved: no "another user changed" refusal), and a second Undo the reservation
+    // before it. After a real change by another desktop, the undo fails and says so.
+    void undoOfOwnCheckIn()
+    {
+        Harness h;
+        QString error;
+        h.t = TestDatabase::create(&error);
+        QVERIFY2(h.t, qPrintable(error));
+        Database &db = h.t->db();
+        const Building alder = AllocationTest::building(db, u"A"_s, u"Alder Hall"_s);
+        const Room a101 = AllocationTest::room(db, alder, u"101"_s, 2);
+        const Resident ben = AllocationTest::resident(db, u"S0002"_s, u"Ben"_s, u"Bravo"_s);
+        const Resident cleo = AllocationTest::resident(db, u"S0003"_s, u"Cleo"_s, u"Cruz"_s);
+        // Cleo's reservation exists before the window opens (it is not on its undo stack).
+        const Result<Allocation> cleos =
+            AllocationRepository(db, tester())
+                .reserve(AllocationTest::stay(cleo.id, a101.id, QDate::currentDate()));
+        QVERIFY2(cleos, qPrintable(cleos ? QString() : cleos.error().text()));
+        QVERIFY2(h.start(&error), qPrintable(error));
+        MainWindow &w = *h.window;
+        auto *page = w.findChild<AllocationsPage *>(u"allocationsPage"_s);
+        auto *context = w.findChild<UndoContext *>();
+        QAction *undo = w.findChild<QAction *>(u"actionUndo"_s);
+        QVERIFY(page && context && undo);
+        QSignalSpy failures(context, &UndoContext::failed);
+        h.showPage(u"Allocations"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(page->isVisible(), kTimeout);
+        AllocationsTableModel *model = page->allocationsModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kTimeout);
+        const auto stateOf = [&db](qint64 id) {
+            const Result<Allocation> a = AllocationRepository(db, tester()).get(id);
+            return a ? a->state : Allocation::State::Cancelled;
+        };
+
+        // Ben's reservation through New allocation.
+        QPointer<AllocationDialog> dialog = openNewDialog(w, page);
+        QVERIFY(dialog);
+        QVERIFY(fillDialog(dialog, u"Bravo"_s, alder.id));
+        dialog->roomCombo()->setCurrentIndex(dialog->roomIndex(a101.id));
+        QSignalSpy saved(dialog.data(), &AllocationDialog::saved);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kTimeout);
+        const qint64 bens = saved.first().first().value<Allocation>().id;
+        QVERIFY(bens > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeout);
+
+        // His check-in with Ctrl+I on his row.
+        const auto selectRow = [&](qint64 id) {
+            const int row = model->rowOfId(id);
+            if (row < 0)
+                return false;
+            page->view()->setCurrentIndex(page->proxy()->mapFromSource(model->index(row, 0)));
+            return page->view()->currentIndex().isValid();
+        };
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        page->view()->setFocus();
+        QTRY_VERIFY_WITH_TIMEOUT(selectRow(bens) && page->checkInAction->isEnabled(), kTimeout);
+        QSignalSpy transitions(page, &AllocationsPage::transitionFinished);
+        QTest::keyClick(page->view(), Qt::Key_I, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(transitions.count(), 1, kTimeout);
+        QCOMPARE(transitions.at(0).first().toBool(), true);
+        QCOMPARE(stateOf(bens), Allocation::State::CheckedIn);
+
+        // Edit ▸ Undo names the check-in and takes it back.
+        QCOMPARE(context->undoStack()->undoText(), u"Check in Ben Bravo (S0002)"_s);
+        undo->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(bens), Allocation::State::Reserved, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(model->allocationAt(model->rowOfId(bens)).state,
+                                  Allocation::State::Reserved, kTimeout);
+        QVERIFY2(failures.isEmpty(),
+                 qPrintable(failures.isEmpty() ? QString() : failures.first().at(1).toString()));
+        // And the reservation before it, though the check-in and its undo changed the
+        // allocation since it was made: both were this window's own.
+        QCOMPARE(context->undoStack()->undoText(), u"New allocation of room A-101 to Ben Bravo (S0002)"_s);
+        undo->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(bens), Allocation::State::Cancelled, kTimeout);
+        QVERIFY2(failures.isEmpty(),
+                 qPrintable(failures.isEmpty() ? QString() : failures.first().at(1).toString()));
+
+        // Cleo checks in here; another desktop checks her out; the undo of the check-in
+        // is refused with that reason, and her allocation stays as the other desktop left it.
+        page->view()->setFocus();
+        QTRY_VERIFY_WITH_TIMEOUT(selectRow(cleos->id) && page->checkInAction->isEnabled(), kTimeout);
+        QTest::keyClick(page->view(), Qt::Key_I, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(transitions.count(), 2, kTimeout);
+        QCOMPARE(transitions.at(1).first().toBool(), true);
+        const std::unique_ptr<Database> otherDesktop = h.t->openAnother();
+        QVERIFY(
+            AllocationRepository(*otherDesktop, Actor{u"bob"_s, Actor::Role::Housing}).checkOut(cleos->id));
+        undo->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 1, kTimeout);
+        QCOMPARE(failures.first().at(0).toString(), u"Undo Check in Cleo Cruz (S0003)"_s);
+        QCOMPARE(failures.first().at(1).toString(),
+                 u"Another user changed the allocation of room A-101 to Cleo Cruz (S0003) after your change; "
+                 "it was left as they made it. Reload to see their changes."_s);
+        QCOMPARE(stateOf(cleos->id), Allocation::State::CheckedOut);
     }
 };
 

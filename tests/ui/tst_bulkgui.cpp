@@ -3,15 +3,20 @@
 // its question box, the job run by the window's engine, the summary notification
 // opening the per-item list (counts, outcome filter), and Undo from that list putting
 // the protocols back; then the whole filter (no selection) with the count asked first.
+// The item list and the notification name what was selected (the rows, or the filter
+// used); the jobs panel names the counts once.
+#include "models/itemmodels/jobstablemodel.h"
 #include "models/itemmodels/notificationsmodel.h"
 #include "models/itemmodels/protocolstablemodel.h"
 #include "models/itemmodels/recordfilterproxymodel.h"
 #include "models/lab/protocolrepository.h"
 #include "tasks/jobstore.h"
+#include "tasks/notificationstore.h"
 #include "tests/models/lab/labtestutil.h"
 #include "tests/support/windowharness.h"
 #include "ui/bulk/bulkitemsdialog.h"
 #include "ui/bulk/bulkui.h"
+#include "ui/jobs/jobsdock.h"
 #include "ui/lab/protocolspage.h"
 #include "ui/notifications/notificationcentre.h"
 
@@ -187,6 +192,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(items->itemCount(), 4, kTimeout);
         auto *summary = items->findChild<QLabel *>(u"bulkSummary"_s);
         QTRY_VERIFY_WITH_TIMEOUT(summary->text().contains(u"3 changed, 1 skipped, 0 failed"_s), kTimeout);
+        // Its title names what was changed: the four rows selected, not "every protocol".
+        QVERIFY2(items->windowTitle().startsWith(
+                     u"Bulk change %1 to “Received”: 4 selected protocol"_s.arg(jobId)),
+                 qPrintable(items->windowTitle()));
         auto *outcome = items->findChild<QComboBox *>(u"outcomeFilter"_s);
         outcome->setCurrentIndex(outcome->findData(u"skipped"_s));
         QCOMPARE(items->view()->model()->rowCount(), 1);
@@ -284,6 +293,10 @@ private Q_SLOTS:
         auto *bulk = h.window->findChild<BulkUi *>();
         showProtocols(h, page, 7);
         page->setStateFilter(Protocol::State::Submitted);
+        auto *clients = page->findChild<QComboBox *>(u"clientFilter"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(clients->findData(client) >= 0, kTimeout);
+        page->setClientFilter(client);
+        QTRY_COMPARE_WITH_TIMEOUT(page->currentFilter().clientId, client, kTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 6, kTimeout);
         page->view()->clearSelection();
         QTRY_VERIFY_WITH_TIMEOUT(bulk->receiveAction->isEnabled(), kTimeout); // a filter is active
@@ -305,6 +318,39 @@ private Q_SLOTS:
         QCOMPARE(stateOf(db, analysing), Protocol::State::InAnalysis);
         // The filtered list empties as the protocols leave "submitted".
         QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 0, kTimeout);
+
+        // The jobs panel says the counts once: "6 of 6 — chunk 1", not "6 of 6 — 6 of 6 — chunk 1".
+        auto *dock = h.child<JobsDock>(u"jobsDock"_s);
+        QVERIFY(dock);
+        dock->show();
+        JobsTableModel *jobs = dock->model();
+        const auto progressOf = [jobs](qint64 id) {
+            const int row = jobs->rowOf(id);
+            return row < 0 ? QString() : jobs->index(row, JobsTableModel::ProgressColumn).data().toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(progressOf(job.id), u"6 of 6 — chunk 1"_s, kTimeout);
+
+        // The notification and the item list name the filter that was used.
+        const QString scope = u"state Submitted, client Hillside Dairy"_s;
+        const QString link = u"bulk:%1"_s.arg(job.id);
+        Notification note;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const Result<QList<Notification>> stored =
+                    NotificationStore(db).list(WindowHarness::tester().username);
+                for (const Notification &n : stored ? stored.value() : QList<Notification>())
+                    if (n.link == link)
+                        note = n;
+                return note.id > 0;
+            }(),
+            kTimeout);
+        QCOMPARE(note.title, u"Bulk change to “Received” (%1) finished"_s.arg(scope));
+        QVERIFY(bulk->openLink(note.link)); // what the bell does with it
+        BulkItemsDialog *items = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((items = h.window->findChild<BulkItemsDialog *>()) != nullptr, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(items->itemCount(), 6, kTimeout);
+        QCOMPARE(items->windowTitle(), u"Bulk change %1 to “Received”: %2"_s.arg(job.id).arg(scope));
+        items->close();
     }
 };
 

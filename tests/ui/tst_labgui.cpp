@@ -5,7 +5,9 @@
 // once, before the job runs, then "Finalized by …"; the notification appears and opens
 // the signed PDF in the viewer; a work order's change is pre-rendered and its PDF opens
 // from the cache; the work-order dialog saves and queues the pre-render; single-row
-// state changes from the page.
+// state changes from the page; a finalized report's notification and window tell what
+// became of its e-mail (queued, not sent for want of settings, sent, failed); the Work
+// orders page follows its protocols' states and clients' names.
 #include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
 #include "models/itemmodels/notificationsmodel.h"
@@ -20,12 +22,16 @@
 #include "tasks/jobstore.h"
 #include "tasks/lab/labservices.h"
 #include "tasks/lab/labtasks.h"
+#include "tasks/lab/reportfinalizer.h"
 #include "tasks/lab/workorderservice.h"
+#include "tasks/mail/outbox.h"
+#include "tasks/notificationstore.h"
 #include "tasks/pdf/pdfcache.h"
 #include "tasks/pdf/pdfrenderer.h"
 #include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 #include "tests/models/lab/labtestutil.h"
+#include "tests/support/smtpsink.h"
 #include "tests/support/testdatabase.h"
 #include "ui/lab/labui.h"
 #include "ui/lab/protocolspage.h"
@@ -50,6 +56,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSemaphore>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
@@ -136,6 +143,33 @@ QMessageBox *openBox(QWidget *parent, const QString &name)
             return box;
     return nullptr;
 }
+
+void clearMailEnvironment()
+{
+    for (const char *name : {"RESIDESK_SMTP_URL", "RESIDESK_SMTP_PASSWORD", "RESIDESK_SMTP_CA_FILE",
+                             "RESIDESK_MAIL_FROM", "RESIDESK_MAIL_RATE", "RESIDESK_SMTP_TIMEOUT"})
+        qunsetenv(name);
+}
+
+// The tester's stored notification that links to `link`, once there is one.
+Notification noteFor(Database &db, const QString &link)
+{
+    const Result<QList<Notification>> stored = NotificationStore(db).list(tester().username);
+    for (const Notification &n : stored ? stored.value() : QList<Notification>())
+        if (n.link == link)
+            return n;
+    return {};
+}
+
+// The newest mail.send job, if any.
+Job newestDrain(Database &db)
+{
+    JobStore::ListFilter filter;
+    filter.kind = u"mail.send"_s;
+    filter.limit = 1;
+    const Result<QList<Job>> drains = JobStore(db).list(filter);
+    return drains && !drains->isEmpty() ? drains->first() : Job{};
+}
 } // namespace
 
 class TestLabGui : public QObject
@@ -143,7 +177,8 @@ class TestLabGui : public QObject
     Q_OBJECT
 
 private:
-    bool startWindow(Harness &h, QString *error)
+    // `mailKinds`: the engine also runs mail.send (no server unless the test sets one).
+    bool startWindow(Harness &h, QString *error, bool mailKinds = false)
     {
         h.t = TestDatabase::create(error);
         if (!h.t)
@@ -160,8 +195,10 @@ private:
         options.shutdownGraceMs = 5000;
         options.runRecurring = false;
         options.pollIntervalMs = 200;
-        // Not mail.send: no SMTP server here; the e-mails stay in the outbox.
+        // Not mail.send unless asked for: no SMTP server here; the e-mails stay in the outbox.
         options.kinds = QStringList{u"report.finalize"_s, u"workorder.prerender"_s};
+        if (mailKinds)
+            options.kinds.append(u"mail.send"_s);
         h.engine = std::make_unique<JobEngine>(h.t->db(), h.tasks, options);
         h.engine->setEventBus(h.events.get());
         h.window = std::make_unique<MainWindow>(WindowServices{.executor = *h.executor,
@@ -633,6 +670,168 @@ private Q_SLOTS:
             openBox(page, u"conflictBox"_s)->findChild<QPushButton *>(u"reloadButton"_s)->click();
         }
         QTRY_VERIFY_WITH_TIMEOUT(page->currentProtocol().state == Protocol::State::InAnalysis, kTimeout);
+    }
+
+    // A finalized report's notification says what the outbox says of its e-mail — queued,
+    // never "e-mailed" — and the report's window follows the e-mail: queued and stopped by
+    // the drain's reason (no mail settings), sent once a server is set, failed with the
+    // server's reason for a refused address.
+    void finalizedReportFollowsItsEmail()
+    {
+        clearMailEnvironment();
+        QSettings(u"Residesk"_s, u"Residesk"_s).remove(u"mail"_s);
+        struct Cleanup
+        {
+            ~Cleanup() { clearMailEnvironment(); }
+        } cleanup;
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error, true), qPrintable(error));
+        Database &db = h.t->db();
+        const QString address = u"office@hillside.example.org"_s; // LabTest::makeClient's
+        const Report draft = seedDraft(db, LabTest::makeClient(db));
+        QVERIFY(draft.id > 0);
+
+        ReportEditor *opened = h.lab()->openReport(draft.id);
+        QVERIFY(opened);
+        QPointer<ReportEditor> editor = opened;
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Editing, kTimeout);
+        QCOMPARE(editor->emailText(), QString()); // a draft sends nothing
+        editor->findChild<QPushButton *>(u"finalizeButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Finalized, kTimeout);
+
+        // The notification: signed, and the e-mail queued (the drain may already have
+        // given up on it, and then it says why) — not sent.
+        const QString link = u"report:%1"_s.arg(draft.id);
+        QTRY_VERIFY_WITH_TIMEOUT(noteFor(db, link).id > 0, kTimeout);
+        const Notification note = noteFor(db, link);
+        QVERIFY2(note.body.startsWith(u"Signed by tester. E-mail to %1 queued"_s.arg(address)),
+                 qPrintable(note.body));
+        QVERIFY2(!note.body.contains(u"E-mailed"_s), qPrintable(note.body));
+
+        // No mail settings: the drain fails, the e-mail stays queued, and the report's
+        // window says so with the drain's reason.
+        QTRY_COMPARE_WITH_TIMEOUT(newestDrain(db).state, JobState::Failed, kTimeout);
+        const QString reason = newestDrain(db).error;
+        QVERIFY(!reason.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(editor->emailText(),
+                                  u"E-mail to %1 queued, not sent: %2"_s.arg(address, reason), kTimeout);
+        const Result<Job> finalizeJob = h.job(editor->report().finalizedJobId);
+        QVERIFY(finalizeJob);
+        const qint64 emailId = finalizeJob->result.value(u"email_id"_s).toInteger();
+        QCOMPARE(finalizeJob->result.value(u"email_state"_s).toString(), u"queued"_s);
+        QCOMPARE(Outbox(db).get(emailId)->state, OutboxState::Queued);
+
+        // A server now (as Settings ▸ E-mail or the environment would give it), and a
+        // drain: the window follows the outbox to "sent".
+        SmtpSink sink;
+        QVERIFY2(sink.start(&error), qPrintable(error));
+        sink.exportToEnvironment();
+        QVERIFY(Outbox::ensureDrain(db, JobClock::system(), tester()));
+        h.engine->wake();
+        QTRY_COMPARE_WITH_TIMEOUT(Outbox(db).get(emailId)->state, OutboxState::Sent, kTimeout);
+        QTRY_VERIFY2_WITH_TIMEOUT(editor->emailText().startsWith(u"E-mail to %1 sent at "_s.arg(address)),
+                                  qPrintable(editor->emailText()), kTimeout);
+        QCOMPARE(sink.messages().size(), 1);
+
+        // A client whose server refuses the address: the e-mail fails, with the reason.
+        Client refusing;
+        refusing.name = u"Refusing Farm"_s;
+        refusing.kind = Client::Kind::Farm;
+        refusing.email = u"refused.office@example.org"_s;
+        const Result<Client> stored = ClientRepository(db, tester()).create(refusing);
+        QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().text()));
+        const Report second = seedDraft(db, stored->id);
+        QVERIFY(second.id > 0);
+        QPointer<ReportEditor> other = h.lab()->openReport(second.id);
+        QVERIFY(other);
+        QTRY_COMPARE_WITH_TIMEOUT(other->mode(), ReportEditor::Mode::Editing, kTimeout);
+        other->findChild<QPushButton *>(u"finalizeButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(other->mode(), ReportEditor::Mode::Finalized, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(h.job(other->report().finalizedJobId) &&
+                                     h.job(other->report().finalizedJobId)->result.contains(u"email_id"_s),
+                                 kTimeout);
+        const qint64 refusedId =
+            h.job(other->report().finalizedJobId)->result.value(u"email_id"_s).toInteger();
+        QTRY_COMPARE_WITH_TIMEOUT(Outbox(db).get(refusedId)->state, OutboxState::Failed, kTimeout);
+        const QString refusal = Outbox(db).get(refusedId)->lastError;
+        QVERIFY(refusal.contains(u"550"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            other->emailText(),
+            u"E-mail to refused.office@example.org failed: %1 (View ▸ Outbox can send it "
+            "again)."_s.arg(refusal),
+            kTimeout);
+        // The first report's line is unchanged by the other's e-mail.
+        QVERIFY2(editor->emailText().startsWith(u"E-mail to %1 sent at "_s.arg(address)),
+                 qPrintable(editor->emailText()));
+    }
+
+    // The Work orders page shows each protocol's state and client: it follows those tables
+    // too. A report's finalization (a job) moves its protocol to "finalized", a client is
+    // renamed on another desktop: the open list shows both without a change of filter.
+    void workOrdersFollowProtocolsAndClients()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        Database &db = h.t->db();
+        const qint64 clientId = LabTest::makeClient(db);
+        const Report draft = seedDraft(db, clientId);
+        QVERIFY(draft.id > 0);
+        const Protocol waiting = LabTest::protocolIn(db, clientId, Protocol::State::Received);
+        WorkOrdersPage *page = h.workOrders();
+        showPage(*h.window, page);
+        WorkOrdersTableModel *orders = page->workOrdersModel();
+        QTRY_COMPARE_WITH_TIMEOUT(orders->rowCount(), 2, kTimeout);
+        const auto orderOf = [orders](qint64 protocolId) {
+            for (int row = 0; row < orders->rowCount(); ++row)
+                if (orders->workOrderAt(row).protocolId == protocolId)
+                    return orders->workOrderAt(row);
+            return WorkOrder{};
+        };
+        QCOMPARE(orderOf(draft.protocolId).protocolState, Protocol::State::Received);
+
+        // The report is finalized by its job (queued here as the Finalize button would).
+        const Result<ReportFinalizer::Queued> queued =
+            ReportFinalizer(db, tester()).enqueue(draft.id, draft.version);
+        QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().text()));
+        h.engine->wake();
+        QTRY_COMPARE_WITH_TIMEOUT(h.job(queued->jobId)->state, JobState::Succeeded, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(orderOf(draft.protocolId).protocolState, Protocol::State::Finalized,
+                                  kTimeout);
+        QCOMPARE(orderOf(waiting.id).protocolState, Protocol::State::Received);
+
+        // Filtered by "received": the finalized one is not listed; another desktop starts
+        // the analysis of the other, and it leaves the list too.
+        auto *state = page->findChild<QComboBox *>(u"stateFilter"_s);
+        state->setCurrentIndex(state->findData(u"received"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(orders->rowCount(), 1, kTimeout);
+        QCOMPARE(orders->workOrderAt(0).protocolId, waiting.id);
+        std::unique_ptr<Database> elsewhere = h.t->openAnother();
+        const Actor colleague{u"colleague"_s, Actor::Role::Vet};
+        QVERIFY(
+            ProtocolRepository(*elsewhere, colleague).transition(waiting.id, Protocol::State::InAnalysis));
+        QTRY_COMPARE_WITH_TIMEOUT(orders->rowCount(), 0, kTimeout);
+
+        // A client renamed elsewhere while the Protocols page is shown: it shows the new
+        // name at once, and the Work orders page (hidden meanwhile) when shown again.
+        state->setCurrentIndex(state->findData(QString()));
+        QTRY_COMPARE_WITH_TIMEOUT(orders->rowCount(), 2, kTimeout);
+        ProtocolsPage *protocols = h.protocols();
+        showPage(*h.window, protocols);
+        ProtocolsTableModel *protocolRows = protocols->protocolsModel();
+        const auto clientShown = [protocolRows](qint64 protocolId) {
+            const int row = protocolRows->rowOfId(protocolId);
+            return row < 0 ? QString() : protocolRows->protocolAt(row).clientName;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(clientShown(waiting.id), u"Hillside Dairy"_s, kTimeout);
+        Result<Client> client = ClientRepository(*elsewhere, colleague).get(clientId);
+        QVERIFY(client);
+        client->name = u"Hillside Dairy Co-op"_s;
+        QVERIFY(ClientRepository(*elsewhere, colleague).update(client.value()));
+        QTRY_COMPARE_WITH_TIMEOUT(clientShown(waiting.id), u"Hillside Dairy Co-op"_s, kTimeout);
+        showPage(*h.window, page);
+        QTRY_COMPARE_WITH_TIMEOUT(orderOf(waiting.id).clientName, u"Hillside Dairy Co-op"_s, kTimeout);
     }
 
     void workOrderPdfFromTheCache()

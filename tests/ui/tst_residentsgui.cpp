@@ -1,6 +1,7 @@
 // The residents page driven through the real window and dialogs, offscreen, on
 // SQLite and PostgreSQL: create (with an inline validation error first), edit,
-// undo / redo, delete with confirmation and its undo, and a conflicting edit.
+// undo / redo, delete with confirmation and its undo (then the edit's and the
+// creation's), and a conflicting edit.
 
 #include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
@@ -282,6 +283,17 @@ void TestResidentsGui::createEditUndoDelete()
     QTRY_VERIFY_WITH_TIMEOUT(stored(h, QStringLiteral("S1001")).ok(), kTimeout);
     QCOMPARE(stored(h, QStringLiteral("S1001"))->firstName, QStringLiteral("Anna"));
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, kTimeout);
+    QVERIFY(!w.findChild<QMessageBox *>(QStringLiteral("failureBox")));
+
+    // On down the stack: the edit, then the creation. Each expects the version this
+    // window's own last write left (the restore made a new one), not the one its command
+    // saw: no "another user changed" refusal with no other user.
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001"))->firstName, QStringLiteral("Ana"), kTimeout);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S1001")).error().code, DbError::Code::NotFound,
+                              kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 0, kTimeout);
     QVERIFY(!w.findChild<QMessageBox *>(QStringLiteral("failureBox")));
 }
 

@@ -13,6 +13,7 @@ AllocationCommand::AllocationCommand(UndoContext &context, Kind kind, Allocation
     m_state->before = std::move(before);
     m_state->after = std::move(after);
     m_state->current = m_state->after;
+    context.versions()->remember(qMetaTypeId<Allocation>(), m_state->after.id, m_state->after.version);
 }
 
 void AllocationCommand::redo()
@@ -37,22 +38,53 @@ QCoro::Task<> AllocationCommand::run(QPointer<UndoContext> context, std::shared_
     if (!context)
         co_return;
     const Actor actor = context->actor();
+    const std::shared_ptr<RecordVersions> versions = context->versions();
     auto work = [=](Database &db) -> VoidResult {
         if (state->applied == forward)
             return {}; // an earlier step failed: nothing to do
+        const int type = qMetaTypeId<Allocation>();
+        const qint64 id = state->current.id;
+        const int expected = versions->expected(type, id, state->current.version);
         AllocationRepository repo(db, actor);
         Result<Allocation> r;
-        if (kind == Kind::Reserve) {
-            r = forward ? repo.reserve(state->after) : repo.cancel(state->current.id, state->current.version);
-        } else {
+        switch (kind) {
+        case Kind::Reserve:
+            r = forward ? repo.reserve(state->after) : repo.cancel(id, expected);
+            break;
+        case Kind::Move: {
             Allocation values = forward ? state->after : state->before;
-            values.id = state->current.id;
-            values.version = state->current.version;
+            values.id = id;
+            values.version = expected;
             r = repo.move(values);
+            break;
         }
-        if (!r)
+        case Kind::CheckIn:
+            r = forward ? repo.checkIn(id, expected)
+                        : repo.undoTransition(id, Allocation::State::CheckedIn, expected);
+            break;
+        case Kind::CheckOut:
+            r = forward ? repo.checkOut(id, expected)
+                        : repo.undoTransition(id, Allocation::State::CheckedOut, expected);
+            break;
+        case Kind::Cancel:
+            r = forward ? repo.cancel(id, expected)
+                        : repo.undoTransition(id, Allocation::State::Cancelled, expected);
+            break;
+        }
+        if (!r) {
+            // The version this window's last write left is gone: someone else wrote since.
+            if (r.error().code == DbError::Code::Conflict)
+                return DbError(
+                    DbError::Code::Conflict,
+                    QCoreApplication::translate("AllocationCommand",
+                                                "Another user changed the allocation of room %1 to %2 "
+                                                "after your change; it was left as they made it. "
+                                                "Reload to see their changes.")
+                        .arg(state->current.roomLabel(), state->current.residentLabel()));
             return r.error();
+        }
         state->current = r.value();
+        versions->remember(type, state->current.id, state->current.version);
         state->applied = forward;
         return {};
     };

@@ -4,6 +4,7 @@
 #include "models/housing/allocation/allocationrepository.h"
 #include "models/housing/allocation/allocationstablemodel.h"
 #include "models/itemmodels/recordfilterproxymodel.h"
+#include "ui/allocations/allocationcommand.h"
 #include "ui/allocations/allocationdialog.h"
 #include "ui/allocations/buildingcombobox.h"
 
@@ -76,6 +77,8 @@ AllocationsPage::AllocationsPage(UndoContext &context, QWidget *parent)
     addFilter(QString(), m_onDate);
     addFilter(QString(), m_date);
 
+    // The resident's name and student id, the room's number and its building's code are columns.
+    followTables({u"residents"_s, u"rooms"_s, u"buildings"_s});
     setModel(m_allocations);
 }
 
@@ -188,22 +191,26 @@ QCoro::Task<> AllocationsPage::transition(Allocation allocation, Allocation::Sta
     const Result<Allocation> result = co_await future;
     if (!ctx)
         co_return;
-    if (!result) {
-        QString what;
-        switch (to) {
-        case Allocation::State::CheckedIn:
-            what = tr("Check in %1").arg(allocation.residentLabel());
-            break;
-        case Allocation::State::CheckedOut:
-            what = tr("Check out %1").arg(allocation.residentLabel());
-            break;
-        case Allocation::State::Cancelled:
-        case Allocation::State::Reserved:
-            what = tr("Cancel the reservation of %1").arg(allocation.residentLabel());
-            break;
-        }
-        ctx->reportFailure(what, result.error());
+    QString what;
+    AllocationCommand::Kind kind = AllocationCommand::Kind::Cancel;
+    switch (to) {
+    case Allocation::State::CheckedIn:
+        what = tr("Check in %1").arg(allocation.residentLabel());
+        kind = AllocationCommand::Kind::CheckIn;
+        break;
+    case Allocation::State::CheckedOut:
+        what = tr("Check out %1").arg(allocation.residentLabel());
+        kind = AllocationCommand::Kind::CheckOut;
+        break;
+    case Allocation::State::Cancelled:
+    case Allocation::State::Reserved:
+        what = tr("Cancel the reservation of %1").arg(allocation.residentLabel());
+        break;
     }
+    if (result) // Edit ▸ Undo takes it back (a mistaken Ctrl+I, the wrong row)
+        ctx->undoStack()->push(new AllocationCommand(*ctx, kind, allocation, result.value(), what));
+    else
+        ctx->reportFailure(what, result.error());
     ctx->notifyChanged(qMetaTypeId<Allocation>());
     if (self)
         Q_EMIT transitionFinished(result.ok());

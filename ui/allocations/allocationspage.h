@@ -12,8 +12,9 @@ class QDateEdit;
 // The allocations table: search (resident, room), filters by building, state and day;
 // New allocation (AllocationDialog), Change (the same dialog: room, days, notes), and
 // the day-to-day actions on the selected allocation — Check in (Ctrl+I), Check out
-// (Ctrl+Shift+I) and Cancel reservation (Del, with a question). Refusals show the data
-// layer's message ("… is checked in; it cannot be cancelled …"). GUI thread only.
+// (Ctrl+Shift+I) and Cancel reservation (Del, with a question), each undoable with
+// Edit ▸ Undo (AllocationCommand). Refusals show the data layer's message ("… is
+// checked in; it cannot be cancelled …"). GUI thread only.
 class AllocationsPage : public RecordPage
 {
     Q_OBJECT

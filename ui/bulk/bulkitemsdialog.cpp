@@ -5,6 +5,7 @@
 #include "models/io/csvwriter.h"
 #include "tasks/bulk/bulkactions.h"
 #include "tasks/bulk/bulkjobstore.h"
+#include "tasks/jobstore.h"
 #include "ui/widgets/filedialogs.h"
 
 #include <QComboBox>
@@ -55,7 +56,7 @@ BulkItemsDialog::BulkItemsDialog(DbExecutor &executor, const Actor &actor, qint6
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setObjectName(u"bulkItemsDialog"_s);
-    setWindowTitle(tr("Bulk change %1: every protocol").arg(jobId));
+    setWindowTitle(tr("Bulk change %1").arg(jobId)); // named with its selection once read
     resize(760, 520);
 
     m_model->setHorizontalHeaderLabels(
@@ -120,19 +121,45 @@ void BulkItemsDialog::applyOutcomeFilter()
 QCoro::Task<> BulkItemsDialog::load()
 {
     QPointer<BulkItemsDialog> self(this);
-    auto reading = m_executor.read([jobId = m_jobId](Database &db) { return BulkJobStore(db).info(jobId); });
-    const Result<std::optional<BulkJobInfo>> info = co_await reading;
+    // What the job is, and what it selected (its payload: the ids, or the filter used).
+    struct Header
+    {
+        std::optional<BulkJobInfo> info;
+        QString scope;
+    };
+    auto reading = m_executor.read([jobId = m_jobId](Database &db) -> Result<Header> {
+        const Result<std::optional<BulkJobInfo>> info = BulkJobStore(db).info(jobId);
+        if (!info)
+            return info.error();
+        Header header{info.value(), {}};
+        if (header.info) {
+            const Result<Job> job = JobStore(db).get(jobId);
+            if (!job)
+                return job.error();
+            const Result<QString> scope = BulkTasks::describeScope(db, job->payload);
+            if (!scope)
+                return scope.error();
+            header.scope = scope.value();
+        }
+        return header;
+    });
+    const Result<Header> header = co_await reading;
     if (!self)
         co_return;
-    if (!info || !info->has_value()) {
-        m_summary->setText(info ? tr("Job %1 is not a bulk protocol change.").arg(m_jobId)
-                                : info.error().message);
+    if (!header || !header->info) {
+        m_summary->setText(header ? tr("Job %1 is not a bulk protocol change.").arg(m_jobId)
+                                  : header.error().message);
         co_return;
     }
-    const BulkJobInfo job = *info.value();
+    const BulkJobInfo job = *header->info;
     m_isUndo = job.isUndo();
     if (m_isUndo)
-        setWindowTitle(tr("Undo %1 of bulk change %2: every protocol").arg(m_jobId).arg(job.undoOf));
+        setWindowTitle(tr("Undo %1 of bulk change %2: %3").arg(m_jobId).arg(job.undoOf).arg(header->scope));
+    else
+        setWindowTitle(
+            tr("Bulk change %1 to “%2”: %3")
+                .arg(m_jobId)
+                .arg(Protocol::stateLabel(job.to.value_or(Protocol::State::Received)), header->scope));
 
     // A page at a time: 10,000 items never hold the read pool or the window for long.
     BulkJobStore::ItemFilter filter;

@@ -14,7 +14,9 @@ class QStandardItemModel;
 class QSortFilterProxyModel;
 class QTableView;
 
-// The per-item list of one bulk protocol change (or of its undo): a line with the
+// The per-item list of one bulk protocol change (or of its undo), titled with what the
+// change selected ("Bulk change 42 to “Received”: state Submitted", "… 3 selected
+// protocols", "… every protocol" only for a change without a filter): a line with the
 // counts ("9,950 changed, 40 skipped, 10 failed"), a filter by outcome, a sortable
 // table of protocol number, outcome, state before → after and the reason, "Save as
 // CSV…" and "Undo this change" (asks first; queues the undo job). Opened from the

@@ -18,9 +18,11 @@
 //   edit:   undo = update(old values, current version), redo = update(new values, current version)
 //   delete: undo = restore(record),     redo = remove(id, version)
 // The record state lives in a shared State that only the write thread touches after
-// construction; since writes run in order, an undo always sees the version its redo
-// produced. A failure is reported through UndoContext and leaves the state as it was
-// (a later undo of a step that never happened does nothing).
+// construction. Each step expects the version that this window's own last write to the
+// record produced (UndoContext::versions(), kept by every command and step), so two
+// edits of one record undo one after the other, and only another user's change in
+// between is a conflict. A failure is reported through UndoContext and leaves the state
+// as it was (a later undo of a step that never happened does nothing).
 //
 //   ctx.undoStack()->push(new RecordCommand<ResidentRepository, Resident>(
 //       ctx, RecordCommandKind::Edit, before, stored, tr("Edit resident %1").arg(name)));
@@ -40,6 +42,8 @@ public:
         m_state->before = std::move(before);
         m_state->after = std::move(after);
         m_state->current = kind == RecordCommandKind::Delete ? m_state->before : m_state->after;
+        if (kind != RecordCommandKind::Delete)
+            context.versions()->remember(qMetaTypeId<T>(), m_state->after.id, m_state->after.version);
     }
 
     void redo() override
@@ -73,21 +77,27 @@ private:
         if (!context)
             co_return;
         const Actor actor = context->actor();
+        const std::shared_ptr<RecordVersions> versions = context->versions();
         auto work = [=](Database &db) -> VoidResult {
             if (state->applied == forward)
                 return {}; // an earlier step failed: nothing to do
+            const int type = qMetaTypeId<T>();
+            const int expected = versions->expected(type, state->current.id, state->current.version);
             Repo repo(db, actor);
             switch (kind) {
             case RecordCommandKind::Create:
             case RecordCommandKind::Delete: {
                 const bool insert = (kind == RecordCommandKind::Create) == forward;
                 if (insert) {
-                    auto r = repo.restore(state->current);
+                    // The row as last deleted: its restore gets the next version.
+                    T values = state->current;
+                    values.version = expected;
+                    auto r = repo.restore(values);
                     if (!r)
                         return r.error();
                     state->current = r.value();
                 } else {
-                    const VoidResult r = repo.remove(state->current.id, state->current.version);
+                    const VoidResult r = repo.remove(state->current.id, expected);
                     if (!r)
                         return r.error();
                 }
@@ -95,7 +105,7 @@ private:
             }
             case RecordCommandKind::Edit: {
                 T values = forward ? state->after : state->before;
-                values.version = state->current.version;
+                values.version = expected;
                 auto r = repo.update(values);
                 if (!r)
                     return r.error();
@@ -103,6 +113,7 @@ private:
                 break;
             }
             }
+            versions->remember(type, state->current.id, state->current.version);
             state->applied = forward;
             return {};
         };

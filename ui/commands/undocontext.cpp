@@ -5,6 +5,21 @@
 #include <QCoroFuture>
 #include <QUndoStack>
 
+void RecordVersions::remember(int metaTypeId, qint64 id, int version)
+{
+    if (id <= 0)
+        return;
+    const QMutexLocker lock(&m_mutex);
+    int &known = m_versions[qMakePair(metaTypeId, id)];
+    known = qMax(known, version);
+}
+
+int RecordVersions::expected(int metaTypeId, qint64 id, int fallback) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_versions.value(qMakePair(metaTypeId, id), fallback);
+}
+
 UndoContext::UndoContext(DbExecutor &executor, Actor actor, QObject *parent)
     : QObject(parent)
     , m_executor(executor)

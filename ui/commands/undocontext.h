@@ -5,17 +5,42 @@
 #include "models/db/result.h"
 
 #include <QCoroTask>
+#include <QHash>
+#include <QMutex>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 class Database;
 class DbExecutor;
 class QUndoStack;
 
+// The version each record has after this window's own last write to it, by the
+// record's meta type id (qMetaTypeId<Resident>()) and id. An undo or redo step expects
+// this version, not the one its command saw when it was pushed: the window's own later
+// writes to the same record (a check-in after the reservation, a second edit of the
+// same resident) are no conflict, and another user's write still is. Thread-safe: the
+// steps run on the executor's write thread, commands are pushed on the GUI thread.
+class RecordVersions
+{
+public:
+    // Keeps the highest version written (a record's versions only grow, a restore too),
+    // so a late remember() of an older write changes nothing.
+    void remember(int metaTypeId, qint64 id, int version);
+    // `fallback` when this window has not written the record.
+    int expected(int metaTypeId, qint64 id, int fallback) const;
+
+private:
+    mutable QMutex m_mutex;
+    QHash<QPair<int, qint64>, int> m_versions;
+};
+
 // What the window's editing parts share: the executor that runs writes, the acting
-// user, the undo stack, and the two things that follow a write — reporting a failure
+// user, the undo stack, the versions its own writes produced (RecordVersions), and the
+// two things that follow a write — reporting a failure
 // and telling the pages that a table changed. Owned by the main window; GUI thread only.
 //
 //   ctx.undoStack()->push(new RecordCommand<ResidentRepository, Resident>(ctx, ...));
@@ -29,6 +54,8 @@ public:
     DbExecutor &executor() const { return m_executor; }
     const Actor &actor() const { return m_actor; }
     QUndoStack *undoStack() const { return m_undoStack; }
+    // Held by the steps of commands (they may outlive this context on the write thread).
+    const std::shared_ptr<RecordVersions> &versions() const { return m_versions; }
 
     // `what` names the action that failed ("Undo Edit resident Ana López").
     void reportFailure(const QString &what, const DbError &error);
@@ -49,4 +76,5 @@ private:
     DbExecutor &m_executor;
     Actor m_actor;
     QUndoStack *m_undoStack;
+    std::shared_ptr<RecordVersions> m_versions = std::make_shared<RecordVersions>();
 };

@@ -136,6 +136,8 @@ ProtocolsPage::ProtocolsPage(UndoContext &context, QWidget *parent)
     connect(this, &ProtocolsPage::selectionChanged, this, &ProtocolsPage::updateCount); // "· 2 selected"
     connect(this, &ProtocolsPage::filterChanged, this, &ProtocolsPage::updateBulkActions);
     connect(m_protocols, &QAbstractItemModel::dataChanged, this, &ProtocolsPage::updateActions);
+    // The client's name is a column.
+    followTables({u"clients"_s});
     setModel(m_protocols);
 }
 

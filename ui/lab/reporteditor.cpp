@@ -7,6 +7,7 @@
 #include "tasks/events.h"
 #include "tasks/jobstore.h"
 #include "tasks/lab/labdocuments.h"
+#include "tasks/lab/reportemail.h"
 #include "tasks/lab/reportfinalizer.h"
 #include "tasks/pdf/pdfrenderer.h"
 #include "ui/lab/flagdelegate.h"
@@ -68,6 +69,7 @@ ReportEditor::ReportEditor(LabUi &lab, qint64 reportId, QWidget *parent)
     , m_results(new ReportResultsModel(this))
     , m_undo(new QUndoStack(this))
     , m_jobPoll(new QTimer(this))
+    , m_emailPoll(new QTimer(this))
 {
     setObjectName(u"reportEditor"_s);
     setAttribute(Qt::WA_DeleteOnClose);
@@ -85,6 +87,16 @@ ReportEditor::ReportEditor(LabUi &lab, qint64 reportId, QWidget *parent)
         if (m_mode != Mode::Saving)
             reload();
     });
+    // A finalized report's e-mail, as the outbox has it: every change to the outbox
+    // (sent, failed, marked as sent …) is read again.
+    connect(&m_lab.events(), &EventBus::recordsChanged, this, [this](const QString &table) {
+        if (table == u"outbox_emails")
+            readEmail();
+    });
+    // The events may come before what they announce is committed (or not at all, after
+    // a reconnect): while the e-mail is queued or being sent, it is also read now and then.
+    m_emailPoll->setInterval(5000);
+    connect(m_emailPoll, &QTimer::timeout, this, [this] { readEmail(); });
     connect(m_results, &ReportResultsModel::cellEdited, this,
             [this](int row, int column, const QVariant &before, const QVariant &after) {
                 m_undo->push(ResultEditCommand::cell(m_results, row, column, before, after));
@@ -195,6 +207,11 @@ void ReportEditor::buildUi()
     m_busy->setMaximumWidth(120);
     m_busy->setTextVisible(false);
     m_busy->hide();
+    m_email = new QLabel(this);
+    m_email->setObjectName(u"emailLabel"_s);
+    m_email->setWordWrap(true);
+    m_email->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_email->hide();
     m_message = new QLabel(this);
     m_message->setObjectName(u"messageLabel"_s);
     m_message->setWordWrap(true);
@@ -233,7 +250,8 @@ void ReportEditor::buildUi()
     QPushButton *close = button(tr("Close"), "closeButton");
     m_saveButton->setToolTip(tr("Save the findings and results (Ctrl+S)"));
     m_previewButton->setToolTip(tr("Show the report as it is now, as a draft PDF (Ctrl+P)"));
-    m_finalizeButton->setToolTip(tr("Sign the report: its PDF is stored and e-mailed to the client"));
+    m_finalizeButton->setToolTip(
+        tr("Sign the report: its PDF is stored and an e-mail with it is queued for the client"));
     m_amendButton->setToolTip(tr("Start a corrected revision of this finalized report"));
     connect(m_saveButton, &QPushButton::clicked, this, &ReportEditor::save);
     connect(m_previewButton, &QPushButton::clicked, this, &ReportEditor::preview);
@@ -262,6 +280,7 @@ void ReportEditor::buildUi()
     layout->addWidget(m_view, 3);
     layout->addLayout(rowButtons);
     layout->addLayout(statusRow);
+    layout->addWidget(m_email);
     layout->addWidget(m_message);
     layout->addWidget(historyLabel);
     auto *historyRow = new QHBoxLayout;
@@ -285,6 +304,11 @@ bool ReportEditor::isDirty() const
 QString ReportEditor::statusText() const
 {
     return m_status->text();
+}
+
+QString ReportEditor::emailText() const
+{
+    return m_email->isHidden() ? QString() : m_email->text();
 }
 
 void ReportEditor::markClean()
@@ -442,8 +466,10 @@ void ReportEditor::display(const Loaded &loaded)
             text += u' ' + tr("Superseded by a later revision.");
         setStatus(text, false);
         setMode(Mode::Finalized);
+        readEmail();
         return;
     }
+    showEmail({});
     if (r.isFinalizing()) {
         const QString state = loaded.job ? loaded.job->progressMessage : QString();
         setStatus(state.isEmpty() ? tr("Finalizing… (job %1)").arg(r.finalizingJobId)
@@ -685,6 +711,14 @@ QCoro::Task<> ReportEditor::runFinalize()
 
 void ReportEditor::jobEvent(const QJsonObject &event)
 {
+    // A drain that ended may say why a queued e-mail is still queued (no mail settings,
+    // the server refused the login): its failure changes no outbox row.
+    if (event.value(u"kind"_s).toString() == u"mail.send"_s) {
+        const std::optional<JobState> state = JobStates::fromCode(event.value(u"state"_s).toString());
+        if (state && JobStates::isFinished(*state))
+            readEmail();
+        return;
+    }
     if (m_jobId == 0 || event.value(u"id"_s).toInteger() != m_jobId)
         return;
     const QString state = event.value(u"state"_s).toString();
@@ -735,6 +769,49 @@ QCoro::Task<> ReportEditor::checkJob()
     default:
         break;
     }
+}
+
+QCoro::Task<> ReportEditor::readEmail()
+{
+    if (!m_report.isFinalized())
+        co_return;
+    QPointer<ReportEditor> self(this);
+    const Report report = m_report;
+    const int read = ++m_emailReads; // a later read wins over one still under way
+    auto work = [report](Database &db) {
+        return ReportEmail::read(db, report);
+    };
+    auto future = m_lab.executor().read(std::move(work)); // named: GCC 12 bug 100611
+    const Result<ReportEmail> email = co_await future;
+    if (!self || read != m_emailReads || m_report.id != report.id)
+        co_return;
+    if (!email) {
+        showEmail(tr("The state of the e-mail to the client cannot be read: %1").arg(email.error().message),
+                  true);
+        m_emailPoll->start(); // read again
+        co_return;
+    }
+    showEmail(email->text(), email->needsAttention());
+    const bool settled = email->kind != ReportEmail::Kind::Email || email->email.state == OutboxState::Sent ||
+                         email->email.state == OutboxState::Failed ||
+                         email->email.state == OutboxState::Uncertain;
+    if (settled)
+        m_emailPoll->stop();
+    else if (!m_emailPoll->isActive())
+        m_emailPoll->start();
+}
+
+void ReportEditor::showEmail(const QString &text, bool attention)
+{
+    if (text.isEmpty()) {
+        ++m_emailReads; // a read under way is of no use any more
+        m_emailPoll->stop();
+    }
+    m_email->setText(text);
+    m_email->setStyleSheet(attention ? kErrorStyle : QString());
+    m_email->setVisible(!text.isEmpty());
+    if (!text.isEmpty())
+        Q_EMIT emailShown(text);
 }
 
 void ReportEditor::amend()

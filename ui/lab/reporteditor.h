@@ -36,6 +36,10 @@ struct Job;
 //    report's hold (ReportFinalizer). The editor stays locked while the job runs (job
 //    events from the EventBus, and a read every two seconds in case one was missed),
 //    then shows "Finalized by … at …", or the job's reason and unlocks;
+//  - a finalized report shows what became of its e-mail to the client (ReportEmail):
+//    queued, being sent, sent, failed with the reason, uncertain, or queued but stopped
+//    by the sending job's reason; it follows the outbox's record events and the ends of
+//    mail.send jobs (and reads it every five seconds while it is queued or being sent);
 //  - Amend (a finalized report that is not superseded): the next draft revision, opened
 //    in this window;
 //  - History: every revision of the protocol; a finalized one opens its stored PDF.
@@ -68,6 +72,9 @@ public:
     qint64 finalizeJobId() const { return m_jobId; }
     // The line under the table: "Finalizing…", "Finalized by … at …", a failure.
     QString statusText() const;
+    // The line about a finalized report's e-mail ("E-mail to … sent at …."); empty when
+    // none is shown.
+    QString emailText() const;
     ReportResultsModel *resultsModel() const { return m_results; }
     QUndoStack *undoStack() const { return m_undo; }
 
@@ -92,6 +99,8 @@ Q_SIGNALS:
     // Amend opened another revision in this window.
     void reportChanged(qint64 from, qint64 to);
     void previewOpened(PdfViewerWindow *window);
+    // The e-mail line shows this (again, or anew).
+    void emailShown(const QString &text);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -111,6 +120,8 @@ private:
     QCoro::Task<> runAmend();
     QCoro::Task<> runPreview();
     QCoro::Task<> checkJob();
+    QCoro::Task<> readEmail();
+    void showEmail(const QString &text, bool attention = false);
     void jobEvent(const QJsonObject &event);
     void askConflict();
     void markClean();
@@ -132,6 +143,8 @@ private:
     ReportResultsModel *m_results;
     QUndoStack *m_undo;
     QLabel *m_status;
+    QLabel *m_email;
+    int m_emailReads = 0;
     QProgressBar *m_busy;
     QLabel *m_message;
     QListWidget *m_history;
@@ -142,4 +155,5 @@ private:
     QPushButton *m_openRevisionButton;
     QList<QWidget *> m_rowButtons;
     QTimer *m_jobPoll;
+    QTimer *m_emailPoll; // while the e-mail is queued or being sent
 };

@@ -42,6 +42,9 @@ WorkOrdersPage::WorkOrdersPage(UndoContext &context, QWidget *parent)
         m_orders->setWorkOrderFilter(filter);
     });
     addFilter(tr("Protocol s&tate:"), m_state);
+    // The protocol's number, state and species and the client's name are columns: a
+    // protocol received, finalized (with its report) or cancelled shows at once.
+    followTables({u"protocols"_s, u"clients"_s});
     setModel(m_orders);
 }
 

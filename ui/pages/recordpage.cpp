@@ -33,6 +33,7 @@ RecordPage::RecordPage(UndoContext &context, const QString &key, QWidget *parent
     : QWidget(parent)
     , m_context(&context)
     , m_key(key)
+    , m_followed{key}
     , m_proxy(new RecordFilterProxyModel(this))
     , m_view(new QTableView(this))
     , m_search(new QLineEdit(this))
@@ -129,6 +130,13 @@ void RecordPage::setModel(RecordTableModel *model)
     updateCount();
 }
 
+void RecordPage::followTables(const QStringList &tables)
+{
+    for (const QString &table : tables)
+        if (!m_followed.contains(table))
+            m_followed.append(table);
+}
+
 void RecordPage::addFilter(const QString &label, QWidget *filter)
 {
     const int at = m_toolbar->count() - 1; // before the stretch
@@ -181,6 +189,13 @@ void RecordPage::start()
         if (!m_reselecting)
             m_restoreSelected.clear(); // the user chose another selection
     });
+    // A row made current while a refresh waits for its rows is the one to restore (the
+    // reset clears the current row; that change is no choice of the user's).
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_refreshing && !m_reselecting && current.isValid())
+                    m_restoreId = m_model->idAt(m_proxy->mapToSource(current).row());
+            });
     connect(this, &RecordPage::currentChanged, this, [this] {
         editAction->setEnabled(hasCurrent());
         deleteAction->setEnabled(m_canDelete && hasCurrent());
@@ -221,6 +236,7 @@ void RecordPage::refreshFromElsewhere()
         return;
     }
     m_stale = false;
+    m_refreshing = true;
     const int row = currentSourceRow();
     m_restoreId = row >= 0 ? m_model->idAt(row) : 0;
     m_restoreScroll = m_view->verticalScrollBar()->value();
@@ -235,6 +251,8 @@ void RecordPage::refreshFromElsewhere()
 
 void RecordPage::reselect(bool firstPage)
 {
+    if (firstPage)
+        m_refreshing = false;
     if (firstPage && (m_restoreId > 0 || m_restoreScroll >= 0)) {
         const qint64 id = std::exchange(m_restoreId, 0);
         const int scroll = std::exchange(m_restoreScroll, -1);

@@ -9,6 +9,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QSet>
+#include <QStringList>
 #include <QUndoStack>
 #include <QWidget>
 
@@ -37,8 +38,13 @@ class RecordPage : public QWidget
 public:
     RecordPage(UndoContext &context, const QString &key, QWidget *parent = nullptr);
 
-    // Settings key and object-name stem ("residents").
+    // Settings key and object-name stem ("residents"); also the table it lists.
     QString key() const { return m_key; }
+    // The tables whose record events reload the page (refreshFromElsewhere): the one it
+    // lists and every other table one of its columns shows (a work order's protocol
+    // state, an allocation's resident name).
+    const QStringList &followedTables() const { return m_followed; }
+    bool followsTable(const QString &table) const { return m_followed.contains(table); }
     void start();
     void reload();
     // Another client (or a job) changed the table: reloads now if the page is shown,
@@ -66,6 +72,8 @@ Q_SIGNALS:
 protected:
     // Called once by the subclass constructor; the page does not own the model.
     void setModel(RecordTableModel *model);
+    // The tables besides key() whose columns the page shows (see followedTables()).
+    void followTables(const QStringList &tables);
     void addFilter(const QString &label, QWidget *filter);
     // Pages whose records are not created or deleted from them hide those actions: their
     // buttons disappear and the actions (and the window's menu entries) stay disabled.
@@ -134,6 +142,7 @@ private:
 
     QPointer<UndoContext> m_context;
     QString m_key;
+    QStringList m_followed;
     RecordTableModel *m_model = nullptr;
     RecordFilterProxyModel *m_proxy;
     QTableView *m_view;
@@ -150,7 +159,9 @@ private:
     bool m_started = false;
     bool m_restoring = false;
     bool m_stale = false;           // changed elsewhere while hidden
-    qint64 m_restoreId = 0;         // after a refresh: the record to make current again
+    bool m_refreshing = false;      // a refresh waits for its first page
+    qint64 m_restoreId = 0;         // after a refresh: the record to make current again (the one
+                                    // current when it began, or made current meanwhile)
     int m_restoreScroll = -1;       // … the scroll position
     QSet<qint64> m_restoreSelected; // … and the selected records not found again yet
     bool m_reselecting = false;     // the page, not the user, is selecting

@@ -33,6 +33,8 @@ RoomsPage::RoomsPage(UndoContext &context, QWidget *parent)
     connect(m_status, &QComboBox::currentIndexChanged, this,
             [this] { proxy()->setStatusFilter(m_status->currentData().toString()); });
     addFilter(tr("&Status:"), m_status);
+    // The building's code is a column.
+    followTables({QStringLiteral("buildings")});
     setModel(m_rooms);
 }
 
@@ -62,7 +64,7 @@ QCoro::Task<> RoomsPage::loadBuildings()
         m_building->addItem(tr("%1 — %2").arg(b.code, b.name), b.id);
     const int index = m_building->findData(selected);
     m_building->setCurrentIndex(qMax(0, index));
-    if (index < 0 && selected != 0)   // the selected building is gone
+    if (index < 0 && selected != 0) // the selected building is gone
         proxy()->setBuildingFilter(0);
 }
 

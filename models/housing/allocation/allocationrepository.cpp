@@ -541,6 +541,77 @@ Result<Allocation> AllocationRepository::transition(qint64 id, Allocation::State
     return after;
 }
 
+Result<Allocation> AllocationRepository::undoTransition(qint64 id, Allocation::State undone,
+                                                        int expectedVersion)
+{
+    using S = Allocation::State;
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    const Result<Locked> locked = lockAllocation(id);
+    if (!locked)
+        return locked.error();
+    const Allocation &before = locked->allocation;
+    if (expectedVersion != AnyVersion && before.version != expectedVersion)
+        return conflict(
+            tr("Another user changed the allocation of room %1 to %2 since you opened it. Reload to "
+               "see their changes.")
+                .arg(before.roomLabel(), before.residentLabel()));
+    QString set;
+    QString action;
+    switch (undone) {
+    case S::CheckedIn:
+        set = u"state = 'reserved', checked_in_at = NULL"_s;
+        action = u"undo_check_in"_s;
+        break;
+    case S::CheckedOut:
+        set = u"state = 'checked_in', checked_out_at = NULL"_s;
+        action = u"undo_check_out"_s;
+        break;
+    case S::Cancelled:
+        set = u"state = 'reserved'"_s;
+        action = u"undo_cancel"_s;
+        break;
+    case S::Reserved:
+        return DbError(DbError::Code::InvalidState,
+                       tr("A reservation is undone by cancelling it (allocation of room %1 to %2).")
+                           .arg(before.roomLabel(), before.residentLabel()));
+    }
+    if (before.state != undone)
+        return DbError(DbError::Code::InvalidState,
+                       tr("The allocation of room %1 to %2 is %3 now, not %4; that step cannot be undone.")
+                           .arg(before.roomLabel(), before.residentLabel(),
+                                Allocation::stateLabel(before.state).toLower(),
+                                Allocation::stateLabel(undone).toLower()));
+    // A checked-out or cancelled stay holds no bed: holding one again is a new placement.
+    if (undone != S::CheckedIn) {
+        if (auto r = checkPlacement(before.residentId, before.roomId, before.from, before.to, before.id); !r)
+            return r.error();
+    }
+    const QString now = Dialect::now(m_db.config().backend);
+    SqlStatement st(m_db, u"UPDATE allocations SET "_s + set + u", version = version + 1, updated_at = "_s +
+                              now + u", updated_by = ? WHERE id = ? AND version = ?"_s);
+    st.bind(m_actor.username).bind(id).bind(before.version);
+    if (auto r = st.exec(); !r)
+        return r.error();
+    if (st.numRowsAffected() == 0)
+        return conflict(
+            tr("Another user changed the allocation of room %1 to %2 at the same time. Reload to see "
+               "their changes.")
+                .arg(before.roomLabel(), before.residentLabel()));
+    const Result<Allocation> after = get(id);
+    if (!after)
+        return after.error();
+    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"allocation"_s, id, action,
+                                       auditJson(before), auditJson(after.value()), 0});
+        !r)
+        return r.error();
+    LabSql::announceChange(m_db, u"allocations"_s);
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return after;
+}
+
 Result<Allocation> AllocationRepository::move(const Allocation &input)
 {
     const Allocation changed = normalized(input);

@@ -78,7 +78,8 @@ struct BuildingOccupancy
 //   repo.checkIn(a->id, a->version);
 //
 // The state machine (checked here, whatever the caller):
-//   reserved → checked_in → checked_out;  reserved → cancelled.
+//   reserved → checked_in → checked_out;  reserved → cancelled;
+// and back one step only through undoTransition() (a person's undo of their own step).
 // A refused move is DbError::InvalidState with a message that names the resident, the
 // room and both states. Check-in is also refused outside the stay's days and into a
 // room that is not available.
@@ -139,6 +140,14 @@ public:
     Result<Allocation> checkIn(qint64 id, int expectedVersion = AnyVersion);
     Result<Allocation> checkOut(qint64 id, int expectedVersion = AnyVersion);
     Result<Allocation> cancel(qint64 id, int expectedVersion = AnyVersion);
+    // Takes back the one transition that led into `undone`, for the window's Edit ▸ Undo
+    // of its own check-in, check-out or cancel: checked in → reserved, checked out →
+    // checked in, cancelled → reserved (the time stamp it set is cleared). The
+    // allocation must still be in `undone` at `expectedVersion` (else InvalidState or
+    // Conflict); one that would hold a bed again (check-out, cancel) is checked like a
+    // reservation (room available, a free bed every day, one bed per resident). Audit
+    // actions "undo_check_in", "undo_check_out", "undo_cancel".
+    Result<Allocation> undoTransition(qint64 id, Allocation::State undone, int expectedVersion);
     // Changes the room, the days and the notes of a reserved or checked-in allocation
     // (id and version of `changed`; a stale version is Conflict), with the same checks
     // as reserve(). A checked-in stay keeps its start day.

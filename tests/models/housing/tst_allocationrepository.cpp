@@ -161,6 +161,59 @@ private Q_SLOTS:
         QCOMPARE(notThere.error().code, DbError::Code::NotFound);
     }
 
+    // The window's undo of its own check-in, check-out or cancel: one step back, with the
+    // time stamp cleared and an audit entry; refused for a stale version, another state,
+    // or a bed that is no longer free.
+    void undoTransitionStepsBack()
+    {
+        const Room r = room(db(), building(db(), u"A"_s), u"101"_s, 1);
+        const Allocation in = inState(r, nextResident(), S::CheckedIn);
+        QVERIFY(in.id > 0);
+        QCOMPARE(repo().undoTransition(in.id, S::CheckedIn, in.version - 1).error().code,
+                 DbError::Code::Conflict);
+        QCOMPARE(repo().undoTransition(in.id, S::CheckedOut, in.version).error().code,
+                 DbError::Code::InvalidState);
+        const Result<Allocation> back = repo().undoTransition(in.id, S::CheckedIn, in.version);
+        QVERIFY2(back, qPrintable(back.error().text()));
+        QCOMPARE(back->state, S::Reserved);
+        QVERIFY(!back->checkedInAt.isValid());
+        QCOMPARE(back->version, in.version + 1);
+        QCOMPARE(AuditLog(db()).forEntity(u"allocation"_s, in.id).value().last().action, u"undo_check_in"_s);
+
+        // Checked out, and the bed taken since: the check-out cannot be undone.
+        const Result<Allocation> again = repo().checkIn(back->id, back->version);
+        QVERIFY(again);
+        const Result<Allocation> out = repo().checkOut(again->id, again->version);
+        QVERIFY(out);
+        const Result<Allocation> other = repo().reserve(
+            stay(nextResident().id, r.id, QDate::currentDate(), QDate::currentDate().addDays(7)));
+        QVERIFY2(other, qPrintable(other.error().text()));
+        const Result<Allocation> refused = repo().undoTransition(out->id, S::CheckedOut, out->version);
+        QCOMPARE(refused.error().code, DbError::Code::ConstraintViolation);
+        QVERIFY2(refused.error().message.startsWith(u"Room A-101 is full on"_s),
+                 qPrintable(refused.error().message));
+        QCOMPARE(repo().get(out->id)->state, S::CheckedOut);
+        // Once that bed is free again, it can: checked in, without a check-out time.
+        QVERIFY(repo().cancel(other->id, other->version));
+        const Result<Allocation> inAgain = repo().undoTransition(out->id, S::CheckedOut, out->version);
+        QVERIFY2(inAgain, qPrintable(inAgain.error().text()));
+        QCOMPARE(inAgain->state, S::CheckedIn);
+        QVERIFY(inAgain->checkedInAt.isValid());
+        QVERIFY(!inAgain->checkedOutAt.isValid());
+
+        // A cancel taken back: reserved again.
+        const Result<Allocation> cancelled =
+            repo().undoTransition(other->id, S::Cancelled, other->version + 1);
+        QCOMPARE(cancelled.error().code, DbError::Code::ConstraintViolation); // the bed is taken again
+        QVERIFY(repo().checkOut(inAgain->id, inAgain->version));
+        const Result<Allocation> reserved =
+            repo().undoTransition(other->id, S::Cancelled, other->version + 1);
+        QVERIFY2(reserved, qPrintable(reserved.error().text()));
+        QCOMPARE(reserved->state, S::Reserved);
+        QCOMPARE(AuditLog(db()).forEntity(u"allocation"_s, other->id).value().last().action,
+                 u"undo_cancel"_s);
+    }
+
     void checkInOnlyOnTheStaysDays()
     {
         const Room r = room(db(), building(db(), u"A"_s), u"101"_s, 2);

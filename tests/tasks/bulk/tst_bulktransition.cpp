@@ -185,7 +185,14 @@ private Q_SLOTS:
         QCOMPARE(done.result.value(u"emails"_s).toInteger(), changed - silentChanged);
         QCOMPARE(done.progressDone, 10000);
         QCOMPARE(done.progressTotal, 10000);
-        QCOMPARE(done.progressMessage, u"%1 of %1 — chunk 20"_s.arg(QLocale().toString(10000)));
+        // The counts are the job's own; the message does not repeat them.
+        QCOMPARE(done.progressMessage, u"chunk 20"_s);
+        // What was selected, named: ids.
+        // (no translation is installed here: the plural reads "protocol(s)")
+        const QString scope = done.result.value(u"scope"_s).toString();
+        QVERIFY2(scope.startsWith(QLocale().toString(10000) + u" selected protocol"_s), qPrintable(scope));
+        QCOMPARE(done.result.value(u"notify_title"_s).toString(),
+                 u"Bulk change to “Received” (%1) finished"_s.arg(scope));
 
         // Items: one per protocol, with reasons.
         const auto c = counts(id);
@@ -373,6 +380,10 @@ private Q_SLOTS:
         const Job done = runToEnd(queued->jobId);
         QCOMPARE(done.state, JobState::Succeeded);
         QCOMPARE(done.result.value(u"selected"_s).toInteger(), 500);
+        // The filter that was used, named (not "every protocol").
+        QCOMPARE(done.result.value(u"scope"_s).toString(), u"state Submitted"_s);
+        QCOMPARE(done.result.value(u"notify_title"_s).toString(),
+                 u"Bulk change to “Received” (state Submitted) finished"_s);
         QCOMPARE(done.result.value(u"changed"_s).toInteger(), 490);
         QCOMPARE(done.result.value(u"skipped"_s).toInteger(), 10);
         QCOMPARE(done.result.value(u"failed"_s).toInteger(), 0);
@@ -409,6 +420,10 @@ private Q_SLOTS:
         const Job done = runToEnd(undo->jobId);
         QCOMPARE(done.state, JobState::Succeeded);
         QCOMPARE(done.result.value(u"restored"_s).toInteger(), 989);
+        const QString title = done.result.value(u"notify_title"_s).toString();
+        QVERIFY2(title.startsWith(u"Undo of bulk change %1 (%2 selected protocol"_s.arg(change).arg(
+                     QLocale().toString(1000))),
+                 qPrintable(title));
         QCOMPARE(done.result.value(u"skipped"_s).toInteger(), 10);
         QCOMPARE(done.result.value(u"failed"_s).toInteger(), 0);
         const Result<BulkTasks::Queued> again = BulkTasks::enqueueUndo(db(), m_actor, change);
