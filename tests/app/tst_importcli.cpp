@@ -3,6 +3,7 @@
 // residents.import job whose successor finishes it with exact counts.
 #include "models/core/actor.h"
 #include "models/db/sqlstatement.h"
+#include "models/db/transaction.h"
 #include "models/io/csvreader.h"
 #include "models/io/csvrecord.h"
 #include "tasks/import/importrejectionstore.h"
@@ -306,9 +307,10 @@ private Q_SLOTS:
     {
         constexpr int kRows = 40000;
         constexpr int kRejectEvery = 97;
+        constexpr int kChunk = 200;
         const QString path = write(residentsFile(kRows, kRejectEvery), u"big.csv"_s);
         JobRequest request = ImportTasks::residentsRequest(path, false);
-        request.payload.insert(u"chunk"_s, 200);
+        request.payload.insert(u"chunk"_s, kChunk);
         const Result<EnqueueResult> queued = JobStore(m_t->db()).enqueue(request, Actor::systemUser());
         QVERIFY(queued);
         const qint64 id = queued->id;
@@ -317,15 +319,49 @@ private Q_SLOTS:
             return j ? j.value() : Job{};
         };
 
+        // PostgreSQL: hold the worker in the middle with the resident of row 20,000, which
+        // another session adds and does not commit: the chunk of that row waits for it, and
+        // the job cannot get past it. SQLite has no such lock: kill at once after the first
+        // chunk instead (the worker needs many more to finish).
+        constexpr int kHeldRow = 20000;
+        static_assert(kHeldRow % kRejectEvery != 0 && kHeldRow % kChunk == 0);
+        std::unique_ptr<Database> other;
+        std::unique_ptr<Transaction> hold;
+        if (m_t->db().isPostgreSQL()) {
+            other = m_t->openAnother();
+            hold = std::make_unique<Transaction>(*other);
+            QVERIFY(hold->ok());
+            QVERIFY(SqlStatement::run(
+                *other,
+                u"INSERT INTO residents (student_id, first_name, last_name, email, created_by, updated_by) "
+                "VALUES (?, 'Held', 'Back', 'held.back@example.edu', 'test', 'test')"_s,
+                {u"S%1"_s.arg(kHeldRow)}));
+        }
         auto first = CliRunner::start({u"--database"_s, m_t->url(), u"worker"_s, u"--lease-seconds"_s, u"2"_s,
                                        u"--concurrency"_s, u"1"_s, u"--json"_s});
         QVERIFY2(first->waitForStarted(10000), qPrintable(first->errorString()));
-        QTRY_VERIFY_WITH_TIMEOUT(job(id).progressDone > 0 || first->state() == QProcess::NotRunning, 60000);
+        if (hold) {
+            const qint64 holder = scalar(*other, u"SELECT pg_backend_pid()"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                scalar(
+                    m_t->db(),
+                    u"SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND ? = ANY(pg_blocking_pids(pid))"_s,
+                    {holder}) > 0,
+                60000);
+        } else {
+            QTRY_VERIFY_WITH_TIMEOUT(job(id).progressDone > 0 || first->state() == QProcess::NotRunning,
+                                     60000);
+        }
         first->kill(); // SIGKILL, mid-chunk or between chunks
         QVERIFY(first->waitForFinished(10000));
+        hold.reset(); // rolls back: the held resident never existed
+        if (other)
+            other->closeThreadConnection();
         const Job orphan = job(id);
         QCOMPARE(orphan.state, JobState::Running);
         QVERIFY2(orphan.progressDone < kRows, "the import ended before the kill; make the file bigger");
+        if (m_t->db().isPostgreSQL())
+            QCOMPARE(orphan.checkpoint.value(u"rows"_s).toInteger(), kHeldRow - kChunk);
 
         QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() > orphan.leaseExpiresAt + 100, 10000);
         const Run second =

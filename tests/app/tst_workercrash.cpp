@@ -3,6 +3,7 @@
 #include "models/core/actor.h"
 #include "models/db/database.h"
 #include "models/db/migrator.h"
+#include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "tasks/job.h"
 #include "tasks/jobstore.h"
@@ -94,19 +95,51 @@ private Q_SLOTS:
         QVERIFY2(queued, qPrintable(queued.error().message));
         const qint64 id = queued->id;
 
+        // Mid-job: at least one checkpointed chunk, not all of them. PostgreSQL: the worker
+        // is held at resident 10,000, which another session adds and does not commit (the
+        // chunk from there waits for it; the job cannot get past it). SQLite has no such
+        // lock: kill at once after the first chunk (the worker needs many more to finish).
+        constexpr int kHeldResident = 10000;
+        static_assert(kHeldResident % kChunk == 0);
+        std::unique_ptr<Database> other;
+        std::unique_ptr<Transaction> hold;
+        if (m_t->db().isPostgreSQL()) {
+            other = m_t->openAnother();
+            hold = std::make_unique<Transaction>(*other);
+            QVERIFY(hold->ok());
+            // The seeder's student ID of resident n is S followed by 10,000,000 + n.
+            QVERIFY(SqlStatement::run(
+                *other,
+                u"INSERT INTO residents (student_id, first_name, last_name, email, created_by, updated_by) "
+                "VALUES (?, 'Held', 'Back', 'held.back@example.edu', 'test', 'test')"_s,
+                {u"S%1"_s.arg(10000000 + kHeldResident)}));
+        }
         auto first = CliRunner::start({u"--database"_s, m_t->url(), u"worker"_s, u"--lease-seconds"_s, u"2"_s,
                                        u"--concurrency"_s, u"1"_s, u"--json"_s});
         QVERIFY2(first->waitForStarted(10000), qPrintable(first->errorString()));
-        // Mid-job: at least one checkpointed chunk, not all of them.
-        Job seen;
-        QTRY_VERIFY_WITH_TIMEOUT((seen = job(id)).progressDone > 0 || first->state() == QProcess::NotRunning,
-                                 60000);
-        QVERIFY2(seen.progressDone < seen.progressTotal,
-                 qPrintable(u"the job ended before it could be killed: %1 of %2; raise kResidents"_s
-                                .arg(seen.progressDone)
-                                .arg(seen.progressTotal)));
+        if (hold) {
+            SqlStatement holder(*other, u"SELECT pg_backend_pid()"_s);
+            QVERIFY(holder.exec() && holder.next());
+            const qint64 holderPid = holder.value(0).toLongLong();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                scalar(
+                    u"SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND ? = ANY(pg_blocking_pids(pid))"_s,
+                    {holderPid}) > 0,
+                60000);
+        } else {
+            Job seen;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (seen = job(id)).progressDone > 0 || first->state() == QProcess::NotRunning, 60000);
+            QVERIFY2(seen.progressDone < seen.progressTotal,
+                     qPrintable(u"the job ended before it could be killed: %1 of %2; raise kResidents"_s
+                                    .arg(seen.progressDone)
+                                    .arg(seen.progressTotal)));
+        }
         first->kill(); // SIGKILL: no release, no last words
         QVERIFY(first->waitForFinished(10000));
+        hold.reset(); // rolls back: the held resident never existed
+        if (other)
+            other->closeThreadConnection();
 
         const Job orphan = job(id);
         QCOMPARE(orphan.state, JobState::Running);
@@ -116,6 +149,10 @@ private Q_SLOTS:
         QVERIFY2(orphan.progressDone < orphan.progressTotal, "the job ended before the kill");
         const qint64 residentsAtKill = scalar(u"SELECT COUNT(*) FROM residents"_s);
         QVERIFY(residentsAtKill < kResidents);
+        if (m_t->db().isPostgreSQL()) {
+            QCOMPARE(orphan.checkpoint.value(u"residents"_s).toInt(), kHeldResident);
+            QCOMPARE(residentsAtKill, qint64(kHeldResident));
+        }
 
         // `--once` only takes what is runnable now: wait until the dead lease has expired.
         QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() > orphan.leaseExpiresAt + 100, 10000);
@@ -156,12 +193,25 @@ private Q_SLOTS:
             QVERIFY(tx.commit());
         }
 
+        // Both workers are held at their first claim by a lock on the table, so that both
+        // get jobs: one started first could otherwise empty the queue before the other
+        // begins, on a fast machine or a busy one.
+        Transaction hold(m_t->db());
+        QVERIFY(hold.ok());
+        QVERIFY(SqlStatement::run(m_t->db(), u"LOCK TABLE jobs IN EXCLUSIVE MODE"_s));
         const QStringList args{u"--database"_s,    m_t->url(), u"worker"_s, u"--once"_s,
                                u"--concurrency"_s, u"4"_s,     u"--json"_s};
         auto a = CliRunner::start(args);
         auto b = CliRunner::start(args);
         QVERIFY(a->waitForStarted(10000));
         QVERIFY(b->waitForStarted(10000));
+        // Before its first claim a worker touches the table on one connection only (its
+        // control thread's, which claims first): two sessions waiting are both workers.
+        // (pg_locks, not pg_stat_activity: that one is read once per transaction.)
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT COUNT(DISTINCT pid) FROM pg_locks WHERE NOT granted AND "
+                                         "pg_backend_pid() = ANY(pg_blocking_pids(pid))"_s),
+                                  qint64(2), 60000);
+        QVERIFY(hold.commit());
         QVERIFY2(a->waitForFinished(120000), "worker a did not finish");
         QVERIFY2(b->waitForFinished(120000), "worker b did not finish");
         QCOMPARE(a->exitStatus(), QProcess::NormalExit);

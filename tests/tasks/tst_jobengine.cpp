@@ -130,6 +130,11 @@ struct RequestBuilder : JobRequest
     }
 };
 
+// Steps for a diag.sleep job of 20 ms steps that a test stops, cancels or takes over
+// once it has begun: 2,000 s, far beyond the test's own timeout, so the job cannot
+// have ended on its own when the test acts, however slow the machine.
+constexpr int kEndlessSteps = 100000;
+
 RequestBuilder request(const QString &kind, const QJsonObject &payload)
 {
     RequestBuilder r;
@@ -376,7 +381,7 @@ private Q_SLOTS:
 
     void cancelsARunningJobAtItsNextCheckpoint()
     {
-        const qint64 id = enqueue(request(u"diag.sleep"_s, {{u"steps"_s, 1000}, {u"ms"_s, 20}}));
+        const qint64 id = enqueue(request(u"diag.sleep"_s, {{u"steps"_s, kEndlessSteps}, {u"ms"_s, 20}}));
         JobEngine engine(m_t->db(), m_registry, fastOptions());
         engine.start();
         QTRY_VERIFY_WITH_TIMEOUT(job(id).progressDone >= 2, 20000);
@@ -388,13 +393,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(state(id), JobState::Cancelled, 20000);
         const Job j = job(id);
         QVERIFY(j.error.isEmpty());
-        QVERIFY(j.progressDone < 1000);
+        QVERIFY(j.progressDone < kEndlessSteps);
         QCOMPARE(j.checkpoint.value(u"step"_s).toInt(), j.progressDone);
     }
 
     void stopReleasesRunningJobsWithoutSpendingAnAttempt()
     {
-        const qint64 id = enqueue(request(u"diag.sleep"_s, {{u"steps"_s, 1000}, {u"ms"_s, 20}}));
+        const qint64 id = enqueue(request(u"diag.sleep"_s, {{u"steps"_s, kEndlessSteps}, {u"ms"_s, 20}}));
         {
             JobEngine engine(m_t->db(), m_registry, fastOptions());
             QSignalSpy stopped(&engine, &JobEngine::stopped);
@@ -425,7 +430,7 @@ private Q_SLOTS:
 
     void aJobWhoseLeaseIsLostStopsWithoutRecording()
     {
-        const qint64 id = enqueue(request(u"diag.sleep"_s, {{u"steps"_s, 1000}, {u"ms"_s, 20}}));
+        const qint64 id = enqueue(request(u"diag.sleep"_s, {{u"steps"_s, kEndlessSteps}, {u"ms"_s, 20}}));
         JobEngine engine(m_t->db(), m_registry, fastOptions());
         QSignalSpy finished(&engine, &JobEngine::jobFinished);
         engine.start();

@@ -209,10 +209,11 @@ void TestJobsGui::jobMixThroughTheWindow()
     QCOMPARE(bell->unreadCount(), 0);
     dock->show();
 
-    // A long wait job first (to cancel while it runs), a failure, then heavy CPU work
-    // and more waiting: two runners, so most of them queue.
+    // A long wait job first (to cancel while it runs: 6,000 steps of 100 ms, far beyond
+    // the test's timeout, so it is still running whenever the test gets to it), a
+    // failure, then heavy CPU work and more waiting: two runners, so most of them queue.
     const QString reason = u"The printer is on fire"_s;
-    const qint64 longSleep = h.enqueue(u"diag.sleep"_s, {{u"steps"_s, 600}, {u"ms"_s, 100}}, 10);
+    const qint64 longSleep = h.enqueue(u"diag.sleep"_s, {{u"steps"_s, 6000}, {u"ms"_s, 100}}, 10);
     const qint64 failing = h.enqueue(u"diag.fail"_s, {{u"message"_s, reason}, {u"retryable"_s, false}}, 5);
     QList<qint64> others;
     for (int i = 0; i < 4; ++i)

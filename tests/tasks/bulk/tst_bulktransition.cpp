@@ -16,6 +16,7 @@
 #include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 #include "tests/support/bulkfixtures.h"
+#include "tests/support/localeventgate.h"
 #include "tests/support/testdatabase.h"
 
 #include <QJsonArray>
@@ -317,40 +318,65 @@ private Q_SLOTS:
         request.payload.insert(u"chunk"_s, kChunk);
         const qint64 id = enqueue(request);
 
-        // Hold the job in the middle: PostgreSQL: a row lock on a protocol of chunk 32
-        // (deterministic); SQLite: this connection's write lock once a chunk committed.
+        // The cancel comes while the job stands at a known chunk, held there whatever
+        // the speed of the machine; it ends the job before its next chunk.
         JobEngine engine(db(), m_registry, options());
-        auto hold = std::make_unique<Transaction>(db());
-        QVERIFY(hold->ok());
+        qint64 expected = 0;
         if (db().isPostgreSQL()) {
+            // A row lock on a protocol of chunk 32. Once the job waits for this session,
+            // chunks 1 to 31 have committed and chunk 32 is past its cancel check.
+            Transaction hold(db());
+            QVERIFY(hold.ok());
             QVERIFY(SqlStatement::run(db(), u"SELECT id FROM protocols WHERE id = ? FOR UPDATE"_s,
                                       {ids.at(1550)}));
             engine.start();
-            QTRY_VERIFY_WITH_TIMEOUT(job(id).checkpoint.value(u"done"_s).toInteger() == 1550, 60000);
+            // pg_locks is read afresh by every statement (pg_stat_activity once per transaction).
+            const QString waitingForThisSession = u"SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND "
+                                                  "pg_backend_pid() = ANY(pg_blocking_pids(pid))"_s;
+            QTRY_VERIFY_WITH_TIMEOUT(scalar(waitingForThisSession) > 0, 60000);
+            QCOMPARE(job(id).checkpoint.value(u"done"_s).toInteger(), 1550);
+            QVERIFY(JobStore(db()).requestCancel(id));
+            engine.cancelRunning(id);
+            QVERIFY(hold.commit()); // chunk 32 finishes; chunk 33 is not started
+            expected = 1600;
         } else {
-            hold.reset(); // taken below, once the job is under way
+            // No row locks: the job's runner thread is held in its own progress report,
+            // which a chunk publishes after it committed and before the job looks at
+            // its cancel flag again.
+            const auto report = [](qint64 done, int chunk) {
+                return u"%1 of %2 — chunk %3"_s.arg(QLocale().toString(done), QLocale().toString(kCount))
+                    .arg(chunk);
+            };
+            const QString beforeFirst = report(0, 0);
+            const QString afterFirst = report(kChunk, 1);
+            LocalEventGate gate(db(), [id, beforeFirst, afterFirst](const QJsonObject &e) {
+                const QString message = e.value(u"message"_s).toString();
+                return e.value(u"type"_s).toString() == u"job" && e.value(u"id"_s).toInteger() == id &&
+                       e.value(u"state"_s).toString() == u"running" &&
+                       (message == beforeFirst || message == afterFirst);
+            });
             engine.start();
-            QTRY_VERIFY_WITH_TIMEOUT(
-                job(id).checkpoint.value(u"done"_s).toInteger() > 0 || job(id).isFinished(), 60000);
-            hold = std::make_unique<Transaction>(db());
-            QVERIFY(hold->ok());
+            QTRY_VERIFY_WITH_TIMEOUT(gate.isParked() || job(id).isFinished(), 60000);
+            QCOMPARE(gate.parkedEvent().value(u"message"_s).toString(), beforeFirst);
+            // Progress is published at most ten times a second: held this long, the
+            // job reports its first chunk at once instead of with a later one.
+            QTest::qWait(100);
+            gate.release();
+            QTRY_VERIFY_WITH_TIMEOUT(gate.isParked() || job(id).isFinished(), 60000);
+            QCOMPARE(gate.parkedEvent().value(u"message"_s).toString(), afterFirst);
+            QCOMPARE(job(id).checkpoint.value(u"done"_s).toInteger(), kChunk);
+            QVERIFY(JobStore(db()).requestCancel(id));
+            engine.cancelRunning(id);
+            gate.open(); // the job sees the cancel before chunk 2
+            expected = kChunk;
         }
-        QVERIFY(!job(id).isFinished());
-        QVERIFY(JobStore(db()).requestCancel(id));
-        engine.cancelRunning(id);
-        QVERIFY(hold->commit()); // the chunk under way finishes; the next one is not started
-        hold.reset();
         QTRY_VERIFY_WITH_TIMEOUT(job(id).isFinished(), 60000);
 
         const Job done = job(id);
         QCOMPARE(done.state, JobState::Cancelled);
         QVERIFY(done.error.isEmpty());
         const qint64 committed = done.checkpoint.value(u"done"_s).toInteger();
-        if (db().isPostgreSQL())
-            QCOMPARE(committed, 1600);
-        QVERIFY(committed > 0);
-        QVERIFY2(committed < kCount, "the job ended before the cancel");
-        QCOMPARE(committed % kChunk, 0);
+        QCOMPARE(committed, expected);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM protocols WHERE state = 'received' AND version = 2"_s),
                  committed);
         QCOMPARE(scalar(u"SELECT MAX(id) FROM protocols WHERE state = 'received'"_s),
