@@ -108,9 +108,20 @@
     </message>
 </context>
 <context>
+    <name>GuiApplication</name>
+    <message numerus="yes">
+        <location filename="../app/gui/guiapplication.cpp" line="+199"/>
+        <source>the database did not let go within %n second(s) of the window closing; quitting without waiting (queued and running jobs resume on the next start)</source>
+        <translation>
+            <numerusform>the database did not let go within %n second of the window closing; quitting without waiting (queued and running jobs resume on the next start)</numerusform>
+            <numerusform>the database did not let go within %n seconds of the window closing; quitting without waiting (queued and running jobs resume on the next start)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/importcommands.cpp" line="+347"/>
+        <location filename="../app/cli/importcommands.cpp" line="+356"/>
         <source>Exported %n row(s) to %1.</source>
         <translation>
             <numerusform>Exported %n row to %1.</numerusform>
@@ -121,7 +132,7 @@
 <context>
     <name>JobCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/jobcommands.cpp" line="+418"/>
+        <location filename="../app/cli/jobcommands.cpp" line="+427"/>
         <source>%1 received: no new jobs; %n running job(s) stop at their next checkpoint.</source>
         <translation>
             <numerusform>%1 received: no new jobs; %n running job stops at its next checkpoint.</numerusform>
@@ -137,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Worker %1 on %2: up to %n job(s) at once, kinds: %3.</source>
         <translation>
             <numerusform>Worker %1 on %2: up to %n job at once, kinds: %3.</numerusform>
@@ -145,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+186"/>
+        <location line="+203"/>
         <source>Job %1 (%2) is queued again with %n attempt(s).</source>
         <translation>
             <numerusform>Job %1 (%2) is queued again with %n attempt.</numerusform>
@@ -179,7 +190,7 @@
 <context>
     <name>MailCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/mailcommands.cpp" line="+432"/>
+        <location filename="../app/cli/mailcommands.cpp" line="+437"/>
         <source>%n resident(s) would get this mailing. The first messages:</source>
         <translation>
             <numerusform>%n resident would get this mailing. The first messages:</numerusform>

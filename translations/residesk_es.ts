@@ -1342,7 +1342,7 @@
 <context>
     <name>BulkItemsDialog</name>
     <message>
-        <location filename="../ui/bulk/bulkitemsdialog.cpp" line="+47"/>
+        <location filename="../ui/bulk/bulkitemsdialog.cpp" line="+49"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -1454,7 +1454,7 @@
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Save as CSV</source>
         <translation>Guardar como CSV</translation>
     </message>
@@ -2019,7 +2019,7 @@ Opciones:
 <context>
     <name>CsvActions</name>
     <message>
-        <location filename="../ui/import/csvactions.cpp" line="+36"/>
+        <location filename="../ui/import/csvactions.cpp" line="+37"/>
         <source>&amp;Import residents…</source>
         <translation>&amp;Importar residentes…</translation>
     </message>
@@ -2084,7 +2084,7 @@ Opciones:
         <translation>Exportando las habitaciones a %1…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>The export to %1 failed: %2</source>
         <translation>La exportación a %1 ha fallado: %2</translation>
     </message>
@@ -2107,7 +2107,7 @@ Opciones:
 <context>
     <name>CsvPreview</name>
     <message>
-        <location filename="../models/io/csvpreview.cpp" line="+14"/>
+        <location filename="../models/io/csvpreview.cpp" line="+19"/>
         <source>%1: cannot open the file: %2</source>
         <translation>%1: no se puede abrir el archivo: %2</translation>
     </message>
@@ -2210,12 +2210,17 @@ Opciones:
 <context>
     <name>Database</name>
     <message>
-        <location filename="../models/db/database.cpp" line="+87"/>
+        <location filename="../models/db/database.cpp" line="+123"/>
+        <source>Reconnecting to the database file %1: waiting for its other connections in this process to close.</source>
+        <translation>Reconectando con el archivo de base de datos %1: esperando a que se cierren sus demás conexiones en este proceso.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The Qt SQL driver for %1 is not installed.</source>
         <translation>El controlador SQL de Qt para %1 no está instalado.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Cannot create the folder %1 for the database file.</source>
         <translation>No se puede crear la carpeta %1 para el archivo de la base de datos.</translation>
     </message>
@@ -2225,9 +2230,20 @@ Opciones:
         <translation>No se puede conectar con la base de datos %1: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
+        <location line="+26"/>
         <source>Cannot prepare the database connection: %1</source>
         <translation>No se puede preparar la conexión con la base de datos: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Residesk lost its lock on the database file %1: something in this process opened the file outside SQLite. Nothing was written; Residesk reconnects to the file.</source>
+        <translation>Residesk ha perdido su bloqueo sobre el archivo de base de datos %1: algo en este proceso abrió el archivo fuera de SQLite. No se ha escrito nada; Residesk vuelve a conectarse al archivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The write-ahead log of the database file %1 was deleted while Residesk was using it. Nothing was written; Residesk reconnects to the file.</source>
+        <translation>El registro de escritura anticipada del archivo de base de datos %1 se eliminó mientras Residesk lo usaba. No se ha escrito nada; Residesk vuelve a conectarse al archivo.</translation>
     </message>
 </context>
 <context>
@@ -2325,6 +2341,19 @@ Opciones:
     </message>
 </context>
 <context>
+    <name>DatabaseFileGuard</name>
+    <message>
+        <location filename="../models/db/databasefileguard.cpp" line="+148"/>
+        <source>%1 is the database file Residesk is using. Opening it as another file would break the database&apos;s locks and lose work; choose another file.</source>
+        <translation>%1 es el archivo de base de datos que usa Residesk. Abrirlo como otro archivo rompería los bloqueos de la base de datos y se perdería trabajo; elija otro archivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 belongs to the database file %2 that Residesk is using. Opening it would break the database&apos;s locks and lose work; choose another file.</source>
+        <translation>%1 pertenece al archivo de base de datos %2 que usa Residesk. Abrirlo rompería los bloqueos de la base de datos y se perdería trabajo; elija otro archivo.</translation>
+    </message>
+</context>
+<context>
     <name>DbError</name>
     <message>
         <location filename="../models/db/dberror.cpp" line="+10"/>
@@ -2357,7 +2386,7 @@ Opciones:
         <translation>La operación no se ha completado.</translation>
     </message>
     <message>
-        <location filename="../models/db/transaction.cpp" line="+66"/>
+        <location filename="../models/db/transaction.cpp" line="+76"/>
         <source>The transaction is no longer active.</source>
         <translation>La transacción ya no está activa.</translation>
     </message>
@@ -2689,7 +2718,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>GuiApplication</name>
     <message>
-        <location filename="../app/gui/guiapplication.cpp" line="+72"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+75"/>
         <location line="+65"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
@@ -2703,6 +2732,14 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Residesk no puede usar la base de datos %1.
 
 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+58"/>
+        <source>the database did not let go within %n second(s) of the window closing; quitting without waiting (queued and running jobs resume on the next start)</source>
+        <translation>
+            <numerusform>la base de datos no terminó en %n segundo tras cerrarse la ventana; se sale sin esperar (las tareas en cola y en curso se reanudan en el próximo inicio)</numerusform>
+            <numerusform>la base de datos no terminó en %n segundos tras cerrarse la ventana; se sale sin esperar (las tareas en cola y en curso se reanudan en el próximo inicio)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2935,7 +2972,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>ImportCommands</name>
     <message>
-        <location filename="../app/cli/importcommands.cpp" line="+54"/>
+        <location filename="../app/cli/importcommands.cpp" line="+55"/>
         <source>&quot;%1&quot; needs a file name</source>
         <translation>«%1» necesita un nombre de archivo</translation>
     </message>
@@ -2945,7 +2982,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>no se puede crear un archivo temporal: %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Import residents from a CSV file: residesk import residents FILE.</source>
         <translation>Importar residentes de un archivo CSV: residesk import residents ARCHIVO.</translation>
     </message>
@@ -3058,7 +3095,7 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
         <translation>tabla desconocida</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>%1: the export failed: %2</source>
         <translation>%1: la exportación ha fallado: %2</translation>
     </message>
@@ -3102,7 +3139,7 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
 <context>
     <name>JobCommands</name>
     <message>
-        <location filename="../app/cli/jobcommands.cpp" line="+105"/>
+        <location filename="../app/cli/jobcommands.cpp" line="+107"/>
         <source>no job with id %1</source>
         <translation>no hay ninguna tarea con el id %1</translation>
     </message>
@@ -3346,7 +3383,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La conexión con la base de datos se ha restablecido; se vuelven a ejecutar tareas.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>No runnable job left: stopping (--once).</source>
         <translation>No quedan tareas ejecutables: deteniendo (--once).</translation>
     </message>
@@ -3372,7 +3409,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Worker %1 on %2: up to %n job(s) at once, kinds: %3.</source>
         <translation>
             <numerusform>Proceso de trabajo %1 en %2: hasta %n tarea a la vez, tipos: %3.</numerusform>
@@ -3386,11 +3423,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+5"/>
+        <location line="+10"/>
         <source>cannot schedule %1: %2</source>
         <translation>no se puede programar %1: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>unknown job state &quot;%1&quot;; valid states: %2</source>
         <translation>estado de tarea desconocido «%1»; estados válidos: %2</translation>
     </message>
@@ -3651,7 +3689,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../tasks/jobengine.cpp" line="+146"/>
+        <location filename="../tasks/jobengine.cpp" line="+150"/>
         <source>This Residesk does not know jobs of kind “%1”.</source>
         <translation>Este Residesk no conoce las tareas de tipo «%1».</translation>
     </message>
@@ -4137,7 +4175,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>LabCommands</name>
     <message>
-        <location filename="../app/cli/labcommands.cpp" line="+48"/>
+        <location filename="../app/cli/labcommands.cpp" line="+49"/>
         <source>Write the PDF to this file (required).</source>
         <translation>Escribir el PDF en este archivo (obligatorio).</translation>
     </message>
@@ -4147,7 +4185,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>archivo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>cannot write %1: %2</source>
         <translation>no se puede escribir %1: %2</translation>
     </message>
@@ -4503,7 +4541,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MailCommands</name>
     <message>
-        <location filename="../app/cli/mailcommands.cpp" line="+104"/>
+        <location filename="../app/cli/mailcommands.cpp" line="+105"/>
         <source>no e-mail with id %1 in the outbox</source>
         <translation>no hay ningún correo con el id %1 en la bandeja de salida</translation>
     </message>
@@ -4804,7 +4842,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>«mail residents» necesita --subject y --body-file</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>cannot read the body file %1: %2</source>
         <translation>no se puede leer el archivo del cuerpo %1: %2</translation>
     </message>
@@ -5120,12 +5158,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         </translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+228"/>
         <source>The waiting e-mails are tried again from %1.</source>
         <translation>Los correos en espera se volverán a intentar a partir de %1.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Send e-mail</source>
         <translation>Enviar correo</translation>
     </message>
@@ -5468,7 +5506,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../tasks/mail/outbox.cpp" line="+160"/>
+        <location filename="../tasks/mail/outbox.cpp" line="+191"/>
         <source>There is no e-mail %1 in the outbox.</source>
         <translation>No existe el correo %1 en la bandeja de salida.</translation>
     </message>
@@ -5558,7 +5596,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Los correos con adjuntos se ponen en cola de uno en uno.</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+255"/>
         <source>Only an uncertain e-mail can be marked as sent or sent again; e-mail %1 is %2.</source>
         <translation>Solo un correo incierto se puede marcar como enviado o volver a enviar; el correo %1 está en estado «%2».</translation>
     </message>
@@ -5588,12 +5626,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>El correo %1 ha cambiado mientras tanto; vuelva a cargarlo e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>The worker sending this e-mail stopped before the server&apos;s answer was recorded: it may or may not have been delivered. Check with the recipient, then mark it as sent or send it again.</source>
         <translation>El proceso de trabajo que enviaba este correo se detuvo antes de que se registrara la respuesta del servidor: puede haberse entregado o no. Compruébelo con el destinatario y después márquelo como enviado o vuelva a enviarlo.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>A sender needs a name of 1 to %1 characters.</source>
         <translation>Un remitente necesita un nombre de 1 a %1 caracteres.</translation>
     </message>
@@ -5855,7 +5893,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>PdfViewerWindow</name>
     <message>
-        <location filename="../ui/pdf/pdfviewerwindow.cpp" line="+75"/>
+        <location filename="../ui/pdf/pdfviewerwindow.cpp" line="+76"/>
         <source>The file was not found.</source>
         <translation>No se encontró el archivo.</translation>
     </message>
@@ -5955,7 +5993,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>de %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>The file %1 cannot be read: %2</source>
         <translation>No se puede leer el archivo %1: %2</translation>
     </message>
@@ -6030,7 +6068,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Guardado en %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>The PDF could not be saved to %1: %2</source>
         <translation>No se pudo guardar el PDF en %1: %2</translation>
     </message>
@@ -7445,7 +7483,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ResidentImportDialog</name>
     <message>
-        <location filename="../ui/import/residentimportdialog.cpp" line="+48"/>
+        <location filename="../ui/import/residentimportdialog.cpp" line="+50"/>
         <source>Student ID</source>
         <translation>ID de estudiante</translation>
     </message>
@@ -7595,7 +7633,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Se muestran las primeras %L1 filas rechazadas.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>the rejected rows were not saved to %1: %2</source>
         <translation>las filas rechazadas no se guardaron en %1: %2</translation>
     </message>
@@ -7608,7 +7646,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ResidentImporter</name>
     <message>
-        <location filename="../models/io/residentimporter.cpp" line="+262"/>
+        <location filename="../models/io/residentimporter.cpp" line="+263"/>
         <source>no such file</source>
         <translation>el archivo no existe</translation>
     </message>
@@ -7618,7 +7656,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>es una carpeta, no un archivo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>cannot open the file: %1</source>
         <translation>no se puede abrir el archivo: %1</translation>
     </message>
