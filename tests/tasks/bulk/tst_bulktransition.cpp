@@ -343,12 +343,10 @@ private Q_SLOTS:
             // No row locks: the job's runner thread is held in its own progress report,
             // which a chunk publishes after it committed and before the job looks at
             // its cancel flag again.
-            const auto report = [](qint64 done, int chunk) {
-                return u"%1 of %2 — chunk %3"_s.arg(QLocale().toString(done), QLocale().toString(kCount))
-                    .arg(chunk);
-            };
-            const QString beforeFirst = report(0, 0);
-            const QString afterFirst = report(kChunk, 1);
+            // (The dock shows the counts beside it; the message names the chunk only.)
+            const auto report = [](int chunk) { return u"chunk %1"_s.arg(chunk); };
+            const QString beforeFirst = report(0);
+            const QString afterFirst = report(1);
             LocalEventGate gate(db(), [id, beforeFirst, afterFirst](const QJsonObject &e) {
                 const QString message = e.value(u"message"_s).toString();
                 return e.value(u"type"_s).toString() == u"job" && e.value(u"id"_s).toInteger() == id &&
