@@ -1,6 +1,7 @@
 #include "models/db/database.h"
 
 #include "models/db/databasefileguard.h"
+#include "models/db/transaction.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -280,6 +281,12 @@ VoidResult Database::verifyHold()
 bool Database::isRejoining() const
 {
     return m_rejoinUntil.loadAcquire() != 0;
+}
+
+void Database::emitLocalEvent(const QJsonObject &event)
+{
+    if (!Transaction::deferEvent(*this, event))
+        Q_EMIT localEvent(event);
 }
 
 VoidResult Database::open()

@@ -62,7 +62,9 @@ public:
     int openConnectionCount() const { return m_openConnections.loadAcquire(); }
 
     // In-process event delivery on SQLite (see tasks/events.h); callable from any thread.
-    void emitLocalEvent(const QJsonObject &event) { Q_EMIT localEvent(event); }
+    // Inside a Transaction on this thread the event waits for its commit (see
+    // models/db/transaction.h).
+    void emitLocalEvent(const QJsonObject &event);
     // What tells this Database's events from those of other processes (or of other
     // Database objects) on the same SQLite file: unique, fixed for its lifetime.
     QString origin() const { return m_origin; }

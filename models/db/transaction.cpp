@@ -10,6 +10,8 @@ namespace {
 // Open Transactions per Database on this thread (a connection belongs to one thread,
 // so the depth of its transaction is a per-thread fact).
 thread_local QHash<const Database *, int> t_depth;
+// Events published inside the open transaction, delivered after its commit.
+thread_local QHash<const Database *, QList<QJsonObject>> t_events;
 } // namespace
 
 Transaction::Transaction(Database &db, Mode mode)
@@ -41,6 +43,7 @@ Transaction::Transaction(Database &db, Mode mode)
         }
     }
     m_entered = true;
+    m_eventMark = t_events.value(&db).size();
     t_depth[&db] = depth + 1;
 }
 
@@ -54,6 +57,14 @@ Transaction::~Transaction()
 bool Transaction::isOpen(const Database &db)
 {
     return t_depth.value(&db, 0) > 0;
+}
+
+bool Transaction::deferEvent(const Database &db, const QJsonObject &event)
+{
+    if (!isOpen(db))
+        return false;
+    t_events[&db].append(event);
+    return true;
 }
 
 void Transaction::leave()
@@ -79,6 +90,7 @@ VoidResult Transaction::commit()
         const VoidResult r = SqlStatement::run(m_db, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
         if (!r) {
             SqlStatement::run(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
+            dropEvents();
             leave();
             return r.error();
         }
@@ -89,6 +101,7 @@ VoidResult Transaction::commit()
     // into a write-ahead log another process has deleted.
     if (m_write) {
         if (const VoidResult held = m_db.verifyHold(); !held) {
+            dropEvents();
             leave(); // verifyHold() closed the connection, which rolled back
             return held.error();
         }
@@ -96,10 +109,14 @@ VoidResult Transaction::commit()
     const VoidResult r = SqlStatement::run(m_db, QStringLiteral("COMMIT"));
     if (!r) {
         SqlStatement::run(m_db, QStringLiteral("ROLLBACK"));
+        dropEvents();
         leave();
         return r.error();
     }
     leave();
+    const QList<QJsonObject> events = t_events.take(&m_db);
+    for (const QJsonObject &event : events)
+        m_db.emitLocalEvent(event);
     return {};
 }
 
@@ -116,5 +133,17 @@ void Transaction::rollback()
     } else {
         SqlStatement::run(m_db, QStringLiteral("ROLLBACK"));
     }
+    dropEvents();
     leave();
+}
+
+void Transaction::dropEvents()
+{
+    const auto it = t_events.find(&m_db);
+    if (it == t_events.end())
+        return;
+    if (isNested() && m_eventMark < it->size())
+        it->resize(m_eventMark);
+    else if (!isNested())
+        t_events.erase(it);
 }

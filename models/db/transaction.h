@@ -2,6 +2,8 @@
 
 #include "models/db/result.h"
 
+#include <QJsonObject>
+#include <QList>
 #include <QString>
 
 class Database;
@@ -23,6 +25,12 @@ class Database;
 // destructor without commit) undoes only its own work. So a repository method can
 // open a Transaction of its own and still "join the caller's transaction" when the
 // caller has one (a job that commits its work with its checkpoint).
+//
+// In-process events (Database::emitLocalEvent, used on SQLite) published while a
+// Transaction is open wait for it, as PostgreSQL holds back a NOTIFY: they are
+// delivered after the outermost COMMIT, and dropped with the work they announce on a
+// rollback (a savepoint's rollback drops those published inside it). So whoever
+// reloads on an event reads the committed change, never the state before it.
 class Transaction
 {
 public:
@@ -41,9 +49,13 @@ public:
 
     // True while a Transaction is open on the calling thread's connection of `db`.
     static bool isOpen(const Database &db);
+    // Keeps `event` for delivery after the outermost commit when a Transaction is open
+    // on the calling thread's connection of `db`; false (nothing kept) otherwise.
+    static bool deferEvent(const Database &db, const QJsonObject &event);
 
 private:
     void leave();
+    void dropEvents();
 
     Database &m_db;
     bool m_active = false;
@@ -51,4 +63,5 @@ private:
     bool m_write = false; // the outermost write transaction (checks the hold on SQLite)
     QString m_savepoint;
     DbError m_error;
+    qsizetype m_eventMark = 0; // events published before this (savepoint) began
 };

@@ -167,14 +167,24 @@ private Q_SLOTS:
         QVERIFY(startAndWait(bus));
 
         if (!isPostgreSQL()) {
-            // In-process delivery does not wait for the transaction: the event is
-            // delivered at once and a rollback cannot take it back.
+            // In-process delivery waits for the transaction as NOTIFY does: nothing
+            // before the commit, nothing after a rollback.
+            {
+                Transaction tx(m_t->db());
+                QVERIFY(tx.ok());
+                QVERIFY(Events::publishNotification(m_t->db(), u"rolled-back"_s));
+                QCoreApplication::processEvents();
+                QCOMPARE(notifications.count(), 0);
+                tx.rollback();
+            }
             Transaction tx(m_t->db());
             QVERIFY(tx.ok());
-            QVERIFY(Events::publishNotification(m_t->db(), u"inside"_s));
-            QCOMPARE(notifications.count(), 1);
-            tx.rollback();
-            QCOMPARE(notifications.count(), 1);
+            QVERIFY(Events::publishNotification(m_t->db(), u"committed"_s));
+            QCoreApplication::processEvents();
+            QCOMPARE(notifications.count(), 0);
+            QVERIFY(tx.commit().ok());
+            QTRY_COMPARE_WITH_TIMEOUT(notifications.count(), 1, kTimeoutMs);
+            QCOMPARE(notifications.at(0).at(0).toString(), u"committed"_s);
             return;
         }
 

@@ -3,6 +3,7 @@
 #include "models/db/transaction.h"
 #include "tests/support/testdatabase.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void aStatementRunsAgainWithNewValues();
     void rowsAffectedAndErrorsAreReported();
     void statementsShareTheTransaction();
+    void eventsWaitForTheCommit();
     void valuesReadAsTheQtDriverReadsThem();
 
 private:
@@ -175,6 +177,49 @@ void TestSqlStatement::statementsShareTheTransaction()
     after.bind(7);
     QVERIFY(after.exec().ok() && after.next());
     QCOMPARE(after.value(0).toInt(), 0);
+}
+
+// In-process events published inside a transaction arrive after its commit (so that a
+// reload they cause reads the change), and vanish with a rollback; a savepoint's
+// rollback drops only its own.
+void TestSqlStatement::eventsWaitForTheCommit()
+{
+    Database &db = m_t->db();
+    QStringList seen;
+    connect(&db, &Database::localEvent, this,
+            [&seen](const QJsonObject &event) { seen.append(event.value(u"name"_s).toString()); });
+    auto event = [](const QString &name) {
+        return QJsonObject{{u"name"_s, name}};
+    };
+
+    db.emitLocalEvent(event(u"outside"_s));
+    QCOMPARE(seen, QStringList{u"outside"_s});
+    {
+        Transaction tx(db);
+        QVERIFY(tx.ok());
+        db.emitLocalEvent(event(u"kept"_s));
+        {
+            Transaction nested(db);
+            QVERIFY(nested.ok());
+            db.emitLocalEvent(event(u"undone"_s));
+        } // the savepoint rolls back
+        {
+            Transaction nested(db);
+            QVERIFY(nested.ok());
+            db.emitLocalEvent(event(u"released"_s));
+            QVERIFY(nested.commit().ok());
+        }
+        QCOMPARE(seen, QStringList{u"outside"_s});
+        QVERIFY(tx.commit().ok());
+    }
+    QCOMPARE(seen, (QStringList{u"outside"_s, u"kept"_s, u"released"_s}));
+    {
+        Transaction tx(db);
+        QVERIFY(tx.ok());
+        db.emitLocalEvent(event(u"rolled back"_s));
+    }
+    db.emitLocalEvent(event(u"after"_s));
+    QCOMPARE(seen, (QStringList{u"outside"_s, u"kept"_s, u"released"_s, u"after"_s}));
 }
 
 void TestSqlStatement::valuesReadAsTheQtDriverReadsThem()
