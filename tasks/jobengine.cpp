@@ -1,6 +1,7 @@
 #include "tasks/jobengine.h"
 
 #include "models/db/database.h"
+#include "models/db/sqlstatement.h"
 #include "tasks/events.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobstore.h"
@@ -15,6 +16,7 @@
 #include <QMutex>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
 #include <QSysInfo>
 #include <QThread>
 #include <QThreadPool>
@@ -107,15 +109,23 @@ private:
         if (job.cancelRequested)
             context->cancel(CancelReason::UserRequest);
 
+        // On PostgreSQL a worker runs a person's job as that person (SET ROLE on this
+        // thread's connection), so that the database refuses what the person may not do.
+        const bool actsFor =
+            m_s.db->isPostgreSQL() && !job.createdBy.isEmpty() && job.createdBy != m_s.db->sessionUser();
         // Named locals for every awaited task: GCC 12 destroys temporaries of a co_await
         // expression twice (bug 100611).
-        QCoro::Task<JobOutcome> attempt = runTask(m_s.registry->find(job.kind), *context);
+        QCoro::Task<JobOutcome> attempt = runFor(*m_s.db, actsFor, m_s.registry->find(job.kind), *context);
         const JobOutcome outcome = co_await attempt;
         if (context->cancelReason() != CancelReason::LeaseLost)
             context->flushProgress();
 
         QCoro::Task<JobState> recording = record(*context, outcome, startedMs);
         const JobState after = co_await recording;
+        if (actsFor && !SqlStatement::run(*m_s.db, u"SELECT set_config('role', 'none', false)"_s)) {
+            // A connection still acting for somebody else must not run the next job.
+            m_s.db->closeThreadConnection();
+        }
         {
             QMutexLocker lock(&m_mutex);
             m_context = nullptr;
@@ -164,6 +174,24 @@ private:
         }
         // A bug does not go away by trying again.
         co_return JobOutcome::failure(error, false);
+    }
+
+    // runTask(), acting for the job's creator first when `actsFor`.
+    static QCoro::Task<JobOutcome> runFor(Database &db, bool actsFor, const TaskKind *kind,
+                                          JobContext &context)
+    {
+        if (actsFor) {
+            const VoidResult as =
+                SqlStatement::run(db, u"SELECT set_config('role', ?, false)"_s, {context.job().createdBy});
+            if (!as)
+                co_return JobOutcome::failure(
+                    tr("This job acts for %1, and this worker cannot act for them: %2")
+                        .arg(context.job().createdBy, as.error().message),
+                    false);
+        }
+        QCoro::Task<JobOutcome> task = runTask(kind, context);
+        JobOutcome outcome = co_await task;
+        co_return outcome;
     }
 
     // Writes the outcome, retrying while the database is unreachable. Returns the job's
@@ -303,6 +331,7 @@ JobEngineOptions JobEngineOptions::desktop()
     options.concurrency = 2;
     options.cpuThreads = qMax(1, QThread::idealThreadCount() - 1);
     options.cpuPriority = QThread::IdlePriority;
+    options.ownJobsOnly = true;
     return options;
 }
 
@@ -521,9 +550,17 @@ QCoro::Task<> JobEngine::Private::claimLoop()
         Database *database = &db;
         const JobClock *clk = &clock;
         const TaskRegistry *titles = &registry;
-        auto future = QtConcurrent::run(&controlPool, [database, clk, titles, owner, perKind, free, leaseMs] {
-            return JobStore(*database, *clk, titles).claim(owner, perKind, free, leaseMs);
-        });
+        const bool ownOnly = options.ownJobsOnly && db.isPostgreSQL();
+        auto future =
+            QtConcurrent::run(&controlPool, [database, clk, titles, owner, perKind, free, leaseMs, ownOnly] {
+                QString creator;
+                if (ownOnly) {
+                    if (Result<QSqlDatabase> connected = database->connection(); !connected)
+                        return Result<QList<Job>>(connected.error());
+                    creator = database->sessionUser();
+                }
+                return JobStore(*database, *clk, titles).claim(owner, perKind, free, leaseMs, creator);
+            });
         const Result<QList<Job>> claimed = co_await future;
         if (!guard)
             co_return;

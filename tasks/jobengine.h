@@ -25,13 +25,17 @@ struct JobEngineOptions
     // Priority of the CPU pool's threads. IdlePriority (SCHED_IDLE on Linux) lets a
     // window's GUI thread take a core the moment it needs one.
     QThread::Priority cpuPriority = QThread::InheritPriority;
-    bool runRecurring = true;             // fire due recurring jobs
+    bool runRecurring = true; // fire due recurring jobs
+    // Claim only jobs the signed-in person queued (PostgreSQL): a desktop runs its own
+    // person's jobs; `residesk worker` runs everybody's, each as its creator.
+    bool ownJobsOnly = false;
     qint64 backoffBaseMs = 2000;          // retry delay: base * 2^(attempt-1), ±20 % jitter …
     qint64 backoffMaxMs = 10 * 60 * 1000; // … capped here
     int shutdownGraceMs = 10000;          // stop(): how long running jobs get to reach a checkpoint
 
     // What a desktop runs next to its window: two jobs at once, CPU work on all cores
-    // but one, at idle priority, so that the event loop never waits for a core.
+    // but one, at idle priority, so that the event loop never waits for a core; only
+    // its own person's jobs.
     static JobEngineOptions desktop();
 };
 

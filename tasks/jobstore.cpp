@@ -386,7 +386,7 @@ Result<QList<Job>> JobStore::list(const ListFilter &filter)
 }
 
 Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, int> &freeSlots, int limit,
-                                   qint64 leaseMs)
+                                   qint64 leaseMs, const QString &createdBy)
 {
     if (owner.isEmpty() || owner.size() > 200)
         return DbError(DbError::Code::Validation,
@@ -448,12 +448,16 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
     };
     QList<Candidate> candidates;
     for (const QString &kind : std::as_const(runnable)) {
-        SqlStatement st(m_db, u"SELECT id, priority, run_after FROM jobs WHERE kind = ? "
-                              "AND ((state = 'queued' AND run_after <= ?) "
-                              "OR (state = 'running' AND lease_expires_at < ? AND attempts < max_attempts)) "
-                              "ORDER BY priority DESC, run_after, id LIMIT ?"_s +
-                                  lock);
-        st.bind(kind).bind(now).bind(now).bind(std::min(freeSlots.value(kind), limit));
+        SqlStatement st(m_db,
+                        u"SELECT id, priority, run_after FROM jobs WHERE kind = ? "
+                        "AND ((state = 'queued' AND run_after <= ?) "
+                        "OR (state = 'running' AND lease_expires_at < ? AND attempts < max_attempts)) "_s +
+                            (createdBy.isEmpty() ? QString() : u"AND created_by = ? "_s) +
+                            u"ORDER BY priority DESC, run_after, id LIMIT ?"_s + lock);
+        st.bind(kind).bind(now).bind(now);
+        if (!createdBy.isEmpty())
+            st.bind(createdBy);
+        st.bind(std::min(freeSlots.value(kind), limit));
         if (auto r = st.exec(); !r)
             return r.error();
         while (st.next())

@@ -60,9 +60,10 @@ public:
     // may start (per-kind concurrency limits); kinds at 0 or absent are not claimed.
     // Highest priority first, then oldest run_after. Each claim increments attempts.
     // PostgreSQL: SELECT … FOR UPDATE SKIP LOCKED, so concurrent workers never claim
-    // the same row; SQLite: one write transaction.
+    // the same row; SQLite: one write transaction. With `createdBy`, only jobs that
+    // person queued (a desktop's engine runs its own person's jobs only).
     Result<QList<Job>> claim(const QString &owner, const QHash<QString, int> &freeSlots, int limit,
-                             qint64 leaseMs);
+                             qint64 leaseMs, const QString &createdBy = {});
 
     // Extends the leases of `ids` held by `owner`. Returns, for each id still held,
     // whether a cancel was requested; an id missing from the answer lost its lease.

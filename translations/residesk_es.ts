@@ -2210,7 +2210,7 @@ Opciones:
 <context>
     <name>Database</name>
     <message>
-        <location filename="../models/db/database.cpp" line="+123"/>
+        <location filename="../models/db/database.cpp" line="+124"/>
         <source>Reconnecting to the database file %1: waiting for its other connections in this process to close.</source>
         <translation>Reconectando con el archivo de base de datos %1: esperando a que se cierren sus demás conexiones en este proceso.</translation>
     </message>
@@ -2231,7 +2231,8 @@ Opciones:
     </message>
     <message>
         <location line="+16"/>
-        <location line="+26"/>
+        <location line="+8"/>
+        <location line="+30"/>
         <source>Cannot prepare the database connection: %1</source>
         <translation>No se puede preparar la conexión con la base de datos: %1</translation>
     </message>
@@ -2386,7 +2387,7 @@ Opciones:
         <translation>La operación no se ha completado.</translation>
     </message>
     <message>
-        <location filename="../models/db/transaction.cpp" line="+76"/>
+        <location filename="../models/db/transaction.cpp" line="+87"/>
         <source>The transaction is no longer active.</source>
         <translation>La transacción ya no está activa.</translation>
     </message>
@@ -3689,7 +3690,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../tasks/jobengine.cpp" line="+150"/>
+        <location filename="../tasks/jobengine.cpp" line="+160"/>
         <source>This Residesk does not know jobs of kind “%1”.</source>
         <translation>Este Residesk no conoce las tareas de tipo «%1».</translation>
     </message>
@@ -3702,6 +3703,11 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+2"/>
         <source>The job stopped with an internal error.</source>
         <translation>La tarea se detuvo por un error interno.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This job acts for %1, and this worker cannot act for them: %2</source>
+        <translation>Este trabajo actúa en nombre de %1, y este trabajador no puede actuar en su nombre: %2</translation>
     </message>
 </context>
 <context>
@@ -3837,7 +3843,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>El proceso de trabajo que ejecutaba esta tarea dejó de responder y no quedan intentos.</translation>
     </message>
     <message>
-        <location line="+258"/>
+        <location line="+262"/>
         <source>Job %1 has already ended (%2); there is nothing to cancel.</source>
         <translation>La tarea %1 ya ha terminado (%2); no hay nada que cancelar.</translation>
     </message>
@@ -5408,17 +5414,22 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>Migrator</name>
     <message>
-        <location filename="../models/db/migrator.cpp" line="+95"/>
+        <location filename="../models/db/migrator.cpp" line="+168"/>
         <source>Cannot create the schema version table.</source>
         <translation>No se puede crear la tabla de versiones del esquema.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-36"/>
         <source>The database schema is at version %1, newer than this Residesk (version %2 at most). Update Residesk; the database was left untouched.</source>
         <translation>El esquema de la base de datos está en la versión %1, más reciente que la de este Residesk (como máximo, la versión %2). Actualice Residesk; la base de datos no se ha modificado.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+59"/>
+        <source>Migration %1 (%2) must run as the database&apos;s owner role residesk_owner: %3</source>
+        <translation>La migración %1 (%2) debe ejecutarse con el rol propietario de la base de datos residesk_owner: %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Migration %1 (%2) failed: %3</source>
         <translation>La migración %1 (%2) ha fallado: %3</translation>
     </message>

@@ -197,6 +197,18 @@ Result<QSqlDatabase> Database::connection()
                                tr("Cannot prepare the database connection: %1").arg(error.text()), statement);
             }
         }
+        // Who this is, as the server authenticated it: never a name the client claims.
+        if (!setup.exec(QStringLiteral("SELECT session_user")) || !setup.next()) {
+            const QSqlError error = setup.lastError();
+            closeOwn(db);
+            return DbError(DbError::Code::ConnectionFailed,
+                           tr("Cannot prepare the database connection: %1").arg(error.text()),
+                           QStringLiteral("SELECT session_user"));
+        }
+        const QString user = setup.value(0).toString();
+        setup.finish();
+        QMutexLocker lock(&m_mutex);
+        m_sessionUser = user;
         return db;
     }
     if (const VoidResult ready = setUpSqlite(db); !ready) {
@@ -287,6 +299,12 @@ void Database::emitLocalEvent(const QJsonObject &event)
 {
     if (!Transaction::deferEvent(*this, event))
         Q_EMIT localEvent(event);
+}
+
+QString Database::sessionUser() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_sessionUser;
 }
 
 VoidResult Database::open()

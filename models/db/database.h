@@ -61,6 +61,10 @@ public:
     // Connections of this Database open now, on all threads.
     int openConnectionCount() const { return m_openConnections.loadAcquire(); }
 
+    // PostgreSQL: the role this Database signs in as (session_user, read from the
+    // server once); empty on SQLite and before the first connection.
+    QString sessionUser() const;
+
     // In-process event delivery on SQLite (see tasks/events.h); callable from any thread.
     // Inside a Transaction on this thread the event waits for its commit (see
     // models/db/transaction.h).
@@ -89,6 +93,7 @@ private:
     mutable QMutex m_mutex;
     QSet<QString> m_names;
     QSet<QObject *> m_inThread; // ThreadConnection::inThread of every thread
+    QString m_sessionUser;      // guarded by m_mutex
     // Bumped on every connection problem: every thread then reopens its connection on
     // next use instead of failing once more on a dead socket.
     QAtomicInt m_generation = 0;

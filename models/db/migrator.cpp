@@ -7,41 +7,84 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 
 namespace {
+// Splits a migration at the semicolons that end its statements: not those inside
+// quotes ('…', "…"), comments (-- …, /* … */) or dollar-quoted bodies ($$ … $$,
+// $body$ … $body$) of functions and DO blocks.
 QStringList splitStatements(const QString &sql)
 {
     QStringList statements;
     QString current;
-    for (const QString &line : sql.split(QLatin1Char('\n'))) {
-        const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(QLatin1String("--")))
+    const qsizetype n = sql.size();
+    qsizetype i = 0;
+    const auto flush = [&] {
+        const QString statement = current.trimmed();
+        if (!statement.isEmpty())
+            statements << statement;
+        current.clear();
+    };
+    while (i < n) {
+        const QChar c = sql.at(i);
+        const QChar next = i + 1 < n ? sql.at(i + 1) : QChar();
+        if (c == u'-' && next == u'-') { // a comment to the end of the line: dropped
+            while (i < n && sql.at(i) != u'\n')
+                ++i;
             continue;
-        current += line + QLatin1Char('\n');
-        if (trimmed.endsWith(QLatin1Char(';'))) {
-            current = current.trimmed();
-            current.chop(1);
-            statements << current;
-            current.clear();
         }
+        if (c == u'/' && next == u'*') {
+            const qsizetype end = sql.indexOf(QStringLiteral("*/"), i + 2);
+            i = end < 0 ? n : end + 2;
+            continue;
+        }
+        if (c == u'\'' || c == u'"') {
+            qsizetype end = i + 1;
+            while (end < n && sql.at(end) != c)
+                ++end;
+            current += sql.mid(i, end + 1 - i); // a doubled quote is two quoted runs
+            i = end + 1;
+            continue;
+        }
+        if (c == u'$') {
+            qsizetype end = i + 1;
+            while (end < n && (sql.at(end).isLetterOrNumber() || sql.at(end) == u'_'))
+                ++end;
+            if (end < n && sql.at(end) == u'$') {
+                const QString tag = sql.mid(i, end + 1 - i);
+                const qsizetype close = sql.indexOf(tag, end + 1);
+                const qsizetype stop = close < 0 ? n : close + tag.size();
+                current += sql.mid(i, stop - i);
+                i = stop;
+                continue;
+            }
+        }
+        if (c == u';') {
+            flush();
+            ++i;
+            continue;
+        }
+        current += c;
+        ++i;
     }
-    if (!current.trimmed().isEmpty())
-        statements << current.trimmed();
+    flush();
     return statements;
 }
 } // namespace
 
 Migrator::Migrator(Database &db)
     : m_db(db)
-{
-}
+{}
 
 QList<Migrator::Migration> Migrator::available()
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_(\\w+)\\.sql$"));
-    QList<Migration> migrations;
+    // NNNN_name.sql for both databases; NNNN_name.postgresql.sql and
+    // NNNN_name.sqlite.sql for what only one of them has (applied after the common part).
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\d{4})_(\\w+?)(?:\\.(postgresql|sqlite))?\\.sql$"));
+    QMap<int, Migration> byVersion;
     const QDir dir(QStringLiteral(":/migrations"));
     for (const QString &file : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
         const auto match = pattern.match(file);
@@ -50,9 +93,18 @@ QList<Migrator::Migration> Migrator::available()
         QFile f(dir.filePath(file));
         if (!f.open(QIODevice::ReadOnly))
             continue;
-        migrations.append({match.captured(1).toInt(), match.captured(2), QString::fromUtf8(f.readAll())});
+        Migration &m = byVersion[match.captured(1).toInt()];
+        m.version = match.captured(1).toInt();
+        m.name = match.captured(2);
+        const QString text = QString::fromUtf8(f.readAll());
+        if (match.captured(3) == QLatin1String("postgresql"))
+            m.postgresql = text;
+        else if (match.captured(3) == QLatin1String("sqlite"))
+            m.sqlite = text;
+        else
+            m.sql = text;
     }
-    return migrations;
+    return byVersion.values();
 }
 
 int Migrator::latestVersion()
@@ -74,9 +126,29 @@ Result<int> Migrator::currentVersion()
     return st.next() ? st.value(0).toInt() : 0;
 }
 
+DbError Migrator::schemaTooNew(int current)
+{
+    return DbError(DbError::Code::SchemaTooNew,
+                   tr("The database schema is at version %1, newer than this Residesk (version %2 at most). "
+                      "Update Residesk; the database was left untouched.")
+                       .arg(current)
+                       .arg(latestVersion()));
+}
+
 Result<int> Migrator::migrate()
 {
     const auto backend = m_db.config().backend;
+    // Nothing to do is the common case, and a person's role on a shared server (which
+    // may not create tables) meets it and a too new schema: both are answered without
+    // any DDL.
+    {
+        const Result<int> before = currentVersion();
+        if (before && before.value() == latestVersion())
+            return 0;
+        if (before && before.value() > latestVersion())
+            return schemaTooNew(before.value());
+    }
+
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -86,11 +158,12 @@ Result<int> Migrator::migrate()
         if (auto r = SqlStatement::run(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(7305861)")); !r)
             return r.error();
     }
-    if (auto r = SqlStatement::run(m_db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                                        "version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, "
-                                                        "applied_at %1 NOT NULL DEFAULT %2)")
-                                               .arg(Dialect::translateDdl(backend, QStringLiteral("{{TIMESTAMP}}")),
-                                                    Dialect::now(backend)));
+    if (auto r =
+            SqlStatement::run(m_db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                                   "version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, "
+                                                   "applied_at %1 NOT NULL DEFAULT %2)")
+                                        .arg(Dialect::translateDdl(backend, QStringLiteral("{{TIMESTAMP}}")),
+                                             Dialect::now(backend)));
         !r)
         return DbError(DbError::Code::MigrationFailed, tr("Cannot create the schema version table."),
                        r.error().detail);
@@ -101,25 +174,40 @@ Result<int> Migrator::migrate()
     const int latest = latestVersion();
     if (current.value() > latest) {
         tx.rollback();
-        return DbError(DbError::Code::SchemaTooNew,
-                       tr("The database schema is at version %1, newer than this Residesk (version %2 at most). "
-                          "Update Residesk; the database was left untouched.")
-                           .arg(current.value())
-                           .arg(latest));
+        return schemaTooNew(current.value());
     }
 
     int applied = 0;
     for (const Migration &m : available()) {
         if (m.version <= current.value())
             continue;
-        for (const QString &statement : splitStatements(Dialect::translateDdl(backend, m.sql))) {
-            if (auto r = SqlStatement::run(m_db, statement); !r)
-                return DbError(DbError::Code::MigrationFailed,
-                               tr("Migration %1 (%2) failed: %3").arg(m.version).arg(m.name, r.error().message),
-                               r.error().detail);
+        // On PostgreSQL every object from the security migration on belongs to the
+        // owner role that nobody signs in as (see 0011_security.postgresql.sql).
+        const bool asOwner = m_db.isPostgreSQL() && m.version > kSecurityVersion;
+        if (asOwner) {
+            if (auto r = SqlStatement::run(m_db, QStringLiteral("SET LOCAL ROLE residesk_owner")); !r)
+                return DbError(
+                    DbError::Code::MigrationFailed,
+                    tr("Migration %1 (%2) must run as the database's owner role residesk_owner: %3")
+                        .arg(m.version)
+                        .arg(m.name, r.error().message),
+                    r.error().detail);
         }
-        if (auto r = SqlStatement::run(m_db, QStringLiteral("INSERT INTO schema_migrations (version, name) VALUES (?, ?)"),
-                                       {m.version, m.name});
+        const QString text = m.sql + QLatin1Char('\n') + (m_db.isPostgreSQL() ? m.postgresql : m.sqlite);
+        for (const QString &statement : splitStatements(Dialect::translateDdl(backend, text))) {
+            if (auto r = SqlStatement::run(m_db, statement); !r)
+                return DbError(
+                    DbError::Code::MigrationFailed,
+                    tr("Migration %1 (%2) failed: %3").arg(m.version).arg(m.name, r.error().message),
+                    r.error().detail);
+        }
+        if (asOwner) {
+            if (auto r = SqlStatement::run(m_db, QStringLiteral("RESET ROLE")); !r)
+                return r.error();
+        }
+        if (auto r = SqlStatement::run(
+                m_db, QStringLiteral("INSERT INTO schema_migrations (version, name) VALUES (?, ?)"),
+                {m.version, m.name});
             !r)
             return r.error();
         ++applied;

@@ -7,11 +7,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
-#include <QSet>
 #include <QTest>
 
 namespace {
@@ -72,7 +72,8 @@ private:
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
         if (error.error != QJsonParseError::NoError || !doc.isArray()) {
-            qWarning("not a JSON array: %s (%s)", qPrintable(error.errorString()), r.out.left(300).constData());
+            qWarning("not a JSON array: %s (%s)", qPrintable(error.errorString()),
+                     r.out.left(300).constData());
             return {};
         }
         return doc.array();
@@ -151,13 +152,15 @@ private Q_SLOTS:
         QVERIFY2(r.errText().contains(QStringLiteral("bogus")), r.err.constData());
 
         // An option of another command is not accepted either.
-        const Run other = run({QStringLiteral("migrate"), QStringLiteral("--residents"), QStringLiteral("5")});
+        const Run other =
+            run({QStringLiteral("migrate"), QStringLiteral("--residents"), QStringLiteral("5")});
         QCOMPARE(other.exitCode, 2);
 
         const Run noValue = run({QStringLiteral("migrate"), QStringLiteral("--database")});
         QCOMPARE(noValue.exitCode, 2);
 
-        const Run badNumber = run({QStringLiteral("seed-demo"), QStringLiteral("--residents"), QStringLiteral("many")});
+        const Run badNumber =
+            run({QStringLiteral("seed-demo"), QStringLiteral("--residents"), QStringLiteral("many")});
         QCOMPARE(badNumber.exitCode, 2);
         QVERIFY2(badNumber.errText().contains(QStringLiteral("--residents")), badNumber.err.constData());
 
@@ -170,10 +173,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("problem");
         QTest::newRow("scheme") << QStringLiteral("mysql://x") << QStringLiteral("must start with");
-        QTest::newRow("relative sqlite") << QStringLiteral("sqlite://relative") << QStringLiteral("sqlite:///");
+        QTest::newRow("relative sqlite")
+            << QStringLiteral("sqlite://relative") << QStringLiteral("sqlite:///");
         QTest::newRow("no user") << QStringLiteral("postgresql://host/db") << QStringLiteral("user");
         QTest::newRow("port") << QStringLiteral("postgresql://u@h:99999/db") << QStringLiteral("port");
-        QTest::newRow("sslmode") << QStringLiteral("postgresql://u@h/db?sslmode=bogus") << QStringLiteral("sslmode");
+        QTest::newRow("sslmode") << QStringLiteral("postgresql://u@h/db?sslmode=bogus")
+                                 << QStringLiteral("sslmode");
     }
 
     void badUrl()
@@ -195,13 +200,18 @@ private Q_SLOTS:
             QTcpServer server;
             QVERIFY(server.listen(QHostAddress::LocalHost));
             port = server.serverPort();
-        }   // closed again: nothing listens there now
+        } // closed again: nothing listens there now
         const QString url = QStringLiteral("postgresql://residesk@127.0.0.1:%1/residesk").arg(port);
-        const Run r = run({QStringLiteral("residents"), QStringLiteral("list"), QStringLiteral("--database"), url});
+        const Run r =
+            run({QStringLiteral("residents"), QStringLiteral("list"), QStringLiteral("--database"), url});
         QCOMPARE(r.exitCode, 1);
         const QString err = r.errText().trimmed();
-        QVERIFY2(err.startsWith(QStringLiteral("residesk: cannot connect to the database postgresql://residesk@127.0.0.1:%1/residesk: ").arg(port)),
-                 qPrintable(err));
+        QVERIFY2(
+            err.startsWith(
+                QStringLiteral(
+                    "residesk: cannot connect to the database postgresql://residesk@127.0.0.1:%1/residesk: ")
+                    .arg(port)),
+            qPrintable(err));
         QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
         QVERIFY(r.out.isEmpty());
     }
@@ -210,7 +220,8 @@ private Q_SLOTS:
     {
         auto db = freshDatabase(false);
         QVERIFY(db);
-        const Run first = run({QStringLiteral("--database"), db->url(), QStringLiteral("migrate"), QStringLiteral("--json")});
+        const Run first = run(
+            {QStringLiteral("--database"), db->url(), QStringLiteral("migrate"), QStringLiteral("--json")});
         QCOMPARE(first.exitCode, 0);
         const QJsonObject a = lastJsonObject(first);
         QVERIFY2(a.value(QStringLiteral("applied")).toInt() >= 1, first.out.constData());
@@ -218,7 +229,8 @@ private Q_SLOTS:
         QVERIFY(version >= 1);
 
         // Global options after the command work too.
-        const Run second = run({QStringLiteral("migrate"), QStringLiteral("--json"), QStringLiteral("--database"), db->url()});
+        const Run second = run(
+            {QStringLiteral("migrate"), QStringLiteral("--json"), QStringLiteral("--database"), db->url()});
         QCOMPARE(second.exitCode, 0);
         const QJsonObject b = lastJsonObject(second);
         QCOMPARE(b.value(QStringLiteral("applied")).toInt(-1), 0);
@@ -247,10 +259,13 @@ private Q_SLOTS:
             return q.value(0).toLongLong();
         };
         {
-            const Result<QSqlDatabase> conn = db->db().connection();
+            // A newer Residesk's installer migrated it.
+            auto installer = db->openAsInstaller();
+            const Result<QSqlDatabase> conn = installer->connection();
             QVERIFY(conn);
             QSqlQuery q(conn.value());
-            QVERIFY2(q.exec(QStringLiteral("INSERT INTO schema_migrations (version, name) VALUES (999, 'from the future')")),
+            QVERIFY2(q.exec(QStringLiteral(
+                         "INSERT INTO schema_migrations (version, name) VALUES (999, 'from the future')")),
                      qPrintable(q.lastError().text()));
         }
         const qint64 residentsBefore = scalar(QStringLiteral("SELECT COUNT(*) FROM residents"));
@@ -301,15 +316,16 @@ private Q_SLOTS:
             QVERIFY(o.value(QStringLiteral("id")).toInteger() > 0);
             QVERIFY(!o.value(QStringLiteral("email")).toString().isEmpty());
             const QString status = o.value(QStringLiteral("status")).toString();
-            QVERIFY2(status == QLatin1String("active") || status == QLatin1String("inactive")
-                         || status == QLatin1String("graduated"),
+            QVERIFY2(status == QLatin1String("active") || status == QLatin1String("inactive") ||
+                         status == QLatin1String("graduated"),
                      qPrintable(status));
             studentIds.insert(o.value(QStringLiteral("student_id")).toString());
         }
         QCOMPARE(studentIds.size(), 50);
 
         // The text table: a header and one line per resident, columns aligned.
-        const Run text = run({QStringLiteral("residents"), QStringLiteral("list"), QStringLiteral("--database"), db->url()});
+        const Run text = run(
+            {QStringLiteral("residents"), QStringLiteral("list"), QStringLiteral("--database"), db->url()});
         QCOMPARE(text.exitCode, 0);
         const QStringList lines = text.outText().trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 51);
@@ -326,8 +342,8 @@ private Q_SLOTS:
             auto db = freshDatabase(false);
             QVERIFY(db);
             const Run seeded = run({QStringLiteral("--database"), db->url(), QStringLiteral("seed-demo"),
-                                    QStringLiteral("--residents"), QStringLiteral("40"), QStringLiteral("--seed"),
-                                    QStringLiteral("3")});
+                                    QStringLiteral("--residents"), QStringLiteral("40"),
+                                    QStringLiteral("--seed"), QStringLiteral("3")});
             QCOMPARE(seeded.exitCode, 0);
             const Run list = run({QStringLiteral("--database"), db->url(), QStringLiteral("residents"),
                                   QStringLiteral("list"), QStringLiteral("--json")});
@@ -354,8 +370,8 @@ private Q_SLOTS:
         verifyKeys(b, {QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("name"),
                        QStringLiteral("address"), QStringLiteral("floors")});
 
-        const Run rooms = run({QStringLiteral("--database"), db->url(), QStringLiteral("rooms"), QStringLiteral("list"),
-                               QStringLiteral("--json")});
+        const Run rooms = run({QStringLiteral("--database"), db->url(), QStringLiteral("rooms"),
+                               QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(rooms.exitCode, 0);
         const QJsonArray r = parseArray(rooms);
         verifyKeys(r, {QStringLiteral("id"), QStringLiteral("building_id"), QStringLiteral("building_code"),
@@ -370,9 +386,10 @@ private Q_SLOTS:
             QVERIFY(buildingIds.contains(o.value(QStringLiteral("building_id")).toInteger()));
             roomIds.insert(o.value(QStringLiteral("id")).toInteger());
         }
-        QCOMPARE(roomIds.size(), r.size());   // paging neither repeats nor skips
+        QCOMPARE(roomIds.size(), r.size()); // paging neither repeats nor skips
 
-        const Run text = run({QStringLiteral("--database"), db->url(), QStringLiteral("rooms"), QStringLiteral("list")});
+        const Run text =
+            run({QStringLiteral("--database"), db->url(), QStringLiteral("rooms"), QStringLiteral("list")});
         QCOMPARE(text.exitCode, 0);
         QCOMPARE(text.outText().trimmed().split(QLatin1Char('\n')).size(), r.size() + 1);
     }

@@ -31,7 +31,7 @@ OutboxMessage message(const QString &to, const QString &key = {})
 
 Actor actor()
 {
-    return Actor{u"alice"_s, Actor::Role::Admin};
+    return TestDatabase::actorFor(TestDatabase::Person::Admin, u"alice"_s, Actor::Role::Admin);
 }
 
 } // namespace
@@ -138,7 +138,7 @@ private Q_SLOTS:
         QCOMPARE(e.attempts, 0);
         QCOMPARE(e.maxAttempts, Outbox::kDefaultMaxAttempts);
         QCOMPARE(e.nextAttemptAt, kStart);
-        QCOMPARE(e.createdBy, u"alice"_s);
+        QCOMPARE(e.createdBy, actor().username);
         QCOMPARE(e.relatedEntity, u"report"_s);
         QCOMPARE(e.relatedId, 42);
         QCOMPARE(e.version, 1);
@@ -279,7 +279,7 @@ private Q_SLOTS:
         QCOMPARE(e.bodyText, u"Hello,\nthe report is attached.\n"_s);
         QCOMPARE(e.relatedEntity, u"protocol"_s);
         QCOMPARE(e.relatedId, 3);
-        QCOMPARE(e.createdBy, u"alice"_s);
+        QCOMPARE(e.createdBy, actor().username);
         QCOMPARE(e.nextAttemptAt, kStart);
         QVERIFY2(QRegularExpression(u"^<[0-9a-f-]{36}@residesk\\.local>$"_s).match(e.messageId).hasMatch(),
                  qPrintable(e.messageId));
@@ -371,7 +371,7 @@ private Q_SLOTS:
         QVERIFY2(resent, qPrintable(resent.error().text()));
         QCOMPARE(resent->state, OutboxState::Queued);
         QCOMPARE(resent->resolution, u"resent"_s);
-        QCOMPARE(resent->resolvedBy, u"alice"_s);
+        QCOMPARE(resent->resolvedBy, actor().username);
         QCOMPARE(resent->resolvedAt, m_clock.nowMs());
         QCOMPARE(resent->version, e.version + 1);
         QCOMPARE(outbox().claimDue(u"w2"_s, 10, 600000)->size(), 1);
@@ -395,7 +395,7 @@ private Q_SLOTS:
         QVERIFY2(marked, qPrintable(marked.error().text()));
         QCOMPARE(marked->state, OutboxState::Sent);
         QCOMPARE(marked->resolution, u"marked_sent"_s);
-        QCOMPARE(marked->resolvedBy, u"alice"_s);
+        QCOMPARE(marked->resolvedBy, actor().username);
         QVERIFY(marked->sentAt > 0);
     }
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Starts or stops a throwaway PostgreSQL server for the test suite.
 #   pgfixture.sh start DIR   -> initdb in DIR, start on a free loopback port, write DIR/url
+#                               (the superuser's) and DIR/pgpass (the test people's passwords)
 #   pgfixture.sh stop DIR    -> stop the server and remove DIR
 #   pgfixture.sh pause DIR   -> stop the server, keeping its data (an outage)
 #   pgfixture.sh resume DIR  -> start it again on the same port
@@ -42,8 +43,23 @@ start)
     fi
     as_owner "$bindir/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
+    # The superuser signs in without a password (the installer's and the fixtures' own
+    # work); everybody else, the test people above all, with a SCRAM password.
+    cat >"$dir/data/pg_hba.conf" <<'HBA'
+local all all trust
+host all postgres 127.0.0.1/32 trust
+host all all 127.0.0.1/32 scram-sha-256
+HBA
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$dir/data/pg_hba.conf"; fi
     port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     echo "$port" >"$dir/port"
+    # The test people's passwords (tests/support/testdatabase.cpp creates the roles),
+    # for libpq through PGPASSFILE: no password on any command line or in any URL.
+    : >"$dir/pgpass"
+    chmod 600 "$dir/pgpass"
+    for person in rt_admin rt_housing rt_vet rt_worker; do
+        echo "127.0.0.1:$port:*:$person:$person-pw-5e81c3" >>"$dir/pgpass"
+    done
     start_server
     echo "postgresql://postgres@127.0.0.1:$port/postgres?sslmode=disable" >"$dir/url"
     echo "pgfixture: PostgreSQL on 127.0.0.1:$port ($dir)"

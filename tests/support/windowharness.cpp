@@ -34,7 +34,9 @@ WindowHarness::~WindowHarness()
 
 Actor WindowHarness::tester()
 {
-    return Actor{u"tester"_s, Actor::Role::Admin};
+    // On PostgreSQL the window signs in as the test administrator, and the database
+    // knows it by that login.
+    return TestDatabase::actorFor(TestDatabase::Person::Admin, u"tester"_s, Actor::Role::Admin);
 }
 
 JobEngineOptions WindowHarness::testEngineOptions(int concurrency)

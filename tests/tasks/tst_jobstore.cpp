@@ -98,7 +98,10 @@ class TestJobStore : public QObject
 
 private:
     std::unique_ptr<TestDatabase> m_t;
-    const Actor m_alice{u"alice"_s, Actor::Role::Housing};
+    // On PostgreSQL the database stamps a job with the role that queued it: the test runs
+    // as its administrator, who is "alice" here; "bob" queues from a worker's session.
+    const Actor m_alice = TestDatabase::actorFor(TestDatabase::Person::Admin, u"alice"_s, Actor::Role::Admin);
+    const Actor m_bob = TestDatabase::actorFor(TestDatabase::Person::Worker, u"bob"_s, Actor::Role::Admin);
 
     Database &db() { return m_t->db(); }
 
@@ -166,7 +169,7 @@ private Q_SLOTS:
         QCOMPARE(job->runAfter, kStart);
         QCOMPARE(job->createdAt, kStart);
         QCOMPARE(job->updatedAt, kStart);
-        QCOMPARE(job->createdBy, u"alice"_s);
+        QCOMPARE(job->createdBy, m_alice.username);
         QCOMPARE(job->startedAt, 0);
         QCOMPARE(job->finishedAt, 0);
         QCOMPARE(job->leaseOwner, QString());
@@ -293,9 +296,11 @@ private Q_SLOTS:
     void listFiltersNewestFirst()
     {
         JobStore store(db());
+        JobStore bobs(m_t->dbAs(TestDatabase::Person::Worker));
         QList<qint64> all;
         for (int i = 0; i < 6; ++i)
-            all << store.enqueue(request(i % 2 ? u"odd"_s : u"even"_s), i < 4 ? m_alice : Actor{u"bob"_s})
+            all << (i < 4 ? store : bobs)
+                       .enqueue(request(i % 2 ? u"odd"_s : u"even"_s), i < 4 ? m_alice : m_bob)
                        .value()
                        .id;
         QVERIFY(store.requestCancel(all[0]));
@@ -307,7 +312,7 @@ private Q_SLOTS:
         f.kind = u"odd"_s;
         QCOMPARE(ids(store.list(f).value()), (QList<qint64>{all[5], all[3], all[1]}));
         f = {};
-        f.createdBy = u"bob"_s;
+        f.createdBy = m_bob.username;
         QCOMPARE(ids(store.list(f).value()), (QList<qint64>{all[5], all[4]}));
         f = {};
         f.state = JobState::Cancelled;
@@ -504,7 +509,7 @@ private Q_SLOTS:
         QVERIFY2(job.error.contains(u"stopped responding"_s), qPrintable(job.error));
         QCOMPARE(job.finishedAt, kStart + 4000);
         QVERIFY(job.leaseOwner.isEmpty());
-        const auto notes = NotificationStore(db()).list(u"alice"_s).value();
+        const auto notes = NotificationStore(db()).list(m_alice.username).value();
         QCOMPARE(notes.size(), 1);
         QCOMPARE(notes.first().kind, Notification::Kind::JobFailed);
         QCOMPARE(notes.first().jobId, id);
@@ -653,7 +658,7 @@ private Q_SLOTS:
             return;
         }
         QCOMPARE(notificationCount(), 1);
-        const Notification n = NotificationStore(db()).list(u"alice"_s)->first();
+        const Notification n = NotificationStore(db()).list(m_alice.username)->first();
         QCOMPARE(int(n.kind), kind);
         QCOMPARE(n.jobId, id);
         QCOMPARE(n.link, u"job:%1"_s.arg(id));
@@ -684,7 +689,7 @@ private Q_SLOTS:
         const qint64 queued = enqueued(store, r);
         QCOMPARE(store.requestCancel(queued).value(), JobState::Cancelled);
 
-        const QList<Notification> list = NotificationStore(db()).list(u"alice"_s).value();
+        const QList<Notification> list = NotificationStore(db()).list(m_alice.username).value();
         QCOMPARE(list.size(), 2);
         QStringList got;
         for (const Notification &n : list)
@@ -878,7 +883,7 @@ private Q_SLOTS:
         QVERIFY(store.get(queued));
         QVERIFY(store.get(running));
         // The notification outlives its job.
-        const auto notes = NotificationStore(db()).list(u"alice"_s).value();
+        const auto notes = NotificationStore(db()).list(m_alice.username).value();
         QCOMPARE(notes.size(), 1);
         QCOMPARE(notes.first().jobId, 0);
     }
@@ -984,7 +989,7 @@ private Q_SLOTS:
         QCOMPARE(job.kind, u"jobs.prune"_s);
         QCOMPARE(job.payload, nightly.payload);
         QCOMPARE(job.uniqueKey, u"recurring:jobs.prune:%1"_s.arg(utc("2024-01-02T03:00:00Z")));
-        QCOMPARE(job.createdBy, u"alice"_s);
+        QCOMPARE(job.createdBy, m_alice.username);
 
         // Missed periods fire once, then the schedule moves past now.
         clock.set(utc("2024-01-10T12:00:00Z"));

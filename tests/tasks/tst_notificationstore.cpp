@@ -13,7 +13,8 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr qint64 kStart = 1'700'000'000'000; // 2023-11-14T22:13:20Z
 
-Notification make(const QString &user, const QString &title, Notification::Kind kind = Notification::Kind::Attention)
+Notification make(const QString &user, const QString &title,
+                  Notification::Kind kind = Notification::Kind::Attention)
 {
     Notification n;
     n.username = user;
@@ -33,8 +34,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // The store's own behaviour, as a worker uses it (a worker leaves notifications
+        // for everybody and reads them all); what each person sees is
+        // eachPersonSeesOnlyTheirOwn.
         QString error;
-        m_t = TestDatabase::create(&error);
+        m_t = TestDatabase::create(&error, true, TestDatabase::Person::Worker);
         QVERIFY2(m_t, qPrintable(error));
     }
     void cleanupTestCase() { m_t.reset(); }
@@ -50,7 +54,8 @@ private Q_SLOTS:
     {
         ManualClock clock(kStart);
         NotificationStore store(m_t->db(), clock);
-        Notification first = make(u"alice"_s, u"Import residents finished"_s, Notification::Kind::JobSucceeded);
+        Notification first =
+            make(u"alice"_s, u"Import residents finished"_s, Notification::Kind::JobSucceeded);
         first.body = u"120 residents imported"_s;
         first.link = u"resident:7"_s;
         const Result<qint64> a = store.add(first);
@@ -177,7 +182,7 @@ private Q_SLOTS:
         JobStore jobs(m_t->db(), clock);
         NotificationStore store(m_t->db(), clock);
         JobRequest request;
-        request.kind = u"demo"_s;
+        request.kind = u"diag.noop"_s;
         const auto queued = jobs.enqueue(request, Actor{u"alice"_s});
         QVERIFY(queued);
         Notification n = make(u"alice"_s, u"about a job"_s);
@@ -192,6 +197,33 @@ private Q_SLOTS:
         QCOMPARE(after->size(), 1);
         QCOMPARE(after->first().jobId, 0);
         QCOMPARE(after->first().link, n.link);
+    }
+
+    // PostgreSQL's row-level security: a person reads, counts and marks only their own
+    // notifications, whatever the store is asked; leaving one for somebody else is for
+    // workers and administrators.
+    void eachPersonSeesOnlyTheirOwn()
+    {
+        if (!m_t->db().isPostgreSQL())
+            QSKIP("the embedded SQLite file has one person");
+        const QString housing = TestDatabase::login(TestDatabase::Person::Housing);
+        const QString vet = TestDatabase::login(TestDatabase::Person::Vet);
+        NotificationStore worker(m_t->db());
+        const qint64 forHousing = worker.add(make(housing, u"for housing"_s)).value();
+        const qint64 forVet = worker.add(make(vet, u"for the vet"_s)).value();
+
+        NotificationStore asHousing(m_t->dbAs(TestDatabase::Person::Housing));
+        QCOMPARE(asHousing.list(housing)->size(), 1);
+        QCOMPARE(asHousing.list(vet)->size(), 0); // asked for another's: nothing
+        QCOMPARE(asHousing.unreadCount(vet).value(), 0);
+        QCOMPARE(asHousing.markRead(forVet, vet).error().code, DbError::Code::NotFound);
+        QVERIFY(!asHousing.add(make(vet, u"forged"_s))); // refused by the database
+        QVERIFY(asHousing.markRead(forHousing, housing));
+
+        NotificationStore asVet(m_t->dbAs(TestDatabase::Person::Vet));
+        QCOMPARE(asVet.unreadCount(vet).value(), 1);
+        QCOMPARE(asVet.list(housing)->size(), 0);
+        QCOMPARE(worker.list(vet)->size(), 1); // the forged one was never written
     }
 
     void addPublishesAnEvent()

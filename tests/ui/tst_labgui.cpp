@@ -75,7 +75,9 @@ constexpr int kTimeout = 60000;
 
 Actor tester()
 {
-    return Actor{u"tester"_s, Actor::Role::Vet};
+    // On PostgreSQL the window signs in as the test administrator: the database signs
+    // reports with that login.
+    return TestDatabase::actorFor(TestDatabase::Person::Admin, u"tester"_s, Actor::Role::Vet);
 }
 
 struct Harness
@@ -397,7 +399,7 @@ private Q_SLOTS:
         resume.release();
         QTRY_COMPARE_WITH_TIMEOUT(finalized.size(), 1, kTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Finalized, kTimeout);
-        QVERIFY2(editor->statusText().startsWith(u"Finalized by tester at"_s),
+        QVERIFY2(editor->statusText().startsWith(u"Finalized by %1 at"_s.arg(tester().username)),
                  qPrintable(editor->statusText()));
         QVERIFY(findings->isReadOnly());
         QVERIFY(editor->findChild<QPushButton *>(u"amendButton"_s)->isEnabled());
@@ -523,11 +525,11 @@ private Q_SLOTS:
         QCOMPARE(editor->mode(), ReportEditor::Mode::Finalizing);
         QTRY_COMPARE_WITH_TIMEOUT(finalized.size(), 1, kTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(editor->mode(), ReportEditor::Mode::Finalized, kTimeout);
-        QVERIFY2(editor->statusText().startsWith(u"Finalized by tester at"_s),
+        QVERIFY2(editor->statusText().startsWith(u"Finalized by %1 at"_s.arg(tester().username)),
                  qPrintable(editor->statusText()));
         stored = ReportRepository(h.t->db(), tester()).get(draft.id);
         QVERIFY(stored->isFinalized());
-        QCOMPARE(stored->signedBy, u"tester"_s);
+        QCOMPARE(stored->signedBy, tester().username);
         const Result<QList<Report>> revisions =
             ReportRepository(h.t->db(), tester()).history(draft.protocolId);
         QVERIFY(revisions);
@@ -705,7 +707,7 @@ private Q_SLOTS:
         const QString link = u"report:%1"_s.arg(draft.id);
         QTRY_VERIFY_WITH_TIMEOUT(noteFor(db, link).id > 0, kTimeout);
         const Notification note = noteFor(db, link);
-        QVERIFY2(note.body.startsWith(u"Signed by tester. E-mail to %1 queued"_s.arg(address)),
+        QVERIFY2(note.body.startsWith(u"Signed by %1. E-mail to %2 queued"_s.arg(tester().username, address)),
                  qPrintable(note.body));
         QVERIFY2(!note.body.contains(u"E-mailed"_s), qPrintable(note.body));
 

@@ -14,8 +14,10 @@ class TestBuildingRepository : public QObject
 
 private:
     std::unique_ptr<TestDatabase> m_t;
-    Actor m_alice{QStringLiteral("alice"), Actor::Role::Housing};
-    Actor m_bob{QStringLiteral("bob"), Actor::Role::Admin};
+    Actor m_alice =
+        TestDatabase::actorFor(TestDatabase::Person::Housing, QStringLiteral("alice"), Actor::Role::Housing);
+    Actor m_bob =
+        TestDatabase::actorFor(TestDatabase::Person::Admin, QStringLiteral("bob"), Actor::Role::Admin);
 
     static Building make(int i)
     {
@@ -42,7 +44,7 @@ private Q_SLOTS:
         // One database for the suite (creating a PostgreSQL database per test is slow);
         // every test starts from empty tables.
         QString error;
-        m_t = TestDatabase::create(&error);
+        m_t = TestDatabase::create(&error, true, TestDatabase::Person::Housing);
         QVERIFY2(m_t, qPrintable(error));
     }
     void cleanupTestCase() { m_t.reset(); }
@@ -72,14 +74,19 @@ private Q_SLOTS:
         Building changed = created.value();
         changed.name = QStringLiteral("Renamed Hall");
         changed.floors = 9;
-        const Result<Building> updated = BuildingRepository(m_t->db(), m_bob).update(changed);
+        const Result<Building> updated =
+            BuildingRepository(m_t->dbAs(TestDatabase::Person::Admin), m_bob).update(changed);
         QVERIFY2(updated, qPrintable(updated.error().text()));
         QCOMPARE(updated->version, 2);
         QCOMPARE(updated->floors, 9);
-        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT created_by FROM buildings WHERE id = ?"), {created->id}).toString(),
-                 QStringLiteral("alice"));
-        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT updated_by FROM buildings WHERE id = ?"), {created->id}).toString(),
-                 QStringLiteral("bob"));
+        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT created_by FROM buildings WHERE id = ?"),
+                            {created->id})
+                     .toString(),
+                 m_alice.username);
+        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT updated_by FROM buildings WHERE id = ?"),
+                            {created->id})
+                     .toString(),
+                 m_bob.username);
 
         const Result<QList<Building>> all = repo.all();
         QVERIFY(all);
@@ -150,7 +157,8 @@ private Q_SLOTS:
         QVERIFY(repo.get(b->id));
 
         // The foreign key refuses it too, whatever the application checks.
-        const VoidResult raw = SqlStatement::run(m_t->db(), QStringLiteral("DELETE FROM buildings WHERE id = ?"), {b->id});
+        const VoidResult raw =
+            SqlStatement::run(m_t->db(), QStringLiteral("DELETE FROM buildings WHERE id = ?"), {b->id});
         QCOMPARE(raw.error().code, DbError::Code::ConstraintViolation);
 
         QVERIFY(rooms.remove(r1->id, r1->version));
@@ -189,10 +197,11 @@ private Q_SLOTS:
         QFETCH(QString, code);
         QFETCH(QString, name);
         QFETCH(int, floors);
-        const VoidResult r = SqlStatement::run(
-            m_t->db(),
-            QStringLiteral("INSERT INTO buildings (code, name, floors, created_by, updated_by) VALUES (?, ?, ?, 'x', 'x')"),
-            {code, name, floors});
+        const VoidResult r =
+            SqlStatement::run(m_t->db(),
+                              QStringLiteral("INSERT INTO buildings (code, name, floors, created_by, "
+                                             "updated_by) VALUES (?, ?, ?, 'x', 'x')"),
+                              {code, name, floors});
         QCOMPARE(r.error().code, DbError::Code::ConstraintViolation);
     }
 
@@ -257,8 +266,8 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), 23);
         QVERIFY(allDistinct(ids));
         const QString dir = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-        QCOMPARE(ids, queryIds(m_t->db(), QStringLiteral("SELECT id FROM buildings ORDER BY ") + expr + dir
-                                              + QStringLiteral(", id") + dir));
+        QCOMPARE(ids, queryIds(m_t->db(), QStringLiteral("SELECT id FROM buildings ORDER BY ") + expr + dir +
+                                              QStringLiteral(", id") + dir));
     }
 
     void search()
@@ -269,7 +278,7 @@ private Q_SLOTS:
         ListFilter f;
         f.search = QStringLiteral("hall 3"); // i % 4 == 3: 3, 7, 11
         QCOMPARE(repo.count(f).value(), qint64(3));
-        f.search = QStringLiteral("b1");     // B1, B10, B11
+        f.search = QStringLiteral("b1"); // B1, B10, B11
         QCOMPARE(repo.count(f).value(), qint64(3));
         PageRequest request;
         request.filter = f;

@@ -13,8 +13,10 @@ class TestResidentRepository : public QObject
 
 private:
     std::unique_ptr<TestDatabase> m_t;
-    Actor m_alice{QStringLiteral("alice"), Actor::Role::Housing};
-    Actor m_bob{QStringLiteral("bob"), Actor::Role::Housing};
+    Actor m_alice =
+        TestDatabase::actorFor(TestDatabase::Person::Housing, QStringLiteral("alice"), Actor::Role::Housing);
+    Actor m_bob =
+        TestDatabase::actorFor(TestDatabase::Person::Admin, QStringLiteral("bob"), Actor::Role::Housing);
 
     static Resident make(int i)
     {
@@ -34,7 +36,7 @@ private Q_SLOTS:
         // One database for the suite (creating a PostgreSQL database per test is slow);
         // every test starts from empty tables.
         QString error;
-        m_t = TestDatabase::create(&error);
+        m_t = TestDatabase::create(&error, true, TestDatabase::Person::Housing);
         QVERIFY2(m_t, qPrintable(error));
     }
     void cleanupTestCase() { m_t.reset(); }
@@ -67,11 +69,12 @@ private Q_SLOTS:
         QVERIFY(byStudent);
         QCOMPARE(byStudent->id, created->id);
 
-        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT created_by FROM residents WHERE id = ?"), {created->id})
+        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT created_by FROM residents WHERE id = ?"),
+                            {created->id})
                      .toString(),
-                 QStringLiteral("alice"));
+                 m_alice.username);
 
-        ResidentRepository bobRepo(m_t->db(), m_bob);
+        ResidentRepository bobRepo(m_t->dbAs(TestDatabase::Person::Admin), m_bob);
         Resident changed = created.value();
         changed.lastName = QStringLiteral("Ortega");
         changed.status = Resident::Status::Graduated;
@@ -80,13 +83,16 @@ private Q_SLOTS:
         QCOMPARE(updated->version, 2);
         QCOMPARE(updated->lastName, QStringLiteral("Ortega"));
         QCOMPARE(updated->status, Resident::Status::Graduated);
-        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT updated_by FROM residents WHERE id = ?"), {created->id})
+        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT updated_by FROM residents WHERE id = ?"),
+                            {created->id})
                      .toString(),
-                 QStringLiteral("bob"));
-        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT created_by FROM residents WHERE id = ?"), {created->id})
+                 m_bob.username);
+        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT created_by FROM residents WHERE id = ?"),
+                            {created->id})
                      .toString(),
-                 QStringLiteral("alice"));
-        QVERIFY(!queryValue(m_t->db(), QStringLiteral("SELECT updated_at FROM residents WHERE id = ?"), {created->id})
+                 m_alice.username);
+        QVERIFY(!queryValue(m_t->db(), QStringLiteral("SELECT updated_at FROM residents WHERE id = ?"),
+                            {created->id})
                      .isNull());
     }
 
@@ -220,8 +226,9 @@ private Q_SLOTS:
         QVERIFY(repo.create(make(1)));
         const VoidResult r = SqlStatement::run(
             m_t->db(),
-            QStringLiteral("INSERT INTO residents (student_id, first_name, last_name, email, created_by, updated_by) "
-                           "VALUES (?, 'A', 'B', 'a@example.com', 'x', 'x')"),
+            QStringLiteral(
+                "INSERT INTO residents (student_id, first_name, last_name, email, created_by, updated_by) "
+                "VALUES (?, 'A', 'B', 'a@example.com', 'x', 'x')"),
             {make(1).studentId});
         QVERIFY(!r);
         QCOMPARE(r.error().code, DbError::Code::Duplicate);
@@ -233,11 +240,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("firstName");
         QTest::addColumn<QString>("email");
         QTest::addColumn<QString>("status");
-        QTest::newRow("blank student id") << QStringLiteral("  ") << QStringLiteral("A") << QStringLiteral("a@example.com") << QStringLiteral("active");
-        QTest::newRow("blank first name") << QStringLiteral("S1") << QStringLiteral(" ") << QStringLiteral("a@example.com") << QStringLiteral("active");
-        QTest::newRow("e-mail without at") << QStringLiteral("S1") << QStringLiteral("A") << QStringLiteral("nope") << QStringLiteral("active");
-        QTest::newRow("e-mail with space") << QStringLiteral("S1") << QStringLiteral("A") << QStringLiteral("a b@example.com") << QStringLiteral("active");
-        QTest::newRow("unknown status") << QStringLiteral("S1") << QStringLiteral("A") << QStringLiteral("a@example.com") << QStringLiteral("expelled");
+        QTest::newRow("blank student id") << QStringLiteral("  ") << QStringLiteral("A")
+                                          << QStringLiteral("a@example.com") << QStringLiteral("active");
+        QTest::newRow("blank first name") << QStringLiteral("S1") << QStringLiteral(" ")
+                                          << QStringLiteral("a@example.com") << QStringLiteral("active");
+        QTest::newRow("e-mail without at") << QStringLiteral("S1") << QStringLiteral("A")
+                                           << QStringLiteral("nope") << QStringLiteral("active");
+        QTest::newRow("e-mail with space") << QStringLiteral("S1") << QStringLiteral("A")
+                                           << QStringLiteral("a b@example.com") << QStringLiteral("active");
+        QTest::newRow("unknown status") << QStringLiteral("S1") << QStringLiteral("A")
+                                        << QStringLiteral("a@example.com") << QStringLiteral("expelled");
     }
     void databaseConstraints()
     {
@@ -245,11 +257,12 @@ private Q_SLOTS:
         QFETCH(QString, firstName);
         QFETCH(QString, email);
         QFETCH(QString, status);
-        const VoidResult r = SqlStatement::run(
-            m_t->db(),
-            QStringLiteral("INSERT INTO residents (student_id, first_name, last_name, email, status, created_by, updated_by) "
-                           "VALUES (?, ?, 'Last', ?, ?, 'x', 'x')"),
-            {studentId, firstName, email, status});
+        const VoidResult r =
+            SqlStatement::run(m_t->db(),
+                              QStringLiteral("INSERT INTO residents (student_id, first_name, last_name, "
+                                             "email, status, created_by, updated_by) "
+                                             "VALUES (?, ?, 'Last', ?, ?, 'x', 'x')"),
+                              {studentId, firstName, email, status});
         QVERIFY(!r);
         QCOMPARE(r.error().code, DbError::Code::ConstraintViolation);
         QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT COUNT(*) FROM residents")).toInt(), 0);
@@ -318,12 +331,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("expr");
         QTest::addColumn<bool>("descending");
-        const QList<std::pair<int, QString>> columns{{ResidentRepository::StudentId, QStringLiteral("student_id")},
-                                                     {ResidentRepository::FirstName, QStringLiteral("first_name")},
-                                                     {ResidentRepository::LastName, QStringLiteral("last_name")},
-                                                     {ResidentRepository::Email, QStringLiteral("email")},
-                                                     {ResidentRepository::Phone, QStringLiteral("phone")},
-                                                     {ResidentRepository::Status, QStringLiteral("status")}};
+        const QList<std::pair<int, QString>> columns{
+            {ResidentRepository::StudentId, QStringLiteral("student_id")},
+            {ResidentRepository::FirstName, QStringLiteral("first_name")},
+            {ResidentRepository::LastName, QStringLiteral("last_name")},
+            {ResidentRepository::Email, QStringLiteral("email")},
+            {ResidentRepository::Phone, QStringLiteral("phone")},
+            {ResidentRepository::Status, QStringLiteral("status")}};
         for (const auto &[column, expr] : columns) {
             QTest::addRow("%s asc", qPrintable(expr)) << column << expr << false;
             QTest::addRow("%s desc", qPrintable(expr)) << column << expr << true;
@@ -345,7 +359,8 @@ private Q_SLOTS:
         QVERIFY(allDistinct(ids));
         const QString dir = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
         const QList<qint64> expected =
-            queryIds(m_t->db(), QStringLiteral("SELECT id FROM residents ORDER BY ") + expr + dir + QStringLiteral(", id") + dir);
+            queryIds(m_t->db(), QStringLiteral("SELECT id FROM residents ORDER BY ") + expr + dir +
+                                    QStringLiteral(", id") + dir);
         QCOMPARE(ids, expected);
     }
 
@@ -376,13 +391,13 @@ private Q_SLOTS:
         QCOMPARE(countFor({}), qint64(21));
         QCOMPARE(countFor(QStringLiteral("mclaren")), qint64(1));
         QCOMPARE(countFor(QStringLiteral("MCLAR")), qint64(1));
-        QCOMPARE(countFor(QStringLiteral("last1")), qint64(4));  // i % 5 == 1 among 0..19
-        QCOMPARE(countFor(QStringLiteral("%")), qint64(1));       // the wildcard is literal
+        QCOMPARE(countFor(QStringLiteral("last1")), qint64(4)); // i % 5 == 1 among 0..19
+        QCOMPARE(countFor(QStringLiteral("%")), qint64(1));     // the wildcard is literal
         QCOMPARE(countFor(QStringLiteral("_")), qint64(1));
         QCOMPARE(countFor(QStringLiteral("person1")), qint64(11)); // person1, person10..19
         QCOMPARE(countFor(QStringLiteral("T000003")), qint64(1));
         QCOMPARE(countFor(QStringLiteral("nothing like this")), qint64(0));
-        QCOMPARE(countFor({}, QStringLiteral("graduated")), qint64(6));  // i % 3 == 2 among 0..19
+        QCOMPARE(countFor({}, QStringLiteral("graduated")), qint64(6)); // i % 3 == 2 among 0..19
         QCOMPARE(countFor(QStringLiteral("last1"), QStringLiteral("active")), qint64(1)); // i = 6
     }
 };

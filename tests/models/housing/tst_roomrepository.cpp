@@ -14,8 +14,10 @@ class TestRoomRepository : public QObject
 
 private:
     std::unique_ptr<TestDatabase> m_t;
-    Actor m_alice{QStringLiteral("alice"), Actor::Role::Housing};
-    Actor m_bob{QStringLiteral("bob"), Actor::Role::Housing};
+    Actor m_alice =
+        TestDatabase::actorFor(TestDatabase::Person::Housing, QStringLiteral("alice"), Actor::Role::Housing);
+    Actor m_bob =
+        TestDatabase::actorFor(TestDatabase::Person::Admin, QStringLiteral("bob"), Actor::Role::Housing);
     Building m_north;
     Building m_south;
 
@@ -36,7 +38,7 @@ private Q_SLOTS:
         // One database for the suite (creating a PostgreSQL database per test is slow);
         // every test starts from empty tables.
         QString error;
-        m_t = TestDatabase::create(&error);
+        m_t = TestDatabase::create(&error, true, TestDatabase::Person::Housing);
         QVERIFY2(m_t, qPrintable(error));
     }
     void cleanupTestCase() { m_t.reset(); }
@@ -84,24 +86,31 @@ private Q_SLOTS:
         moved.buildingId = m_south.id;
         moved.floor = 4;
         moved.status = Room::Status::OutOfService;
-        const Result<Room> updated = RoomRepository(m_t->db(), m_bob).update(moved);
+        const Result<Room> updated =
+            RoomRepository(m_t->dbAs(TestDatabase::Person::Admin), m_bob).update(moved);
         QVERIFY2(updated, qPrintable(updated.error().text()));
         QCOMPARE(updated->version, 2);
         QCOMPARE(updated->buildingCode, QStringLiteral("SH"));
         QCOMPARE(updated->status, Room::Status::OutOfService);
-        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT created_by FROM rooms WHERE id = ?"), {created->id}).toString(),
-                 QStringLiteral("alice"));
-        QCOMPARE(queryValue(m_t->db(), QStringLiteral("SELECT updated_by FROM rooms WHERE id = ?"), {created->id}).toString(),
-                 QStringLiteral("bob"));
+        QCOMPARE(
+            queryValue(m_t->db(), QStringLiteral("SELECT created_by FROM rooms WHERE id = ?"), {created->id})
+                .toString(),
+            m_alice.username);
+        QCOMPARE(
+            queryValue(m_t->db(), QStringLiteral("SELECT updated_by FROM rooms WHERE id = ?"), {created->id})
+                .toString(),
+            m_bob.username);
     }
 
     void codes()
     {
-        for (Room::Type t : {Room::Type::Single, Room::Type::Double, Room::Type::Triple, Room::Type::Suite, Room::Type::Studio}) {
+        for (Room::Type t : {Room::Type::Single, Room::Type::Double, Room::Type::Triple, Room::Type::Suite,
+                             Room::Type::Studio}) {
             QCOMPARE(Room::typeFromCode(Room::typeCode(t)), t);
             QVERIFY(!Room::typeLabel(t).isEmpty());
         }
-        for (Room::Status s : {Room::Status::Available, Room::Status::Maintenance, Room::Status::OutOfService}) {
+        for (Room::Status s :
+             {Room::Status::Available, Room::Status::Maintenance, Room::Status::OutOfService}) {
             QCOMPARE(Room::statusFromCode(Room::statusCode(s)), s);
             QVERIFY(!Room::statusLabel(s).isEmpty());
         }
@@ -117,13 +126,19 @@ private Q_SLOTS:
         QTest::addColumn<int>("capacity");
         QTest::addColumn<bool>("noBuilding");
         QTest::newRow("number missing") << QStringLiteral("number") << QStringLiteral(" ") << 0 << 1 << false;
-        QTest::newRow("number too long") << QStringLiteral("number") << QString(17, QLatin1Char('9')) << 0 << 1 << false;
+        QTest::newRow("number too long")
+            << QStringLiteral("number") << QString(17, QLatin1Char('9')) << 0 << 1 << false;
         QTest::newRow("negative floor") << QStringLiteral("floor") << QStringLiteral("1") << -1 << 1 << false;
-        QTest::newRow("capacity zero") << QStringLiteral("capacity") << QStringLiteral("1") << 0 << 0 << false;
-        QTest::newRow("capacity negative") << QStringLiteral("capacity") << QStringLiteral("1") << 0 << -3 << false;
-        QTest::newRow("no building") << QStringLiteral("building_id") << QStringLiteral("1") << 0 << 1 << true;
-        QTest::newRow("floor above the building") << QStringLiteral("floor") << QStringLiteral("1") << 3 << 1 << false;
-        QTest::newRow("floor far above") << QStringLiteral("floor") << QStringLiteral("1") << 40 << 1 << false;
+        QTest::newRow("capacity zero")
+            << QStringLiteral("capacity") << QStringLiteral("1") << 0 << 0 << false;
+        QTest::newRow("capacity negative")
+            << QStringLiteral("capacity") << QStringLiteral("1") << 0 << -3 << false;
+        QTest::newRow("no building") << QStringLiteral("building_id") << QStringLiteral("1") << 0 << 1
+                                     << true;
+        QTest::newRow("floor above the building")
+            << QStringLiteral("floor") << QStringLiteral("1") << 3 << 1 << false;
+        QTest::newRow("floor far above")
+            << QStringLiteral("floor") << QStringLiteral("1") << 40 << 1 << false;
     }
     void validation()
     {
@@ -147,10 +162,12 @@ private Q_SLOTS:
 
     void floorMessageNamesTheBuilding()
     {
-        const Result<Room> created = RoomRepository(m_t->db(), m_alice).create(make(m_north, QStringLiteral("301"), 3));
+        const Result<Room> created =
+            RoomRepository(m_t->db(), m_alice).create(make(m_north, QStringLiteral("301"), 3));
         QCOMPARE(created.error().code, DbError::Code::Validation);
         const QString message = created.error().fields.value(0).message;
-        QVERIFY2(message.contains(QLatin1String("NH")) && message.contains(QLatin1String("2")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("NH")) && message.contains(QLatin1String("2")),
+                 qPrintable(message));
         // Floor 4 is fine in the five-floor South Hall.
         QVERIFY(RoomRepository(m_t->db(), m_alice).create(make(m_south, QStringLiteral("401"), 4)));
     }
@@ -183,8 +200,9 @@ private Q_SLOTS:
         // The database's unique key holds too.
         const VoidResult raw = SqlStatement::run(
             m_t->db(),
-            QStringLiteral("INSERT INTO rooms (building_id, number, floor, type, capacity, created_by, updated_by) "
-                           "VALUES (?, '101', 0, 'single', 1, 'x', 'x')"),
+            QStringLiteral(
+                "INSERT INTO rooms (building_id, number, floor, type, capacity, created_by, updated_by) "
+                "VALUES (?, '101', 0, 'single', 1, 'x', 'x')"),
             {m_north.id});
         QCOMPARE(raw.error().code, DbError::Code::Duplicate);
     }
@@ -197,12 +215,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("capacity");
         QTest::addColumn<QString>("status");
         QTest::addColumn<bool>("badBuilding");
-        QTest::newRow("capacity 0") << QStringLiteral("1") << 0 << QStringLiteral("single") << 0 << QStringLiteral("available") << false;
-        QTest::newRow("floor -1") << QStringLiteral("1") << -1 << QStringLiteral("single") << 1 << QStringLiteral("available") << false;
-        QTest::newRow("unknown type") << QStringLiteral("1") << 0 << QStringLiteral("castle") << 1 << QStringLiteral("available") << false;
-        QTest::newRow("unknown status") << QStringLiteral("1") << 0 << QStringLiteral("single") << 1 << QStringLiteral("flooded") << false;
-        QTest::newRow("blank number") << QStringLiteral(" ") << 0 << QStringLiteral("single") << 1 << QStringLiteral("available") << false;
-        QTest::newRow("missing building") << QStringLiteral("1") << 0 << QStringLiteral("single") << 1 << QStringLiteral("available") << true;
+        QTest::newRow("capacity 0") << QStringLiteral("1") << 0 << QStringLiteral("single") << 0
+                                    << QStringLiteral("available") << false;
+        QTest::newRow("floor -1") << QStringLiteral("1") << -1 << QStringLiteral("single") << 1
+                                  << QStringLiteral("available") << false;
+        QTest::newRow("unknown type") << QStringLiteral("1") << 0 << QStringLiteral("castle") << 1
+                                      << QStringLiteral("available") << false;
+        QTest::newRow("unknown status") << QStringLiteral("1") << 0 << QStringLiteral("single") << 1
+                                        << QStringLiteral("flooded") << false;
+        QTest::newRow("blank number") << QStringLiteral(" ") << 0 << QStringLiteral("single") << 1
+                                      << QStringLiteral("available") << false;
+        QTest::newRow("missing building") << QStringLiteral("1") << 0 << QStringLiteral("single") << 1
+                                          << QStringLiteral("available") << true;
     }
     void databaseConstraints()
     {
@@ -214,7 +238,8 @@ private Q_SLOTS:
         QFETCH(bool, badBuilding);
         const VoidResult r = SqlStatement::run(
             m_t->db(),
-            QStringLiteral("INSERT INTO rooms (building_id, number, floor, type, capacity, status, created_by, updated_by) "
+            QStringLiteral("INSERT INTO rooms (building_id, number, floor, type, capacity, status, "
+                           "created_by, updated_by) "
                            "VALUES (?, ?, ?, ?, ?, ?, 'x', 'x')"),
             {badBuilding ? qint64(987654) : m_north.id, number, floor, type, capacity, status});
         QVERIFY(!r);
@@ -274,7 +299,8 @@ private Q_SLOTS:
         QFETCH(QString, expr);
         QFETCH(bool, descending);
         RoomRepository repo(m_t->db(), m_alice);
-        const QList<Room::Type> types{Room::Type::Single, Room::Type::Double, Room::Type::Triple, Room::Type::Suite};
+        const QList<Room::Type> types{Room::Type::Single, Room::Type::Double, Room::Type::Triple,
+                                      Room::Type::Suite};
         for (int i = 0; i < 31; ++i) {
             Room r = make(i % 2 ? m_north : m_south, QStringLiteral("%1").arg(i), i % 3);
             r.type = types[i % types.size()];
@@ -289,9 +315,11 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), 31);
         QVERIFY(allDistinct(ids));
         const QString dir = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-        QCOMPARE(ids, queryIds(m_t->db(), QStringLiteral("SELECT r.id FROM rooms r JOIN buildings b ON b.id = r.building_id "
-                                                         "ORDER BY ")
-                                              + expr + dir + QStringLiteral(", r.id") + dir));
+        QCOMPARE(ids,
+                 queryIds(m_t->db(),
+                          QStringLiteral("SELECT r.id FROM rooms r JOIN buildings b ON b.id = r.building_id "
+                                         "ORDER BY ") +
+                              expr + dir + QStringLiteral(", r.id") + dir));
 
         // With a building filter, too.
         ListFilter f;
