@@ -69,42 +69,61 @@ bool holdsDeleted(const QByteArray &path)
     return found;
 }
 
-// True if this process holds a POSIX lock covering `offset` of the file with inode
-// `inode` (/proc/locks: "1: POSIX  ADVISORY  READ 4901 fe:00:10952993 128 128"; lines
-// with "->" are waiters, not holders). Matched by inode number: on overlay file systems
-// the device /proc/locks shows is not the one stat() reports.
-bool holdsLock(ino_t inode, long long offset)
+// True if this process holds a POSIX lock covering `offset` of the file at `path`,
+// through any of its descriptors: /proc/self/fdinfo/<fd> lists the locks taken through
+// that descriptor ("lock:\t1: POSIX  ADVISORY  READ 4901 fe:00:10952993 128 128"; lines
+// with "->" are waiters, not holders). Not /proc/locks: that file lists every lock of
+// the machine and is read a page at a time, and while other processes lock and unlock
+// between two reads its lines shift, so that one of ours can be skipped and a hold
+// look lost when it is not (seen with many SQLite processes at work).
+bool holdsLock(const QByteArray &path, long long offset)
 {
-    FILE *locks = std::fopen("/proc/locks", "re");
-    if (!locks)
+    DIR *dir = ::opendir("/proc/self/fd");
+    if (!dir)
         return false;
     const long pid = long(::getpid());
-    char line[512];
     bool found = false;
-    while (std::fgets(line, sizeof line, locks)) {
-        if (std::strstr(line, "->"))
-            continue;
-        char kind[16];
-        char mode[16];
-        char access[16];
-        long owner = 0;
-        unsigned major = 0;
-        unsigned minor = 0;
-        unsigned long long ino = 0;
-        long long start = 0;
-        char end[32];
-        if (std::sscanf(line, "%*[^:]: %15s %15s %15s %ld %x:%x:%llu %lld %31s", kind, mode, access, &owner,
-                        &major, &minor, &ino, &start, end) != 9)
-            continue;
-        if (owner != pid || ino != static_cast<unsigned long long>(inode) || std::strcmp(kind, "POSIX") != 0)
-            continue;
-        const bool toEnd = std::strcmp(end, "EOF") == 0;
-        if (start <= offset && (toEnd || std::atoll(end) >= offset)) {
-            found = true;
+    char target[4096];
+    while (!found) {
+        dirent *entry = ::readdir(dir);
+        if (!entry)
             break;
+        if (entry->d_name[0] == '.')
+            continue;
+        char link[64];
+        std::snprintf(link, sizeof link, "/proc/self/fd/%s", entry->d_name);
+        const ssize_t n = ::readlink(link, target, sizeof target);
+        if (n != path.size() || std::memcmp(target, path.constData(), size_t(n)) != 0)
+            continue;
+        char infoPath[64];
+        std::snprintf(infoPath, sizeof infoPath, "/proc/self/fdinfo/%s", entry->d_name);
+        FILE *info = std::fopen(infoPath, "re");
+        if (!info)
+            continue;
+        char line[512];
+        while (!found && std::fgets(line, sizeof line, info)) {
+            if (std::strncmp(line, "lock:", 5) != 0 || std::strstr(line, "->"))
+                continue;
+            char kind[16];
+            char mode[16];
+            char access[16];
+            long owner = 0;
+            unsigned major = 0;
+            unsigned minor = 0;
+            unsigned long long ino = 0;
+            long long start = 0;
+            char end[32];
+            if (std::sscanf(line, "lock: %*[^:]: %15s %15s %15s %ld %x:%x:%llu %lld %31s", kind, mode, access,
+                            &owner, &major, &minor, &ino, &start, end) != 9)
+                continue;
+            if (owner != pid || std::strcmp(kind, "POSIX") != 0)
+                continue;
+            const bool toEnd = std::strcmp(end, "EOF") == 0;
+            found = start <= offset && (toEnd || std::atoll(end) >= offset);
         }
+        std::fclose(info);
     }
-    std::fclose(locks);
+    ::closedir(dir);
     return found;
 }
 #endif
@@ -166,8 +185,7 @@ DatabaseFileGuard::Hold DatabaseFileGuard::hold(const QString &databasePath)
     struct stat shmInfo;
     if (::stat(shm.constData(), &shmInfo) != 0)
         return Hold::WalDeleted;
-    struct stat dbInfo;
-    if (::stat(QFile::encodeName(path).constData(), &dbInfo) != 0)
+    if (::access(QFile::encodeName(path).constData(), F_OK) != 0)
         return Hold::Unknown;
     // SQLite's unix VFS in WAL mode: every process using the file holds a read lock on
     // the database's SHARED range (from byte 0x40000002, PENDING_BYTE + 2) for as long
@@ -175,8 +193,8 @@ DatabaseFileGuard::Hold DatabaseFileGuard::hold(const QString &databasePath)
     // memory. A process that closes its connection and can lock the SHARED range
     // exclusively takes itself for the last user: it checkpoints and deletes the -wal
     // and -shm.
-    return holdsLock(dbInfo.st_ino, 0x40000002LL) && holdsLock(shmInfo.st_ino, 128) ? Hold::Held
-                                                                                    : Hold::LocksLost;
+    return holdsLock(QFile::encodeName(path), 0x40000002LL) && holdsLock(shm, 128) ? Hold::Held
+                                                                                   : Hold::LocksLost;
 #else
     Q_UNUSED(databasePath);
     return Hold::Unknown;

@@ -27,7 +27,7 @@
 //    SQLite: a lost hold fails the write loudly (nothing is written) and every
 //    connection reconnects, instead of writing into a log another process deleted.
 //
-// Thread-safe; static only. The hold check reads /proc/locks and /proc/self/fd (Linux);
+// Thread-safe; static only. The hold check reads /proc/self/fd and fdinfo (Linux);
 // elsewhere it reports Hold::Unknown.
 class DatabaseFileGuard
 {
