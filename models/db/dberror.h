@@ -34,8 +34,9 @@ public:
         Duplicate,           // a unique key was violated
         ConstraintViolation, // another database constraint (foreign key, check)
         QueryFailed,
-        InvalidState, // the operation is not allowed in the record's current state
-        LeaseLost,    // a job's lease passed to another worker; its work must not commit
+        InvalidState,     // the operation is not allowed in the record's current state
+        LeaseLost,        // a job's lease passed to another worker; its work must not commit
+        PermissionDenied, // the database refused: the person's role may not do this
     };
 
     DbError() = default;
@@ -50,6 +51,11 @@ public:
     // Maps a driver error to a code: unique violations, constraint violations and lost
     // connections are recognised on both SQLite and PostgreSQL.
     static DbError fromSql(const QSqlError &error, const QString &statement, DatabaseBackend backend);
+
+    // The message for a refusal by the database (SQLSTATE 42501): names what the person
+    // may not do ("You may not change protocols: …") from the server's text and the
+    // statement; the server's own words when they cannot be read.
+    static QString permissionMessage(const QString &serverText, const QString &statement);
 
     bool isConnectionProblem() const
     {

@@ -139,6 +139,11 @@ bool isConstraintViolation(const QSqlError &error)
            code == QLatin1String("1299") || code == QLatin1String("2067") || code == QLatin1String("1555");
 }
 
+bool isPermissionDenied(const QSqlError &error)
+{
+    return error.nativeErrorCode() == QLatin1String("42501");
+}
+
 bool isConnectionError(DatabaseConfig::Backend backend, const QSqlError &error)
 {
     if (backend != DatabaseConfig::Backend::PostgreSQL)

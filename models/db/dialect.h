@@ -65,6 +65,9 @@ QString jsonTextList(DatabaseConfig::Backend backend);
 
 bool isUniqueViolation(const QSqlError &error);
 bool isConstraintViolation(const QSqlError &error);
+// PostgreSQL SQLSTATE 42501 (insufficient_privilege): a grant, a row-level security
+// policy or one of our triggers refused the statement.
+bool isPermissionDenied(const QSqlError &error);
 // SQLite reports every failed step with QSqlError::ConnectionError; only PostgreSQL
 // has a connection to lose.
 bool isConnectionError(DatabaseConfig::Backend backend, const QSqlError &error);

@@ -41,6 +41,12 @@ BEGIN
     END IF;
 END
 $$;
+-- Workers may become each person (every person is granted to residesk_worker, so that
+-- a worker can SET ROLE to a job's creator), but must not hold their privileges
+-- without doing so: the group does not inherit what its members' roles hold. Checks
+-- below therefore ask pg_has_role(…, 'USAGE'), which follows inheritance, never
+-- 'USAGE', which would count a worker as an administrator.
+ALTER ROLE residesk_worker NOINHERIT;
 
 -- The kinds of job each group may queue (checked by the jobs table's policy). A kind
 -- listed here may be queued by the groups listed with it; a kind not listed (the
@@ -193,7 +199,7 @@ CREATE FUNCTION residesk_protocols_one_at_a_time() RETURNS trigger
     SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
-    IF (SELECT count(*) FROM changed) > 1 AND NOT pg_has_role(current_user, 'residesk_admin', 'MEMBER') THEN
+    IF (SELECT count(*) FROM changed) > 1 AND NOT pg_has_role(current_user, 'residesk_admin', 'USAGE') THEN
         RAISE EXCEPTION 'permission denied: only administrators change several protocols at once'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -210,34 +216,34 @@ CREATE TRIGGER protocols_one_at_a_time AFTER UPDATE ON protocols
 ALTER TABLE jobs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE jobs FORCE ROW LEVEL SECURITY;
 CREATE POLICY jobs_read ON jobs FOR SELECT
-    USING (created_by = current_user OR pg_has_role(current_user, 'residesk_admin', 'MEMBER')
-           OR pg_has_role(current_user, 'residesk_worker', 'MEMBER'));
+    USING (created_by = current_user OR pg_has_role(current_user, 'residesk_admin', 'USAGE')
+           OR pg_has_role(current_user, 'residesk_worker', 'USAGE'));
 CREATE POLICY jobs_queue ON jobs FOR INSERT
     WITH CHECK (created_by = current_user
                 AND (EXISTS (SELECT 1 FROM job_kind_roles k
-                             WHERE k.kind = jobs.kind AND pg_has_role(current_user, k.role, 'MEMBER'))
+                             WHERE k.kind = jobs.kind AND pg_has_role(current_user, k.role, 'USAGE'))
                      OR (NOT EXISTS (SELECT 1 FROM job_kind_roles k WHERE k.kind = jobs.kind)
-                         AND (pg_has_role(current_user, 'residesk_admin', 'MEMBER')
-                              OR pg_has_role(current_user, 'residesk_worker', 'MEMBER')))));
+                         AND (pg_has_role(current_user, 'residesk_admin', 'USAGE')
+                              OR pg_has_role(current_user, 'residesk_worker', 'USAGE')))));
 CREATE POLICY jobs_change ON jobs FOR UPDATE
-    USING (created_by = current_user OR pg_has_role(current_user, 'residesk_admin', 'MEMBER')
-           OR pg_has_role(current_user, 'residesk_worker', 'MEMBER'));
+    USING (created_by = current_user OR pg_has_role(current_user, 'residesk_admin', 'USAGE')
+           OR pg_has_role(current_user, 'residesk_worker', 'USAGE'));
 CREATE POLICY jobs_remove ON jobs FOR DELETE
-    USING (pg_has_role(current_user, 'residesk_admin', 'MEMBER')
-           OR pg_has_role(current_user, 'residesk_worker', 'MEMBER'));
+    USING (pg_has_role(current_user, 'residesk_admin', 'USAGE')
+           OR pg_has_role(current_user, 'residesk_worker', 'USAGE'));
 
 -- Notifications: each person sees their own; jobs and workers leave them for others.
 ALTER TABLE notifications ENABLE ROW LEVEL SECURITY;
 ALTER TABLE notifications FORCE ROW LEVEL SECURITY;
 CREATE POLICY notifications_read ON notifications FOR SELECT
-    USING (username = current_user OR pg_has_role(current_user, 'residesk_worker', 'MEMBER'));
+    USING (username = current_user OR pg_has_role(current_user, 'residesk_worker', 'USAGE'));
 CREATE POLICY notifications_leave ON notifications FOR INSERT
-    WITH CHECK (username = current_user OR pg_has_role(current_user, 'residesk_admin', 'MEMBER')
-                OR pg_has_role(current_user, 'residesk_worker', 'MEMBER'));
+    WITH CHECK (username = current_user OR pg_has_role(current_user, 'residesk_admin', 'USAGE')
+                OR pg_has_role(current_user, 'residesk_worker', 'USAGE'));
 CREATE POLICY notifications_mark ON notifications FOR UPDATE
-    USING (username = current_user OR pg_has_role(current_user, 'residesk_worker', 'MEMBER'));
+    USING (username = current_user OR pg_has_role(current_user, 'residesk_worker', 'USAGE'));
 CREATE POLICY notifications_remove ON notifications FOR DELETE
-    USING (username = current_user OR pg_has_role(current_user, 'residesk_worker', 'MEMBER'));
+    USING (username = current_user OR pg_has_role(current_user, 'residesk_worker', 'USAGE'));
 
 DO $$
 DECLARE

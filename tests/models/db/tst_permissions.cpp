@@ -1,0 +1,304 @@
+#include "models/db/database.h"
+#include "models/db/dberror.h"
+#include "models/db/sqlstatement.h"
+#include "models/db/transaction.h"
+#include "models/housing/demoseeder.h"
+#include "models/lab/labdemoseeder.h"
+#include "tests/app/clirunner.h"
+#include "tests/support/testdatabase.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Person = TestDatabase::Person;
+
+namespace {
+
+// Who may do what, as PostgreSQL enforces it (resources/migrations/0011_security.*):
+// each statement with the people allowed to run it. Everybody else is refused with
+// SQLSTATE 42501. Statements run inside a transaction that is rolled back.
+struct Rule
+{
+    const char *name;
+    const char *sql;
+    QList<Person> allowed;
+    const char *refusalNames = nullptr; // words the refusal's message must contain
+    bool postgresqlOnly = false;
+};
+
+const QList<Person> kEveryone{Person::Admin, Person::Housing, Person::Vet, Person::Worker};
+const QList<Person> kHousing{Person::Admin, Person::Housing, Person::Worker};
+const QList<Person> kLab{Person::Admin, Person::Vet, Person::Worker};
+
+QList<Rule> rules()
+{
+    return {
+        // Housing staff: buildings, rooms, residents, allocations.
+        {"read buildings", "SELECT count(*) FROM buildings", kHousing, "buildings"},
+        {"change a room", "UPDATE rooms SET status = status WHERE id = (SELECT min(id) FROM rooms)", kHousing,
+         "rooms"},
+        {"add a building",
+         "INSERT INTO buildings (code, name, floors, created_by, updated_by) VALUES ('ZZ', 'Zed', 2, 'x', "
+         "'x')",
+         kHousing, "buildings"},
+        {"delete residents", "DELETE FROM residents WHERE id < 0", kHousing, "residents"},
+        {"read allocations", "SELECT count(*) FROM allocations", kHousing, "allocations"},
+        // Vets: clients, protocols one at a time, work orders, reports.
+        {"read protocols", "SELECT count(*) FROM protocols", kLab, "protocols"},
+        {"change one protocol",
+         "UPDATE protocols SET species = species WHERE id = (SELECT min(id) FROM protocols)", kLab,
+         "protocols"},
+        {"change a report", "UPDATE reports SET version = version WHERE id = (SELECT min(id) FROM reports)",
+         kLab, "reports"},
+        {"delete clients", "DELETE FROM clients WHERE id < 0", kLab, "clients"},
+        {"read work orders", "SELECT count(*) FROM work_orders", kLab, "work orders"},
+        // Administrators: several protocols at once, bulk changes, people.
+        {"change all protocols",
+         "UPDATE protocols SET species = species",
+         {Person::Admin},
+         "protocols",
+         true},
+        {"read bulk changes",
+         "SELECT count(*) FROM bulk_jobs",
+         {Person::Admin, Person::Worker},
+         "bulk protocol changes"},
+        {"change people", "UPDATE people SET title = title", {Person::Admin}, "people"},
+        {"read the audit trail",
+         "SELECT count(*) FROM audit_entries",
+         {Person::Admin, Person::Worker},
+         "audit trail"},
+        // Nobody: the audit trail's past, the owner role, the tables' shape.
+        {"rewrite the audit trail", "UPDATE audit_entries SET username = 'mallory'", {}, "audit trail"},
+        {"erase the audit trail", "DELETE FROM audit_entries", {}, "audit trail"},
+        {"become the owner", "SET ROLE residesk_owner", {}, "residesk_owner", true},
+        {"empty protocols", "TRUNCATE protocols", {}, "protocols", true},
+        {"change a table", "ALTER TABLE residents ADD COLUMN mallory integer", {}, "residents", true},
+        // Jobs: only the kinds a role may start.
+        {"queue a bulk change",
+         "INSERT INTO jobs (kind, run_after, created_by, created_at, updated_at) "
+         "VALUES ('protocols.transition', 0, 'x', 0, 0)",
+         {Person::Admin},
+         "kind of job",
+         true},
+        {"queue an import",
+         "INSERT INTO jobs (kind, run_after, created_by, created_at, updated_at) "
+         "VALUES ('residents.import', 0, 'x', 0, 0)",
+         {Person::Admin, Person::Housing},
+         "kind of job",
+         true},
+        {"queue a finalize",
+         "INSERT INTO jobs (kind, run_after, created_by, created_at, updated_at) "
+         "VALUES ('report.finalize', 0, 'x', 0, 0)",
+         {Person::Admin, Person::Vet},
+         "kind of job",
+         true},
+        {"read people", "SELECT count(*) FROM people", kEveryone},
+    };
+}
+
+QString personName(Person p)
+{
+    switch (p) {
+    case Person::Admin:
+        return u"admin"_s;
+    case Person::Housing:
+        return u"housing"_s;
+    case Person::Vet:
+        return u"vet"_s;
+    case Person::Worker:
+        return u"worker"_s;
+    }
+    return {};
+}
+
+// A fingerprint of everything the rules touch, read by the installer: unchanged after
+// every refused and every rolled-back statement.
+QString fingerprint(Database &db)
+{
+    QStringList parts;
+    for (const char *table : {"buildings", "rooms", "residents", "allocations", "clients", "protocols",
+                              "work_orders", "reports", "people", "audit_entries", "jobs", "bulk_jobs"}) {
+        SqlStatement st(db, u"SELECT count(*) FROM "_s + QLatin1String(table));
+        if (!st.exec() || !st.next())
+            return u"unreadable "_s + QLatin1String(table);
+        parts << QLatin1String(table) + u'=' + st.value(0).toString();
+    }
+    SqlStatement versions(db, u"SELECT (SELECT COALESCE(sum(version), 0) FROM protocols), "
+                              "(SELECT COALESCE(sum(version), 0) FROM rooms), "
+                              "(SELECT COALESCE(sum(version), 0) FROM reports)"_s);
+    if (!versions.exec() || !versions.next())
+        return u"unreadable versions"_s;
+    parts << versions.value(0).toString() << versions.value(1).toString() << versions.value(2).toString();
+    return parts.join(u' ');
+}
+
+} // namespace
+
+// The role × action matrix, enforced by PostgreSQL: through the data layer (each
+// person's own Database, refusals mapped to a message naming what is refused), straight
+// through libpq with `psql` and each person's own password, and through the command
+// line. On SQLite the one person (the file's owner) may do everything.
+class TestPermissions : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void dataLayer_data();
+    void dataLayer();
+    void psqlAsEachPerson_data();
+    void psqlAsEachPerson();
+    void commandLineRefusesWhatTheRoleMayNot();
+    void nothingChanged();
+
+private:
+    void matrixData();
+    std::unique_ptr<TestDatabase> m_t;
+    QString m_fingerprint;
+};
+
+void TestPermissions::initTestCase()
+{
+    QString error;
+    m_t = TestDatabase::create(&error);
+    QVERIFY2(m_t, qPrintable(error));
+    Database &admin = m_t->dbAs(Person::Admin);
+    const Actor actor = TestDatabase::actorFor(Person::Admin, u"admin"_s, Actor::Role::Admin);
+    const auto housing = DemoSeeder(admin, actor).seed({.residents = 20, .seed = 3});
+    QVERIFY2(housing.ok(), qPrintable(housing.ok() ? QString() : housing.error().detail));
+    const auto lab = LabDemoSeeder(admin, actor).seed({.protocols = 3, .seed = 3});
+    QVERIFY2(lab.ok(), qPrintable(lab.ok() ? QString() : lab.error().detail));
+    std::unique_ptr<Database> installer = m_t->openAsInstaller();
+    m_fingerprint = fingerprint(*installer);
+    QVERIFY(!m_fingerprint.startsWith(u"unreadable"_s));
+}
+
+void TestPermissions::matrixData()
+{
+    QTest::addColumn<int>("person");
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<bool>("allowed");
+    QTest::addColumn<QString>("names");
+    for (const Rule &rule : rules()) {
+        if (rule.postgresqlOnly && !TestDatabase::isPostgreSQL())
+            continue;
+        for (Person p : kEveryone) {
+            // On SQLite there is one person, with every right.
+            const bool allowed = !TestDatabase::isPostgreSQL() || rule.allowed.contains(p);
+            QTest::addRow("%s: %s", qPrintable(personName(p)), rule.name)
+                << int(p) << QString::fromLatin1(rule.sql) << allowed
+                << QString::fromLatin1(rule.refusalNames ? rule.refusalNames : "");
+            if (!TestDatabase::isPostgreSQL())
+                break;
+        }
+    }
+}
+
+void TestPermissions::dataLayer_data()
+{
+    matrixData();
+}
+
+void TestPermissions::dataLayer()
+{
+    QFETCH(int, person);
+    QFETCH(QString, sql);
+    QFETCH(bool, allowed);
+    QFETCH(QString, names);
+    Database &db = m_t->dbAs(Person(person));
+    Transaction tx(db);
+    QVERIFY2(tx.ok(), qPrintable(tx.error().detail));
+    VoidResult r = SqlStatement::run(db, sql);
+    if (allowed) {
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));
+    } else {
+        QVERIFY2(!r.ok(), "the database accepted a statement this role may not run");
+        QCOMPARE(r.error().code, DbError::Code::PermissionDenied);
+        QVERIFY2(r.error().message.contains(names), qPrintable(r.error().message));
+        QVERIFY2(!r.error().message.contains(u"42501"_s), qPrintable(r.error().message));
+    }
+    tx.rollback();
+}
+
+void TestPermissions::psqlAsEachPerson_data()
+{
+    if (!TestDatabase::isPostgreSQL())
+        QSKIP("psql and login roles exist on PostgreSQL only; dataLayer covers the SQLite person");
+    matrixData();
+}
+
+void TestPermissions::psqlAsEachPerson()
+{
+    QFETCH(int, person);
+    QFETCH(QString, sql);
+    QFETCH(bool, allowed);
+    const DatabaseConfig server = DatabaseConfig::parse(m_t->superuserUrl()).value();
+    QProcess psql;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // The person's own password, and nothing else to find one in.
+    env.insert(u"PGPASSWORD"_s, TestDatabase::password(Person(person)));
+    env.insert(u"PGPASSFILE"_s, u"/dev/null"_s);
+    psql.setProcessEnvironment(env);
+    const QString conninfo = u"host=%1 port=%2 dbname=%3 user=%4 sslmode=disable"_s.arg(server.host)
+                                 .arg(server.port)
+                                 .arg(server.databaseName, TestDatabase::login(Person(person)));
+    psql.start(u"psql"_s, {u"-X"_s, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-v"_s, u"VERBOSITY=verbose"_s,
+                           u"-d"_s, conninfo});
+    QVERIFY2(psql.waitForStarted(), "psql (postgresql-client) must be installed");
+    psql.write(("BEGIN;\n" + sql.toUtf8() + ";\nROLLBACK;\n"));
+    psql.closeWriteChannel();
+    QVERIFY(psql.waitForFinished(30000));
+    const QString err = QString::fromUtf8(psql.readAllStandardError());
+    QVERIFY2(!err.contains(u"password authentication failed"_s), qPrintable(err));
+    if (allowed) {
+        QVERIFY2(psql.exitCode() == 0, qPrintable(err));
+    } else {
+        QVERIFY2(psql.exitCode() != 0, "psql ran a statement this role may not run");
+        QVERIFY2(err.contains(u"42501"_s), qPrintable(err));
+    }
+}
+
+void TestPermissions::commandLineRefusesWhatTheRoleMayNot()
+{
+    // A housing clerk cannot receive protocols, not even one (the job kind is refused),
+    // and hears it in words; an administrator can.
+    SqlStatement first(m_t->dbAs(Person::Admin), u"SELECT min(id) FROM protocols"_s);
+    QVERIFY(first.exec().ok() && first.next());
+    const QString id = first.value(0).toString();
+    const CliRunner::Run housing =
+        CliRunner::run({u"--database"_s, m_t->urlAs(Person::Housing), u"protocols"_s, u"receive"_s,
+                        u"--ids"_s, id, u"--wait"_s});
+    if (TestDatabase::isPostgreSQL()) {
+        QCOMPARE(housing.exitCode, 1);
+        QVERIFY2(housing.errText().contains(u"may not"_s), qPrintable(housing.errText()));
+        QVERIFY2(!housing.errText().contains(u"QPSQL"_s), qPrintable(housing.errText()));
+    } else {
+        QVERIFY2(housing.exitCode == 0, qPrintable(housing.errText()));
+    }
+    // The vet may read protocols but not buildings.
+    const CliRunner::Run vet =
+        CliRunner::run({u"--database"_s, m_t->urlAs(Person::Vet), u"buildings"_s, u"list"_s});
+    if (TestDatabase::isPostgreSQL()) {
+        QCOMPARE(vet.exitCode, 1);
+        QVERIFY2(vet.errText().contains(u"You may not see buildings"_s), qPrintable(vet.errText()));
+    } else {
+        QVERIFY2(vet.exitCode == 0, qPrintable(vet.errText()));
+    }
+    const CliRunner::Run vetLab =
+        CliRunner::run({u"--database"_s, m_t->urlAs(Person::Vet), u"protocols"_s, u"list"_s});
+    QVERIFY2(vetLab.exitCode == 0, qPrintable(vetLab.errText()));
+    if (!TestDatabase::isPostgreSQL()) {
+        // The receive above changed the data on purpose: the new fingerprint is the base.
+        std::unique_ptr<Database> installer = m_t->openAsInstaller();
+        m_fingerprint = fingerprint(*installer);
+    }
+}
+
+void TestPermissions::nothingChanged()
+{
+    std::unique_ptr<Database> installer = m_t->openAsInstaller();
+    QCOMPARE(fingerprint(*installer), m_fingerprint);
+}
+
+QTEST_GUILESS_MAIN(TestPermissions)
+#include "tst_permissions.moc"
