@@ -290,8 +290,8 @@ int HousingCommands::seedDemo(CommandContext &context)
                             .arg(lab.reports)
                             .arg(lab.results));
         if (demoUsers)
-            context.out(tr("Demo people admin, housing, vet and worker (password \"demo\"): %n added, the "
-                           "others were there already.",
+            context.out(tr("The demo people admin, housing, vet and worker (password \"demo\") are there; %n of "
+                           "them added now.",
                            nullptr, peopleAdded));
     }
     return CommandLine::ExitSuccess;

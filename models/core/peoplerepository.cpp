@@ -90,7 +90,7 @@ DbError PeopleRepository::explain(const DbError &error, const QString &what, con
     else if (state == u"22023"_s)
         message = tr("The database refused: %1").arg(serverMessage(error));
     else
-        message = tr("Could not %1: %2").arg(what, serverMessage(error));
+        message = tr("The database could not complete %1: %2").arg(what, serverMessage(error));
     return DbError(state == u"42501"_s ? DbError::Code::InvalidState : error.code, message, error.detail);
 }
 
