@@ -286,6 +286,34 @@ private Q_SLOTS:
         QVERIFY2(r.errText().contains(u"no person"_s), qPrintable(r.errText()));
     }
 
+    // People an installer made by hand (a superuser's CREATE ROLE and GRANT, as the test
+    // fixture makes rt_admin and the others) are managed the same way.
+    void peopleMadeByTheInstaller()
+    {
+        const QString user = login(u"hand"_s);
+        m_created.append(user);
+        const QString create =
+            scalar(
+                *m_super,
+                u"SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE residesk_vet', ?::text, ?::text)"_s,
+                {user, u"SCRAM-SHA-256$4096:c2FsdA==$c3RvcmVk:c2VydmVy"_s})
+                .toString();
+        QVERIFY(SqlStatement::run(*m_super, create));
+        QCOMPARE(listed(user).value(u"role"_s).toString(), u"vet"_s);
+        QCOMPARE(listed(user).value(u"full_name"_s).toString(), QString()); // no profile yet
+        const CliRunner::Run r =
+            run(TestDatabase::Person::Admin, {u"users"_s, u"set-role"_s, user, u"housing"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        QCOMPARE(roleOf(user), u"housing"_s);
+        QVERIFY(!scalar(*m_super, u"SELECT pg_has_role(?, 'residesk_vet', 'MEMBER')"_s, {user}).toBool());
+        const QString password = secret();
+        m_secrets.append(password.toUtf8());
+        const CliRunner::Run pw =
+            run(TestDatabase::Person::Admin, {u"users"_s, u"password"_s, user}, password + u'\n');
+        QVERIFY2(pw.exitCode == 0, qPrintable(pw.errText()));
+        QVERIFY(canSignIn(user, password));
+    }
+
     void refusedByPostgreSQL_data()
     {
         QTest::addColumn<int>("person");
