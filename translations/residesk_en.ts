@@ -119,6 +119,17 @@
     </message>
 </context>
 <context>
+    <name>HousingCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/housingcommands.cpp" line="+293"/>
+        <source>The demo people admin, housing, vet and worker (password &quot;demo&quot;) are there; %n of them added now.</source>
+        <translation>
+            <numerusform>The demo people admin, housing, vet and worker (password &quot;demo&quot;) are there; %n of them added now.</numerusform>
+            <numerusform>The demo people admin, housing, vet and worker (password &quot;demo&quot;) are there; %n of them added now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportCommands</name>
     <message numerus="yes">
         <location filename="../app/cli/importcommands.cpp" line="+356"/>

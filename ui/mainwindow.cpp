@@ -25,6 +25,7 @@
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/residentspage.h"
 #include "ui/pages/roomspage.h"
+#include "ui/people/userspage.h"
 #include "ui/widgets/connectionbanner.h"
 #include "ui/widgets/jobstatusindicator.h"
 
@@ -86,6 +87,7 @@ struct MainWindow::Private
     ResidentsPage *residents = nullptr;
     AllocationsPage *allocations = nullptr;
     FreeBedsPage *freeBeds = nullptr;
+    QPointer<UsersPage> users;
     QAction *newAction = nullptr;
     QAction *editAction = nullptr;
     QAction *deleteAction = nullptr;
@@ -429,6 +431,33 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+UsersPage *MainWindow::usersPage() const
+{
+    return d->users;
+}
+
+QCoro::Task<> MainWindow::showUsersPageIfAllowed()
+{
+    // On SQLite there is one person and nothing to manage; on PostgreSQL the server
+    // decides (membership in residesk_admin), asked off the GUI thread.
+    if (!d->executor.database().isPostgreSQL()) {
+        Q_EMIT usersPageDecided(false);
+        co_return;
+    }
+    QPointer<MainWindow> self(this);
+    auto asking = UsersPage::canManage(d->executor); // named: GCC bug 100611
+    const bool allowed = co_await asking;
+    if (!self)
+        co_return;
+    if (allowed && !d->users) {
+        d->users = new UsersPage(d->executor, d->stack);
+        d->stack->addWidget(d->users);
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_DirLinkIcon), tr("Users"), d->sidebar);
+        d->users->refresh();
+    }
+    Q_EMIT usersPageDecided(d->users != nullptr);
+}
+
 void MainWindow::start()
 {
     if (d->started)
@@ -443,6 +472,7 @@ void MainWindow::start()
     d->jobsDock->start();
     d->mail->start();
     d->jobIndicator->start();
+    showUsersPageIfAllowed();
     d->notifications->start();
 }
 

@@ -6,9 +6,11 @@
 #include <QMainWindow>
 
 struct JobRequest;
+class UsersPage;
 
 // The main window: a sidebar of pages (Dashboard, Buildings, Rooms, Residents, and the
 // lab's Protocols and Work orders with their report editors: ui/lab/labui.h),
+// the administrators' Users page on PostgreSQL (ui/people/userspage.h),
 // the edit menu with undo/redo, the connection banner, the jobs dock (View ▸ Jobs,
 // Ctrl+J), the status-bar job indicator, the notification bell in the toolbar,
 // Tools ▸ Run diagnostic job, and remembered geometry and dock layout. Pages reload
@@ -31,8 +33,14 @@ public:
 
     // The database is ready (schema migrated): pages start loading.
     void start();
+    // The administrators' Users page (PostgreSQL, a member of residesk_admin as the
+    // server says), or null: not (yet) shown.
+    UsersPage *usersPage() const;
 
 Q_SIGNALS:
+    // start() asked the server whether this login manages people; `shown`: the Users
+    // page is in the sidebar.
+    void usersPageDecided(bool shown);
     // The residents page shows its first page of rows (or knows the table is empty).
     void residentsShown();
 
@@ -42,6 +50,8 @@ protected:
 private:
     // Tools ▸ Run diagnostic job: enqueues for this user, with a notification at the end.
     QCoro::Task<> enqueueJob(JobRequest request);
+    // Adds the Users page when the server says the signed-in login is an administrator.
+    QCoro::Task<> showUsersPageIfAllowed();
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -12,6 +12,7 @@
 #include "app/cli/jobcommands.h"
 #include "app/cli/labcommands.h"
 #include "app/cli/mailcommands.h"
+#include "app/cli/usercommands.h"
 #include "app/i18n/translationloader.h"
 
 #include <QCommandLineParser>
@@ -117,6 +118,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     MailCommands::registerCommands(registry);
     AllocationCommands::registerCommands(registry);
     BulkCommands::registerCommands(registry);
+    UserCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)
@@ -224,7 +226,8 @@ int CommandLine::run(int argc, char **argv)
     const qsizetype arguments =
         JobCommands::argumentCount(*command) + ImportCommands::argumentCount(*command) +
         MailCommands::argumentCount(*command) + AllocationCommands::argumentCount(*command) +
-        BulkCommands::argumentCount(*command) + LabCommands::argumentCount(*command);
+        BulkCommands::argumentCount(*command) + LabCommands::argumentCount(*command) +
+        UserCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));

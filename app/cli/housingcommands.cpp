@@ -5,6 +5,7 @@
 #include "app/cli/commandregistry.h"
 #include "app/cli/databasecommands.h"
 #include "app/cli/texttable.h"
+#include "models/core/peoplerepository.h"
 #include "models/db/database.h"
 #include "models/housing/buildingrepository.h"
 #include "models/housing/demoseeder.h"
@@ -20,6 +21,8 @@
 #include <limits>
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 constexpr int kPageSize = 1000;
@@ -29,6 +32,7 @@ constexpr int kMaxDemoProtocols = 1000000;
 QString residentsOption() { return QStringLiteral("residents"); }
 QString seedOption() { return QStringLiteral("seed"); }
 QString protocolsOption() { return QStringLiteral("protocols"); }
+QString demoUsersOption() { return QStringLiteral("demo-users"); }
 
 // Streams a JSON array one element per line, so that long lists never sit in memory twice.
 class JsonArrayWriter
@@ -131,7 +135,10 @@ void HousingCommands::registerCommands(CommandRegistry &registry)
                             tr("n"), QStringLiteral("300")),
          QCommandLineOption(protocolsOption(), tr("How many lab protocols (default none)."), tr("n"),
                             QStringLiteral("0")),
-         QCommandLineOption(seedOption(), tr("The random seed (default 1)."), tr("s"), QStringLiteral("1"))},
+         QCommandLineOption(seedOption(), tr("The random seed (default 1)."), tr("s"), QStringLiteral("1")),
+         QCommandLineOption(demoUsersOption(),
+                            tr("PostgreSQL: also the demo people admin, housing, vet and worker (password "
+                               "\"demo\"), each in the role of that name (an administrator's work)."))},
         &HousingCommands::seedDemo,
     });
     Command residents =
@@ -164,7 +171,9 @@ int HousingCommands::seedDemo(CommandContext &context)
                                       .arg(kMaxDemoProtocols)
                                       .arg(parser.value(protocolsOption())));
     // Either or both: housing data when --residents is given or --protocols is not.
-    const bool seedHousing = parser.isSet(residentsOption()) || !parser.isSet(protocolsOption());
+    const bool demoUsers = parser.isSet(demoUsersOption());
+    const bool seedHousing =
+        parser.isSet(residentsOption()) || (!parser.isSet(protocolsOption()) && !demoUsers);
     const quint32 seed = parser.value(seedOption()).toUInt(&ok);
     if (!ok)
         return context.usageError(tr("--seed must be a whole number from 0 to %1, not \"%2\"")
@@ -174,6 +183,10 @@ int HousingCommands::seedDemo(CommandContext &context)
     Database *db = context.openDatabaseToMigrate();
     if (!db)
         return CommandLine::ExitFailure;
+    if (demoUsers && !db->isPostgreSQL()) {
+        context.error(PeopleRepository::sqliteRefusal().message);
+        return CommandLine::ExitFailure;
+    }
     const int migrated = DatabaseCommands::migrateOrReport(context, *db);
     if (migrated < 0)
         return CommandLine::ExitFailure;
@@ -222,6 +235,25 @@ int HousingCommands::seedDemo(CommandContext &context)
         }
         lab = seeded.value();
     }
+    int peopleAdded = 0;
+    if (demoUsers) {
+        // Through the same server functions as `users add`: only an administrator may.
+        const QList<Person> people{
+            {u"admin"_s, tr("Demo Administrator"), tr("Administrator"), {}, u"admin"_s},
+            {u"housing"_s, tr("Demo Housing Officer"), tr("Housing officer"), {}, u"housing"_s},
+            {u"vet"_s, tr("Dr. Demo Vet"), tr("Veterinarian"), {}, u"vet"_s},
+            {u"worker"_s, tr("Demo Worker"), tr("Job worker"), {}, u"worker"_s}};
+        PeopleRepository repository(*db);
+        for (const Person &person : people) {
+            const Result<bool> added = repository.ensure(person, u"demo"_s);
+            if (!added) {
+                context.error(tr("adding the demo person %1 failed: %2")
+                                  .arg(person.login, added.error().text().simplified()));
+                return CommandLine::ExitFailure;
+            }
+            peopleAdded += added.value() ? 1 : 0;
+        }
+    }
     if (context.json()) {
         context.printJson(QJsonObject{{QStringLiteral("database"), db->config().displayUrl()},
                                       {QStringLiteral("migrations_applied"), migrated},
@@ -236,7 +268,8 @@ int HousingCommands::seedDemo(CommandContext &context)
                                       {QStringLiteral("work_orders"), lab.workOrders},
                                       {QStringLiteral("analyses"), lab.analyses},
                                       {QStringLiteral("reports"), lab.reports},
-                                      {QStringLiteral("results"), lab.results}});
+                                      {QStringLiteral("results"), lab.results},
+                                      {QStringLiteral("demo_users_added"), peopleAdded}});
     } else {
         if (seedHousing)
             context.out(tr("Seeded demo data (seed %1) into %2: %3 buildings, %4 rooms, %5 residents added.")
@@ -256,6 +289,10 @@ int HousingCommands::seedDemo(CommandContext &context)
                             .arg(lab.analyses)
                             .arg(lab.reports)
                             .arg(lab.results));
+        if (demoUsers)
+            context.out(tr("The demo people admin, housing, vet and worker (password \"demo\") are there; %n of "
+                           "them added now.",
+                           nullptr, peopleAdded));
     }
     return CommandLine::ExitSuccess;
 }

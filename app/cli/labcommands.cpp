@@ -185,6 +185,7 @@ QJsonObject reportJson(const Report &r)
         {u"finalizing"_s, r.isFinalizing()},
         {u"results"_s, r.resultCount},
         {u"signed_by"_s, r.signedBy.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.signedBy)},
+        {u"signer_name"_s, r.signerName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.signerName)},
         {u"signed_at"_s, timeJson(r.signedAt)}};
 }
 
@@ -249,7 +250,8 @@ void LabCommands::registerCommands(CommandRegistry &registry)
     registry.add(
         listCommand(u"reports"_s, tr("List the lab's reports (every revision)."),
                     u"id, protocol_id, protocol_number, state, version (the revision: 1, 2, …), row_version, "
-                    "supersedes_id, superseded_by_id, finalizing, results, signed_by, signed_at"_s,
+                    "supersedes_id, superseded_by_id, finalizing, results, signed_by (the signer's login), "
+                    "signer_name (their full name, else the login), signed_at"_s,
                     Report::allStateCodes(), &LabCommands::listReports));
     registry.add({
         {u"report"_s, u"finalize"_s},
@@ -472,7 +474,7 @@ int LabCommands::listReports(CommandContext &context)
                          tr("SIGNED BY"), tr("SIGNED")});
         r = forEachRow<ReportRepository, Report>(repository, filter, [&table](const Report &rep) {
             table.addRow({QString::number(rep.id), rep.protocolNumber, QString::number(rep.revision),
-                          Report::stateCode(rep.state), QString::number(rep.resultCount), rep.signedBy,
+                          Report::stateCode(rep.state), QString::number(rep.resultCount), rep.signerName,
                           timeText(rep.signedAt)});
         });
         if (r)

@@ -185,6 +185,21 @@ Result<int> Migrator::migrate()
         // owner role that nobody signs in as (see 0011_security.postgresql.sql).
         const bool asOwner = m_db.isPostgreSQL() && m.version > kSecurityVersion;
         if (asOwner) {
+            // The owner creates its objects in the public schema, where PostgreSQL 15
+            // lets only the schema's owner create by default: the installer (who owns
+            // it, or a superuser) grants that once.
+            if (auto r = SqlStatement::run(
+                    m_db,
+                    QStringLiteral("DO $$ BEGIN IF NOT has_schema_privilege('residesk_owner', 'public', "
+                                   "'CREATE') THEN GRANT CREATE ON SCHEMA public TO residesk_owner; END IF; "
+                                   "END $$"));
+                !r)
+                return DbError(DbError::Code::MigrationFailed,
+                               tr("Migration %1 (%2) needs the owner role residesk_owner to create objects "
+                                  "in the schema public; granting it failed: %3")
+                                   .arg(m.version)
+                                   .arg(m.name, r.error().message),
+                               r.error().detail);
             if (auto r = SqlStatement::run(m_db, QStringLiteral("SET LOCAL ROLE residesk_owner")); !r)
                 return DbError(
                     DbError::Code::MigrationFailed,

@@ -199,6 +199,21 @@ PGconn *pgConnection(const QSqlDatabase &db)
 
 } // namespace
 
+QByteArray PgQuery::scramVerifier(const QSqlDatabase &db, const QString &user, const QString &password)
+{
+    PGconn *conn = pgConnection(db);
+    if (!conn)
+        return {};
+    QByteArray pw = password.toUtf8();
+    char *encrypted = PQencryptPasswordConn(conn, pw.constData(), user.toUtf8().constData(), "scram-sha-256");
+    pw.fill('\0');
+    if (!encrypted)
+        return {};
+    const QByteArray verifier(encrypted);
+    PQfreemem(encrypted);
+    return verifier;
+}
+
 PgQuery::PgQuery(QSqlDatabase db)
     : m_db(std::move(db))
 {}

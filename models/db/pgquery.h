@@ -44,6 +44,11 @@ public:
     static bool canUse(const QSqlDatabase &db);
     // The text with each `?` placeholder outside quotes replaced by $1, $2, …
     static QByteArray placeholdersToDollar(const QString &sql);
+    // The SCRAM-SHA-256 verifier of `password` for the login `user`, computed here by
+    // libpq (PQencryptPasswordConn) on the PGconn of `db`: what CREATE/ALTER ROLE …
+    // PASSWORD is given, so the password itself never travels or lands in a log.
+    // Empty when `db` is no open QPSQL connection or libpq fails.
+    static QByteArray scramVerifier(const QSqlDatabase &db, const QString &user, const QString &password);
 
     bool exec(const QByteArray &sql, const QVariantList &values);
     bool next();

@@ -53,7 +53,7 @@ QVariant ReportsTableModel::data(const QModelIndex &index, int role) const
             return tr("Superseded");
         return Report::stateLabel(r.state);
     case ReportRepository::SignedBy:
-        return r.signedBy;
+        return r.signerName;
     case ReportRepository::SignedAt:
         if (!r.signedAt.isValid())
             return QString();

@@ -45,7 +45,8 @@ public:
     qint64 supersededById = 0;  // 0: not superseded
     qint64 finalizingJobId = 0; // 0: no finalize job holds it
     qint64 finalizedJobId = 0;  // the job that finalized it (0 while draft)
-    QString signedBy;           // set when finalized
+    QString signedBy;           // set when finalized: the signer's login
+    QString signerName;         // read-only, joined: the signer's full name (people), else the login
     QDateTime signedAt;         // UTC; set when finalized
     int version = 0;            // row version (optimistic locking)
     // Filled by ReportRepository::get and the other single-report reads; empty in

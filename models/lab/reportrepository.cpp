@@ -21,8 +21,10 @@ const QString kSelect =
     QStringLiteral("SELECT r.id, r.protocol_id, p.number, r.revision, r.state, r.findings, r.supersedes_id, "
                    "r.superseded_by_id, "
                    "r.finalizing_job_id, r.finalized_job_id, r.signed_by, r.signed_at, r.version, "
-                   "(SELECT COUNT(*) FROM report_results x WHERE x.report_id = r.id), p.state "
-                   "FROM reports r JOIN protocols p ON p.id = r.protocol_id");
+                   "(SELECT COUNT(*) FROM report_results x WHERE x.report_id = r.id), p.state, "
+                   "COALESCE(NULLIF(TRIM(pe.full_name), ''), r.signed_by) "
+                   "FROM reports r JOIN protocols p ON p.id = r.protocol_id "
+                   "LEFT JOIN people pe ON pe.login = r.signed_by");
 
 QString sortExpression(DatabaseBackend backend, int column)
 {
@@ -58,6 +60,7 @@ Report readReport(const SqlStatement &st)
     r.signedAt = LabSql::readTime(st.value(11));
     r.version = st.value(12).toInt();
     r.resultCount = st.value(13).toInt();
+    r.signerName = st.value(15).toString();
     return r;
 }
 

@@ -1,5 +1,6 @@
 // The report.finalize task (see labtasks.h for its contract).
 #include "models/core/auditlog.h"
+#include "models/core/peoplerepository.h"
 #include "models/db/transaction.h"
 #include "models/lab/reportrepository.h"
 #include "tasks/jobcontext.h"
@@ -153,10 +154,19 @@ QCoro::Task<JobOutcome> Finalization::run()
     QJsonObject checkpoint = m_ctx.checkpoint();
     const QString signer = m_ctx.job().createdBy.trimmed().isEmpty() ? tr("unknown") : m_ctx.job().createdBy;
     qint64 signedAtMs = checkpoint.value(u"signed_at"_s).toInteger();
-    if (signedAtMs <= 0) {
-        signedAtMs = m_ctx.clock().nowMs();
+    // reports.signed_by keeps the login; the PDF and the e-mail carry the full name
+    // (people), else the login.
+    QString signerName = checkpoint.value(u"signer_name"_s).toString();
+    if (signedAtMs <= 0 || signerName.isEmpty()) {
+        const Result<QString> name = PeopleRepository(db).displayName(signer);
+        if (!name)
+            co_return fail(name.error());
+        signerName = name.value();
+        if (signedAtMs <= 0)
+            signedAtMs = m_ctx.clock().nowMs();
         checkpoint.insert(u"signed_at"_s, signedAtMs);
         checkpoint.insert(u"signer"_s, signer);
+        checkpoint.insert(u"signer_name"_s, signerName);
         if (auto saved = m_ctx.saveCheckpoint(checkpoint); !saved)
             co_return fail(saved.error());
     }
@@ -168,7 +178,7 @@ QCoro::Task<JobOutcome> Finalization::run()
     m_ctx.setProgress(0, 3, tr("Rendering the PDF"));
     ReportDocument doc = LabDocuments::reportDocument(report, sources->protocol, sources->client);
     doc.draft = false;
-    doc.signer = signer;
+    doc.signer = signerName;
     doc.signedAt = QDateTime::fromMSecsSinceEpoch(signedAtMs, Qt::UTC);
     auto rendering = m_ctx.runCpu(
         [doc, render = m_hooks.render] { return render ? render(doc) : PdfRenderer::renderReport(doc); });
@@ -216,7 +226,7 @@ QCoro::Task<JobOutcome> Finalization::run()
                     .arg(client.name, finalized.protocolNumber, sources->protocol.species,
                          sources->protocol.animalId.isEmpty() ? tr("no animal id")
                                                               : sources->protocol.animalId,
-                         signer, doc.lab.name);
+                         signerName, doc.lab.name);
             m.attachments.append(
                 {0, LabDocuments::reportFileName(finalized), u"application/pdf"_s, pdf, pdf.size()});
             m.relatedEntity = u"report"_s;
@@ -284,10 +294,12 @@ JobOutcome Finalization::succeeded(const Report &report, const QJsonObject &chec
                        {u"protocol_number"_s, report.protocolNumber},
                        {u"revision"_s, report.revision},
                        {u"signed_by"_s, report.signedBy},
+                       {u"signer_name"_s, report.signerName},
                        {u"signed_at"_s, report.signedAt.toUTC().toString(Qt::ISODateWithMs)},
                        {u"notify_title"_s, tr("Report %1 finalized").arg(report.protocolNumber)},
                        {u"notify_link"_s, u"report:%1"_s.arg(report.id)}};
-    QString summary = tr("Signed by %1.").arg(report.signedBy);
+    QString summary =
+        tr("Signed by %1.").arg(report.signerName.isEmpty() ? report.signedBy : report.signerName);
     if (checkpoint.contains(u"email_id"_s)) {
         result.insert(u"email_id"_s, checkpoint.value(u"email_id"_s));
         // What the outbox says now: queued (it was queued with the signature, and a

@@ -2,6 +2,8 @@
 // a database of the backend the run asks for (RESIDESK_TEST_BACKEND): `report finalize
 // ID [--wait] [--json]`, `report pdf ID -o FILE`, `workorder pdf ID -o FILE`, their JSON,
 // their refusals and exit codes.
+#include "models/core/actor.h"
+#include "models/db/sqlstatement.h"
 #include "models/lab/reportrepository.h"
 #include "models/lab/workorderrepository.h"
 #include "tasks/job.h"
@@ -215,6 +217,51 @@ private Q_SLOTS:
                      {saved->id})
                      .toInt(),
                  1);
+    }
+
+    // The signer's full name (people) signs the PDF, the CLI shows it; reports.signed_by
+    // keeps the login.
+    void signedReportCarriesFullName()
+    {
+        const QString signer = TestDatabase::isPostgreSQL() ? TestDatabase::login(TestDatabase::Person::Admin)
+                                                            : Actor::systemUser().username;
+        const QString fullName = u"Dr. Inés Quintana-Ruiz"_s;
+        QVERIFY(SqlStatement::run(m_t->db(),
+                                  u"INSERT INTO people (login, full_name, title) VALUES (?, ?, ?)"_s,
+                                  {signer, fullName, u"DVM"_s}));
+        const Report draft = draftWithResults();
+        QVERIFY(draft.id > 0);
+        CliRunner::Run r = CliRunner::run(
+            args({u"report"_s, u"finalize"_s, QString::number(draft.id), u"--wait"_s, u"--json"_s}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        const Result<Report> report = ReportRepository(m_t->db(), LabTest::actor()).get(draft.id);
+        QVERIFY(report);
+        QCOMPARE(report->signedBy, signer);
+        QCOMPARE(report->signerName, fullName);
+
+        const QString path = m_dir.filePath(u"signed.pdf"_s);
+        r = CliRunner::run(args({u"report"_s, u"pdf"_s, QString::number(draft.id), u"-o"_s, path}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        PdfTools tools;
+        QString error;
+        const QString text = tools.pages(readFile(path), &error).join(u'\n');
+        QVERIFY2(text.contains(u"Signed by"_s), qPrintable(text + error));
+        QVERIFY2(text.contains(fullName), qPrintable(text + error));
+
+        r = CliRunner::run(args({u"reports"_s, u"list"_s, u"--state"_s, u"finalized"_s, u"--json"_s}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        bool seen = false;
+        for (const QJsonValue &v : CliRunner::jsonArray(r.out)) {
+            const QJsonObject o = v.toObject();
+            if (o.value(u"id"_s).toInteger() != draft.id)
+                continue;
+            seen = true;
+            QCOMPARE(o.value(u"signed_by"_s).toString(), signer);
+            QCOMPARE(o.value(u"signer_name"_s).toString(), fullName);
+        }
+        QVERIFY(seen);
+        r = CliRunner::run(args({u"reports"_s, u"list"_s, u"--state"_s, u"finalized"_s}));
+        QVERIFY2(r.outText().contains(fullName), qPrintable(r.outText()));
     }
 
     void usageErrors_data()

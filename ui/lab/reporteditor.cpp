@@ -447,7 +447,7 @@ void ReportEditor::display(const Loaded &loaded)
     for (const Report &rev : loaded.history) {
         QString text = rev.isFinalized() ? tr("Revision %1 · finalized by %2 at %3")
                                                .arg(rev.revision)
-                                               .arg(rev.signedBy, timeText(rev.signedAt))
+                                               .arg(rev.signerName, timeText(rev.signedAt))
                                          : tr("Revision %1 · draft").arg(rev.revision);
         if (rev.supersededById != 0)
             text += tr(" · superseded");
@@ -461,7 +461,7 @@ void ReportEditor::display(const Loaded &loaded)
     setMessage({});
     m_jobId = r.finalizingJobId;
     if (r.isFinalized()) {
-        QString text = tr("Finalized by %1 at %2.").arg(r.signedBy, timeText(r.signedAt));
+        QString text = tr("Finalized by %1 at %2.").arg(r.signerName, timeText(r.signedAt));
         if (r.supersededById != 0)
             text += u' ' + tr("Superseded by a later revision.");
         setStatus(text, false);
