@@ -244,7 +244,7 @@ Result<bool> PeopleRepository::canManagePeople()
 {
     if (!m_db.isPostgreSQL())
         return false;
-    SqlStatement st(m_db, u"SELECT pg_has_role(session_user, 'residesk_admin', 'MEMBER')"_s);
+    SqlStatement st(m_db, u"SELECT pg_has_role(session_user, 'residesk_admin', 'USAGE')"_s);
     if (auto r = st.exec(); !r)
         return r.error();
     return st.next() && st.value(0).toBool();
