@@ -1763,7 +1763,7 @@
 <context>
     <name>CommandContext</name>
     <message>
-        <location filename="../app/cli/commandcontext.cpp" line="+46"/>
+        <location filename="../app/cli/commandcontext.cpp" line="+47"/>
         <source>cannot read the schema version of the database %1: %2</source>
         <translation>no se puede leer la versión del esquema de la base de datos %1: %2</translation>
     </message>
@@ -1778,8 +1778,8 @@
         <translation>la base de datos %1 tiene la versión de esquema %2, más reciente que la que conoce este Residesk (%3): use un Residesk más reciente</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+7"/>
+        <location line="+18"/>
+        <location line="+18"/>
         <source>cannot connect to the database %1: %2</source>
         <translation>no se puede conectar con la base de datos %1: %2</translation>
     </message>
@@ -1802,16 +1802,16 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+124"/>
+        <location filename="../app/cli/commandline.cpp" line="+126"/>
         <source>Usage: residesk [--database &lt;url&gt;] &lt;command&gt; [options]
-       residesk [--database &lt;url&gt;] [--demo]   (no command: open the window)
+       residesk [--database &lt;url&gt;] [--demo] [--sign-in]   (no command: open the window)
 
 Residesk: housing office administration.
 
 Commands:
 </source>
         <translation>Uso: residesk [--database &lt;url&gt;] &lt;comando&gt; [opciones]
-     residesk [--database &lt;url&gt;] [--demo]   (sin comando: abre la ventana)
+     residesk [--database &lt;url&gt;] [--demo] [--sign-in]   (sin comando: abre la ventana)
 
 Residesk: administración de la oficina de alojamiento.
 
@@ -1820,7 +1820,7 @@ Comandos:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>
 Global options:
 </source>
@@ -1829,7 +1829,7 @@ Opciones globales:
 </translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>
 Window options (no command):
 </source>
@@ -1838,7 +1838,7 @@ Opciones de la ventana (sin comando):
 </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>
 &quot;residesk &lt;command&gt; --help&quot; describes a command. Exit codes: 0 success, 1 failure, 2 bad usage.
 </source>
@@ -1872,7 +1872,7 @@ Opciones:
 </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>see: residesk %1 --help</source>
         <translation>consulte: residesk %1 --help</translation>
     </message>
@@ -2220,7 +2220,7 @@ Opciones:
         <translation>El controlador SQL de Qt para %1 no está instalado.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Cannot create the folder %1 for the database file.</source>
         <translation>No se puede crear la carpeta %1 para el archivo de la base de datos.</translation>
     </message>
@@ -2276,52 +2276,62 @@ Opciones:
 <context>
     <name>DatabaseConfig</name>
     <message>
-        <location filename="../models/db/databaseconfig.cpp" line="+20"/>
+        <location filename="../models/db/databaseconfig.cpp" line="+29"/>
         <source>The database URL is empty.</source>
         <translation>La URL de la base de datos está vacía.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The database URL &quot;%1&quot; is not a valid URL: %2</source>
         <translation>La URL de la base de datos «%1» no es una URL válida: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The SQLite URL &quot;%1&quot; names a host; use sqlite:///absolute/path.db (three slashes).</source>
         <translation>La URL de SQLite «%1» indica un host; use sqlite:///ruta/absoluta.db (tres barras).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The SQLite URL &quot;%1&quot; needs an absolute file path, as in sqlite:///absolute/path.db.</source>
         <translation>La URL de SQLite «%1» necesita una ruta de archivo absoluta, como en sqlite:///ruta/absoluta.db.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The PostgreSQL URL &quot;%1&quot; has no host, as in postgresql://user@host:5432/dbname.</source>
         <translation>La URL de PostgreSQL «%1» no tiene host, como en postgresql://usuario@host:5432/nombrebd.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The PostgreSQL URL &quot;%1&quot; has an invalid port.</source>
         <translation>La URL de PostgreSQL «%1» tiene un puerto no válido.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The PostgreSQL URL &quot;%1&quot; has no user name, as in postgresql://user@host:5432/dbname.</source>
-        <translation>La URL de PostgreSQL «%1» no tiene nombre de usuario, como en postgresql://usuario@host:5432/nombrebd.</translation>
+        <location line="+7"/>
+        <source>The PostgreSQL URL must not contain a password; set RESIDESK_DB_PASSWORD, keep it in the system keychain (the window&apos;s sign-in) or in ~/.pgpass instead.</source>
+        <translation>La URL de PostgreSQL no debe contener una contraseña; defina RESIDESK_DB_PASSWORD, guárdela en el llavero del sistema (el inicio de sesión de la ventana) o en ~/.pgpass en su lugar.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The PostgreSQL URL must not contain a password; set RESIDESK_DB_PASSWORD instead.</source>
-        <translation>La URL de PostgreSQL no debe contener una contraseña; defina RESIDESK_DB_PASSWORD en su lugar.</translation>
+        <location line="+32"/>
+        <source>The PostgreSQL URL option %1 needs a file name.</source>
+        <translation>La opción %1 de la URL de PostgreSQL necesita un nombre de archivo.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>The file name of %1 must not contain &quot;;&quot;.</source>
+        <translation>El nombre de archivo de %1 no debe contener «;».</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The PostgreSQL URL option &quot;%1&quot; is not known (known: sslmode, sslrootcert, sslcert, sslkey, connect_timeout).</source>
+        <translation>La opción «%1» de la URL de PostgreSQL no se reconoce (se reconocen: sslmode, sslrootcert, sslcert, sslkey, connect_timeout).</translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>The PostgreSQL URL &quot;%1&quot; needs a database name, as in postgresql://user@host:5432/dbname.</source>
         <translation>La URL de PostgreSQL «%1» necesita un nombre de base de datos, como en postgresql://usuario@host:5432/nombrebd.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The sslmode &quot;%1&quot; is not one of: %2.</source>
         <translation>El sslmode «%1» no es ninguno de estos: %2.</translation>
     </message>
@@ -2331,12 +2341,7 @@ Opciones:
         <translation>El connect_timeout «%1» no es un número de segundos.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The PostgreSQL URL option &quot;%1&quot; is not known (known: sslmode, connect_timeout).</source>
-        <translation>La opción «%1» de la URL de PostgreSQL no se reconoce (se reconocen: sslmode, connect_timeout).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+23"/>
         <source>The database URL &quot;%1&quot; must start with sqlite:/// or postgresql://.</source>
         <translation>La URL de la base de datos «%1» debe empezar por sqlite:/// o postgresql://.</translation>
     </message>
@@ -2686,7 +2691,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>GlobalOptions</name>
     <message>
-        <location filename="../app/cli/globaloptions.cpp" line="+10"/>
+        <location filename="../app/cli/globaloptions.cpp" line="+11"/>
         <source>Show help (for a command: residesk &lt;command&gt; --help).</source>
         <translation>Muestra la ayuda (para un comando: residesk &lt;comando&gt; --help).</translation>
     </message>
@@ -2696,12 +2701,12 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Muestra la versión.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The database: sqlite:///absolute/path.db or postgresql://user@host:port/dbname (default: RESIDESK_DATABASE, else the local file). The PostgreSQL password comes from RESIDESK_DB_PASSWORD.</source>
-        <translation>La base de datos: sqlite:///ruta/absoluta.db o postgresql://usuario@host:puerto/nombrebd (por omisión: RESIDESK_DATABASE o, si no, el archivo local). La contraseña de PostgreSQL se toma de RESIDESK_DB_PASSWORD.</translation>
+        <location line="+3"/>
+        <source>The database: sqlite:///absolute/path.db or postgresql://user@host:port/dbname (default: RESIDESK_DATABASE, else the local file). The PostgreSQL user is the URL&apos;s, else RESIDESK_USER, else libpq&apos;s default; the password comes from RESIDESK_DB_PASSWORD, else the system keychain, else ~/.pgpass (PGPASSFILE).</source>
+        <translation>La base de datos: sqlite:///ruta/absoluta.db o postgresql://usuario@host:puerto/nombrebd (por omisión: RESIDESK_DATABASE o, si no, el archivo local). El usuario de PostgreSQL es el de la URL o, si no, RESIDESK_USER o, si no, el predeterminado de libpq; la contraseña se toma de RESIDESK_DB_PASSWORD o, si no, del llavero del sistema o, si no, de ~/.pgpass (PGPASSFILE).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>url</source>
         <translation>url</translation>
     </message>
@@ -2715,18 +2720,23 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <source>Fill an empty database with demo data before the window opens.</source>
         <translation>Rellena una base de datos vacía con datos de demostración antes de abrir la ventana.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Ask who signs in to the PostgreSQL database, even if a remembered password works.</source>
+        <translation>Preguntar quién inicia sesión en la base de datos PostgreSQL, aunque funcione una contraseña recordada.</translation>
+    </message>
 </context>
 <context>
     <name>GuiApplication</name>
     <message>
-        <location filename="../app/gui/guiapplication.cpp" line="+75"/>
-        <location line="+65"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+79"/>
+        <location line="+64"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-63"/>
+        <location line="+64"/>
         <source>Residesk cannot use the database %1.
 
 %2</source>
@@ -2734,8 +2744,13 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 
 %2</translation>
     </message>
+    <message>
+        <location line="+47"/>
+        <source>Residesk — %1 on %2</source>
+        <translation>Residesk — %1 en %2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+58"/>
+        <location line="+39"/>
         <source>the database did not let go within %n second(s) of the window closing; quitting without waiting (queued and running jobs resume on the next start)</source>
         <translation>
             <numerusform>la base de datos no terminó en %n segundo tras cerrarse la ventana; se sale sin esperar (las tareas en cola y en curso se reanudan en el próximo inicio)</numerusform>
@@ -4179,6 +4194,24 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
 </context>
 <context>
+    <name>Keychain</name>
+    <message>
+        <location filename="../models/core/keychain.cpp" line="+20"/>
+        <source>%1 (keychain error %2)</source>
+        <translation>%1 (error del llavero %2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the keychain needs a running application</source>
+        <translation>el llavero necesita una aplicación en marcha</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>the system keychain did not answer</source>
+        <translation>el llavero del sistema no respondió</translation>
+    </message>
+</context>
+<context>
     <name>LabCommands</name>
     <message>
         <location filename="../app/cli/labcommands.cpp" line="+49"/>
@@ -4905,22 +4938,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MailSettings</name>
     <message>
-        <location filename="../tasks/mail/mailsettings.cpp" line="+46"/>
-        <source>%1 (keychain error %2)</source>
-        <translation>%1 (error del llavero %2)</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>the keychain needs a running application</source>
-        <translation>el llavero necesita una aplicación en ejecución</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>the system keychain did not answer</source>
-        <translation>el llavero del sistema no ha respondido</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location filename="../tasks/mail/mailsettings.cpp" line="+61"/>
         <source>the SMTP server host</source>
         <translation>el host del servidor SMTP</translation>
     </message>
@@ -5250,7 +5268,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Sign in as &amp;someone else…</source>
+        <translation>Iniciar sesión &amp;como otra persona…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -6082,6 +6105,58 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+13"/>
         <source>The PDF could not be saved to %1: %2</source>
         <translation>No se pudo guardar el PDF en %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PgSignIn</name>
+    <message>
+        <location filename="../models/db/pgsignin.cpp" line="+106"/>
+        <source>Cannot connect to %1: out of memory.</source>
+        <translation>No se puede conectar con %1: no queda memoria.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>The server %1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>El servidor %1 no respondió en %n segundo.</numerusform>
+            <numerusform>El servidor %1 no respondió en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The server %1 wants a password for %2.</source>
+        <translation>El servidor %1 pide una contraseña para %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password for %1 was not accepted by %2.</source>
+        <translation>%2 no aceptó la contraseña de %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server %1 does not let %2 sign in: %3</source>
+        <translation>El servidor %1 no deja iniciar sesión a %2: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server %1 has no database %2.</source>
+        <translation>El servidor %1 no tiene ninguna base de datos %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server %1 does not offer TLS (SSL), but sslmode=%2 requires it.</source>
+        <translation>El servidor %1 no ofrece TLS (SSL), pero sslmode=%2 lo exige.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+15"/>
+        <source>Cannot connect to %1 as %2: %3</source>
+        <translation>No se puede conectar con %1 como %2: %3</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Sesión iniciada en %1 como %2.</translation>
     </message>
 </context>
 <context>
@@ -8445,6 +8520,64 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <location line="+1"/>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../ui/signin/signindialog.cpp" line="+24"/>
+        <source>Sign in to Residesk</source>
+        <translation>Iniciar sesión en Residesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to the database %1 on %2.</source>
+        <translation>Inicie sesión en la base de datos %1 de %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>empty: the server may not need one</source>
+        <translation>vacía: puede que el servidor no la necesite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remember password (in the system keychain)</source>
+        <translation>&amp;Recordar la contraseña (en el llavero del sistema)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Enter a user name.</source>
+        <translation>Escriba un nombre de usuario.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Signing in as %1…</source>
+        <translation>Iniciando sesión como %1…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Storing the password in the system keychain…</source>
+        <translation>Guardando la contraseña en el llavero del sistema…</translation>
     </message>
 </context>
 <context>

@@ -179,7 +179,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     connect(csvActions, &CsvActions::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     if (executor.database().isPostgreSQL()) {
-        QAction *signInAgain = fileMenu->addAction(tr("Sign &in as someone else…"), this,
+        QAction *signInAgain = fileMenu->addAction(tr("Sign in as &someone else…"), this,
                                                    [this] { Q_EMIT signInAsSomeoneElseRequested(); });
         signInAgain->setObjectName(QStringLiteral("actionSignInAsSomeoneElse"));
         fileMenu->addSeparator();
