@@ -131,6 +131,7 @@ int GuiApplication::run(int argc, char **argv)
     QCommandLineParser parser;
     parser.addOptions(GlobalOptions::all());
     parser.addOption(GlobalOptions::demo());
+    parser.addOption(GlobalOptions::signIn());
     if (!parser.parse(GlobalOptions::withoutQtGuiOptions(QCoreApplication::arguments()))) {
         std::fprintf(stderr, "residesk: %s\nresidesk: see: residesk --help\n",
                      qPrintable(parser.errorText()));
