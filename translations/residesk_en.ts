@@ -110,7 +110,7 @@
 <context>
     <name>GuiApplication</name>
     <message numerus="yes">
-        <location filename="../app/gui/guiapplication.cpp" line="+199"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+230"/>
         <source>the database did not let go within %n second(s) of the window closing; quitting without waiting (queued and running jobs resume on the next start)</source>
         <translation>
             <numerusform>the database did not let go within %n second of the window closing; quitting without waiting (queued and running jobs resume on the next start)</numerusform>
@@ -244,6 +244,17 @@
         <translation>
             <numerusform>Notifications, %n unread</numerusform>
             <numerusform>Notifications, %n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PgSignIn</name>
+    <message numerus="yes">
+        <location filename="../models/db/pgsignin.cpp" line="+128"/>
+        <source>The server %1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>The server %1 did not answer within %n second.</numerusform>
+            <numerusform>The server %1 did not answer within %n seconds.</numerusform>
         </translation>
     </message>
 </context>

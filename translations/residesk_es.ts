@@ -1763,7 +1763,7 @@
 <context>
     <name>CommandContext</name>
     <message>
-        <location filename="../app/cli/commandcontext.cpp" line="+46"/>
+        <location filename="../app/cli/commandcontext.cpp" line="+47"/>
         <source>cannot read the schema version of the database %1: %2</source>
         <translation>no se puede leer la versión del esquema de la base de datos %1: %2</translation>
     </message>
@@ -1778,8 +1778,8 @@
         <translation>la base de datos %1 tiene la versión de esquema %2, más reciente que la que conoce este Residesk (%3): use un Residesk más reciente</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+7"/>
+        <location line="+18"/>
+        <location line="+18"/>
         <source>cannot connect to the database %1: %2</source>
         <translation>no se puede conectar con la base de datos %1: %2</translation>
     </message>
@@ -1804,14 +1804,14 @@
     <message>
         <location filename="../app/cli/commandline.cpp" line="+126"/>
         <source>Usage: residesk [--database &lt;url&gt;] &lt;command&gt; [options]
-       residesk [--database &lt;url&gt;] [--demo]   (no command: open the window)
+       residesk [--database &lt;url&gt;] [--demo] [--sign-in]   (no command: open the window)
 
 Residesk: housing office administration.
 
 Commands:
 </source>
         <translation>Uso: residesk [--database &lt;url&gt;] &lt;comando&gt; [opciones]
-     residesk [--database &lt;url&gt;] [--demo]   (sin comando: abre la ventana)
+     residesk [--database &lt;url&gt;] [--demo] [--sign-in]   (sin comando: abre la ventana)
 
 Residesk: administración de la oficina de alojamiento.
 
@@ -1820,7 +1820,7 @@ Comandos:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>
 Global options:
 </source>
@@ -1829,7 +1829,7 @@ Opciones globales:
 </translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>
 Window options (no command):
 </source>
@@ -1838,7 +1838,7 @@ Opciones de la ventana (sin comando):
 </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>
 &quot;residesk &lt;command&gt; --help&quot; describes a command. Exit codes: 0 success, 1 failure, 2 bad usage.
 </source>
@@ -1872,7 +1872,7 @@ Opciones:
 </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>see: residesk %1 --help</source>
         <translation>consulte: residesk %1 --help</translation>
     </message>
@@ -1897,7 +1897,7 @@ Opciones:
         <translation>comando desconocido «%1»; consulte: residesk --help</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>unexpected argument &quot;%1&quot; for &quot;%2&quot;; see: residesk %2 --help</source>
         <translation>argumento inesperado «%1» para «%2»; consulte: residesk %2 --help</translation>
     </message>
@@ -2220,7 +2220,7 @@ Opciones:
         <translation>El controlador SQL de Qt para %1 no está instalado.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Cannot create the folder %1 for the database file.</source>
         <translation>No se puede crear la carpeta %1 para el archivo de la base de datos.</translation>
     </message>
@@ -2276,52 +2276,62 @@ Opciones:
 <context>
     <name>DatabaseConfig</name>
     <message>
-        <location filename="../models/db/databaseconfig.cpp" line="+20"/>
+        <location filename="../models/db/databaseconfig.cpp" line="+29"/>
         <source>The database URL is empty.</source>
         <translation>La URL de la base de datos está vacía.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The database URL &quot;%1&quot; is not a valid URL: %2</source>
         <translation>La URL de la base de datos «%1» no es una URL válida: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The SQLite URL &quot;%1&quot; names a host; use sqlite:///absolute/path.db (three slashes).</source>
         <translation>La URL de SQLite «%1» indica un host; use sqlite:///ruta/absoluta.db (tres barras).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The SQLite URL &quot;%1&quot; needs an absolute file path, as in sqlite:///absolute/path.db.</source>
         <translation>La URL de SQLite «%1» necesita una ruta de archivo absoluta, como en sqlite:///ruta/absoluta.db.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The PostgreSQL URL &quot;%1&quot; has no host, as in postgresql://user@host:5432/dbname.</source>
         <translation>La URL de PostgreSQL «%1» no tiene host, como en postgresql://usuario@host:5432/nombrebd.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The PostgreSQL URL &quot;%1&quot; has an invalid port.</source>
         <translation>La URL de PostgreSQL «%1» tiene un puerto no válido.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The PostgreSQL URL &quot;%1&quot; has no user name, as in postgresql://user@host:5432/dbname.</source>
-        <translation>La URL de PostgreSQL «%1» no tiene nombre de usuario, como en postgresql://usuario@host:5432/nombrebd.</translation>
+        <location line="+7"/>
+        <source>The PostgreSQL URL must not contain a password; set RESIDESK_DB_PASSWORD, keep it in the system keychain (the window&apos;s sign-in) or in ~/.pgpass instead.</source>
+        <translation>La URL de PostgreSQL no debe contener una contraseña; defina RESIDESK_DB_PASSWORD, guárdela en el llavero del sistema (el inicio de sesión de la ventana) o en ~/.pgpass en su lugar.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The PostgreSQL URL must not contain a password; set RESIDESK_DB_PASSWORD instead.</source>
-        <translation>La URL de PostgreSQL no debe contener una contraseña; defina RESIDESK_DB_PASSWORD en su lugar.</translation>
+        <location line="+32"/>
+        <source>The PostgreSQL URL option %1 needs a file name.</source>
+        <translation>La opción %1 de la URL de PostgreSQL necesita un nombre de archivo.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>The file name of %1 must not contain &quot;;&quot;.</source>
+        <translation>El nombre de archivo de %1 no debe contener «;».</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The PostgreSQL URL option &quot;%1&quot; is not known (known: sslmode, sslrootcert, sslcert, sslkey, connect_timeout).</source>
+        <translation>La opción «%1» de la URL de PostgreSQL no se reconoce (se reconocen: sslmode, sslrootcert, sslcert, sslkey, connect_timeout).</translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>The PostgreSQL URL &quot;%1&quot; needs a database name, as in postgresql://user@host:5432/dbname.</source>
         <translation>La URL de PostgreSQL «%1» necesita un nombre de base de datos, como en postgresql://usuario@host:5432/nombrebd.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The sslmode &quot;%1&quot; is not one of: %2.</source>
         <translation>El sslmode «%1» no es ninguno de estos: %2.</translation>
     </message>
@@ -2331,12 +2341,7 @@ Opciones:
         <translation>El connect_timeout «%1» no es un número de segundos.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The PostgreSQL URL option &quot;%1&quot; is not known (known: sslmode, connect_timeout).</source>
-        <translation>La opción «%1» de la URL de PostgreSQL no se reconoce (se reconocen: sslmode, connect_timeout).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+23"/>
         <source>The database URL &quot;%1&quot; must start with sqlite:/// or postgresql://.</source>
         <translation>La URL de la base de datos «%1» debe empezar por sqlite:/// o postgresql://.</translation>
     </message>
@@ -2466,7 +2471,7 @@ Opciones:
 <context>
     <name>Finalization</name>
     <message>
-        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+34"/>
+        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+33"/>
         <source>Report %1 (revision %2)</source>
         <translation>Informe %1 (revisión %2)</translation>
     </message>
@@ -2496,7 +2501,7 @@ Opciones:
         <translation>desconocido</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+14"/>
         <source>Rendering the PDF</source>
         <translation>Generando el PDF</translation>
     </message>
@@ -2554,12 +2559,12 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Finalizado</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Report %1 finalized</source>
         <translation>Informe %1 finalizado</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Signed by %1.</source>
         <translation>Firmado por %1.</translation>
     </message>
@@ -2686,7 +2691,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>GlobalOptions</name>
     <message>
-        <location filename="../app/cli/globaloptions.cpp" line="+10"/>
+        <location filename="../app/cli/globaloptions.cpp" line="+11"/>
         <source>Show help (for a command: residesk &lt;command&gt; --help).</source>
         <translation>Muestra la ayuda (para un comando: residesk &lt;comando&gt; --help).</translation>
     </message>
@@ -2696,12 +2701,12 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Muestra la versión.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The database: sqlite:///absolute/path.db or postgresql://user@host:port/dbname (default: RESIDESK_DATABASE, else the local file). The PostgreSQL password comes from RESIDESK_DB_PASSWORD.</source>
-        <translation>La base de datos: sqlite:///ruta/absoluta.db o postgresql://usuario@host:puerto/nombrebd (por omisión: RESIDESK_DATABASE o, si no, el archivo local). La contraseña de PostgreSQL se toma de RESIDESK_DB_PASSWORD.</translation>
+        <location line="+3"/>
+        <source>The database: sqlite:///absolute/path.db or postgresql://user@host:port/dbname (default: RESIDESK_DATABASE, else the local file). The PostgreSQL user is the URL&apos;s, else RESIDESK_USER, else libpq&apos;s default; the password comes from RESIDESK_DB_PASSWORD, else the system keychain, else ~/.pgpass (PGPASSFILE).</source>
+        <translation>La base de datos: sqlite:///ruta/absoluta.db o postgresql://usuario@host:puerto/nombrebd (por omisión: RESIDESK_DATABASE o, si no, el archivo local). El usuario de PostgreSQL es el de la URL o, si no, RESIDESK_USER o, si no, el predeterminado de libpq; la contraseña se toma de RESIDESK_DB_PASSWORD o, si no, del llavero del sistema o, si no, de ~/.pgpass (PGPASSFILE).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>url</source>
         <translation>url</translation>
     </message>
@@ -2715,18 +2720,23 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <source>Fill an empty database with demo data before the window opens.</source>
         <translation>Rellena una base de datos vacía con datos de demostración antes de abrir la ventana.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Ask who signs in to the PostgreSQL database, even if a remembered password works.</source>
+        <translation>Preguntar quién inicia sesión en la base de datos PostgreSQL, aunque funcione una contraseña recordada.</translation>
+    </message>
 </context>
 <context>
     <name>GuiApplication</name>
     <message>
-        <location filename="../app/gui/guiapplication.cpp" line="+75"/>
-        <location line="+65"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+79"/>
+        <location line="+64"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-63"/>
+        <location line="+64"/>
         <source>Residesk cannot use the database %1.
 
 %2</source>
@@ -2734,8 +2744,13 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 
 %2</translation>
     </message>
+    <message>
+        <location line="+47"/>
+        <source>Residesk — %1 on %2</source>
+        <translation>Residesk — %1 en %2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+58"/>
+        <location line="+39"/>
         <source>the database did not let go within %n second(s) of the window closing; quitting without waiting (queued and running jobs resume on the next start)</source>
         <translation>
             <numerusform>la base de datos no terminó en %n segundo tras cerrarse la ventana; se sale sin esperar (las tareas en cola y en curso se reanudan en el próximo inicio)</numerusform>
@@ -2746,7 +2761,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>HousingCommands</name>
     <message>
-        <location filename="../app/cli/housingcommands.cpp" line="+116"/>
+        <location filename="../app/cli/housingcommands.cpp" line="+112"/>
         <source>With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table.</source>
         <translation>Con --json: un array JSON de objetos con las claves %1. Si no, una tabla de texto alineada.</translation>
     </message>
@@ -2772,7 +2787,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>s</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>List the residents.</source>
         <translation>Listar los residentes.</translation>
     </message>
@@ -2792,12 +2807,12 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>--residents debe ser un número entero de 0 a %1, no «%2»</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>--seed must be a whole number from 0 to %1, not &quot;%2&quot;</source>
         <translation>--seed debe ser un número entero de 0 a %1, no «%2»</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-44"/>
         <source>Adds demo buildings, rooms and residents (--residents) and lab clients and protocols, each with a work order and a draft report (--protocols). Without either option: 300 residents. The same seed and count give the same data every time; seeding again adds only what is missing.</source>
         <translation>Añade edificios, habitaciones y residentes de demostración (--residents) y clientes y protocolos del laboratorio, cada uno con una orden de trabajo y un informe en borrador (--protocols). Sin ninguna de las dos opciones: 300 residentes. La misma semilla y la misma cantidad dan siempre los mismos datos; al volver a ejecutarlo solo se añade lo que falta.</translation>
     </message>
@@ -2812,12 +2827,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Cuántos protocolos de laboratorio (por omisión, ninguno).</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>PostgreSQL: also the demo people admin, housing, vet and worker (password &quot;demo&quot;), each in the role of that name (an administrator&apos;s work).</source>
-        <translation>PostgreSQL: también las personas de demostración admin, housing, vet y worker (contraseña «demo»), cada una en el rol de ese nombre (tarea de un administrador).</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Only residents holding a bed in this building today (its code).</source>
         <translation>Solo los residentes que hoy ocupan una plaza en este edificio (su código).</translation>
     </message>
@@ -2832,7 +2842,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>--protocols debe ser un número entero de 0 a %1, no «%2»</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
         <source><byte value="xd"/>Seeding demo %1: %2 of %3</source>
         <translation><byte value="xd"/>Creando %1 de demostración: %2 de %3</translation>
     </message>
@@ -2857,52 +2867,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>no se pudieron crear los datos de demostración del laboratorio: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Demo Administrator</source>
-        <translation>Administración de demostración</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Administrator</source>
-        <translation>Administrador</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Demo Housing Officer</source>
-        <translation>Oficina de alojamiento de demostración</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Housing officer</source>
-        <translation>Responsable de alojamiento</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dr. Demo Vet</source>
-        <translation>Dra. Veterinaria de demostración</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Veterinarian</source>
-        <translation>Veterinaria</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Demo Worker</source>
-        <translation>Trabajador de demostración</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Job worker</source>
-        <translation>Ejecutor de trabajos</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>adding the demo person %1 failed: %2</source>
-        <translation>no se pudo añadir la persona de demostración %1: %2</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Seeded demo data (seed %1) into %2: %3 buildings, %4 rooms, %5 residents added.</source>
         <translation>Datos de demostración creados (semilla %1) en %2: se han añadido %3 edificios, %4 habitaciones y %5 residentes.</translation>
     </message>
@@ -2911,16 +2876,8 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <source>Seeded demo lab data (seed %1) into %2: %3 clients, %4 protocols, %5 work orders with %6 analyses, %7 draft reports with %8 result rows added.</source>
         <translation>Datos de demostración del laboratorio creados (semilla %1) en %2: se han añadido %3 clientes, %4 protocolos, %5 órdenes de trabajo con %6 análisis y %7 informes en borrador con %8 filas de resultados.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>The demo people admin, housing, vet and worker (password &quot;demo&quot;) are there; %n of them added now.</source>
-        <translation>
-            <numerusform>Las personas de demostración admin, housing, vet y worker (contraseña «demo») están; %n añadida ahora.</numerusform>
-            <numerusform>Las personas de demostración admin, housing, vet y worker (contraseña «demo») están; %n añadidas ahora.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>there is no building with the code &quot;%1&quot;</source>
         <translation>no hay ningún edificio con el código «%1»</translation>
     </message>
@@ -4237,6 +4194,24 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
 </context>
 <context>
+    <name>Keychain</name>
+    <message>
+        <location filename="../models/core/keychain.cpp" line="+20"/>
+        <source>%1 (keychain error %2)</source>
+        <translation>%1 (error del llavero %2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the keychain needs a running application</source>
+        <translation>el llavero necesita una aplicación en marcha</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>the system keychain did not answer</source>
+        <translation>el llavero del sistema no respondió</translation>
+    </message>
+</context>
+<context>
     <name>LabCommands</name>
     <message>
         <location filename="../app/cli/labcommands.cpp" line="+49"/>
@@ -4259,7 +4234,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>informe %1 (%2, revisión %3)</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+135"/>
         <source>With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table.</source>
         <translation>Con --json: un array JSON de objetos con las claves %1. Si no, una tabla de texto alineada.</translation>
     </message>
@@ -4294,7 +4269,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Listar los informes del laboratorio (todas las revisiones).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Finalize (sign) a report as a job: residesk report finalize ID.</source>
         <translation>Finalizar (firmar) un informe como tarea: residesk report finalize ID.</translation>
     </message>
@@ -4346,12 +4321,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La tarea %1 finaliza el %2.</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-207"/>
         <source>&quot;%1&quot; needs -o FILE</source>
         <translation>«%1» necesita -o ARCHIVO</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+227"/>
         <source>cannot read the PDF of %1: %2</source>
         <translation>no se puede leer el PDF del %1: %2</translation>
     </message>
@@ -4963,22 +4938,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MailSettings</name>
     <message>
-        <location filename="../tasks/mail/mailsettings.cpp" line="+46"/>
-        <source>%1 (keychain error %2)</source>
-        <translation>%1 (error del llavero %2)</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>the keychain needs a running application</source>
-        <translation>el llavero necesita una aplicación en ejecución</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>the system keychain did not answer</source>
-        <translation>el llavero del sistema no ha respondido</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location filename="../tasks/mail/mailsettings.cpp" line="+61"/>
         <source>the SMTP server host</source>
         <translation>el host del servidor SMTP</translation>
     </message>
@@ -5258,7 +5218,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+112"/>
+        <location filename="../ui/mainwindow.cpp" line="+110"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
@@ -5308,7 +5268,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Sign in as &amp;someone else…</source>
+        <translation>Iniciar sesión &amp;como otra persona…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -5454,12 +5419,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Se ha restablecido la conexión con la base de datos.</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Users</source>
-        <translation>Usuarios</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Jobs</source>
         <translation>Tareas</translation>
     </message>
@@ -5487,12 +5447,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>El esquema de la base de datos está en la versión %1, más reciente que la de este Residesk (como máximo, la versión %2). Actualice Residesk; la base de datos no se ha modificado.</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>Migration %1 (%2) needs the owner role residesk_owner to create objects in the schema public; granting it failed: %3</source>
-        <translation>La migración %1 (%2) necesita que el rol propietario residesk_owner pueda crear objetos en el esquema public; no se pudo conceder: %3</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+59"/>
         <source>Migration %1 (%2) must run as the database&apos;s owner role residesk_owner: %3</source>
         <translation>La migración %1 (%2) debe ejecutarse con el rol propietario de la base de datos residesk_owner: %3</translation>
     </message>
@@ -6153,103 +6108,55 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
 </context>
 <context>
-    <name>PeopleRepository</name>
+    <name>PgSignIn</name>
     <message>
-        <location filename="../models/core/peoplerepository.cpp" line="+44"/>
-        <source>&quot;%1&quot; is not a valid login: use lowercase letters, digits and underscores, starting with a letter, at most 63 characters.</source>
-        <translation>«%1» no es un usuario válido: use minúsculas, dígitos y guiones bajos, empezando por una letra, 63 caracteres como máximo.</translation>
+        <location filename="../models/db/pgsignin.cpp" line="+106"/>
+        <source>Cannot connect to %1: out of memory.</source>
+        <translation>No se puede conectar con %1: no queda memoria.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>The server %1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>El servidor %1 no respondió en %n segundo.</numerusform>
+            <numerusform>El servidor %1 no respondió en %n segundos.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&quot;%1&quot; is not a valid login: names starting with pg_ or residesk_ are reserved.</source>
-        <translation>«%1» no es un usuario válido: los nombres que empiezan por pg_ o residesk_ están reservados.</translation>
+        <location line="+12"/>
+        <source>The server %1 wants a password for %2.</source>
+        <translation>El servidor %1 pide una contraseña para %2.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&quot;%1&quot; is not a role: use admin, housing, vet or worker.</source>
-        <translation>«%1» no es un rol: use admin, housing, vet o worker.</translation>
+        <location line="+3"/>
+        <source>The password for %1 was not accepted by %2.</source>
+        <translation>%2 no aceptó la contraseña de %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>People and roles are managed on PostgreSQL only: the embedded SQLite file has one person, the operating-system account (%1).</source>
-        <translation>Las personas y los roles solo se gestionan en PostgreSQL: el archivo SQLite integrado tiene una sola persona, la cuenta del sistema operativo (%1).</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Permission denied: %1 needs membership in the residesk_admin role, which %2 does not have. Ask an administrator.</source>
-        <translation>Permiso denegado: %1 requiere pertenecer al rol residesk_admin, y %2 no pertenece. Pídaselo a un administrador.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A role named %1 exists already on the PostgreSQL server.</source>
-        <translation>Ya existe un rol llamado %1 en el servidor PostgreSQL.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>There is no person with the login %1.</source>
-        <translation>No hay ninguna persona con el usuario %1.</translation>
+        <location line="+3"/>
+        <source>The server %1 does not let %2 sign in: %3</source>
+        <translation>El servidor %1 no deja iniciar sesión a %2: %3</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The database refused: %1</source>
-        <translation>La base de datos lo rechazó: %1</translation>
+        <source>The server %1 has no database %2.</source>
+        <translation>El servidor %1 no tiene ninguna base de datos %2.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The database could not complete %1: %2</source>
-        <translation>La base de datos no pudo completar la operación (%1): %2</translation>
+        <source>The server %1 does not offer TLS (SSL), but sslmode=%2 requires it.</source>
+        <translation>El servidor %1 no ofrece TLS (SSL), pero sslmode=%2 lo exige.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+43"/>
-        <source>The password must not be empty.</source>
-        <translation>La contraseña no puede estar vacía.</translation>
+        <location line="+3"/>
+        <location line="+15"/>
+        <source>Cannot connect to %1 as %2: %3</source>
+        <translation>No se puede conectar con %1 como %2: %3</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <source>The password could not be encrypted (libpq).</source>
-        <translation>No se pudo cifrar la contraseña (libpq).</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>listing people</source>
-        <translation>listar a las personas</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <location line="+19"/>
-        <source>A person needs a full name.</source>
-        <translation>Una persona necesita un nombre completo.</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>adding people</source>
-        <translation>añadir personas</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>changing people</source>
-        <translation>modificar personas</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>changing roles</source>
-        <translation>cambiar roles</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>disabling people</source>
-        <translation>desactivar personas</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>setting another person&apos;s password</source>
-        <translation>cambiar la contraseña de otra persona</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>changing your password</source>
-        <translation>cambiar su contraseña</translation>
+        <location line="-3"/>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Sesión iniciada en %1 como %2.</translation>
     </message>
 </context>
 <context>
@@ -7338,7 +7245,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ReportRepository</name>
     <message>
-        <location filename="../models/lab/reportrepository.cpp" line="+91"/>
+        <location filename="../models/lab/reportrepository.cpp" line="+88"/>
         <source>Report %1 (revision %2)</source>
         <translation>Informe %1 (revisión %2)</translation>
     </message>
@@ -8616,6 +8523,64 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../ui/signin/signindialog.cpp" line="+24"/>
+        <source>Sign in to Residesk</source>
+        <translation>Iniciar sesión en Residesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to the database %1 on %2.</source>
+        <translation>Inicie sesión en la base de datos %1 de %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>empty: the server may not need one</source>
+        <translation>vacía: puede que el servidor no la necesite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remember password (in the system keychain)</source>
+        <translation>&amp;Recordar la contraseña (en el llavero del sistema)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Enter a user name.</source>
+        <translation>Escriba un nombre de usuario.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Signing in as %1…</source>
+        <translation>Iniciando sesión como %1…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Storing the password in the system keychain…</source>
+        <translation>Guardando la contraseña en el llavero del sistema…</translation>
+    </message>
+</context>
+<context>
     <name>SmtpSender</name>
     <message>
         <location filename="../tasks/mail/smtpsender.cpp" line="+194"/>
@@ -8674,432 +8639,6 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <location filename="../app/cli/unixsignals.cpp" line="+32"/>
         <source>another signal watcher exists in this process</source>
         <translation>ya existe otro vigilante de señales en este proceso</translation>
-    </message>
-</context>
-<context>
-    <name>UserCommands</name>
-    <message>
-        <location filename="../app/cli/usercommands.cpp" line="+95"/>
-        <source>admin</source>
-        <translation>administración</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>housing</source>
-        <translation>alojamiento</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>vet</source>
-        <translation>veterinaria</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>worker</source>
-        <translation>ejecutor</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>PostgreSQL only: on the embedded SQLite file there is one person, the operating-system account, and the command exits with 1.</source>
-        <translation>Solo PostgreSQL: en el archivo SQLite integrado hay una sola persona, la cuenta del sistema operativo, y la orden termina con 1.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Add a person: a PostgreSQL login in one role (administrators only).</source>
-        <translation>Añadir una persona: un usuario de PostgreSQL en un rol (solo administradores).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>users add NAME --role admin|housing|vet|worker --full-name &quot;…&quot; [--title T] [--email E]. The password is read from standard input (asked for twice without echo on a terminal, otherwise the first line), never from the command line; it reaches the server only as a SCRAM-SHA-256 verifier. NAME: lowercase letters, digits and underscores, starting with a letter, not pg_… or residesk_…. %1</source>
-        <translation>users add NOMBRE --role admin|housing|vet|worker --full-name &quot;…&quot; [--title T] [--email E]. La contraseña se lee de la entrada estándar (se pide dos veces sin eco en un terminal; si no, la primera línea), nunca de la línea de órdenes; llega al servidor solo como verificador SCRAM-SHA-256. NOMBRE: minúsculas, dígitos y guiones bajos, empezando por una letra, sin pg_… ni residesk_…. %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The person&apos;s role: admin, housing, vet or worker.</source>
-        <translation>El rol de la persona: admin, housing, vet o worker.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>role</source>
-        <translation>rol</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The full name (it signs finalized reports).</source>
-        <translation>El nombre completo (firma los informes finalizados).</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>name</source>
-        <translation>nombre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The title or position (optional).</source>
-        <translation>El título o cargo (opcional).</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>title</source>
-        <translation>título</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The e-mail address (optional).</source>
-        <translation>La dirección de correo electrónico (opcional).</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>address</source>
-        <translation>dirección</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>List the people and their roles (administrators only).</source>
-        <translation>Listar las personas y sus roles (solo administradores).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>With --json: a JSON array of objects with the keys login, full_name, title, email, role, can_login. Otherwise an aligned text table. %1</source>
-        <translation>Con --json: un array JSON de objetos con las claves login, full_name, title, email, role, can_login. Si no, una tabla de texto alineada. %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Give a person another role (administrators only).</source>
-        <translation>Dar otro rol a una persona (solo administradores).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>users set-role NAME admin|housing|vet|worker: the person leaves their old role. %1</source>
-        <translation>users set-role NOMBRE admin|housing|vet|worker: la persona deja su rol anterior. %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Stop a person from signing in (administrators only).</source>
-        <translation>Impedir que una persona inicie sesión (solo administradores).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>users disable NAME: the login can no longer sign in (sessions already open run on until they end). Nobody can disable their own login. %1</source>
-        <translation>users disable NOMBRE: el usuario ya no puede iniciar sesión (las sesiones ya abiertas siguen hasta que terminan). Nadie puede desactivar su propio usuario. %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Change your own password, or (administrators) another person&apos;s.</source>
-        <translation>Cambiar su propia contraseña o (administradores) la de otra persona.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>users password [NAME]: without NAME your own login&apos;s password. The new password is read from standard input (asked for twice without echo on a terminal, otherwise the first line). %1</source>
-        <translation>users password [NOMBRE]: sin NOMBRE, la contraseña de su propio usuario. La nueva contraseña se lee de la entrada estándar (se pide dos veces sin eco en un terminal; si no, la primera línea). %1</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Again: </source>
-        <translation>Otra vez: </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the two passwords differ; nothing was changed</source>
-        <translation>las dos contraseñas no coinciden; no se cambió nada</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>no password given on standard input; nothing was changed</source>
-        <translation>no se dio ninguna contraseña en la entrada estándar; no se cambió nada</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&quot;users add&quot; needs the new person&apos;s login</source>
-        <translation>«users add» necesita el usuario de la nueva persona</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&quot;users add&quot; needs --role (admin, housing, vet or worker)</source>
-        <translation>«users add» necesita --role (admin, housing, vet o worker)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&quot;users add&quot; needs --full-name</source>
-        <translation>«users add» necesita --full-name</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Password for %1: </source>
-        <translation>Contraseña de %1: </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Added %1 (%2) as %3.</source>
-        <translation>Se añadió a %1 (%2) como %3.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>LOGIN</source>
-        <translation>USUARIO</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>FULL NAME</source>
-        <translation>NOMBRE COMPLETO</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>TITLE</source>
-        <translation>TÍTULO</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>E-MAIL</source>
-        <translation>CORREO</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>ROLE</source>
-        <translation>ROL</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>SIGN-IN</source>
-        <translation>ACCESO</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>yes</source>
-        <translation>sí</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>disabled</source>
-        <translation>desactivado</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&quot;users set-role&quot; needs a login and a role</source>
-        <translation>«users set-role» necesita un usuario y un rol</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>%1 is now %2.</source>
-        <translation>%1 ahora es %2.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&quot;users disable&quot; needs a login</source>
-        <translation>«users disable» necesita un usuario</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 can no longer sign in.</source>
-        <translation>%1 ya no puede iniciar sesión.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>New password for %1: </source>
-        <translation>Nueva contraseña de %1: </translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The password of %1 was changed.</source>
-        <translation>Se cambió la contraseña de %1.</translation>
-    </message>
-</context>
-<context>
-    <name>UsersPage</name>
-    <message>
-        <location filename="../ui/people/userspage.cpp" line="+31"/>
-        <source>Administrator</source>
-        <translation>Administrador</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Housing</source>
-        <translation>Alojamiento</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Vet</source>
-        <translation>Veterinaria</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Worker</source>
-        <translation>Ejecutor</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>&amp;Password:</source>
-        <translation>&amp;Contraseña:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Again:</source>
-        <translation>O&amp;tra vez:</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>&amp;Add person…</source>
-        <translation>&amp;Añadir persona…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change &amp;role…</source>
-        <translation>Cambiar &amp;rol…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Disable</source>
-        <translation>&amp;Desactivar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set pass&amp;word…</source>
-        <translation>Cambiar con&amp;traseña…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Login</source>
-        <translation>Usuario</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Full name</source>
-        <translation>Nombre completo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Title</source>
-        <translation>Título</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>E-mail</source>
-        <translation>Correo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Sign-in</source>
-        <translation>Acceso</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&lt;h2&gt;Users&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;Usuarios&lt;/h2&gt;</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>People sign in as their own PostgreSQL login; the role decides what the server lets them do.</source>
-        <translation>Cada persona inicia sesión con su propio usuario de PostgreSQL; el rol decide lo que el servidor le permite hacer.</translation>
-    </message>
-    <message>
-        <location line="+90"/>
-        <source>The people could not be loaded: %1</source>
-        <translation>No se pudieron cargar las personas: %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Allowed</source>
-        <translation>Permitido</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Disabled</source>
-        <translation>Desactivado</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Working…</source>
-        <translation>Trabajando…</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>%1 was added as %2.</source>
-        <translation>Se añadió a %1 como %2.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 is now %2.</source>
-        <translation>%1 ahora es %2.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 can no longer sign in.</source>
-        <translation>%1 ya no puede iniciar sesión.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The password of %1 was changed.</source>
-        <translation>Se cambió la contraseña de %1.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Add person</source>
-        <translation>Añadir persona</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>lowercase letters, digits, _</source>
-        <translation>minúsculas, dígitos, _</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Login:</source>
-        <translation>&amp;Usuario:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Full name:</source>
-        <translation>&amp;Nombre completo:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Title:</source>
-        <translation>&amp;Título:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;Correo:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Role:</source>
-        <translation>&amp;Rol:</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The two passwords differ.</source>
-        <translation>Las dos contraseñas no coinciden.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Change role</source>
-        <translation>Cambiar rol</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>New role of %1:</source>
-        <translation>Nuevo rol de %1:</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Disable %1</source>
-        <translation>Desactivar a %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 will no longer be able to sign in. Sessions already open run on until they end.</source>
-        <translation>%1 ya no podrá iniciar sesión. Las sesiones ya abiertas siguen hasta que terminan.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Password of %1</source>
-        <translation>Contraseña de %1</translation>
     </message>
 </context>
 <context>

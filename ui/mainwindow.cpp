@@ -180,6 +180,12 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     connect(csvActions, &CsvActions::jobQueued, this, [this](qint64 id) { d->jobsDock->showJob(id); });
     connect(csvActions, &CsvActions::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    if (executor.database().isPostgreSQL()) {
+        QAction *signInAgain = fileMenu->addAction(tr("Sign in as &someone else…"), this,
+                                                   [this] { Q_EMIT signInAsSomeoneElseRequested(); });
+        signInAgain->setObjectName(QStringLiteral("actionSignInAsSomeoneElse"));
+        fileMenu->addSeparator();
+    }
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("actionQuit"));

@@ -43,6 +43,9 @@ Q_SIGNALS:
     void usersPageDecided(bool shown);
     // The residents page shows its first page of rows (or knows the table is empty).
     void residentsShown();
+    // File ▸ Sign in as someone else… (PostgreSQL only): the application restarts with
+    // the sign-in dialog once this window has closed.
+    void signInAsSomeoneElseRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -5,6 +5,7 @@
 #include "models/db/database.h"
 #include "models/db/databaseconfig.h"
 #include "models/db/migrator.h"
+#include "models/db/pgsignin.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -75,15 +76,25 @@ Database *CommandContext::openDatabaseToMigrate()
     const QString url = DatabaseConfig::resolveUrl(m_parser.value(m_databaseOption));
     const Result<DatabaseConfig> config = DatabaseConfig::parse(url);
     if (!config) {
-        error(
-            tr("cannot connect to the database %1: %2").arg(url.trimmed(), oneLine(config.error().message)));
+        error(tr("cannot connect to the database %1: %2")
+                  .arg(DatabaseConfig::redacted(url), oneLine(config.error().message)));
         return nullptr;
     }
-    auto db = std::make_unique<Database>(config.value());
+    // The password: RESIDESK_DB_PASSWORD (parse() took it), else the system keychain,
+    // else libpq's own (~/.pgpass, PGPASSFILE, or none for trust, peer or Kerberos).
+    const DatabaseConfig signIn = PgSignIn::withRememberedPassword(config.value());
+    auto db = std::make_unique<Database>(signIn);
     if (const VoidResult opened = db->open(); !opened) {
         const DbError e = opened.error();
-        const QString reason = e.detail.trimmed().isEmpty() ? e.message : e.detail;
-        error(tr("cannot connect to the database %1: %2").arg(config->displayUrl(), oneLine(reason)));
+        QString reason = e.detail.trimmed().isEmpty() ? e.message : e.detail;
+        // Qt's driver does not say why libpq gave up; one more attempt through libpq
+        // itself tells a refused password from the rest, in words that name the user.
+        if (signIn.isPostgreSQL() && e.code == DbError::Code::ConnectionFailed) {
+            const PgSignIn::Outcome outcome = PgSignIn::attempt(signIn);
+            if (!outcome.ok())
+                reason = outcome.message;
+        }
+        error(tr("cannot connect to the database %1: %2").arg(signIn.displayUrl(), oneLine(reason)));
         return nullptr;
     }
     m_db = std::move(db);

@@ -86,6 +86,7 @@ bool CommandLine::isCommandLine(int argc, char **argv)
     guiValueOptions += GlobalOptions::databaseName();
     QStringList guiFlags = GlobalOptions::qtGuiFlags();
     guiFlags += GlobalOptions::demoName();
+    guiFlags += GlobalOptions::signInName();
     for (int i = 1; i < argc; ++i) {
         const QString arg = QString::fromLocal8Bit(argv[i]);
         if (!arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-") || arg == QLatin1String("--"))
@@ -123,16 +124,18 @@ void CommandLine::registerCommands(CommandRegistry &registry)
 
 QString CommandLine::helpText(const CommandRegistry &registry)
 {
-    QString text = tr("Usage: residesk [--database <url>] <command> [options]\n"
-                      "       residesk [--database <url>] [--demo]   (no command: open the window)\n\n"
-                      "Residesk: housing office administration.\n\nCommands:\n");
+    QString text =
+        tr("Usage: residesk [--database <url>] <command> [options]\n"
+           "       residesk [--database <url>] [--demo] [--sign-in]   (no command: open the window)\n\n"
+           "Residesk: housing office administration.\n\nCommands:\n");
     qsizetype width = 0;
     for (const Command &command : registry.commands())
         width = qMax(width, command.name().size());
     for (const Command &command : registry.commands())
         text += QStringLiteral("  %1  %2\n").arg(command.name().leftJustified(width), command.summary);
     text += tr("\nGlobal options:\n") + formatOptions(GlobalOptions::all());
-    text += tr("\nWindow options (no command):\n") + formatOptions({GlobalOptions::demo()});
+    text += tr("\nWindow options (no command):\n") +
+            formatOptions({GlobalOptions::demo(), GlobalOptions::signIn()});
     text += tr("\n\"residesk <command> --help\" describes a command. Exit codes: 0 success, 1 failure, "
                "2 bad usage.\n");
     return text;
@@ -188,8 +191,10 @@ int CommandLine::run(int argc, char **argv)
     parser.addOptions(GlobalOptions::all());
     if (command)
         parser.addOptions(command->options);
-    else
+    else {
         parser.addOption(GlobalOptions::demo()); // accepted so "--demo" with a typo'd command reads well
+        parser.addOption(GlobalOptions::signIn());
+    }
 
     if (!parser.parse(args)) {
         printError(parser.errorText());

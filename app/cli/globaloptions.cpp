@@ -7,13 +7,16 @@
 QList<QCommandLineOption> GlobalOptions::all()
 {
     return {
-        QCommandLineOption({QStringLiteral("h"), helpName()}, tr("Show help (for a command: residesk <command> --help).")),
+        QCommandLineOption({QStringLiteral("h"), helpName()},
+                           tr("Show help (for a command: residesk <command> --help).")),
         QCommandLineOption({QStringLiteral("v"), versionName()}, tr("Show the version.")),
-        QCommandLineOption(databaseName(),
-                           tr("The database: sqlite:///absolute/path.db or postgresql://user@host:port/dbname "
-                              "(default: RESIDESK_DATABASE, else the local file). The PostgreSQL password comes "
-                              "from RESIDESK_DB_PASSWORD."),
-                           tr("url")),
+        QCommandLineOption(
+            databaseName(),
+            tr("The database: sqlite:///absolute/path.db or postgresql://user@host:port/dbname "
+               "(default: RESIDESK_DATABASE, else the local file). The PostgreSQL user is the URL's, "
+               "else RESIDESK_USER, else libpq's default; the password comes from "
+               "RESIDESK_DB_PASSWORD, else the system keychain, else ~/.pgpass (PGPASSFILE)."),
+            tr("url")),
         QCommandLineOption(jsonName(), tr("Print machine-readable JSON on stdout.")),
     };
 }
@@ -21,6 +24,12 @@ QList<QCommandLineOption> GlobalOptions::all()
 QCommandLineOption GlobalOptions::demo()
 {
     return QCommandLineOption(demoName(), tr("Fill an empty database with demo data before the window opens."));
+}
+
+QCommandLineOption GlobalOptions::signIn()
+{
+    return QCommandLineOption(signInName(), tr("Ask who signs in to the PostgreSQL database, even if a "
+                                               "remembered password works."));
 }
 
 void GlobalOptions::setApplicationIdentity()

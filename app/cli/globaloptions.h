@@ -13,12 +13,15 @@ class GlobalOptions
 public:
     static QList<QCommandLineOption> all();
     static QCommandLineOption demo();
+    // The window: ask who signs in even if a remembered password works (PostgreSQL).
+    static QCommandLineOption signIn();
 
     static QString helpName() { return QStringLiteral("help"); }
     static QString versionName() { return QStringLiteral("version"); }
     static QString databaseName() { return QStringLiteral("database"); }
     static QString jsonName() { return QStringLiteral("json"); }
     static QString demoName() { return QStringLiteral("demo"); }
+    static QString signInName() { return QStringLiteral("sign-in"); }
 
     // Organization "Residesk", application "Residesk", version from the build: the
     // window and the command line use the same settings and default database file.

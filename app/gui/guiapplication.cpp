@@ -21,6 +21,7 @@
 #include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 #include "ui/mainwindow.h"
+#include "ui/signin/signinflow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,12 +30,15 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProcess>
 #include <QThread>
 #include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
 #include <cstdlib>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -127,6 +131,7 @@ int GuiApplication::run(int argc, char **argv)
     QCommandLineParser parser;
     parser.addOptions(GlobalOptions::all());
     parser.addOption(GlobalOptions::demo());
+    parser.addOption(GlobalOptions::signIn());
     if (!parser.parse(GlobalOptions::withoutQtGuiOptions(QCoreApplication::arguments()))) {
         std::fprintf(stderr, "residesk: %s\nresidesk: see: residesk --help\n",
                      qPrintable(parser.errorText()));
@@ -136,10 +141,27 @@ int GuiApplication::run(int argc, char **argv)
     const QString url = DatabaseConfig::resolveUrl(parser.value(GlobalOptions::databaseName()));
     const Result<DatabaseConfig> config = DatabaseConfig::parse(url);
     if (!config) {
-        QMessageBox::critical(
-            nullptr, tr("Residesk"),
-            tr("Residesk cannot use the database %1.\n\n%2").arg(url, config.error().message));
+        QMessageBox::critical(nullptr, tr("Residesk"),
+                              tr("Residesk cannot use the database %1.\n\n%2")
+                                  .arg(DatabaseConfig::redacted(url), config.error().message));
         return 1;
+    }
+
+    // On PostgreSQL a person signs in first (a remembered password that works asks
+    // nothing); the main event loop runs meanwhile, so nothing waits on the GUI thread.
+    // SQLite has one person: the operating-system account that owns the file.
+    QApplication::setQuitOnLastWindowClosed(false);
+    DatabaseConfig signedIn = config.value();
+    Actor actor = Actor::systemUser();
+    if (signedIn.isPostgreSQL()) {
+        SignInFlow flow(signedIn, parser.isSet(GlobalOptions::signInName()));
+        QObject::connect(&flow, &SignInFlow::finished, &app,
+                         [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
+        flow.start();
+        if (app.exec() != 0)
+            return 0; // Quit in the sign-in dialog
+        signedIn = flow.config();
+        actor.username = flow.sessionUser();
     }
 
     // Owned here, destroyed in reverse order: the window, the engine (joins its runner
@@ -147,7 +169,7 @@ int GuiApplication::run(int argc, char **argv)
     // then the database. Bus and engine start once the schema is migrated. The
     // watchdog, destroyed last, bounds all of that once the window has closed.
     ShutdownWatchdog watchdog;
-    Database database(config.value());
+    Database database(signedIn);
     DbExecutor executor(database);
     ConnectionMonitor monitor(executor);
     // One PDF cache per process, in the default location: the window opens PDFs from it
@@ -159,7 +181,6 @@ int GuiApplication::run(int argc, char **argv)
     EventBus events(database);
     JobEngine engine(database, tasks, JobEngineOptions::desktop());
     engine.setEventBus(&events);
-    const Actor actor = Actor::systemUser();
     MainWindow window({.executor = executor,
                        .monitor = monitor,
                        .events = events,
@@ -167,9 +188,20 @@ int GuiApplication::run(int argc, char **argv)
                        .tasks = tasks,
                        .actor = actor,
                        .pdfCache = &pdfCache});
+    if (signedIn.isPostgreSQL())
+        window.setWindowTitle(tr("Residesk — %1 on %2").arg(actor.username, signedIn.serverName()));
     window.show();
 
-    QApplication::setQuitOnLastWindowClosed(false);
+    // File ▸ Sign in as someone else…: this window closes as on Quit (jobs stop at a
+    // checkpoint, connections close) and a new process asks who signs in. A fresh
+    // process is what makes sure nothing of the old person's session (connections,
+    // listeners, caches, the engine's claims) lives on.
+    bool signInAgain = false;
+    QObject::connect(&window, &MainWindow::signInAsSomeoneElseRequested, &window, [&window, &signInAgain] {
+        signInAgain = true;
+        if (!window.close())
+            signInAgain = false;
+    });
     QObject::connect(&app, &QGuiApplication::lastWindowClosed, &engine, [&engine] { stopAndQuit(engine); });
 
     // Logging out, `kill` or Ctrl+C in the terminal close the window as File ▸ Quit
@@ -202,5 +234,13 @@ int GuiApplication::run(int argc, char **argv)
                  code);
     executor.waitForDone();
     LabServices::setPdfCache(nullptr);
+    if (signInAgain && code == 0) {
+        QStringList arguments = QCoreApplication::arguments().mid(1);
+        arguments.removeAll(u"--"_s + GlobalOptions::demoName());
+        if (!arguments.contains(u"--"_s + GlobalOptions::signInName()))
+            arguments << u"--"_s + GlobalOptions::signInName();
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
+            std::fprintf(stderr, "residesk: could not start Residesk again to sign in\n");
+    }
     return code;
 }

@@ -159,10 +159,7 @@ Result<QSqlDatabase> Database::connection()
         db.setUserName(m_config.user);
         db.setPassword(m_config.password);
         db.setDatabaseName(m_config.databaseName);
-        QString options = QStringLiteral("connect_timeout=%1").arg(m_config.connectTimeoutSeconds);
-        if (!m_config.sslMode.isEmpty())
-            options += QStringLiteral(";sslmode=") + m_config.sslMode;
-        db.setConnectOptions(options);
+        db.setConnectOptions(m_config.qpsqlConnectOptions());
     } else {
         const QFileInfo file(m_config.path);
         if (!QDir().mkpath(file.absolutePath()))

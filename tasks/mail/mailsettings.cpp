@@ -1,28 +1,15 @@
 #include "tasks/mail/mailsettings.h"
 
+#include "models/core/keychain.h"
 #include "models/housing/residentrepository.h"
 
-#include <QCoroFuture>
-#include <QFuture>
-#include <QPromise>
 #include <QSettings>
-#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
-#include <qt6keychain/keychain.h>
-
-#include <chrono>
-#include <memory>
-
 using namespace Qt::StringLiterals;
-using namespace std::chrono_literals;
 
 namespace {
-
-// A keychain call that does not answer in this time is reported as a failure (a
-// D-Bus secret service that hangs must not hang a job forever).
-constexpr auto kKeychainTimeout = 20s;
 
 // "Name <address>" or "address".
 void parseFrom(const QString &text, QString *name, QString *address)
@@ -39,86 +26,6 @@ void parseFrom(const QString &text, QString *name, QString *address)
         *address = t;
         name->clear();
     }
-}
-
-QString keychainErrorText(QKeychain::Job *job)
-{
-    return MailSettings::tr("%1 (keychain error %2)").arg(job->errorString()).arg(int(job->error()));
-}
-
-enum class KeychainOp { Read, Write, Delete };
-
-struct KeychainReply
-{
-    QString text;
-    QString error; // empty: success
-    bool notFound = false;
-};
-
-// Runs one QtKeychain job on the application's main thread and returns its reply as a
-// future that any thread can co_await. QtKeychain (and libsecret under it) keeps
-// per-thread D-Bus state that does not survive jobs on short-lived or several threads
-// (a job on a runner thread crashed a later one on the main thread), so every job runs
-// where the application object lives; that thread always runs an event loop (the
-// window, the worker, the command line's waits, QTest's waits).
-QFuture<KeychainReply> keychainCall(KeychainOp op, QString key, QString value)
-{
-    auto promise = std::make_shared<QPromise<KeychainReply>>();
-    QFuture<KeychainReply> future = promise->future();
-    promise->start();
-    QCoreApplication *app = QCoreApplication::instance();
-    if (!app) {
-        promise->addResult(
-            KeychainReply{{}, MailSettings::tr("the keychain needs a running application"), false});
-        promise->finish();
-        return future;
-    }
-    QMetaObject::invokeMethod(
-        app,
-        [promise, op, key = std::move(key), value = std::move(value)] {
-            QKeychain::Job *job = nullptr;
-            switch (op) {
-            case KeychainOp::Read:
-                job = new QKeychain::ReadPasswordJob(MailSettings::keychainService());
-                break;
-            case KeychainOp::Write: {
-                auto *write = new QKeychain::WritePasswordJob(MailSettings::keychainService());
-                write->setTextData(value);
-                job = write;
-                break;
-            }
-            case KeychainOp::Delete:
-                job = new QKeychain::DeletePasswordJob(MailSettings::keychainService());
-                break;
-            }
-            job->setAutoDelete(true); // QtKeychain deletes it after finished()
-            job->setInsecureFallback(false);
-            job->setKey(key);
-            auto done = std::make_shared<bool>(false);
-            const auto answer = [promise, done](KeychainReply reply) {
-                if (std::exchange(*done, true))
-                    return;
-                promise->addResult(std::move(reply));
-                promise->finish();
-            };
-            QObject::connect(job, &QKeychain::Job::finished, job, [answer, op](QKeychain::Job *finished) {
-                KeychainReply reply;
-                if (finished->error() != QKeychain::NoError) {
-                    reply.notFound = finished->error() == QKeychain::EntryNotFound;
-                    reply.error = keychainErrorText(finished);
-                } else if (op == KeychainOp::Read) {
-                    reply.text = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
-                }
-                answer(std::move(reply));
-            });
-            // A secret service that never answers must not hang a job forever.
-            QTimer::singleShot(kKeychainTimeout, job, [answer] {
-                answer(KeychainReply{{}, MailSettings::tr("the system keychain did not answer"), false});
-            });
-            job->start();
-        },
-        Qt::QueuedConnection);
-    return future;
 }
 
 } // namespace
@@ -289,7 +196,7 @@ QString MailSettings::keychainKey() const
 
 QString MailSettings::keychainService()
 {
-    return u"Residesk"_s;
+    return Keychain::service();
 }
 
 QString MailSettingsLoad::problem() const
@@ -333,26 +240,16 @@ QCoro::Task<MailSettingsLoad> MailSettings::load()
 
 QCoro::Task<MailSettings::Secret> MailSettings::readPassword(QString key)
 {
-    auto future = keychainCall(KeychainOp::Read, std::move(key), {});
-    const KeychainReply reply = co_await future;
-    Secret secret;
-    if (reply.error.isEmpty())
-        secret.value = reply.text;
-    secret.error = reply.error;
-    secret.notFound = reply.notFound;
-    co_return secret;
+    const Keychain::Secret reply = co_await Keychain::read(std::move(key));
+    co_return Secret{reply.value, reply.error, reply.notFound};
 }
 
 QCoro::Task<QString> MailSettings::storePassword(QString key, QString password)
 {
-    auto future = keychainCall(KeychainOp::Write, std::move(key), std::move(password));
-    const KeychainReply reply = co_await future;
-    co_return reply.error;
+    co_return co_await Keychain::store(std::move(key), std::move(password));
 }
 
 QCoro::Task<QString> MailSettings::deletePassword(QString key)
 {
-    auto future = keychainCall(KeychainOp::Delete, std::move(key), {});
-    const KeychainReply reply = co_await future;
-    co_return reply.notFound ? QString() : reply.error;
+    co_return co_await Keychain::remove(std::move(key));
 }

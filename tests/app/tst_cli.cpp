@@ -175,7 +175,12 @@ private Q_SLOTS:
         QTest::newRow("scheme") << QStringLiteral("mysql://x") << QStringLiteral("must start with");
         QTest::newRow("relative sqlite")
             << QStringLiteral("sqlite://relative") << QStringLiteral("sqlite:///");
-        QTest::newRow("no user") << QStringLiteral("postgresql://host/db") << QStringLiteral("user");
+        // Without a user libpq's default signs in; a password never belongs in the URL, and
+        // the message repeats the URL without it.
+        QTest::newRow("password") << QStringLiteral("postgresql://u:hunter2@host/db")
+                                  << QStringLiteral("RESIDESK_DB_PASSWORD");
+        QTest::newRow("password and bad port") << QStringLiteral("postgresql://u:hunter2@h:abc/db")
+                                               << QStringLiteral("postgresql://u:***@h:abc/db");
         QTest::newRow("port") << QStringLiteral("postgresql://u@h:99999/db") << QStringLiteral("port");
         QTest::newRow("sslmode") << QStringLiteral("postgresql://u@h/db?sslmode=bogus")
                                  << QStringLiteral("sslmode");
@@ -191,6 +196,7 @@ private Q_SLOTS:
         QVERIFY2(err.startsWith(QStringLiteral("residesk: cannot connect to the database")), qPrintable(err));
         QVERIFY2(err.contains(problem, Qt::CaseInsensitive), qPrintable(err));
         QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+        QVERIFY2(!err.contains(QStringLiteral("hunter2")), "the message shows the password");
     }
 
     void unreachablePostgreSQL()

@@ -51,17 +51,18 @@ JobEngineOptions WindowHarness::testEngineOptions(int concurrency)
 
 bool WindowHarness::createServices(QString *error, std::optional<JobEngineOptions> engineOptions)
 {
-    if (!t) {
+    if (!t && !database) {
         t = TestDatabase::create(error);
         if (!t)
             return false;
     }
-    executor = std::make_unique<DbExecutor>(t->db());
+    Database &db = database ? *database : t->db();
+    executor = std::make_unique<DbExecutor>(db);
     monitor = std::make_unique<ConnectionMonitor>(*executor);
     TaskCatalog::registerAll(tasks);
-    events = std::make_unique<EventBus>(t->db());
+    events = std::make_unique<EventBus>(db);
     if (engineOptions) {
-        engine = std::make_unique<JobEngine>(t->db(), tasks, *engineOptions);
+        engine = std::make_unique<JobEngine>(db, tasks, *engineOptions);
         engine->setEventBus(events.get());
     }
     return true;

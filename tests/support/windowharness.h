@@ -63,6 +63,9 @@ public:
 
     Actor actor = tester(); // who the window runs as (set before openWindow)
     std::unique_ptr<TestDatabase> t;
+    // When set before createServices(): the services use this Database (a person signed
+    // in through the sign-in dialog, say) instead of t->db(). Owned by the test.
+    Database *database = nullptr;
     std::unique_ptr<DbExecutor> executor;
     std::unique_ptr<ConnectionMonitor> monitor;
     TaskRegistry tasks;

@@ -13,6 +13,9 @@ private Q_SLOTS:
     void rejectsInvalidUrls_data();
     void rejectsInvalidUrls();
     void passwordComesFromEnvironment();
+    void userFromUrlElseResideskUser();
+    void tlsOptions();
+    void redactsPasswords();
     void resolveOrder();
 };
 
@@ -30,8 +33,9 @@ void TestDatabaseConfig::parsesValidUrls_data()
     QTest::newRow("sqlite absolute") << u"sqlite:///var/lib/residesk/data.db"_s << false
                                      << u"/var/lib/residesk/data.db"_s << QString() << 5432 << QString()
                                      << QString() << QString();
-    QTest::newRow("sqlite path with space") << u"sqlite:///tmp/my data/r.db"_s << false << u"/tmp/my data/r.db"_s
-                                            << QString() << 5432 << QString() << QString() << QString();
+    QTest::newRow("sqlite path with space")
+        << u"sqlite:///tmp/my data/r.db"_s << false << u"/tmp/my data/r.db"_s << QString() << 5432
+        << QString() << QString() << QString();
     QTest::newRow("postgresql full") << u"postgresql://housing@db.campus.edu:6543/residesk?sslmode=require"_s
                                      << true << QString() << u"db.campus.edu"_s << 6543 << u"housing"_s
                                      << u"residesk"_s << u"require"_s;
@@ -70,11 +74,16 @@ void TestDatabaseConfig::rejectsInvalidUrls_data()
     QTest::newRow("sqlite no path") << u"sqlite://"_s << u"absolute"_s;
     QTest::newRow("sqlite folder") << u"sqlite:///tmp/"_s << u"absolute"_s;
     QTest::newRow("pg no host") << u"postgresql:///db"_s << u"no host"_s;
-    QTest::newRow("pg no user") << u"postgresql://host/db"_s << u"no user"_s;
     QTest::newRow("pg no database") << u"postgresql://u@host:5432/"_s << u"database name"_s;
     QTest::newRow("pg bad port") << u"postgresql://u@h:99999/db"_s << u"port"_s;
     QTest::newRow("pg port not a number") << u"postgresql://u@h:abc/db"_s << u"not a valid URL"_s;
     QTest::newRow("pg password in url") << u"postgresql://u:secret@h/db"_s << u"RESIDESK_DB_PASSWORD"_s;
+    QTest::newRow("pg password and bad port") << u"postgresql://u:secret@h:abc/db"_s << u"u:***@h"_s;
+    QTest::newRow("pg password and no host") << u"postgresql://u:secret@/db"_s << u"no host"_s;
+    QTest::newRow("pg password and no database")
+        << u"postgresql://u:secret@h/"_s << u"RESIDESK_DB_PASSWORD"_s;
+    QTest::newRow("password and unknown scheme") << u"mysql://u:secret@h/db"_s << u"mysql://u:***@h/db"_s;
+    QTest::newRow("pg empty sslrootcert") << u"postgresql://u@h/db?sslrootcert="_s << u"sslrootcert"_s;
     QTest::newRow("pg bad sslmode") << u"postgresql://u@h/db?sslmode=bogus"_s << u"bogus"_s;
     QTest::newRow("pg unknown option") << u"postgresql://u@h/db?color=red"_s << u"color"_s;
     QTest::newRow("pg bad timeout") << u"postgresql://u@h/db?connect_timeout=soon"_s << u"soon"_s;
@@ -89,7 +98,8 @@ void TestDatabaseConfig::rejectsInvalidUrls()
     QCOMPARE(r.error().code, DbError::Code::InvalidUrl);
     QVERIFY2(r.error().message.contains(mentions), qPrintable(r.error().message));
     // The message never leaks a password.
-    QVERIFY(!r.error().message.contains(u"secret"_s));
+    QVERIFY2(!r.error().message.contains(u"secret"_s),
+             qPrintable(r.error().message.replace(u"secret"_s, u"s-e-c-r-e-t"_s)));
 }
 
 void TestDatabaseConfig::passwordComesFromEnvironment()
@@ -103,6 +113,60 @@ void TestDatabaseConfig::passwordComesFromEnvironment()
     QCOMPARE(r->displayUrl(), u"postgresql://u@h:5432/db"_s);
 }
 
+void TestDatabaseConfig::userFromUrlElseResideskUser()
+{
+    qputenv("RESIDESK_USER", "ann");
+    const Result<DatabaseConfig> fromEnv = DatabaseConfig::parse(u"postgresql://db.example.edu/r"_s);
+    const Result<DatabaseConfig> fromUrl = DatabaseConfig::parse(u"postgresql://bob@db.example.edu/r"_s);
+    qunsetenv("RESIDESK_USER");
+    const Result<DatabaseConfig> neither = DatabaseConfig::parse(u"postgresql://db.example.edu/r"_s);
+    QVERIFY(fromEnv && fromUrl && neither);
+    QCOMPARE(fromEnv->user, u"ann"_s);
+    QCOMPARE(fromEnv->displayUrl(), u"postgresql://ann@db.example.edu:5432/r"_s);
+    QCOMPARE(fromUrl->user, u"bob"_s);  // the URL's user wins
+    QCOMPARE(neither->user, QString()); // libpq's default
+    QCOMPARE(neither->displayUrl(), u"postgresql://db.example.edu:5432/r"_s);
+    QVERIFY(!neither->passwordFromEnvironment);
+}
+
+void TestDatabaseConfig::tlsOptions()
+{
+    const Result<DatabaseConfig> r =
+        DatabaseConfig::parse(u"postgresql://u@h/db?sslmode=verify-full&sslrootcert=/etc/residesk/"
+                              u"ca.crt&sslcert=/home/u/my%20cert.crt"
+                              "&sslkey=/home/u/it's.key"_s);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->sslMode, u"verify-full"_s);
+    QCOMPARE(r->sslRootCert, u"/etc/residesk/ca.crt"_s);
+    QCOMPARE(r->sslCert, u"/home/u/my cert.crt"_s);
+    QCOMPARE(r->sslKey, u"/home/u/it's.key"_s);
+    QCOMPARE(r->displayUrl(), u"postgresql://u@h:5432/db?sslmode=verify-full&sslrootcert=/etc/residesk/ca.crt"
+                              "&sslcert=/home/u/my cert.crt&sslkey=/home/u/it's.key"_s);
+    // Quoted for libpq's connection string (QPSQL turns ';' into spaces).
+    QCOMPARE(r->qpsqlConnectOptions(),
+             u"connect_timeout=5;sslmode=verify-full;sslrootcert='/etc/residesk/ca.crt';"
+             "sslcert='/home/u/my cert.crt';sslkey='/home/u/it\\'s.key'"_s);
+    bool sawRoot = false;
+    for (const auto &[key, value] : r->libpqParameters()) {
+        QVERIFY(key != "password"); // none given
+        if (key == "sslrootcert") {
+            QCOMPARE(value, QByteArray("/etc/residesk/ca.crt"));
+            sawRoot = true;
+        }
+    }
+    QVERIFY(sawRoot);
+}
+
+void TestDatabaseConfig::redactsPasswords()
+{
+    QCOMPARE(DatabaseConfig::redacted(u"postgresql://ann:s3cret@db:5432/r"_s),
+             u"postgresql://ann:***@db:5432/r"_s);
+    QCOMPARE(DatabaseConfig::redacted(u"x postgresql://ann:p@ss:w@rd@db/r y"_s),
+             u"x postgresql://ann:***@db/r y"_s);
+    QCOMPARE(DatabaseConfig::redacted(u"postgresql://ann@db:5432/r"_s), u"postgresql://ann@db:5432/r"_s);
+    QCOMPARE(DatabaseConfig::redacted(u"sqlite:///tmp/a:b@c.db"_s), u"sqlite:///tmp/a:b@c.db"_s);
+}
+
 void TestDatabaseConfig::resolveOrder()
 {
     qputenv("RESIDESK_DATABASE", "sqlite:///from/env.db");
@@ -110,7 +174,8 @@ void TestDatabaseConfig::resolveOrder()
     QCOMPARE(DatabaseConfig::resolveUrl(QString()), u"sqlite:///from/env.db"_s);
     qunsetenv("RESIDESK_DATABASE");
     const QString fallback = DatabaseConfig::resolveUrl(QString());
-    QVERIFY2(fallback.startsWith(u"sqlite:///"_s) && fallback.endsWith(u"/residesk.db"_s), qPrintable(fallback));
+    QVERIFY2(fallback.startsWith(u"sqlite:///"_s) && fallback.endsWith(u"/residesk.db"_s),
+             qPrintable(fallback));
     QVERIFY(DatabaseConfig::parse(fallback).ok());
 }
 
