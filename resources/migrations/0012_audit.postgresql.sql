@@ -25,84 +25,100 @@ CREATE FUNCTION residesk_audit() RETURNS trigger
 AS $$
 DECLARE
     v_entity text := TG_ARGV[0];
-    v_key text := CASE WHEN TG_ARGV[0] = 'person' THEN 'login' ELSE 'id' END;
     v_person text := current_setting('role');
+    v_login text := session_user;
     v_job_text text := current_setting('residesk.job_id', true);
     v_job bigint;
     v_at bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
 BEGIN
     IF v_person IS NULL OR v_person = 'none' THEN
-        v_person := session_user;
+        v_person := v_login;
     END IF;
     IF v_job_text ~ '^[0-9]{1,18}$' AND v_job_text::bigint > 0 THEN
         v_job := v_job_text::bigint;
     END IF;
 
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO audit_entries (at, username, session_login, entity, entity_id, record_key, action, before,
-                                   after, job_id)
-        SELECT v_at, v_person, session_user, v_entity,
-               CASE WHEN v_key = 'id' THEN (n.j ->> 'id')::bigint ELSE 0 END,
-               CASE WHEN v_key = 'id' THEN NULL ELSE n.j ->> v_key END,
-               CASE
-                   WHEN v_entity = 'allocation' THEN 'reserve'
-                   WHEN v_entity = 'report' AND (n.j ->> 'supersedes_id') IS NOT NULL THEN 'amend'
-                   ELSE 'create'
-               END,
-               NULL, n.j::text, v_job
-        FROM (SELECT to_jsonb(r) AS j FROM new_rows r) n;
+    -- Each statement below is planned for the table it first runs on (PL/pgSQL keeps
+    -- one copy of a trigger function per table), so a branch may name that table's
+    -- columns; row_to_json writes a row's text at once.
+    IF v_entity = 'person' THEN
+        IF TG_OP = 'INSERT' THEN
+            INSERT INTO audit_entries (at, username, session_login, entity, entity_id, record_key, action, before,
+                                       after, job_id)
+            SELECT v_at, v_person, v_login, v_entity, 0, n.login, 'create', NULL, row_to_json(n)::text, v_job
+            FROM new_rows n;
+        ELSIF TG_OP = 'DELETE' THEN
+            INSERT INTO audit_entries (at, username, session_login, entity, entity_id, record_key, action, before,
+                                       after, job_id)
+            SELECT v_at, v_person, v_login, v_entity, 0, o.login, 'delete', row_to_json(o)::text, NULL, v_job
+            FROM old_rows o;
+        ELSE
+            INSERT INTO audit_entries (at, username, session_login, entity, entity_id, record_key, action, before,
+                                       after, job_id)
+            SELECT v_at, v_person, v_login, v_entity, 0, n.login, 'update', row_to_json(o)::text,
+                   row_to_json(n)::text, v_job
+            FROM old_rows o JOIN new_rows n ON n.login = o.login;
+        END IF;
+    ELSIF TG_OP = 'INSERT' THEN
+        IF v_entity = 'report' THEN
+            INSERT INTO audit_entries (at, username, session_login, entity, entity_id, action, after, job_id)
+            SELECT v_at, v_person, v_login, v_entity, n.id,
+                   CASE WHEN n.supersedes_id IS NOT NULL THEN 'amend' ELSE 'create' END, row_to_json(n)::text, v_job
+            FROM new_rows n;
+        ELSE
+            INSERT INTO audit_entries (at, username, session_login, entity, entity_id, action, after, job_id)
+            SELECT v_at, v_person, v_login, v_entity, n.id,
+                   CASE WHEN v_entity = 'allocation' THEN 'reserve' ELSE 'create' END, row_to_json(n)::text, v_job
+            FROM new_rows n;
+        END IF;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO audit_entries (at, username, session_login, entity, entity_id, record_key, action, before,
-                                   after, job_id)
-        SELECT v_at, v_person, session_user, v_entity,
-               CASE WHEN v_key = 'id' THEN (o.j ->> 'id')::bigint ELSE 0 END,
-               CASE WHEN v_key = 'id' THEN NULL ELSE o.j ->> v_key END,
-               'delete', o.j::text, NULL, v_job
-        FROM (SELECT to_jsonb(r) AS j FROM old_rows r) o;
-    ELSE
-        INSERT INTO audit_entries (at, username, session_login, entity, entity_id, record_key, action, before,
-                                   after, job_id)
-        SELECT v_at, v_person, session_user, v_entity,
-               CASE WHEN v_key = 'id' THEN (n.j ->> 'id')::bigint ELSE 0 END,
-               CASE WHEN v_key = 'id' THEN NULL ELSE n.j ->> v_key END,
-               CASE v_entity
-                   WHEN 'protocol' THEN
-                       CASE
-                           WHEN o.j ->> 'state' = n.j ->> 'state' THEN 'update'
-                           -- Forward along submitted → received → in analysis → finalized,
-                           -- or to cancelled: a transition; back: an undo restoring it.
-                           WHEN array_position(ARRAY['submitted', 'received', 'in_analysis', 'finalized',
-                                                     'cancelled'], n.j ->> 'state')
-                                > array_position(ARRAY['submitted', 'received', 'in_analysis', 'finalized',
-                                                       'cancelled'], o.j ->> 'state') THEN 'transition'
-                           ELSE 'restore'
-                       END
-                   WHEN 'allocation' THEN
-                       CASE (o.j ->> 'state') || '>' || (n.j ->> 'state')
-                           WHEN 'reserved>checked_in' THEN 'check_in'
-                           WHEN 'checked_in>checked_out' THEN 'check_out'
-                           WHEN 'reserved>cancelled' THEN 'cancel'
-                           WHEN 'checked_in>reserved' THEN 'undo_check_in'
-                           WHEN 'checked_out>checked_in' THEN 'undo_check_out'
-                           WHEN 'cancelled>reserved' THEN 'undo_cancel'
-                           ELSE CASE WHEN o.j ->> 'state' = n.j ->> 'state' THEN 'move' ELSE 'transition' END
-                       END
-                   WHEN 'report' THEN
-                       CASE
-                           WHEN o.j ->> 'state' = 'draft' AND n.j ->> 'state' = 'finalized' THEN 'finalize'
-                           WHEN (o.j ->> 'superseded_by_id') IS NULL AND (n.j ->> 'superseded_by_id') IS NOT NULL
-                               THEN 'supersede'
-                           WHEN (o.j ->> 'finalizing_job_id') IS NULL AND (n.j ->> 'finalizing_job_id') IS NOT NULL
-                               THEN 'hold'
-                           WHEN (o.j ->> 'finalizing_job_id') IS NOT NULL AND (n.j ->> 'finalizing_job_id') IS NULL
-                               THEN 'release'
-                           ELSE 'update'
-                       END
+        INSERT INTO audit_entries (at, username, session_login, entity, entity_id, action, before, job_id)
+        SELECT v_at, v_person, v_login, v_entity, o.id, 'delete', row_to_json(o)::text, v_job
+        FROM old_rows o;
+    ELSIF v_entity = 'protocol' THEN
+        -- Forward along submitted → received → in analysis → finalized, or to
+        -- cancelled: a transition; back: an undo restoring it.
+        INSERT INTO audit_entries (at, username, session_login, entity, entity_id, action, before, after, job_id)
+        SELECT v_at, v_person, v_login, v_entity, n.id,
+               CASE
+                   WHEN o.state = n.state THEN 'update'
+                   WHEN array_position('{submitted,received,in_analysis,finalized,cancelled}'::text[], n.state::text)
+                        > array_position('{submitted,received,in_analysis,finalized,cancelled}'::text[], o.state::text)
+                       THEN 'transition'
+                   ELSE 'restore'
+               END,
+               row_to_json(o)::text, row_to_json(n)::text, v_job
+        FROM old_rows o JOIN new_rows n ON n.id = o.id;
+    ELSIF v_entity = 'allocation' THEN
+        INSERT INTO audit_entries (at, username, session_login, entity, entity_id, action, before, after, job_id)
+        SELECT v_at, v_person, v_login, v_entity, n.id,
+               CASE o.state::text || '>' || n.state::text
+                   WHEN 'reserved>checked_in' THEN 'check_in'
+                   WHEN 'checked_in>checked_out' THEN 'check_out'
+                   WHEN 'reserved>cancelled' THEN 'cancel'
+                   WHEN 'checked_in>reserved' THEN 'undo_check_in'
+                   WHEN 'checked_out>checked_in' THEN 'undo_check_out'
+                   WHEN 'cancelled>reserved' THEN 'undo_cancel'
+                   ELSE CASE WHEN o.state = n.state THEN 'move' ELSE 'transition' END
+               END,
+               row_to_json(o)::text, row_to_json(n)::text, v_job
+        FROM old_rows o JOIN new_rows n ON n.id = o.id;
+    ELSIF v_entity = 'report' THEN
+        INSERT INTO audit_entries (at, username, session_login, entity, entity_id, action, before, after, job_id)
+        SELECT v_at, v_person, v_login, v_entity, n.id,
+               CASE
+                   WHEN o.state = 'draft' AND n.state = 'finalized' THEN 'finalize'
+                   WHEN o.superseded_by_id IS NULL AND n.superseded_by_id IS NOT NULL THEN 'supersede'
+                   WHEN o.finalizing_job_id IS NULL AND n.finalizing_job_id IS NOT NULL THEN 'hold'
+                   WHEN o.finalizing_job_id IS NOT NULL AND n.finalizing_job_id IS NULL THEN 'release'
                    ELSE 'update'
                END,
-               o.j::text, n.j::text, v_job
-        FROM (SELECT to_jsonb(r) AS j FROM old_rows r) o
-        JOIN (SELECT to_jsonb(r) AS j FROM new_rows r) n ON n.j -> v_key = o.j -> v_key;
+               row_to_json(o)::text, row_to_json(n)::text, v_job
+        FROM old_rows o JOIN new_rows n ON n.id = o.id;
+    ELSE
+        INSERT INTO audit_entries (at, username, session_login, entity, entity_id, action, before, after, job_id)
+        SELECT v_at, v_person, v_login, v_entity, n.id, 'update', row_to_json(o)::text, row_to_json(n)::text, v_job
+        FROM old_rows o JOIN new_rows n ON n.id = o.id;
     END IF;
     RETURN NULL;
 END

@@ -6,7 +6,7 @@
 -- without them (the sqlite3 shell) cannot change the audited tables: its change
 -- would go unrecorded, so the trigger refuses it ("no such function").
 -- The rows are spelled out column by column: a migration that adds a column to one of
--- these tables recreates its three triggers here (PostgreSQL's to_jsonb needs nothing).
+-- these tables recreates its three triggers here (PostgreSQL's row_to_json needs nothing).
 
 CREATE INDEX audit_entries_username_idx ON audit_entries (username, id);
 
