@@ -2,6 +2,7 @@
 
 #include "models/db/database.h"
 #include "models/db/sqlstatement.h"
+#include "models/db/threadjob.h"
 #include "tasks/events.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobstore.h"
@@ -120,6 +121,9 @@ private:
         if (context->cancelReason() != CancelReason::LeaseLost)
             context->flushProgress();
 
+        if (!ThreadJob::set(*m_s.db, 0))
+            m_s.db->closeThreadConnection(); // must not name this job in the next one's audit
+
         QCoro::Task<JobState> recording = record(*context, outcome, startedMs);
         const JobState after = co_await recording;
         if (actsFor && !SqlStatement::run(*m_s.db, u"SELECT set_config('role', 'none', false)"_s)) {
@@ -189,6 +193,9 @@ private:
                         .arg(context.job().createdBy, as.error().message),
                     false);
         }
+        // The audit trail names the job every change it makes is for (0012_audit).
+        if (const VoidResult job = ThreadJob::set(db, context.job().id); !job)
+            co_return JobOutcome::failure(job.error().message, true);
         QCoro::Task<JobOutcome> task = runTask(kind, context);
         JobOutcome outcome = co_await task;
         co_return outcome;

@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message numerus="yes">
+        <location filename="../ui/pages/auditpage.cpp" line="+118"/>
+        <source>%n audit entries</source>
+        <translation>
+            <numerusform>%n audit entry</numerusform>
+            <numerusform>%n audit entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BuildingRepository</name>
     <message numerus="yes">
         <location filename="../models/housing/buildingrepository.cpp" line="+182"/>

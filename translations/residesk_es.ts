@@ -475,7 +475,7 @@
 <context>
     <name>AllocationRepository</name>
     <message>
-        <location filename="../models/housing/allocation/allocationrepository.cpp" line="+140"/>
+        <location filename="../models/housing/allocation/allocationrepository.cpp" line="+127"/>
         <source>from %1 on</source>
         <translation>desde el %1</translation>
     </message>
@@ -496,12 +496,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+607"/>
+        <location line="+584"/>
         <source>The first day is required.</source>
         <translation>El primer día es obligatorio.</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="-582"/>
         <source>The first day (%1) is not a plausible date.</source>
         <translation>El primer día (%1) no es una fecha plausible.</translation>
     </message>
@@ -592,14 +592,14 @@
         <translation>La nueva asignación no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location line="+79"/>
+        <location line="+39"/>
         <location line="+75"/>
+        <location line="+71"/>
         <source>Another user changed the allocation of room %1 to %2 since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 desde que usted la abrió. Vuelva a cargarla para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-137"/>
         <source>The stay of %1 in room %2 starts on %3; check-in opens on that day.</source>
         <translation>La estancia de %1 en la habitación %2 empieza el %3; la entrada se puede registrar a partir de ese día.</translation>
     </message>
@@ -615,13 +615,13 @@
     </message>
     <message>
         <location line="+31"/>
-        <location line="+71"/>
-        <location line="+62"/>
+        <location line="+67"/>
+        <location line="+58"/>
         <source>Another user changed the allocation of room %1 to %2 at the same time. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 al mismo tiempo. Vuelva a cargarla para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-80"/>
         <source>A reservation is undone by cancelling it (allocation of room %1 to %2).</source>
         <translation>Una reserva se deshace cancelándola (asignación de la habitación %1 a %2).</translation>
     </message>
@@ -631,7 +631,7 @@
         <translation>La asignación de la habitación %1 a %2 está ahora en estado «%3», no «%4»; ese paso no se puede deshacer.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>The allocation of room %1 to %2 is %3; it can no longer be changed.</source>
         <translation>La asignación de la habitación %1 a %2 está en estado «%3»; ya no se puede modificar.</translation>
     </message>
@@ -641,7 +641,7 @@
         <translation>%1 ya registró la entrada en la estancia que empezó el %2; su primer día no puede cambiar.</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+194"/>
         <source>The day is required.</source>
         <translation>El día es obligatorio.</translation>
     </message>
@@ -801,6 +801,265 @@
         <location line="+2"/>
         <source>State</source>
         <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCommands</name>
+    <message>
+        <location filename="../app/cli/auditcommands.cpp" line="+93"/>
+        <source>List the audit trail, newest first.</source>
+        <translation>Lista el registro de auditoría, lo más reciente primero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every change of buildings, rooms, residents, allocations, clients, protocols, work orders, reports and people is recorded by the database: who made it (on PostgreSQL the person, also when a worker ran their job), the login signed in, the job it ran for, and the record before and after. With --json: a JSON array of entries with the keys id, at (ISO 8601 UTC), user, session_login, entity, record, action, job_id, before, after. Otherwise an aligned text table. On PostgreSQL only administrators may read the trail.</source>
+        <translation>La base de datos registra cada cambio de edificios, habitaciones, residentes, asignaciones, clientes, protocolos, órdenes de trabajo, informes y personas: quién lo hizo (en PostgreSQL, la persona, también cuando un proceso de trabajo ejecutó su trabajo), el usuario con la sesión iniciada, el trabajo para el que se hizo y el registro antes y después. Con --json: un array JSON de entradas con las claves id, at (ISO 8601 UTC), user, session_login, entity, record, action, job_id, before, after. Si no, una tabla de texto alineada. En PostgreSQL solo los administradores pueden leer el registro.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only changes of this table or record kind (protocols, or protocol; %1).</source>
+        <translation>Solo los cambios de esta tabla o tipo de registro (protocols o protocol; %1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>table</source>
+        <translation>tabla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only changes made by this person.</source>
+        <translation>Solo los cambios hechos por esta persona.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only changes of the record with this id (or login).</source>
+        <translation>Solo los cambios del registro con este identificador (o nombre de usuario).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Only changes from this time on (ISO 8601, UTC).</source>
+        <translation>Solo los cambios a partir de este momento (ISO 8601, UTC).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>time</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Only changes before this time (ISO 8601, UTC).</source>
+        <translation>Solo los cambios anteriores a este momento (ISO 8601, UTC).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only changes made by this job.</source>
+        <translation>Solo los cambios hechos por este trabajo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most this many entries (default 100, at most %1).</source>
+        <translation>Como máximo este número de entradas (por omisión 100, como máximo %1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>unknown table &quot;%1&quot;; audited tables: %2</source>
+        <translation>tabla desconocida «%1»; tablas auditadas: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--%1 must be an ISO 8601 date or time (2026-12-01 or 2026-12-01T08:30:00Z), not &quot;%2&quot;</source>
+        <translation>--%1 debe ser una fecha o un momento ISO 8601 (2026-12-01 o 2026-12-01T08:30:00Z), no «%2»</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--job must be a job id, not &quot;%1&quot;</source>
+        <translation>--job debe ser un identificador de trabajo, no «%1»</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--limit must be a whole number from 1 to %1, not &quot;%2&quot;</source>
+        <translation>--limit debe ser un número entero de 1 a %1, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot list the audit trail: %1</source>
+        <translation>no se puede listar el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TIME</source>
+        <translation>MOMENTO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>USER</source>
+        <translation>USUARIO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TABLE</source>
+        <translation>TABLA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RECORD</source>
+        <translation>REGISTRO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ACTION</source>
+        <translation>ACCIÓN</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JOB</source>
+        <translation>TRABAJO</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (via %2)</source>
+        <translation>%1 (a través de %2)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../ui/pages/auditpage.cpp" line="+25"/>
+        <source>any day</source>
+        <translation>cualquier día</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Show &amp;changes…</source>
+        <translation>Mostrar &amp;cambios…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the selected entry&apos;s record before and after</source>
+        <translation>Muestra el registro de la entrada seleccionada antes y después</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>login</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All tables</source>
+        <translation>Todas las tablas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person:</source>
+        <translation>Persona:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table:</source>
+        <translation>Tabla:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record:</source>
+        <translation>Registro:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>Hasta:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Audit entry %1</source>
+        <translation>Entrada de auditoría %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (signed in as %2): %3, %4 %5.</source>
+        <translation>%1 (con la sesión de %2): %3, %4 %5.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n audit entries</source>
+        <translation>
+            <numerusform>%n entrada de auditoría</numerusform>
+            <numerusform>%n entradas de auditoría</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../models/itemmodels/audittablemodel.cpp" line="+97"/>
+        <source>Time</source>
+        <translation>Momento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in as</source>
+        <translation>Sesión de</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Job</source>
+        <translation>Trabajo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes</source>
+        <translation>Cambios</translation>
     </message>
 </context>
 <context>
@@ -1710,7 +1969,7 @@
 <context>
     <name>ClientRepository</name>
     <message>
-        <location filename="../models/lab/clientrepository.cpp" line="+75"/>
+        <location filename="../models/lab/clientrepository.cpp" line="+68"/>
         <source>A client with the code &quot;%1&quot; already exists.</source>
         <translation>Ya existe un cliente con el código «%1».</translation>
     </message>
@@ -1755,7 +2014,7 @@
         <translation>El nuevo cliente no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+39"/>
         <source>Another user changed the client &quot;%1&quot; since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado el cliente «%1» desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios.</translation>
     </message>
@@ -2210,7 +2469,7 @@ Opciones:
 <context>
     <name>Database</name>
     <message>
-        <location filename="../models/db/database.cpp" line="+124"/>
+        <location filename="../models/db/database.cpp" line="+144"/>
         <source>Reconnecting to the database file %1: waiting for its other connections in this process to close.</source>
         <translation>Reconectando con el archivo de base de datos %1: esperando a que se cierren sus demás conexiones en este proceso.</translation>
     </message>
@@ -2232,12 +2491,14 @@ Opciones:
     <message>
         <location line="+16"/>
         <location line="+8"/>
-        <location line="+30"/>
+        <location line="+12"/>
+        <location line="+29"/>
+        <location line="+16"/>
         <source>Cannot prepare the database connection: %1</source>
         <translation>No se puede preparar la conexión con la base de datos: %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>Residesk lost its lock on the database file %1: something in this process opened the file outside SQLite. Nothing was written; Residesk reconnects to the file.</source>
         <translation>Residesk ha perdido su bloqueo sobre el archivo de base de datos %1: algo en este proceso abrió el archivo fuera de SQLite. No se ha escrito nada; Residesk vuelve a conectarse al archivo.</translation>
     </message>
@@ -2471,7 +2732,7 @@ Opciones:
 <context>
     <name>Finalization</name>
     <message>
-        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+33"/>
+        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+32"/>
         <source>Report %1 (revision %2)</source>
         <translation>Informe %1 (revisión %2)</translation>
     </message>
@@ -2549,7 +2810,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>El cliente %1 no tiene dirección de correo electrónico; el informe no se ha enviado por correo.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
         <source>Keeping the PDF for viewing</source>
         <translation>Guardando el PDF para consultarlo</translation>
     </message>
@@ -3705,7 +3966,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../tasks/jobengine.cpp" line="+160"/>
+        <location filename="../tasks/jobengine.cpp" line="+164"/>
         <source>This Residesk does not know jobs of kind “%1”.</source>
         <translation>Este Residesk no conoce las tareas de tipo «%1».</translation>
     </message>
@@ -5218,7 +5479,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+110"/>
+        <location filename="../ui/mainwindow.cpp" line="+116"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
@@ -5263,7 +5524,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Órdenes de trabajo</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>Audit</source>
+        <translation>Auditoría</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -5437,7 +5703,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>Migrator</name>
     <message>
-        <location filename="../models/db/migrator.cpp" line="+168"/>
+        <location filename="../models/db/migrator.cpp" line="+186"/>
         <source>Cannot create the schema version table.</source>
         <translation>No se puede crear la tabla de versiones del esquema.</translation>
     </message>
@@ -6213,7 +6479,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ProtocolRepository</name>
     <message>
-        <location filename="../models/lab/protocolrepository.cpp" line="+189"/>
+        <location filename="../models/lab/protocolrepository.cpp" line="+177"/>
         <source>The client is required.</source>
         <translation>El cliente es obligatorio.</translation>
     </message>
@@ -6279,23 +6545,23 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+11"/>
-        <location line="+305"/>
+        <location line="+267"/>
         <source>The protocol no longer exists.</source>
         <translation>El protocolo ya no existe.</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-256"/>
         <source>There is no protocol with the number &quot;%1&quot;.</source>
         <translation>No hay ningún protocolo con el número «%1».</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+129"/>
+        <location line="+118"/>
         <source>The client (id %1) does not exist.</source>
         <translation>El cliente (id %1) no existe.</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-66"/>
         <source>The new protocol was not stored.</source>
         <translation>El nuevo protocolo no se ha guardado.</translation>
     </message>
@@ -6305,19 +6571,19 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>No se encontró ningún número de protocolo libre tras %1 intentos; vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+40"/>
         <location line="+25"/>
-        <location line="+142"/>
+        <location line="+115"/>
         <source>Another user changed protocol %1 since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado el protocolo %1 desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-136"/>
         <source>Protocol %1 is %2; it cannot be changed.</source>
         <translation>El protocolo %1 está %2; no se puede modificar.</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+95"/>
         <source>The database did not say what time it is.</source>
         <translation>La base de datos no ha indicado la hora actual.</translation>
     </message>
@@ -6327,18 +6593,18 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Algunos protocolos cambiaron mientras se actualizaban.</translation>
     </message>
     <message>
-        <location line="+88"/>
-        <location line="+131"/>
+        <location line="+75"/>
+        <location line="+128"/>
         <source>Protocol %1 does not exist.</source>
         <translation>El protocolo %1 no existe.</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-42"/>
         <source>Some protocols changed while they were being restored.</source>
         <translation>Algunos protocolos cambiaron mientras se restauraban.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+50"/>
         <source>Protocol %1 changed since (version %2, not %3); it stays %4.</source>
         <translation>El protocolo %1 ha cambiado desde entonces (versión %2, no %3); sigue %4.</translation>
     </message>
@@ -7245,7 +7511,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ReportRepository</name>
     <message>
-        <location filename="../models/lab/reportrepository.cpp" line="+88"/>
+        <location filename="../models/lab/reportrepository.cpp" line="+80"/>
         <source>Report %1 (revision %2)</source>
         <translation>Informe %1 (revisión %2)</translation>
     </message>
@@ -7316,7 +7582,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Otro usuario ha modificado %1 desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>%1 is a draft; only a finalized report can be amended.</source>
         <translation>%1 es un borrador; solo se puede rectificar un informe finalizado.</translation>
     </message>
@@ -7346,14 +7612,14 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>El informe rectificado no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+71"/>
-        <location line="+122"/>
+        <location line="+25"/>
+        <location line="+79"/>
+        <location line="+106"/>
         <source>%1 is already finalized.</source>
         <translation>%1 ya está finalizado.</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-181"/>
         <source>%1 is already being finalized (job %2).</source>
         <translation>%1 ya se está finalizando (tarea %2).</translation>
     </message>
@@ -7369,17 +7635,17 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+3"/>
-        <location line="+106"/>
+        <location line="+114"/>
         <source>Protocol %1 is %2; its report cannot be finalized.</source>
         <translation>El protocolo %1 está %2; su informe no se puede finalizar.</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-103"/>
         <source>A finalize job is needed to finalize a report.</source>
         <translation>Para finalizar un informe hace falta una tarea de finalización.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>A finalized report needs the name of its signer.</source>
         <translation>Un informe finalizado necesita el nombre de su firmante.</translation>
     </message>
@@ -7404,12 +7670,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>%1 cambió mientras se finalizaba.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>The report that %1 amends is already superseded by another revision.</source>
         <translation>El informe que rectifica %1 ya ha sido sustituido por otra revisión.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+36"/>
         <source>%1 is held by finalize job %2, not by job %3.</source>
         <translation>%1 lo tiene reservado la tarea de finalización %2, no la tarea %3.</translation>
     </message>
@@ -8860,7 +9126,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>WorkOrderRepository</name>
     <message>
-        <location filename="../models/lab/workorderrepository.cpp" line="+91"/>
+        <location filename="../models/lab/workorderrepository.cpp" line="+82"/>
         <source>The vet&apos;s user name must be at most %1 characters long.</source>
         <translation>El nombre de usuario del veterinario puede tener como máximo %1 caracteres.</translation>
     </message>

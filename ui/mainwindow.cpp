@@ -21,6 +21,7 @@
 #include "ui/lab/workorderspage.h"
 #include "ui/mail/mailui.h"
 #include "ui/notifications/notificationcentre.h"
+#include "ui/pages/auditpage.h"
 #include "ui/pages/buildingspage.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/residentspage.h"
@@ -83,6 +84,7 @@ struct MainWindow::Private
     QStackedWidget *stack = nullptr;
     DashboardPage *dashboard = nullptr;
     BuildingsPage *buildings = nullptr;
+    AuditPage *audit = nullptr; // administrators only
     RoomsPage *rooms = nullptr;
     ResidentsPage *residents = nullptr;
     AllocationsPage *allocations = nullptr;
@@ -97,7 +99,11 @@ struct MainWindow::Private
 
     QList<RecordPage *> recordPages() const
     {
-        return {buildings, rooms, residents, allocations, lab->protocolsPage(), lab->workOrdersPage()};
+        QList<RecordPage *> pages{
+            buildings, rooms, residents, allocations, lab->protocolsPage(), lab->workOrdersPage()};
+        if (audit)
+            pages << audit;
+        return pages;
     }
     RecordPage *currentRecordPage() const { return qobject_cast<RecordPage *>(stack->currentWidget()); }
 };
@@ -154,6 +160,12 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     for (const auto &entry : entries) {
         d->stack->addWidget(entry.page);
         new QListWidgetItem(style()->standardIcon(entry.icon), entry.title, d->sidebar);
+    }
+    // The audit trail is for administrators (on PostgreSQL nobody else may read it).
+    if (d->actor.role == Actor::Role::Admin) {
+        d->audit = new AuditPage(*d->context, d->stack);
+        d->stack->addWidget(d->audit);
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogInfoView), tr("Audit"), d->sidebar);
     }
     connect(d->sidebar, &QListWidget::currentRowChanged, d->stack, &QStackedWidget::setCurrentIndex);
 

@@ -1,6 +1,7 @@
 #include "app/cli/commandline.h"
 
 #include "app/cli/allocationcommands.h"
+#include "app/cli/auditcommands.h"
 #include "app/cli/bulkcommands.h"
 #include "app/cli/command.h"
 #include "app/cli/commandcontext.h"
@@ -120,6 +121,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     AllocationCommands::registerCommands(registry);
     BulkCommands::registerCommands(registry);
     UserCommands::registerCommands(registry);
+    AuditCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)

@@ -1,13 +1,13 @@
 #include "models/core/auditlog.h"
 
 #include "models/db/database.h"
-#include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
+#include "models/housing/sqlhelpers_p.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
+using namespace HousingSql;
 
 namespace {
 
@@ -18,8 +18,68 @@ QJsonObject jsonObject(const QVariant &text)
     return QJsonDocument::fromJson(text.toString().toUtf8()).object();
 }
 
-const QString kInsertHead = QStringLiteral(
-    "INSERT INTO audit_entries (at, username, entity, entity_id, action, before, after, job_id)");
+const QString kSelect =
+    QStringLiteral("SELECT id, at, username, entity, entity_id, action, before, after, job_id, "
+                   "session_login, record_key FROM audit_entries");
+
+// Table → entity, as the triggers name them (0012_audit*.sql).
+const QList<QPair<QString, QString>> &tableEntities()
+{
+    static const QList<QPair<QString, QString>> map{
+        {u"buildings"_s, u"building"_s},     {u"rooms"_s, u"room"_s},
+        {u"residents"_s, u"resident"_s},     {u"allocations"_s, u"allocation"_s},
+        {u"clients"_s, u"client"_s},         {u"protocols"_s, u"protocol"_s},
+        {u"work_orders"_s, u"work_order"_s}, {u"work_order_analyses"_s, u"work_order_analysis"_s},
+        {u"reports"_s, u"report"_s},         {u"report_results"_s, u"report_result"_s},
+        {u"people"_s, u"person"_s}};
+    return map;
+}
+
+// Fixed SQL per sort column: nothing from the caller reaches the text.
+QString sortExpression(int column)
+{
+    switch (column) {
+    case AuditLog::Person:
+        return u"username"_s;
+    case AuditLog::Login:
+        return u"COALESCE(session_login, '')"_s;
+    case AuditLog::Entity:
+        return u"entity"_s;
+    case AuditLog::Record:
+        return u"entity_id"_s;
+    case AuditLog::Action:
+        return u"action"_s;
+    case AuditLog::Job:
+        return u"COALESCE(job_id, 0)"_s;
+    case AuditLog::Time:
+    default:
+        return u"id"_s; // ids grow with time
+    }
+}
+
+Where filterWhere(const AuditFilter &filter)
+{
+    Where where;
+    if (!filter.entity.trimmed().isEmpty())
+        where.add(u"entity = ?"_s, {AuditLog::entityOf(filter.entity.trimmed())});
+    if (!filter.username.trimmed().isEmpty())
+        where.add(u"username = ?"_s, {filter.username.trimmed()});
+    if (const QString record = filter.record.trimmed(); !record.isEmpty()) {
+        bool numeric = false;
+        const qint64 id = record.toLongLong(&numeric);
+        if (numeric)
+            where.add(u"entity_id = ?"_s, {id});
+        else
+            where.add(u"record_key = ?"_s, {record});
+    }
+    if (filter.fromMs > 0)
+        where.add(u"at >= ?"_s, {filter.fromMs});
+    if (filter.toMs > 0)
+        where.add(u"at < ?"_s, {filter.toMs});
+    if (filter.jobId > 0)
+        where.add(u"job_id = ?"_s, {filter.jobId});
+    return where;
+}
 
 } // namespace
 
@@ -27,127 +87,27 @@ AuditLog::AuditLog(Database &db)
     : m_db(db)
 {}
 
-qint64 AuditLog::nowMs()
+QString AuditLog::entityOf(const QString &tableOrEntity)
 {
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-VoidResult AuditLog::write(const AuditEntry &entry)
-{
-    return writeMany({entry});
-}
-
-namespace {
-
-// Appends `text` as a JSON string literal, writing straight into `out`'s buffer (a bulk
-// change escapes thousands of these; temporaries per character cost more than the
-// database's work).
-void appendJsonString(QString &out, QStringView text)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    const qsizetype start = out.size();
-    out.resize(start + 2 + 6 * text.size()); // the worst case: every character as \u00XX
-    QChar *p = out.data() + start;
-    *p++ = u'"';
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u == u'"' || u == u'\\') {
-            *p++ = u'\\';
-            *p++ = c;
-        } else if (u < 0x20) {
-            *p++ = u'\\';
-            *p++ = u'u';
-            *p++ = u'0';
-            *p++ = u'0';
-            *p++ = QLatin1Char(hex[u >> 4]);
-            *p++ = QLatin1Char(hex[u & 0xf]);
-        } else {
-            *p++ = c;
-        }
+    for (const auto &[table, entity] : tableEntities()) {
+        if (table == tableOrEntity)
+            return entity;
     }
-    *p++ = u'"';
-    out.resize(p - out.constData());
+    return tableOrEntity;
 }
 
-QString objectText(const QJsonObject &object)
+QStringList AuditLog::entities()
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    QStringList list;
+    for (const auto &pair : tableEntities())
+        list << pair.second;
+    return list;
 }
 
-void appendNullableString(QString &out, const QString &text)
+Result<QList<AuditEntry>> AuditLog::query(const QString &where, const QVariantList &values,
+                                          const QString &tail)
 {
-    if (text.isEmpty())
-        out += QLatin1String("null");
-    else
-        appendJsonString(out, text);
-}
-
-} // namespace
-
-VoidResult AuditLog::writeMany(const QList<AuditEntry> &entries)
-{
-    // One statement and one bound JSON array (of arrays: PostgreSQL reads them several
-    // times faster than objects) per kBatch entries: a bulk change of thousands of
-    // records costs a few statements, not one (or thousands of parameters) per entry.
-    // The array is written as text directly (a QJsonArray of QJsonObjects costs
-    // several times more than the database's work).
-    constexpr qsizetype kBatch = 1000;
-    const auto backend = m_db.config().backend;
-    static const QList<QPair<QString, QString>> columns{
-        {u"at"_s, u"BIGINT"_s},        {u"username"_s, u"TEXT"_s}, {u"entity"_s, u"TEXT"_s},
-        {u"entity_id"_s, u"BIGINT"_s}, {u"action"_s, u"TEXT"_s},   {u"before"_s, u"TEXT"_s},
-        {u"after"_s, u"TEXT"_s},       {u"job_id"_s, u"BIGINT"_s}};
-    const QString sql =
-        kInsertHead +
-        u" SELECT x.at, x.username, x.entity, x.entity_id, x.action, x.before, x.after, x.job_id FROM "_s +
-        Dialect::jsonArrayRowsSource(backend, columns, u"x"_s);
-    const qint64 now = nowMs();
-    for (qsizetype start = 0; start < entries.size(); start += kBatch) {
-        const qsizetype end = qMin(entries.size(), start + kBatch);
-        QString rows;
-        rows.reserve((end - start) * 256);
-        rows += QLatin1Char('[');
-        for (qsizetype i = start; i < end; ++i) {
-            const AuditEntry &e = entries.at(i);
-            if (i > start)
-                rows += QLatin1Char(',');
-            rows += QLatin1Char('[');
-            rows += QString::number(e.atMs > 0 ? e.atMs : now);
-            rows += QLatin1Char(',');
-            appendJsonString(rows, e.username);
-            rows += QLatin1Char(',');
-            appendJsonString(rows, e.entity);
-            rows += QLatin1Char(',');
-            rows += QString::number(e.entityId);
-            rows += QLatin1Char(',');
-            appendJsonString(rows, e.action);
-            rows += QLatin1Char(',');
-            appendNullableString(rows, !e.beforeJson.isEmpty() ? e.beforeJson
-                                       : e.before.isEmpty()    ? QString()
-                                                               : objectText(e.before));
-            rows += QLatin1Char(',');
-            appendNullableString(rows, !e.afterJson.isEmpty() ? e.afterJson
-                                       : e.after.isEmpty()    ? QString()
-                                                              : objectText(e.after));
-            rows += QLatin1Char(',');
-            rows += e.jobId > 0 ? QString::number(e.jobId) : QStringLiteral("null");
-            rows += QLatin1Char(']');
-        }
-        rows += QLatin1Char(']');
-        SqlStatement st(m_db, sql);
-        st.bind(rows);
-        if (auto r = st.exec(); !r)
-            return r;
-    }
-    return {};
-}
-
-Result<QList<AuditEntry>> AuditLog::query(const QString &where, const QVariantList &values)
-{
-    SqlStatement st(
-        m_db, QStringLiteral("SELECT id, at, username, entity, entity_id, action, before, after, job_id "
-                             "FROM audit_entries WHERE ") +
-                  where + QStringLiteral(" ORDER BY id"));
+    SqlStatement st(m_db, kSelect + where + tail);
     for (const QVariant &v : values)
         st.bind(v);
     if (auto r = st.exec(); !r)
@@ -164,6 +124,8 @@ Result<QList<AuditEntry>> AuditLog::query(const QString &where, const QVariantLi
         e.before = jsonObject(st.value(6));
         e.after = jsonObject(st.value(7));
         e.jobId = st.value(8).isNull() ? 0 : st.value(8).toLongLong();
+        e.sessionLogin = st.value(9).toString();
+        e.recordKey = st.value(10).toString();
         entries.append(e);
     }
     return entries;
@@ -171,12 +133,12 @@ Result<QList<AuditEntry>> AuditLog::query(const QString &where, const QVariantLi
 
 Result<QList<AuditEntry>> AuditLog::forEntity(const QString &entity, qint64 entityId)
 {
-    return query(QStringLiteral("entity = ? AND entity_id = ?"), {entity, entityId});
+    return query(u" WHERE entity = ? AND entity_id = ?"_s, {entity, entityId});
 }
 
 Result<QList<AuditEntry>> AuditLog::forJob(qint64 jobId)
 {
-    return query(QStringLiteral("job_id = ?"), {jobId});
+    return query(u" WHERE job_id = ?"_s, {jobId});
 }
 
 Result<qint64> AuditLog::count(const QString &entity)
@@ -189,4 +151,50 @@ Result<qint64> AuditLog::count(const QString &entity)
     if (auto r = st.exec(); !r)
         return r.error();
     return st.next() ? st.value(0).toLongLong() : qint64(0);
+}
+
+Result<QList<AuditEntry>> AuditLog::page(const AuditFilter &filter, const PageRequest &request)
+{
+    const QString sortExpr = sortExpression(request.sortColumn);
+    Where where = filterWhere(filter);
+    if (request.hasCursor) {
+        if (sortExpr == u"id"_s) {
+            where.add(request.order == Qt::DescendingOrder ? u"id < ?"_s : u"id > ?"_s, {request.afterId});
+        } else {
+            where.addCursor(sortExpr, u"id"_s, request);
+        }
+    }
+    QVariantList values = where.values;
+    values << qMax(1, request.limit);
+    const QString order = sortExpr == u"id"_s ? (request.order == Qt::DescendingOrder ? u" ORDER BY id DESC"_s
+                                                                                      : u" ORDER BY id"_s)
+                                              : orderBy(sortExpr, u"id"_s, request.order);
+    return query(where.sql(), values, order + u" LIMIT ?"_s);
+}
+
+Result<qint64> AuditLog::count(const AuditFilter &filter)
+{
+    const Where where = filterWhere(filter);
+    return scalarCount(m_db, u"SELECT COUNT(*) FROM audit_entries"_s + where.sql(), where.values);
+}
+
+QVariant AuditLog::sortValue(const AuditEntry &entry, int column)
+{
+    switch (column) {
+    case Person:
+        return entry.username;
+    case Login:
+        return entry.sessionLogin;
+    case Entity:
+        return entry.entity;
+    case Record:
+        return entry.entityId;
+    case Action:
+        return entry.action;
+    case Job:
+        return entry.jobId;
+    case Time:
+    default:
+        return entry.id;
+    }
 }

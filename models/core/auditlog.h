@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/core/listquery.h"
 #include "models/db/result.h"
 
 #include <QJsonObject>
@@ -9,55 +10,75 @@
 
 class Database;
 
-// One line of the audit trail: who did what to which record, when, with the fields
-// before and after (JSON objects of the fields that matter; empty when there was no
-// "before", as for a create).
+// One line of the audit trail, written by the database's triggers
+// (resources/migrations/0012_audit*.sql): who changed which record, when, for which
+// job, with the whole row before and after (JSON objects; empty before a create and
+// after a delete).
 struct AuditEntry
 {
     qint64 id = 0;
-    qint64 atMs = 0; // ms since the epoch, UTC
-    QString username;
-    QString entity; // "protocol", "report", "work_order", "client"
+    qint64 atMs = 0;  // ms since the epoch, UTC
+    QString username; // the person acting (on PostgreSQL also the one a worker acted for)
+    QString entity;   // "protocol", "report", "work_order", "client", "allocation", "person" …
     qint64 entityId = 0;
-    QString action; // "create", "update", "transition", "finalize" …
+    QString action; // "create", "update", "delete", "transition", "finalize" …
     QJsonObject before;
     QJsonObject after;
-    qint64 jobId = 0; // 0: not done by a job
-    // Optional: before/after already rendered as compact JSON object text. When set,
-    // written instead of `before`/`after` (bulk writers render thousands of entries
-    // much faster as text than through QJsonObject).
-    QString beforeJson = {};
-    QString afterJson = {};
+    qint64 jobId = 0;     // 0: not done by a job
+    QString sessionLogin; // who was signed in (a worker's login when it ran someone's job)
+    QString recordKey;    // a text key (a person's login); empty for records with an id
+
+    // "42", or the login of a person.
+    QString recordText() const { return recordKey.isEmpty() ? QString::number(entityId) : recordKey; }
 };
 Q_DECLARE_METATYPE(AuditEntry)
 
-// Writes and reads audit entries (table audit_entries) on the calling thread's
-// connection. write() and writeMany() run inside the caller's open transaction, so an
-// entry commits if and only if the change it records commits; they open none of
-// their own.
+// What the audit list shows: every field optional.
+struct AuditFilter
+{
+    QString entity;    // an entity ("protocol") or its table ("protocols")
+    QString username;  // the person acting
+    QString record;    // an id, or a person's login
+    qint64 fromMs = 0; // from this time on (ms since the epoch), 0: any
+    qint64 toMs = 0;   // before this time, 0: any
+    qint64 jobId = 0;
+
+    bool operator==(const AuditFilter &) const = default;
+};
+
+// Reads the audit trail (table audit_entries) on the calling thread's connection.
+// Nothing in Residesk writes it: the database's triggers do, and on PostgreSQL no
+// person's role may insert, change or delete a row of it (only administrators and
+// workers read it).
 //
-//   Transaction tx(db);
-//   ... UPDATE protocols ...
-//   if (auto r = AuditLog(db).write(entry); !r) return r.error();
-//   tx.commit();
+//   const Result<QList<AuditEntry>> history = AuditLog(db).forEntity(u"report"_s, 17);
 class AuditLog
 {
 public:
-    explicit AuditLog(Database &db);
+    // Sort columns of page() (PageRequest::sortColumn).
+    enum Column { Time, Person, Login, Entity, Record, Action, Job, ColumnCount };
 
-    VoidResult write(const AuditEntry &entry);
-    // Batched multi-row inserts: thousands of entries cost a few statements.
-    VoidResult writeMany(const QList<AuditEntry> &entries);
+    explicit AuditLog(Database &db);
 
     // Oldest first.
     Result<QList<AuditEntry>> forEntity(const QString &entity, qint64 entityId);
     Result<QList<AuditEntry>> forJob(qint64 jobId);
     Result<qint64> count(const QString &entity = {});
 
-    static qint64 nowMs();
+    // A keyset page of the entries matching `filter` (request.filter is not used).
+    Result<QList<AuditEntry>> page(const AuditFilter &filter, const PageRequest &request);
+    Result<qint64> count(const AuditFilter &filter);
+    // The sort value page() continues after, for the entry and column.
+    static QVariant sortValue(const AuditEntry &entry, int column);
+
+    // The entity of a table name ("protocols" → "protocol"); an entity name as it is.
+    static QString entityOf(const QString &tableOrEntity);
+    // The entities (record kinds) the triggers audit.
+    static QStringList entities();
 
 private:
-    Result<QList<AuditEntry>> query(const QString &where, const QVariantList &values);
+    Result<QList<AuditEntry>> query(const QString &where, const QVariantList &values,
+                                    const QString &tail = QStringLiteral(" ORDER BY id"));
 
     Database &m_db;
 };

@@ -1,6 +1,8 @@
 #include "models/db/database.h"
 
+#include "models/core/actor.h"
 #include "models/db/databasefileguard.h"
+#include "models/db/threadjob.h"
 #include "models/db/transaction.h"
 
 #include <QAtomicInteger>
@@ -23,7 +25,25 @@ Q_LOGGING_CATEGORY(lcDatabase, "residesk.db")
 
 namespace {
 QAtomicInteger<quint64> s_instances;
+
+// SQLite's residesk_audit_person(): the one person of the embedded file, the
+// operating-system account (as the application recorded it before the triggers).
+void sqliteAuditPerson(sqlite3_context *context, int, sqlite3_value **)
+{
+    static const QByteArray person = Actor::systemUser().username.toUtf8();
+    sqlite3_result_text(context, person.constData(), int(person.size()), SQLITE_STATIC);
 }
+
+// SQLite's residesk_audit_job(): the job the calling thread runs, or NULL. A
+// connection is used on its own thread only, so the thread's job is the connection's.
+void sqliteAuditJob(sqlite3_context *context, int, sqlite3_value **)
+{
+    if (ThreadJob::current() > 0)
+        sqlite3_result_int64(context, ThreadJob::current());
+    else
+        sqlite3_result_null(context);
+}
+} // namespace
 
 // Removes the thread's connection when the thread ends (QThreadStorage deletes it).
 struct Database::ThreadConnection
@@ -204,6 +224,17 @@ Result<QSqlDatabase> Database::connection()
         }
         const QString user = setup.value(0).toString();
         setup.finish();
+        if (ThreadJob::current() > 0) {
+            const QString statement =
+                QStringLiteral("SELECT set_config('residesk.job_id', '%1', false)").arg(ThreadJob::current());
+            if (!setup.exec(statement)) {
+                const QSqlError error = setup.lastError();
+                closeOwn(db);
+                return DbError(DbError::Code::ConnectionFailed,
+                               tr("Cannot prepare the database connection: %1").arg(error.text()), statement);
+            }
+            setup.finish();
+        }
         QMutexLocker lock(&m_mutex);
         m_sessionUser = user;
         return db;
@@ -234,6 +265,20 @@ VoidResult Database::setUpSqlite(QSqlDatabase &db)
         if (statement.contains(QLatin1String("journal_mode")) && setup.next())
             wal = setup.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
     }
+    // The audit triggers' functions (0012_audit.sqlite.sql).
+    const QVariant handle = db.driver()->handle();
+    sqlite3 *connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+                              ? *static_cast<sqlite3 *const *>(handle.constData())
+                              : nullptr;
+    if (!connection ||
+        sqlite3_create_function_v2(connection, "residesk_audit_person", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                   nullptr, sqliteAuditPerson, nullptr, nullptr, nullptr) != SQLITE_OK ||
+        sqlite3_create_function_v2(connection, "residesk_audit_job", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                   nullptr, sqliteAuditJob, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return DbError(DbError::Code::ConnectionFailed,
+                       tr("Cannot prepare the database connection: %1")
+                           .arg(connection ? QString::fromUtf8(sqlite3_errmsg(connection))
+                                           : QStringLiteral("no SQLite handle")));
     if (m_holdCheck.loadAcquire() != int(HoldCheck::Uncalibrated))
         return {};
     // The first connection finds out whether this system shows the locks SQLite holds:

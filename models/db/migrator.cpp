@@ -12,9 +12,22 @@
 #include <QSqlDatabase>
 
 namespace {
+// True while `statement` is an SQLite CREATE TRIGGER whose BEGIN … END body is still
+// open: the semicolons inside that body end its statements, not the trigger.
+bool inTriggerBody(const QString &statement)
+{
+    static const QRegularExpression trigger(
+        QStringLiteral("^\\s*CREATE\\s+(?:TEMP\\s+|TEMPORARY\\s+)?TRIGGER\\b.*\\bBEGIN\\b"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression end(QStringLiteral("\\bEND\\s*$"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    return trigger.match(statement).hasMatch() && !end.match(statement).hasMatch();
+}
+
 // Splits a migration at the semicolons that end its statements: not those inside
-// quotes ('…', "…"), comments (-- …, /* … */) or dollar-quoted bodies ($$ … $$,
-// $body$ … $body$) of functions and DO blocks.
+// quotes ('…', "…"), comments (-- …, /* … */), dollar-quoted bodies ($$ … $$,
+// $body$ … $body$) of functions and DO blocks, or the BEGIN … END body of an SQLite
+// trigger.
 QStringList splitStatements(const QString &sql)
 {
     QStringList statements;
@@ -60,6 +73,11 @@ QStringList splitStatements(const QString &sql)
                 i = stop;
                 continue;
             }
+        }
+        if (c == u';' && inTriggerBody(current)) {
+            current += c;
+            ++i;
+            continue;
         }
         if (c == u';') {
             flush();

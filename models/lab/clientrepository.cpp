@@ -1,6 +1,5 @@
 #include "models/lab/clientrepository.h"
 
-#include "models/core/auditlog.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
@@ -62,12 +61,6 @@ Client normalized(Client c)
 QVariant codeValue(const QString &code)
 {
     return code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(code);
-}
-
-QJsonObject clientJson(const Client &c)
-{
-    return {{u"code"_s, c.code},   {u"name"_s, c.name},   {u"kind"_s, Client::kindCode(c.kind)},
-            {u"email"_s, c.email}, {u"phone"_s, c.phone}, {u"version"_s, c.version}};
 }
 
 DbError duplicateCode(const QString &code)
@@ -158,17 +151,6 @@ Result<Client> ClientRepository::create(const Client &input)
     Client stored = client;
     stored.id = id;
     stored.version = 1;
-    if (auto r = AuditLog(m_db).write({0,
-                                       AuditLog::nowMs(),
-                                       m_actor.username,
-                                       u"client"_s,
-                                       id,
-                                       u"create"_s,
-                                       {},
-                                       clientJson(stored),
-                                       0});
-        !r)
-        return r.error();
     LabSql::announceChange(m_db, u"clients"_s);
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -207,11 +189,6 @@ Result<Client> ClientRepository::update(const Client &input)
     const Result<Client> after = get(client.id);
     if (!after)
         return after.error();
-    if (auto r =
-            AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"client"_s, client.id, u"update"_s,
-                                  clientJson(before.value()), clientJson(after.value()), 0});
-        !r)
-        return r.error();
     LabSql::announceChange(m_db, u"clients"_s);
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -1,9 +1,9 @@
 #include "models/lab/protocolrepository.h"
 
-#include "models/core/auditlog.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
+#include "models/db/threadjob.h"
 #include "models/db/transaction.h"
 #include "models/housing/sqlhelpers_p.h"
 #include "models/lab/labsql_p.h"
@@ -113,18 +113,6 @@ QString timeText(const QDateTime &time)
 QJsonValue timeJson(const QDateTime &time)
 {
     return time.isValid() ? QJsonValue(timeText(time)) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonObject descriptiveJson(const Protocol &p)
-{
-    return {{u"number"_s, p.number},
-            {u"client_id"_s, p.clientId},
-            {u"species"_s, p.species},
-            {u"animal_id"_s, p.animalId},
-            {u"sample_count"_s, p.sampleCount},
-            {u"sample_type"_s, p.sampleType},
-            {u"state"_s, Protocol::stateCode(p.state)},
-            {u"version"_s, p.version}};
 }
 
 void addFilter(Where &where, DatabaseBackend backend, const ProtocolFilter &filter)
@@ -362,17 +350,6 @@ Result<Protocol> ProtocolRepository::create(const Protocol &input)
     stored.number = number;
     stored.state = Protocol::State::Submitted;
     stored.version = 1;
-    if (auto r = AuditLog(m_db).write({0,
-                                       AuditLog::nowMs(),
-                                       m_actor.username,
-                                       u"protocol"_s,
-                                       id,
-                                       u"create"_s,
-                                       {},
-                                       descriptiveJson(stored),
-                                       0});
-        !r)
-        return r.error();
     LabSql::announceChange(m_db, u"protocols"_s);
     LabSql::announceChange(m_db, u"work_orders"_s);
     LabSql::announceChange(m_db, u"reports"_s);
@@ -424,11 +401,6 @@ Result<Protocol> ProtocolRepository::update(const Protocol &input)
     const Result<Protocol> after = get(protocol.id);
     if (!after)
         return after.error();
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"protocol"_s, protocol.id,
-                                       u"update"_s, descriptiveJson(before.value()),
-                                       descriptiveJson(after.value()), 0});
-        !r)
-        return r.error();
     LabSql::announceChange(m_db, u"protocols"_s);
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -460,31 +432,18 @@ Result<QList<ProtocolRepository::Locked>> ProtocolRepository::lockRows(const QLi
     return rows;
 }
 
-void ProtocolRepository::recordChange(const Locked &row, const TransitionOutcome::Snapshot &after,
-                                      const QString &action, const QString &afterJson, qint64 atMs,
-                                      qint64 jobId, QList<AuditEntry> &entries,
-                                      QList<TransitionOutcome> *outcomes)
+void ProtocolRepository::recordOutcome(const Locked &row, const TransitionOutcome::Snapshot &after,
+                                       QList<TransitionOutcome> *outcomes)
 {
-    const TransitionOutcome::Snapshot before{row.state, row.version, row.receivedAt};
-    AuditEntry e;
-    e.atMs = atMs;
-    e.username = m_actor.username;
-    e.entity = u"protocol"_s;
-    e.entityId = row.id;
-    e.action = action;
-    e.beforeJson = before.toJsonText();
-    e.afterJson = afterJson;
-    e.jobId = jobId;
-    entries.append(std::move(e));
-    if (outcomes) {
-        TransitionOutcome o;
-        o.id = row.id;
-        o.number = row.number;
-        o.kind = TransitionOutcome::Kind::Changed;
-        o.before = before;
-        o.after = after;
-        outcomes->append(std::move(o));
-    }
+    if (!outcomes)
+        return;
+    TransitionOutcome o;
+    o.id = row.id;
+    o.number = row.number;
+    o.kind = TransitionOutcome::Kind::Changed;
+    o.before = TransitionOutcome::Snapshot{row.state, row.version, row.receivedAt};
+    o.after = after;
+    outcomes->append(std::move(o));
 }
 
 VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State to, qint64 jobId,
@@ -492,6 +451,10 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
 {
     if (rows.isEmpty())
         return {};
+    // The audit triggers record the job (0012_audit).
+    const ThreadJobScope job(m_db, jobId);
+    if (!job.ok())
+        return job.error();
     const auto backend = m_db.config().backend;
     QList<qint64> ids;
     ids.reserve(rows.size());
@@ -525,24 +488,11 @@ VoidResult ProtocolRepository::apply(const QList<Locked> &rows, Protocol::State 
         return DbError(DbError::Code::QueryFailed,
                        tr("Some protocols changed while they were being updated."));
 
-    // The audit's "after" differs between rows only by version: its text is made once.
-    const QString afterHead = u"{\"received_at\":"_s +
-                              (receives ? u"\""_s + timeText(at) + u"\""_s : QString()) + u",\"state\":\""_s +
-                              Protocol::stateCode(to) + u"\",\"version\":"_s;
-    const qint64 atMs = AuditLog::nowMs();
-    QList<AuditEntry> entries;
-    entries.reserve(rows.size());
-    if (outcomes)
+    if (outcomes) {
         outcomes->reserve(outcomes->size() + rows.size());
-    for (const Locked &row : rows) {
-        const TransitionOutcome::Snapshot after{to, row.version + 1, receives ? at : row.receivedAt};
-        recordChange(row, after, u"transition"_s,
-                     receives ? afterHead + QString::number(after.version) + QLatin1Char('}')
-                              : after.toJsonText(),
-                     atMs, jobId, entries, outcomes);
+        for (const Locked &row : rows)
+            recordOutcome(row, {to, row.version + 1, receives ? at : row.receivedAt}, outcomes);
     }
-    if (auto r = AuditLog(m_db).writeMany(entries); !r)
-        return r;
     LabSql::announceChange(m_db, u"protocols"_s);
     return {};
 }
@@ -652,6 +602,9 @@ VoidResult ProtocolRepository::restore(const QList<QPair<Locked, RestoreItem>> &
 {
     if (rows.isEmpty())
         return {};
+    const ThreadJobScope job(m_db, jobId);
+    if (!job.ok())
+        return job.error();
     const auto backend = m_db.config().backend;
     // One UPDATE … FROM a bound JSON array of [id, version, state, received_at]; the
     // version in the join makes a row that changed since its lock impossible to touch.
@@ -696,16 +649,10 @@ VoidResult ProtocolRepository::restore(const QList<QPair<Locked, RestoreItem>> &
         return DbError(DbError::Code::QueryFailed,
                        tr("Some protocols changed while they were being restored."));
 
-    const qint64 at = AuditLog::nowMs();
-    QList<AuditEntry> entries;
-    entries.reserve(rows.size());
     for (const auto &[row, item] : rows) {
         const After &a = after.value(row.id);
-        const TransitionOutcome::Snapshot now{item.state, a.version, a.receivedAt};
-        recordChange(row, now, u"restore"_s, now.toJsonText(), at, jobId, entries, outcomes);
+        recordOutcome(row, {item.state, a.version, a.receivedAt}, outcomes);
     }
-    if (auto r = AuditLog(m_db).writeMany(entries); !r)
-        return r;
     LabSql::announceChange(m_db, u"protocols"_s);
     return {};
 }

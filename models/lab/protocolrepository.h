@@ -12,7 +12,6 @@
 #include <optional>
 
 class Database;
-struct AuditEntry;
 
 // What a protocol list shows: every field is optional (empty / 0 / null: any).
 struct ProtocolFilter
@@ -173,11 +172,9 @@ private:
                      QList<TransitionOutcome> *outcomes);
     VoidResult restore(const QList<QPair<Locked, RestoreItem>> &rows, qint64 jobId,
                        QList<TransitionOutcome> *outcomes);
-    // The audit entry of one changed row (its "after" given as JSON text, which bulk
-    // callers render once per chunk) and, if asked, its outcome.
-    void recordChange(const Locked &row, const TransitionOutcome::Snapshot &after, const QString &action,
-                      const QString &afterJson, qint64 atMs, qint64 jobId, QList<AuditEntry> &entries,
-                      QList<TransitionOutcome> *outcomes);
+    // The outcome of one changed row, appended to `outcomes` (if any).
+    void recordOutcome(const Locked &row, const TransitionOutcome::Snapshot &after,
+                       QList<TransitionOutcome> *outcomes);
 
     Database &m_db;
     Actor m_actor;

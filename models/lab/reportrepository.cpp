@@ -1,10 +1,10 @@
 #include "models/lab/reportrepository.h"
 
-#include "models/core/auditlog.h"
 #include "models/core/batchinsert.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
+#include "models/db/threadjob.h"
 #include "models/db/transaction.h"
 #include "models/housing/sqlhelpers_p.h"
 #include "models/lab/labsql_p.h"
@@ -76,14 +76,6 @@ void addFilter(Where &where, DatabaseBackend backend, const ReportFilter &filter
 QString nonNull(const QString &s)
 {
     return s.isNull() ? u""_s : s;
-}
-
-QJsonObject contentJson(const Report &r)
-{
-    return {{u"state"_s, Report::stateCode(r.state)},
-            {u"findings"_s, r.findings},
-            {u"results"_s, r.resultCount},
-            {u"version"_s, r.version}};
 }
 
 QString reportName(const Report &r)
@@ -288,10 +280,6 @@ Result<Report> ReportRepository::updateDraft(const Report &report)
     const Result<Report> after = get(report.id);
     if (!after)
         return after.error();
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"report"_s, report.id,
-                                       u"update"_s, contentJson(row->report), contentJson(after.value()), 0});
-        !r)
-        return r.error();
     LabSql::announceChange(m_db, u"reports"_s);
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -350,7 +338,6 @@ Result<Report> ReportRepository::amend(qint64 finalizedReportId)
     if (!st.next())
         return DbError(DbError::Code::QueryFailed, tr("The amended report was not stored."));
     const qint64 id = st.value(0).toLongLong();
-    const int revision = st.value(1).toInt();
     st.finish();
     // The results are copied inside the database: one statement, whatever their number.
     if (auto r = SqlStatement::run(
@@ -359,18 +346,6 @@ Result<Report> ReportRepository::amend(qint64 finalizedReportId)
             "reference_range, flag) SELECT ?, position, analyte, value, unit, reference_range, "
             "flag FROM report_results WHERE report_id = ?"_s,
             {id, old.id});
-        !r)
-        return r.error();
-    if (auto r = AuditLog(m_db).write(
-            {0,
-             AuditLog::nowMs(),
-             m_actor.username,
-             u"report"_s,
-             id,
-             u"amend"_s,
-             {},
-             {{u"revision"_s, revision}, {u"supersedes_id"_s, old.id}, {u"state"_s, u"draft"_s}},
-             0});
         !r)
         return r.error();
     LabSql::announceChange(m_db, u"reports"_s);
@@ -408,6 +383,10 @@ DbError ReportRepository::describeRefusedHold(qint64 reportId, qint64 jobId, int
 
 Result<Report> ReportRepository::beginFinalize(qint64 reportId, int expectedVersion, qint64 jobId)
 {
+    // The audit triggers record the job (0012_audit).
+    const ThreadJobScope job(m_db, jobId);
+    if (!job.ok())
+        return job.error();
     if (jobId <= 0)
         return DbError(DbError::Code::Validation, tr("A finalize job is needed to finalize a report."));
     Transaction tx(m_db);
@@ -438,6 +417,10 @@ Result<Report> ReportRepository::beginFinalize(qint64 reportId, int expectedVers
 Result<Report> ReportRepository::completeFinalize(qint64 reportId, qint64 jobId, const QByteArray &pdf,
                                                   const QString &signer, qint64 signedAtMs)
 {
+    // The audit triggers record the job (0012_audit).
+    const ThreadJobScope job(m_db, jobId);
+    if (!job.ok())
+        return job.error();
     if (signer.trimmed().isEmpty())
         return DbError::validation(
             {{u"signed_by"_s, tr("A finalized report needs the name of its signer.")}});
@@ -518,8 +501,6 @@ Result<Report> ReportRepository::completeFinalize(qint64 reportId, qint64 jobId,
             return moved.error();
     }
 
-    QList<AuditEntry> audit;
-    const qint64 at = AuditLog::nowMs();
     if (before.supersedesId != 0) {
         SqlStatement sup(
             m_db,
@@ -533,28 +514,10 @@ Result<Report> ReportRepository::completeFinalize(qint64 reportId, qint64 jobId,
             return DbError(DbError::Code::InvalidState,
                            tr("The report that %1 amends is already superseded by another revision.")
                                .arg(reportName(before)));
-        audit.append({0,
-                      at,
-                      m_actor.username,
-                      u"report"_s,
-                      before.supersedesId,
-                      u"supersede"_s,
-                      {{u"superseded_by_id"_s, QJsonValue(QJsonValue::Null)}},
-                      {{u"superseded_by_id"_s, reportId}},
-                      jobId});
     }
     const Result<Report> after = get(reportId);
     if (!after)
         return after.error();
-    QJsonObject afterJson = contentJson(after.value());
-    afterJson.insert(u"signed_by"_s, after->signedBy);
-    afterJson.insert(u"signed_at"_s, after->signedAt.toString(Qt::ISODateWithMs));
-    afterJson.insert(u"pdf_sha256"_s, sha256);
-    afterJson.insert(u"pdf_size"_s, qint64(pdf.size()));
-    audit.prepend({0, at, m_actor.username, u"report"_s, reportId, u"finalize"_s, contentJson(before),
-                   afterJson, jobId});
-    if (auto r = AuditLog(m_db).writeMany(audit); !r)
-        return r.error();
     LabSql::announceChange(m_db, u"reports"_s);
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -563,6 +526,10 @@ Result<Report> ReportRepository::completeFinalize(qint64 reportId, qint64 jobId,
 
 Result<Report> ReportRepository::abortFinalize(qint64 reportId, qint64 jobId)
 {
+    // The audit triggers record the job (0012_audit).
+    const ThreadJobScope job(m_db, jobId);
+    if (!job.ok())
+        return job.error();
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();

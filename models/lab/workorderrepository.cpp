@@ -1,6 +1,5 @@
 #include "models/lab/workorderrepository.h"
 
-#include "models/core/auditlog.h"
 #include "models/core/batchinsert.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
@@ -61,14 +60,6 @@ void addFilter(Where &where, DatabaseBackend backend, const WorkOrderFilter &fil
         where.add(u"p.state = ?"_s, {Protocol::stateCode(*filter.protocolState)});
     if (!filter.assignedVet.trimmed().isEmpty())
         where.add(u"w.assigned_vet = ?"_s, {filter.assignedVet.trimmed()});
-}
-
-QJsonObject workOrderJson(const WorkOrder &w)
-{
-    return {{u"assigned_vet"_s, w.assignedVet},
-            {u"notes"_s, w.notes},
-            {u"analyses"_s, int(w.analyses.size())},
-            {u"version"_s, w.version}};
 }
 
 QString nonNull(const QString &s)
@@ -184,11 +175,6 @@ Result<WorkOrder> WorkOrderRepository::update(const WorkOrder &input)
     const Result<WorkOrder> after = get(input.id);
     if (!after)
         return after.error();
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"work_order"_s, input.id,
-                                       u"update"_s, workOrderJson(before.value()),
-                                       workOrderJson(after.value()), 0});
-        !r)
-        return r.error();
     LabSql::announceChange(m_db, u"work_orders"_s);
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -1,5 +1,4 @@
 // The report.finalize task (see labtasks.h for its contract).
-#include "models/core/auditlog.h"
 #include "models/core/peoplerepository.h"
 #include "models/db/transaction.h"
 #include "models/lab/reportrepository.h"
@@ -239,17 +238,6 @@ QCoro::Task<JobOutcome> Finalization::run()
             const QString reason =
                 tr("Client %1 has no e-mail address; the report was not e-mailed.").arg(client.name);
             checkpoint.insert(u"email_skipped"_s, reason);
-            if (auto r = AuditLog(db).write({0,
-                                             AuditLog::nowMs(),
-                                             m_actor.username,
-                                             u"report"_s,
-                                             m_reportId,
-                                             u"email_skipped"_s,
-                                             {},
-                                             {{u"reason"_s, reason}},
-                                             m_ctx.id()});
-                !r)
-                co_return abandon(r.error());
         }
         checkpoint.insert(u"finalized"_s, true);
         if (auto saved = m_ctx.saveCheckpoint(checkpoint); !saved)

@@ -37,8 +37,7 @@ bool reset(Database &db)
                               {});
         !r)
         return fail(r.error().detail);
-    if (auto r =
-            SqlStatement::run(db, QStringLiteral("DELETE FROM audit_entries WHERE action = 'transition'"));
+    if (auto r = SqlStatement::run(db, QStringLiteral("DELETE FROM audit_entries WHERE entity = 'protocol'"));
         !r)
         return fail(r.error().detail);
     if (auto r = tx.commit(); !r)

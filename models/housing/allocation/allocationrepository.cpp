@@ -1,6 +1,5 @@
 #include "models/housing/allocation/allocationrepository.h"
 
-#include "models/core/auditlog.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
@@ -106,18 +105,6 @@ QString sortExpression(int column)
     default:
         return u"res.last_name"_s;
     }
-}
-
-QJsonObject auditJson(const Allocation &a)
-{
-    return {{u"resident_id"_s, a.residentId},
-            {u"room_id"_s, a.roomId},
-            {u"room"_s, a.roomLabel()},
-            {u"from"_s, dateText(a.from)},
-            {u"to"_s, a.to.isValid() ? QJsonValue(dateText(a.to)) : QJsonValue(QJsonValue::Null)},
-            {u"state"_s, Allocation::stateCode(a.state)},
-            {u"notes"_s, a.notes},
-            {u"version"_s, a.version}};
 }
 
 Allocation normalized(Allocation a)
@@ -431,17 +418,6 @@ Result<Allocation> AllocationRepository::reserve(const Allocation &input)
     const Result<Allocation> stored = get(id);
     if (!stored)
         return stored.error();
-    if (auto r = AuditLog(m_db).write({0,
-                                       AuditLog::nowMs(),
-                                       m_actor.username,
-                                       u"allocation"_s,
-                                       id,
-                                       u"reserve"_s,
-                                       {},
-                                       auditJson(stored.value()),
-                                       0});
-        !r)
-        return r.error();
     LabSql::announceChange(m_db, u"allocations"_s);
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -531,10 +507,6 @@ Result<Allocation> AllocationRepository::transition(qint64 id, Allocation::State
     const Result<Allocation> after = get(id);
     if (!after)
         return after.error();
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"allocation"_s, id, action,
-                                       auditJson(before), auditJson(after.value()), 0});
-        !r)
-        return r.error();
     LabSql::announceChange(m_db, u"allocations"_s);
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -602,10 +574,6 @@ Result<Allocation> AllocationRepository::undoTransition(qint64 id, Allocation::S
     const Result<Allocation> after = get(id);
     if (!after)
         return after.error();
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"allocation"_s, id, action,
-                                       auditJson(before), auditJson(after.value()), 0});
-        !r)
-        return r.error();
     LabSql::announceChange(m_db, u"allocations"_s);
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -664,10 +632,6 @@ Result<Allocation> AllocationRepository::move(const Allocation &input)
     const Result<Allocation> after = get(before.id);
     if (!after)
         return after.error();
-    if (auto r = AuditLog(m_db).write({0, AuditLog::nowMs(), m_actor.username, u"allocation"_s, before.id,
-                                       u"move"_s, auditJson(before), auditJson(after.value()), 0});
-        !r)
-        return r.error();
     LabSql::announceChange(m_db, u"allocations"_s);
     if (auto r = tx.commit(); !r)
         return r.error();

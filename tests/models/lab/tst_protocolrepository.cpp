@@ -2,6 +2,7 @@
 #include "models/db/transaction.h"
 #include "models/lab/protocolrepository.h"
 #include "tests/models/lab/labtestutil.h"
+#include "tests/support/auditperson.h"
 #include "tests/support/testdatabase.h"
 
 #include <QJsonDocument>
@@ -174,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(AuditLog(db()).count(u"protocol"_s).value(), auditBefore + 1);
         const AuditEntry &e = audit->last();
         QCOMPARE(e.action, u"transition"_s);
-        QCOMPARE(e.username, u"labtester"_s);
+        QCOMPARE(e.username, auditPerson());
         QCOMPARE(e.jobId, qint64(77));
         QCOMPARE(e.before.value(u"state"_s).toString(), Protocol::stateCode(from));
         QCOMPARE(e.after.value(u"state"_s).toString(), Protocol::stateCode(to));
@@ -301,10 +302,18 @@ private Q_SLOTS:
         QCOMPARE(o[0].after.version, submitted.version + 1);
         QVERIFY(o[0].after.receivedAt.isValid());
         QCOMPARE(o[0].after.toJson().value(u"state"_s).toString(), u"received"_s);
-        // The audit entry holds the same before/after, whichever way it was rendered.
+        // The audit entry (the database's whole row) holds the same state, version and
+        // time of receipt as the outcome.
         const QList<AuditEntry> entries = AuditLog(db()).forEntity(u"protocol"_s, submitted.id).value();
-        QCOMPARE(entries.last().before, o[0].before.toJson());
-        QCOMPARE(entries.last().after, o[0].after.toJson());
+        QCOMPARE(entries.last().action, u"transition"_s);
+        QCOMPARE(entries.last().jobId, qint64(4242));
+        for (const auto &[row, snapshot] : {std::pair{entries.last().before, o[0].before.toJson()},
+                                            std::pair{entries.last().after, o[0].after.toJson()}}) {
+            QCOMPARE(row.value(u"state"_s), snapshot.value(u"state"_s));
+            QCOMPARE(row.value(u"version"_s).toInt(), snapshot.value(u"version"_s).toInt());
+            QCOMPARE(QDateTime::fromString(row.value(u"received_at"_s).toString(), Qt::ISODateWithMs),
+                     QDateTime::fromString(snapshot.value(u"received_at"_s).toString(), Qt::ISODateWithMs));
+        }
         QCOMPARE(QJsonDocument::fromJson(o[0].after.toJsonText().toUtf8()).object(), o[0].after.toJson());
         QCOMPARE(o[0].after.toJson().value(u"received_at"_s).toString(),
                  o[0].after.receivedAt.toString(Qt::ISODateWithMs));

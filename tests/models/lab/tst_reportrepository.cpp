@@ -134,7 +134,8 @@ private Q_SLOTS:
         const Result<Report> invalid = reports().updateDraft(edit);
         QCOMPARE(invalid.error().code, DbError::Code::Validation);
         QVERIFY(invalid.error().text().contains(u"Result row 2"_s));
-        QCOMPARE(AuditLog(db()).forEntity(u"report"_s, draft.id)->size(), 2);
+        // Its creation with the protocol, and the two saves.
+        QCOMPARE(AuditLog(db()).forEntity(u"report"_s, draft.id)->size(), 3);
     }
 
     void finalizeStepByStep()
@@ -192,16 +193,21 @@ private Q_SLOTS:
         QCOMPARE(stored->sha256,
                  QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex()));
 
-        // The protocol went received → in_analysis → finalized, each step audited with the job.
+        // The report held and finalized, the protocol received → in_analysis → finalized,
+        // each step audited with the job.
         const Result<Protocol> finalProtocol = ProtocolRepository(db(), LabTest::actor()).get(protocol.id);
         QCOMPARE(finalProtocol->state, S::Finalized);
         const QList<AuditEntry> byJob = AuditLog(db()).forJob(job).value();
-        QCOMPARE(byJob.size(), 3);
-        QCOMPARE(byJob[0].after.value(u"state"_s).toString(), u"in_analysis"_s);
-        QCOMPARE(byJob[1].after.value(u"state"_s).toString(), u"finalized"_s);
-        QCOMPARE(byJob[2].entity, u"report"_s);
-        QCOMPARE(byJob[2].action, u"finalize"_s);
-        QCOMPARE(byJob[2].after.value(u"pdf_sha256"_s).toString(), stored->sha256);
+        QCOMPARE(byJob.size(), 4);
+        QCOMPARE(byJob[0].entity, u"report"_s);
+        QCOMPARE(byJob[0].action, u"hold"_s);
+        QCOMPARE(byJob[1].entity, u"report"_s);
+        QCOMPARE(byJob[1].action, u"finalize"_s);
+        QCOMPARE(byJob[1].before.value(u"state"_s).toString(), u"draft"_s);
+        QCOMPARE(byJob[1].after.value(u"signed_by"_s).toString(), done->signedBy);
+        QCOMPARE(byJob[2].entity, u"protocol"_s);
+        QCOMPARE(byJob[2].after.value(u"state"_s).toString(), u"in_analysis"_s);
+        QCOMPARE(byJob[3].after.value(u"state"_s).toString(), u"finalized"_s);
         QCOMPARE(AuditLog(db()).count().value(), auditBefore + 3);
 
         // A retried job completing again: the same report, nothing written.

@@ -130,7 +130,8 @@ private Q_SLOTS:
         const Result<WorkOrder> refused = orders().update(invalid);
         QCOMPARE(refused.error().code, DbError::Code::Validation);
         QVERIFY2(refused.error().text().contains(u"Analysis 3"_s), qPrintable(refused.error().text()));
-        QCOMPARE(AuditLog(db()).forEntity(u"work_order"_s, wo->id)->size(), 2);
+        // Its creation with the protocol, and the two updates.
+        QCOMPARE(AuditLog(db()).forEntity(u"work_order"_s, wo->id)->size(), 3);
     }
 
     void finalizedProtocolsWorkOrderIsFrozen()

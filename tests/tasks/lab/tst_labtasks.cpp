@@ -22,6 +22,7 @@
 #include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 #include "tests/models/lab/labtestutil.h"
+#include "tests/support/auditperson.h"
 #include "tests/support/testdatabase.h"
 #include "tests/tasks/pdf/pdftools.h"
 
@@ -265,11 +266,27 @@ private Q_SLOTS:
         QVERIFY2(text.contains(vet().username), qPrintable(text));
         QVERIFY2(!text.contains(u"DRAFT"_s), qPrintable(text));
 
-        // Audit: the report's finalize, the protocol's two steps, all by the job.
+        // Audit: the report's hold (when the vet queued the job), its finalize and the
+        // protocol's two steps, all for the job.
+        QCOMPARE(auditCount(u"report"_s, draft.id, u"hold"_s), 1);
         QCOMPARE(auditCount(u"report"_s, draft.id, u"finalize"_s), 1);
         QCOMPARE(auditCount(u"protocol"_s, draft.protocolId, u"transition"_s),
                  3); // received, in analysis, finalized
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_entries WHERE job_id = ?"_s, {jobId}), 3);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_entries WHERE job_id = ?"_s, {jobId}), 4);
+        // What the worker did, it did for the vet: the database records the vet as the
+        // person and the worker's login as the session (SQLite: its one person).
+        {
+            SqlStatement who(m_t->dbAs(TestDatabase::Person::Admin),
+                             u"SELECT username, session_login, COUNT(*) FROM audit_entries WHERE job_id = ? "
+                             "AND action <> 'hold' GROUP BY username, session_login"_s);
+            who.bind(jobId);
+            QVERIFY(who.exec());
+            QVERIFY(who.next());
+            QCOMPARE(who.value(0).toString(), auditPerson(TestDatabase::Person::Vet));
+            QCOMPARE(who.value(1).toString(), auditPerson(TestDatabase::Person::Worker));
+            QCOMPARE(who.value(2).toInt(), 3);
+            QVERIFY(!who.next());
+        }
 
         // One e-mail to the client, the PDF attached.
         QCOMPARE(emailsFor(draft.id), 1);
@@ -417,7 +434,9 @@ private Q_SLOTS:
         QCOMPARE(JobStates::code(done.state), u"succeeded"_s);
         QVERIFY(done.result.value(u"email_skipped"_s).toString().contains(u"Walk-in Owner"_s));
         QCOMPARE(emailsFor(draft.id), 0);
-        QCOMPARE(auditCount(u"report"_s, draft.id, u"email_skipped"_s), 1);
+        // The reason stays with the job (its result and checkpoint); the audit trail holds
+        // the changes of records (the database writes it), here the finalize.
+        QCOMPARE(auditCount(u"report"_s, draft.id, u"finalize"_s), 1);
     }
 
     void twoDesktopsQueueOneJob()

@@ -1,0 +1,21 @@
+-- The audit trail is written by the database (0012_audit.postgresql.sql,
+-- 0012_audit.sqlite.sql): every INSERT, UPDATE and DELETE of the domain tables leaves
+-- one row per changed record, whoever made it and however (the window, the command
+-- line, a worker, psql).
+--
+--  - username: the person acting. On PostgreSQL the role the change was made as: the
+--    person signed in, or the person a worker runs a job for (the worker SETs ROLE to
+--    the job's creator). On SQLite the one person, the operating-system account.
+--  - session_login: who was signed in (session_user; on SQLite the same account): a
+--    worker's login when it ran someone's job.
+--  - job_id: the job the change ran for (the engine's residesk.job_id, the client's
+--    word: it names a job, it proves nothing about a person).
+--  - entity, entity_id: the record (entity "person" has a text key: record_key holds
+--    the login, entity_id is 0).
+--  - action: create / update / delete, or what the changed state columns show:
+--    protocol transition or restore, report amend, finalize, supersede, hold, release,
+--    allocation reserve, check_in, check_out, cancel, undo_check_in, undo_check_out,
+--    undo_cancel, move.
+--  - before, after: the whole row as a JSON object (NULL before a create, after a delete).
+ALTER TABLE audit_entries ADD COLUMN session_login VARCHAR(100);
+ALTER TABLE audit_entries ADD COLUMN record_key VARCHAR(200);

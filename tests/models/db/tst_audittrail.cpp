@@ -1,0 +1,291 @@
+#include "models/core/auditlog.h"
+#include "models/db/database.h"
+#include "models/db/sqlstatement.h"
+#include "models/db/threadjob.h"
+#include "tests/models/lab/labtestutil.h"
+#include "tests/support/auditperson.h"
+#include "tests/support/testdatabase.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Person = TestDatabase::Person;
+
+// The audit trail written by the database (resources/migrations/0012_audit*.sql): one
+// row per changed record, with the person who made the change, whatever made it; and
+// nobody may write, change or delete the trail themselves.
+class TestAuditTrail : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_t;
+
+    Database &admin() { return m_t->dbAs(Person::Admin); }
+
+    static qint64 insertId(Database &db, const QString &sql, const QVariantList &values)
+    {
+        SqlStatement st(db, sql);
+        for (const QVariant &v : values)
+            st.bind(v);
+        if (auto r = st.exec(); !r) {
+            qWarning() << r.error().text() << r.error().detail;
+            return 0;
+        }
+        return st.next() ? st.value(0).toLongLong() : 0;
+    }
+
+    QList<AuditEntry> trail(const QString &entity, const QString &record)
+    {
+        AuditFilter filter;
+        filter.entity = entity;
+        filter.record = record;
+        PageRequest request;
+        request.limit = 100;
+        const Result<QList<AuditEntry>> rows = AuditLog(admin()).page(filter, request);
+        if (!rows) {
+            qWarning() << rows.error().text() << rows.error().detail;
+            return {};
+        }
+        return rows.value();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QString error;
+        m_t = TestDatabase::create(&error);
+        QVERIFY2(m_t, qPrintable(error));
+    }
+
+    void cleanup() { m_t.reset(); }
+
+    // Insert, update and delete, each made by the person whose work it is, through
+    // plain SQL on that person's own connection.
+    void everyChangeNamesItsPerson_data()
+    {
+        QTest::addColumn<Person>("person");
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("entity");
+        QTest::addColumn<QString>("insertSql");
+        QTest::addColumn<QVariantList>("insertValues"); // the second is `field`'s
+        QTest::addColumn<QString>("updateSql");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("newValue");
+
+        QTest::newRow("a building, by housing staff")
+            << Person::Housing << u"buildings"_s << u"building"_s
+            << u"INSERT INTO buildings (code, name, address, floors, created_by, updated_by) "
+               "VALUES (?, ?, ?, ?, 'x', 'x') RETURNING id"_s
+            << QVariantList{u"AU"_s, u"Audit Hall"_s, u"1 Ledger Way"_s, 3}
+            << u"UPDATE buildings SET name = ?, version = version + 1 WHERE id = ?"_s << u"name"_s
+            << u"Audit House"_s;
+        QTest::newRow("a client, by a vet")
+            << Person::Vet << u"clients"_s << u"client"_s
+            << u"INSERT INTO clients (kind, name, created_by, updated_by) VALUES (?, ?, 'x', 'x') RETURNING id"_s
+            << QVariantList{u"farm"_s, u"Ledger Farm"_s}
+            << u"UPDATE clients SET name = ?, version = version + 1 WHERE id = ?"_s << u"name"_s
+            << u"Ledger Dairy"_s;
+        QTest::newRow("a person, by an administrator")
+            << Person::Admin << u"people"_s << u"person"_s
+            << u"INSERT INTO people (login, full_name) VALUES (?, ?) RETURNING login"_s
+            << QVariantList{u"rt_ledger"_s, u"Lee Ledger"_s}
+            << u"UPDATE people SET full_name = ? WHERE login = ?"_s << u"full_name"_s << u"Lee L. Ledger"_s;
+    }
+
+    void everyChangeNamesItsPerson()
+    {
+        QFETCH(Person, person);
+        QFETCH(QString, table);
+        QFETCH(QString, entity);
+        QFETCH(QString, insertSql);
+        QFETCH(QVariantList, insertValues);
+        QFETCH(QString, updateSql);
+        QFETCH(QString, field);
+        QFETCH(QString, newValue);
+        Database &db = m_t->dbAs(person);
+        const qint64 before = AuditLog(admin()).count().value();
+
+        QString key;
+        {
+            SqlStatement st(db, insertSql);
+            for (const QVariant &v : insertValues)
+                st.bind(v);
+            const VoidResult inserted = st.exec();
+            QVERIFY2(inserted, qPrintable(inserted.error().text() + inserted.error().detail));
+            QVERIFY(st.next());
+            key = st.value(0).toString();
+        }
+        QVERIFY(SqlStatement::run(db, updateSql, {newValue, key}));
+        QVERIFY(SqlStatement::run(db,
+                                  u"DELETE FROM "_s + table +
+                                      (entity == u"person"_s ? u" WHERE login = ?"_s : u" WHERE id = ?"_s),
+                                  {key}));
+
+        QCOMPARE(AuditLog(admin()).count().value(), before + 3);
+        const QList<AuditEntry> rows = trail(table, key); // the table's name finds its entity
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(0).action, u"create"_s);
+        QCOMPARE(rows.at(1).action, u"update"_s);
+        QCOMPARE(rows.at(2).action, u"delete"_s);
+        for (const AuditEntry &e : rows) {
+            QCOMPARE(e.entity, entity);
+            QCOMPARE(e.recordText(), key);
+            QCOMPARE(e.username, auditPerson(person));
+            QCOMPARE(e.sessionLogin, auditPerson(person));
+            QCOMPARE(e.jobId, qint64(0));
+            QVERIFY(qAbs(e.atMs - QDateTime::currentMSecsSinceEpoch()) < 60000);
+        }
+        QVERIFY(rows.at(0).before.isEmpty());
+        QCOMPARE(rows.at(0).after.value(field).toString(), insertValues.at(1).toString());
+        QCOMPARE(rows.at(1).before.value(field).toString(), insertValues.at(1).toString());
+        QCOMPARE(rows.at(1).after.value(field).toString(), newValue);
+        QCOMPARE(rows.at(2).before.value(field).toString(), newValue);
+        QVERIFY(rows.at(2).after.isEmpty());
+        // The person filter finds them; another person's does not.
+        AuditFilter byPerson;
+        byPerson.username = auditPerson(person);
+        byPerson.entity = entity;
+        QCOMPARE(AuditLog(admin()).count(byPerson).value(), qint64(3));
+        if (TestDatabase::isPostgreSQL()) {
+            byPerson.username = TestDatabase::login(person == Person::Vet ? Person::Housing : Person::Vet);
+            QCOMPARE(AuditLog(admin()).count(byPerson).value(), qint64(0));
+        }
+    }
+
+    // One statement changing many rows: one audit row each, told apart by the state
+    // they moved to (forward: transition, back: restore), with the job named by the
+    // thread (the engine's residesk.job_id on PostgreSQL).
+    void bulkChangesAreSetBasedAndNameTheJob()
+    {
+        const qint64 client = LabTest::makeClient(admin());
+        QVERIFY(client > 0);
+        QList<qint64> ids;
+        for (int i = 0; i < 5; ++i) {
+            const Protocol p = LabTest::makeProtocol(admin(), client);
+            QVERIFY(p.id > 0);
+            ids << p.id;
+        }
+        {
+            const ThreadJobScope job(admin(), 31337);
+            QVERIFY(job.ok());
+            QCOMPARE(ThreadJob::current(), qint64(31337));
+            QVERIFY(SqlStatement::run(admin(),
+                                      u"UPDATE protocols SET state = 'received', received_at = submitted_at, "
+                                      "version = version + 1 WHERE client_id = ?"_s,
+                                      {client}));
+        }
+        QCOMPARE(ThreadJob::current(), qint64(0));
+        QVERIFY(SqlStatement::run(admin(),
+                                  u"UPDATE protocols SET state = 'submitted', received_at = NULL, "
+                                  "version = version + 1 WHERE client_id = ?"_s,
+                                  {client}));
+        const QList<AuditEntry> byJob = AuditLog(admin()).forJob(31337).value();
+        QCOMPARE(byJob.size(), ids.size());
+        for (const AuditEntry &e : byJob) {
+            QCOMPARE(e.entity, u"protocol"_s);
+            QCOMPARE(e.action, u"transition"_s);
+            QVERIFY(ids.contains(e.entityId));
+            QCOMPARE(e.before.value(u"state"_s).toString(), u"submitted"_s);
+            QCOMPARE(e.after.value(u"state"_s).toString(), u"received"_s);
+            QCOMPARE(e.username, auditPerson(Person::Admin));
+        }
+        if (TestDatabase::isPostgreSQL()) // one statement, one trigger call, one time
+            QCOMPARE(byJob.first().atMs, byJob.last().atMs);
+        for (qint64 id : ids) {
+            const QList<AuditEntry> history = AuditLog(admin()).forEntity(u"protocol"_s, id).value();
+            QCOMPARE(history.size(), 3); // create, transition, restore
+            QCOMPARE(history.last().action, u"restore"_s);
+            QCOMPARE(history.last().jobId, qint64(0));
+        }
+    }
+
+    // Paging through the trail by any column, newest first by default.
+    void pagesInEveryOrder()
+    {
+        const qint64 client = LabTest::makeClient(admin());
+        for (int i = 0; i < 7; ++i)
+            QVERIFY(LabTest::makeProtocol(admin(), client).id > 0);
+        AuditFilter filter;
+        const qint64 total = AuditLog(admin()).count(filter).value();
+        QVERIFY(total >= 22); // a client; a protocol, its work order and its report, 7 times
+        for (int column = 0; column < AuditLog::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                PageRequest request;
+                request.sortColumn = column;
+                request.order = order;
+                request.limit = 5;
+                QSet<qint64> seen;
+                for (;;) {
+                    const Result<QList<AuditEntry>> page = AuditLog(admin()).page(filter, request);
+                    QVERIFY2(page, qPrintable(page.error().text() + page.error().detail));
+                    if (page->isEmpty())
+                        break;
+                    for (const AuditEntry &e : page.value())
+                        seen.insert(e.id);
+                    request.hasCursor = true;
+                    request.afterValue = AuditLog::sortValue(page->last(), column);
+                    request.afterId = page->last().id;
+                }
+                QCOMPARE(qint64(seen.size()), total);
+            }
+        }
+        filter.fromMs = QDateTime::currentMSecsSinceEpoch() + 60000;
+        QCOMPARE(AuditLog(admin()).count(filter).value(), qint64(0));
+        filter.fromMs = QDateTime::currentMSecsSinceEpoch() - 60000;
+        QCOMPARE(AuditLog(admin()).count(filter).value(), total);
+    }
+
+    // PostgreSQL: no person may write, change or delete the trail (42501), however
+    // they try. SQLite: a program without Residesk's audit functions cannot change the
+    // audited tables at all (its change would go unrecorded).
+    void nobodyWritesTheTrail_data()
+    {
+        QTest::addColumn<Person>("person");
+        QTest::newRow("admin") << Person::Admin;
+        QTest::newRow("housing") << Person::Housing;
+        QTest::newRow("vet") << Person::Vet;
+        QTest::newRow("worker") << Person::Worker;
+    }
+
+    void nobodyWritesTheTrail()
+    {
+        QFETCH(Person, person);
+        // An entry to aim at.
+        QVERIFY(LabTest::makeClient(admin()) > 0);
+        const qint64 entries = AuditLog(admin()).count().value();
+        QVERIFY(entries > 0);
+        if (!TestDatabase::isPostgreSQL()) {
+            // Another process (closing a second connection here would drop this
+            // process's SQLite locks: models/db/databasefileguard.h).
+            QProcess python;
+            python.start(u"/usr/bin/python3"_s,
+                         {u"-c"_s,
+                          u"import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\n"
+                          "c.execute(\"UPDATE clients SET name = 'Unrecorded'\")\nc.commit()\n"_s,
+                          m_t->config().path});
+            QVERIFY(python.waitForFinished(30000));
+            QVERIFY(python.exitCode() != 0);
+            const QString error = QString::fromUtf8(python.readAllStandardError());
+            QVERIFY2(error.contains(u"no such function: residesk_audit_"_s), qPrintable(error));
+            QCOMPARE(AuditLog(admin()).count().value(), entries);
+            return;
+        }
+        Database &db = m_t->dbAs(person);
+        const QStringList attempts{
+            u"INSERT INTO audit_entries (at, username, entity, entity_id, action) VALUES (1, 'x', 'client', 1, 'x')"_s,
+            u"UPDATE audit_entries SET username = 'someone else'"_s, u"DELETE FROM audit_entries"_s,
+            u"TRUNCATE audit_entries"_s};
+        for (const QString &sql : attempts) {
+            const VoidResult r = SqlStatement::run(db, sql);
+            QVERIFY2(!r, qPrintable(sql));
+            QVERIFY2((r.error().text() + r.error().detail).contains(u"42501"_s),
+                     qPrintable(sql + u": "_s + r.error().text() + r.error().detail));
+        }
+        QCOMPARE(AuditLog(admin()).count().value(), entries);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditTrail)
+#include "tst_audittrail.moc"
