@@ -22,31 +22,38 @@
 -- Roles are shared by every database of a server, so they are created only where
 -- missing. Migrating needs a superuser (or a role that may create roles).
 
+-- Two databases of one server migrated at once both find a role missing; the second
+-- CREATE ROLE then fails on the first one's committed row, which is just as good
+-- (advisory locks cannot help: they belong to one database, roles to the server).
 DO $$
+DECLARE
+    r record;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'residesk_owner') THEN
-        CREATE ROLE residesk_owner NOLOGIN CREATEROLE;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'residesk_admin') THEN
-        CREATE ROLE residesk_admin NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'residesk_housing') THEN
-        CREATE ROLE residesk_housing NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'residesk_vet') THEN
-        CREATE ROLE residesk_vet NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'residesk_worker') THEN
-        CREATE ROLE residesk_worker NOLOGIN;
+    FOR r IN SELECT * FROM (VALUES
+        ('residesk_owner', 'NOLOGIN CREATEROLE'),
+        ('residesk_admin', 'NOLOGIN'),
+        ('residesk_housing', 'NOLOGIN'),
+        ('residesk_vet', 'NOLOGIN'),
+        -- Workers may become each person (every person is granted to residesk_worker,
+        -- so that a worker can SET ROLE to a job's creator) but must not hold their
+        -- privileges without doing so: the group does not inherit what its members'
+        -- roles hold. Checks below therefore ask pg_has_role(…, 'USAGE'), which follows
+        -- inheritance, never 'MEMBER', which would count a worker as an administrator.
+        ('residesk_worker', 'NOLOGIN NOINHERIT')) AS t(name, options)
+    LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r.name) THEN
+            BEGIN
+                EXECUTE format('CREATE ROLE %I %s', r.name, r.options);
+            EXCEPTION WHEN unique_violation OR duplicate_object THEN
+                NULL; -- created meanwhile by a migration of another database
+            END;
+        END IF;
+    END LOOP;
+    IF (SELECT rolinherit FROM pg_roles WHERE rolname = 'residesk_worker') THEN
+        ALTER ROLE residesk_worker NOINHERIT;
     END IF;
 END
 $$;
--- Workers may become each person (every person is granted to residesk_worker, so that
--- a worker can SET ROLE to a job's creator), but must not hold their privileges
--- without doing so: the group does not inherit what its members' roles hold. Checks
--- below therefore ask pg_has_role(…, 'USAGE'), which follows inheritance, never
--- 'USAGE', which would count a worker as an administrator.
-ALTER ROLE residesk_worker NOINHERIT;
 
 -- The kinds of job each group may queue (checked by the jobs table's policy). A kind
 -- listed here may be queued by the groups listed with it; a kind not listed (the
