@@ -487,6 +487,12 @@ const JobEngineOptions &JobEngine::options() const
     return d->options;
 }
 
+void JobEngine::setRunRecurring(bool run)
+{
+    Q_ASSERT(!isStarted());
+    d->options.runRecurring = run;
+}
+
 bool JobEngine::isStarted() const
 {
     return d->started && !d->stopping;

@@ -67,6 +67,8 @@ public:
 
     void setEventBus(EventBus *bus);
     void start();
+    // Before start(): whether this engine fires due recurring jobs (options().runRecurring).
+    void setRunRecurring(bool run);
     // Stops claiming and asks running jobs to stop at their next checkpoint; a job that
     // stops is released (queued again, no attempt spent). Emits stopped() when no job
     // runs, or after shutdownGraceMs (the leases of jobs still running then expire and

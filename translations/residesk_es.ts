@@ -2061,7 +2061,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+126"/>
+        <location filename="../app/cli/commandline.cpp" line="+130"/>
         <source>Usage: residesk [--database &lt;url&gt;] &lt;command&gt; [options]
        residesk [--database &lt;url&gt;] [--demo] [--sign-in]   (no command: open the window)
 
@@ -2156,7 +2156,7 @@ Opciones:
         <translation>comando desconocido «%1»; consulte: residesk --help</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>unexpected argument &quot;%1&quot; for &quot;%2&quot;; see: residesk %2 --help</source>
         <translation>argumento inesperado «%1» para «%2»; consulte: residesk %2 --help</translation>
     </message>
@@ -2610,7 +2610,7 @@ Opciones:
 <context>
     <name>DatabaseFileGuard</name>
     <message>
-        <location filename="../models/db/databasefileguard.cpp" line="+148"/>
+        <location filename="../models/db/databasefileguard.cpp" line="+167"/>
         <source>%1 is the database file Residesk is using. Opening it as another file would break the database&apos;s locks and lose work; choose another file.</source>
         <translation>%1 es el archivo de base de datos que usa Residesk. Abrirlo como otro archivo rompería los bloqueos de la base de datos y se perdería trabajo; elija otro archivo.</translation>
     </message>
@@ -2623,7 +2623,7 @@ Opciones:
 <context>
     <name>DbError</name>
     <message>
-        <location filename="../models/db/dberror.cpp" line="+10"/>
+        <location filename="../models/db/dberror.cpp" line="+12"/>
         <source>Some fields are not valid.</source>
         <translation>Algunos campos no son válidos.</translation>
     </message>
@@ -2633,7 +2633,7 @@ Opciones:
         <translation>Se ha perdido la conexión con la base de datos.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>A record with the same key already exists.</source>
         <translation>Ya existe un registro con la misma clave.</translation>
     </message>
@@ -2646,6 +2646,162 @@ Opciones:
         <location line="+1"/>
         <source>The database could not carry out the request.</source>
         <translation>La base de datos no ha podido llevar a cabo la solicitud.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>buildings</source>
+        <translation>edificios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rooms</source>
+        <translation>habitaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>residents</source>
+        <translation>residentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>room allocations</source>
+        <translation>asignaciones de habitaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected import rows</source>
+        <translation>filas rechazadas de importación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lab clients</source>
+        <translation>clientes del laboratorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>protocols</source>
+        <translation>protocolos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>work orders</source>
+        <translation>órdenes de trabajo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>work order analyses</source>
+        <translation>análisis de órdenes de trabajo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lab reports</source>
+        <translation>informes del laboratorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report results</source>
+        <translation>resultados de informes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report PDFs</source>
+        <translation>PDF de informes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>bulk protocol changes</source>
+        <translation>cambios masivos de protocolos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the audit trail</source>
+        <translation>el registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>people</source>
+        <translation>personas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>jobs</source>
+        <translation>trabajos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notifications</source>
+        <translation>notificaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outgoing e-mail</source>
+        <translation>correo saliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recurring jobs</source>
+        <translation>trabajos periódicos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the job kinds of each role</source>
+        <translation>los tipos de trabajo de cada rol</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>You may not see %1: your role has no permission to read them.</source>
+        <translation>No puede ver %1: su rol no tiene permiso para leerlos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You may not add %1: your role has no permission to add them.</source>
+        <translation>No puede añadir %1: su rol no tiene permiso para añadirlos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You may not delete %1: your role has no permission to delete them.</source>
+        <translation>No puede eliminar %1: su rol no tiene permiso para eliminarlos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You may not change %1: your role has no permission to change them.</source>
+        <translation>No puede modificar %1: su rol no tiene permiso para modificarlos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your role has no permission to use %1.</source>
+        <translation>Su rol no tiene permiso para usar %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your role may not start this kind of job.</source>
+        <translation>Su rol no puede iniciar este tipo de trabajo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You may not write this row of %1: it belongs to somebody else.</source>
+        <translation>No puede escribir esta fila de %1: pertenece a otra persona.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your role has no permission to run %1.</source>
+        <translation>Su rol no tiene permiso para ejecutar %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your role may not act as %1.</source>
+        <translation>Su rol no puede actuar como %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your role does not allow this: %1.</source>
+        <translation>Su rol no lo permite: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your role does not allow this (the database said: %1).</source>
+        <translation>Su rol no lo permite (la base de datos dijo: %1).</translation>
     </message>
     <message>
         <location filename="../models/db/result.h" line="+32"/>
@@ -2732,7 +2888,7 @@ Opciones:
 <context>
     <name>Finalization</name>
     <message>
-        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+32"/>
+        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+33"/>
         <source>Report %1 (revision %2)</source>
         <translation>Informe %1 (revisión %2)</translation>
     </message>
@@ -2762,7 +2918,7 @@ Opciones:
         <translation>desconocido</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Rendering the PDF</source>
         <translation>Generando el PDF</translation>
     </message>
@@ -2820,12 +2976,12 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Finalizado</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Report %1 finalized</source>
         <translation>Informe %1 finalizado</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Signed by %1.</source>
         <translation>Firmado por %1.</translation>
     </message>
@@ -2990,14 +3146,19 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>GuiApplication</name>
     <message>
-        <location filename="../app/gui/guiapplication.cpp" line="+79"/>
-        <location line="+64"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+71"/>
+        <source>The server did not say who you are.</source>
+        <translation>El servidor no indicó quién es usted.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+69"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+64"/>
+        <location line="-68"/>
+        <location line="+69"/>
         <source>Residesk cannot use the database %1.
 
 %2</source>
@@ -3022,7 +3183,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>HousingCommands</name>
     <message>
-        <location filename="../app/cli/housingcommands.cpp" line="+112"/>
+        <location filename="../app/cli/housingcommands.cpp" line="+116"/>
         <source>With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table.</source>
         <translation>Con --json: un array JSON de objetos con las claves %1. Si no, una tabla de texto alineada.</translation>
     </message>
@@ -3048,7 +3209,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>s</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>List the residents.</source>
         <translation>Listar los residentes.</translation>
     </message>
@@ -3068,12 +3229,12 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>--residents debe ser un número entero de 0 a %1, no «%2»</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>--seed must be a whole number from 0 to %1, not &quot;%2&quot;</source>
         <translation>--seed debe ser un número entero de 0 a %1, no «%2»</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-49"/>
         <source>Adds demo buildings, rooms and residents (--residents) and lab clients and protocols, each with a work order and a draft report (--protocols). Without either option: 300 residents. The same seed and count give the same data every time; seeding again adds only what is missing.</source>
         <translation>Añade edificios, habitaciones y residentes de demostración (--residents) y clientes y protocolos del laboratorio, cada uno con una orden de trabajo y un informe en borrador (--protocols). Sin ninguna de las dos opciones: 300 residentes. La misma semilla y la misma cantidad dan siempre los mismos datos; al volver a ejecutarlo solo se añade lo que falta.</translation>
     </message>
@@ -3088,7 +3249,12 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Cuántos protocolos de laboratorio (por omisión, ninguno).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>PostgreSQL: also the demo people admin, housing, vet and worker (password &quot;demo&quot;), each in the role of that name (an administrator&apos;s work).</source>
+        <translation>PostgreSQL: también las personas de demostración admin, housing, vet y worker (contraseña «demo»), cada una en el rol de ese nombre (tarea de un administrador).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Only residents holding a bed in this building today (its code).</source>
         <translation>Solo los residentes que hoy ocupan una plaza en este edificio (su código).</translation>
     </message>
@@ -3103,7 +3269,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>--protocols debe ser un número entero de 0 a %1, no «%2»</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source><byte value="xd"/>Seeding demo %1: %2 of %3</source>
         <translation><byte value="xd"/>Creando %1 de demostración: %2 de %3</translation>
     </message>
@@ -3128,7 +3294,52 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>no se pudieron crear los datos de demostración del laboratorio: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+9"/>
+        <source>Demo Administrator</source>
+        <translation>Administración de demostración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo Housing Officer</source>
+        <translation>Oficina de alojamiento de demostración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Housing officer</source>
+        <translation>Responsable de alojamiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dr. Demo Vet</source>
+        <translation>Dra. Veterinaria de demostración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Veterinarian</source>
+        <translation>Veterinaria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo Worker</source>
+        <translation>Trabajador de demostración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Job worker</source>
+        <translation>Ejecutor de trabajos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>adding the demo person %1 failed: %2</source>
+        <translation>no se pudo añadir la persona de demostración %1: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Seeded demo data (seed %1) into %2: %3 buildings, %4 rooms, %5 residents added.</source>
         <translation>Datos de demostración creados (semilla %1) en %2: se han añadido %3 edificios, %4 habitaciones y %5 residentes.</translation>
     </message>
@@ -3137,8 +3348,16 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <source>Seeded demo lab data (seed %1) into %2: %3 clients, %4 protocols, %5 work orders with %6 analyses, %7 draft reports with %8 result rows added.</source>
         <translation>Datos de demostración del laboratorio creados (semilla %1) en %2: se han añadido %3 clientes, %4 protocolos, %5 órdenes de trabajo con %6 análisis y %7 informes en borrador con %8 filas de resultados.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>The demo people admin, housing, vet and worker (password &quot;demo&quot;) are there; %n of them added now.</source>
+        <translation>
+            <numerusform>Las personas de demostración admin, housing, vet y worker (contraseña «demo») están; %n añadida ahora.</numerusform>
+            <numerusform>Las personas de demostración admin, housing, vet y worker (contraseña «demo») están; %n añadidas ahora.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
         <source>there is no building with the code &quot;%1&quot;</source>
         <translation>no hay ningún edificio con el código «%1»</translation>
     </message>
@@ -4495,7 +4714,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>informe %1 (%2, revisión %3)</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table.</source>
         <translation>Con --json: un array JSON de objetos con las claves %1. Si no, una tabla de texto alineada.</translation>
     </message>
@@ -4530,7 +4749,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Listar los informes del laboratorio (todas las revisiones).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Finalize (sign) a report as a job: residesk report finalize ID.</source>
         <translation>Finalizar (firmar) un informe como tarea: residesk report finalize ID.</translation>
     </message>
@@ -4582,12 +4801,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La tarea %1 finaliza el %2.</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-209"/>
         <source>&quot;%1&quot; needs -o FILE</source>
         <translation>«%1» necesita -o ARCHIVO</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+229"/>
         <source>cannot read the PDF of %1: %2</source>
         <translation>no se puede leer el PDF del %1: %2</translation>
     </message>
@@ -5479,7 +5698,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+116"/>
+        <location filename="../ui/mainwindow.cpp" line="+119"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
@@ -5685,7 +5904,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Se ha restablecido la conexión con la base de datos.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+33"/>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Jobs</source>
         <translation>Tareas</translation>
     </message>
@@ -5713,7 +5937,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>El esquema de la base de datos está en la versión %1, más reciente que la de este Residesk (como máximo, la versión %2). Actualice Residesk; la base de datos no se ha modificado.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+66"/>
+        <source>Migration %1 (%2) needs the owner role residesk_owner to create objects in the schema public; granting it failed: %3</source>
+        <translation>La migración %1 (%2) necesita que el rol propietario residesk_owner pueda crear objetos en el esquema public; no se pudo conceder: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Migration %1 (%2) must run as the database&apos;s owner role residesk_owner: %3</source>
         <translation>La migración %1 (%2) debe ejecutarse con el rol propietario de la base de datos residesk_owner: %3</translation>
     </message>
@@ -6371,6 +6600,106 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+13"/>
         <source>The PDF could not be saved to %1: %2</source>
         <translation>No se pudo guardar el PDF en %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleRepository</name>
+    <message>
+        <location filename="../models/core/peoplerepository.cpp" line="+44"/>
+        <source>&quot;%1&quot; is not a valid login: use lowercase letters, digits and underscores, starting with a letter, at most 63 characters.</source>
+        <translation>«%1» no es un usuario válido: use minúsculas, dígitos y guiones bajos, empezando por una letra, 63 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is not a valid login: names starting with pg_ or residesk_ are reserved.</source>
+        <translation>«%1» no es un usuario válido: los nombres que empiezan por pg_ o residesk_ están reservados.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is not a role: use admin, housing, vet or worker.</source>
+        <translation>«%1» no es un rol: use admin, housing, vet o worker.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>People and roles are managed on PostgreSQL only: the embedded SQLite file has one person, the operating-system account (%1).</source>
+        <translation>Las personas y los roles solo se gestionan en PostgreSQL: el archivo SQLite integrado tiene una sola persona, la cuenta del sistema operativo (%1).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Permission denied: %1 needs membership in the residesk_admin role, which %2 does not have. Ask an administrator.</source>
+        <translation>Permiso denegado: %1 requiere pertenecer al rol residesk_admin, y %2 no pertenece. Pídaselo a un administrador.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A role named %1 exists already on the PostgreSQL server.</source>
+        <translation>Ya existe un rol llamado %1 en el servidor PostgreSQL.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no person with the login %1.</source>
+        <translation>No hay ninguna persona con el usuario %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database refused: %1</source>
+        <translation>La base de datos lo rechazó: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database could not complete %1: %2</source>
+        <translation>La base de datos no pudo completar la operación (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+43"/>
+        <source>The password must not be empty.</source>
+        <translation>La contraseña no puede estar vacía.</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>The password could not be encrypted (libpq).</source>
+        <translation>No se pudo cifrar la contraseña (libpq).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>listing people</source>
+        <translation>listar a las personas</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+19"/>
+        <source>A person needs a full name.</source>
+        <translation>Una persona necesita un nombre completo.</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>adding people</source>
+        <translation>añadir personas</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>changing people</source>
+        <translation>modificar personas</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>changing roles</source>
+        <translation>cambiar roles</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>disabling people</source>
+        <translation>desactivar personas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>setting another person&apos;s password</source>
+        <translation>cambiar la contraseña de otra persona</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>changing your password</source>
+        <translation>cambiar su contraseña</translation>
     </message>
 </context>
 <context>
@@ -7511,7 +7840,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ReportRepository</name>
     <message>
-        <location filename="../models/lab/reportrepository.cpp" line="+80"/>
+        <location filename="../models/lab/reportrepository.cpp" line="+83"/>
         <source>Report %1 (revision %2)</source>
         <translation>Informe %1 (revisión %2)</translation>
     </message>
@@ -8905,6 +9234,432 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <location filename="../app/cli/unixsignals.cpp" line="+32"/>
         <source>another signal watcher exists in this process</source>
         <translation>ya existe otro vigilante de señales en este proceso</translation>
+    </message>
+</context>
+<context>
+    <name>UserCommands</name>
+    <message>
+        <location filename="../app/cli/usercommands.cpp" line="+95"/>
+        <source>admin</source>
+        <translation>administración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>housing</source>
+        <translation>alojamiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vet</source>
+        <translation>veterinaria</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>worker</source>
+        <translation>ejecutor</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PostgreSQL only: on the embedded SQLite file there is one person, the operating-system account, and the command exits with 1.</source>
+        <translation>Solo PostgreSQL: en el archivo SQLite integrado hay una sola persona, la cuenta del sistema operativo, y la orden termina con 1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a person: a PostgreSQL login in one role (administrators only).</source>
+        <translation>Añadir una persona: un usuario de PostgreSQL en un rol (solo administradores).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>users add NAME --role admin|housing|vet|worker --full-name &quot;…&quot; [--title T] [--email E]. The password is read from standard input (asked for twice without echo on a terminal, otherwise the first line), never from the command line; it reaches the server only as a SCRAM-SHA-256 verifier. NAME: lowercase letters, digits and underscores, starting with a letter, not pg_… or residesk_…. %1</source>
+        <translation>users add NOMBRE --role admin|housing|vet|worker --full-name &quot;…&quot; [--title T] [--email E]. La contraseña se lee de la entrada estándar (se pide dos veces sin eco en un terminal; si no, la primera línea), nunca de la línea de órdenes; llega al servidor solo como verificador SCRAM-SHA-256. NOMBRE: minúsculas, dígitos y guiones bajos, empezando por una letra, sin pg_… ni residesk_…. %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The person&apos;s role: admin, housing, vet or worker.</source>
+        <translation>El rol de la persona: admin, housing, vet o worker.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The full name (it signs finalized reports).</source>
+        <translation>El nombre completo (firma los informes finalizados).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The title or position (optional).</source>
+        <translation>El título o cargo (opcional).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The e-mail address (optional).</source>
+        <translation>La dirección de correo electrónico (opcional).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List the people and their roles (administrators only).</source>
+        <translation>Listar las personas y sus roles (solo administradores).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With --json: a JSON array of objects with the keys login, full_name, title, email, role, can_login. Otherwise an aligned text table. %1</source>
+        <translation>Con --json: un array JSON de objetos con las claves login, full_name, title, email, role, can_login. Si no, una tabla de texto alineada. %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Give a person another role (administrators only).</source>
+        <translation>Dar otro rol a una persona (solo administradores).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>users set-role NAME admin|housing|vet|worker: the person leaves their old role. %1</source>
+        <translation>users set-role NOMBRE admin|housing|vet|worker: la persona deja su rol anterior. %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stop a person from signing in (administrators only).</source>
+        <translation>Impedir que una persona inicie sesión (solo administradores).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>users disable NAME: the login can no longer sign in (sessions already open run on until they end). Nobody can disable their own login. %1</source>
+        <translation>users disable NOMBRE: el usuario ya no puede iniciar sesión (las sesiones ya abiertas siguen hasta que terminan). Nadie puede desactivar su propio usuario. %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change your own password, or (administrators) another person&apos;s.</source>
+        <translation>Cambiar su propia contraseña o (administradores) la de otra persona.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>users password [NAME]: without NAME your own login&apos;s password. The new password is read from standard input (asked for twice without echo on a terminal, otherwise the first line). %1</source>
+        <translation>users password [NOMBRE]: sin NOMBRE, la contraseña de su propio usuario. La nueva contraseña se lee de la entrada estándar (se pide dos veces sin eco en un terminal; si no, la primera línea). %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Again: </source>
+        <translation>Otra vez: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the two passwords differ; nothing was changed</source>
+        <translation>las dos contraseñas no coinciden; no se cambió nada</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no password given on standard input; nothing was changed</source>
+        <translation>no se dio ninguna contraseña en la entrada estándar; no se cambió nada</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;users add&quot; needs the new person&apos;s login</source>
+        <translation>«users add» necesita el usuario de la nueva persona</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;users add&quot; needs --role (admin, housing, vet or worker)</source>
+        <translation>«users add» necesita --role (admin, housing, vet o worker)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;users add&quot; needs --full-name</source>
+        <translation>«users add» necesita --full-name</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Password for %1: </source>
+        <translation>Contraseña de %1: </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Added %1 (%2) as %3.</source>
+        <translation>Se añadió a %1 (%2) como %3.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>LOGIN</source>
+        <translation>USUARIO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FULL NAME</source>
+        <translation>NOMBRE COMPLETO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TITLE</source>
+        <translation>TÍTULO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-MAIL</source>
+        <translation>CORREO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ROLE</source>
+        <translation>ROL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIGN-IN</source>
+        <translation>ACCESO</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;users set-role&quot; needs a login and a role</source>
+        <translation>«users set-role» necesita un usuario y un rol</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is now %2.</source>
+        <translation>%1 ahora es %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;users disable&quot; needs a login</source>
+        <translation>«users disable» necesita un usuario</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 ya no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>New password for %1: </source>
+        <translation>Nueva contraseña de %1: </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The password of %1 was changed.</source>
+        <translation>Se cambió la contraseña de %1.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../ui/people/userspage.cpp" line="+31"/>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Housing</source>
+        <translation>Alojamiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vet</source>
+        <translation>Veterinario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worker</source>
+        <translation>Ejecutor</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Again:</source>
+        <translation>O&amp;tra vez:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Add person…</source>
+        <translation>&amp;Añadir persona…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;role…</source>
+        <translation>Cambiar &amp;rol…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set pass&amp;word…</source>
+        <translation>Cambiar con&amp;traseña…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign-in</source>
+        <translation>Acceso</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;h2&gt;Users&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Usuarios&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>People sign in as their own PostgreSQL login; the role decides what the server lets them do.</source>
+        <translation>Cada persona inicia sesión con su propio usuario de PostgreSQL; el rol decide lo que el servidor le permite hacer.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The people could not be loaded: %1</source>
+        <translation>No se pudieron cargar las personas: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Allowed</source>
+        <translation>Permitido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 was added as %2.</source>
+        <translation>Se añadió a %1 como %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is now %2.</source>
+        <translation>%1 ahora es %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 ya no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The password of %1 was changed.</source>
+        <translation>Se cambió la contraseña de %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add person</source>
+        <translation>Añadir persona</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lowercase letters, digits, _</source>
+        <translation>minúsculas, dígitos, _</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Nombre completo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Change role</source>
+        <translation>Cambiar rol</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New role of %1:</source>
+        <translation>Nuevo rol de %1:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Disable %1</source>
+        <translation>Desactivar a %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 will no longer be able to sign in. Sessions already open run on until they end.</source>
+        <translation>%1 ya no podrá iniciar sesión. Las sesiones ya abiertas siguen hasta que terminan.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Password of %1</source>
+        <translation>Contraseña de %1</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,7 @@ struct MainWindow::Private
     QAction *findAction = nullptr;
     bool started = false;
     bool residentsShown = false;
+    MainWindow::Rights rights;
 
     QList<RecordPage *> recordPages() const
     {
@@ -476,17 +477,55 @@ QCoro::Task<> MainWindow::showUsersPageIfAllowed()
     Q_EMIT usersPageDecided(d->users != nullptr);
 }
 
+void MainWindow::setRights(const Rights &rights)
+{
+    d->rights = rights;
+    // Sidebar rows follow the page stack's order.
+    for (int row = 0; row < d->sidebar->count(); ++row) {
+        QWidget *page = d->stack->widget(row);
+        const bool housing = page == d->buildings || page == d->rooms || page == d->residents ||
+                             page == d->allocations || page == d->freeBeds;
+        const bool lab = page == d->lab->protocolsPage() || page == d->lab->workOrdersPage();
+        const bool hidden =
+            (housing && !rights.housing) || (lab && !rights.lab) || (page == d->audit && !rights.admin);
+        d->sidebar->item(row)->setHidden(hidden);
+        if (hidden && d->sidebar->currentRow() == row)
+            d->sidebar->setCurrentRow(0);
+    }
+    // Bulk changes of protocols are administrators' work.
+    for (QAction *action : findChildren<QAction *>()) {
+        if (action->objectName().startsWith(u"actionBulk"_s) || action->objectName().startsWith(u"bulk"_s))
+            action->setVisible(rights.admin);
+    }
+}
+
+MainWindow::Rights MainWindow::rights() const
+{
+    return d->rights;
+}
+
 void MainWindow::start()
 {
     if (d->started)
         return;
     d->started = true;
-    d->lab->start();
-    for (RecordPage *page : d->recordPages())
+    // Only what the person may read loads: a vet's window asks nothing of housing.
+    if (d->rights.lab)
+        d->lab->start();
+    for (RecordPage *page : d->recordPages()) {
+        const bool housing =
+            page == d->buildings || page == d->rooms || page == d->residents || page == d->allocations;
+        const bool lab = page == d->lab->protocolsPage() || page == d->lab->workOrdersPage();
+        if ((housing && !d->rights.housing) || (lab && !d->rights.lab) ||
+            (page == d->audit && !d->rights.admin))
+            continue;
         page->start();
-    d->dashboard->refresh();
-    d->freeBeds->refreshBuildings();
-    d->freeBeds->refresh();
+    }
+    if (d->rights.housing) {
+        d->dashboard->refresh();
+        d->freeBeds->refreshBuildings();
+        d->freeBeds->refresh();
+    }
     d->jobsDock->start();
     d->mail->start();
     d->jobIndicator->start();

@@ -28,6 +28,16 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    // What the signed-in person's role may use (on SQLite, and until told: everything).
+    struct Rights
+    {
+        bool admin = true;
+        bool housing = true; // buildings, rooms, residents, allocations
+        bool lab = true;     // protocols, work orders, reports
+    };
+    // Hides the pages and actions the role may not use (PostgreSQL refuses them anyway).
+    void setRights(const Rights &rights);
+    Rights rights() const;
     explicit MainWindow(const WindowServices &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 

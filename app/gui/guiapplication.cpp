@@ -10,6 +10,7 @@
 #include "models/db/databaseconfig.h"
 #include "models/db/dbexecutor.h"
 #include "models/db/migrator.h"
+#include "models/db/sqlstatement.h"
 #include "models/housing/demoseeder.h"
 #include "models/housing/residentrepository.h"
 #include "tasks/events.h"
@@ -42,19 +43,45 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Migrates, installs the built-in recurring jobs, and with --demo fills an empty
-// database with the default demo data. Runs on the executor's write thread.
-Result<int> prepareDatabase(Database &db, bool demo, const Actor &actor)
+// What the signed-in person's groups allow, as the server says (PostgreSQL: the
+// privileges of residesk_admin, _housing, _vet; SQLite: the one person may do all).
+struct Prepared
+{
+    int applied = 0;
+    MainWindow::Rights rights;
+};
+
+// Migrates, asks the server what the person may do, installs the built-in recurring
+// jobs (an administrator's or a worker's task on PostgreSQL: nobody else may), and with
+// --demo fills an empty database with the default demo data. Runs on the executor's
+// write thread.
+Result<Prepared> prepareDatabase(Database &db, bool demo, const Actor &actor)
 {
     Result<int> applied = Migrator(db).migrate();
     if (!applied)
-        return applied;
-    for (const RecurringJob &job : TaskCatalog::defaultRecurring()) {
-        if (const VoidResult installed = JobStore(db).upsertRecurring(job); !installed)
-            return installed.error();
+        return applied.error();
+    Prepared prepared{.applied = applied.value(), .rights = {}};
+    if (db.isPostgreSQL()) {
+        SqlStatement st(db, u"SELECT pg_has_role(session_user, 'residesk_admin', 'USAGE'), "
+                            "pg_has_role(session_user, 'residesk_housing', 'USAGE'), "
+                            "pg_has_role(session_user, 'residesk_vet', 'USAGE')"_s);
+        if (const VoidResult asked = st.exec(); !asked)
+            return asked.error();
+        if (!st.next())
+            return DbError(DbError::Code::QueryFailed,
+                           GuiApplication::tr("The server did not say who you are."));
+        prepared.rights.admin = st.value(0).toBool();
+        prepared.rights.housing = prepared.rights.admin || st.value(1).toBool();
+        prepared.rights.lab = prepared.rights.admin || st.value(2).toBool();
     }
-    if (!demo)
-        return applied;
+    if (prepared.rights.admin) {
+        for (const RecurringJob &job : TaskCatalog::defaultRecurring()) {
+            if (const VoidResult installed = JobStore(db).upsertRecurring(job); !installed)
+                return installed.error();
+        }
+    }
+    if (!demo || !prepared.rights.housing)
+        return prepared;
     const Result<qint64> residents = ResidentRepository(db, actor).count(ListFilter{});
     if (!residents)
         return residents.error();
@@ -63,7 +90,7 @@ Result<int> prepareDatabase(Database &db, bool demo, const Actor &actor)
         if (!seeded)
             return seeded.error();
     }
-    return applied;
+    return prepared;
 }
 
 // The schema is ready: the event bus listens, the engine starts claiming jobs and the
@@ -74,7 +101,7 @@ QCoro::Task<> startUp(DbExecutor &executor, EventBus &events, JobEngine &engine,
     // A named future, not a temporary: GCC 12 destroys temporaries of a co_await
     // expression twice (GCC bug 100611).
     auto future = executor.write([demo, actor](Database &db) { return prepareDatabase(db, demo, actor); });
-    const Result<int> prepared = co_await future;
+    const Result<Prepared> prepared = co_await future;
     if (!prepared) {
         QMessageBox::critical(&window, GuiApplication::tr("Residesk"),
                               GuiApplication::tr("Residesk cannot use the database %1.\n\n%2")
@@ -82,6 +109,10 @@ QCoro::Task<> startUp(DbExecutor &executor, EventBus &events, JobEngine &engine,
         QCoreApplication::exit(1);
         co_return;
     }
+    // Pages and actions the person's role may use; recurring jobs are fired by the
+    // engines of administrators and workers only (nobody else may queue them).
+    window.setRights(prepared->rights);
+    engine.setRunRecurring(engine.options().runRecurring && prepared->rights.admin);
     events.start();
     // Before the engine can render anything on a pool thread: the renderer's one-time
     // font set-up registers a font, which emits a signal from the registering thread,
