@@ -1,6 +1,7 @@
 #include "tasks/mail/mailsettings.h"
 
 #include "models/core/keychain.h"
+#include "models/db/databaseconfig.h"
 #include "models/housing/residentrepository.h"
 
 #include <QSettings>
@@ -105,7 +106,7 @@ std::optional<MailSettings> MailSettings::fromEnvironment(QString *error)
     if (!url.isValid() || url.host().isEmpty()) {
         problem =
             tr("RESIDESK_SMTP_URL \"%1\" is not a URL like smtp://user@host:587 or smtps://user@host:465.")
-                .arg(urlText);
+                .arg(DatabaseConfig::redacted(urlText)); // never the password it may hold
     } else if (url.scheme() == u"smtp"_s) {
         s.security = Security::StartTls;
         const QString wanted = QUrlQuery(url).queryItemValue(u"security"_s);

@@ -129,6 +129,14 @@ private Q_SLOTS:
         const MailSettingsLoad bad = QCoro::waitFor(MailSettings::load());
         clearMailEnvironment();
         QVERIFY2(bad.problem().contains(u"RESIDESK_SMTP_URL"_s), qPrintable(bad.problem()));
+
+        // A malformed URL is named in the error, never with its password.
+        qputenv("RESIDESK_SMTP_URL", "smtp://robot:s3cret-pw@mail example.org:587");
+        const MailSettingsLoad malformed = QCoro::waitFor(MailSettings::load());
+        clearMailEnvironment();
+        QVERIFY2(malformed.problem().contains(u"is not a URL"_s), qPrintable(malformed.problem()));
+        QVERIFY2(malformed.problem().contains(u"robot:***@"_s), qPrintable(malformed.problem()));
+        QVERIFY2(!malformed.problem().contains(u"s3cret-pw"_s), qPrintable(malformed.problem()));
     }
 };
 
