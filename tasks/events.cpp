@@ -277,9 +277,6 @@ VoidResult Events::publish(Database &db, const QJsonObject &event)
 
 VoidResult Events::publishJob(Database &db, const Job &job, qint64 atMs)
 {
-    // NOTIFY payloads are limited to 8,000 bytes: the error travels clipped (the whole
-    // text stays in the job's row), so that a failure shows its reason at once.
-    constexpr qsizetype kErrorInEvent = 1000;
     QJsonObject event{
         {u"type"_s, u"job"_s},
         {u"id"_s, job.id},
@@ -287,14 +284,21 @@ VoidResult Events::publishJob(Database &db, const Job &job, qint64 atMs)
         {u"state"_s, JobStates::code(job.state)},
         {u"done"_s, job.progressDone},
         {u"total"_s, job.progressTotal},
-        {u"message"_s, job.progressMessage},
         {u"attempts"_s, job.attempts},
         {u"cancel"_s, job.cancelRequested},
-        {u"by"_s, job.createdBy},
         {u"at"_s, atMs},
     };
-    if (!job.error.isEmpty() || job.isFinished())
-        event.insert(u"error"_s, job.error.left(kErrorInEvent));
+    // PostgreSQL's NOTIFY reaches every client of the server, whatever its role: there
+    // an event carries ids, kinds, states and counts only — no progress text, error or
+    // person — and clients read those from the job's row through their own permissions
+    // (row-level security shows a person their own jobs). In-process events (SQLite)
+    // stay in this process and carry them, so that a view need not read the row again.
+    if (!db.isPostgreSQL()) {
+        event.insert(u"message"_s, job.progressMessage);
+        event.insert(u"by"_s, job.createdBy);
+        if (!job.error.isEmpty() || job.isFinished())
+            event.insert(u"error"_s, job.error);
+    }
     return publish(db, event);
 }
 

@@ -371,6 +371,7 @@ void JobsTableModel::applyEvent(const QJsonObject &event)
     info.hasProgress = event.contains(u"done"_s);
     info.done = event.value(u"done"_s).toInteger();
     info.total = event.value(u"total"_s).toInteger();
+    info.hasMessage = event.contains(u"message"_s);
     info.message = event.value(u"message"_s).toString();
     info.hasAttempts = event.contains(u"attempts"_s);
     info.attempts = event.value(u"attempts"_s).toInt();
@@ -399,8 +400,9 @@ void JobsTableModel::applyEvent(const QJsonObject &event)
     const bool stateChanged = job.state != *state;
     overlay(job, info);
     replaceRow(row, job);
-    // The event carries the error (clipped) but not the result or the exact times: fetch them.
-    if (stateChanged)
+    // The event carries neither the result nor the exact times, and on PostgreSQL no
+    // texts at all (progress message, error): fetch them (one read at a time per job).
+    if (stateChanged || !info.hasMessage)
         fetchJob(id);
     updateSummary();
     updateTimers();
@@ -420,7 +422,8 @@ void JobsTableModel::overlay(Job &job, const EventInfo &info) const
     if (info.hasProgress) {
         job.progressDone = info.done;
         job.progressTotal = info.total;
-        job.progressMessage = info.message;
+        if (info.hasMessage)
+            job.progressMessage = info.message;
     }
     if (info.hasAttempts)
         job.attempts = info.attempts;

@@ -129,6 +129,7 @@ private:
         bool hasProgress = false;
         qint64 done = 0;
         qint64 total = 0;
+        bool hasMessage = false; // PostgreSQL's events carry no texts (tasks/events.cpp)
         QString message;
         bool hasAttempts = false;
         int attempts = 0;

@@ -97,14 +97,20 @@ private Q_SLOTS:
         QCOMPARE(e.value(u"state"_s).toString(), u"running"_s);
         QCOMPARE(e.value(u"done"_s).toInteger(), 3450);
         QCOMPARE(e.value(u"total"_s).toInteger(), 10000);
-        QCOMPARE(e.value(u"message"_s).toString(), job.progressMessage);
         QCOMPARE(e.value(u"attempts"_s).toInteger(), 2);
         QCOMPARE(e.value(u"cancel"_s).toBool(false), true);
-        QCOMPARE(e.value(u"by"_s).toString(), u"alice"_s);
         QCOMPARE(e.value(u"at"_s).toInteger(), 1700000000123);
         QVERIFY(!e.contains(u"error"_s)); // a running job without an error carries none
+        if (isPostgreSQL()) {
+            // Every client of the server hears NOTIFY: no texts, no person.
+            QVERIFY(!e.contains(u"message"_s));
+            QVERIFY(!e.contains(u"by"_s));
+        } else {
+            QCOMPARE(e.value(u"message"_s).toString(), job.progressMessage);
+            QCOMPARE(e.value(u"by"_s).toString(), u"alice"_s);
+        }
 
-        // A failed job's event carries its reason (clipped), so the reason shows at once.
+        // A failed job's event: in-process, with its reason; through NOTIFY, without.
         Job failed = job;
         failed.state = JobState::Failed;
         failed.error = u"The file is missing: «/srv/in.csv»"_s + QString(3000, u'x');
@@ -112,7 +118,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(jobs.count(), 2, kTimeoutMs);
         const QJsonObject f = jobs.at(1).at(0).toJsonObject();
         QCOMPARE(f.value(u"state"_s).toString(), u"failed"_s);
-        QCOMPARE(f.value(u"error"_s).toString(), failed.error.left(1000));
+        if (isPostgreSQL()) {
+            QVERIFY(!f.contains(u"error"_s));
+            const QByteArray payload = QJsonDocument(f).toJson(QJsonDocument::Compact);
+            QVERIFY2(!payload.contains("missing") && !payload.contains("alice") && !payload.contains("chunk"),
+                     payload.constData());
+        } else {
+            QCOMPARE(f.value(u"error"_s).toString(), failed.error);
+        }
     }
 
     void notificationAndRecordsEvents()
@@ -282,13 +295,10 @@ private Q_SLOTS:
             QCOMPARE(message, job.progressMessage);
             return;
         }
-        QVERIFY(message.size() < job.progressMessage.size());
-        QVERIFY(message.endsWith(QChar(0x2026)));
-        QVERIFY(job.progressMessage.startsWith(message.chopped(1)));
-        QVERIFY(!message.chopped(1).back().isHighSurrogate());
+        // Through NOTIFY the text does not travel at all (readers take it from the row),
+        // so however long it is, the event fits.
+        QVERIFY(!e.contains(u"message"_s));
         QVERIFY(QJsonDocument(e).toJson(QJsonDocument::Compact).size() < 8000);
-        // Cut to fit, not to nothing.
-        QVERIFY2(message.toUtf8().size() > 6000, qPrintable(QString::number(message.toUtf8().size())));
     }
 
     void residentWritesAreAnnouncedOnce()
