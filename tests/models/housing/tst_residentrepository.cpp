@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace HousingTest;
 
 class TestResidentRepository : public QObject
@@ -362,6 +364,45 @@ private Q_SLOTS:
             queryIds(m_t->db(), QStringLiteral("SELECT id FROM residents ORDER BY ") + expr + dir +
                                     QStringLiteral(", id") + dir);
         QCOMPARE(ids, expected);
+    }
+
+    // Strings that would break out of SQL text, in every text field and in the search
+    // filter: stored and read back verbatim, found only as text, tables intact.
+    void injectionStringsAreJustText()
+    {
+        ResidentRepository repo(m_t->db(), m_alice);
+        const QStringList evil{
+            u"Robert'); DROP TABLE residents;--"_s,
+            u"x' OR '1'='1"_s,
+            u"\\'; SELECT pg_sleep(5); --"_s,
+            u"$$; DELETE FROM buildings; $$"_s,
+            u"\"; UPDATE residents SET status = 'graduated'; --"_s,
+        };
+        QList<qint64> ids;
+        for (int i = 0; i < evil.size(); ++i) {
+            Resident r = make(200 + i);
+            r.firstName = evil.at(i);
+            r.lastName = evil.at(i);
+            const Result<Resident> created = repo.create(r);
+            QVERIFY2(created, qPrintable(created.error().text()));
+            ids << created->id;
+        }
+        for (int i = 0; i < evil.size(); ++i) {
+            const Result<Resident> back = repo.get(ids.at(i));
+            QVERIFY(back.ok());
+            QCOMPARE(back->firstName, evil.at(i));
+            QCOMPARE(back->lastName, evil.at(i));
+            ListFilter f;
+            f.search = evil.at(i);
+            const Result<qint64> found = repo.count(f);
+            QVERIFY2(found.ok(), qPrintable(found.ok() ? QString() : found.error().text()));
+            QCOMPARE(found.value(), qint64(1)); // itself, as text
+        }
+        ListFilter all;
+        const Result<qint64> total = repo.count(all);
+        QVERIFY(total.ok());
+        QCOMPARE(total.value(), qint64(evil.size()));
+        QVERIFY(SqlStatement::run(m_t->db(), u"SELECT count(*) FROM buildings"_s).ok()); // still there
     }
 
     void searchAndFilter()
