@@ -121,7 +121,7 @@
 <context>
     <name>GuiApplication</name>
     <message numerus="yes">
-        <location filename="../app/gui/guiapplication.cpp" line="+261"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+262"/>
         <source>the database did not let go within %n second(s) of the window closing; quitting without waiting (queued and running jobs resume on the next start)</source>
         <translation>
             <numerusform>the database did not let go within %n second of the window closing; quitting without waiting (queued and running jobs resume on the next start)</numerusform>

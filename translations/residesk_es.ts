@@ -3146,7 +3146,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>GuiApplication</name>
     <message>
-        <location filename="../app/gui/guiapplication.cpp" line="+71"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+72"/>
         <source>The server did not say who you are.</source>
         <translation>El servidor no indicó quién es usted.</translation>
     </message>
@@ -5418,7 +5418,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MailSettings</name>
     <message>
-        <location filename="../tasks/mail/mailsettings.cpp" line="+61"/>
+        <location filename="../tasks/mail/mailsettings.cpp" line="+62"/>
         <source>the SMTP server host</source>
         <translation>el host del servidor SMTP</translation>
     </message>
@@ -5909,7 +5909,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Jobs</source>
         <translation>Tareas</translation>
     </message>
@@ -7548,22 +7548,23 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     <message>
         <location line="+3"/>
         <location line="+3"/>
-        <location line="+62"/>
+        <location line="+78"/>
         <source>Not finalized: %1</source>
         <translation>No se ha finalizado: %1</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-70"/>
         <source>Finalizing… (job %1 queued)</source>
         <translation>Finalizando… (tarea %1 en cola)</translation>
     </message>
     <message>
         <location line="+23"/>
+        <location line="+34"/>
         <source>Finalizing… (trying again after: %1)</source>
         <translation>Finalizando… (se reintentará tras: %1)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+12"/>
         <source>the job failed</source>
         <translation>la tarea ha fallado</translation>
     </message>

@@ -728,15 +728,24 @@ void ReportEditor::jobEvent(const QJsonObject &event)
     } else if (state == u"queued" && event.contains(u"error"_s)) {
         setStatus(tr("Finalizing… (trying again after: %1)").arg(event.value(u"error"_s).toString()), true);
     }
-    if (state != u"running" && state != u"queued")
+    // Through NOTIFY (PostgreSQL) an event carries no error text: a job queued again
+    // after an attempt is read from its row for the reason.
+    const bool retryWithoutReason =
+        state == u"queued" && !event.contains(u"error"_s) && event.value(u"attempts"_s).toInt() > 0;
+    if ((state != u"running" && state != u"queued") || retryWithoutReason)
         checkJob();
 }
 
 QCoro::Task<> ReportEditor::checkJob()
 {
-    if (m_jobId == 0 || m_checking || m_mode != Mode::Finalizing)
+    if (m_checking) {
+        m_checkAgain = true; // the read under way may predate the newest event
+        co_return;
+    }
+    if (m_jobId == 0 || m_mode != Mode::Finalizing)
         co_return;
     m_checking = true;
+    m_checkAgain = false;
     QPointer<ReportEditor> self(this);
     const qint64 jobId = m_jobId;
     auto work = [jobId](Database &db) {
@@ -747,8 +756,15 @@ QCoro::Task<> ReportEditor::checkJob()
     if (!self)
         co_return;
     m_checking = false;
-    if (!job || !job->isFinished() || m_jobId != jobId)
+    if (!job || m_jobId != jobId)
         co_return;
+    if (!job->isFinished()) {
+        if (job->state == JobState::Queued && !job->error.isEmpty())
+            setStatus(tr("Finalizing… (trying again after: %1)").arg(job->error), true);
+        if (m_checkAgain)
+            checkJob();
+        co_return;
+    }
     m_jobId = 0;
     switch (job->state) {
     case JobState::Succeeded:

@@ -135,6 +135,7 @@ private:
     Mode m_mode = Mode::Loading;
     qint64 m_jobId = 0;
     bool m_checking = false;
+    bool m_checkAgain = false; // an event came while a check was reading the job
     QString m_lockReason;
 
     QLabel *m_header;
