@@ -107,6 +107,15 @@ struct MainWindow::Private
         return pages;
     }
     RecordPage *currentRecordPage() const { return qobject_cast<RecordPage *>(stack->currentWidget()); }
+    // Whether the person's role may use `page` (see MainWindow::setRights).
+    bool mayUse(const QWidget *page) const
+    {
+        const bool housing = page == buildings || page == rooms || page == residents || page == allocations ||
+                             page == freeBeds;
+        const bool labPage = page == lab->protocolsPage() || page == lab->workOrdersPage();
+        return !(housing && !rights.housing) && !(labPage && !rights.lab) &&
+               !(page == audit && !rights.admin);
+    }
 };
 
 MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
@@ -482,21 +491,14 @@ void MainWindow::setRights(const Rights &rights)
     d->rights = rights;
     // Sidebar rows follow the page stack's order.
     for (int row = 0; row < d->sidebar->count(); ++row) {
-        QWidget *page = d->stack->widget(row);
-        const bool housing = page == d->buildings || page == d->rooms || page == d->residents ||
-                             page == d->allocations || page == d->freeBeds;
-        const bool lab = page == d->lab->protocolsPage() || page == d->lab->workOrdersPage();
-        const bool hidden =
-            (housing && !rights.housing) || (lab && !rights.lab) || (page == d->audit && !rights.admin);
+        const bool hidden = !d->mayUse(d->stack->widget(row));
         d->sidebar->item(row)->setHidden(hidden);
         if (hidden && d->sidebar->currentRow() == row)
             d->sidebar->setCurrentRow(0);
     }
     // Bulk changes of protocols are administrators' work.
-    for (QAction *action : findChildren<QAction *>()) {
-        if (action->objectName().startsWith(u"actionBulk"_s) || action->objectName().startsWith(u"bulk"_s))
-            action->setVisible(rights.admin);
-    }
+    for (QAction *action : {d->bulk->receiveAction, d->bulk->startAnalysisAction, d->bulk->cancelAction})
+        action->setVisible(rights.admin);
 }
 
 MainWindow::Rights MainWindow::rights() const
@@ -513,13 +515,8 @@ void MainWindow::start()
     if (d->rights.lab)
         d->lab->start();
     for (RecordPage *page : d->recordPages()) {
-        const bool housing =
-            page == d->buildings || page == d->rooms || page == d->residents || page == d->allocations;
-        const bool lab = page == d->lab->protocolsPage() || page == d->lab->workOrdersPage();
-        if ((housing && !d->rights.housing) || (lab && !d->rights.lab) ||
-            (page == d->audit && !d->rights.admin))
-            continue;
-        page->start();
+        if (d->mayUse(page))
+            page->start();
     }
     if (d->rights.housing) {
         d->dashboard->refresh();
