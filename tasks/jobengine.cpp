@@ -3,7 +3,7 @@
 #include "models/db/database.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/threadjob.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobstore.h"
 #include "tasks/taskregistry.h"

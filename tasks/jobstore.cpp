@@ -4,12 +4,13 @@
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "tasks/cronschedule.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/notificationstore.h"
 #include "tasks/taskregistry.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -20,6 +21,8 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcJobStore, "residesk.jobs.store")
 
 namespace {
+
+
 
 // Every column of jobs, in the order readJob() expects.
 const QString kColumns =
@@ -242,7 +245,7 @@ VoidResult announce(Database &db, const JobClock &clock, const TaskRegistry *tit
         if (auto r = notifyCreator(db, clock, titles, job); !r)
             return r;
     }
-    return Events::publishJob(db, job, now);
+    return JobStore::publishEvent(db, job, now);
 }
 
 qint64 nearestRank(const QList<qint64> &sorted, double percentile)
@@ -254,6 +257,33 @@ qint64 nearestRank(const QList<qint64> &sorted, double percentile)
 }
 
 } // namespace
+
+VoidResult JobStore::publishEvent(Database &db, const Job &job, qint64 atMs)
+{
+    QJsonObject event{
+        {u"type"_s, u"job"_s},
+        {u"id"_s, job.id},
+        {u"kind"_s, job.kind},
+        {u"state"_s, JobStates::code(job.state)},
+        {u"done"_s, job.progressDone},
+        {u"total"_s, job.progressTotal},
+        {u"attempts"_s, job.attempts},
+        {u"cancel"_s, job.cancelRequested},
+        {u"at"_s, atMs},
+    };
+    // PostgreSQL's NOTIFY reaches every client of the server, whatever its role: there
+    // an event carries ids, kinds, states and counts only — no progress text, error or
+    // person — and clients read those from the job's row through their own permissions
+    // (row-level security shows a person their own jobs). In-process events (SQLite)
+    // stay in this process and carry them, so that a view need not read the row again.
+    if (!db.isPostgreSQL()) {
+        event.insert(u"message"_s, job.progressMessage);
+        event.insert(u"by"_s, job.createdBy);
+        if (!job.error.isEmpty() || job.isFinished())
+            event.insert(u"error"_s, job.error);
+    }
+    return Events::publish(db, event);
+}
 
 JobStore::JobStore(Database &db, const JobClock &clock, const TaskRegistry *titles)
     : m_db(db)
@@ -316,7 +346,7 @@ Result<EnqueueResult> JobStore::enqueue(const JobRequest &request, const Actor &
             if (st.next()) {
                 job.id = st.value(0).toLongLong();
                 st.finish();
-                if (auto r = Events::publishJob(m_db, job, now); !r)
+                if (auto r = JobStore::publishEvent(m_db, job, now); !r)
                     return r.error();
                 return EnqueueResult{job.id, false};
             }
@@ -496,7 +526,7 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
     std::sort(jobs.begin(), jobs.end(),
               [&order](const Job &a, const Job &b) { return order.value(a.id) < order.value(b.id); });
     for (const Job &job : std::as_const(jobs)) {
-        if (auto r = Events::publishJob(m_db, job, now); !r)
+        if (auto r = JobStore::publishEvent(m_db, job, now); !r)
             return r.error();
     }
     if (auto r = tx.commit(); !r)
@@ -543,7 +573,7 @@ VoidResult JobStore::setProgress(qint64 id, const QString &owner, qint64 done, q
         {done, total, notNull(clipped(message, kMessageMax)), now, id, owner});
     if (!job)
         return job.error();
-    return Events::publishJob(m_db, job.value(), now);
+    return JobStore::publishEvent(m_db, job.value(), now);
 }
 
 VoidResult JobStore::saveCheckpoint(qint64 id, const QString &owner, const QJsonObject &checkpoint)
@@ -606,7 +636,7 @@ Result<Job> JobStore::requeue(qint64 id, const QString &owner, const QString &er
         {runAfter > 0 ? runAfter : now, notNull(error), now, id, owner});
     if (!job)
         return job.error();
-    if (auto r = Events::publishJob(m_db, job.value(), now); !r)
+    if (auto r = JobStore::publishEvent(m_db, job.value(), now); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
@@ -628,7 +658,7 @@ VoidResult JobStore::release(qint64 id, const QString &owner)
         {now, now, id, owner});
     if (!job)
         return job.error();
-    if (auto r = Events::publishJob(m_db, job.value(), now); !r)
+    if (auto r = JobStore::publishEvent(m_db, job.value(), now); !r)
         return r;
     return tx.commit();
 }
@@ -666,7 +696,7 @@ Result<JobState> JobStore::requestCancel(qint64 id)
     if (!flagged)
         return flagged.error();
     if (!flagged->isEmpty()) {
-        if (auto r = Events::publishJob(m_db, flagged->first(), now); !r)
+        if (auto r = JobStore::publishEvent(m_db, flagged->first(), now); !r)
             return r.error();
         if (auto r = tx.commit(); !r)
             return r.error();
@@ -743,7 +773,7 @@ Result<Job> JobStore::retry(qint64 id, const Actor &actor)
             DbError::Code::InvalidState,
             QCoreApplication::translate("JobStore", "Job %1 changed meanwhile; it cannot be retried now.")
                 .arg(id));
-    if (auto r = Events::publishJob(m_db, updated->first(), now); !r)
+    if (auto r = JobStore::publishEvent(m_db, updated->first(), now); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

@@ -41,6 +41,11 @@ public:
 
     Result<EnqueueResult> enqueue(const JobRequest &request, const Actor &actor);
 
+    // Sends a job's state as an event to every client (models/db/events.h). Texts and
+    // the creator travel only in-process (SQLite); on PostgreSQL clients read them from
+    // the job's row through their own permissions.
+    static VoidResult publishEvent(Database &db, const Job &job, qint64 atMs);
+
     Result<Job> get(qint64 id);
 
     struct ListFilter

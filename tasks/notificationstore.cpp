@@ -2,7 +2,7 @@
 
 #include "models/db/database.h"
 #include "models/db/sqlstatement.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 
 #include <QCoreApplication>
 

@@ -7,7 +7,7 @@
 #include "models/housing/resident.h"
 #include "models/housing/room.h"
 #include "models/itemmodels/residentstablemodel.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
 #include "ui/allocations/allocationspage.h"

@@ -8,7 +8,7 @@
 #include "app/cli/texttable.h"
 #include "app/cli/unixsignals.h"
 #include "models/db/database.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/job.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"

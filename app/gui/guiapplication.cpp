@@ -13,7 +13,7 @@
 #include "models/db/sqlstatement.h"
 #include "models/housing/demoseeder.h"
 #include "models/housing/residentrepository.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
 #include "tasks/lab/labservices.h"

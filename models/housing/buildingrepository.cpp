@@ -4,7 +4,7 @@
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
 #include "models/housing/sqlhelpers_p.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 
 #include <QLoggingCategory>
 

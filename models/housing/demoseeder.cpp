@@ -6,7 +6,7 @@
 #include "models/db/transaction.h"
 #include "models/housing/resident.h"
 #include "models/housing/room.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 
 #include <QHash>
 #include <QLoggingCategory>

@@ -6,7 +6,7 @@
 #include "models/db/transaction.h"
 #include "models/housing/allocation/allocationrepository.h"
 #include "models/housing/sqlhelpers_p.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 
 #include <QDate>
 #include <QLoggingCategory>

@@ -9,7 +9,7 @@
 #include "models/housing/residentrepository.h"
 #include "models/io/csvreader.h"
 #include "models/io/csvrecord.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 
 #include <QFile>
 #include <QFileInfo>

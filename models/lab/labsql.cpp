@@ -1,7 +1,7 @@
 #include "models/lab/labsql_p.h"
 
 #include "models/db/database.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 
 #include <QLoggingCategory>
 

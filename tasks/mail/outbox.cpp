@@ -6,7 +6,7 @@
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "models/housing/residentrepository.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobstore.h"
 
 #include <QLoggingCategory>

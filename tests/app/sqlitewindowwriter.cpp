@@ -14,7 +14,7 @@
 #include "models/db/databasefileguard.h"
 #include "models/db/dbexecutor.h"
 #include "models/housing/residentrepository.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"

@@ -2,7 +2,7 @@
 
 #include "models/core/actor.h"
 #include "models/db/database.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobstore.h"
 #include "tests/bench/benchstats.h"
 #include "tests/bench/enginethroughputcase.h"

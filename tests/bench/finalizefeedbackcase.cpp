@@ -7,7 +7,7 @@
 #include "models/lab/clientrepository.h"
 #include "models/lab/protocolrepository.h"
 #include "models/lab/reportrepository.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/lab/labservices.h"
 #include "tasks/pdf/pdfcache.h"

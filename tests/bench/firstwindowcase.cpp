@@ -5,7 +5,7 @@
 #include "models/db/database.h"
 #include "models/db/dbexecutor.h"
 #include "models/db/migrator.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/taskregistry.h"
 #include "tests/bench/benchdatabase.h"
 #include "tests/bench/benchstats.h"

@@ -5,7 +5,7 @@
 #include "models/db/database.h"
 #include "models/db/dbexecutor.h"
 #include "models/db/migrator.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
 #include "tasks/taskcatalog.h"

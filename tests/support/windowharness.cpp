@@ -2,7 +2,7 @@
 
 #include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/taskcatalog.h"
 #include "ui/mainwindow.h"
 #include "ui/windowservices.h"

@@ -3,7 +3,7 @@
 #include "models/core/actor.h"
 #include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/taskregistry.h"
 #include "tests/support/testdatabase.h"

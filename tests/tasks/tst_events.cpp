@@ -2,8 +2,9 @@
 #include "models/db/transaction.h"
 #include "models/housing/demoseeder.h"
 #include "models/housing/residentrepository.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/job.h"
+#include "tasks/jobstore.h"
 #include "tests/support/testdatabase.h"
 
 #include <QElapsedTimer>
@@ -86,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(startAndWait(bus));
 
         const Job job = sampleJob();
-        const VoidResult published = Events::publishJob(m_t->db(), job, 1700000000123);
+        const VoidResult published = JobStore::publishEvent(m_t->db(), job, 1700000000123);
         QVERIFY2(published, qPrintable(published.error().text()));
         QTRY_COMPARE_WITH_TIMEOUT(jobs.count(), 1, kTimeoutMs);
 
@@ -114,7 +115,7 @@ private Q_SLOTS:
         Job failed = job;
         failed.state = JobState::Failed;
         failed.error = u"The file is missing: «/srv/in.csv»"_s + QString(3000, u'x');
-        QVERIFY(Events::publishJob(m_t->db(), failed, 1700000000124));
+        QVERIFY(JobStore::publishEvent(m_t->db(), failed, 1700000000124));
         QTRY_COMPARE_WITH_TIMEOUT(jobs.count(), 2, kTimeoutMs);
         const QJsonObject f = jobs.at(1).at(0).toJsonObject();
         QCOMPARE(f.value(u"state"_s).toString(), u"failed"_s);
@@ -282,7 +283,7 @@ private Q_SLOTS:
         // and must not split a character.
         job.progressMessage = u"Ünïcödé 🏠 "_s.repeated(1500);
         QVERIFY(job.progressMessage.toUtf8().size() > 20000);
-        const VoidResult published = Events::publishJob(m_t->db(), job, 1);
+        const VoidResult published = JobStore::publishEvent(m_t->db(), job, 1);
         QVERIFY2(published, qPrintable(published.error().text()));
         QTRY_COMPARE_WITH_TIMEOUT(jobs.count(), 1, kTimeoutMs);
 
@@ -413,7 +414,7 @@ private Q_SLOTS:
 
         QTRY_COMPARE_WITH_TIMEOUT(resynced.count(), 1, kTimeoutMs);
         QVERIFY(bus.isListening());
-        QVERIFY(Events::publishJob(m_t->db(), sampleJob(), 2));
+        QVERIFY(JobStore::publishEvent(m_t->db(), sampleJob(), 2));
         QTRY_COMPARE_WITH_TIMEOUT(jobs.count(), 1, kTimeoutMs);
         ticker.stop();
         QVERIFY2(longestGapMs < 1000, qPrintable(u"the event loop stalled for %1 ms"_s.arg(longestGapMs)));

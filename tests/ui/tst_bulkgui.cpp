@@ -5,8 +5,8 @@
 // the protocols back; then the whole filter (no selection) with the count asked first.
 // The item list and the notification name what was selected (the rows, or the filter
 // used); the jobs panel names the counts once.
-#include "models/itemmodels/jobstablemodel.h"
-#include "models/itemmodels/notificationsmodel.h"
+#include "tasks/itemmodels/jobstablemodel.h"
+#include "tasks/itemmodels/notificationsmodel.h"
 #include "models/itemmodels/protocolstablemodel.h"
 #include "models/itemmodels/recordfilterproxymodel.h"
 #include "models/lab/protocolrepository.h"

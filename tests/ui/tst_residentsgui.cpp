@@ -8,7 +8,7 @@
 #include "models/db/migrator.h"
 #include "models/housing/residentrepository.h"
 #include "models/itemmodels/recordtablemodel.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/taskregistry.h"
 #include "tests/support/testdatabase.h"
 #include "ui/dialogs/residentdialog.h"

@@ -1,6 +1,6 @@
 #include "ui/jobs/jobprogressdelegate.h"
 
-#include "models/itemmodels/jobstablemodel.h"
+#include "tasks/itemmodels/jobstablemodel.h"
 
 #include <QApplication>
 #include <QPainter>

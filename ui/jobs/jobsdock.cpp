@@ -1,7 +1,7 @@
 #include "ui/jobs/jobsdock.h"
 
 #include "models/db/dbexecutor.h"
-#include "models/itemmodels/jobstablemodel.h"
+#include "tasks/itemmodels/jobstablemodel.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
 #include "ui/jobs/jobprogressdelegate.h"

@@ -3,7 +3,7 @@
 #include "models/db/dbexecutor.h"
 #include "models/lab/reportrepository.h"
 #include "models/lab/workorderrepository.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/lab/labdocuments.h"
 #include "tasks/lab/labservices.h"

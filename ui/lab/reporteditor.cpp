@@ -4,7 +4,7 @@
 #include "models/db/transaction.h"
 #include "models/itemmodels/reportresultsmodel.h"
 #include "models/lab/reportrepository.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobstore.h"
 #include "tasks/lab/labdocuments.h"
 #include "tasks/lab/reportemail.h"

@@ -2,7 +2,7 @@
 
 #include "models/db/dbexecutor.h"
 #include "models/db/transaction.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
 #include "ui/mail/outboxtablemodel.h"

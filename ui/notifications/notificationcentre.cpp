@@ -1,6 +1,6 @@
 #include "ui/notifications/notificationcentre.h"
 
-#include "models/itemmodels/notificationsmodel.h"
+#include "tasks/itemmodels/notificationsmodel.h"
 #include "ui/windowservices.h"
 
 #include <QApplication>

@@ -1,6 +1,6 @@
 #include "ui/widgets/jobstatusindicator.h"
 
-#include "models/itemmodels/jobstablemodel.h"
+#include "tasks/itemmodels/jobstablemodel.h"
 #include "ui/windowservices.h"
 
 #include <QHBoxLayout>

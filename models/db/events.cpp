@@ -1,8 +1,7 @@
-#include "tasks/events.h"
+#include "models/db/events.h"
 
 #include "models/db/database.h"
 #include "models/db/sqlstatement.h"
-#include "tasks/job.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -273,33 +272,6 @@ VoidResult Events::publish(Database &db, const QJsonObject &event)
     SqlStatement st(db, u"SELECT pg_notify(?, ?)"_s);
     st.bind(channelName()).bind(QString::fromUtf8(*payload));
     return st.exec();
-}
-
-VoidResult Events::publishJob(Database &db, const Job &job, qint64 atMs)
-{
-    QJsonObject event{
-        {u"type"_s, u"job"_s},
-        {u"id"_s, job.id},
-        {u"kind"_s, job.kind},
-        {u"state"_s, JobStates::code(job.state)},
-        {u"done"_s, job.progressDone},
-        {u"total"_s, job.progressTotal},
-        {u"attempts"_s, job.attempts},
-        {u"cancel"_s, job.cancelRequested},
-        {u"at"_s, atMs},
-    };
-    // PostgreSQL's NOTIFY reaches every client of the server, whatever its role: there
-    // an event carries ids, kinds, states and counts only — no progress text, error or
-    // person — and clients read those from the job's row through their own permissions
-    // (row-level security shows a person their own jobs). In-process events (SQLite)
-    // stay in this process and carry them, so that a view need not read the row again.
-    if (!db.isPostgreSQL()) {
-        event.insert(u"message"_s, job.progressMessage);
-        event.insert(u"by"_s, job.createdBy);
-        if (!job.error.isEmpty() || job.isFinished())
-            event.insert(u"error"_s, job.error);
-    }
-    return publish(db, event);
 }
 
 VoidResult Events::publishRecordsChanged(Database &db, const QString &table)

@@ -9,9 +9,9 @@
 #include <memory>
 
 class Database;
-struct Job;
 
-// The event bus between clients. On PostgreSQL it is LISTEN/NOTIFY on one channel
+// The event bus between clients (the database's own news: records changed, a
+// notification arrived; the job store in tasks/ publishes job events through it). On PostgreSQL it is LISTEN/NOTIFY on one channel
 // ("residesk_events"): publishing runs pg_notify() on the caller's connection, so an
 // event inside a transaction is delivered when it commits, to every client, this one
 // included. On SQLite publishing emits Database::localEvent() for this process, and
@@ -31,7 +31,6 @@ inline constexpr char channel[] = "residesk_events";
 inline constexpr char listenerApplicationName[] = "residesk-events";
 
 VoidResult publish(Database &db, const QJsonObject &event);
-VoidResult publishJob(Database &db, const Job &job, qint64 atMs);
 VoidResult publishRecordsChanged(Database &db, const QString &table);
 VoidResult publishNotification(Database &db, const QString &username);
 } // namespace Events

@@ -1,7 +1,7 @@
-#include "models/itemmodels/notificationsmodel.h"
+#include "tasks/itemmodels/notificationsmodel.h"
 
 #include "models/db/dbexecutor.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 
 #include <QCoroFuture>
 #include <QDateTime>

@@ -1,7 +1,7 @@
-#include "models/itemmodels/jobstablemodel.h"
+#include "tasks/itemmodels/jobstablemodel.h"
 
 #include "models/db/dbexecutor.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobstore.h"
 #include "tasks/taskregistry.h"
 
