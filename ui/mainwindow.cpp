@@ -94,6 +94,10 @@ struct MainWindow::Private
     QAction *editAction = nullptr;
     QAction *deleteAction = nullptr;
     QAction *findAction = nullptr;
+    CsvActions *csv = nullptr;
+    QMenu *diagnostics = nullptr;
+    // View ▸ <page> (Ctrl+1…), in the sidebar's order.
+    QList<QAction *> goActions;
     bool started = false;
     bool residentsShown = false;
     MainWindow::Rights rights;
@@ -195,7 +199,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
 
     // Menus and shortcuts: they act on the current page.
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    auto *csvActions = new CsvActions(executor, d->engine, d->actor, this);
+    auto *csvActions = d->csv = new CsvActions(executor, d->engine, d->actor, this);
     csvActions->setObjectName(u"csvActions"_s);
     csvActions->addTo(fileMenu);
     fileMenu->addSeparator();
@@ -291,6 +295,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         QAction *go = viewMenu->addAction(d->sidebar->item(i)->text(), this,
                                           [this, i] { d->sidebar->setCurrentRow(i); });
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        go->setObjectName(u"actionGoPage%1"_s.arg(i + 1));
+        d->goActions << go;
     }
     viewMenu->addSeparator();
     QAction *jobsToggle = d->jobsDock->toggleViewAction();
@@ -304,7 +310,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     showNotifications->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
 
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
-    QMenu *diagnostics = toolsMenu->addMenu(tr("Run &diagnostic job"));
+    QMenu *diagnostics = d->diagnostics = toolsMenu->addMenu(tr("Run &diagnostic job"));
     diagnostics->setObjectName(u"menuDiagnostics"_s);
     const struct
     {
@@ -493,12 +499,18 @@ void MainWindow::setRights(const Rights &rights)
     for (int row = 0; row < d->sidebar->count(); ++row) {
         const bool hidden = !d->mayUse(d->stack->widget(row));
         d->sidebar->item(row)->setHidden(hidden);
+        if (row < d->goActions.size())
+            d->goActions.at(row)->setVisible(!hidden);
         if (hidden && d->sidebar->currentRow() == row)
             d->sidebar->setCurrentRow(0);
     }
     // Bulk changes of protocols are administrators' work.
     for (QAction *action : {d->bulk->receiveAction, d->bulk->startAnalysisAction, d->bulk->cancelAction})
         action->setVisible(rights.admin);
+    d->csv->setRights(rights.housing, rights.lab);
+    d->mail->setResidentMailingAllowed(rights.housing);
+    // Diagnostic jobs may be queued by administrators only (job_kind_roles).
+    d->diagnostics->menuAction()->setVisible(rights.admin);
 }
 
 MainWindow::Rights MainWindow::rights() const

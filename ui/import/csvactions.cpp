@@ -52,6 +52,16 @@ void CsvActions::addTo(QMenu *menu)
     QAction *protocols = menu->addAction(tr("Export &protocols…"), this,
                                          [this] { chooseExportFile(CsvExporter::Table::Protocols); });
     protocols->setObjectName(u"actionExportProtocols"_s);
+    m_housingActions = {import, residents, rooms};
+    m_protocolsAction = protocols;
+}
+
+void CsvActions::setRights(bool housing, bool lab)
+{
+    for (QAction *action : std::as_const(m_housingActions))
+        action->setVisible(housing);
+    if (m_protocolsAction)
+        m_protocolsAction->setVisible(lab);
 }
 
 ResidentImportDialog *CsvActions::openImport(const QString &path)

@@ -4,10 +4,12 @@
 #include "models/io/csvexporter.h"
 
 #include <QCoroTask>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
 class DbExecutor;
+class QAction;
 class JobEngine;
 class QMenu;
 class QWidget;
@@ -28,6 +30,9 @@ public:
     CsvActions(DbExecutor &executor, JobEngine *engine, Actor actor, QWidget *window);
 
     void addTo(QMenu *menu);
+    // Shows only what the role may use: residents and rooms for housing staff,
+    // protocols for the lab (PostgreSQL refuses the rest anyway).
+    void setRights(bool housing, bool lab);
 
     // Opens the import dialog on `path` (the menu action asks for the file first).
     ResidentImportDialog *openImport(const QString &path);
@@ -46,4 +51,6 @@ private:
     QPointer<JobEngine> m_engine;
     Actor m_actor;
     QWidget *m_window;
+    QList<QAction *> m_housingActions;
+    QAction *m_protocolsAction = nullptr;
 };

@@ -27,13 +27,18 @@ MailUi::MailUi(const WindowServices &services, QMainWindow *window, QMenu *viewM
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     viewMenu->addAction(toggle);
 
-    QAction *mailing = toolsMenu->addAction(tr("&E-mail residents…"), this, &MailUi::openResidentMailing);
-    mailing->setObjectName(u"actionEmailResidents"_s);
+    m_mailing = toolsMenu->addAction(tr("&E-mail residents…"), this, &MailUi::openResidentMailing);
+    m_mailing->setObjectName(u"actionEmailResidents"_s);
 
     QMenu *settings = window->menuBar()->addMenu(tr("&Settings"));
     settings->setObjectName(u"menuSettings"_s);
     QAction *mail = settings->addAction(tr("&E-mail…"), this, &MailUi::openSettings);
     mail->setObjectName(u"actionMailSettings"_s);
+}
+
+void MailUi::setResidentMailingAllowed(bool allowed)
+{
+    m_mailing->setVisible(allowed);
 }
 
 void MailUi::start()

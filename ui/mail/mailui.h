@@ -5,6 +5,7 @@
 #include <QObject>
 
 class OutboxDock;
+class QAction;
 class QMainWindow;
 class QMenu;
 
@@ -27,9 +28,12 @@ public:
     OutboxDock *outboxDock() const { return m_outbox; }
     void openSettings();
     void openResidentMailing();
+    // E-mailing residents is housing staff's work (the residents are theirs to read).
+    void setResidentMailingAllowed(bool allowed);
 
 private:
     WindowServices m_services;
     QMainWindow *m_window;
     OutboxDock *m_outbox;
+    QAction *m_mailing = nullptr;
 };
