@@ -5,6 +5,7 @@
 #include "tasks/import/importtasks.h"
 #include "tasks/lab/labtasks.h"
 #include "tasks/mail/mailtasks.h"
+#include "tasks/maintenance/maintenancetasks.h"
 
 namespace TaskCatalog {
 
@@ -15,6 +16,7 @@ void registerAll(TaskRegistry &registry)
     MailTasks::registerAll(registry);
     BulkTasks::registerAll(registry);
     LabTasks::registerAll(registry);
+    MaintenanceTasks::registerAll(registry);
 }
 
 QList<RecurringJob> defaultRecurring()
@@ -22,6 +24,7 @@ QList<RecurringJob> defaultRecurring()
     QList<RecurringJob> jobs;
     jobs += BuiltinTasks::defaultRecurring();
     jobs += MailTasks::defaultRecurring();
+    jobs += MaintenanceTasks::defaultRecurring();
     return jobs;
 }
 
