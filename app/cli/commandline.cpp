@@ -13,6 +13,7 @@
 #include "app/cli/jobcommands.h"
 #include "app/cli/labcommands.h"
 #include "app/cli/mailcommands.h"
+#include "app/cli/maintenancecommands.h"
 #include "app/cli/usercommands.h"
 #include "app/i18n/translationloader.h"
 
@@ -121,6 +122,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     AllocationCommands::registerCommands(registry);
     BulkCommands::registerCommands(registry);
     UserCommands::registerCommands(registry);
+    MaintenanceCommands::registerCommands(registry);
     AuditCommands::registerCommands(registry);
 }
 
@@ -234,7 +236,7 @@ int CommandLine::run(int argc, char **argv)
         JobCommands::argumentCount(*command) + ImportCommands::argumentCount(*command) +
         MailCommands::argumentCount(*command) + AllocationCommands::argumentCount(*command) +
         BulkCommands::argumentCount(*command) + LabCommands::argumentCount(*command) +
-        UserCommands::argumentCount(*command);
+        UserCommands::argumentCount(*command) + MaintenanceCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));

@@ -1,0 +1,203 @@
+#include "models/db/sqlstatement.h"
+#include "tasks/jobstore.h"
+#include "tests/app/clirunner.h"
+#include "tests/models/housing/allocationtestutil.h"
+#include "tests/support/testdatabase.h"
+
+#include <QDate>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Person = TestDatabase::Person;
+
+// The maintenance life cycle through the real `residesk` binary: technicians, a request
+// processed by its job (technician, estimate, visit, e-mails once), done; plans created
+// by two worker processes at once after a downtime longer than a period.
+class TestMaintenanceCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_t;
+
+    QString url() const { return m_t->urlAs(Person::Housing); }
+    qint64 scalar(const QString &sql, const QVariantList &values = {})
+    {
+        std::unique_ptr<Database> installer = m_t->openAsInstaller();
+        SqlStatement st(*installer, sql);
+        for (const QVariant &v : values)
+            st.bind(v);
+        if (!st.exec() || !st.next())
+            return -1;
+        return st.value(0).toLongLong();
+    }
+    CliRunner::Run cli(QStringList args, const QString &as = {})
+    {
+        return CliRunner::run(QStringList{u"--database"_s, as.isEmpty() ? url() : as} + args);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        m_t = TestDatabase::create(&error);
+        QVERIFY2(m_t, qPrintable(error));
+        Database &db = m_t->dbAs(Person::Housing);
+        const Building nh = AllocationTest::building(db, u"NH"_s);
+        QVERIFY(AllocationTest::room(db, nh, u"101"_s, 2).id > 0);
+        QVERIFY(AllocationTest::room(db, nh, u"102"_s, 2).id > 0);
+        QVERIFY(AllocationTest::room(db, nh, u"103"_s, 1).id > 0);
+        QVERIFY(AllocationTest::resident(db, u"S0001"_s, u"Ana"_s, u"López"_s).id > 0);
+    }
+    void cleanupTestCase() { m_t.reset(); }
+
+    void badInputIsRefusedInWords()
+    {
+        CliRunner::Run r = cli({u"maintenance"_s, u"add"_s, u"--room"_s, u"NH/101"_s, u"--category"_s, u"roof"_s,
+                                u"--description"_s, u"x"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.errText().contains(u"plumbing, electrical"_s), qPrintable(r.errText()));
+        r = cli({u"maintenance"_s, u"add"_s, u"--room"_s, u"NH/999"_s, u"--category"_s, u"locks"_s,
+                 u"--description"_s, u"x"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.errText().contains(u"NH/999"_s), qPrintable(r.errText()));
+        r = cli({u"technicians"_s, u"add"_s, u"--name"_s, u"X"_s, u"--email"_s, u"nope"_s, u"--skills"_s, u"locks"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.errText().contains(u"nope"_s), qPrintable(r.errText()));
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM maintenance_requests"_s), 0);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM maintenance_technicians"_s), 0);
+    }
+
+    void requestLifeCycle()
+    {
+        CliRunner::Run r = cli({u"technicians"_s, u"add"_s, u"--name"_s, u"Pia Ruiz"_s, u"--email"_s,
+                                u"pia@example.edu"_s, u"--skills"_s, u"plumbing,heating"_s, u"--days"_s,
+                                u"1,2,3,4,5,6,7"_s, u"--hours"_s, u"00:00-24:00"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        const qint64 techId = CliRunner::jsonObject(r.out).value(u"id"_s).toInteger();
+        QVERIFY(techId > 0);
+        r = cli({u"technicians"_s, u"list"_s});
+        QVERIFY2(r.outText().contains(u"Pia Ruiz"_s), qPrintable(r.outText()));
+
+        r = cli({u"maintenance"_s, u"add"_s, u"--room"_s, u"NH/101"_s, u"--category"_s, u"plumbing"_s,
+                 u"--priority"_s, u"high"_s, u"--description"_s, u"The tap drips"_s, u"--resident"_s, u"S0001"_s,
+                 u"--permission-to-enter"_s, u"--wait"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        const QJsonObject added = CliRunner::jsonObject(r.out);
+        const qint64 id = added.value(u"id"_s).toInteger();
+        QCOMPARE(added.value(u"state"_s).toString(), u"scheduled"_s);
+        QCOMPARE(added.value(u"technician_id"_s).toInteger(), techId);
+        QCOMPARE(added.value(u"estimate_cents"_s).toInt(), 12000); // the default plumbing rate, high
+        const QDateTime start = QDateTime::fromString(added.value(u"slot_start"_s).toString(), Qt::ISODate);
+        const QDateTime due = QDateTime::fromString(added.value(u"due_at"_s).toString(), Qt::ISODate);
+        QVERIFY(start.isValid() && start < due);
+        // The resident and the technician are each e-mailed once.
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox_emails WHERE related_entity = 'maintenance_request' AND "
+                        "related_id = ?"_s, {id}),
+                 2);
+        // A second processing of the same request (a retry, a duplicate) sends nothing new.
+        {
+            Database &admin = m_t->dbAs(Person::Admin);
+            JobRequest job;
+            job.kind = u"maintenance.process"_s;
+            job.payload = {{u"request_id"_s, id}};
+            const auto again =
+                JobStore(admin).enqueue(job, TestDatabase::actorFor(Person::Admin, u"admin"_s, Actor::Role::Admin));
+            QVERIFY(again);
+            const CliRunner::Run w = cli({u"jobs"_s, u"wait"_s, QString::number(again->id)}, m_t->urlAs(Person::Admin));
+            QVERIFY2(w.exitCode == 0, qPrintable(w.errText()));
+        }
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox_emails WHERE related_entity = 'maintenance_request' AND "
+                        "related_id = ?"_s, {id}),
+                 2);
+        QVERIFY(scalar(u"SELECT COUNT(*) FROM notifications WHERE link = ?"_s, {u"maintenance:%1"_s.arg(id)}) >= 1);
+
+        r = cli({u"maintenance"_s, u"show"_s, QString::number(id), u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        const QJsonObject shown = CliRunner::jsonObject(r.out);
+        QCOMPARE(shown.value(u"technician"_s).toString(), u"Pia Ruiz"_s);
+        QVERIFY(shown.value(u"comments"_s).toArray().size() >= 1);
+
+        r = cli({u"maintenance"_s, u"done"_s, QString::number(id), u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        QCOMPARE(CliRunner::jsonObject(r.out).value(u"state"_s).toString(), u"done"_s);
+        r = cli({u"maintenance"_s, u"done"_s, QString::number(id)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.errText().contains(u"already done"_s), qPrintable(r.errText()));
+        r = cli({u"maintenance"_s, u"list"_s, u"--state"_s, u"done"_s, u"--building"_s, u"NH"_s, u"--json"_s});
+        QCOMPARE(CliRunner::jsonArray(r.out).size(), 1);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_entries WHERE entity = 'maintenance_request' AND entity_id = ?"_s,
+                        {id}),
+                 5); // create, assign, schedule, start (done passes through in progress), complete
+
+        // Nobody can take a pest problem: it is flagged, and staff are told.
+        r = cli({u"maintenance"_s, u"add"_s, u"--building"_s, u"NH"_s, u"--category"_s, u"pest"_s, u"--priority"_s,
+                 u"emergency"_s, u"--description"_s, u"Mice in the kitchen"_s, u"--wait"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        const QJsonObject pest = CliRunner::jsonObject(r.out);
+        QCOMPARE(pest.value(u"state"_s).toString(), u"open"_s);
+        QVERIFY(pest.value(u"needs_attention"_s).toBool());
+        QVERIFY(scalar(u"SELECT COUNT(*) FROM notifications WHERE kind = 'attention' AND link = ?"_s,
+                       {u"maintenance:%1"_s.arg(pest.value(u"id"_s).toInteger())}) >= 1);
+        r = cli({u"maintenance"_s, u"list"_s, u"--overdue"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+
+        if (TestDatabase::isPostgreSQL()) {
+            // A vet reads maintenance but may not report it.
+            r = cli({u"maintenance"_s, u"list"_s}, m_t->urlAs(Person::Vet));
+            QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+            r = cli({u"maintenance"_s, u"add"_s, u"--building"_s, u"NH"_s, u"--category"_s, u"locks"_s,
+                     u"--description"_s, u"x"_s},
+                    m_t->urlAs(Person::Vet));
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.errText().contains(u"may not"_s), qPrintable(r.errText()));
+        }
+    }
+
+    void plansOncePerPeriodWithTwoWorkersAfterDowntime()
+    {
+        // Started seven months ago, every three months: periods 0, 1 and 2 have begun
+        // while nothing ran. Two double rooms: two requests per period.
+        const QDate from = QDate::currentDate().addMonths(-7);
+        CliRunner::Run r = cli({u"plans"_s, u"add"_s, u"--title"_s, u"Filters"_s, u"--building"_s, u"NH"_s,
+                                u"--room-type"_s, u"double"_s, u"--category"_s, u"heating"_s, u"--every"_s, u"3"_s,
+                                u"--from"_s, from.toString(Qt::ISODate), u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        const qint64 plan = CliRunner::jsonObject(r.out).value(u"id"_s).toInteger();
+        Database &admin = m_t->dbAs(Person::Admin);
+        const Actor actor = TestDatabase::actorFor(Person::Admin, u"admin"_s, Actor::Role::Admin);
+        JobRequest plans;
+        plans.kind = u"maintenance.plans"_s;
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(JobStore(admin).enqueue(plans, actor));
+        const QString workerUrl = m_t->urlAs(Person::Worker);
+        const QStringList args{u"--database"_s, workerUrl, u"worker"_s, u"--once"_s, u"--kinds"_s,
+                               u"maintenance.plans"_s, u"--json"_s};
+        auto a = CliRunner::start(args);
+        auto b = CliRunner::start(args);
+        QVERIFY(a->waitForStarted(10000) && b->waitForStarted(10000));
+        QVERIFY2(a->waitForFinished(120000), "worker a did not finish");
+        QVERIFY2(b->waitForFinished(120000), "worker b did not finish");
+        QVERIFY2(a->exitCode() == 0, a->readAllStandardError().constData());
+        QVERIFY2(b->exitCode() == 0, b->readAllStandardError().constData());
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'maintenance.plans' AND state = 'succeeded'"_s), 2);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM maintenance_plan_periods WHERE plan_id = ?"_s, {plan}), 3);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM maintenance_requests WHERE plan_id = ?"_s, {plan}), 6);
+        QCOMPARE(scalar(u"SELECT COUNT(DISTINCT plan_period) FROM maintenance_requests WHERE plan_id = ?"_s, {plan}), 3);
+        // Each created request has its processing queued with it.
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'maintenance.process' AND unique_key IN (SELECT "
+                        "'maintenance.process:' || CAST(id AS VARCHAR(20)) FROM maintenance_requests WHERE plan_id = ?)"_s,
+                        {plan}),
+                 6);
+        // Run again: nothing new this period.
+        QVERIFY(JobStore(admin).enqueue(plans, actor));
+        const CliRunner::Run again = CliRunner::run(args);
+        QVERIFY2(again.exitCode == 0, qPrintable(again.errText()));
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM maintenance_requests WHERE plan_id = ?"_s, {plan}), 6);
+        r = cli({u"plans"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(CliRunner::jsonArray(r.out).first().toObject().value(u"last_period"_s).toInt(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMaintenanceCli)
+#include "tst_maintenancecli.moc"
