@@ -164,7 +164,9 @@ int add(CommandContext &context)
     } else {
         const Result<Building> b = BuildingRepository(*db, context.actor()).findByCode(value(context, "building"));
         if (!b) {
-            context.error(Tr::tr("there is no building with the code \"%1\"").arg(value(context, "building")));
+            context.error(b.error().code == DbError::Code::NotFound
+                              ? Tr::tr("there is no building with the code \"%1\"").arg(value(context, "building"))
+                              : Tr::tr("cannot read the buildings: %1").arg(b.error().message.simplified()));
             return CommandLine::ExitFailure;
         }
         r.buildingId = b->id;
@@ -172,7 +174,9 @@ int add(CommandContext &context)
     if (isSet(context, "resident")) {
         const Result<Resident> who = ResidentRepository(*db, context.actor()).findByStudentId(value(context, "resident"));
         if (!who) {
-            context.error(Tr::tr("there is no resident with the student id \"%1\"").arg(value(context, "resident")));
+            context.error(who.error().code == DbError::Code::NotFound
+                              ? Tr::tr("there is no resident with the student id \"%1\"").arg(value(context, "resident"))
+                              : Tr::tr("cannot read the residents: %1").arg(who.error().message.simplified()));
             return CommandLine::ExitFailure;
         }
         r.reportedByResidentId = who->id;
@@ -425,7 +429,9 @@ int planAdd(CommandContext &context)
     if (isSet(context, "building")) {
         const Result<Building> b = BuildingRepository(*db, context.actor()).findByCode(value(context, "building"));
         if (!b) {
-            context.error(Tr::tr("there is no building with the code \"%1\"").arg(value(context, "building")));
+            context.error(b.error().code == DbError::Code::NotFound
+                              ? Tr::tr("there is no building with the code \"%1\"").arg(value(context, "building"))
+                              : Tr::tr("cannot read the buildings: %1").arg(b.error().message.simplified()));
             return CommandLine::ExitFailure;
         }
         p.buildingId = b->id;
