@@ -94,6 +94,40 @@ QList<Rule> rules()
          "kind of job",
          true},
         {"read people", "SELECT count(*) FROM people", kEveryone},
+        // Maintenance: housing staff write, vets read the list, workers run the jobs.
+        {"read maintenance requests", "SELECT count(*) FROM maintenance_request_list", kEveryone},
+        {"read technicians", "SELECT count(*) FROM maintenance_technicians", kEveryone},
+        {"report maintenance",
+         "INSERT INTO maintenance_requests (building_id, category, priority, description, reported_at, due_at, "
+         "created_by, updated_by) SELECT min(id), 'locks', 'low', 'x', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'x', 'x' "
+         "FROM buildings",
+         kHousing, "maintenance requests"},
+        {"change maintenance requests", "UPDATE maintenance_requests SET description = description", kHousing,
+         "maintenance requests"},
+        {"add a technician",
+         "INSERT INTO maintenance_technicians (name, email, skills, created_by, updated_by) VALUES ('T', "
+         "'t@example.edu', 'locks', 'x', 'x')",
+         kHousing, "technicians"},
+        {"change response targets", "UPDATE maintenance_targets SET amount = amount",
+         {Person::Admin, Person::Housing}, "response targets"},
+        {"add a maintenance plan",
+         "INSERT INTO maintenance_plans (title, room_type, category, period_months, starts_on, created_by, "
+         "updated_by) VALUES ('P', 'single', 'other', 3, '2026-01-01', 'x', 'x')",
+         kHousing, "maintenance plans"},
+        {"queue maintenance processing",
+         "INSERT INTO jobs (kind, run_after, created_by, created_at, updated_at) "
+         "VALUES ('maintenance.process', 0, 'x', 0, 0)",
+         kHousing,
+         "kind of job",
+         true},
+        {"queue planned maintenance",
+         "INSERT INTO jobs (kind, run_after, created_by, created_at, updated_at) "
+         "VALUES ('maintenance.plans', 0, 'x', 0, 0)",
+         {Person::Admin, Person::Worker},
+         "kind of job",
+         true},
+        {"notify housing staff", "SELECT residesk_notify_housing_staff('attention', 't', 'b', '', 0)", kHousing,
+         "residesk_notify_housing_staff", true},
     };
 }
 
@@ -118,7 +152,9 @@ QString fingerprint(Database &db)
 {
     QStringList parts;
     for (const char *table : {"buildings", "rooms", "residents", "allocations", "clients", "protocols",
-                              "work_orders", "reports", "people", "audit_entries", "jobs", "bulk_jobs"}) {
+                              "work_orders", "reports", "people", "audit_entries", "jobs", "bulk_jobs",
+                              "maintenance_requests", "maintenance_technicians", "maintenance_plans",
+                              "notifications"}) {
         SqlStatement st(db, u"SELECT count(*) FROM "_s + QLatin1String(table));
         if (!st.exec() || !st.next())
             return u"unreadable "_s + QLatin1String(table);
