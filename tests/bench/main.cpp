@@ -15,6 +15,7 @@
 #include "tests/bench/importresidentscase.h"
 #include "tests/bench/labbulktransitioncase.h"
 #include "tests/bench/maildraincase.h"
+#include "tests/bench/maintenanceprocesscase.h"
 #include "tests/bench/reportrendercase.h"
 #include "tests/bench/reportthroughputcase.h"
 #include "tests/bench/sortfiltercase.h"
@@ -81,6 +82,7 @@ int main(int argc, char **argv)
         {ImportResidentsCase::name(), &ImportResidentsCase::run, ImportResidentsCase::description()},
         {ImportPeakRssCase::name(), &ImportPeakRssCase::run, ImportPeakRssCase::description()},
         {MailDrainCase::name(), &MailDrainCase::run, MailDrainCase::description()},
+        {MaintenanceProcessCase::name(), &MaintenanceProcessCase::run, MaintenanceProcessCase::description()},
         {BulkReceiveCase::name(50), &BulkReceiveCase::run50, BulkReceiveCase::description(50)},
         {BulkReceiveCase::name(1000), &BulkReceiveCase::run1000, BulkReceiveCase::description(1000)},
         {BulkReceiveCase::name(10000), &BulkReceiveCase::run10000, BulkReceiveCase::description(10000)},
