@@ -7,7 +7,7 @@
 #include "models/maintenance/maintenancerepository.h"
 #include "models/maintenance/maintenancerules.h"
 #include "models/maintenance/technicianrepository.h"
-#include "tasks/events.h"
+#include "models/db/events.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobstore.h"
 #include "tasks/mail/outbox.h"
