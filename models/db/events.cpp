@@ -281,7 +281,13 @@ VoidResult Events::publishRecordsChanged(Database &db, const QString &table)
 
 VoidResult Events::publishNotification(Database &db, const QString &username)
 {
-    return publish(db, QJsonObject{{u"type"_s, u"notification"_s}, {u"user"_s, username}});
+    // NOTIFY reaches every role on the server: there the event names nobody, and each
+    // listener reads its own notifications (row-level security shows only those). In
+    // this process (SQLite) it names the recipient, so other people's windows need not.
+    QJsonObject event{{u"type"_s, u"notification"_s}};
+    if (!db.isPostgreSQL())
+        event.insert(u"user"_s, username);
+    return publish(db, event);
 }
 
 // The reading side on SQLite: the events other processes wrote to change_feed.

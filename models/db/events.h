@@ -23,7 +23,8 @@ class Database;
 //    "message":"chunk 7","at":<ms>,"by":"<creator>","error":"…"}  (error: clipped;
 //    present once the job has one or has finished)
 //   {"type":"records","table":"residents"}
-//   {"type":"notification","user":"alice"}
+//   {"type":"notification","user":"alice"}  (user: in-process only; through NOTIFY
+//    the event names nobody and every listener re-reads its own notifications)
 namespace Events {
 inline constexpr char channel[] = "residesk_events";
 // The application_name of the listening connections on PostgreSQL, so that an
@@ -58,6 +59,7 @@ Q_SIGNALS:
     void listening();
     void jobEvent(const QJsonObject &event);
     void recordsChanged(const QString &table);
+    // `username` is empty when the event names nobody (PostgreSQL): anyone may be meant.
     void notificationEvent(const QString &username);
     // The listening connection was lost and is back: reload everything shown.
     void resynced();

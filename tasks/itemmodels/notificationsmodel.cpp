@@ -58,7 +58,9 @@ void NotificationsModel::setEventBus(EventBus *bus)
     if (!bus)
         return;
     connect(bus, &EventBus::notificationEvent, this, [this](const QString &username) {
-        if (username == m_username)
+        // An event naming nobody (PostgreSQL) may be ours: row-level security shows
+        // only our own, so reading again is safe and cheap.
+        if (username.isEmpty() || username == m_username)
             reload();
     });
     connect(bus, &EventBus::resynced, this, &NotificationsModel::reload);
