@@ -6,6 +6,7 @@
 #include "tasks/lab/labtasks.h"
 #include "tasks/mail/mailtasks.h"
 #include "tasks/maintenance/maintenancetasks.h"
+#include "tasks/waitlist/waitlisttasks.h"
 
 namespace TaskCatalog {
 
@@ -17,6 +18,7 @@ void registerAll(TaskRegistry &registry)
     BulkTasks::registerAll(registry);
     LabTasks::registerAll(registry);
     MaintenanceTasks::registerAll(registry);
+    WaitlistTasks::registerAll(registry);
 }
 
 QList<RecurringJob> defaultRecurring()
@@ -25,6 +27,7 @@ QList<RecurringJob> defaultRecurring()
     jobs += BuiltinTasks::defaultRecurring();
     jobs += MailTasks::defaultRecurring();
     jobs += MaintenanceTasks::defaultRecurring();
+    jobs += WaitlistTasks::defaultRecurring();
     return jobs;
 }
 

@@ -10,6 +10,7 @@
 #include "models/housing/buildingrepository.h"
 #include "models/housing/residentrepository.h"
 #include "models/housing/roomrepository.h"
+#include "tasks/waitlist/waitlistservice.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -373,14 +374,32 @@ int AllocationCommands::checkIn(CommandContext &context)
     return runTransition(context, &AllocationRepository::checkIn, tr("check in"));
 }
 
+// Check-out and cancel free a bed: through WaitlistService, which queues its offer to
+// the waitlist in the same transaction.
 int AllocationCommands::checkOut(CommandContext &context)
 {
-    return runTransition(context, &AllocationRepository::checkOut, tr("check out"));
+    int exitCode = CommandLine::ExitSuccess;
+    const std::optional<qint64> id = context.idArgument(AllocationCommands::tr("an allocation id"), &exitCode);
+    if (!id)
+        return exitCode;
+    Database *db = context.openDatabase();
+    if (!db)
+        return CommandLine::ExitFailure;
+    return printOutcome(context, WaitlistService(*db, context.actor()).checkOut(*id, AllocationRepository::AnyVersion),
+                        tr("check out"));
 }
 
 int AllocationCommands::cancel(CommandContext &context)
 {
-    return runTransition(context, &AllocationRepository::cancel, tr("cancel"));
+    int exitCode = CommandLine::ExitSuccess;
+    const std::optional<qint64> id = context.idArgument(AllocationCommands::tr("an allocation id"), &exitCode);
+    if (!id)
+        return exitCode;
+    Database *db = context.openDatabase();
+    if (!db)
+        return CommandLine::ExitFailure;
+    return printOutcome(context, WaitlistService(*db, context.actor()).cancel(*id, AllocationRepository::AnyVersion),
+                        tr("cancel"));
 }
 
 int AllocationCommands::freeBeds(CommandContext &context)

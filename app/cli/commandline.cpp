@@ -15,6 +15,7 @@
 #include "app/cli/mailcommands.h"
 #include "app/cli/maintenancecommands.h"
 #include "app/cli/usercommands.h"
+#include "app/cli/waitlistcommands.h"
 #include "app/i18n/translationloader.h"
 
 #include <QCommandLineParser>
@@ -124,6 +125,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     UserCommands::registerCommands(registry);
     MaintenanceCommands::registerCommands(registry);
     AuditCommands::registerCommands(registry);
+    WaitlistCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)
@@ -236,7 +238,8 @@ int CommandLine::run(int argc, char **argv)
         JobCommands::argumentCount(*command) + ImportCommands::argumentCount(*command) +
         MailCommands::argumentCount(*command) + AllocationCommands::argumentCount(*command) +
         BulkCommands::argumentCount(*command) + LabCommands::argumentCount(*command) +
-        UserCommands::argumentCount(*command) + MaintenanceCommands::argumentCount(*command);
+        UserCommands::argumentCount(*command) + MaintenanceCommands::argumentCount(*command) +
+        WaitlistCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));

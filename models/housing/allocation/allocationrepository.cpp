@@ -4,6 +4,7 @@
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
+#include "models/housing/allocation/depositrepository.h"
 #include "models/housing/sqlhelpers_p.h"
 #include "models/lab/labsql_p.h"
 
@@ -473,6 +474,19 @@ Result<Allocation> AllocationRepository::transition(qint64 id, Allocation::State
                            tr("Room %1 is %2; %3 cannot check in. Move the allocation to another room.")
                                .arg(before.roomLabel(), Room::statusLabel(locked->roomStatus).toLower(),
                                     before.residentLabel()));
+        // A deposit that is required must be paid or waived first (read under the
+        // allocation's lock, which DepositRepository takes too).
+        const Result<std::optional<Deposit>> deposit = DepositRepository(m_db, m_actor).find(id);
+        if (!deposit)
+            return deposit.error();
+        if (deposit->has_value() && !deposit->value().isSettled())
+            return DbError(
+                DbError::Code::InvalidState,
+                tr("Allocation %1 (%2 in room %3) cannot be checked in: its deposit of %4 is required and "
+                   "neither paid nor waived. Record the payment, or have an administrator waive it.")
+                    .arg(before.id)
+                    .arg(before.residentLabel(), before.roomLabel(),
+                         Deposit::amountText(deposit->value().requiredCents)));
     }
     const auto backend = m_db.config().backend;
     const QString now = Dialect::now(backend);

@@ -1,0 +1,187 @@
+#include "tasks/waitlist/waitlisttasks.h"
+
+#include "models/db/database.h"
+#include "models/db/sqlstatement.h"
+#include "models/db/transaction.h"
+#include "models/housing/waitlist/waitlistrepository.h"
+#include "tasks/events.h"
+#include "tasks/jobcontext.h"
+#include "tasks/mail/outbox.h"
+#include "tasks/notificationstore.h"
+#include "tasks/taskregistry.h"
+#include "tasks/waitlist/waitlistservice.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+// The helpers live inside WaitlistTasks so that lupdate files their tr() calls under
+// the context "WaitlistTasks", the one the tr() helper below passes to translate().
+namespace WaitlistTasks {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("WaitlistTasks", text);
+}
+
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+
+QString deadlineText(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm"_s);
+}
+
+QString daysText(const WaitlistOffer &o)
+{
+    return o.to.isValid() ? tr("from %1 to %2").arg(o.from.toString(Qt::ISODate), o.to.toString(Qt::ISODate))
+                          : tr("from %1 on").arg(o.from.toString(Qt::ISODate));
+}
+
+OutboxMessage offerEmail(const WaitlistOffer &o)
+{
+    OutboxMessage m;
+    m.dedupeKey = u"waitlist-offer/%1"_s.arg(o.id);
+    m.toAddress = o.residentEmail;
+    m.toName = (o.residentFirstName + u' ' + o.residentLastName).trimmed();
+    m.subject = tr("A bed for you in %1").arg(o.buildingName.isEmpty() ? o.buildingCode : o.buildingName);
+    m.bodyText = tr("Dear %1,\n\n"
+                    "a bed in room %2 (%3, %4 room) is free for you %5.\n\n"
+                    "Please tell the housing office by %6 whether you take it. Without an answer by then "
+                    "the bed goes to the next person on the waitlist.\n\n"
+                    "Offer number: %7\n\nThe housing office\n")
+                     .arg(o.residentFirstName.isEmpty() ? m.toName : o.residentFirstName, o.roomLabel(),
+                          o.buildingName, Room::typeLabel(o.roomType).toLower(), daysText(o),
+                          deadlineText(o.deadlineAt))
+                     .arg(o.id);
+    m.relatedEntity = u"waitlist_offer"_s;
+    m.relatedId = o.id;
+    return m;
+}
+
+// The housing staff's notification about a new offer, in the caller's transaction.
+VoidResult notifyStaff(JobContext &ctx, const WaitlistOffer &o)
+{
+    const QString title = tr("Waitlist: room %1 offered to %2").arg(o.roomLabel(), o.residentLabel());
+    const QString body = tr("Offer %1, %2; answer due by %3.")
+                             .arg(o.id)
+                             .arg(daysText(o), deadlineText(o.deadlineAt));
+    const QString link = u"waitlist-offer:%1"_s.arg(o.id);
+    Database &db = ctx.database();
+    if (!db.isPostgreSQL()) {
+        Notification n;
+        n.username = ctx.actor().username;
+        n.kind = Notification::Kind::Attention;
+        n.title = title;
+        n.body = body;
+        n.link = link;
+        const Result<qint64> added = NotificationStore(db, ctx.clock()).add(n);
+        if (!added)
+            return added.error();
+        return {};
+    }
+    SqlStatement st(db, u"SELECT * FROM residesk_notify_housing(?, ?, ?, ?)"_s);
+    st.bind(title).bind(body).bind(link).bind(ctx.clock().nowMs());
+    if (auto r = st.exec(); !r)
+        return r.error();
+    QStringList people;
+    while (st.next())
+        people.append(st.value(0).toString());
+    st.finish();
+    for (const QString &login : std::as_const(people)) {
+        if (auto r = Events::publishNotification(db, login); !r)
+            return r.error();
+    }
+    return {};
+}
+
+QCoro::Task<JobOutcome> offer(JobContext &ctx)
+{
+    if (ctx.checkpoint().value(u"done"_s).toBool())
+        co_return JobOutcome::success(ctx.checkpoint().value(u"result"_s).toObject());
+    const QJsonObject &payload = ctx.payload();
+    const FreedBed bed{payload.value(u"room_id"_s).toInteger(),
+                       QDate::fromString(payload.value(u"from"_s).toString(), Qt::ISODate)};
+    if (bed.roomId <= 0)
+        co_return JobOutcome::failure(tr("The job names no room (room_id)."), false);
+    const int days = qBound(1, payload.value(u"deadline_days"_s).toInt(WaitlistService::kDefaultOfferDays), 60);
+    const qint64 now = ctx.clock().nowMs();
+
+    Transaction tx(ctx.database());
+    if (!tx.ok())
+        co_return JobOutcome::failure(tx.error().message);
+    WaitlistRepository lists(ctx.database(), ctx.actor());
+    const Result<std::optional<WaitlistOffer>> made = lists.offerBed(bed, now, now + days * kDayMs, ctx.id());
+    if (!made)
+        co_return JobOutcome::failure(made.error().message);
+    QJsonObject result{{u"offer_id"_s, 0}};
+    if (!made->has_value()) {
+        result.insert(u"summary"_s, tr("Nobody waits for this bed, or it is no longer free."));
+    } else {
+        const WaitlistOffer &o = made->value();
+        bool emailed = false;
+        if (!o.residentEmail.trimmed().isEmpty()) {
+            const Result<Outbox::Enqueued> queued =
+                Outbox(ctx.database(), ctx.clock()).enqueue(offerEmail(o), ctx.actor());
+            if (!queued)
+                co_return JobOutcome::failure(queued.error().message);
+            emailed = true;
+        }
+        if (const VoidResult notified = notifyStaff(ctx, o); !notified)
+            co_return JobOutcome::failure(notified.error().message);
+        result = {{u"offer_id"_s, o.id},
+                  {u"resident_id"_s, o.residentId},
+                  {u"room"_s, o.roomLabel()},
+                  {u"deadline"_s, deadlineText(o.deadlineAt)},
+                  {u"emailed"_s, emailed},
+                  {u"summary"_s, tr("Room %1 offered to %2 until %3.")
+                                     .arg(o.roomLabel(), o.residentLabel(), deadlineText(o.deadlineAt))}};
+    }
+    if (auto saved = ctx.saveCheckpoint({{u"done"_s, true}, {u"result"_s, result}}); !saved)
+        co_return JobOutcome::failure(saved.error().message);
+    if (auto r = tx.commit(); !r)
+        co_return JobOutcome::failure(r.error().message);
+    co_return JobOutcome::success(result);
+}
+
+QCoro::Task<JobOutcome> expire(JobContext &ctx)
+{
+    Transaction tx(ctx.database());
+    if (!tx.ok())
+        co_return JobOutcome::failure(tx.error().message);
+    const Result<QList<FreedBed>> beds =
+        WaitlistRepository(ctx.database(), ctx.actor()).expireDue(ctx.clock().nowMs());
+    if (!beds)
+        co_return JobOutcome::failure(beds.error().message);
+    WaitlistService booking(ctx.database(), ctx.actor(), ctx.clock());
+    for (const FreedBed &bed : beds.value()) {
+        if (const Result<qint64> queued = booking.queueOffer(bed, u"expired"_s); !queued)
+            co_return JobOutcome::failure(queued.error().message);
+    }
+    if (auto r = tx.commit(); !r)
+        co_return JobOutcome::failure(r.error().message);
+    const int expired = int(beds->size());
+    co_return JobOutcome::success(
+        {{u"expired"_s, expired},
+         {u"summary"_s, QCoreApplication::translate("WaitlistTasks", "%n offer(s) expired", nullptr, expired)}});
+}
+
+} // namespace
+
+void registerAll(TaskRegistry &registry)
+{
+    registry.add({QString::fromLatin1(WaitlistService::kOfferKind), tr("Offer a freed bed"), 0, 5, &offer});
+    registry.add({QString::fromLatin1(WaitlistService::kExpireKind), tr("Expire waitlist offers"), 1, 3, &expire});
+}
+
+QList<RecurringJob> defaultRecurring()
+{
+    RecurringJob expiry;
+    expiry.name = QString::fromLatin1(WaitlistService::kExpireKind);
+    expiry.kind = QString::fromLatin1(WaitlistService::kExpireKind);
+    expiry.schedule = u"*/15 * * * *"_s;
+    return {expiry};
+}
+
+} // namespace WaitlistTasks
