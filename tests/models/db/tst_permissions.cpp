@@ -2,6 +2,8 @@
 #include "models/db/dberror.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
+#include "models/housing/allocation/allocationrepository.h"
+#include "models/housing/allocation/depositrepository.h"
 #include "models/housing/demoseeder.h"
 #include "models/lab/labdemoseeder.h"
 #include "tests/app/clirunner.h"
@@ -44,6 +46,26 @@ QList<Rule> rules()
          kHousing, "buildings"},
         {"delete residents", "DELETE FROM residents WHERE id < 0", kHousing, "residents"},
         {"read allocations", "SELECT count(*) FROM allocations", kHousing, "allocations"},
+        // Waitlists and deposits: housing staff and administrators (vets nothing); a
+        // deposit is waived by administrators only.
+        {"read waitlists", "SELECT count(*) FROM waitlist_entries", kHousing, "waitlists"},
+        {"answer waitlist offers", "UPDATE waitlist_offers SET version = version", kHousing, "waitlist offers"},
+        {"record a deposit", "UPDATE allocation_deposits SET version = version", kHousing, "deposits"},
+        {"waive a deposit",
+         "UPDATE allocation_deposits SET state = 'waived' WHERE state = 'required'",
+         {Person::Admin},
+         "deposit"},
+        {"queue a waitlist offer",
+         "INSERT INTO jobs (kind, run_after, created_by, created_at, updated_at) "
+         "VALUES ('waitlist.offer', 0, 'x', 0, 0)",
+         kHousing,
+         "kind of job",
+         true},
+        {"notify the housing staff",
+         "SELECT count(*) FROM residesk_notify_housing('t', 'b', 'waitlist-offer:1', 0)",
+         kHousing,
+         "residesk_notify_housing",
+         true},
         // Vets: clients, protocols one at a time, work orders, reports.
         {"read protocols", "SELECT count(*) FROM protocols", kLab, "protocols"},
         {"change one protocol",
@@ -154,7 +176,7 @@ QString fingerprint(Database &db)
     for (const char *table : {"buildings", "rooms", "residents", "allocations", "clients", "protocols",
                               "work_orders", "reports", "people", "audit_entries", "jobs", "bulk_jobs",
                               "maintenance_requests", "maintenance_technicians", "maintenance_plans",
-                              "notifications"}) {
+                              "waitlist_entries", "waitlist_offers", "allocation_deposits", "notifications"}) {
         SqlStatement st(db, u"SELECT count(*) FROM "_s + QLatin1String(table));
         if (!st.exec() || !st.next())
             return u"unreadable "_s + QLatin1String(table);
@@ -204,6 +226,18 @@ void TestPermissions::initTestCase()
     QVERIFY2(housing.ok(), qPrintable(housing.ok() ? QString() : housing.error().detail));
     const auto lab = LabDemoSeeder(admin, actor).seed({.protocols = 3, .seed = 3});
     QVERIFY2(lab.ok(), qPrintable(lab.ok() ? QString() : lab.error().detail));
+    // A reservation with a deposit required, for the waiver rule to meet a row.
+    SqlStatement pick(admin, u"SELECT (SELECT min(id) FROM residents), "
+                             "(SELECT min(id) FROM rooms WHERE status = 'available')"_s);
+    QVERIFY(pick.exec().ok() && pick.next());
+    Allocation stay;
+    stay.residentId = pick.value(0).toLongLong();
+    stay.roomId = pick.value(1).toLongLong();
+    stay.from = QDate::currentDate().addDays(400);
+    pick.finish();
+    const Result<Allocation> reserved = AllocationRepository(admin, actor).reserve(stay);
+    QVERIFY2(reserved.ok(), qPrintable(reserved.ok() ? QString() : reserved.error().text()));
+    QVERIFY(DepositRepository(admin, actor).require(reserved->id, 20000).ok());
     std::unique_ptr<Database> installer = m_t->openAsInstaller();
     m_fingerprint = fingerprint(*installer);
     QVERIFY(!m_fingerprint.startsWith(u"unreadable"_s));
