@@ -12,6 +12,7 @@
 #include "tasks/jobstore.h"
 #include "ui/allocations/allocationspage.h"
 #include "ui/allocations/freebedspage.h"
+#include "ui/allocations/waitlistpage.h"
 #include "ui/bulk/bulkui.h"
 #include "ui/commands/undocontext.h"
 #include "ui/import/csvactions.h"
@@ -89,6 +90,7 @@ struct MainWindow::Private
     ResidentsPage *residents = nullptr;
     AllocationsPage *allocations = nullptr;
     FreeBedsPage *freeBeds = nullptr;
+    WaitlistPage *waitlist = nullptr;
     QPointer<UsersPage> users;
     QAction *newAction = nullptr;
     QAction *editAction = nullptr;
@@ -115,7 +117,7 @@ struct MainWindow::Private
     bool mayUse(const QWidget *page) const
     {
         const bool housing = page == buildings || page == rooms || page == residents || page == allocations ||
-                             page == freeBeds;
+                             page == freeBeds || page == waitlist;
         const bool labPage = page == lab->protocolsPage() || page == lab->workOrdersPage();
         return !(housing && !rights.housing) && !(labPage && !rights.lab) &&
                !(page == audit && !rights.admin);
@@ -141,6 +143,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     d->residents = new ResidentsPage(*d->context, d->stack);
     d->allocations = new AllocationsPage(*d->context, d->stack);
     d->freeBeds = new FreeBedsPage(*d->context, d->stack);
+    d->waitlist = new WaitlistPage(*d->context, d->stack);
     d->lab = new LabUi(services, *d->context, this);
     d->bulk = new BulkUi(executor, services.engine, d->actor, d->lab->protocolsPage(), this);
 
@@ -168,6 +171,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         {d->residents, tr("Residents"), QStyle::SP_FileDialogContentsView},
         {d->allocations, tr("Allocations"), QStyle::SP_FileDialogListView},
         {d->freeBeds, tr("Free beds"), QStyle::SP_DialogApplyButton},
+        {d->waitlist, tr("Waitlists"), QStyle::SP_FileDialogInfoView},
         {d->lab->protocolsPage(), tr("Protocols"), QStyle::SP_FileIcon},
         {d->lab->workOrdersPage(), tr("Work orders"), QStyle::SP_FileDialogDetailedView},
     };
@@ -388,6 +392,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         if (type == qMetaTypeId<Allocation>() || type == qMetaTypeId<Room>() ||
             type == qMetaTypeId<Building>())
             d->freeBeds->refresh();
+        if (type == qMetaTypeId<Allocation>())
+            d->waitlist->refresh();
         d->dashboard->refresh();
     });
     connect(d->context, &UndoContext::failed, this, [this](const QString &what, const QString &message) {
@@ -421,6 +427,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
             d->residents->refreshForAllocations();
         if (table == u"allocations" || table == u"rooms" || table == u"buildings")
             d->freeBeds->refresh();
+        if (table == u"waitlist" || table == u"allocations")
+            d->waitlist->refresh();
         if (known)
             d->dashboard->refresh();
     });
@@ -434,6 +442,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         d->allocations->refreshBuildings();
         d->freeBeds->refreshBuildings();
         d->freeBeds->refresh();
+        d->waitlist->refreshBuildings();
+        d->waitlist->refresh();
         d->dashboard->refresh();
     });
 
@@ -534,6 +544,8 @@ void MainWindow::start()
         d->dashboard->refresh();
         d->freeBeds->refreshBuildings();
         d->freeBeds->refresh();
+        d->waitlist->refreshBuildings();
+        d->waitlist->refresh();
     }
     d->jobsDock->start();
     d->mail->start();

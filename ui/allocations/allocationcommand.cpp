@@ -1,6 +1,7 @@
 #include "ui/allocations/allocationcommand.h"
 
 #include "models/housing/allocation/allocationrepository.h"
+#include "tasks/waitlist/waitlistservice.h"
 #include "ui/commands/undocontext.h"
 
 AllocationCommand::AllocationCommand(UndoContext &context, Kind kind, Allocation before, Allocation after,
@@ -49,7 +50,7 @@ QCoro::Task<> AllocationCommand::run(QPointer<UndoContext> context, std::shared_
         Result<Allocation> r;
         switch (kind) {
         case Kind::Reserve:
-            r = forward ? repo.reserve(state->after) : repo.cancel(id, expected);
+            r = forward ? repo.reserve(state->after) : WaitlistService(db, actor).cancel(id, expected);
             break;
         case Kind::Move: {
             Allocation values = forward ? state->after : state->before;
@@ -63,11 +64,12 @@ QCoro::Task<> AllocationCommand::run(QPointer<UndoContext> context, std::shared_
                         : repo.undoTransition(id, Allocation::State::CheckedIn, expected);
             break;
         case Kind::CheckOut:
-            r = forward ? repo.checkOut(id, expected)
+            // A check-out (and a cancel) frees a bed: WaitlistService offers it.
+            r = forward ? WaitlistService(db, actor).checkOut(id, expected)
                         : repo.undoTransition(id, Allocation::State::CheckedOut, expected);
             break;
         case Kind::Cancel:
-            r = forward ? repo.cancel(id, expected)
+            r = forward ? WaitlistService(db, actor).cancel(id, expected)
                         : repo.undoTransition(id, Allocation::State::Cancelled, expected);
             break;
         }

@@ -3,15 +3,20 @@
 #include "models/db/dbexecutor.h"
 #include "models/housing/allocation/allocationrepository.h"
 #include "models/housing/allocation/allocationstablemodel.h"
+#include "models/housing/allocation/depositrepository.h"
 #include "models/itemmodels/recordfilterproxymodel.h"
 #include "ui/allocations/allocationcommand.h"
 #include "ui/allocations/allocationdialog.h"
 #include "ui/allocations/buildingcombobox.h"
+#include "ui/allocations/depositdialog.h"
+#include "tasks/waitlist/waitlistservice.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoroFuture>
 #include <QDateEdit>
+#include <QLabel>
 #include <QLineEdit>
 #include <QStyle>
 
@@ -21,11 +26,15 @@ AllocationsPage::AllocationsPage(UndoContext &context, QWidget *parent)
     : RecordPage(context, u"allocations"_s, parent)
     , checkInAction(new QAction(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Check &in"), this))
     , checkOutAction(new QAction(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Check &out"), this))
+    , requireDepositAction(new QAction(tr("Require &deposit…"), this))
+    , payDepositAction(new QAction(tr("Record deposit &payment…"), this))
+    , waiveDepositAction(new QAction(tr("&Waive deposit"), this))
     , m_allocations(new AllocationsTableModel(context.executor(), this))
     , m_building(new BuildingComboBox(context.executor(), tr("All buildings"), this))
     , m_state(new QComboBox(this))
     , m_onDate(new QCheckBox(tr("On &day:"), this))
     , m_date(new QDateEdit(QDate::currentDate(), this))
+    , m_deposit(new QLabel(this))
 {
     newAction->setToolTip(tr("Reserve a bed for a resident"));
     editAction->setText(tr("Change"));
@@ -49,6 +58,24 @@ AllocationsPage::AllocationsPage(UndoContext &context, QWidget *parent)
     }
     connect(checkInAction, &QAction::triggered, this, &AllocationsPage::checkInCurrent);
     connect(checkOutAction, &QAction::triggered, this, &AllocationsPage::checkOutCurrent);
+
+    requireDepositAction->setObjectName(u"requireDepositAction"_s);
+    requireDepositAction->setToolTip(tr("The selected reservation requires a deposit before check-in"));
+    payDepositAction->setObjectName(u"payDepositAction"_s);
+    payDepositAction->setToolTip(tr("Record the payment of the selected reservation's deposit"));
+    waiveDepositAction->setObjectName(u"waiveDepositAction"_s);
+    waiveDepositAction->setToolTip(tr("Waive the selected reservation's deposit (administrators)"));
+    // Waivers are the administrators' (PostgreSQL refuses anybody else's).
+    waiveDepositAction->setVisible(context.actor().role == Actor::Role::Admin);
+    for (QAction *action : {requireDepositAction, payDepositAction, waiveDepositAction}) {
+        action->setEnabled(false);
+        addToolAction(action);
+    }
+    connect(requireDepositAction, &QAction::triggered, this, [this] { askDeposit(DepositStep::Require); });
+    connect(payDepositAction, &QAction::triggered, this, [this] { askDeposit(DepositStep::Pay); });
+    connect(waiveDepositAction, &QAction::triggered, this, [this] { askDeposit(DepositStep::Waive); });
+    m_deposit->setObjectName(u"depositLabel"_s);
+    addFilter(QString(), m_deposit);
 
     m_building->setObjectName(u"buildingFilter"_s);
     connect(m_building, &BuildingComboBox::buildingChanged, this,
@@ -114,6 +141,103 @@ void AllocationsPage::updateActions()
     checkOutAction->setEnabled(a.id > 0 && a.state == Allocation::State::CheckedIn);
     deleteAction->setEnabled(a.id > 0 && a.state == Allocation::State::Reserved);
     editAction->setEnabled(a.id > 0 && a.isActive());
+    updateDepositActions();
+    if (m_depositShownFor != a.id)
+        loadDeposit();
+}
+
+void AllocationsPage::updateDepositActions()
+{
+    const Allocation a = currentAllocation();
+    const bool known = a.id > 0 && m_depositShownFor == a.id;
+    const bool reserved = known && a.state == Allocation::State::Reserved;
+    const bool open = m_currentDeposit && !m_currentDeposit->isSettled();
+    requireDepositAction->setEnabled(reserved && (!m_currentDeposit || open));
+    payDepositAction->setEnabled(reserved && (!m_currentDeposit || open));
+    waiveDepositAction->setEnabled(reserved && open);
+}
+
+QCoro::Task<> AllocationsPage::loadDeposit()
+{
+    const Allocation a = currentAllocation();
+    const quint64 generation = ++m_depositGeneration;
+    m_currentDeposit.reset();
+    m_depositShownFor = 0;
+    updateDepositActions();
+    if (a.id <= 0) {
+        m_deposit->clear();
+        co_return;
+    }
+    QPointer<AllocationsPage> self(this);
+    const Actor actor = context().actor();
+    auto work = [id = a.id, actor](Database &db) { return DepositRepository(db, actor).find(id); };
+    auto future = context().executor().read(std::move(work));
+    const Result<std::optional<Deposit>> found = co_await future;
+    if (!self || generation != m_depositGeneration)
+        co_return;
+    if (!found) {
+        m_deposit->setText(tr("Deposit: could not be read (%1)").arg(found.error().message));
+        co_return;
+    }
+    m_currentDeposit = found.value();
+    m_depositShownFor = a.id;
+    m_deposit->setText(m_currentDeposit ? tr("Deposit: %1").arg(m_currentDeposit->summary())
+                                        : tr("Deposit: none required"));
+    updateDepositActions();
+    Q_EMIT depositLoaded();
+}
+
+void AllocationsPage::askDeposit(DepositStep step)
+{
+    const Allocation a = currentAllocation();
+    if (a.id <= 0)
+        return;
+    if (step == DepositStep::Waive) {
+        changeDeposit(a, step, 0, {}, {});
+        return;
+    }
+    auto *dialog = new DepositDialog(
+        step == DepositStep::Require ? DepositDialog::Mode::Require : DepositDialog::Mode::Payment,
+        tr("Allocation %1: %2 in room %3.").arg(a.id).arg(a.residentLabel(), a.roomLabel()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, a, step, dialog] {
+        changeDeposit(a, step, dialog->cents(), dialog->paidOn(), dialog->reference());
+    });
+    dialog->open();
+}
+
+QCoro::Task<> AllocationsPage::changeDeposit(Allocation allocation, DepositStep step, qint64 cents, QDate paidOn,
+                                             QString reference)
+{
+    QPointer<AllocationsPage> self(this);
+    QPointer<UndoContext> ctx(&context());
+    const Actor actor = ctx->actor();
+    auto work = [=](Database &db) {
+        DepositRepository deposits(db, actor);
+        switch (step) {
+        case DepositStep::Require:
+            return deposits.require(allocation.id, cents);
+        case DepositStep::Pay:
+            return deposits.recordPayment(allocation.id, cents, paidOn, reference);
+        case DepositStep::Waive:
+            break;
+        }
+        return deposits.waive(allocation.id);
+    };
+    auto future = ctx->executor().write(std::move(work));
+    const Result<Deposit> result = co_await future;
+    if (!ctx)
+        co_return;
+    if (!result) {
+        const QString what = step == DepositStep::Require ? tr("Require a deposit from %1")
+                             : step == DepositStep::Pay   ? tr("Record the deposit of %1")
+                                                          : tr("Waive the deposit of %1");
+        ctx->reportFailure(what.arg(allocation.residentLabel()), result.error());
+    }
+    if (!self)
+        co_return;
+    loadDeposit();
+    Q_EMIT depositChanged(result.ok());
 }
 
 void AllocationsPage::newRecord()
@@ -175,17 +299,17 @@ QCoro::Task<> AllocationsPage::transition(Allocation allocation, Allocation::Sta
     // Named locals, not temporaries: GCC 12 destroys temporaries of a co_await
     // full-expression twice (GCC bug 100611).
     auto work = [allocation, to, actor](Database &db) {
-        AllocationRepository repo(db, actor);
+        // Check-out and cancel free a bed: WaitlistService offers it to the waitlist.
         switch (to) {
         case Allocation::State::CheckedIn:
-            return repo.checkIn(allocation.id, allocation.version);
+            return AllocationRepository(db, actor).checkIn(allocation.id, allocation.version);
         case Allocation::State::CheckedOut:
-            return repo.checkOut(allocation.id, allocation.version);
+            return WaitlistService(db, actor).checkOut(allocation.id, allocation.version);
         case Allocation::State::Cancelled:
         case Allocation::State::Reserved:
             break;
         }
-        return repo.cancel(allocation.id, allocation.version);
+        return WaitlistService(db, actor).cancel(allocation.id, allocation.version);
     };
     auto future = ctx->executor().write(std::move(work));
     const Result<Allocation> result = co_await future;
