@@ -7,6 +7,7 @@
 #include "models/housing/resident.h"
 #include "models/housing/room.h"
 #include "models/db/events.h"
+#include "models/housing/waitlist/waitlistrepository.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -286,5 +287,43 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
         if (progress)
             progress(end, total);
     }
+    if (auto r = seedWaitlist(); !r)
+        return r.error();
     return summary;
+}
+
+VoidResult DemoSeeder::seedWaitlist()
+{
+    // A short waitlist: the first eight residents (by student id) waiting for single and
+    // double rooms of the first two buildings, a minute apart. Only into a database
+    // without any waitlist entry yet, so a resumed or repeated seed adds nothing.
+    SqlStatement any(m_db, u"SELECT COUNT(*) FROM waitlist_entries"_s);
+    if (auto r = any.exec(); !r)
+        return r.error();
+    if (!any.next() || any.value(0).toLongLong() > 0)
+        return {};
+    any.finish();
+    QList<qint64> buildings;
+    QList<qint64> residents;
+    for (auto [sql, ids] : {std::pair{u"SELECT id FROM buildings ORDER BY code LIMIT 2"_s, &buildings},
+                            std::pair{u"SELECT id FROM residents ORDER BY student_id LIMIT 8"_s, &residents}}) {
+        SqlStatement st(m_db, sql);
+        if (auto r = st.exec(); !r)
+            return r.error();
+        while (st.next())
+            ids->append(st.value(0).toLongLong());
+    }
+    if (buildings.isEmpty())
+        return {};
+    // 2026-09-01 08:00 UTC: a stable join time, so the same seed gives the same order.
+    constexpr qint64 kJoinedFrom = 1788249600000LL;
+    WaitlistRepository lists(m_db, m_actor);
+    for (int i = 0; i < residents.size(); ++i) {
+        const Room::Type type = i % 2 == 0 ? Room::Type::Single : Room::Type::Double;
+        const Result<WaitlistEntry> added =
+            lists.add(residents.at(i), buildings.at(i % buildings.size()), type, kJoinedFrom + i * 60000LL);
+        if (!added && added.error().code != DbError::Code::Duplicate)
+            return added.error();
+    }
+    return {};
 }

@@ -33,6 +33,9 @@ public:
     Result<Summary> seed(const Options &options, const std::function<void(int, int)> &progress = {});
 
 private:
+    // A few residents on waitlists (housing/waitlist), once per database.
+    VoidResult seedWaitlist();
+
     Database &m_db;
     Actor m_actor;
 };
