@@ -1,10 +1,10 @@
 #include "tasks/waitlist/waitlisttasks.h"
 
 #include "models/db/database.h"
+#include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "models/housing/waitlist/waitlistrepository.h"
-#include "tasks/events.h"
 #include "tasks/jobcontext.h"
 #include "tasks/mail/outbox.h"
 #include "tasks/notificationstore.h"

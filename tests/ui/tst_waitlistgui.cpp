@@ -143,7 +143,9 @@ private Q_SLOTS:
         dialog->accept();
         QTRY_COMPARE_WITH_TIMEOUT(deposits.size(), 1, kTimeout);
         QVERIFY(deposits.first().first().toBool());
-        QTRY_VERIFY_WITH_TIMEOUT(page->depositLabel()->text().contains(u"250.00"_s), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(selectAllocation(page, reservation) &&
+                                     page->depositLabel()->text().contains(u"250.00"_s),
+                                 kTimeout);
 
         transitions.clear();
         QTRY_VERIFY_WITH_TIMEOUT(page->checkInAction->isEnabled(), kTimeout);
@@ -170,7 +172,9 @@ private Q_SLOTS:
         dialog->accept();
         QTRY_COMPARE_WITH_TIMEOUT(deposits.size(), 2, kTimeout);
         QVERIFY(deposits.at(1).first().toBool());
-        QTRY_VERIFY_WITH_TIMEOUT(page->depositLabel()->text().contains(u"TX-77"_s), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(selectAllocation(page, reservation) &&
+                                     page->depositLabel()->text().contains(u"TX-77"_s),
+                                 kTimeout);
 
         transitions.clear();
         QTRY_VERIFY_WITH_TIMEOUT(selectAllocation(page, reservation) && page->checkInAction->isEnabled(), kTimeout);

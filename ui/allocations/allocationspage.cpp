@@ -76,6 +76,11 @@ AllocationsPage::AllocationsPage(UndoContext &context, QWidget *parent)
     connect(waiveDepositAction, &QAction::triggered, this, [this] { askDeposit(DepositStep::Waive); });
     m_deposit->setObjectName(u"depositLabel"_s);
     addFilter(QString(), m_deposit);
+    // A reload (here or from another desktop) may have changed the selected row's deposit.
+    connect(m_allocations, &RecordTableModel::pageLoaded, this, [this](bool first) {
+        if (first)
+            loadDeposit();
+    });
 
     m_building->setObjectName(u"buildingFilter"_s);
     connect(m_building, &BuildingComboBox::buildingChanged, this,
