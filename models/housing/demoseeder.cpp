@@ -7,7 +7,6 @@
 #include "models/housing/resident.h"
 #include "models/housing/room.h"
 #include "models/db/events.h"
-#include "models/housing/waitlist/waitlistrepository.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -297,6 +296,9 @@ VoidResult DemoSeeder::seedWaitlist()
     // A short waitlist: the first eight residents (by student id) waiting for single and
     // double rooms of the first two buildings, a minute apart. Only into a database
     // without any waitlist entry yet, so a resumed or repeated seed adds nothing.
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
     SqlStatement any(m_db, u"SELECT COUNT(*) FROM waitlist_entries"_s);
     if (auto r = any.exec(); !r)
         return r.error();
@@ -313,17 +315,28 @@ VoidResult DemoSeeder::seedWaitlist()
         while (st.next())
             ids->append(st.value(0).toLongLong());
     }
-    if (buildings.isEmpty())
+    if (buildings.isEmpty() || residents.isEmpty())
         return {};
     // 2026-09-01 08:00 UTC: a stable join time, so the same seed gives the same order.
     constexpr qint64 kJoinedFrom = 1788249600000LL;
-    WaitlistRepository lists(m_db, m_actor);
+    SqlStatement insert(m_db, u"INSERT INTO waitlist_entries (resident_id, building_id, room_type, state, "
+                              "joined_at, notes, version, created_by, updated_by) "
+                              "VALUES (?, ?, ?, 'waiting', ?, '', 1, ?, ?)"_s);
     for (int i = 0; i < residents.size(); ++i) {
         const Room::Type type = i % 2 == 0 ? Room::Type::Single : Room::Type::Double;
-        const Result<WaitlistEntry> added =
-            lists.add(residents.at(i), buildings.at(i % buildings.size()), type, kJoinedFrom + i * 60000LL);
-        if (!added && added.error().code != DbError::Code::Duplicate)
-            return added.error();
+        insert.bind(residents.at(i))
+            .bind(buildings.at(i % buildings.size()))
+            .bind(Room::typeCode(type))
+            .bind(kJoinedFrom + i * 60000LL)
+            .bind(m_actor.username)
+            .bind(m_actor.username);
+        if (auto r = insert.exec(); !r)
+            return r.error();
     }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    // The rows are committed; other clients only miss a refresh.
+    if (const VoidResult r = Events::publishRecordsChanged(m_db, u"waitlist"_s); !r)
+        qCWarning(lcSeeder) << "cannot announce the seeded waitlist" << r.error().message;
     return {};
 }

@@ -381,7 +381,7 @@ private Q_SLOTS:
             list.sort();
             return list;
         };
-        const QStringList expected{u"buildings"_s, u"residents"_s, u"rooms"_s};
+        const QStringList expected{u"buildings"_s, u"residents"_s, u"rooms"_s, u"waitlist"_s};
         QTRY_COMPARE_WITH_TIMEOUT(tables(), expected, kTimeoutMs);
         if (!isPostgreSQL()) {
             published.sort();
