@@ -68,6 +68,9 @@ QString tableNoun(const QString &table)
         {QStringLiteral("outbox_emails"), QT_TRANSLATE_NOOP("DbError", "outgoing e-mail")},
         {QStringLiteral("recurring_jobs"), QT_TRANSLATE_NOOP("DbError", "recurring jobs")},
         {QStringLiteral("job_kind_roles"), QT_TRANSLATE_NOOP("DbError", "the job kinds of each role")},
+        {QStringLiteral("registrar_sync_settings"), QT_TRANSLATE_NOOP("DbError", "the registrar sync settings")},
+        {QStringLiteral("registrar_sync_state"), QT_TRANSLATE_NOOP("DbError", "the registrar sync state")},
+        {QStringLiteral("registrar_flags"), QT_TRANSLATE_NOOP("DbError", "residents flagged by the registrar sync")},
     };
     const auto it = nouns.constFind(table);
     return it == nouns.constEnd() ? table : DbError::tr(it.value());
