@@ -7,6 +7,7 @@
 #include "tasks/mail/mailtasks.h"
 #include "tasks/maintenance/maintenancetasks.h"
 #include "tasks/waitlist/waitlisttasks.h"
+#include "tasks/sync/synctasks.h"
 
 namespace TaskCatalog {
 
@@ -19,6 +20,7 @@ void registerAll(TaskRegistry &registry)
     LabTasks::registerAll(registry);
     MaintenanceTasks::registerAll(registry);
     WaitlistTasks::registerAll(registry);
+    SyncTasks::registerAll(registry);
 }
 
 QList<RecurringJob> defaultRecurring()
