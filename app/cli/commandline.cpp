@@ -14,6 +14,7 @@
 #include "app/cli/labcommands.h"
 #include "app/cli/mailcommands.h"
 #include "app/cli/maintenancecommands.h"
+#include "app/cli/synccommands.h"
 #include "app/cli/usercommands.h"
 #include "app/cli/waitlistcommands.h"
 #include "app/i18n/translationloader.h"
@@ -126,6 +127,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     MaintenanceCommands::registerCommands(registry);
     AuditCommands::registerCommands(registry);
     WaitlistCommands::registerCommands(registry);
+    SyncCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)
@@ -239,7 +241,7 @@ int CommandLine::run(int argc, char **argv)
         MailCommands::argumentCount(*command) + AllocationCommands::argumentCount(*command) +
         BulkCommands::argumentCount(*command) + LabCommands::argumentCount(*command) +
         UserCommands::argumentCount(*command) + MaintenanceCommands::argumentCount(*command) +
-        WaitlistCommands::argumentCount(*command);
+        WaitlistCommands::argumentCount(*command) + SyncCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));
