@@ -115,6 +115,29 @@ QList<Rule> rules()
          {Person::Admin, Person::Vet},
          "kind of job",
          true},
+        // The registrar sync: housing and administrators configure and queue it; workers
+        // run it (and fire the recurring one); flags are housing data.
+        {"queue a registrar sync",
+         "INSERT INTO jobs (kind, run_after, created_by, created_at, updated_at) "
+         "VALUES ('residents.sync', 0, 'x', 0, 0)",
+         kHousing,
+         "kind of job",
+         true},
+        {"change the registrar sync settings",
+         "INSERT INTO registrar_sync_settings (id, url, updated_at) VALUES (1, 'https://r.example.edu/r.csv', 0)",
+         {Person::Admin, Person::Housing},
+         "registrar sync settings"},
+        {"read the registrar sync settings", "SELECT count(*) FROM registrar_sync_settings", kHousing,
+         "registrar sync settings"},
+        {"schedule the registrar sync",
+         "SELECT residesk_schedule_registrar_sync('@daily', 0, true, 0)",
+         {Person::Admin, Person::Housing},
+         nullptr,
+         true},
+        {"review registrar flags", "UPDATE registrar_flags SET reviewed_at = 1 WHERE id < 0", kHousing,
+         "residents flagged by the registrar sync"},
+        {"record a registrar export", "DELETE FROM registrar_sync_state WHERE applied_at < 0", kHousing,
+         "registrar sync state"},
         {"read people", "SELECT count(*) FROM people", kEveryone},
         // Maintenance: housing staff write, vets read the list, workers run the jobs.
         {"read maintenance requests", "SELECT count(*) FROM maintenance_request_list", kEveryone},
@@ -176,7 +199,8 @@ QString fingerprint(Database &db)
     for (const char *table : {"buildings", "rooms", "residents", "allocations", "clients", "protocols",
                               "work_orders", "reports", "people", "audit_entries", "jobs", "bulk_jobs",
                               "maintenance_requests", "maintenance_technicians", "maintenance_plans",
-                              "waitlist_entries", "waitlist_offers", "allocation_deposits", "notifications"}) {
+                              "waitlist_entries", "waitlist_offers", "allocation_deposits", "notifications",
+                              "registrar_sync_settings", "registrar_flags", "recurring_jobs"}) {
         SqlStatement st(db, u"SELECT count(*) FROM "_s + QLatin1String(table));
         if (!st.exec() || !st.next())
             return u"unreadable "_s + QLatin1String(table);
@@ -353,6 +377,16 @@ void TestPermissions::commandLineRefusesWhatTheRoleMayNot()
         QVERIFY2(vet.errText().contains(u"You may not see buildings"_s), qPrintable(vet.errText()));
     } else {
         QVERIFY2(vet.exitCode == 0, qPrintable(vet.errText()));
+    }
+    // A vet may not sync residents from the registrar (refused before any request).
+    const CliRunner::Run vetSync =
+        CliRunner::run({u"--database"_s, m_t->urlAs(Person::Vet), u"sync"_s, u"residents"_s,
+                        u"http://127.0.0.1:9/residents.csv"_s, u"--json"_s});
+    if (TestDatabase::isPostgreSQL()) {
+        QCOMPARE(vetSync.exitCode, 1);
+        QVERIFY2(vetSync.errText().contains(u"may not"_s), qPrintable(vetSync.errText()));
+    } else {
+        QVERIFY2(vetSync.exitCode == 0, qPrintable(vetSync.errText())); // queued only
     }
     const CliRunner::Run vetLab =
         CliRunner::run({u"--database"_s, m_t->urlAs(Person::Vet), u"protocols"_s, u"list"_s});
