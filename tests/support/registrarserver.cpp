@@ -88,6 +88,11 @@ bool RegistrarServer::put(const QString &name, const QByteArray &bytes)
     return file.write(bytes) == bytes.size();
 }
 
+QString RegistrarServer::filePath(const QString &name) const
+{
+    return m_dir.filePath(u"files/"_s + name);
+}
+
 QString RegistrarServer::url(const QString &path) const
 {
     return u"%1://127.0.0.1:%2/%3"_s.arg(m_tls ? u"https"_s : u"http"_s).arg(m_port).arg(path);

@@ -37,6 +37,8 @@ public:
 
     // Writes a file the server serves (any time).
     bool put(const QString &name, const QByteArray &bytes);
+    // Where the file `name` is served from, for files written piece by piece.
+    QString filePath(const QString &name) const;
     QString url(const QString &path) const; // http(s)://127.0.0.1:PORT/path
     int port() const { return m_port; }
     // Every request so far, in order (see registrarserver.py for the keys).
