@@ -19,6 +19,7 @@
 #include "tests/bench/reportrendercase.h"
 #include "tests/bench/reportthroughputcase.h"
 #include "tests/bench/sortfiltercase.h"
+#include "tests/bench/syncunchangedcase.h"
 #include "tests/bench/workordercachedopencase.h"
 
 #include <QCommandLineParser>
@@ -83,6 +84,7 @@ int main(int argc, char **argv)
         {ImportPeakRssCase::name(), &ImportPeakRssCase::run, ImportPeakRssCase::description()},
         {MailDrainCase::name(), &MailDrainCase::run, MailDrainCase::description()},
         {MaintenanceProcessCase::name(), &MaintenanceProcessCase::run, MaintenanceProcessCase::description()},
+        {SyncUnchangedCase::name(), &SyncUnchangedCase::run, SyncUnchangedCase::description()},
         {BulkReceiveCase::name(50), &BulkReceiveCase::run50, BulkReceiveCase::description(50)},
         {BulkReceiveCase::name(1000), &BulkReceiveCase::run1000, BulkReceiveCase::description(1000)},
         {BulkReceiveCase::name(10000), &BulkReceiveCase::run10000, BulkReceiveCase::description(10000)},
