@@ -21,6 +21,7 @@
 #include "ui/lab/protocolspage.h"
 #include "ui/lab/workorderspage.h"
 #include "ui/mail/mailui.h"
+#include "ui/sync/syncui.h"
 #include "ui/notifications/notificationcentre.h"
 #include "ui/pages/auditpage.h"
 #include "ui/pages/buildingspage.h"
@@ -76,6 +77,7 @@ struct MainWindow::Private
     Actor actor;
     JobsDock *jobsDock = nullptr;
     MailUi *mail = nullptr;
+    SyncUi *sync = nullptr;
     LabUi *lab = nullptr;
     BulkUi *bulk = nullptr;
     JobStatusIndicator *jobIndicator = nullptr;
@@ -350,6 +352,9 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
 
     // E-mail: View ▸ Outbox, Tools ▸ E-mail residents…, Settings ▸ E-mail…
     d->mail = new MailUi(services, this, viewMenu, toolsMenu);
+    // Registrar sync: Settings ▸ Registrar sync…, Tools and the Residents page's flagged residents.
+    d->sync = new SyncUi(services, this, toolsMenu, menuBar()->findChild<QMenu *>(QStringLiteral("menuSettings")));
+    connect(d->residents, &ResidentsPage::registrarFlagsRequested, d->sync, &SyncUi::openFlags);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Residesk"), this, [this] {
@@ -521,6 +526,8 @@ void MainWindow::setRights(const Rights &rights)
     d->mail->setResidentMailingAllowed(rights.housing);
     // Diagnostic jobs may be queued by administrators only (job_kind_roles).
     d->diagnostics->menuAction()->setVisible(rights.admin);
+    // The registrar sync is housing staff's and administrators'.
+    d->sync->setAllowed(rights.housing);
 }
 
 MainWindow::Rights MainWindow::rights() const

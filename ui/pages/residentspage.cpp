@@ -5,6 +5,7 @@
 #include "ui/allocations/buildingcombobox.h"
 #include "ui/dialogs/residentdialog.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLineEdit>
 
@@ -13,6 +14,7 @@ ResidentsPage::ResidentsPage(UndoContext &context, QWidget *parent)
     , m_residents(new ResidentsTableModel(context.executor(), this))
     , m_status(new QComboBox(this))
     , m_building(new BuildingComboBox(context.executor(), tr("All buildings"), this))
+    , m_registrarFlags(new QAction(tr("Not in registrar export…"), this))
 {
     newAction->setToolTip(tr("Add a resident"));
     editAction->setToolTip(tr("Edit the selected resident"));
@@ -32,6 +34,10 @@ ResidentsPage::ResidentsPage(UndoContext &context, QWidget *parent)
             [this](qint64 id) { proxy()->setBuildingFilter(id); });
     addFilter(tr("In &building:"), m_building);
     setModel(m_residents);
+    m_registrarFlags->setObjectName(QStringLiteral("actionResidentsNotInExport"));
+    m_registrarFlags->setToolTip(tr("Residents the registrar's last export did not list, for review"));
+    connect(m_registrarFlags, &QAction::triggered, this, &ResidentsPage::registrarFlagsRequested);
+    addToolAction(m_registrarFlags);
 }
 
 void ResidentsPage::refreshBuildings()
