@@ -367,6 +367,21 @@ private Q_SLOTS:
         QCOMPARE(flags.list(true)->size(), 0);
     }
 
+    void timeout()
+    {
+        RegistrarServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        RegistrarSyncSettings settings;
+        settings.url = server.url(u"slow/5"_s);
+        settings.timeoutSeconds = 1;
+        QVERIFY(RegistrarSyncStore(m_t->db()).save(settings));
+        const Job late = sync({});
+        QCOMPARE(late.state, JobState::Failed);
+        QVERIFY2(late.error.contains(u"no answer within 1 second"_s), qPrintable(late.error));
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM registrar_sync_state"_s), 0);
+    }
+
     void basicAuthentication()
     {
         RegistrarServer server;
