@@ -1,5 +1,5 @@
 // What the window offers follows the person's role (MainWindow::setRights): a vet sees
-// no housing pages, no resident import, export or mailing, and no diagnostic jobs; a
+// no housing pages, no resident import, export, mailing or registrar sync, and no diagnostic jobs; a
 // housing clerk no lab pages and no protocol export; an administrator everything.
 // PostgreSQL refuses the rest anyway (tst_permissions); the window only mirrors it.
 
@@ -73,6 +73,8 @@ private Q_SLOTS:
         QCOMPARE(visible(h, u"actionExportRooms"_s), housing);
         QCOMPARE(visible(h, u"actionExportProtocols"_s), lab);
         QCOMPARE(visible(h, u"actionEmailResidents"_s), housing);
+        QCOMPARE(visible(h, u"actionRegistrarSyncSettings"_s), housing);
+        QCOMPARE(visible(h, u"actionRegistrarFlags"_s), housing);
         auto *diagnostics = h.child<QMenu>(u"menuDiagnostics"_s);
         QVERIFY(diagnostics);
         QCOMPARE(diagnostics->menuAction()->isVisible(), admin);
