@@ -1,5 +1,6 @@
 #include "tasks/taskcatalog.h"
 
+#include "tasks/backup/backuptasks.h"
 #include "tasks/builtintasks.h"
 #include "tasks/bulk/bulktasks.h"
 #include "tasks/import/importtasks.h"
@@ -21,6 +22,7 @@ void registerAll(TaskRegistry &registry)
     MaintenanceTasks::registerAll(registry);
     WaitlistTasks::registerAll(registry);
     SyncTasks::registerAll(registry);
+    BackupTasks::registerAll(registry);
 }
 
 QList<RecurringJob> defaultRecurring()

@@ -2,6 +2,7 @@
 
 #include "app/cli/allocationcommands.h"
 #include "app/cli/auditcommands.h"
+#include "app/cli/backupcommands.h"
 #include "app/cli/bulkcommands.h"
 #include "app/cli/command.h"
 #include "app/cli/commandcontext.h"
@@ -128,6 +129,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     AuditCommands::registerCommands(registry);
     WaitlistCommands::registerCommands(registry);
     SyncCommands::registerCommands(registry);
+    BackupCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)
@@ -241,7 +243,8 @@ int CommandLine::run(int argc, char **argv)
         MailCommands::argumentCount(*command) + AllocationCommands::argumentCount(*command) +
         BulkCommands::argumentCount(*command) + LabCommands::argumentCount(*command) +
         UserCommands::argumentCount(*command) + MaintenanceCommands::argumentCount(*command) +
-        WaitlistCommands::argumentCount(*command) + SyncCommands::argumentCount(*command);
+        WaitlistCommands::argumentCount(*command) + SyncCommands::argumentCount(*command) +
+        BackupCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));

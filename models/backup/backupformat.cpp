@@ -1,0 +1,237 @@
+#include "models/backup/backupformat.h"
+
+#include <QJsonArray>
+
+#include <cstring>
+#include <zlib.h>
+
+using namespace Qt::StringLiterals;
+
+namespace BackupFormat {
+QByteArray headMagic()
+{
+    return QByteArrayLiteral("RESIDESK-BACKUP1");
+}
+QByteArray tailMagic()
+{
+    return QByteArrayLiteral("RESIDESK-BACKEND");
+}
+} // namespace BackupFormat
+
+namespace {
+const char *const kTypeNames[] = {"integer", "real", "text", "bytes", "boolean", "timestamp", "date", "numeric"};
+
+template<typename T> void put(QByteArray &out, T v)
+{
+    char buf[sizeof(T)];
+    std::memcpy(buf, &v, sizeof(T)); // the formats are little-endian; so are our targets
+    out.append(buf, sizeof(T));
+}
+template<typename T> bool get(const QByteArray &data, qsizetype &pos, T &v)
+{
+    if (pos < 0 || data.size() - pos < qsizetype(sizeof(T)))
+        return false;
+    std::memcpy(&v, data.constData() + pos, sizeof(T));
+    pos += sizeof(T);
+    return true;
+}
+static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "the backup format is written little-endian");
+} // namespace
+
+QString portableTypeName(PortableType type)
+{
+    return QString::fromLatin1(kTypeNames[int(type)]);
+}
+
+PortableType portableTypeFromName(const QString &name, bool *ok)
+{
+    for (int i = 0; i < int(std::size(kTypeNames)); ++i) {
+        if (name == QLatin1String(kTypeNames[i])) {
+            *ok = true;
+            return PortableType(i);
+        }
+    }
+    *ok = false;
+    return PortableType::Text;
+}
+
+namespace BackupCodec {
+
+void append(QByteArray &out, const BackupValue &value)
+{
+    out.append(char(value.tag));
+    switch (value.tag) {
+    case BackupValue::Tag::Null:
+        break;
+    case BackupValue::Tag::Integer:
+        put<qint64>(out, value.integer);
+        break;
+    case BackupValue::Tag::Real:
+        put<double>(out, value.real);
+        break;
+    case BackupValue::Tag::Boolean:
+        out.append(char(value.integer ? 1 : 0));
+        break;
+    case BackupValue::Tag::Text:
+    case BackupValue::Tag::Bytes:
+    case BackupValue::Tag::Timestamp:
+    case BackupValue::Tag::Date:
+        put<quint32>(out, quint32(value.bytes.size()));
+        out.append(value.bytes);
+        break;
+    }
+}
+
+bool read(const QByteArray &data, qsizetype &pos, BackupValue &value)
+{
+    qsizetype p = pos;
+    quint8 tag = 0;
+    if (!get(data, p, tag) || tag > quint8(BackupValue::Tag::Date))
+        return false;
+    value = BackupValue();
+    value.tag = BackupValue::Tag(tag);
+    switch (value.tag) {
+    case BackupValue::Tag::Null:
+        break;
+    case BackupValue::Tag::Integer:
+        if (!get(data, p, value.integer))
+            return false;
+        break;
+    case BackupValue::Tag::Real:
+        if (!get(data, p, value.real))
+            return false;
+        break;
+    case BackupValue::Tag::Boolean: {
+        quint8 b = 0;
+        if (!get(data, p, b) || b > 1)
+            return false;
+        value.integer = b;
+        break;
+    }
+    default: {
+        quint32 len = 0;
+        if (!get(data, p, len) || data.size() - p < qsizetype(len))
+            return false;
+        value.bytes = data.mid(p, len);
+        p += len;
+    }
+    }
+    pos = p;
+    return true;
+}
+
+QByteArray compress(const QByteArray &raw)
+{
+    uLongf bound = compressBound(uLong(raw.size()));
+    QByteArray out(qsizetype(bound), Qt::Uninitialized);
+    // Level 1: backups of PDFs (already compressed) gain little from more effort.
+    if (compress2(reinterpret_cast<Bytef *>(out.data()), &bound, reinterpret_cast<const Bytef *>(raw.constData()),
+                  uLong(raw.size()), 1) != Z_OK)
+        return {};
+    out.resize(qsizetype(bound));
+    return out;
+}
+
+bool uncompress(const QByteArray &compressed, QByteArray &raw)
+{
+    z_stream s{};
+    if (inflateInit(&s) != Z_OK)
+        return false;
+    raw.clear();
+    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
+    s.avail_in = uInt(compressed.size());
+    char buf[1 << 16];
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        s.next_out = reinterpret_cast<Bytef *>(buf);
+        s.avail_out = sizeof buf;
+        rc = inflate(&s, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END)
+            break;
+        raw.append(buf, qsizetype(sizeof buf - s.avail_out));
+        if (raw.size() > qsizetype(BackupFormat::kChunkMax)) {
+            rc = Z_DATA_ERROR;
+            break;
+        }
+    }
+    const bool whole = rc == Z_STREAM_END && s.avail_in == 0;
+    inflateEnd(&s);
+    return whole;
+}
+
+} // namespace BackupCodec
+
+qint64 BackupManifest::totalRows() const
+{
+    qint64 n = 0;
+    for (const BackupTableEntry &t : tables)
+        n += t.rows;
+    return n;
+}
+
+QJsonObject BackupManifest::toJson() const
+{
+    QJsonArray list;
+    for (const BackupTableEntry &t : tables) {
+        QJsonArray columns;
+        for (const BackupColumn &c : t.columns)
+            columns.append(QJsonObject{{u"name"_s, c.name}, {u"type"_s, portableTypeName(c.type)}});
+        list.append(QJsonObject{{u"name"_s, t.name},
+                                {u"columns"_s, columns},
+                                {u"rows"_s, t.rows},
+                                {u"offset"_s, t.offset},
+                                {u"length"_s, t.length},
+                                {u"checksum"_s, QString::fromLatin1(t.checksum)},
+                                {u"sequence"_s, t.sequence}});
+    }
+    return {{u"format"_s, format},
+            {u"schema_version"_s, schemaVersion},
+            {u"source"_s, sourceBackend},
+            {u"created_at"_s, createdAt},
+            {u"checksum"_s, u"blake2b-256"_s},
+            {u"compression"_s, u"zlib"_s},
+            {u"tables"_s, list}};
+}
+
+bool BackupManifest::fromJson(const QJsonObject &json, BackupManifest &m, QString *error)
+{
+    m = BackupManifest();
+    m.format = json.value(u"format"_s).toInt();
+    if (m.format != BackupFormat::kVersion) {
+        *error = QCoreApplication::translate("BackupFile", "format version %1, this Residesk reads version %2")
+                     .arg(m.format)
+                     .arg(BackupFormat::kVersion);
+        return false;
+    }
+    m.schemaVersion = json.value(u"schema_version"_s).toInt();
+    m.sourceBackend = json.value(u"source"_s).toString();
+    m.createdAt = json.value(u"created_at"_s).toString();
+    for (const QJsonValue &v : json.value(u"tables"_s).toArray()) {
+        const QJsonObject o = v.toObject();
+        BackupTableEntry t;
+        t.name = o.value(u"name"_s).toString();
+        t.rows = o.value(u"rows"_s).toInteger(-1);
+        t.offset = o.value(u"offset"_s).toInteger(-1);
+        t.length = o.value(u"length"_s).toInteger(-1);
+        t.checksum = o.value(u"checksum"_s).toString().toLatin1();
+        t.sequence = o.value(u"sequence"_s).toInteger();
+        for (const QJsonValue &cv : o.value(u"columns"_s).toArray()) {
+            BackupColumn c;
+            c.name = cv.toObject().value(u"name"_s).toString();
+            bool ok = false;
+            c.type = portableTypeFromName(cv.toObject().value(u"type"_s).toString(), &ok);
+            if (!ok || c.name.isEmpty()) {
+                *error = QCoreApplication::translate("BackupFile", "table %1: a column of unknown type").arg(t.name);
+                return false;
+            }
+            t.columns.append(c);
+        }
+        if (t.name.isEmpty() || t.rows < 0 || t.offset < 0 || t.length < 0 || t.columns.isEmpty()) {
+            *error = QCoreApplication::translate("BackupFile", "the manifest's entry for table “%1” is incomplete")
+                         .arg(t.name);
+            return false;
+        }
+        m.tables.append(t);
+    }
+    return true;
+}

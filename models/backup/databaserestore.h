@@ -1,0 +1,53 @@
+#pragma once
+
+#include "models/backup/backupformat.h"
+#include "models/db/result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <functional>
+
+class Database;
+
+// Restores a backup file (DatabaseBackup) into an empty database of the same schema
+// version, from either database into either.
+//
+//  1. Checks first, writing nothing: the file's frame, manifest and every table's
+//     checksum and rows (a damaged byte or a cut-off file is refused, the message names
+//     the table and its bytes); the schema version; that the tables and columns match.
+//  2. Then one transaction: refuses a database with rows in any table (but
+//     job_kind_roles and recurring_jobs, which the schema and the application fill by
+//     themselves and the restore replaces), writes every table in dependency order,
+//     foreign keys checked at the end, and moves each id sequence past the highest id
+//     and the value the backup recorded.
+//
+// Stored creators, signers and the audit trail stay as they were: the database's
+// stamping and audit triggers do not run for restored rows. PostgreSQL: through the
+// SECURITY DEFINER functions of migration 0017 (residesk_restore_begin, _rows, _finish;
+// residesk_admin only), which switch the triggers off for this transaction alone.
+// SQLite: the triggers are dropped and created again inside the transaction.
+//
+// Values are converted to the target's column types: PostgreSQL timestamps keep their
+// microseconds on PostgreSQL and become SQLite's millisecond text on SQLite.
+// Runs on the calling thread's connection, outside any transaction.
+class DatabaseRestore
+{
+    Q_DECLARE_TR_FUNCTIONS(DatabaseRestore)
+public:
+    struct Options
+    {
+        // rows done, rows in all; `step` says what ("checking", "restoring").
+        std::function<void(qint64, qint64, const QString &step)> progress;
+    };
+    struct Summary
+    {
+        BackupManifest manifest;
+        qint64 rows = 0;
+    };
+
+    static Result<Summary> restore(Database &db, const QString &path, const Options &options = {});
+    // Step 1 alone (no database): the manifest of a sound file, or why it is not.
+    static Result<BackupManifest> verify(const QString &path,
+                                         const std::function<void(qint64, qint64)> &progress = {});
+};
