@@ -10,6 +10,8 @@
 #include "tests/support/testdatabase.h"
 
 #include <QProcess>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -173,6 +175,23 @@ QList<Rule> rules()
          true},
         {"notify housing staff", "SELECT residesk_notify_housing_staff('attention', 't', 'b', '', 0)", kHousing,
          "residesk_notify_housing_staff", true},
+        // Backups (0017_backup): administrators, and workers for scheduled backups, read
+        // every row; only administrators restore (the function's privilege is checked
+        // before it would run: a restore into this non-empty database is refused anyway).
+        {"back up",
+         "SELECT residesk_backup_open('notifications', 'backup_rows')",
+         {Person::Admin, Person::Worker},
+         "residesk_backup_open",
+         true},
+        {"back up, through the sequence",
+         "SELECT residesk_backup_sequence('residents')",
+         {Person::Admin, Person::Worker},
+         "residesk_backup_sequence",
+         true},
+        {"restore a backup", "SELECT residesk_restore_begin() WHERE false", {Person::Admin}, "residesk_restore_begin",
+         true},
+        {"restore rows", "SELECT residesk_restore_rows('audit_entries', '[]') WHERE false", {Person::Admin},
+         "residesk_restore_rows", true},
     };
 }
 
@@ -391,6 +410,20 @@ void TestPermissions::commandLineRefusesWhatTheRoleMayNot()
     const CliRunner::Run vetLab =
         CliRunner::run({u"--database"_s, m_t->urlAs(Person::Vet), u"protocols"_s, u"list"_s});
     QVERIFY2(vetLab.exitCode == 0, qPrintable(vetLab.errText()));
+    // Backups are the administrators': a vet's is refused before any job is queued,
+    // and a vet's restore before anything is read.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const CliRunner::Run vetBackup = CliRunner::run(
+        {u"--database"_s, m_t->urlAs(Person::Vet), u"backup"_s, dir.filePath(u"vet.rdb"_s), u"--wait"_s});
+    if (TestDatabase::isPostgreSQL()) {
+        QCOMPARE(vetBackup.exitCode, 1);
+        QVERIFY2(vetBackup.errText().contains(u"may not start this kind of job"_s), qPrintable(vetBackup.errText()));
+        QVERIFY(!QFile::exists(dir.filePath(u"vet.rdb"_s)));
+    } else {
+        QVERIFY2(vetBackup.exitCode == 0, qPrintable(vetBackup.errText()));
+        QVERIFY(QFile::exists(dir.filePath(u"vet.rdb"_s)));
+    }
     if (!TestDatabase::isPostgreSQL()) {
         // The receive above changed the data on purpose: the new fingerprint is the base.
         std::unique_ptr<Database> installer = m_t->openAsInstaller();
