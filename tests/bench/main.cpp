@@ -4,6 +4,7 @@
 // Each case runs once to warm up, then N times (default 5), and prints median, min
 // and max; with --json the last line is {"case","unit","median","min","max","runs"}
 // (times in ms, memory in MiB).
+#include "tests/bench/backupcase.h"
 #include "tests/bench/benchcase.h"
 #include "tests/bench/bulkreceivecase.h"
 #include "tests/bench/enginenotifylatencycase.h"
@@ -88,7 +89,9 @@ int main(int argc, char **argv)
         {BulkReceiveCase::name(50), &BulkReceiveCase::run50, BulkReceiveCase::description(50)},
         {BulkReceiveCase::name(1000), &BulkReceiveCase::run1000, BulkReceiveCase::description(1000)},
         {BulkReceiveCase::name(10000), &BulkReceiveCase::run10000, BulkReceiveCase::description(10000)},
-        {FinalizeFeedbackCase::name(), &FinalizeFeedbackCase::run, FinalizeFeedbackCase::description()}};
+        {FinalizeFeedbackCase::name(), &FinalizeFeedbackCase::run, FinalizeFeedbackCase::description()},
+        {BackupCase::backupName(), &BackupCase::runBackup, BackupCase::backupDescription()},
+        {BackupCase::restoreName(), &BackupCase::runRestore, BackupCase::restoreDescription()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
