@@ -60,6 +60,7 @@ void BackupFileWriter::beginTable(const QString &name, const QList<BackupColumn>
     m_hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Blake2b_256);
     m_chunk.clear();
     m_chunkRows = 0;
+    m_level = 1;
 }
 
 bool BackupFileWriter::addRow(const QList<BackupValue> &values, QString *error)
@@ -75,7 +76,11 @@ bool BackupFileWriter::flushChunk(QString *error)
 {
     if (m_chunkRows == 0)
         return true;
-    const QByteArray packed = BackupCodec::compress(m_chunk);
+    const QByteArray packed = BackupCodec::compress(m_chunk, m_level);
+    // A table whose chunk saved less than a tenth (stored PDFs: already compressed) is
+    // stored from then on, still as zlib streams: deflating it again costs much, gains nothing.
+    if (m_level > 0 && packed.size() > m_chunk.size() / 10 * 9)
+        m_level = 0;
     if (packed.isEmpty()) {
         *error = tr("cannot compress table %1").arg(m_tables.last().name);
         return false;

@@ -45,6 +45,7 @@ private:
     QList<BackupTableEntry> m_tables;
     QByteArray m_chunk;
     quint32 m_chunkRows = 0;
+    int m_level = 1; // per table: 0 once a chunk hardly compressed
     std::unique_ptr<QCryptographicHash> m_hash;
 };
 

@@ -120,13 +120,12 @@ bool read(const QByteArray &data, qsizetype &pos, BackupValue &value)
     return true;
 }
 
-QByteArray compress(const QByteArray &raw)
+QByteArray compress(const QByteArray &raw, int level)
 {
     uLongf bound = compressBound(uLong(raw.size()));
     QByteArray out(qsizetype(bound), Qt::Uninitialized);
-    // Level 1: backups of PDFs (already compressed) gain little from more effort.
     if (compress2(reinterpret_cast<Bytef *>(out.data()), &bound, reinterpret_cast<const Bytef *>(raw.constData()),
-                  uLong(raw.size()), 1) != Z_OK)
+                  uLong(raw.size()), level) != Z_OK)
         return {};
     out.resize(qsizetype(bound));
     return out;

@@ -56,7 +56,8 @@ void append(QByteArray &out, const BackupValue &value);
 // Reads one value at `pos` in `data`; false (and nothing read) on damaged input.
 bool read(const QByteArray &data, qsizetype &pos, BackupValue &value);
 // zlib
-QByteArray compress(const QByteArray &raw);
+// level 1 (fast), or 0 (stored) for data that does not compress (PDFs).
+QByteArray compress(const QByteArray &raw, int level = 1);
 bool uncompress(const QByteArray &compressed, QByteArray &raw);
 } // namespace BackupCodec
 
