@@ -276,8 +276,36 @@ PGresult *execWithSettings(PGconn *conn, const ThreadSettings &settings, const Q
     const char *settingsSql = "SELECT set_config('residesk.job_id', $1, true), "
                               "set_config('role', CASE WHEN $2 = '' THEN 'none' ELSE $2 END, true)";
     const char *settingsValues[2] = {settings.jobId.constData(), settings.role.constData()};
-    if (PQenterPipelineMode(conn) != 1)
-        return nullptr;
+    // What an earlier query left unread (as PQexecParams would discard it).
+    while (PGresult *left = PQgetResult(conn))
+        PQclear(left);
+    if (PQenterPipelineMode(conn) != 1) {
+        // No pipeline to be had: the same in round trips of their own.
+        if (settings.where == ThreadSettings::AfterBegin) {
+            PGresult *begun = PQexecParams(conn, sql.constData(), int(count), nullptr, data, lengths, formats, 0);
+            if (PQresultStatus(begun) != PGRES_COMMAND_OK)
+                return begun;
+            PGresult *set = PQexecParams(conn, settingsSql, 2, nullptr, settingsValues, nullptr, nullptr, 0);
+            if (PQresultStatus(set) != PGRES_TUPLES_OK) {
+                PQclear(begun);
+                PQclear(PQexec(conn, "ROLLBACK"));
+                return set;
+            }
+            PQclear(set);
+            return begun;
+        }
+        PQclear(PQexec(conn, "BEGIN"));
+        PGresult *set = PQexecParams(conn, settingsSql, 2, nullptr, settingsValues, nullptr, nullptr, 0);
+        if (PQresultStatus(set) != PGRES_TUPLES_OK) {
+            PQclear(PQexec(conn, "ROLLBACK"));
+            return set;
+        }
+        PQclear(set);
+        PGresult *result = PQexecParams(conn, sql.constData(), int(count), nullptr, data, lengths, formats, 0);
+        const ExecStatusType status = PQresultStatus(result);
+        PQclear(PQexec(conn, status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK ? "COMMIT" : "ROLLBACK"));
+        return result;
+    }
     bool sent = true;
     if (settings.where == ThreadSettings::Before)
         sent = PQsendQueryParams(conn, settingsSql, 2, nullptr, settingsValues, nullptr, nullptr, 0) == 1;
@@ -379,6 +407,16 @@ bool PgQuery::exec(const QByteArray &sql, const QVariantList &values)
                               formats.data(), 0);
     } else {
         result = execWithSettings(conn, settings, sql, params.size(), data.data(), lengths.data(), formats.data());
+        if (!result || PQpipelineStatus(conn) != PQ_PIPELINE_OFF) {
+            // The pipeline could not be sent or read back whole (the server went away):
+            // a connection problem, so that this thread's connection is opened afresh.
+            PQclear(result);
+            QString text = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+            if (text.isEmpty())
+                text = QStringLiteral("The connection to the server broke while a statement was sent.");
+            m_error = QSqlError(QStringLiteral("QPSQL: Unable to send query"), text, QSqlError::ConnectionError);
+            return false;
+        }
     }
     const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
