@@ -690,9 +690,12 @@ QCoro::Task<> JobEngine::Private::claimLoop()
     claimInFlight = true;
     do {
         wakeRequested = false;
-        completionTimer.stop();
-        recording = completions.mid(0, kMaxCompletionBatch);
-        completions.remove(0, recording.size());
+        // Finished jobs go now unless they are waiting for others to share a statement.
+        if (stopping || !completionTimer.isActive() || completions.size() >= kMaxCompletionBatch || !anyRunning()) {
+            completionTimer.stop();
+            recording = completions.mid(0, kMaxCompletionBatch);
+            completions.remove(0, recording.size());
+        }
         int free = 0;
         const QHash<QString, int> perKind = stopping ? QHash<QString, int>() : freeSlots(&free);
         const bool claiming = free > 0 && !perKind.isEmpty();
@@ -852,7 +855,7 @@ QCoro::Task<> JobEngine::Private::claimLoop()
         }
         if (claimed->isEmpty() && !anyRunning() && completions.isEmpty() && !wakeRequested)
             Q_EMIT q->drained();
-    } while ((wakeRequested && !stopping) || !completions.isEmpty());
+    } while ((wakeRequested && !stopping) || (!completions.isEmpty() && !completionTimer.isActive()));
     if (!guard)
         co_return;
     claimInFlight = false;
