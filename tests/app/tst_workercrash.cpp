@@ -221,7 +221,7 @@ private Q_SLOTS:
         QVERIFY2(second.exitCode == 0, second.err.constData());
 
         const Job done = job(id);
-        QCOMPARE(done.state, JobState::Succeeded);
+        QVERIFY2(done.state == JobState::Succeeded, second.out.constData());
         QCOMPARE(done.attempts, 2);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM residents"_s), qint64(kSmall));
         QCOMPARE(scalar(u"SELECT COUNT(DISTINCT student_id) FROM residents"_s), qint64(kSmall));
