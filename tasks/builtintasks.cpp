@@ -112,7 +112,10 @@ QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
     if (housing) {
         ctx.setProgress(done, total, tr("residents"));
         DemoSeeder seeder(ctx.database(), ctx.actor());
-        do {
+        // A resumed job whose last chunk was checkpointed has nothing left to seed.
+        bool first = done == 0;
+        while (first || done < total) {
+            first = false;
             if (ctx.isCancelled())
                 co_return JobOutcome::cancelled();
             const int upTo = qMin(total, done + chunk);
@@ -128,7 +131,7 @@ QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
             if (auto saved = ctx.saveCheckpoint(checkpoint()); !saved)
                 co_return JobOutcome::failure(saved.error().message);
             ctx.setProgress(done, total, tr("residents"));
-        } while (done < total);
+        }
     }
     // Lab protocols: chunks of a tenth of the residents' chunk (each protocol brings
     // about 170 rows with it).

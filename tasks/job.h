@@ -97,6 +97,29 @@ struct JobOutcome
     static JobOutcome cancelled() { return {Kind::Cancelled, {}, {}, false}; }
 };
 
+// A finished attempt waiting to be recorded (JobStore::finishMany), with the task's
+// last progress when it has one.
+struct JobCompletion
+{
+    qint64 id = 0;
+    JobOutcome outcome;
+    bool notifyCreator = false; // the job's notify_creator: the batch needs a transaction
+    bool hasProgress = false;
+    qint64 done = 0;
+    qint64 total = 0;
+    QString message;
+};
+
+// A running job's progress (JobStore::setProgressMany).
+struct JobProgress
+{
+    qint64 id = 0;
+    qint64 done = 0;
+    qint64 total = 0;
+    QString message;
+};
+Q_DECLARE_METATYPE(JobCompletion)
+
 // Per-kind statistics over the finished jobs kept in history.
 struct JobKindStats
 {

@@ -15,7 +15,8 @@ namespace {
 constexpr qint64 kProgressIntervalMs = 100;
 } // namespace
 
-JobContext::JobContext(Database &db, const JobClock &clock, QThreadPool &cpuPool, Job job, QString owner)
+JobContext::JobContext(Database &db, const JobClock &clock, QThreadPool &cpuPool, Job job, QString owner,
+                       JobProgressSink *progressSink)
     : m_db(db)
     , m_clock(clock)
     , m_cpuPool(cpuPool)
@@ -24,6 +25,7 @@ JobContext::JobContext(Database &db, const JobClock &clock, QThreadPool &cpuPool
     , m_done(m_job.progressDone)
     , m_total(m_job.progressTotal)
     , m_message(m_job.progressMessage)
+    , m_sink(progressSink)
 {
 }
 
@@ -49,6 +51,11 @@ void JobContext::setProgress(qint64 done, qint64 total, const QString &message)
     m_total = total;
     if (!message.isNull())
         m_message = message;
+    m_reported = true;
+    if (m_sink) {
+        m_sink->report({m_job.id, m_done, m_total, m_message});
+        return;
+    }
     m_progressDirty = true;
     const qint64 since = m_sinceWrite.isValid() ? m_sinceWrite.elapsed() : kProgressIntervalMs;
     if (since >= kProgressIntervalMs) {
@@ -71,6 +78,13 @@ void JobContext::setProgress(qint64 done, qint64 total, const QString &message)
 
 VoidResult JobContext::flushProgress()
 {
+    if (m_sink) {
+        // Written here now, when the engine has not written it yet.
+        const std::optional<JobProgress> pending = m_sink->take(m_job.id);
+        if (!pending)
+            return {};
+        m_progressDirty = true;
+    }
     if (m_progressTimer)
         m_progressTimer->stop();
     if (!m_progressDirty)

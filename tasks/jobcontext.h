@@ -12,10 +12,23 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
+#include <optional>
 #include <type_traits>
 
 class Database;
 class QTimer;
+
+// Where an engine collects the progress of its running jobs, to write the progress of
+// all of them in one statement with one event a few times a second (JobEngine). Called
+// from runner threads.
+class JobProgressSink
+{
+public:
+    virtual ~JobProgressSink() = default;
+    virtual void report(const JobProgress &progress) = 0;
+    // The job's progress not written yet, taken out (the attempt ended).
+    virtual std::optional<JobProgress> take(qint64 jobId) = 0;
+};
 
 // Why a running job is asked to stop.
 enum class CancelReason { None, UserRequest, Shutdown, LeaseLost };
@@ -45,7 +58,10 @@ enum class CancelReason { None, UserRequest, Shutdown, LeaseLost };
 class JobContext
 {
 public:
-    JobContext(Database &db, const JobClock &clock, QThreadPool &cpuPool, Job job, QString owner);
+    // With a `progressSink`, progress goes there (the engine writes it in batches);
+    // without, this context writes it itself, at most ten times a second.
+    JobContext(Database &db, const JobClock &clock, QThreadPool &cpuPool, Job job, QString owner,
+               JobProgressSink *progressSink = nullptr);
     ~JobContext();
     JobContext(const JobContext &) = delete;
     JobContext &operator=(const JobContext &) = delete;
@@ -72,11 +88,16 @@ public:
     // Progress for people: written to the job and published at most 10 times a second;
     // the last value is always written (flushProgress()). Best called between
     // transactions: inside one, the job's row stays locked until it commits.
+    // In an engine, the progress of all its jobs is written together, at most four
+    // times a second, with one event (JobEngine).
     // Every view shows done and total itself (the jobs panel: "3,500 of 10,000 — chunk
     // 7", the command line: "job 42: 3500 of 10000  chunk 7"), so `message` says only
     // what they do not — the unit, the step, a chunk — never the counts again.
     void setProgress(qint64 done, qint64 total, const QString &message = {});
     VoidResult flushProgress();
+    // The last progress reported, whether written or not.
+    JobProgress lastProgress() const { return {m_job.id, m_done, m_total, m_message}; }
+    bool hasProgress() const { return m_reported; }
 
     // Saves the checkpoint, joining the caller's open transaction on this thread.
     // LeaseLost when the job is no longer this worker's: roll back and return.
@@ -109,4 +130,6 @@ private:
     bool m_progressDirty = false;
     QElapsedTimer m_sinceWrite;
     QTimer *m_progressTimer = nullptr;
+    JobProgressSink *m_sink = nullptr;
+    bool m_reported = false; // setProgress() was called in this attempt
 };

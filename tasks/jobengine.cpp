@@ -3,6 +3,7 @@
 #include "models/db/database.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/threadjob.h"
+#include "models/db/transaction.h"
 #include "models/db/events.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobstore.h"
@@ -45,7 +46,46 @@ QString defaultWorkerId()
         .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
 }
 
+// At most this many finished jobs in one statement (their event must fit one NOTIFY).
+constexpr int kMaxCompletionBatch = 32;
+// Progress of all running jobs is written (with one event) this often at most.
+constexpr int kProgressWriteMs = 250;
+
 } // namespace
+
+// The progress of an engine's running jobs, collected from the runner threads and
+// written together (JobStore::setProgressMany: one statement, one event) a few times a
+// second; only the latest value of each job is kept.
+class ProgressBatch : public JobProgressSink
+{
+public:
+    void report(const JobProgress &progress) override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_pending.insert(progress.id, progress);
+    }
+    std::optional<JobProgress> take(qint64 jobId) override
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_pending.constFind(jobId);
+        if (it == m_pending.constEnd())
+            return std::nullopt;
+        JobProgress progress = it.value();
+        m_pending.erase(it);
+        return progress;
+    }
+    QList<JobProgress> takeAll()
+    {
+        QMutexLocker lock(&m_mutex);
+        QList<JobProgress> all = m_pending.values();
+        m_pending.clear();
+        return all;
+    }
+
+private:
+    QMutex m_mutex;
+    QHash<qint64, JobProgress> m_pending;
+};
 
 // Runs one job at a time on its own thread (the thread it lives in). The task coroutine
 // resumes on this thread, so its SQL uses this thread's connection; the outcome is
@@ -64,6 +104,7 @@ public:
         qint64 backoffBaseMs;
         qint64 backoffMaxMs;
         std::atomic<qint64> *lastConnectionLossMs;
+        JobProgressSink *progress;
     };
 
     explicit JobRunner(Setup setup)
@@ -95,12 +136,16 @@ public:
 
 Q_SIGNALS:
     void finished(qint64 id, JobState state);
+    // The attempt ended for good (succeeded, failed, or cancelled by a person): the
+    // engine records it with others in one statement. The runner is free.
+    void handedOver(qint64 id, const JobCompletion &completion);
 
 private:
     QCoro::Task<> execute(Job job)
     {
         const qint64 startedMs = m_s.clock->nowMs();
-        auto context = std::make_unique<JobContext>(*m_s.db, *m_s.clock, *m_s.cpuPool, job, m_s.owner);
+        auto context =
+            std::make_unique<JobContext>(*m_s.db, *m_s.clock, *m_s.cpuPool, job, m_s.owner, m_s.progress);
         {
             QMutexLocker lock(&m_mutex);
             m_context = context.get();
@@ -118,17 +163,41 @@ private:
         // expression twice (bug 100611).
         QCoro::Task<JobOutcome> attempt = runFor(*m_s.db, actsFor, m_s.registry->find(job.kind), *context);
         const JobOutcome outcome = co_await attempt;
-        if (context->cancelReason() != CancelReason::LeaseLost)
-            context->flushProgress();
 
         if (!ThreadJob::set(*m_s.db, 0))
             m_s.db->closeThreadConnection(); // must not name this job in the next one's audit
-
-        QCoro::Task<JobState> recording = record(*context, outcome, startedMs);
-        const JobState after = co_await recording;
-        if (actsFor && !SqlStatement::run(*m_s.db, u"SELECT set_config('role', 'none', false)"_s)) {
+        if (actsFor && !ThreadJob::setRole(*m_s.db, QString())) {
             // A connection still acting for somebody else must not run the next job.
             m_s.db->closeThreadConnection();
+        }
+
+        // An attempt that ends the job is recorded by the engine, with others, in one
+        // statement; its last progress goes with it. Until then the job stays running
+        // under this worker's lease (renewed by the heartbeat): a worker that dies before
+        // the batch is written leaves it to another, which resumes it from its last
+        // checkpoint, so side effects committed with checkpoints still happen once.
+        std::optional<JobCompletion> completion;
+        if (context->cancelReason() != CancelReason::LeaseLost && endsTheJob(*context, outcome, startedMs)) {
+            completion = JobCompletion{job.id, outcome, job.notifyCreator, false, 0, 0, {}};
+            if (m_s.progress)
+                m_s.progress->take(job.id);
+            if (context->hasProgress()) {
+                const JobProgress last = context->lastProgress();
+                completion->hasProgress = true;
+                completion->done = last.done;
+                completion->total = last.total;
+                completion->message = last.message;
+            }
+        } else if (context->cancelReason() != CancelReason::LeaseLost) {
+            context->flushProgress();
+        } else if (m_s.progress) {
+            m_s.progress->take(job.id);
+        }
+
+        JobState after = JobState::Running;
+        if (!completion) {
+            QCoro::Task<JobState> recording = record(*context, outcome, startedMs);
+            after = co_await recording;
         }
         {
             QMutexLocker lock(&m_mutex);
@@ -136,9 +205,29 @@ private:
         }
         context.reset();
         m_busy = false;
-        Q_EMIT finished(job.id, after);
+        if (completion)
+            Q_EMIT handedOver(job.id, *completion);
+        else
+            Q_EMIT finished(job.id, after);
         if (m_quitWhenIdle)
             thread()->quit();
+    }
+
+    // Whether record() would finish the job (rather than requeue or release it).
+    bool endsTheJob(const JobContext &context, const JobOutcome &outcome, qint64 startedMs) const
+    {
+        const Job &job = context.job();
+        switch (outcome.kind) {
+        case JobOutcome::Kind::Succeeded:
+            return true;
+        case JobOutcome::Kind::Cancelled:
+            return context.cancelReason() != CancelReason::Shutdown;
+        case JobOutcome::Kind::Failed:
+            if (m_s.lastConnectionLossMs->load() >= startedMs)
+                return false;
+            return !(outcome.retryable && job.attempts < maxAttempts(job));
+        }
+        return false;
     }
 
 public:
@@ -185,8 +274,7 @@ private:
                                           JobContext &context)
     {
         if (actsFor) {
-            const VoidResult as =
-                SqlStatement::run(db, u"SELECT set_config('role', ?, false)"_s, {context.job().createdBy});
+            const VoidResult as = ThreadJob::setRole(db, context.job().createdBy);
             if (!as)
                 co_return JobOutcome::failure(
                     tr("This job acts for %1, and this worker cannot act for them: %2")
@@ -297,9 +385,13 @@ public:
     {}
 
     QCoro::Task<> claimLoop();
+    QCoro::Task<> writeProgress();
     QCoro::Task<> heartbeat();
     QCoro::Task<> fireRecurring();
     void onRunnerFinished(int slotIndex, qint64 id, JobState state);
+    void onRunnerHandedOver(int slotIndex, qint64 id, const JobCompletion &completion);
+    bool anyRunning() const;
+    void stopWhenIdle();
     QHash<QString, int> freeSlots(int *total) const;
     void scheduleRetry();
     void finishStop();
@@ -319,7 +411,15 @@ public:
     QTimer heartbeatTimer;
     QTimer retryTimer;
     QTimer graceTimer;
+    QTimer completionTimer; // a short wait for more completions to share one statement
+    QTimer progressTimer;
     std::atomic<qint64> lastConnectionLossMs{0};
+    ProgressBatch progress;
+    QList<JobCompletion> completions; // handed over, not recorded yet
+    QList<JobCompletion> recording;   // being recorded now
+    qint64 lastAbandonedCheckMs = 0;
+    bool progressInFlight = false;
+    bool graceOver = false;
 
     bool started = false;
     bool stopping = false;
@@ -369,10 +469,21 @@ JobEngine::JobEngine(Database &db, const TaskRegistry &registry, JobEngineOption
     connect(&d->heartbeatTimer, &QTimer::timeout, this, [this] { d->heartbeat(); });
     d->retryTimer.setSingleShot(true);
     connect(&d->retryTimer, &QTimer::timeout, this, [this] { wake(); });
+    d->completionTimer.setSingleShot(true);
+    d->completionTimer.setInterval(qMax(0, d->options.completionWaitMs));
+    connect(&d->completionTimer, &QTimer::timeout, this, [this] {
+        if (d->stopping && !d->completions.isEmpty() && !d->claimInFlight)
+            d->claimLoop(); // records them; claims nothing
+        else
+            wake();
+    });
+    d->progressTimer.setInterval(kProgressWriteMs);
+    connect(&d->progressTimer, &QTimer::timeout, this, [this] { d->writeProgress(); });
     d->graceTimer.setSingleShot(true);
     connect(&d->graceTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcJobs) << "jobs still running after the grace period; their leases will expire";
-        d->finishStop();
+        d->graceOver = true;
+        d->stopWhenIdle();
     });
 
     connect(
@@ -391,6 +502,19 @@ JobEngine::~JobEngine()
     }
     d->joinThreads(d->options.shutdownGraceMs);
     d->controlPool.waitForDone();
+    // Finished jobs not recorded yet: recorded now (else their leases expire and they
+    // run again from their last checkpoints).
+    if (!d->completions.isEmpty()) {
+        Database *database = &d->db;
+        const JobClock *clk = &d->clock;
+        const TaskRegistry *titles = &d->registry;
+        const QString owner = d->options.workerId;
+        const QList<JobCompletion> batch = d->completions;
+        QtConcurrent::run(&d->controlPool, [database, clk, titles, owner, batch] {
+            for (qsizetype from = 0; from < batch.size(); from += kMaxCompletionBatch)
+                JobStore(*database, *clk, titles).finishMany(owner, batch.mid(from, kMaxCompletionBatch));
+        }).waitForFinished();
+    }
     d->cpuPool.waitForDone();
 }
 
@@ -420,18 +544,21 @@ void JobEngine::start()
         Private::Slot slot;
         slot.thread = new QThread(this);
         slot.thread->setObjectName(u"job-runner-%1"_s.arg(i + 1));
-        slot.runner =
-            new JobRunner({&d->db, &d->clock, &d->registry, &d->cpuPool, d->options.workerId,
-                           d->options.backoffBaseMs, d->options.backoffMaxMs, &d->lastConnectionLossMs});
+        slot.runner = new JobRunner({&d->db, &d->clock, &d->registry, &d->cpuPool, d->options.workerId,
+                                     d->options.backoffBaseMs, d->options.backoffMaxMs, &d->lastConnectionLossMs,
+                                     &d->progress});
         slot.runner->moveToThread(slot.thread);
         connect(slot.thread, &QThread::finished, slot.runner, &QObject::deleteLater);
         connect(slot.runner, &JobRunner::finished, this,
                 [this, i](qint64 id, JobState state) { d->onRunnerFinished(i, id, state); });
+        connect(slot.runner, &JobRunner::handedOver, this,
+                [this, i](qint64 id, const JobCompletion &completion) { d->onRunnerHandedOver(i, id, completion); });
         slot.thread->start();
         d->m_slots.append(slot);
     }
     d->pollTimer.start();
     d->heartbeatTimer.start();
+    d->progressTimer.start();
     qCInfo(lcJobs) << "engine" << d->options.workerId << "started:" << d->options.concurrency
                    << "runners, kinds" << d->kinds;
     wake();
@@ -446,13 +573,10 @@ void JobEngine::stop()
     d->stopping = true;
     d->pollTimer.stop();
     d->retryTimer.stop();
-    bool anyRunning = false;
-    for (const Private::Slot &slot : std::as_const(d->m_slots)) {
+    for (const Private::Slot &slot : std::as_const(d->m_slots))
         slot.runner->cancelAll(CancelReason::Shutdown);
-        anyRunning = anyRunning || slot.jobId != 0;
-    }
-    if (!anyRunning) {
-        QTimer::singleShot(0, this, [this] { d->finishStop(); });
+    if (!d->anyRunning()) {
+        QTimer::singleShot(0, this, [this] { d->stopWhenIdle(); });
         return;
     }
     d->graceTimer.start(qMax(0, d->options.shutdownGraceMs));
@@ -548,15 +672,34 @@ QHash<QString, int> JobEngine::Private::freeSlots(int *total) const
     return result;
 }
 
+bool JobEngine::Private::anyRunning() const
+{
+    for (const Slot &slot : m_slots) {
+        if (slot.jobId != 0)
+            return true;
+    }
+    return false;
+}
+
+// One round of the control thread's work, repeated while there is more: record the
+// completions handed over (one statement for all, one event), then claim jobs for the
+// free runners (one statement, one event).
 QCoro::Task<> JobEngine::Private::claimLoop()
 {
     QPointer<JobEngine> guard(q);
     claimInFlight = true;
     do {
         wakeRequested = false;
+        // Finished jobs go now unless they are waiting for others to share a statement.
+        if (stopping || !completionTimer.isActive() || completions.size() >= kMaxCompletionBatch || !anyRunning()) {
+            completionTimer.stop();
+            recording = completions.mid(0, kMaxCompletionBatch);
+            completions.remove(0, recording.size());
+        }
         int free = 0;
-        const QHash<QString, int> perKind = freeSlots(&free);
-        if (free == 0 || perKind.isEmpty())
+        const QHash<QString, int> perKind = stopping ? QHash<QString, int>() : freeSlots(&free);
+        const bool claiming = free > 0 && !perKind.isEmpty();
+        if (!claiming && recording.isEmpty())
             break;
         const QString owner = options.workerId;
         const qint64 leaseMs = options.leaseMs;
@@ -564,19 +707,111 @@ QCoro::Task<> JobEngine::Private::claimLoop()
         const JobClock *clk = &clock;
         const TaskRegistry *titles = &registry;
         const bool ownOnly = options.ownJobsOnly && db.isPostgreSQL();
-        auto future =
-            QtConcurrent::run(&controlPool, [database, clk, titles, owner, perKind, free, leaseMs, ownOnly] {
-                QString creator;
-                if (ownOnly) {
-                    if (Result<QSqlDatabase> connected = database->connection(); !connected)
-                        return Result<QList<Job>>(connected.error());
-                    creator = database->sessionUser();
+        const qint64 now = clock.nowMs();
+        // Running jobs whose worker died with no attempts left are failed about once a
+        // poll interval, not on every claim.
+        const bool failAbandoned = claiming && now - lastAbandonedCheckMs >= qMax(50, options.pollIntervalMs);
+        if (failAbandoned)
+            lastAbandonedCheckMs = now;
+        struct Round
+        {
+            Result<QList<Job>> recorded = QList<Job>();
+            Result<QList<Job>> claimed = QList<Job>();
+        };
+        const QList<JobCompletion> batch = recording;
+        auto future = QtConcurrent::run(&controlPool, [database, clk, titles, owner, perKind, free, leaseMs, ownOnly,
+                                                       claiming, failAbandoned, batch] {
+            Round round;
+            QString creator;
+            if (claiming && ownOnly) {
+                if (Result<QSqlDatabase> connected = database->connection(); !connected) {
+                    round.claimed = connected.error();
+                    round.recorded = connected.error();
+                    return round;
                 }
-                return JobStore(*database, *clk, titles).claim(owner, perKind, free, leaseMs, creator);
-            });
-        const Result<QList<Job>> claimed = co_await future;
+                creator = database->sessionUser();
+            }
+            JobStore store(*database, *clk, titles);
+            if (!batch.isEmpty() && claiming) {
+                // Both in one transaction: one commit (the disk's flush is the cost that
+                // counts) and one event for the jobs that ended and those that start.
+                {
+                    Transaction tx(*database);
+                    if (!tx.ok()) {
+                        round.recorded = tx.error();
+                        return round;
+                    }
+                    round.recorded = store.finishMany(owner, batch);
+                    if (round.recorded) {
+                        round.claimed = store.claim(owner, perKind, free, leaseMs, creator, false);
+                        if (round.claimed) {
+                            if (VoidResult committed = tx.commit(); !committed) {
+                                round.recorded = committed.error();
+                                round.claimed = committed.error();
+                            }
+                        } else {
+                            round.recorded = round.claimed.error();
+                        }
+                    }
+                }
+                if (round.recorded || round.recorded.error().isConnectionProblem())
+                    return round;
+                // The batch could not be written (a job's notification refused, say):
+                // the claim alone, the batch is reported below.
+                round.claimed = store.claim(owner, perKind, free, leaseMs, creator, failAbandoned);
+                return round;
+            }
+            if (!batch.isEmpty())
+                round.recorded = store.finishMany(owner, batch);
+            if (claiming)
+                round.claimed = store.claim(owner, perKind, free, leaseMs, creator, failAbandoned);
+            return round;
+        });
+        const Round round = co_await future;
         if (!guard)
             co_return;
+
+        // The completions: each job that was recorded ends here; a missing one lost its
+        // lease meanwhile (another worker has it now).
+        if (!batch.isEmpty()) {
+            recording.clear();
+            if (!round.recorded) {
+                const DbError error = round.recorded.error();
+                if (error.isConnectionProblem()) {
+                    // Kept, in order, for the next round (the leases are still renewed).
+                    completions = batch + completions;
+                    if (!databaseDown) {
+                        databaseDown = true;
+                        qCWarning(lcJobs) << "cannot record finished jobs:" << error.message << error.detail;
+                        Q_EMIT q->databaseProblem(error.message);
+                    }
+                    scheduleRetry();
+                    break;
+                }
+                // Not recorded: the leases expire and the jobs run again from their last
+                // checkpoints.
+                qCWarning(lcJobs) << "finished jobs not recorded:" << error.message << error.detail;
+                for (const JobCompletion &c : batch)
+                    Q_EMIT q->jobFinished(c.id, JobState::Running);
+            } else {
+                QHash<qint64, JobState> states;
+                for (const Job &job : round.recorded.value())
+                    states.insert(job.id, job.state);
+                for (const JobCompletion &c : batch) {
+                    const JobState state = states.value(c.id, JobState::Running);
+                    if (state == JobState::Running)
+                        qCInfo(lcJobs) << "job" << c.id << "lost its lease before its outcome was recorded";
+                    qCDebug(lcJobs) << "job" << c.id << "ended as" << JobStates::code(state);
+                    Q_EMIT q->jobFinished(c.id, state);
+                    if (!guard)
+                        co_return;
+                }
+            }
+        }
+        if (!claiming)
+            continue;
+
+        const Result<QList<Job>> &claimed = round.claimed;
         if (!claimed) {
             const DbError error = claimed.error();
             if (!databaseDown) {
@@ -603,7 +838,7 @@ QCoro::Task<> JobEngine::Private::claimLoop()
                 if (!guard)
                     co_return;
             }
-            break;
+            continue;
         }
         for (const Job &job : claimed.value()) {
             const auto slot =
@@ -618,19 +853,37 @@ QCoro::Task<> JobEngine::Private::claimLoop()
             qCDebug(lcJobs) << "started job" << job.id << job.kind << "attempt" << job.attempts;
             Q_EMIT q->jobStarted(job.id, job.kind);
         }
-        if (claimed->isEmpty()) {
-            bool anyRunning = false;
-            for (const Slot &slot : m_slots)
-                anyRunning = anyRunning || slot.jobId != 0;
-            if (!anyRunning && !wakeRequested)
-                Q_EMIT q->drained();
-        } else if (claimed->size() == free) {
-            // Every free slot got a job: there may be more once one frees up; the
-            // runner's finish wakes the engine.
-        }
-    } while (wakeRequested && !stopping);
-    if (guard)
-        claimInFlight = false;
+        if (claimed->isEmpty() && !anyRunning() && completions.isEmpty() && !wakeRequested)
+            Q_EMIT q->drained();
+    } while ((wakeRequested && !stopping) || (!completions.isEmpty() && !completionTimer.isActive()));
+    if (!guard)
+        co_return;
+    claimInFlight = false;
+    if (stopping)
+        stopWhenIdle();
+}
+
+QCoro::Task<> JobEngine::Private::writeProgress()
+{
+    if (progressInFlight)
+        co_return;
+    const QList<JobProgress> updates = progress.takeAll();
+    if (updates.isEmpty())
+        co_return;
+    QPointer<JobEngine> guard(q);
+    progressInFlight = true;
+    Database *database = &db;
+    const JobClock *clk = &clock;
+    const QString owner = options.workerId;
+    auto future = QtConcurrent::run(&controlPool, [database, clk, owner, updates] {
+        return JobStore(*database, *clk).setProgressMany(owner, updates);
+    });
+    const Result<QList<qint64>> written = co_await future;
+    if (!guard)
+        co_return;
+    progressInFlight = false;
+    if (!written)
+        qCWarning(lcJobs) << "progress not saved:" << written.error().message;
 }
 
 void JobEngine::Private::scheduleRetry()
@@ -647,6 +900,11 @@ QCoro::Task<> JobEngine::Private::heartbeat()
     for (const Slot &slot : m_slots) {
         if (slot.jobId != 0)
             ids.append(slot.jobId);
+    }
+    // Finished jobs not recorded yet keep their leases until they are.
+    for (const QList<JobCompletion> *list : {&completions, &recording}) {
+        for (const JobCompletion &c : *list)
+            ids.append(c.id);
     }
     if (ids.isEmpty())
         co_return;
@@ -707,14 +965,45 @@ void JobEngine::Private::onRunnerFinished(int slotIndex, qint64 id, JobState sta
     qCDebug(lcJobs) << "job" << id << "ended as" << JobStates::code(state);
     Q_EMIT q->jobFinished(id, state);
     if (stopping) {
-        bool anyRunning = false;
-        for (const Slot &s : std::as_const(m_slots))
-            anyRunning = anyRunning || s.jobId != 0;
-        if (!anyRunning)
-            finishStop();
+        stopWhenIdle();
         return;
     }
     q->wake();
+}
+
+void JobEngine::Private::onRunnerHandedOver(int slotIndex, qint64 id, const JobCompletion &completion)
+{
+    Slot &slot = m_slots[slotIndex];
+    if (slot.jobId == id) {
+        slot.jobId = 0;
+        slot.kind.clear();
+    }
+    completions.append(completion);
+    // Recorded (and the free runners fed) at once when no runner is busy any more or
+    // the batch is full; otherwise after a few milliseconds, with whatever else ended.
+    if (!anyRunning() || completions.size() >= kMaxCompletionBatch) {
+        if (stopping) {
+            if (!claimInFlight)
+                claimLoop();
+        } else {
+            q->wake();
+        }
+    } else if (!completionTimer.isActive()) {
+        completionTimer.start();
+    }
+}
+
+void JobEngine::Private::stopWhenIdle()
+{
+    if (anyRunning() && !graceOver)
+        return;
+    if (!completions.isEmpty()) {
+        if (!claimInFlight)
+            claimLoop(); // records them, then comes back here
+        return;
+    }
+    if (!claimInFlight)
+        finishStop();
 }
 
 void JobEngine::Private::finishStop()
@@ -724,6 +1013,8 @@ void JobEngine::Private::finishStop()
     stoppedEmitted = true;
     graceTimer.stop();
     heartbeatTimer.stop();
+    completionTimer.stop();
+    progressTimer.stop();
     qCInfo(lcJobs) << "engine" << options.workerId << "stopped";
     Q_EMIT q->stopped();
 }

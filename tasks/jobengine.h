@@ -32,6 +32,9 @@ struct JobEngineOptions
     qint64 backoffBaseMs = 2000;          // retry delay: base * 2^(attempt-1), ±20 % jitter …
     qint64 backoffMaxMs = 10 * 60 * 1000; // … capped here
     int shutdownGraceMs = 10000;          // stop(): how long running jobs get to reach a checkpoint
+    // How long a finished job waits for others to be recorded with it (one statement)
+    // while other runners are still busy; with every runner free it is recorded at once.
+    int completionWaitMs = 5;
 
     // What a desktop runs next to its window: two jobs at once, CPU work on all cores
     // but one, at idle priority, so that the event loop never waits for a core; only
@@ -43,7 +46,15 @@ struct JobEngineOptions
 // on a runner thread of its own (with that thread's database connection), renews
 // leases with heartbeats, passes cancel requests on, and records each outcome: retry
 // with exponential backoff and jitter while attempts are left, otherwise succeeded,
-// failed or cancelled. Any number of engines (desktops and `residesk worker`
+// failed or cancelled.
+//
+// The database work is batched: one statement claims as many jobs as there are free
+// runners (one event for all), the jobs that ended meanwhile are recorded together in
+// one statement (one event), and the progress of all running jobs is written together
+// at most four times a second (one event). A job that ended stays running under this
+// engine's lease until its batch is written; a worker that dies before that leaves it
+// to another, which resumes it from its last checkpoint (side effects commit with
+// checkpoints, so they still happen once). Any number of engines (desktops and `residesk worker`
 // processes) can share one PostgreSQL; on SQLite one process should run an engine.
 //
 // Lives on the thread that creates it (the GUI thread, or the command line's main

@@ -9,12 +9,14 @@
 #include "tasks/taskregistry.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -248,6 +250,34 @@ VoidResult announce(Database &db, const JobClock &clock, const TaskRegistry *tit
     return JobStore::publishEvent(db, job, now);
 }
 
+// An event entry: [id, kind, state, done, total, attempts, cancel], at most about 110
+// bytes besides the kind. PostgreSQL refuses NOTIFY payloads of 8000 bytes or more.
+int maxJobsPerEvent(qsizetype longestKind)
+{
+    return int(std::max<qsizetype>(1, 6900 / (longestKind + 110)));
+}
+
+// The one NOTIFY for the rows of the CTE `cte` (a statement's RETURNING), as a scalar
+// subquery for a SELECT over that CTE; binds one value: the time. Models/db/events.h
+// describes the "jobs" event.
+QString notifyJobsSql(const QString &cte)
+{
+    return u"(SELECT pg_notify('"_s + QString::fromLatin1(Events::channel) +
+           u"', json_build_object('type', 'jobs', 'at', CAST(? AS BIGINT), 'j', json_agg(json_build_array("
+           "n.id, n.kind, n.state, n.progress_done, n.progress_total, n.attempts, n.cancel_requested) "
+           "ORDER BY n.id))::text) FROM "_s +
+           cte + u" n HAVING count(*) > 0)"_s;
+}
+
+// kColumns, each prefixed with `alias`.
+QString qualifiedColumns(const QString &alias)
+{
+    QStringList out;
+    for (const QString &column : kColumns.split(u", "_s))
+        out << alias + u"."_s + column;
+    return out.join(u", "_s);
+}
+
 qint64 nearestRank(const QList<qint64> &sorted, double percentile)
 {
     if (sorted.isEmpty())
@@ -283,6 +313,35 @@ VoidResult JobStore::publishEvent(Database &db, const Job &job, qint64 atMs)
             event.insert(u"error"_s, job.error);
     }
     return Events::publish(db, event);
+}
+
+VoidResult JobStore::publishEvents(Database &db, const QList<Job> &jobs, qint64 atMs)
+{
+    if (jobs.isEmpty())
+        return {};
+    // Inside a transaction each waits for the commit, where all of them go out combined.
+    if (!db.isPostgreSQL() || jobs.size() == 1 || Transaction::isOpen(db)) {
+        for (const Job &job : jobs) {
+            if (auto r = publishEvent(db, job, atMs); !r)
+                return r;
+        }
+        return {};
+    }
+    // One NOTIFY per transaction, split only where the entries would not fit one.
+    qsizetype longestKind = 0;
+    for (const Job &job : jobs)
+        longestKind = std::max(longestKind, job.kind.size());
+    const int perEvent = maxJobsPerEvent(longestKind);
+    for (qsizetype from = 0; from < jobs.size(); from += perEvent) {
+        QJsonArray entries;
+        for (const Job &job : jobs.mid(from, perEvent))
+            entries.append(QJsonArray{job.id, job.kind, JobStates::code(job.state), job.progressDone,
+                                      job.progressTotal, job.attempts, job.cancelRequested ? 1 : 0});
+        if (auto r = Events::publish(db, QJsonObject{{u"type"_s, u"jobs"_s}, {u"at"_s, atMs}, {u"j"_s, entries}});
+            !r)
+            return r;
+    }
+    return {};
 }
 
 JobStore::JobStore(Database &db, const JobClock &clock, const TaskRegistry *titles)
@@ -416,7 +475,7 @@ Result<QList<Job>> JobStore::list(const ListFilter &filter)
 }
 
 Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, int> &freeSlots, int limit,
-                                   qint64 leaseMs, const QString &createdBy)
+                                   qint64 leaseMs, const QString &createdBy, bool failAbandoned)
 {
     if (owner.isEmpty() || owner.size() > 200)
         return DbError(DbError::Code::Validation,
@@ -426,112 +485,165 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
     QStringList allKinds = freeSlots.keys();
     std::sort(allKinds.begin(), allKinds.end());
     QStringList runnable;
+    qsizetype longestKind = 0;
     for (const QString &kind : std::as_const(allKinds)) {
-        if (freeSlots.value(kind) > 0)
+        if (freeSlots.value(kind) > 0) {
             runnable << kind;
+            longestKind = std::max(longestKind, kind.size());
+        }
     }
     // Nothing to start: no write transaction (a busy worker polls often).
     if (runnable.isEmpty() || limit <= 0)
         return QList<Job>();
 
     const bool pg = m_db.isPostgreSQL();
-    const QString lock = pg ? u" FOR UPDATE SKIP LOCKED"_s : QString();
     const qint64 now = m_clock.nowMs();
 
+    if (failAbandoned) {
+        if (auto r = failAbandonedJobs(allKinds, now); !r)
+            return r.error();
+    }
+
+    // The claim's one event lists every job it took and must fit one NOTIFY.
+    limit = std::min(limit, maxJobsPerEvent(longestKind));
+
+    // One statement: candidates per group of kinds (on PostgreSQL locked, skipping rows
+    // another worker is claiming), each kind cut to its free slots, the best `limit` of
+    // them all marked running. Kinds whose free slots do not limit them share one arm
+    // (read in claim order from jobs_ready); a kind with fewer free slots gets its own.
+    const QString lock = pg ? u" FOR UPDATE SKIP LOCKED"_s : QString();
+    const QString own = createdBy.isEmpty() ? QString() : u" AND created_by = ?"_s;
+    QStringList arms;
+    QVariantList values;
+    QStringList open;
+    for (const QString &kind : std::as_const(runnable)) {
+        if (freeSlots.value(kind) >= limit)
+            open << kind;
+    }
+    const auto addArm = [&](const QString &condition, const QStringList &kinds, int n) {
+        const QString name = u"a%1"_s.arg(arms.size());
+        arms << name + u" AS (SELECT id, kind, priority, run_after FROM jobs WHERE "_s + condition +
+                    u" AND kind IN ("_s + placeholders(kinds.size()) + u")"_s + own +
+                    u" ORDER BY priority DESC, run_after, id LIMIT ?"_s + lock + u")"_s;
+        values << now;
+        for (const QString &kind : kinds)
+            values << kind;
+        if (!createdBy.isEmpty())
+            values << createdBy;
+        values << n;
+    };
+    const QString queued = u"state = 'queued' AND run_after <= ?"_s;
+    if (!open.isEmpty())
+        addArm(queued, open, limit);
+    for (const QString &kind : std::as_const(runnable)) {
+        if (!open.contains(kind))
+            addArm(queued, {kind}, freeSlots.value(kind));
+    }
+    // A running job whose lease expired (a crashed or cut-off worker) resumes from its
+    // checkpoint.
+    addArm(u"state = 'running' AND lease_expires_at < ? AND attempts < max_attempts"_s, runnable, limit);
+
+    QStringList union_;
+    for (qsizetype i = 0; i < arms.size(); ++i)
+        union_ << u"SELECT id, kind, priority, run_after FROM a%1"_s.arg(i);
+    QStringList limits;
+    for (const QString &kind : std::as_const(runnable)) {
+        limits << u"(?, CAST(? AS INTEGER))"_s;
+        values << kind << freeSlots.value(kind);
+    }
+    QString sql = u"WITH "_s + arms.join(u", "_s) + u", candidates AS ("_s + union_.join(u" UNION ALL "_s) +
+                  u"), lim (kind, n) AS (VALUES "_s + limits.join(u", "_s) +
+                  u"), ranked AS (SELECT c.id, c.priority, c.run_after, lim.n, row_number() OVER "
+                  "(PARTITION BY c.kind ORDER BY c.priority DESC, c.run_after, c.id) AS rk "
+                  "FROM candidates c JOIN lim ON lim.kind = c.kind), "
+                  "picked AS (SELECT id FROM ranked WHERE rk <= n ORDER BY priority DESC, run_after, id LIMIT ?)"_s;
+    values << limit;
+    const QString set = u"UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, "
+                        "attempts = attempts + 1, started_at = COALESCE(started_at, ?), updated_at = ? "
+                        "WHERE id IN (SELECT id FROM picked) RETURNING "_s;
+    values << owner << now + leaseMs << now << now;
+
+    const auto byClaimOrder = [](QList<Job> &jobs) {
+        std::sort(jobs.begin(), jobs.end(), [](const Job &a, const Job &b) {
+            if (a.priority != b.priority)
+                return a.priority > b.priority;
+            if (a.runAfter != b.runAfter)
+                return a.runAfter < b.runAfter;
+            return a.id < b.id;
+        });
+    };
+
+    if (pg && !Transaction::isOpen(m_db)) {
+        // One round trip and one commit: the update and its one event (sent at commit).
+        sql += u", claimed AS ("_s + set + kColumns + u") SELECT "_s + kColumns + u", "_s +
+               notifyJobsSql(u"claimed"_s) + u" FROM claimed"_s;
+        values << now;
+        Result<QList<Job>> claimed = queryJobs(m_db, sql, values);
+        if (!claimed)
+            return claimed.error();
+        byClaimOrder(claimed.value());
+        return claimed;
+    }
+
+    // SQLite, or inside the caller's transaction: the event waits for its commit and
+    // goes out with the transaction's other job events (one NOTIFY on PostgreSQL).
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-
-    // A running job whose lease expired after its last attempt: its worker stopped
-    // (crashed, or was cut off) on every attempt; it is failed, not run once more.
-    {
-        QVariantList values{
-            QCoreApplication::translate(
-                "JobStore", "The worker running this job stopped responding, and no attempts are left."),
-            now, now};
-        values += QVariantList(allKinds.cbegin(), allKinds.cend());
-        values << now;
-        Result<QList<Job>> failed = queryJobs(
-            m_db,
-            u"UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, lease_owner = NULL, "
-            "lease_expires_at = NULL, updated_at = ? WHERE id IN (SELECT id FROM jobs WHERE kind IN ("_s +
-                placeholders(allKinds.size()) +
-                u") AND state = 'running' AND lease_expires_at < ? AND attempts >= max_attempts"_s + lock +
-                u") RETURNING "_s + kColumns,
-            values);
-        if (!failed)
-            return failed.error();
-        for (const Job &job : std::as_const(failed.value())) {
-            qCWarning(lcJobStore) << "job" << job.id << job.kind << "failed: its worker stopped responding";
-            if (auto r = announce(m_db, m_clock, m_titles, job, now); !r)
-                return r.error();
-        }
-    }
-
-    // Candidates per kind, at most that kind's free slots each (locked on PostgreSQL,
-    // skipping rows another worker is claiming), then the best `limit` of them all.
-    struct Candidate
-    {
-        qint64 id;
-        int priority;
-        qint64 runAfter;
-    };
-    QList<Candidate> candidates;
-    for (const QString &kind : std::as_const(runnable)) {
-        SqlStatement st(m_db,
-                        u"SELECT id, priority, run_after FROM jobs WHERE kind = ? "
-                        "AND ((state = 'queued' AND run_after <= ?) "
-                        "OR (state = 'running' AND lease_expires_at < ? AND attempts < max_attempts)) "_s +
-                            (createdBy.isEmpty() ? QString() : u"AND created_by = ? "_s) +
-                            u"ORDER BY priority DESC, run_after, id LIMIT ?"_s + lock);
-        st.bind(kind).bind(now).bind(now);
-        if (!createdBy.isEmpty())
-            st.bind(createdBy);
-        st.bind(std::min(freeSlots.value(kind), limit));
-        if (auto r = st.exec(); !r)
-            return r.error();
-        while (st.next())
-            candidates.append({st.value(0).toLongLong(), st.value(1).toInt(), st.value(2).toLongLong()});
-    }
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
-        if (a.priority != b.priority)
-            return a.priority > b.priority;
-        if (a.runAfter != b.runAfter)
-            return a.runAfter < b.runAfter;
-        return a.id < b.id;
-    });
-    if (candidates.size() > limit)
-        candidates.resize(limit);
-    if (candidates.isEmpty()) {
-        if (auto r = tx.commit(); !r)
-            return r.error();
-        return QList<Job>();
-    }
-
-    QVariantList values{owner, now + leaseMs, now, now};
-    QHash<qint64, int> order;
-    for (const Candidate &c : std::as_const(candidates)) {
-        order.insert(c.id, int(order.size()));
-        values << c.id;
-    }
-    Result<QList<Job>> claimed = queryJobs(
-        m_db,
-        u"UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, "
-        "started_at = COALESCE(started_at, ?), updated_at = ? WHERE id IN ("_s +
-            placeholders(candidates.size()) + u") RETURNING "_s + kColumns,
-        values);
+    Result<QList<Job>> claimed = queryJobs(m_db, sql + u" "_s + set + kColumns, values);
     if (!claimed)
         return claimed.error();
-    QList<Job> jobs = std::move(claimed.value());
-    std::sort(jobs.begin(), jobs.end(),
-              [&order](const Job &a, const Job &b) { return order.value(a.id) < order.value(b.id); });
-    for (const Job &job : std::as_const(jobs)) {
-        if (auto r = JobStore::publishEvent(m_db, job, now); !r)
-            return r.error();
-    }
+    byClaimOrder(claimed.value());
+    if (auto r = publishEvents(m_db, claimed.value(), now); !r)
+        return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
-    return jobs;
+    return claimed;
+}
+
+VoidResult JobStore::failAbandonedJobs(const QStringList &kinds, qint64 now)
+{
+    if (kinds.isEmpty())
+        return {};
+    const QString lock = m_db.isPostgreSQL() ? u" FOR UPDATE SKIP LOCKED"_s : QString();
+    QVariantList values{
+        QCoreApplication::translate(
+            "JobStore", "The worker running this job stopped responding, and no attempts are left."),
+        now, now};
+    values += QVariantList(kinds.cbegin(), kinds.cend());
+    values << now;
+    const QString sql =
+        u"UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, lease_owner = NULL, "
+        "lease_expires_at = NULL, updated_at = ? WHERE id IN (SELECT id FROM jobs WHERE kind IN ("_s +
+        placeholders(kinds.size()) +
+        u") AND state = 'running' AND lease_expires_at < ? AND attempts >= max_attempts"_s + lock +
+        u") RETURNING "_s + kColumns;
+    // The common case finds none: one autocommitted statement. Found ones are failed
+    // again inside a transaction, with their creators' notifications.
+    {
+        SqlStatement probe(m_db, u"SELECT 1 FROM jobs WHERE kind IN ("_s + placeholders(kinds.size()) +
+                                     u") AND state = 'running' AND lease_expires_at < ? "
+                                     "AND attempts >= max_attempts LIMIT 1"_s);
+        for (const QString &kind : kinds)
+            probe.bind(kind);
+        probe.bind(now);
+        if (auto r = probe.exec(); !r)
+            return r;
+        if (!probe.next())
+            return {};
+    }
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    Result<QList<Job>> failed = queryJobs(m_db, sql, values);
+    if (!failed)
+        return failed.error();
+    for (const Job &job : std::as_const(failed.value())) {
+        qCWarning(lcJobStore) << "job" << job.id << job.kind << "failed: its worker stopped responding";
+        if (auto r = announce(m_db, m_clock, m_titles, job, now); !r)
+            return r.error();
+    }
+    return tx.commit();
 }
 
 Result<QHash<qint64, bool>> JobStore::heartbeat(const QString &owner, const QList<qint64> &ids,
@@ -620,6 +732,155 @@ Result<Job> JobStore::finish(qint64 id, const QString &owner, const JobOutcome &
     if (auto r = tx.commit(); !r)
         return r.error();
     return job;
+}
+
+Result<QList<Job>> JobStore::finishMany(const QString &owner, const QList<JobCompletion> &completions)
+{
+    if (completions.isEmpty())
+        return QList<Job>();
+    const qint64 now = m_clock.nowMs();
+    const auto stateOf = [](const JobOutcome &outcome) {
+        switch (outcome.kind) {
+        case JobOutcome::Kind::Succeeded:
+            return JobState::Succeeded;
+        case JobOutcome::Kind::Failed:
+            return JobState::Failed;
+        case JobOutcome::Kind::Cancelled:
+            break;
+        }
+        return JobState::Cancelled;
+    };
+    const bool notifies = std::any_of(completions.cbegin(), completions.cend(),
+                                      [](const JobCompletion &c) { return c.notifyCreator; });
+
+    if (m_db.isPostgreSQL()) {
+        // One statement for the batch, and one event; a transaction only when creators
+        // get notifications with it. Inside the caller's transaction the event waits
+        // for its commit, combined with the transaction's others.
+        const bool joined = Transaction::isOpen(m_db);
+        QJsonArray rows;
+        for (const JobCompletion &c : completions) {
+            QJsonObject row{{u"id"_s, c.id},
+                            {u"state"_s, JobStates::code(stateOf(c.outcome))},
+                            {u"error"_s, notNull(c.outcome.error)},
+                            {u"progress"_s, c.hasProgress},
+                            {u"done"_s, c.done},
+                            {u"total"_s, c.total},
+                            {u"message"_s, notNull(clipped(c.message, kMessageMax))}};
+            row.insert(u"result"_s, c.outcome.result.isEmpty() ? QJsonValue() : QJsonValue(jsonText(c.outcome.result)));
+            rows.append(row);
+        }
+        const QString sql =
+            u"WITH v AS (SELECT * FROM json_to_recordset(CAST(? AS json)) AS v(id bigint, state text, result text, "
+            "error text, progress boolean, done bigint, total bigint, message text)), "
+            "finished AS (UPDATE jobs j SET state = v.state, result = v.result, last_error = v.error, "
+            "finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, "
+            "progress_done = CASE WHEN v.progress THEN v.done ELSE j.progress_done END, "
+            "progress_total = CASE WHEN v.progress THEN v.total ELSE j.progress_total END, "
+            "progress_message = CASE WHEN v.progress THEN v.message ELSE j.progress_message END "
+            "FROM v WHERE j.id = v.id AND j.lease_owner = ? AND j.state = 'running' RETURNING "_s +
+            qualifiedColumns(u"j"_s) + u") SELECT "_s + kColumns +
+            (joined ? QString() : u", "_s + notifyJobsSql(u"finished"_s)) + u" FROM finished"_s;
+        QVariantList values{QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)), now, now,
+                            owner};
+        if (!joined)
+            values << now;
+        std::optional<Transaction> tx;
+        if (notifies) {
+            tx.emplace(m_db);
+            if (!tx->ok())
+                return tx->error();
+        }
+        Result<QList<Job>> finished = queryJobs(m_db, sql, values);
+        if (!finished)
+            return finished.error();
+        if (joined) {
+            if (auto r = publishEvents(m_db, finished.value(), now); !r)
+                return r.error();
+        }
+        if (tx) {
+            for (const Job &job : std::as_const(finished.value())) {
+                if (auto r = notifyCreator(m_db, m_clock, m_titles, job); !r)
+                    return r.error();
+            }
+            if (auto r = tx->commit(); !r)
+                return r.error();
+        }
+        return finished;
+    }
+
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    QList<Job> finished;
+    for (const JobCompletion &c : completions) {
+        Result<QList<Job>> row = queryJobs(
+            m_db,
+            u"UPDATE jobs SET state = ?, result = ?, last_error = ?, finished_at = ?, lease_owner = NULL, "
+            "lease_expires_at = NULL, updated_at = ?, progress_done = CASE WHEN ? = 1 THEN ? ELSE progress_done END, "
+            "progress_total = CASE WHEN ? = 1 THEN ? ELSE progress_total END, "
+            "progress_message = CASE WHEN ? = 1 THEN ? ELSE progress_message END "
+            "WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s +
+                kColumns,
+            {JobStates::code(stateOf(c.outcome)),
+             c.outcome.result.isEmpty() ? nullText() : QVariant(jsonText(c.outcome.result)),
+             notNull(c.outcome.error), now, now, c.hasProgress ? 1 : 0, c.done, c.hasProgress ? 1 : 0, c.total,
+             c.hasProgress ? 1 : 0, notNull(clipped(c.message, kMessageMax)), c.id, owner});
+        if (!row)
+            return row.error();
+        finished += row.value();
+    }
+    for (const Job &job : std::as_const(finished)) {
+        if (auto r = notifyCreator(m_db, m_clock, m_titles, job); !r)
+            return r.error();
+    }
+    if (auto r = publishEvents(m_db, finished, now); !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return finished;
+}
+
+Result<QList<qint64>> JobStore::setProgressMany(const QString &owner, const QList<JobProgress> &updates)
+{
+    QList<qint64> written;
+    if (updates.isEmpty())
+        return written;
+    const qint64 now = m_clock.nowMs();
+    if (m_db.isPostgreSQL()) {
+        QJsonArray rows;
+        for (const JobProgress &p : updates)
+            rows.append(QJsonObject{{u"id"_s, p.id},
+                                    {u"done"_s, p.done},
+                                    {u"total"_s, p.total},
+                                    {u"message"_s, notNull(clipped(p.message, kMessageMax))}});
+        SqlStatement st(
+            m_db,
+            u"WITH v AS (SELECT * FROM json_to_recordset(CAST(? AS json)) AS v(id bigint, done bigint, total bigint, "
+            "message text)), moved AS (UPDATE jobs j SET progress_done = v.done, progress_total = v.total, "
+            "progress_message = v.message, updated_at = ? FROM v WHERE j.id = v.id AND j.lease_owner = ? "
+            "AND j.state = 'running' RETURNING j.id, j.kind, j.state, j.progress_done, j.progress_total, "
+            "j.attempts, j.cancel_requested) SELECT id, "_s +
+                notifyJobsSql(u"moved"_s) + u" FROM moved"_s);
+        st.bind(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))).bind(now).bind(owner).bind(now);
+        if (auto r = st.exec(); !r)
+            return r.error();
+        while (st.next())
+            written.append(st.value(0).toLongLong());
+        return written;
+    }
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    for (const JobProgress &p : updates) {
+        if (auto r = setProgress(p.id, owner, p.done, p.total, p.message); r)
+            written.append(p.id);
+        else if (r.error().code != DbError::Code::LeaseLost)
+            return r.error();
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    return written;
 }
 
 Result<Job> JobStore::requeue(qint64 id, const QString &owner, const QString &error, qint64 runAfter)

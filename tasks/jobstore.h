@@ -13,6 +13,7 @@
 class Database;
 class TaskRegistry;
 
+
 // The SQL of the durable job queue (jobs and recurring_jobs tables), on the calling
 // thread's connection: use it on an executor, runner or worker thread, never on the
 // GUI thread. Every state change publishes a job event (Events::publishJob) on the
@@ -45,6 +46,10 @@ public:
     // the creator travel only in-process (SQLite); on PostgreSQL clients read them from
     // the job's row through their own permissions.
     static VoidResult publishEvent(Database &db, const Job &job, qint64 atMs);
+    // The states of several jobs changed in one transaction: on PostgreSQL one NOTIFY
+    // (a "jobs" event; split only where the entries would pass the payload limit), on
+    // SQLite one in-process event each.
+    static VoidResult publishEvents(Database &db, const QList<Job> &jobs, qint64 atMs);
 
     Result<Job> get(qint64 id);
 
@@ -64,11 +69,15 @@ public:
     // its checkpoint). `freeSlots` maps each kind this worker runs to how many more it
     // may start (per-kind concurrency limits); kinds at 0 or absent are not claimed.
     // Highest priority first, then oldest run_after. Each claim increments attempts.
-    // PostgreSQL: SELECT … FOR UPDATE SKIP LOCKED, so concurrent workers never claim
-    // the same row; SQLite: one write transaction. With `createdBy`, only jobs that
-    // person queued (a desktop's engine runs its own person's jobs only).
+    // PostgreSQL: one statement (UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED
+    // LIMIT n) RETURNING, with one NOTIFY for all), so concurrent workers never claim the
+    // same row; SQLite: one write transaction. With `createdBy`, only jobs that person
+    // queued (a desktop's engine runs its own person's jobs only). At most as many jobs
+    // as one event can list (about 60 of short kinds).
+    // With `failAbandoned`, running jobs of these kinds whose lease expired with no
+    // attempts left are failed first (an engine asks for that about once a second).
     Result<QList<Job>> claim(const QString &owner, const QHash<QString, int> &freeSlots, int limit,
-                             qint64 leaseMs, const QString &createdBy = {});
+                             qint64 leaseMs, const QString &createdBy = {}, bool failAbandoned = true);
 
     // Extends the leases of `ids` held by `owner`. Returns, for each id still held,
     // whether a cancel was requested; an id missing from the answer lost its lease.
@@ -86,6 +95,13 @@ public:
     // string keys "notify_title" and "notify_link" (default: "<kind title> finished",
     // "job:<id>"); its body is the result's "summary".
     Result<Job> finish(qint64 id, const QString &owner, const JobOutcome &outcome);
+    // finish() for several jobs of `owner` in one statement (PostgreSQL; one transaction
+    // on SQLite) with one event. Returns the jobs recorded; a job missing from the answer
+    // lost its lease (it was not changed). At most 32 completions.
+    Result<QList<Job>> finishMany(const QString &owner, const QList<JobCompletion> &completions);
+    // setProgress() for several jobs of `owner` in one statement with one event. Returns
+    // the ids written (the others lost their lease).
+    Result<QList<qint64>> setProgressMany(const QString &owner, const QList<JobProgress> &updates);
     // A failed attempt with attempts left: back to queued, run after `runAfter`.
     Result<Job> requeue(qint64 id, const QString &owner, const QString &error, qint64 runAfter);
     // Gives the job back without spending an attempt (worker shutting down).
@@ -113,6 +129,8 @@ public:
     Result<int> fireDueRecurring(const Actor &actor);
 
 private:
+    VoidResult failAbandonedJobs(const QStringList &kinds, qint64 now);
+
     Database &m_db;
     const JobClock &m_clock;
     const TaskRegistry *m_titles;

@@ -59,6 +59,18 @@ QString retryBaseOption()
 {
     return u"retry-base-ms"_s;
 }
+QString noListenOption()
+{
+    return u"no-listen"_s;
+}
+QString pollOption()
+{
+    return u"poll-ms"_s;
+}
+QString batchWaitOption()
+{
+    return u"batch-wait-ms"_s;
+}
 QString stateOption()
 {
     return u"state"_s;
@@ -177,7 +189,19 @@ void JobCommands::registerCommands(CommandRegistry &registry)
          QCommandLineOption(retryBaseOption(),
                             tr("Advanced: the retry delay after a first failed attempt, doubled for each "
                                "further one, up to 10 minutes (default 2000)."),
-                            tr("ms"), u"2000"_s)},
+                            tr("ms"), u"2000"_s),
+         QCommandLineOption(noListenOption(),
+                            tr("Do not LISTEN for events (behind PgBouncer in transaction mode, where NOTIFY "
+                               "does not arrive): poll the queue every --poll-ms instead; cancel requests "
+                               "arrive with the heartbeat.")),
+         QCommandLineOption(pollOption(),
+                            tr("How often to look for runnable jobs when no event wakes the worker (default "
+                               "1000, with --no-listen 200)."),
+                            tr("ms")),
+         QCommandLineOption(batchWaitOption(),
+                            tr("Advanced: how long a finished job waits for others to be recorded with it in "
+                               "one statement while other jobs still run (default 5)."),
+                            tr("ms"), u"5"_s)},
         &JobCommands::worker,
     });
     registry.add({
@@ -293,6 +317,19 @@ int JobCommands::worker(CommandContext &context)
                                       .arg(kMaxRetryBaseMs)
                                       .arg(parser.value(retryBaseOption())));
     const bool once = parser.isSet(onceOption());
+    const bool listen = !parser.isSet(noListenOption());
+    options.pollIntervalMs = listen ? 1000 : 200;
+    if (parser.isSet(pollOption())) {
+        options.pollIntervalMs = parser.value(pollOption()).toInt(&ok);
+        if (!ok || options.pollIntervalMs < 50 || options.pollIntervalMs > 60000)
+            return context.usageError(tr("--poll-ms must be a whole number from 50 to 60000, not \"%1\"")
+                                          .arg(parser.value(pollOption())));
+    }
+
+    options.completionWaitMs = parser.value(batchWaitOption()).toInt(&ok);
+    if (!ok || options.completionWaitMs < 0 || options.completionWaitMs > 3600000)
+        return context.usageError(tr("--batch-wait-ms must be a whole number from 0 to 3600000, not \"%1\"")
+                                      .arg(parser.value(batchWaitOption())));
 
     Database *db = context.openDatabase();
     if (!db)
@@ -305,7 +342,8 @@ int JobCommands::worker(CommandContext &context)
     }
     EventBus bus(*db);
     JobEngine engine(*db, registry, options);
-    engine.setEventBus(&bus);
+    if (listen)
+        engine.setEventBus(&bus);
     const WorkerOutput output(context, engine.workerId());
     JobStore store(*db);
 
@@ -442,7 +480,8 @@ int JobCommands::worker(CommandContext &context)
         {{u"concurrency"_s, options.concurrency},
          {u"kinds"_s, QJsonArray::fromStringList(options.kinds.isEmpty() ? registry.names() : options.kinds)},
          {u"database"_s, db->config().displayUrl()},
-         {u"once"_s, once}},
+         {u"once"_s, once},
+         {u"listen"_s, listen}},
         tr("Worker %1 on %2: up to %n job(s) at once, kinds: %3.", nullptr, options.concurrency)
             .arg(engine.workerId(), db->config().displayUrl())
             .arg(options.kinds.isEmpty() ? tr("all") : options.kinds.join(u", "_s)));
@@ -452,7 +491,8 @@ int JobCommands::worker(CommandContext &context)
             context.error(
                 tr("cannot schedule %1: %2").arg(recurring.name, installed.error().message.simplified()));
     }
-    bus.start();
+    if (listen)
+        bus.start();
     engine.start();
     // Lives until mailLookDone: the loop does not end before.
     const auto lookForMail = [&]() -> QCoro::Task<> {

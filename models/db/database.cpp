@@ -224,17 +224,6 @@ Result<QSqlDatabase> Database::connection()
         }
         const QString user = setup.value(0).toString();
         setup.finish();
-        if (ThreadJob::current() > 0) {
-            const QString statement =
-                QStringLiteral("SELECT set_config('residesk.job_id', '%1', false)").arg(ThreadJob::current());
-            if (!setup.exec(statement)) {
-                const QSqlError error = setup.lastError();
-                closeOwn(db);
-                return DbError(DbError::Code::ConnectionFailed,
-                               tr("Cannot prepare the database connection: %1").arg(error.text()), statement);
-            }
-            setup.finish();
-        }
         QMutexLocker lock(&m_mutex);
         m_sessionUser = user;
         return db;

@@ -2,10 +2,12 @@
 
 #include "models/db/database.h"
 #include "models/db/sqlstatement.h"
+#include "models/db/transaction.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
@@ -245,6 +247,10 @@ private:
 // ---------------------------------------------------------------------------------
 // Publishing
 
+namespace {
+VoidResult notify(Database &db, const QJsonObject &event);
+} // namespace
+
 VoidResult Events::publish(Database &db, const QJsonObject &event)
 {
     if (!db.isPostgreSQL()) {
@@ -263,6 +269,63 @@ VoidResult Events::publish(Database &db, const QJsonObject &event)
         }
         return {};
     }
+    if (Transaction::deferEvent(db, event))
+        return {}; // sent, combined with the others, just before the commit
+    return notify(db, event);
+}
+
+VoidResult Events::sendCombined(Database &db, const QList<QJsonObject> &events)
+{
+    QJsonArray jobs;
+    qsizetype jobBytes = 0;
+    qint64 at = 0;
+    QSet<QByteArray> others;
+    QList<QJsonObject> otherEvents;
+    const auto sendJobs = [&]() -> VoidResult {
+        if (jobs.isEmpty())
+            return {};
+        const VoidResult r = notify(db, QJsonObject{{u"type"_s, u"jobs"_s}, {u"at"_s, at}, {u"j"_s, jobs}});
+        jobs = QJsonArray();
+        jobBytes = 0;
+        return r;
+    };
+    for (const QJsonObject &event : events) {
+        if (event.value(u"type"_s).toString() != u"job") {
+            const QByteArray key = compact(event);
+            if (!others.contains(key)) {
+                others.insert(key);
+                otherEvents.append(event);
+            }
+            continue;
+        }
+        if (events.size() == 1) {
+            otherEvents.append(event);
+            continue;
+        }
+        const QJsonArray entry{event.value(u"id"_s), event.value(u"kind"_s), event.value(u"state"_s),
+                               event.value(u"done"_s), event.value(u"total"_s), event.value(u"attempts"_s),
+                               event.value(u"cancel"_s).toBool() ? 1 : 0};
+        const qsizetype bytes = QJsonDocument(entry).toJson(QJsonDocument::Compact).size() + 1;
+        if (jobBytes + bytes > kMaxPayloadBytes - 100) {
+            if (const VoidResult r = sendJobs(); !r)
+                return r;
+        }
+        at = qMax(at, event.value(u"at"_s).toInteger());
+        jobs.append(entry);
+        jobBytes += bytes;
+    }
+    if (const VoidResult r = sendJobs(); !r)
+        return r;
+    for (const QJsonObject &event : std::as_const(otherEvents)) {
+        if (const VoidResult r = notify(db, event); !r)
+            return r;
+    }
+    return {};
+}
+
+namespace {
+VoidResult notify(Database &db, const QJsonObject &event)
+{
     const std::optional<QByteArray> payload = fittedPayload(event);
     if (!payload)
         return DbError(
@@ -273,6 +336,7 @@ VoidResult Events::publish(Database &db, const QJsonObject &event)
     st.bind(channelName()).bind(QString::fromUtf8(*payload));
     return st.exec();
 }
+} // namespace
 
 VoidResult Events::publishRecordsChanged(Database &db, const QString &table)
 {
@@ -420,6 +484,23 @@ void EventBus::Private::dispatch(const QJsonObject &event)
     const QString type = event.value(u"type"_s).toString();
     if (type == u"job") {
         Q_EMIT q->jobEvent(event);
+    } else if (type == u"jobs") {
+        // Several jobs changed in one transaction: one jobEvent each, as if sent alone.
+        const QJsonValue at = event.value(u"at"_s);
+        for (const QJsonValue &entry : event.value(u"j"_s).toArray()) {
+            const QJsonArray e = entry.toArray();
+            if (e.size() < 7)
+                continue;
+            Q_EMIT q->jobEvent(QJsonObject{{u"type"_s, u"job"_s},
+                                           {u"id"_s, e.at(0)},
+                                           {u"kind"_s, e.at(1)},
+                                           {u"state"_s, e.at(2)},
+                                           {u"done"_s, e.at(3)},
+                                           {u"total"_s, e.at(4)},
+                                           {u"attempts"_s, e.at(5)},
+                                           {u"cancel"_s, e.at(6).toInt() != 0},
+                                           {u"at"_s, at}});
+        }
     } else if (type == u"records") {
         const QString table = event.value(u"table"_s).toString();
         if (!table.isEmpty())

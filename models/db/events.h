@@ -22,6 +22,9 @@ class Database;
 //   {"type":"job","id":42,"kind":"…","state":"running","done":3450,"total":10000,
 //    "message":"chunk 7","at":<ms>,"by":"<creator>","error":"…"}  (error: clipped;
 //    present once the job has one or has finished)
+//   {"type":"jobs","at":<ms>,"j":[[id,"kind","state",done,total,attempts,cancel 0|1],…]}
+//    (several jobs changed in one transaction: one NOTIFY; EventBus emits one
+//    jobEvent each, shaped as above without message, by and error)
 //   {"type":"records","table":"residents"}
 //   {"type":"notification","user":"alice"}  (user: in-process only; through NOTIFY
 //    the event names nobody and every listener re-reads its own notifications)
@@ -31,7 +34,11 @@ inline constexpr char channel[] = "residesk_events";
 // administrator (or a test) can tell them apart in pg_stat_activity.
 inline constexpr char listenerApplicationName[] = "residesk-events";
 
+// Inside a Transaction on PostgreSQL the event waits for its commit (Transaction).
 VoidResult publish(Database &db, const QJsonObject &event);
+// PostgreSQL: sends `events` now: every "job" event together as "jobs" events (as few
+// as fit the payload limit: one for a few dozen jobs), every other distinct event once.
+VoidResult sendCombined(Database &db, const QList<QJsonObject> &events);
 VoidResult publishRecordsChanged(Database &db, const QString &table);
 VoidResult publishNotification(Database &db, const QString &username);
 } // namespace Events

@@ -1,5 +1,7 @@
 #include "models/db/pgquery.h"
 
+#include "models/db/threadjob.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QSqlDriver>
@@ -7,6 +9,7 @@
 
 #include <cmath>
 #include <libpq-fe.h>
+#include <cctype>
 #include <vector>
 
 namespace {
@@ -214,6 +217,129 @@ QByteArray PgQuery::scramVerifier(const QSqlDatabase &db, const QString &user, c
     return verifier;
 }
 
+namespace {
+
+// The thread's job and acting role (models/db/threadjob.h) are transaction-local
+// settings (SET LOCAL), never session state: a connection that goes back to a pool
+// (PgBouncer in transaction mode) or runs another job next carries nothing over. So
+// each transaction a thread with such settings starts gets them first, in the same
+// round trip (libpq's pipeline mode): an autocommitted statement runs after them in one
+// implicit transaction; a BEGIN is followed by them.
+struct ThreadSettings
+{
+    enum Where { None, Before, AfterBegin };
+    Where where = None;
+    QByteArray jobId;
+    QByteArray role;
+};
+
+bool startsWithWord(const QByteArray &sql, const char *word)
+{
+    const QByteArray trimmed = sql.trimmed();
+    const qsizetype n = qstrlen(word);
+    return trimmed.size() >= n && qstrnicmp(trimmed.constData(), word, n) == 0 &&
+           (trimmed.size() == n || !std::isalnum(static_cast<unsigned char>(trimmed.at(n))));
+}
+
+ThreadSettings threadSettings(PGconn *conn, const QByteArray &sql)
+{
+    ThreadSettings settings;
+    const qint64 job = ThreadJob::current();
+    const QString role = ThreadJob::role();
+    if (job <= 0 && role.isEmpty())
+        return settings;
+    if (PQtransactionStatus(conn) != PQTRANS_IDLE)
+        return settings; // the transaction got them at its BEGIN
+    if (startsWithWord(sql, "BEGIN") || startsWithWord(sql, "START"))
+        settings.where = ThreadSettings::AfterBegin;
+    else if (startsWithWord(sql, "COMMIT") || startsWithWord(sql, "ROLLBACK") || startsWithWord(sql, "END"))
+        return settings;
+    else
+        settings.where = ThreadSettings::Before;
+    settings.jobId = job > 0 ? QByteArray::number(job) : QByteArray();
+    settings.role = role.toUtf8();
+    return settings;
+}
+
+// The results of one pipelined statement (its result, then a null).
+PGresult *takeResult(PGconn *conn)
+{
+    PGresult *result = PQgetResult(conn);
+    while (PGresult *more = PQgetResult(conn))
+        PQclear(more);
+    return result;
+}
+
+PGresult *execWithSettings(PGconn *conn, const ThreadSettings &settings, const QByteArray &sql, size_t count,
+                           const char *const *data, const int *lengths, const int *formats)
+{
+    const char *settingsSql = "SELECT set_config('residesk.job_id', $1, true), "
+                              "set_config('role', CASE WHEN $2 = '' THEN 'none' ELSE $2 END, true)";
+    const char *settingsValues[2] = {settings.jobId.constData(), settings.role.constData()};
+    // What an earlier query left unread (as PQexecParams would discard it).
+    while (PGresult *left = PQgetResult(conn))
+        PQclear(left);
+    if (PQenterPipelineMode(conn) != 1) {
+        // No pipeline to be had: the same in round trips of their own.
+        if (settings.where == ThreadSettings::AfterBegin) {
+            PGresult *begun = PQexecParams(conn, sql.constData(), int(count), nullptr, data, lengths, formats, 0);
+            if (PQresultStatus(begun) != PGRES_COMMAND_OK)
+                return begun;
+            PGresult *set = PQexecParams(conn, settingsSql, 2, nullptr, settingsValues, nullptr, nullptr, 0);
+            if (PQresultStatus(set) != PGRES_TUPLES_OK) {
+                PQclear(begun);
+                PQclear(PQexec(conn, "ROLLBACK"));
+                return set;
+            }
+            PQclear(set);
+            return begun;
+        }
+        PQclear(PQexec(conn, "BEGIN"));
+        PGresult *set = PQexecParams(conn, settingsSql, 2, nullptr, settingsValues, nullptr, nullptr, 0);
+        if (PQresultStatus(set) != PGRES_TUPLES_OK) {
+            PQclear(PQexec(conn, "ROLLBACK"));
+            return set;
+        }
+        PQclear(set);
+        PGresult *result = PQexecParams(conn, sql.constData(), int(count), nullptr, data, lengths, formats, 0);
+        const ExecStatusType status = PQresultStatus(result);
+        PQclear(PQexec(conn, status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK ? "COMMIT" : "ROLLBACK"));
+        return result;
+    }
+    bool sent = true;
+    if (settings.where == ThreadSettings::Before)
+        sent = PQsendQueryParams(conn, settingsSql, 2, nullptr, settingsValues, nullptr, nullptr, 0) == 1;
+    sent = sent && PQsendQueryParams(conn, sql.constData(), int(count), nullptr, data, lengths, formats, 0) == 1;
+    if (sent && settings.where == ThreadSettings::AfterBegin)
+        sent = PQsendQueryParams(conn, settingsSql, 2, nullptr, settingsValues, nullptr, nullptr, 0) == 1;
+    sent = sent && PQpipelineSync(conn) == 1;
+    if (!sent) {
+        PQexitPipelineMode(conn);
+        return nullptr;
+    }
+    PGresult *first = takeResult(conn);
+    PGresult *second = takeResult(conn);
+    // The pipeline's end (PGRES_PIPELINE_SYNC).
+    if (PGresult *sync = PQgetResult(conn))
+        PQclear(sync);
+    PQexitPipelineMode(conn);
+    PGresult *settingsResult = settings.where == ThreadSettings::Before ? first : second;
+    PGresult *statementResult = settings.where == ThreadSettings::Before ? second : first;
+    const ExecStatusType settingsStatus = settingsResult ? PQresultStatus(settingsResult) : PGRES_FATAL_ERROR;
+    if (settingsStatus != PGRES_TUPLES_OK && settingsStatus != PGRES_PIPELINE_ABORTED) {
+        // The settings failed (the role cannot be taken): that is the statement's error,
+        // and a transaction just begun is not left open.
+        PQclear(statementResult);
+        if (settings.where == ThreadSettings::AfterBegin)
+            PQclear(PQexec(conn, "ROLLBACK"));
+        return settingsResult;
+    }
+    PQclear(settingsResult);
+    return statementResult;
+}
+
+} // namespace
+
 PgQuery::PgQuery(QSqlDatabase db)
     : m_db(std::move(db))
 {}
@@ -274,8 +400,24 @@ bool PgQuery::exec(const QByteArray &sql, const QVariantList &values)
         formats[i] = params[i].binary ? 1 : 0;
     }
     // Types are left to the server to infer from the statement, as SQL PREPARE does.
-    PGresult *result = PQexecParams(conn, sql.constData(), int(params.size()), nullptr, data.data(),
-                                    lengths.data(), formats.data(), 0);
+    PGresult *result = nullptr;
+    const ThreadSettings settings = threadSettings(conn, sql);
+    if (settings.where == ThreadSettings::None) {
+        result = PQexecParams(conn, sql.constData(), int(params.size()), nullptr, data.data(), lengths.data(),
+                              formats.data(), 0);
+    } else {
+        result = execWithSettings(conn, settings, sql, params.size(), data.data(), lengths.data(), formats.data());
+        if (!result || PQpipelineStatus(conn) != PQ_PIPELINE_OFF) {
+            // The pipeline could not be sent or read back whole (the server went away):
+            // a connection problem, so that this thread's connection is opened afresh.
+            PQclear(result);
+            QString text = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+            if (text.isEmpty())
+                text = QStringLiteral("The connection to the server broke while a statement was sent.");
+            m_error = QSqlError(QStringLiteral("QPSQL: Unable to send query"), text, QSqlError::ConnectionError);
+            return false;
+        }
+    }
     const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         setError(QStringLiteral("QPSQL: Unable to create query"), result);

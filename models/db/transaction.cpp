@@ -2,6 +2,7 @@
 
 #include "models/db/database.h"
 #include "models/db/dialect.h"
+#include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 
 #include <QHash>
@@ -104,6 +105,16 @@ VoidResult Transaction::commit()
             dropEvents();
             leave(); // verifyHold() closed the connection, which rolled back
             return held.error();
+        }
+    }
+    // PostgreSQL: the events published inside go out now, combined (one NOTIFY for
+    // every job event, one per other event), and are delivered at COMMIT.
+    if (m_db.isPostgreSQL()) {
+        const QList<QJsonObject> events = t_events.take(&m_db);
+        if (const VoidResult sent = Events::sendCombined(m_db, events); !sent) {
+            SqlStatement::run(m_db, QStringLiteral("ROLLBACK"));
+            leave();
+            return sent.error();
         }
     }
     const VoidResult r = SqlStatement::run(m_db, QStringLiteral("COMMIT"));

@@ -30,7 +30,10 @@ class Database;
 // Transaction is open wait for it, as PostgreSQL holds back a NOTIFY: they are
 // delivered after the outermost COMMIT, and dropped with the work they announce on a
 // rollback (a savepoint's rollback drops those published inside it). So whoever
-// reloads on an event reads the committed change, never the state before it.
+// reloads on an event reads the committed change, never the state before it. On
+// PostgreSQL the events published inside a Transaction are kept the same way and sent
+// just before its COMMIT, combined (Events::sendCombined): one NOTIFY for all its job
+// events, one for each other distinct event, never one per row.
 class Transaction
 {
 public:

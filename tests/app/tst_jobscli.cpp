@@ -4,6 +4,8 @@
 #include "models/db/database.h"
 #include "models/db/transaction.h"
 #include "tasks/job.h"
+#include "models/db/events.h"
+#include "models/db/sqlstatement.h"
 #include "tasks/jobstore.h"
 #include "tests/app/clirunner.h"
 #include "tests/support/testdatabase.h"
@@ -14,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTest>
 
@@ -326,6 +329,8 @@ private Q_SLOTS:
         QTest::newRow("no kind") << QStringList{u"--kinds"_s, u","_s} << u"--kinds"_s;
         QTest::newRow("lease") << QStringList{u"--lease-seconds"_s, u"0"_s} << u"--lease-seconds"_s;
         QTest::newRow("retry base") << QStringList{u"--retry-base-ms"_s, u"-5"_s} << u"--retry-base-ms"_s;
+        QTest::newRow("poll") << QStringList{u"--poll-ms"_s, u"10"_s} << u"--poll-ms"_s;
+        QTest::newRow("batch wait") << QStringList{u"--batch-wait-ms"_s, u"soon"_s} << u"--batch-wait-ms"_s;
     }
 
     void workerOptions()
@@ -483,6 +488,49 @@ private Q_SLOTS:
         QVERIFY2(r.errText().contains(u"did not finish within"_s), r.err.constData());
         QVERIFY(timer.elapsed() < 30000);
         QCOMPARE(job(queued->id).state, JobState::Queued);
+    }
+
+    // Behind PgBouncer in transaction mode NOTIFY never arrives: a worker with
+    // --no-listen holds no listening connection, finds jobs queued after it started by
+    // polling, and learns of a cancel through its heartbeat.
+    void workerPollsWithoutListening()
+    {
+        auto worker = CliRunner::start({u"--database"_s, m_t->url(), u"worker"_s, u"--no-listen"_s, u"--poll-ms"_s,
+                                        u"100"_s, u"--lease-seconds"_s, u"3"_s, u"--json"_s});
+        QVERIFY2(worker->waitForStarted(10000), qPrintable(worker->errorString()));
+        const auto stopWorker = qScopeGuard([&] {
+            if (worker->state() != QProcess::NotRunning) {
+                worker->kill();
+                worker->waitForFinished(10000);
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(worker->bytesAvailable() > 0 || worker->state() == QProcess::NotRunning, 20000);
+        QVERIFY2(worker->state() == QProcess::Running, worker->readAllStandardError().constData());
+
+        const qint64 id = enqueue(u"diag.noop"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(job(id).state, JobState::Succeeded, 20000);
+        if (m_t->db().isPostgreSQL()) {
+            SqlStatement listeners(m_t->db(), u"SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?"_s);
+            listeners.bind(QString::fromLatin1(Events::listenerApplicationName));
+            QVERIFY(listeners.exec() && listeners.next());
+            QCOMPARE(listeners.value(0).toInt(), 0);
+        }
+
+        // 600 s of 100 ms steps: still running when the cancel comes.
+        const qint64 sleeper = enqueue(u"diag.sleep"_s, {{u"steps"_s, 6000}, {u"ms"_s, 100}});
+        QTRY_VERIFY_WITH_TIMEOUT(job(sleeper).state == JobState::Running && job(sleeper).progressDone > 0, 30000);
+        QCOMPARE(store().requestCancel(sleeper).value(), JobState::Running);
+        QTRY_COMPARE_WITH_TIMEOUT(job(sleeper).state, JobState::Cancelled, 20000);
+
+        QCOMPARE(::kill(pid_t(worker->processId()), SIGTERM), 0);
+        QVERIFY(worker->waitForFinished(15000));
+        QCOMPARE(worker->exitCode(), 0);
+        bool quiet = false;
+        for (const QJsonObject &line : CliRunner::jsonLines(worker->readAllStandardOutput())) {
+            if (line.value(u"event"_s).toString() == u"worker_started"_s)
+                quiet = !line.value(u"listen"_s).toBool(true);
+        }
+        QVERIFY(quiet);
     }
 
     void workerStopsOnSignal_data()

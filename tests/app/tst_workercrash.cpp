@@ -177,6 +177,58 @@ private Q_SLOTS:
         QCOMPARE(succeededLines, 1);
     }
 
+    // A job that ended waits for its batch to be recorded; a worker killed before that
+    // leaves it running under a lease that expires. The next worker resumes it from its
+    // checkpoint: it succeeds, and its side effects (residents, the creator's
+    // notification) happened once.
+    void finishedJobSurvivesAKillBeforeItIsRecorded()
+    {
+        constexpr int kSmall = 1000;
+        JobRequest request;
+        request.kind = u"demo.seed"_s;
+        request.payload = {{u"residents"_s, kSmall}, {u"seed"_s, 3}, {u"chunk"_s, kChunk}};
+        request.notifyCreator = true;
+        const Result<EnqueueResult> queued = JobStore(m_t->db()).enqueue(request, Actor::systemUser());
+        QVERIFY2(queued, qPrintable(queued.error().message));
+        const qint64 id = queued->id;
+        // Keeps the other runner busy, so the seed's completion waits for its batch.
+        JobRequest sleeper;
+        sleeper.kind = u"diag.sleep"_s;
+        sleeper.payload = {{u"steps"_s, 100000}, {u"ms"_s, 20}};
+        const Result<EnqueueResult> sleeping = JobStore(m_t->db()).enqueue(sleeper, Actor::systemUser());
+        QVERIFY(sleeping);
+
+        auto first = CliRunner::start({u"--database"_s, m_t->url(), u"worker"_s, u"--lease-seconds"_s, u"2"_s,
+                                       u"--concurrency"_s, u"2"_s, u"--batch-wait-ms"_s, u"600000"_s,
+                                       u"--json"_s});
+        QVERIFY2(first->waitForStarted(10000), qPrintable(first->errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(scalar(u"SELECT COUNT(*) FROM residents"_s) == kSmall ||
+                                     first->state() == QProcess::NotRunning,
+                                 60000);
+        // The seed is done (its residents and checkpoint committed) but not recorded:
+        // heartbeats keep it running under this worker's lease.
+        QTest::qWait(2500); // longer than the lease: only heartbeats can have kept it
+        const Job pending = job(id);
+        QCOMPARE(pending.state, JobState::Running);
+        QCOMPARE(pending.checkpoint.value(u"residents"_s).toInt(), kSmall);
+        first->kill(); // SIGKILL before the batch is written
+        QVERIFY(first->waitForFinished(10000));
+        QVERIFY(JobStore(m_t->db()).requestCancel(sleeping->id));
+
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() > job(id).leaseExpiresAt + 100, 10000);
+        const Run second =
+            CliRunner::run({u"--database"_s, m_t->url(), u"worker"_s, u"--once"_s, u"--json"_s});
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+
+        const Job done = job(id);
+        QVERIFY2(done.state == JobState::Succeeded, second.out.constData());
+        QCOMPARE(done.attempts, 2);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM residents"_s), qint64(kSmall));
+        QCOMPARE(scalar(u"SELECT COUNT(DISTINCT student_id) FROM residents"_s), qint64(kSmall));
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM notifications WHERE job_id = ?"_s, {id}), qint64(1));
+        QCOMPARE(job(sleeping->id).state, JobState::Cancelled);
+    }
+
     void twoWorkersClaimEachJobOnce()
     {
         if (!m_t->db().isPostgreSQL())

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 // What a benchmark case gets from the command line.
 struct BenchOptions
@@ -8,4 +10,8 @@ struct BenchOptions
     QString databaseUrl;   // empty: a temporary SQLite file
     int runs = 5;
     bool json = false;
+    // The engine cases (engine_throughput):
+    qint64 history = 0;        // finished jobs put in the jobs table before timing
+    QList<int> processes;      // worker process counts to time; empty: the case's own
+    QStringList workerArgs;    // more arguments for each `residesk worker`
 };

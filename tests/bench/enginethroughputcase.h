@@ -11,7 +11,9 @@ class Database;
 // second from the first claim to the last finish (the jobs' own started_at and
 // finished_at, so process start-up is left out), median over --runs, one figure per
 // process count ("engine_throughput.1proc" ... "engine_throughput.4proc", unit
-// "jobs/s"). Meant for PostgreSQL (--database postgresql://...); on the default
+// "jobs/s"). --processes picks the counts, --history N puts N finished jobs in the table
+// first (kept across runs, removed at the end), --worker-arg passes an argument to every
+// worker (e.g. --no-listen). Meant for PostgreSQL (--database postgresql://...); on the default
 // temporary SQLite file the workers share one file lock.
 class EngineThroughputCase
 {
@@ -31,6 +33,9 @@ QString residentBinary();
 // The URL to use (options.databaseUrl, else a SQLite file in `dir`), migrated. Empty
 // with `error` set on failure.
 QString prepareDatabase(const BenchOptions &options, const QString &dir, QString *error);
+// Puts `count` finished jobs (kind bench.history) in the jobs table, replacing earlier
+// ones, and analyses it; false with `error` on failure.
+bool fillHistory(Database &db, qint64 count, QString *error);
 // Deletes every job (and the notifications of jobs); false with `error` on failure.
 bool clearJobs(Database &db, QString *error);
 } // namespace EngineBench

@@ -103,7 +103,18 @@ int main(int argc, char **argv)
     const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Measured runs (default 5)."),
                                   QStringLiteral("n"), QStringLiteral("5"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("End with one JSON line."));
-    parser.addOptions({list, database, runs, json});
+    const QCommandLineOption history(
+        QStringLiteral("history"),
+        QStringLiteral("Engine cases: finished jobs put in the jobs table first (e.g. 1000000)."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption processes(QStringLiteral("processes"),
+                                       QStringLiteral("engine_throughput: worker process counts, e.g. 1,4."),
+                                       QStringLiteral("list"));
+    const QCommandLineOption workerArg(QStringLiteral("worker-arg"),
+                                       QStringLiteral("engine_throughput: one more argument for each worker "
+                                                      "(repeatable), e.g. --worker-arg=--no-listen."),
+                                       QStringLiteral("arg"));
+    parser.addOptions({list, database, runs, json, history, processes, workerArg});
     parser.addPositionalArgument(QStringLiteral("case"), QStringLiteral("The case to run (see --list)."));
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "residesk-bench: %s\n", qPrintable(parser.errorText()));
@@ -138,6 +149,20 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "residesk-bench: --runs must be a positive number\n");
         return 2;
     }
+    options.history = parser.value(history).toLongLong(&ok);
+    if (!ok || options.history < 0) {
+        std::fprintf(stderr, "residesk-bench: --history must be a number of jobs\n");
+        return 2;
+    }
+    for (const QString &part : parser.value(processes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const int n = part.trimmed().toInt(&ok);
+        if (!ok || n < 1 || n > 64) {
+            std::fprintf(stderr, "residesk-bench: --processes takes counts from 1 to 64, e.g. 1,4\n");
+            return 2;
+        }
+        options.processes.append(n);
+    }
+    options.workerArgs = parser.values(workerArg);
     for (const Case &c : cases) {
         if (c.name == positional.constFirst())
             return c.run(options);

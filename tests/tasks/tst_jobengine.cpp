@@ -1,3 +1,4 @@
+#include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "models/housing/demoseeder.h"
@@ -12,6 +13,7 @@
 #include <QCoroFuture>
 #include <QCoroTask>
 #include <QMutex>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -106,6 +108,15 @@ QCoro::Task<JobOutcome> threads(JobContext &ctx)
     co_return JobOutcome::success();
 }
 
+// Reports progress `steps` times (payload) as fast as it can, then succeeds.
+QCoro::Task<JobOutcome> chatty(JobContext &ctx)
+{
+    const int steps = ctx.payload().value(u"steps"_s).toInt(1);
+    for (int i = 1; i <= steps; ++i)
+        ctx.setProgress(i, steps, u"step"_s);
+    co_return JobOutcome::success();
+}
+
 // A JobRequest built step by step (GCC 12 warns about designated initializers that
 // leave members to their defaults).
 struct RequestBuilder : JobRequest
@@ -153,6 +164,7 @@ TaskRegistry makeRegistry()
     registry.add({u"test.gate"_s, u"Gate"_s, 0, 3, &gate});
     registry.add({u"test.gate1"_s, u"Gate, one at a time"_s, 1, 3, &gate});
     registry.add({u"test.threads"_s, u"Threads"_s, 0, 3, &threads});
+    registry.add({u"test.chatty"_s, u"Chatty"_s, 0, 3, &chatty});
     return registry;
 }
 
@@ -477,6 +489,62 @@ private Q_SLOTS:
                                   3, 20000);
         QMutexLocker lock(&probe.mutex);
         QCOMPARE(probe.order, (QStringList{u"high"_s, u"middle"_s, u"low"_s}));
+    }
+
+    // 2,000 progress reports of a job reach a listener as a handful of events (the
+    // engine writes progress with one event at most four times a second), and the last
+    // value is written with the job's end.
+    void progressReachesListenersCoalesced()
+    {
+        constexpr int steps = 2000;
+        EventBus bus(m_t->db());
+        QSignalSpy listening(&bus, &EventBus::listening);
+        bus.start();
+        if (m_t->db().isPostgreSQL())
+            QTRY_COMPARE_WITH_TIMEOUT(listening.size(), 1, 10000);
+        const qint64 id = enqueue(request(u"test.chatty"_s, {{u"steps"_s, steps}}));
+        int progressEvents = 0;
+        int endEvents = 0;
+        connect(&bus, &EventBus::jobEvent, this, [&](const QJsonObject &event) {
+            if (event.value(u"id"_s).toInteger() != id)
+                return;
+            const QString state = event.value(u"state"_s).toString();
+            if (state == u"running"_s && event.value(u"done"_s).toInteger() > 0)
+                ++progressEvents;
+            if (state == u"succeeded"_s)
+                ++endEvents;
+        });
+        JobEngine engine(m_t->db(), m_registry, fastOptions(1));
+        engine.setEventBus(&bus);
+        engine.start();
+        QTRY_COMPARE_WITH_TIMEOUT(endEvents, 1, 20000);
+        QTest::qWait(300); // a late progress event would arrive by now
+        QVERIFY2(progressEvents <= 20, qPrintable(QString::number(progressEvents)));
+        const Job done = job(id);
+        QCOMPARE(done.state, JobState::Succeeded);
+        QCOMPARE(done.progressDone, steps);
+        QCOMPARE(done.progressTotal, steps);
+        QCOMPARE(done.progressMessage, u"step"_s);
+    }
+
+    // An engine with eight runners claims eight short jobs, runs each once and records
+    // them (in batches) with every guarantee of a single job: state, attempts, lease.
+    void runsBatchesOfJobsEachOnce()
+    {
+        constexpr int jobs = 40;
+        for (int i = 0; i < jobs; ++i)
+            QVERIFY(enqueue(request(u"test.gate"_s, {{u"name"_s, u"j%1"_s.arg(i)}, {u"ms"_s, 1}})));
+        JobEngine engine(m_t->db(), m_registry, fastOptions(8));
+        QSignalSpy finished(&engine, &JobEngine::jobFinished);
+        engine.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), jobs, 30000);
+        QCOMPARE(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'succeeded' AND attempts = 1 "
+                                  "AND lease_owner IS NULL AND finished_at IS NOT NULL"_s),
+                 jobs);
+        QMutexLocker lock(&probe.mutex);
+        QCOMPARE(QSet<QString>(probe.order.cbegin(), probe.order.cend()).size(), jobs);
+        QCOMPARE(probe.order.size(), jobs);
+        QVERIFY(probe.maxRunning.load() <= 8);
     }
 
     void cpuWorkRunsOnThePoolAndResumesOnTheRunner()

@@ -1,3 +1,4 @@
+#include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "tasks/jobclock.h"
@@ -7,9 +8,13 @@
 #include "tests/support/testdatabase.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlDriver>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -447,6 +452,213 @@ private Q_SLOTS:
         QCOMPARE(
             queryValue(db(), u"SELECT COUNT(*) FROM jobs WHERE state = 'running' AND attempts = 1"_s).toInt(),
             jobs);
+    }
+
+    // Four workers claim batches of up to eight in one statement each, with per-kind
+    // limits: no job goes to two workers, no batch holds more of a kind than its free
+    // slots, and each batch comes best first.
+    void batchClaimsNeverGiveAJobToTwoWorkers()
+    {
+        constexpr int jobs = 400;
+        ManualClock clock(kStart);
+        {
+            JobStore store(db(), clock);
+            Transaction tx(db());
+            QVERIFY(tx.ok());
+            for (int i = 0; i < jobs; ++i) {
+                const QString kind = i % 4 == 0 ? u"one"_s : i % 4 == 1 ? u"three"_s : u"open"_s;
+                QVERIFY(enqueued(store, request(kind, i % 7, kStart - 1000 + i)) > 0);
+            }
+            QVERIFY(tx.commit());
+        }
+        const QHash<QString, int> freeSlots{{u"one"_s, 1}, {u"three"_s, 3}, {u"open"_s, 8}};
+        std::unique_ptr<Database> dbs[4] = {m_t->openAnother(), m_t->openAnother(), m_t->openAnother(),
+                                            m_t->openAnother()};
+        QMutex mutex;
+        QList<qint64> claimed;
+        std::atomic<int> failures = 0;
+        std::atomic<int> batchesOfMany = 0;
+        runConcurrently(4, [&](int i) {
+            JobStore store(*dbs[i], clock);
+            const QString owner = u"batch-worker-%1"_s.arg(i);
+            for (int empty = 0; empty < 3;) {
+                const auto got = store.claim(owner, freeSlots, 8, 600'000);
+                if (!got) {
+                    qWarning("claim failed: %s", qPrintable(got.error().detail));
+                    ++failures;
+                    return;
+                }
+                empty = got->isEmpty() ? empty + 1 : 0;
+                QHash<QString, int> perKind;
+                for (qsizetype k = 0; k < got->size(); ++k) {
+                    const Job &job = got->at(k);
+                    if (++perKind[job.kind] > freeSlots.value(job.kind) || job.leaseOwner != owner ||
+                        job.state != JobState::Running)
+                        ++failures;
+                    if (k > 0 && (got->at(k - 1).priority < job.priority ||
+                                  (got->at(k - 1).priority == job.priority && got->at(k - 1).runAfter > job.runAfter)))
+                        ++failures; // not best first
+                }
+                if (got->size() > 1)
+                    ++batchesOfMany;
+                QMutexLocker lock(&mutex);
+                for (const Job &job : got.value())
+                    claimed << job.id;
+            }
+        });
+        for (auto &d : dbs)
+            d.reset();
+        QCOMPARE(failures.load(), 0);
+        QVERIFY(batchesOfMany.load() > 0);
+        QCOMPARE(claimed.size(), jobs);
+        QCOMPARE(QSet<qint64>(claimed.begin(), claimed.end()).size(), jobs);
+    }
+
+    // Within one batch the kinds with fewer free slots than the batch take only those,
+    // and the best jobs of all kinds come first.
+    void batchClaimTakesTheBestWithinEachKindsLimit()
+    {
+        ManualClock clock(kStart);
+        JobStore store(db(), clock);
+        const qint64 urgentOne = enqueued(store, request(u"one"_s, 9));
+        enqueued(store, request(u"one"_s, 9));
+        const qint64 open5 = enqueued(store, request(u"open"_s, 5));
+        const qint64 open1 = enqueued(store, request(u"open"_s, 1));
+        const qint64 open0 = enqueued(store, request(u"open"_s, 0));
+        const auto claimed = store.claim(u"w"_s, {{u"one"_s, 1}, {u"open"_s, 4}}, 4, kLease);
+        QVERIFY2(claimed, qPrintable(claimed.error().detail));
+        QCOMPARE(ids(claimed.value()), (QList<qint64>{urgentOne, open5, open1, open0}));
+    }
+
+    // A claim reads the queued jobs, not the history: with many finished jobs it takes
+    // the runnable ones in order (and on PostgreSQL through the partial index).
+    void claimFindsQueuedJobsAmongAManyFinished()
+    {
+        ManualClock clock(kStart);
+        JobStore store(db(), clock);
+        const bool pg = db().isPostgreSQL();
+        QVERIFY(SqlStatement::run(
+            db(),
+            (pg ? QString() : u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "_s) +
+                u"INSERT INTO jobs (kind, payload, state, attempts, run_after, created_by, created_at, started_at, "
+                "finished_at, updated_at) SELECT 'k', '{}', 'succeeded', 1, 0, 'alice', 0, 0, 1, 1 FROM "_s +
+                (pg ? u"generate_series(1, 20000) AS n(i)"_s : u"n"_s)));
+        const qint64 second = enqueued(store, request(u"k"_s, 0));
+        const qint64 first = enqueued(store, request(u"k"_s, 1));
+        if (pg) {
+            QVERIFY(SqlStatement::run(db(), u"ANALYZE jobs"_s));
+            SqlStatement plan(db(), u"EXPLAIN SELECT id FROM jobs WHERE state = 'queued' AND kind IN ('k') "
+                                    "AND run_after <= 0 ORDER BY priority DESC, run_after, id LIMIT 4"_s);
+            QVERIFY(plan.exec());
+            QString text;
+            while (plan.next())
+                text += plan.value(0).toString() + u"\n"_s;
+            QVERIFY2(text.contains(u"jobs_ready"_s), qPrintable(text));
+        }
+        const auto claimed = store.claim(u"w"_s, {{u"k"_s, 4}}, 4, kLease);
+        QVERIFY(claimed);
+        QCOMPARE(ids(claimed.value()), (QList<qint64>{first, second}));
+        QVERIFY(store.claim(u"w"_s, {{u"k"_s, 4}}, 4, kLease)->isEmpty());
+        QVERIFY(SqlStatement::run(db(), u"DELETE FROM jobs"_s));
+    }
+
+    // Several finished jobs in one statement: each with its own outcome and last
+    // progress; a job whose lease was taken over meanwhile is left alone.
+    void finishManyRecordsOnlyTheJobsStillHeld()
+    {
+        ManualClock clock(kStart);
+        JobStore store(db(), clock);
+        const qint64 a = enqueued(store, request(u"k"_s, 3));
+        const qint64 b = enqueued(store, request(u"k"_s, 2));
+        const qint64 c = enqueued(store, request(u"k"_s, 1));
+        QCOMPARE(store.claim(u"w1"_s, {{u"k"_s, 3}}, 3, 1000)->size(), 3);
+        // c's lease runs out and w2 takes it over.
+        QVERIFY(SqlStatement::run(db(), u"UPDATE jobs SET lease_expires_at = ? WHERE id = ?"_s, {kStart - 1, c}));
+        QCOMPARE(ids(store.claim(u"w2"_s, {{u"k"_s, 1}}, 1, kLease).value()), QList<qint64>{c});
+
+        JobCompletion done{a, JobOutcome::success({{u"n"_s, 1}}), false, true, 7, 7, u"all"_s};
+        JobCompletion failed{b, JobOutcome::failure(u"broken"_s, false), false, false, 0, 0, {}};
+        JobCompletion lost{c, JobOutcome::success(), false, false, 0, 0, {}};
+        const auto recorded = store.finishMany(u"w1"_s, {done, failed, lost});
+        QVERIFY2(recorded, qPrintable(recorded.error().detail));
+        const QList<qint64> recordedIds = ids(recorded.value());
+        QCOMPARE(QSet<qint64>(recordedIds.cbegin(), recordedIds.cend()), (QSet<qint64>{a, b}));
+        const Job ja = store.get(a).value();
+        QCOMPARE(ja.state, JobState::Succeeded);
+        QCOMPARE(ja.result.value(u"n"_s).toInt(), 1);
+        QCOMPARE(ja.progressDone, 7);
+        QCOMPARE(ja.progressMessage, u"all"_s);
+        QVERIFY(ja.leaseOwner.isEmpty());
+        const Job jb = store.get(b).value();
+        QCOMPARE(jb.state, JobState::Failed);
+        QCOMPARE(jb.error, u"broken"_s);
+        const Job jc = store.get(c).value();
+        QCOMPARE(jc.state, JobState::Running);
+        QCOMPARE(jc.leaseOwner, u"w2"_s);
+    }
+
+    // PostgreSQL: a listener gets one NOTIFY for a claim of five jobs, one for their
+    // progress, one for their completion, and one for five jobs queued in one
+    // transaction.
+    void oneNotificationPerTransaction()
+    {
+        if (!db().isPostgreSQL())
+            QSKIP("NOTIFY is PostgreSQL's; SQLite's events stay in the process");
+        const Result<QSqlDatabase> own = db().connection();
+        QVERIFY(own);
+        QSqlDatabase listener = QSqlDatabase::cloneDatabase(own.value(), u"notify-counter"_s);
+        QVERIFY2(listener.open(), qPrintable(listener.lastError().text()));
+        const auto closeListener = qScopeGuard([&] {
+            listener.close();
+            listener = QSqlDatabase();
+            QSqlDatabase::removeDatabase(u"notify-counter"_s);
+        });
+        QVERIFY(listener.driver()->subscribeToNotification(QString::fromLatin1(Events::channel)));
+        QList<QByteArray> received;
+        connect(listener.driver(), &QSqlDriver::notification, this,
+                [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                    received << payload.toString().toUtf8();
+                });
+        const auto settle = [&](int expected) -> int {
+            // Delivery is asynchronous: wait for the expected count, then a little for extras.
+            QDeadlineTimer deadline(10000);
+            while (received.size() < expected && !deadline.hasExpired())
+                QTest::qWait(20);
+            QTest::qWait(200);
+            return int(received.size());
+        };
+
+        ManualClock clock(kStart);
+        JobStore store(db(), clock);
+        {
+            Transaction tx(db());
+            QVERIFY(tx.ok());
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(enqueued(store, request(u"k"_s)) > 0);
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(settle(1), 1);
+        QVERIFY2(received.last().contains("\"jobs\""), received.last().constData());
+
+        received.clear();
+        const auto claimed = store.claim(u"w"_s, {{u"k"_s, 5}}, 5, kLease);
+        QCOMPARE(claimed->size(), 5);
+        QCOMPARE(settle(1), 1);
+
+        received.clear();
+        QList<JobProgress> progress;
+        for (const Job &job : claimed.value())
+            progress << JobProgress{job.id, 1, 2, u"half"_s};
+        QCOMPARE(store.setProgressMany(u"w"_s, progress)->size(), 5);
+        QCOMPARE(settle(1), 1);
+
+        received.clear();
+        QList<JobCompletion> completions;
+        for (const Job &job : claimed.value())
+            completions << JobCompletion{job.id, JobOutcome::success(), false, false, 0, 0, {}};
+        QCOMPARE(store.finishMany(u"w"_s, completions)->size(), 5);
+        QCOMPARE(settle(1), 1);
+        QVERIFY(received.last().size() < 1000);
     }
 
     void expiredLeaseIsReclaimedAndTheOldOwnerLosesIt()
