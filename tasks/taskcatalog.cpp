@@ -8,6 +8,7 @@
 #include "tasks/maintenance/maintenancetasks.h"
 #include "tasks/waitlist/waitlisttasks.h"
 #include "tasks/sync/synctasks.h"
+#include "tasks/reports/reporttasks.h"
 
 namespace TaskCatalog {
 
@@ -21,6 +22,7 @@ void registerAll(TaskRegistry &registry)
     MaintenanceTasks::registerAll(registry);
     WaitlistTasks::registerAll(registry);
     SyncTasks::registerAll(registry);
+    ReportTasks::registerAll(registry);
 }
 
 QList<RecurringJob> defaultRecurring()
