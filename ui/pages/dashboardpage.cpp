@@ -173,8 +173,13 @@ DashboardPage::DashboardPage(UndoContext &context, QWidget *parent)
     m_coalesceJobs->setSingleShot(true);
     m_coalesceJobs->setInterval(kCoalesceMs);
     connect(m_coalesceJobs, &QTimer::timeout, this, [this] {
-        if (m_cards.value(kJobs)->isVisibleTo(this) && m_pending.isEmpty())
-            startCard(kJobs);
+        if (card(kJobs)->isHidden())
+            return;
+        if (!m_pending.isEmpty()) {
+            m_coalesceJobs->start(); // after the load under way
+            return;
+        }
+        startCard(kJobs);
     });
     setRights(m_rights);
 }
