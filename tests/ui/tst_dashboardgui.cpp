@@ -8,9 +8,13 @@
 #include "tests/support/windowharness.h"
 #include "ui/pages/dashboardcard.h"
 #include "ui/pages/dashboardpage.h"
+#include "ui/reports/reportsui.h"
+#include "tasks/jobstore.h"
 
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -102,6 +106,49 @@ private Q_SLOTS:
                  qPrintable(protocols));
         QVERIFY2(text(h, u"arrivalsCount"_s).contains(u"allocations:arrivals"_s), qPrintable(text(h, u"arrivalsCount"_s)));
         QVERIFY2(text(h, u"jobsRunning"_s).contains(u"running"_s), qPrintable(text(h, u"jobsRunning"_s)));
+
+        // Every card fits the page of a 1,366 × 768 window (the sidebar takes 190 points,
+        // the menu, toolbar and status bar about 110): nothing of the dashboard needs more.
+        auto *scroll = h.child<QScrollArea>(u"dashboardScroll"_s);
+        QVERIFY(scroll && scroll->widget());
+        const QSize needed = scroll->widget()->minimumSizeHint();
+        QVERIFY2(needed.width() <= 1366 - 190 - 40 && needed.height() <= 768 - 110 - 80,
+                 qPrintable(u"%1 x %2"_s.arg(needed.width()).arg(needed.height())));
+        QVERIFY(page->minimumSizeHint().width() <= 1366 - 190);
+    }
+
+    // Reports ▸ Occupancy…: the job runs on the window's engine, notifies its creator
+    // with a link, and the link opens the PDF in the viewer.
+    void aReportStartedInTheWindowOpensFromItsNotification()
+    {
+        WindowHarness h;
+        QString error;
+        QVERIFY2(seed(h, &error), qPrintable(error));
+        QVERIFY2(h.start(&error), qPrintable(error));
+        ReportsUi *reports = h.window->reportsUi();
+        QSignalSpy queued(reports, &ReportsUi::queued);
+        reports->queue(u"occupancy"_s, QDate(2026, 1, 1), QDate(2026, 12, 31), u"pdf"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(queued.count(), 1, WindowHarness::kTimeoutMs);
+        const qint64 id = queued.at(0).at(0).toLongLong();
+        Job job;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     const Result<Job> j = JobStore(h.t->db()).get(id);
+                                     job = j ? j.value() : Job{};
+                                     return job.isFinished();
+                                 }()),
+                                 WindowHarness::kTimeoutMs);
+        QCOMPARE(job.state, JobState::Succeeded);
+        SqlStatement note(h.t->db(), u"SELECT COUNT(*) FROM notifications WHERE link = ?"_s);
+        note.bind(u"usage-report:%1"_s.arg(id));
+        QVERIFY(note.exec() && note.next());
+        QCOMPARE(note.value(0).toInt(), 1);
+        QSignalSpy opened(reports, &ReportsUi::pdfOpened);
+        QVERIFY(reports->openLink(u"usage-report:%1"_s.arg(id)));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, WindowHarness::kTimeoutMs);
+        auto *viewer = opened.at(0).at(1).value<QWidget *>();
+        QVERIFY(viewer);
+        QVERIFY2(viewer->windowTitle().contains(u"Occupancy 2026-01-01"_s), qPrintable(viewer->windowTitle()));
+        viewer->close();
     }
 
     void aFailingCardSaysSoWhileTheOthersFill()

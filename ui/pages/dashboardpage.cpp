@@ -325,6 +325,7 @@ QCoro::Task<> DashboardPage::loadOccupancy(quint64 generation)
     auto *y = new QValueAxis;
     y->setRange(0, std::max(1, most));
     y->setLabelFormat(u"%d"_s);
+    y->applyNiceNumbers(); // whole ticks: beds are counted
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     connect(series, &QBarSeries::clicked, this, [this, ids](int index, QBarSet *) {
