@@ -5,17 +5,14 @@
 #include <QCoroTask>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QVariantMap>
 #include <QWidget>
 
 class DashboardCard;
+class QChartView;
 class QLabel;
 class QTimer;
-class QGridLayout;
-class QChartView;
-class QBarSeries;
-class QBarCategoryAxis;
-class QValueAxis;
 
 // The start page: cards with the day's figures — occupancy by building (a bar chart),
 // free beds today, arrivals and departures this week, open maintenance by priority
