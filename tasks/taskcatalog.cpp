@@ -9,6 +9,7 @@
 #include "tasks/maintenance/maintenancetasks.h"
 #include "tasks/waitlist/waitlisttasks.h"
 #include "tasks/sync/synctasks.h"
+#include "tasks/reports/reporttasks.h"
 
 namespace TaskCatalog {
 
@@ -23,6 +24,7 @@ void registerAll(TaskRegistry &registry)
     WaitlistTasks::registerAll(registry);
     SyncTasks::registerAll(registry);
     BackupTasks::registerAll(registry);
+    ReportTasks::registerAll(registry);
 }
 
 QList<RecurringJob> defaultRecurring()

@@ -29,6 +29,7 @@
 #include "ui/pages/residentspage.h"
 #include "ui/pages/roomspage.h"
 #include "ui/people/userspage.h"
+#include "ui/reports/reportsui.h"
 #include "ui/widgets/connectionbanner.h"
 #include "ui/widgets/jobstatusindicator.h"
 
@@ -78,6 +79,7 @@ struct MainWindow::Private
     JobsDock *jobsDock = nullptr;
     MailUi *mail = nullptr;
     SyncUi *sync = nullptr;
+    ReportsUi *reports = nullptr;
     LabUi *lab = nullptr;
     BulkUi *bulk = nullptr;
     JobStatusIndicator *jobIndicator = nullptr;
@@ -279,7 +281,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     toolbar->addWidget(d->notifications);
     connect(d->notifications, &NotificationCentre::showJobRequested, d->jobsDock, &JobsDock::showJob);
     connect(d->notifications, &NotificationCentre::openLink, this, [this](const QString &link) {
-        if (!d->lab->openLink(link) && !d->bulk->openLink(link))
+        if (!d->lab->openLink(link) && !d->bulk->openLink(link) && !d->reports->openLink(link))
             statusBar()->showMessage(tr("Opening “%1” is not supported yet.").arg(link), 5000);
     });
     connect(d->lab, &LabUi::message, this,
@@ -355,6 +357,25 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     // Registrar sync: Settings ▸ Registrar sync…, Tools and the Residents page's flagged residents.
     d->sync = new SyncUi(services, this, toolsMenu, menuBar()->findChild<QMenu *>(QStringLiteral("menuSettings")));
     connect(d->residents, &ResidentsPage::registrarFlagsRequested, d->sync, &SyncUi::openFlags);
+
+    // Reports ▸ Occupancy… / Maintenance… / Lab turnaround…: period reports as jobs.
+    d->reports = new ReportsUi(services, this, menuBar()->addMenu(tr("&Reports")));
+    connect(d->reports, &ReportsUi::queued, this, [this](qint64 id) { d->jobsDock->showJob(id); });
+    connect(d->reports, &ReportsUi::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(d->reports, &ReportsUi::failed, this, [this](const QString &title, const QString &message) {
+        auto *box =
+            new QMessageBox(QMessageBox::Warning, title, tr("%1 failed.").arg(title), QMessageBox::Ok, this);
+        box->setObjectName(u"failureBox"_s);
+        box->setInformativeText(message);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
+    // A click on a dashboard figure opens the page behind it; what has no page in this
+    // window (maintenance) goes out through dashboardLinkActivated.
+    connect(d->dashboard, &DashboardPage::openRequested, this,
+            [this](const QString &target, const QVariantMap &filter) { openDashboardLink(target, filter); });
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Residesk"), this, [this] {
@@ -434,8 +455,12 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
             d->freeBeds->refresh();
         if (table == u"waitlist" || table == u"allocations")
             d->waitlist->refresh();
-        if (known)
-            d->dashboard->refresh();
+        Q_UNUSED(known);
+        d->dashboard->refresh(); // coalesced: a burst is one reload
+    });
+    connect(&services.events, &EventBus::jobEvent, this, [this](const QJsonObject &) {
+        if (d->started)
+            d->dashboard->jobsChanged();
     });
     connect(&services.events, &EventBus::resynced, this, [this] {
         if (!d->started)
@@ -524,6 +549,8 @@ void MainWindow::setRights(const Rights &rights)
         action->setVisible(rights.admin);
     d->csv->setRights(rights.housing, rights.lab);
     d->mail->setResidentMailingAllowed(rights.housing);
+    d->dashboard->setRights({rights.housing, rights.lab, rights.admin});
+    d->reports->setRights(rights.housing, rights.lab, rights.admin);
     // Diagnostic jobs may be queued by administrators only (job_kind_roles).
     d->diagnostics->menuAction()->setVisible(rights.admin);
     // The registrar sync is housing staff's and administrators'.
@@ -547,8 +574,8 @@ void MainWindow::start()
         if (d->mayUse(page))
             page->start();
     }
+    d->dashboard->refresh(); // only the cards the role may read
     if (d->rights.housing) {
-        d->dashboard->refresh();
         d->freeBeds->refreshBuildings();
         d->freeBeds->refresh();
         d->waitlist->refreshBuildings();
@@ -559,6 +586,37 @@ void MainWindow::start()
     d->jobIndicator->start();
     showUsersPageIfAllowed();
     d->notifications->start();
+}
+
+DashboardPage *MainWindow::dashboardPage() const
+{
+    return d->dashboard;
+}
+
+ReportsUi *MainWindow::reportsUi() const
+{
+    return d->reports;
+}
+
+void MainWindow::openDashboardLink(const QString &target, const QVariantMap &filter)
+{
+    const auto go = [this](QWidget *page) {
+        const int row = d->stack->indexOf(page);
+        if (row >= 0 && d->mayUse(page))
+            d->sidebar->setCurrentRow(row);
+    };
+    if (target == u"free-beds") {
+        go(d->freeBeds);
+    } else if (target == u"allocations") {
+        go(d->allocations);
+    } else if (target == u"protocols") {
+        go(d->lab->protocolsPage());
+        d->lab->protocolsPage()->setStateFilter(Protocol::stateFromCode(filter.value(u"state"_s).toString()));
+    } else if (target == u"jobs") {
+        d->jobsDock->show();
+        d->jobsDock->raise();
+    }
+    Q_EMIT dashboardLinkActivated(target, filter);
 }
 
 QCoro::Task<> MainWindow::enqueueJob(JobRequest request)

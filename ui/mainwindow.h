@@ -4,8 +4,11 @@
 
 #include <QCoroTask>
 #include <QMainWindow>
+#include <QVariantMap>
 
 struct JobRequest;
+class DashboardPage;
+class ReportsUi;
 class UsersPage;
 
 // The main window: a sidebar of pages (Dashboard, Buildings, Rooms, Residents, and the
@@ -46,8 +49,17 @@ public:
     // The administrators' Users page (PostgreSQL, a member of residesk_admin as the
     // server says), or null: not (yet) shown.
     UsersPage *usersPage() const;
+    DashboardPage *dashboardPage() const;
+    ReportsUi *reportsUi() const;
+    // What a click on a dashboard figure does: the Free beds, Allocations or Protocols
+    // page (filtered by state), the Jobs dock; then dashboardLinkActivated.
+    void openDashboardLink(const QString &target, const QVariantMap &filter);
 
 Q_SIGNALS:
+    // A dashboard figure was clicked: target "free-beds", "allocations" {arrivals or
+    // departures, from, to}, "maintenance" {priority, overdue}, "protocols" {state}, "jobs"
+    // {state}. Pages this window does not have yet (maintenance) connect here.
+    void dashboardLinkActivated(const QString &target, const QVariantMap &filter);
     // start() asked the server whether this login manages people; `shown`: the Users
     // page is in the sidebar.
     void usersPageDecided(bool shown);

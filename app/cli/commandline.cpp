@@ -16,6 +16,7 @@
 #include "app/cli/mailcommands.h"
 #include "app/cli/maintenancecommands.h"
 #include "app/cli/synccommands.h"
+#include "app/cli/usagereportcommands.h"
 #include "app/cli/usercommands.h"
 #include "app/cli/waitlistcommands.h"
 #include "app/i18n/translationloader.h"
@@ -130,6 +131,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     WaitlistCommands::registerCommands(registry);
     SyncCommands::registerCommands(registry);
     BackupCommands::registerCommands(registry);
+    UsageReportCommands::registerCommands(registry);
 }
 
 QString CommandLine::helpText(const CommandRegistry &registry)

@@ -31,7 +31,9 @@ DbExecutor::DbExecutor(Database &db, QObject *parent)
     , m_db(db)
 {
     m_readPool.setObjectName(QStringLiteral("residesk-db-read"));
-    m_readPool.setMaxThreadCount(2);
+    // Four readers: the dashboard asks its cards in parallel (one read each) while a page
+    // loads its rows; each reader keeps its own connection.
+    m_readPool.setMaxThreadCount(4);
     m_readPool.setExpiryTimeout(-1);
     m_writePool.setObjectName(QStringLiteral("residesk-db-write"));
     m_writePool.setMaxThreadCount(1);

@@ -3,6 +3,8 @@
 #include "tasks/pdf/pdfdocumentwriter_p.h"
 #include "tasks/pdf/pdffontmetrics_p.h"
 #include "tasks/pdf/reportpdflayout_p.h"
+#include "tasks/pdf/tablereportpdflayout_p.h"
+#include "models/reports/reporttable.h"
 #include "tasks/pdf/workorderpdflayout_p.h"
 
 #include <QGuiApplication>
@@ -58,6 +60,18 @@ QByteArray PdfRenderer::renderWorkOrder(const WorkOrderDocument &doc)
     metadata.title = WorkOrderPdfLayout::title(doc);
     metadata.author = doc.lab.name;
     metadata.creator = doc.lab.name;
+    return PdfDocumentWriter::write(pages, metadata);
+}
+
+QByteArray PdfRenderer::renderTable(const ReportTable &table)
+{
+    if (!fontsReady())
+        return {};
+    const QList<PdfPage> pages = TableReportPdfLayout::layout(table);
+    PdfMetadata metadata;
+    metadata.title = table.title;
+    metadata.author = tr("Residesk");
+    metadata.creator = tr("Residesk");
     return PdfDocumentWriter::write(pages, metadata);
 }
 

@@ -3,6 +3,8 @@
 #include "tasks/pdf/reportdocument.h"
 #include "tasks/pdf/workorderdocument.h"
 
+struct ReportTable;
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QFuture>
@@ -48,6 +50,10 @@ class PdfRenderer
 public:
     static QByteArray renderReport(const ReportDocument &doc);
     static QByteArray renderWorkOrder(const WorkOrderDocument &doc);
+    // A period report (occupancy, maintenance, lab turnaround: models/reports) as a
+    // table (TableReportPdfLayout); the PDF's title is the table's, author and creator
+    // "Residesk".
+    static QByteArray renderTable(const ReportTable &table);
 
     // The one-time font set-up (see above); false when no usable font was found.
     static bool warmUp();

@@ -12,6 +12,8 @@
 #include "tests/bench/finalizefeedbackcase.h"
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
+#include "tests/bench/dashboardloadcase.h"
+#include "tests/bench/reportoccupancycase.h"
 #include "tests/bench/importpeakrsscase.h"
 #include "tests/bench/importresidentscase.h"
 #include "tests/bench/labbulktransitioncase.h"
@@ -25,6 +27,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QApplication>
 #include <QGuiApplication>
 
 #include <cstdio>
@@ -45,13 +48,20 @@ int main(int argc, char **argv)
     // The PDF cases render text: they need a QGuiApplication (fonts), on the offscreen
     // platform; the other cases keep their QCoreApplication.
     bool pdfCase = false;
+    bool widgetCase = false;
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
         pdfCase = pdfCase || arg == ReportRenderCase::name().toLatin1() ||
-                  arg == ReportThroughputCase::name().toLatin1();
+                  arg == ReportThroughputCase::name().toLatin1() || arg == ReportOccupancyCase::name().toLatin1();
+        widgetCase = widgetCase || arg == DashboardLoadCase::name().toLatin1();
     }
     std::unique_ptr<QCoreApplication> app;
-    if (pdfCase) {
+    if (widgetCase) {
+        // dashboard_load shows a window: widgets, on the offscreen platform.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    } else if (pdfCase) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);
@@ -91,7 +101,9 @@ int main(int argc, char **argv)
         {BulkReceiveCase::name(10000), &BulkReceiveCase::run10000, BulkReceiveCase::description(10000)},
         {FinalizeFeedbackCase::name(), &FinalizeFeedbackCase::run, FinalizeFeedbackCase::description()},
         {BackupCase::backupName(), &BackupCase::runBackup, BackupCase::backupDescription()},
-        {BackupCase::restoreName(), &BackupCase::runRestore, BackupCase::restoreDescription()}};
+        {BackupCase::restoreName(), &BackupCase::runRestore, BackupCase::restoreDescription()},
+        {DashboardLoadCase::name(), &DashboardLoadCase::run, DashboardLoadCase::description()},
+        {ReportOccupancyCase::name(), &ReportOccupancyCase::run, ReportOccupancyCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));

@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -277,9 +278,16 @@ void JobsDock::openCurrentResult()
         lines << tr("Took: %1").arg(elapsed);
     if (job.state == JobState::Failed && !job.error.isEmpty())
         lines << QString() << tr("Error:") << job.error;
-    if (!job.result.isEmpty())
+    if (!job.result.isEmpty()) {
+        // Documents kept on a result (a report's PDF and CSV) are named, not printed.
+        QJsonObject shown = job.result;
+        for (auto it = shown.begin(); it != shown.end(); ++it) {
+            if (it.value().isString() && it.value().toString().size() > 2000)
+                it.value() = tr("(%1 characters, not shown)").arg(it.value().toString().size());
+        }
         lines << QString() << tr("Result:")
-              << QString::fromUtf8(QJsonDocument(job.result).toJson(QJsonDocument::Indented)).trimmed();
+              << QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Indented)).trimmed();
+    }
     else if (job.state == JobState::Succeeded)
         lines << QString() << tr("The job returned no result.");
 

@@ -192,6 +192,26 @@ QList<Rule> rules()
          true},
         {"restore rows", "SELECT residesk_restore_rows('audit_entries', '[]') WHERE false", {Person::Admin},
          "residesk_restore_rows", true},
+        // Period reports: housing reports for housing staff, the lab's turnaround for vets
+        // (the job reads as its creator); workers run them but never start them.
+        {"queue an occupancy report",
+         "INSERT INTO jobs (kind, run_after, created_by, created_at, updated_at) "
+         "VALUES ('report.occupancy', 0, 'x', 0, 0)",
+         {Person::Admin, Person::Housing},
+         "kind of job",
+         true},
+        {"queue a maintenance report",
+         "INSERT INTO jobs (kind, run_after, created_by, created_at, updated_at) "
+         "VALUES ('report.maintenance', 0, 'x', 0, 0)",
+         {Person::Admin, Person::Housing},
+         "kind of job",
+         true},
+        {"queue a turnaround report",
+         "INSERT INTO jobs (kind, run_after, created_by, created_at, updated_at) "
+         "VALUES ('report.turnaround', 0, 'x', 0, 0)",
+         {Person::Admin, Person::Vet},
+         "kind of job",
+         true},
     };
 }
 
@@ -426,6 +446,32 @@ void TestPermissions::commandLineRefusesWhatTheRoleMayNot()
     }
     if (!TestDatabase::isPostgreSQL()) {
         // The receive above changed the data on purpose: the new fingerprint is the base.
+        std::unique_ptr<Database> installer = m_t->openAsInstaller();
+        m_fingerprint = fingerprint(*installer);
+    }
+    // Period reports: a vet may not start the occupancy report, a housing clerk not the
+    // lab's turnaround (nothing is queued); each may start their own (queued only).
+    const auto report = [this](Person p, const QString &which) {
+        return CliRunner::run({u"--database"_s, m_t->urlAs(p), u"report"_s, which, u"--from"_s, u"2026-01-01"_s,
+                               u"--to"_s, u"2026-01-31"_s, u"--json"_s});
+    };
+    if (TestDatabase::isPostgreSQL()) {
+        for (const auto &[person, which] :
+             {std::pair{Person::Vet, u"occupancy"_s}, std::pair{Person::Housing, u"turnaround"_s}}) {
+            const CliRunner::Run r = report(person, which);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.errText().contains(u"may not"_s), qPrintable(r.errText()));
+        }
+        std::unique_ptr<Database> installer = m_t->openAsInstaller();
+        QCOMPARE(fingerprint(*installer), m_fingerprint);
+    }
+    for (const auto &[person, which] :
+         {std::pair{Person::Housing, u"maintenance"_s}, std::pair{Person::Vet, u"turnaround"_s}}) {
+        const CliRunner::Run r = report(person, which);
+        QVERIFY2(r.exitCode == 0, qPrintable(which + u": "_s + r.errText()));
+    }
+    {
+        // The reports queued on purpose: the new fingerprint is the base.
         std::unique_ptr<Database> installer = m_t->openAsInstaller();
         m_fingerprint = fingerprint(*installer);
     }
