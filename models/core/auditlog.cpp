@@ -123,6 +123,15 @@ Result<QList<AuditEntry>> AuditLog::query(const QString &where, const QVariantLi
         e.action = st.value(5).toString();
         e.before = jsonObject(st.value(6));
         e.after = jsonObject(st.value(7));
+        if (!e.before.isEmpty() && !e.after.isEmpty()) {
+            // A change: only what it changed (see AuditEntry).
+            for (const QString &key : e.before.keys()) {
+                if (e.after.contains(key) && e.after.value(key) == e.before.value(key)) {
+                    e.before.remove(key);
+                    e.after.remove(key);
+                }
+            }
+        }
         e.jobId = st.value(8).isNull() ? 0 : st.value(8).toLongLong();
         e.sessionLogin = st.value(9).toString();
         e.recordKey = st.value(10).toString();

@@ -12,8 +12,11 @@ class Database;
 
 // One line of the audit trail, written by the database's triggers
 // (resources/migrations/0012_audit*.sql): who changed which record, when, for which
-// job, with the whole row before and after (JSON objects; empty before a create and
-// after a delete).
+// job, with the record before and after (JSON objects): a create has the whole new row
+// (before empty), a delete the whole old row (after empty), and any other change the
+// columns it changed, their values before and after. (PostgreSQL records only those;
+// SQLite's triggers record whole rows, and the reader keeps the changed columns, so
+// both read the same.)
 struct AuditEntry
 {
     qint64 id = 0;
