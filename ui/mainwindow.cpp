@@ -21,6 +21,8 @@
 #include "ui/lab/protocolspage.h"
 #include "ui/lab/workorderspage.h"
 #include "ui/mail/mailui.h"
+#include "ui/maintenance/maintenancepage.h"
+#include "ui/maintenance/maintenanceui.h"
 #include "ui/sync/syncui.h"
 #include "ui/notifications/notificationcentre.h"
 #include "ui/pages/auditpage.h"
@@ -79,6 +81,7 @@ struct MainWindow::Private
     MailUi *mail = nullptr;
     SyncUi *sync = nullptr;
     LabUi *lab = nullptr;
+    MaintenanceUi *maintenance = nullptr; // everyone reads; housing and admins change
     BulkUi *bulk = nullptr;
     JobStatusIndicator *jobIndicator = nullptr;
     NotificationCentre *notifications = nullptr;
@@ -148,6 +151,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     d->waitlist = new WaitlistPage(*d->context, d->stack);
     d->lab = new LabUi(services, *d->context, this);
     d->bulk = new BulkUi(executor, services.engine, d->actor, d->lab->protocolsPage(), this);
+    d->maintenance = new MaintenanceUi(services, this);
 
     d->sidebar = new QListWidget(this);
     d->sidebar->setObjectName(QStringLiteral("sidebar"));
@@ -176,6 +180,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         {d->waitlist, tr("Waitlists"), QStyle::SP_FileDialogInfoView},
         {d->lab->protocolsPage(), tr("Protocols"), QStyle::SP_FileIcon},
         {d->lab->workOrdersPage(), tr("Work orders"), QStyle::SP_FileDialogDetailedView},
+        {d->maintenance->page(), tr("Maintenance"), QStyle::SP_BrowserReload},
     };
     for (const auto &entry : entries) {
         d->stack->addWidget(entry.page);
@@ -279,12 +284,14 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     toolbar->addWidget(d->notifications);
     connect(d->notifications, &NotificationCentre::showJobRequested, d->jobsDock, &JobsDock::showJob);
     connect(d->notifications, &NotificationCentre::openLink, this, [this](const QString &link) {
-        if (!d->lab->openLink(link) && !d->bulk->openLink(link))
+        if (!d->lab->openLink(link) && !d->bulk->openLink(link) && !d->maintenance->openLink(link))
             statusBar()->showMessage(tr("Opening “%1” is not supported yet.").arg(link), 5000);
     });
     connect(d->lab, &LabUi::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(d->bulk, &BulkUi::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(d->maintenance, &MaintenanceUi::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(d->bulk, &BulkUi::queued, this, [this](qint64 jobId) { d->jobsDock->showJob(jobId); });
     connect(d->bulk, &BulkUi::failed, this, [this](const QString &title, const QString &message) {
@@ -524,6 +531,7 @@ void MainWindow::setRights(const Rights &rights)
         action->setVisible(rights.admin);
     d->csv->setRights(rights.housing, rights.lab);
     d->mail->setResidentMailingAllowed(rights.housing);
+    d->maintenance->setWritable(rights.housing);
     // Diagnostic jobs may be queued by administrators only (job_kind_roles).
     d->diagnostics->menuAction()->setVisible(rights.admin);
     // The registrar sync is housing staff's and administrators'.
@@ -554,6 +562,7 @@ void MainWindow::start()
         d->waitlist->refreshBuildings();
         d->waitlist->refresh();
     }
+    d->maintenance->start();
     d->jobsDock->start();
     d->mail->start();
     d->jobIndicator->start();

@@ -10,6 +10,7 @@ class UsersPage;
 
 // The main window: a sidebar of pages (Dashboard, Buildings, Rooms, Residents, and the
 // lab's Protocols and Work orders with their report editors: ui/lab/labui.h),
+// Maintenance (ui/maintenance/maintenanceui.h: read-only for vets),
 // the administrators' Users page on PostgreSQL (ui/people/userspage.h),
 // the edit menu with undo/redo, the connection banner, the jobs dock (View ▸ Jobs,
 // Ctrl+J), the status-bar job indicator, the notification bell in the toolbar,
