@@ -145,12 +145,13 @@ VoidResult seedMaintenance(Database &db, const Actor &actor, QRandomGenerator &r
     QList<qint64> rooms;
     QList<qint64> buildings;
     QList<qint64> residents;
-    for (auto [sql, ids] : {std::pair{u"SELECT id FROM rooms WHERE status = 'available' ORDER BY building_id, number "
-                                      "LIMIT 400"_s,
-                                      &rooms},
-                            std::pair{u"SELECT id FROM buildings ORDER BY code"_s, &buildings},
-                            std::pair{u"SELECT id FROM residents WHERE status = 'active' ORDER BY student_id LIMIT 40"_s,
-                                      &residents}}) {
+    for (auto [sql, ids] :
+         {std::pair{u"SELECT id FROM rooms WHERE status = 'available' ORDER BY building_id, number "
+                    "LIMIT 400"_s,
+                    &rooms},
+          std::pair{u"SELECT id FROM buildings ORDER BY code"_s, &buildings},
+          std::pair{u"SELECT id FROM residents WHERE status = 'active' ORDER BY student_id LIMIT 40"_s,
+                    &residents}}) {
         SqlStatement st(db, sql);
         if (auto r = st.exec(); !r)
             return r.error();
@@ -175,13 +176,41 @@ VoidResult seedMaintenance(Database &db, const Actor &actor, QRandomGenerator &r
         int absentInDays; // -1: none
     };
     const TechnicianSpec technicians[] = {
-        {"Pia Ruiz", "pia.ruiz@facilities.example.edu", {C::Plumbing, C::Heating}, {1, 2, 3, 4, 5}, 8 * 60, 16 * 60, -1},
-        {"Tom Becker", "tom.becker@facilities.example.edu", {C::Electrical, C::Locks}, {1, 2, 3, 4, 5}, 7 * 60, 15 * 60, 2},
-        {"Lena Ortiz", "lena.ortiz@facilities.example.edu", {C::Furniture, C::Cleaning, C::Other}, {1, 2, 3, 4, 5, 6},
-         9 * 60, 17 * 60, -1},
-        {"Sam Okoye", "sam.okoye@facilities.example.edu", {C::Pest, C::Cleaning}, {2, 3, 4, 5, 6}, 10 * 60, 18 * 60, -1},
-        {"Jorge Silva", "jorge.silva@facilities.example.edu", {C::Heating, C::Plumbing, C::Electrical}, {1, 2, 3, 4, 5},
-         12 * 60, 20 * 60, 1},
+        {"Pia Ruiz",
+         "pia.ruiz@facilities.example.edu",
+         {C::Plumbing, C::Heating},
+         {1, 2, 3, 4, 5},
+         8 * 60,
+         16 * 60,
+         -1},
+        {"Tom Becker",
+         "tom.becker@facilities.example.edu",
+         {C::Electrical, C::Locks},
+         {1, 2, 3, 4, 5},
+         7 * 60,
+         15 * 60,
+         2},
+        {"Lena Ortiz",
+         "lena.ortiz@facilities.example.edu",
+         {C::Furniture, C::Cleaning, C::Other},
+         {1, 2, 3, 4, 5, 6},
+         9 * 60,
+         17 * 60,
+         -1},
+        {"Sam Okoye",
+         "sam.okoye@facilities.example.edu",
+         {C::Pest, C::Cleaning},
+         {2, 3, 4, 5, 6},
+         10 * 60,
+         18 * 60,
+         -1},
+        {"Jorge Silva",
+         "jorge.silva@facilities.example.edu",
+         {C::Heating, C::Plumbing, C::Electrical},
+         {1, 2, 3, 4, 5},
+         12 * 60,
+         20 * 60,
+         1},
     };
     TechnicianRepository techs(db, actor);
     QList<Technician> staff;
@@ -236,14 +265,30 @@ VoidResult seedMaintenance(Database &db, const Actor &actor, QRandomGenerator &r
         Outcome outcome;
     };
     const Spec specs[] = {
-        {2, P::Emergency, Outcome::InProgress}, {5, P::High, Outcome::Scheduled},   {9, P::Routine, Outcome::Open},
-        {20, P::Routine, Outcome::Scheduled},   {30, P::Low, Outcome::Assigned},    {40, P::High, Outcome::Open},
-        {60, P::Routine, Outcome::Scheduled},   {80, P::Low, Outcome::Open},         {120, P::Routine, Outcome::Assigned},
-        {150, P::High, Outcome::Scheduled},     {200, P::Routine, Outcome::Open},    {260, P::Emergency, Outcome::Done},
-        {300, P::Routine, Outcome::Done},       {350, P::High, Outcome::Done},       {400, P::Low, Outcome::Done},
-        {450, P::Routine, Outcome::Cancelled},  {500, P::Routine, Outcome::Done},    {600, P::High, Outcome::Done},
-        {30, P::Routine, Outcome::InProgress},  {70, P::Emergency, Outcome::Done},   {16, P::Low, Outcome::Open},
-        {100, P::Routine, Outcome::InProgress}, {340, P::Low, Outcome::Assigned},    {3, P::Routine, Outcome::Open},
+        {2, P::Emergency, Outcome::InProgress},
+        {5, P::High, Outcome::Scheduled},
+        {9, P::Routine, Outcome::Open},
+        {20, P::Routine, Outcome::Scheduled},
+        {30, P::Low, Outcome::Assigned},
+        {40, P::High, Outcome::Open},
+        {60, P::Routine, Outcome::Scheduled},
+        {80, P::Low, Outcome::Open},
+        {120, P::Routine, Outcome::Assigned},
+        {150, P::High, Outcome::Scheduled},
+        {200, P::Routine, Outcome::Open},
+        {260, P::Emergency, Outcome::Done},
+        {300, P::Routine, Outcome::Done},
+        {350, P::High, Outcome::Done},
+        {400, P::Low, Outcome::Done},
+        {450, P::Routine, Outcome::Cancelled},
+        {500, P::Routine, Outcome::Done},
+        {600, P::High, Outcome::Done},
+        {30, P::Routine, Outcome::InProgress},
+        {70, P::Emergency, Outcome::Done},
+        {16, P::Low, Outcome::Open},
+        {100, P::Routine, Outcome::InProgress},
+        {340, P::Low, Outcome::Assigned},
+        {3, P::Routine, Outcome::Open},
     };
     const QDateTime now = QDateTime::currentDateTimeUtc();
     int i = 0;
@@ -262,7 +307,8 @@ VoidResult seedMaintenance(Database &db, const Actor &actor, QRandomGenerator &r
         if (!residents.isEmpty() && r.roomId > 0 && i % 4 != 3)
             r.reportedByResidentId = residents.at(rng.bounded(int(residents.size())));
         ++i;
-        const Result<MaintenanceRequest> created = requests.create(r, now.addSecs(-qint64(spec.hoursAgo) * 3600));
+        const Result<MaintenanceRequest> created =
+            requests.create(r, now.addSecs(-qint64(spec.hoursAgo) * 3600));
         if (!created)
             return created.error();
         if (spec.outcome == Outcome::Open)
@@ -279,7 +325,8 @@ VoidResult seedMaintenance(Database &db, const Actor &actor, QRandomGenerator &r
             if (t.hasSkill(r.category))
                 able.append(t);
         const Technician &tech = able.isEmpty() ? staff.first() : able.at(rng.bounded(int(able.size())));
-        if (auto a = requests.assign(id, tech.id, MaintenanceRules::estimate(rates.value(), r.category, r.priority));
+        if (auto a = requests.assign(id, tech.id,
+                                     MaintenanceRules::estimate(rates.value(), r.category, r.priority));
             !a)
             return a.error();
         if (spec.outcome == Outcome::Assigned)
@@ -287,8 +334,10 @@ VoidResult seedMaintenance(Database &db, const Actor &actor, QRandomGenerator &r
         // A visit in the technician's hours: in the past for work under way or done,
         // in the coming days for work still to come.
         const int days = spec.outcome == Outcome::Scheduled ? 1 + int(rng.bounded(3)) : -1;
-        QDateTime start(today.addDays(days), QTime(0, 0).addSecs(qint64(tech.dayStarts + 60 * int(rng.bounded(3))) * 60));
-        const QDateTime end = start.addSecs(qint64(MaintenanceRules::visitMinutes(rates.value(), r.category, r.priority)) * 60);
+        QDateTime start(today.addDays(days),
+                        QTime(0, 0).addSecs(qint64(tech.dayStarts + 60 * int(rng.bounded(3))) * 60));
+        const QDateTime end =
+            start.addSecs(qint64(MaintenanceRules::visitMinutes(rates.value(), r.category, r.priority)) * 60);
         if (auto s = requests.schedule(id, start.toUTC(), end.toUTC()); !s)
             return s.error();
         if (spec.outcome == Outcome::Scheduled)
@@ -317,7 +366,8 @@ VoidResult seedMaintenance(Database &db, const Actor &actor, QRandomGenerator &r
     const PlanSpec plans[] = {
         {"Heating filters", -1, "double", C::Heating, 3, "Replace the radiator filters."},
         {"Fire safety check", 0, "", C::Electrical, 6, "Test smoke detectors and emergency lights."},
-        {"Pest inspection", int(buildings.size()) - 1, "", C::Pest, 12, "Inspect kitchens and storage rooms."},
+        {"Pest inspection", int(buildings.size()) - 1, "", C::Pest, 12,
+         "Inspect kitchens and storage rooms."},
     };
     MaintenancePlanRepository planRepo(db, actor);
     for (const PlanSpec &spec : plans) {
