@@ -55,7 +55,8 @@ void MaintenanceRequestsModel::setNow(const QDateTime &now)
 {
     m_now = now;
     if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole, OverdueRole});
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                           {Qt::ForegroundRole, OverdueRole});
 }
 
 QVariant MaintenanceRequestsModel::data(const QModelIndex &index, int role) const
@@ -158,8 +159,9 @@ QVariant MaintenanceRequestsModel::headerData(int section, Qt::Orientation orien
 bool MaintenanceRequestsModel::setFilter(const MaintenanceFilter &filter)
 {
     const bool same = filter.state == m_filter.state && filter.unfinishedOnly == m_filter.unfinishedOnly &&
-                      filter.overdueOnly == m_filter.overdueOnly && filter.buildingCode == m_filter.buildingCode &&
-                      filter.search == m_filter.search && filter.limit == m_filter.limit;
+                      filter.overdueOnly == m_filter.overdueOnly &&
+                      filter.buildingCode == m_filter.buildingCode && filter.search == m_filter.search &&
+                      filter.limit == m_filter.limit;
     m_filter = filter;
     if (!same)
         reload();
@@ -197,7 +199,9 @@ QCoro::Task<> MaintenanceRequestsModel::load()
     if (filter.overdueOnly && !filter.now.isValid())
         filter.now = now();
     // The list is read only; nobody is acting.
-    auto work = [filter](Database &db) { return MaintenanceRepository(db, Actor{}).list(filter); };
+    auto work = [filter](Database &db) {
+        return MaintenanceRepository(db, Actor{}).list(filter);
+    };
     auto future = m_executor.read(std::move(work)); // named: GCC bug 100611
     const Result<QList<MaintenanceRequest>> rows = co_await future;
     if (!self || generation != m_generation)

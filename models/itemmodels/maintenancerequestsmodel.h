@@ -25,8 +25,17 @@ class MaintenanceRequestsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, PlaceColumn, CategoryColumn, PriorityColumn, StateColumn, TechnicianColumn,
-                  DueColumn, DescriptionColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        PlaceColumn,
+        CategoryColumn,
+        PriorityColumn,
+        StateColumn,
+        TechnicianColumn,
+        DueColumn,
+        DescriptionColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
     enum Roles {
         IdRole = Qt::UserRole + 1,

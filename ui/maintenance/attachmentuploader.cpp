@@ -40,7 +40,8 @@ QString interrupted(const QString &name)
 
 // On a pool thread: values in, values out.
 Prepared prepare(const QString &path, qint64 requestId, const std::shared_ptr<std::atomic_bool> &stop,
-                 const std::shared_ptr<std::atomic_int> &reading, const std::shared_ptr<std::atomic_int> &peak)
+                 const std::shared_ptr<std::atomic_int> &reading,
+                 const std::shared_ptr<std::atomic_int> &peak)
 {
     const int now = ++*reading;
     for (int seen = peak->load(); now > seen && !peak->compare_exchange_weak(seen, now);) {
@@ -93,13 +94,15 @@ Prepared prepare(const QString &path, qint64 requestId, const std::shared_ptr<st
         content.append(chunk);
     }
     if (file.error() != QFileDevice::NoError) {
-        out.refusal = AttachmentUploader::tr("%1 could not be read completely: %2").arg(name, file.errorString());
+        out.refusal =
+            AttachmentUploader::tr("%1 could not be read completely: %2").arg(name, file.errorString());
         return out;
     }
     // Shorter or longer than when it was opened: it changed underneath.
     if (content.size() != size || !file.read(1).isEmpty()) {
         out.refusal =
-            AttachmentUploader::tr("%1 changed while it was read; nothing of it was attached. Try again.").arg(name);
+            AttachmentUploader::tr("%1 changed while it was read; nothing of it was attached. Try again.")
+                .arg(name);
         return out;
     }
     const QString mime = MaintenanceRules::detectMimeType(name, content);
@@ -112,8 +115,9 @@ Prepared prepare(const QString &path, qint64 requestId, const std::shared_ptr<st
     if (MaintenanceRules::isImage(mime)) {
         QImage image;
         if (image.loadFromData(content)) {
-            const QImage small = image.scaled(AttachmentUploader::kThumbnailSize, AttachmentUploader::kThumbnailSize,
-                                              Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            const QImage small =
+                image.scaled(AttachmentUploader::kThumbnailSize, AttachmentUploader::kThumbnailSize,
+                             Qt::KeepAspectRatio, Qt::SmoothTransformation);
             QBuffer buffer(&out.attachment.thumbnail);
             buffer.open(QIODevice::WriteOnly);
             small.save(&buffer, "PNG");
@@ -127,8 +131,8 @@ Prepared prepare(const QString &path, qint64 requestId, const std::shared_ptr<st
 
 } // namespace
 
-AttachmentUploader::AttachmentUploader(DbExecutor &executor, Actor actor, qint64 requestId, QThreadPool *filePool,
-                                       QObject *parent)
+AttachmentUploader::AttachmentUploader(DbExecutor &executor, Actor actor, qint64 requestId,
+                                       QThreadPool *filePool, QObject *parent)
     : QObject(parent)
     , m_executor(executor)
     , m_actor(std::move(actor))

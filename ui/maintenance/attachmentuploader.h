@@ -29,8 +29,8 @@ class QThreadPool;
 // values and a shared stop flag; the pool and the executor outlive it.
 //
 //   auto *uploader = new AttachmentUploader(executor, actor, requestId, pool, this);
-//   connect(uploader, &AttachmentUploader::fileDone, this, [](const QString &name, bool stored, const QString &why) {…});
-//   uploader->upload(paths);
+//   connect(uploader, &AttachmentUploader::fileDone, this, [](const QString &name, bool stored, const QString
+//   &why) {…}); uploader->upload(paths);
 class AttachmentUploader : public QObject
 {
     Q_OBJECT

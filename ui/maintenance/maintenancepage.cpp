@@ -131,7 +131,8 @@ MaintenancePage::MaintenancePage(MaintenanceUi &ui, QWidget *parent)
         fillBuildings();
         if (m_keepId > 0) {
             const int row = m_model->rowOfId(m_keepId);
-            const QModelIndex index = row >= 0 ? m_proxy->mapFromSource(m_model->index(row, 0)) : QModelIndex();
+            const QModelIndex index =
+                row >= 0 ? m_proxy->mapFromSource(m_model->index(row, 0)) : QModelIndex();
             if (index.isValid())
                 m_view->setCurrentIndex(index);
         }

@@ -64,8 +64,8 @@ struct AssignChoices
     Result<QList<MaintenanceRate>> rates;
 };
 
-const char *const kFieldNames[] = {"place",   "category", "priority", "state",  "due",   "technician",
-                                   "estimate", "slot",    "permission", "reporter", "room"};
+const char *const kFieldNames[] = {"place",    "category", "priority",   "state",    "due", "technician",
+                                   "estimate", "slot",     "permission", "reporter", "room"};
 
 } // namespace
 
@@ -106,9 +106,10 @@ MaintenanceRequestWindow::MaintenanceRequestWindow(MaintenanceUi &ui, qint64 req
 
     auto *details = new QGroupBox(tr("Details"), this);
     auto *form = new QFormLayout(details);
-    const QStringList captions{tr("Place:"),     tr("Category:"), tr("Priority:"),           tr("State:"),
-                               tr("Due:"),       tr("Technician:"), tr("Estimate:"),         tr("Visit:"),
-                               tr("Permission to enter:"), tr("Reported by:"), tr("Room:")};
+    const QStringList captions{tr("Place:"),       tr("Category:"), tr("Priority:"),
+                               tr("State:"),       tr("Due:"),      tr("Technician:"),
+                               tr("Estimate:"),    tr("Visit:"),    tr("Permission to enter:"),
+                               tr("Reported by:"), tr("Room:")};
     for (int i = 0; i < captions.size(); ++i) {
         auto *value = new QLabel(details);
         value->setObjectName(u"detail_"_s + QLatin1String(kFieldNames[i]));
@@ -124,11 +125,15 @@ MaintenanceRequestWindow::MaintenanceRequestWindow(MaintenanceUi &ui, qint64 req
     form->addRow(tr("Description:"), description);
     m_fields.insert(u"description"_s, description);
 
-    const QList<std::pair<QPushButton *, const char *>> buttons{
-        {m_assign, "assignButton"}, {m_schedule, "scheduleButton"}, {m_start, "startButton"},
-        {m_done, "doneButton"},     {m_cancel, "cancelButton"},     {m_room, "roomServiceButton"},
-        {m_addComment, "addCommentButton"}, {m_addFiles, "addFilesButton"},
-        {m_openAttachment, "openAttachmentButton"}};
+    const QList<std::pair<QPushButton *, const char *>> buttons{{m_assign, "assignButton"},
+                                                                {m_schedule, "scheduleButton"},
+                                                                {m_start, "startButton"},
+                                                                {m_done, "doneButton"},
+                                                                {m_cancel, "cancelButton"},
+                                                                {m_room, "roomServiceButton"},
+                                                                {m_addComment, "addCommentButton"},
+                                                                {m_addFiles, "addFilesButton"},
+                                                                {m_openAttachment, "openAttachmentButton"}};
     for (const auto &[button, name] : buttons)
         button->setObjectName(QLatin1String(name));
     auto *actions = new QHBoxLayout;
@@ -154,7 +159,8 @@ MaintenanceRequestWindow::MaintenanceRequestWindow(MaintenanceUi &ui, qint64 req
     auto *attachmentsBox = new QGroupBox(tr("Attachments"), this);
     m_attachmentsView->setObjectName(u"attachmentsView"_s);
     m_attachmentsView->setViewMode(QListView::IconMode);
-    m_attachmentsView->setIconSize(QSize(AttachmentUploader::kThumbnailSize / 2, AttachmentUploader::kThumbnailSize / 2));
+    m_attachmentsView->setIconSize(
+        QSize(AttachmentUploader::kThumbnailSize / 2, AttachmentUploader::kThumbnailSize / 2));
     m_attachmentsView->setResizeMode(QListView::Adjust);
     m_attachmentsView->setMovement(QListView::Static);
     m_attachmentsView->setWordWrap(true);
@@ -191,7 +197,8 @@ MaintenanceRequestWindow::MaintenanceRequestWindow(MaintenanceUi &ui, qint64 req
     };
     connect(m_openAttachment, &QPushButton::clicked, this, openCurrent);
     connect(m_attachmentsView, &QListWidget::itemActivated, this, openCurrent);
-    connect(m_attachmentsView, &QListWidget::currentItemChanged, this, &MaintenanceRequestWindow::updateButtons);
+    connect(m_attachmentsView, &QListWidget::currentItemChanged, this,
+            &MaintenanceRequestWindow::updateButtons);
 
     m_uploader = new AttachmentUploader(ui.executor(), ui.actor(), requestId, ui.filePool(), this);
     connect(m_uploader, &AttachmentUploader::fileDone, this,
@@ -203,11 +210,10 @@ MaintenanceRequestWindow::MaintenanceRequestWindow(MaintenanceUi &ui, qint64 req
                                             : QString());
             });
     connect(m_uploader, &AttachmentUploader::finished, this, [this](int stored, int notStored) {
-        const QString summary = notStored == 0
-                                    ? tr("%Ln file(s) attached.", nullptr, stored)
-                                    : tr("%Ln file(s) attached; ", nullptr, stored) +
-                                          tr("%Ln not:", nullptr, notStored) + u'\n' +
-                                          m_uploadMessages.join(u'\n');
+        const QString summary = notStored == 0 ? tr("%Ln file(s) attached.", nullptr, stored)
+                                               : tr("%Ln file(s) attached; ", nullptr, stored) +
+                                                     tr("%Ln not:", nullptr, notStored) + u'\n' +
+                                                     m_uploadMessages.join(u'\n');
         m_uploadMessages.clear();
         showMessage(summary, notStored > 0);
         reload();
@@ -246,8 +252,8 @@ QString MaintenanceRequestWindow::message() const
 void MaintenanceRequestWindow::setWritable(bool writable)
 {
     m_writable = writable;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_assign, m_schedule, m_start, m_done, m_cancel, m_room,
-                                                       m_addComment, m_commentEdit, m_addFiles})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_assign, m_schedule, m_start, m_done, m_cancel,
+                                                       m_room, m_addComment, m_commentEdit, m_addFiles})
         w->setVisible(writable);
     updateButtons();
 }
@@ -282,7 +288,8 @@ QCoro::Task<> MaintenanceRequestWindow::load()
     if (!self || generation != m_generation)
         co_return;
     if (!s.request) {
-        showMessage(tr("Maintenance request %1 cannot be shown: %2").arg(m_id).arg(s.request.error().message), true);
+        showMessage(tr("Maintenance request %1 cannot be shown: %2").arg(m_id).arg(s.request.error().message),
+                    true);
         co_return;
     }
     showRequest(s.request.value());
@@ -297,8 +304,9 @@ QCoro::Task<> MaintenanceRequestWindow::load()
         m_commentsView->scrollToBottom();
     }
     if (s.attachments) {
-        const qint64 current =
-            m_attachmentsView->currentItem() ? m_attachmentsView->currentItem()->data(Qt::UserRole).toLongLong() : 0;
+        const qint64 current = m_attachmentsView->currentItem()
+                                   ? m_attachmentsView->currentItem()->data(Qt::UserRole).toLongLong()
+                                   : 0;
         m_attachments = s.attachments.value();
         m_attachmentsView->clear();
         for (int i = 0; i < m_attachments.size(); ++i) {
@@ -329,8 +337,9 @@ void MaintenanceRequestWindow::showRequest(const MaintenanceRequest &r)
     const bool overdue = r.isOverdue(QDateTime::currentDateTimeUtc());
     m_title->setText(tr("Maintenance request %1 — %2").arg(r.id).arg(r.placeLabel()));
     setWindowTitle(tr("Maintenance request %1 — %2").arg(r.id).arg(r.placeLabel()));
-    m_fields[u"place"_s]->setText(r.roomId > 0 ? tr("%1 (%2)").arg(r.placeLabel(), r.buildingName)
-                                               : tr("Common area of %1 — %2").arg(r.buildingCode, r.buildingName));
+    m_fields[u"place"_s]->setText(r.roomId > 0
+                                      ? tr("%1 (%2)").arg(r.placeLabel(), r.buildingName)
+                                      : tr("Common area of %1 — %2").arg(r.buildingCode, r.buildingName));
     m_fields[u"category"_s]->setText(Maintenance::categoryLabel(r.category));
     m_fields[u"priority"_s]->setText(Maintenance::priorityLabel(r.priority));
     QString state = Maintenance::stateLabel(r.state);
@@ -342,22 +351,22 @@ void MaintenanceRequestWindow::showRequest(const MaintenanceRequest &r)
     QLabel *due = m_fields[u"due"_s];
     due->setText(overdue ? tr("%1 — overdue").arg(localTime(r.dueAt)) : localTime(r.dueAt));
     due->setStyleSheet(overdue ? u"color: #c62828; font-weight: bold;"_s : QString());
-    m_fields[u"technician"_s]->setText(r.technicianId > 0
-                                           ? tr("%1 <%2>").arg(r.technicianName, r.technicianEmail)
-                                           : tr("nobody yet"));
+    m_fields[u"technician"_s]->setText(
+        r.technicianId > 0 ? tr("%1 <%2>").arg(r.technicianName, r.technicianEmail) : tr("nobody yet"));
     m_fields[u"estimate"_s]->setText(r.estimateCents ? Maintenance::money(r.estimateCents) : tr("none yet"));
     m_fields[u"slot"_s]->setText(
         r.slotStart.isValid()
-            ? tr("%1 – %2").arg(localTime(r.slotStart), QLocale().toString(r.slotEnd.toLocalTime().time(), u"HH:mm"_s))
+            ? tr("%1 – %2").arg(localTime(r.slotStart),
+                                QLocale().toString(r.slotEnd.toLocalTime().time(), u"HH:mm"_s))
             : tr("not scheduled"));
     m_fields[u"permission"_s]->setText(r.permissionToEnter ? tr("yes: staff may enter when nobody is in")
                                                            : tr("no: only with someone in the room"));
-    m_fields[u"reporter"_s]->setText(
-        tr("%1 on %2")
-            .arg(r.reportedByResidentId > 0 ? tr("%1 (resident)").arg(r.reporterName)
-                                            : tr("%1 (staff)").arg(r.reportedByStaff),
-                 localTime(r.reportedAt)));
-    m_fields[u"room"_s]->setText(r.roomId == 0 ? tr("common area")
+    m_fields[u"reporter"_s]->setText(tr("%1 on %2")
+                                         .arg(r.reportedByResidentId > 0
+                                                  ? tr("%1 (resident)").arg(r.reporterName)
+                                                  : tr("%1 (staff)").arg(r.reportedByStaff),
+                                              localTime(r.reportedAt)));
+    m_fields[u"room"_s]->setText(r.roomId == 0   ? tr("common area")
                                  : r.tookRoomOut ? tr("out of service for this request")
                                                  : tr("status: %1").arg(r.roomStatus));
     m_fields[u"description"_s]->setText(r.description);
@@ -373,7 +382,8 @@ void MaintenanceRequestWindow::updateButtons()
     m_start->setEnabled(ready && MaintenanceRules::canTransition(state, S::InProgress));
     m_done->setEnabled(ready && MaintenanceRules::canTransition(state, S::Done));
     m_cancel->setEnabled(ready && MaintenanceRules::canTransition(state, S::Cancelled));
-    m_room->setText(m_request.tookRoomOut ? tr("Put room back in ser&vice") : tr("Take room out of ser&vice"));
+    m_room->setText(m_request.tookRoomOut ? tr("Put room back in ser&vice")
+                                          : tr("Take room out of ser&vice"));
     m_room->setEnabled(ready && m_request.roomId > 0 &&
                        (m_request.tookRoomOut || !Maintenance::isFinished(state)));
     m_addComment->setEnabled(ready && !m_commentEdit->toPlainText().trimmed().isEmpty());
@@ -414,46 +424,55 @@ QCoro::Task<bool> MaintenanceRequestWindow::change(QString what, Change op)
 QCoro::Task<bool> MaintenanceRequestWindow::assign(qint64 technicianId, std::optional<int> estimateCents)
 {
     const qint64 id = m_id;
-    co_return co_await change(tr("Assign"), [id, technicianId, estimateCents](MaintenanceRepository &repo, int v) {
-        return repo.assign(id, technicianId, estimateCents, v);
-    });
+    auto task = change( // named: GCC bug 100611 destroys a co_await's temporaries twice
+        tr("Assign"), [id, technicianId, estimateCents](MaintenanceRepository &repo, int v) {
+            return repo.assign(id, technicianId, estimateCents, v);
+        });
+    co_return co_await task;
 }
 
 QCoro::Task<bool> MaintenanceRequestWindow::schedule(QDateTime start, QDateTime end)
 {
     const qint64 id = m_id;
-    co_return co_await change(tr("Schedule"), [id, start, end](MaintenanceRepository &repo, int v) {
-        return repo.schedule(id, start.toUTC(), end.toUTC(), v);
-    });
+    auto task = change( // named: GCC bug 100611 destroys a co_await's temporaries twice
+        tr("Schedule"), [id, start, end](MaintenanceRepository &repo, int v) {
+            return repo.schedule(id, start.toUTC(), end.toUTC(), v);
+        });
+    co_return co_await task;
 }
 
 QCoro::Task<bool> MaintenanceRequestWindow::startWork()
 {
     const qint64 id = m_id;
-    co_return co_await change(tr("Start"), [id](MaintenanceRepository &repo, int v) { return repo.start(id, v); });
+    auto task = change( // named: GCC bug 100611 destroys a co_await's temporaries twice
+        tr("Start"), [id](MaintenanceRepository &repo, int v) { return repo.start(id, v); });
+    co_return co_await task;
 }
 
 QCoro::Task<bool> MaintenanceRequestWindow::complete()
 {
     const qint64 id = m_id;
-    co_return co_await change(tr("Done"), [id](MaintenanceRepository &repo, int v) { return repo.complete(id, v); });
+    auto task = change( // named: GCC bug 100611 destroys a co_await's temporaries twice
+        tr("Done"), [id](MaintenanceRepository &repo, int v) { return repo.complete(id, v); });
+    co_return co_await task;
 }
 
 QCoro::Task<bool> MaintenanceRequestWindow::cancelRequest(QString reason)
 {
     const qint64 id = m_id;
-    co_return co_await change(tr("Cancel"), [id, reason](MaintenanceRepository &repo, int v) {
-        return repo.cancel(id, reason, v);
-    });
+    auto task = change( // named: GCC bug 100611 destroys a co_await's temporaries twice
+        tr("Cancel"),
+        [id, reason](MaintenanceRepository &repo, int v) { return repo.cancel(id, reason, v); });
+    co_return co_await task;
 }
 
 QCoro::Task<bool> MaintenanceRequestWindow::setRoomOutOfService(bool out)
 {
     const qint64 id = m_id;
-    co_return co_await change(out ? tr("Take the room out of service") : tr("Put the room back in service"),
-                              [id, out](MaintenanceRepository &repo, int v) {
-                                  return repo.setRoomOutOfService(id, out, v);
-                              });
+    auto task = change( // named: GCC bug 100611 destroys a co_await's temporaries twice
+        out ? tr("Take the room out of service") : tr("Put the room back in service"),
+        [id, out](MaintenanceRepository &repo, int v) { return repo.setRoomOutOfService(id, out, v); });
+    co_return co_await task;
 }
 
 QCoro::Task<bool> MaintenanceRequestWindow::addComment(QString text)
@@ -492,9 +511,10 @@ void MaintenanceRequestWindow::addFiles(const QStringList &paths)
 
 void MaintenanceRequestWindow::chooseFiles()
 {
-    QFileDialog *dialog = FileDialogs::create(this, FileDialogs::Mode::Open, tr("Attach files"), QString(),
-                                              tr("Photos and documents (*.png *.jpg *.jpeg *.gif *.webp *.pdf "
-                                                 "*.txt);;All files (*)"));
+    QFileDialog *dialog =
+        FileDialogs::create(this, FileDialogs::Mode::Open, tr("Attach files"), QString(),
+                            tr("Photos and documents (*.png *.jpg *.jpeg *.gif *.webp *.pdf "
+                               "*.txt);;All files (*)"));
     dialog->setFileMode(QFileDialog::ExistingFiles);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::filesSelected, this, &MaintenanceRequestWindow::addFiles);
@@ -504,7 +524,9 @@ void MaintenanceRequestWindow::chooseFiles()
 QCoro::Task<bool> MaintenanceRequestWindow::openAttachment(qint64 attachmentId, QString saveTo)
 {
     QPointer<MaintenanceRequestWindow> self(this);
-    auto work = [attachmentId](Database &db) { return MaintenanceRepository(db, Actor{}).attachment(attachmentId); };
+    auto work = [attachmentId](Database &db) {
+        return MaintenanceRepository(db, Actor{}).attachment(attachmentId);
+    };
     auto future = m_ui.executor().read(std::move(work)); // named: GCC bug 100611
     const Result<MaintenanceAttachment> a = co_await future;
     if (!self)
@@ -531,7 +553,8 @@ QCoro::Task<bool> MaintenanceRequestWindow::openAttachment(qint64 attachmentId, 
         if (!self)
             co_return false;
         if (image.isNull()) {
-            showMessage(tr("%1 cannot be shown: it is not a picture Residesk can read.").arg(a->filename), true);
+            showMessage(tr("%1 cannot be shown: it is not a picture Residesk can read.").arg(a->filename),
+                        true);
             co_return false;
         }
         auto *preview = new QDialog(this);
@@ -561,7 +584,8 @@ QCoro::Task<bool> MaintenanceRequestWindow::openAttachment(qint64 attachmentId, 
     auto saving = QtConcurrent::run(m_ui.filePool(), [saveTo, content = a->content]() -> QString {
         QSaveFile file(saveTo);
         if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
-            return file.errorString().isEmpty() ? MaintenanceRequestWindow::tr("cannot write") : file.errorString();
+            return file.errorString().isEmpty() ? MaintenanceRequestWindow::tr("cannot write")
+                                                : file.errorString();
         return {};
     });
     const QString error = co_await saving;
@@ -613,7 +637,8 @@ QCoro::Task<> MaintenanceRequestWindow::fillAssignDialog(QPointer<QDialog> dialo
 {
     // The technicians (those with the skill first) and the rate for the estimate.
     auto work = [](Database &db) {
-        return AssignChoices{TechnicianRepository(db, Actor{}).list(true), MaintenanceRepository(db, Actor{}).rates()};
+        return AssignChoices{TechnicianRepository(db, Actor{}).list(true),
+                             MaintenanceRepository(db, Actor{}).rates()};
     };
     auto future = m_ui.executor().read(std::move(work)); // named: GCC bug 100611
     const AssignChoices c = co_await future;
@@ -629,13 +654,15 @@ QCoro::Task<> MaintenanceRequestWindow::fillAssignDialog(QPointer<QDialog> dialo
         return a.hasSkill(category) && !b.hasSkill(category);
     });
     for (const Technician &t : std::as_const(list))
-        technician->addItem(t.hasSkill(category)
-                                ? t.name
-                                : tr("%1 (no %2 skill)").arg(t.name, Maintenance::categoryLabel(category).toLower()),
-                            t.id);
+        technician->addItem(
+            t.hasSkill(category)
+                ? t.name
+                : tr("%1 (no %2 skill)").arg(t.name, Maintenance::categoryLabel(category).toLower()),
+            t.id);
     ok->setEnabled(!list.isEmpty());
     if (c.rates && !m_request.estimateCents) {
-        if (const std::optional<int> cents = MaintenanceRules::estimate(c.rates.value(), category, m_request.priority))
+        if (const std::optional<int> cents =
+                MaintenanceRules::estimate(c.rates.value(), category, m_request.priority))
             estimate->setValue(*cents / 100.0);
     }
 }
@@ -659,7 +686,8 @@ void MaintenanceRequestWindow::askSchedule()
     minutes->setRange(15, 480);
     minutes->setSingleStep(15);
     minutes->setSuffix(tr(" min"));
-    minutes->setValue(m_request.slotStart.isValid() ? int(m_request.slotStart.secsTo(m_request.slotEnd) / 60) : 60);
+    minutes->setValue(m_request.slotStart.isValid() ? int(m_request.slotStart.secsTo(m_request.slotEnd) / 60)
+                                                    : 60);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     auto *form = new QFormLayout(dialog);
     form->addRow(tr("&Visit starts:"), start);
@@ -681,6 +709,7 @@ void MaintenanceRequestWindow::askCancel()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Cancel request %1").arg(m_id));
     dialog->setLabelText(tr("Why is it cancelled? (kept as a comment)"));
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &reason) { cancelRequest(reason); });
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this](const QString &reason) { cancelRequest(reason); });
     dialog->open();
 }

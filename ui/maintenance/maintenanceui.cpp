@@ -35,7 +35,8 @@ MaintenanceUi::MaintenanceUi(const WindowServices &services, QMainWindow *window
     m_filePool.setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
     m_page = new MaintenancePage(*this, window);
     connect(&services.events, &EventBus::recordsChanged, this, &MaintenanceUi::recordsChanged);
-    connect(&services.events, &EventBus::resynced, this, [this] { recordsChanged(u"maintenance_requests"_s); });
+    connect(&services.events, &EventBus::resynced, this,
+            [this] { recordsChanged(u"maintenance_requests"_s); });
 }
 
 MaintenanceUi::~MaintenanceUi()
@@ -100,7 +101,8 @@ MaintenanceRequestWindow *MaintenanceUi::requestWindow(qint64 requestId) const
 
 MaintenanceRequestWindow *MaintenanceUi::openRequest(qint64 requestId)
 {
-    if (MaintenanceRequestWindow *open = m_windows.value(requestId)) {
+    // A window closed a moment ago (deleted later) does not count.
+    if (MaintenanceRequestWindow *open = m_windows.value(requestId); open && open->isVisible()) {
         open->show();
         open->raise();
         open->activateWindow();
@@ -110,7 +112,7 @@ MaintenanceRequestWindow *MaintenanceUi::openRequest(qint64 requestId)
     m_windows.insert(requestId, w);
     connect(w, &QObject::destroyed, this, [this, requestId] {
         if (!m_windows.value(requestId))
-            m_windows.remove(requestId);
+            m_windows.remove(requestId); // not a newer window of the same request
     });
     connect(w, &MaintenanceRequestWindow::changed, this, [this] { m_page->refresh(); });
     w->show();

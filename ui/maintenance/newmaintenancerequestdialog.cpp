@@ -149,7 +149,8 @@ QCoro::Task<bool> NewMaintenanceRequestDialog::submit()
     }
     m_busy = true;
     m_ok->setEnabled(false);
-    auto work = [r, studentId, actor = m_ui.actor()](Database &db) mutable -> Result<MaintenanceTasks::Submitted> {
+    auto work = [r, studentId,
+                 actor = m_ui.actor()](Database &db) mutable -> Result<MaintenanceTasks::Submitted> {
         if (!studentId.isEmpty()) {
             const Result<Resident> who = ResidentRepository(db, actor).findByStudentId(studentId);
             if (!who) {
