@@ -148,11 +148,12 @@ AttachmentUploader::~AttachmentUploader()
 
 void AttachmentUploader::upload(const QStringList &paths)
 {
+    // Counted first: a file refused at once (its read already finished when awaited)
+    // is through before the next one starts, and must not look like the last.
+    m_pending += int(paths.size());
     // Each file's coroutine starts at once (eager tasks): they read in parallel.
-    for (const QString &path : paths) {
-        ++m_pending;
+    for (const QString &path : paths)
         uploadOne(path);
-    }
 }
 
 void AttachmentUploader::cancel()
@@ -168,8 +169,11 @@ QCoro::Task<> AttachmentUploader::uploadOne(QString path)
         --m_pending;
         ++(stored ? m_stored : m_notStored);
         Q_EMIT fileDone(name, stored, message);
-        if (m_pending == 0)
-            Q_EMIT finished(m_stored, m_notStored);
+        if (m_pending == 0) {
+            const int storedCount = std::exchange(m_stored, 0);
+            const int refusedCount = std::exchange(m_notStored, 0);
+            Q_EMIT finished(storedCount, refusedCount);
+        }
     };
     auto reading = QtConcurrent::run(m_pool, prepare, path, m_requestId, m_stop, m_reading, m_peak);
     const Prepared prepared = co_await reading;
