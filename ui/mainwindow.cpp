@@ -21,6 +21,8 @@
 #include "ui/lab/protocolspage.h"
 #include "ui/lab/workorderspage.h"
 #include "ui/mail/mailui.h"
+#include "ui/maintenance/maintenancepage.h"
+#include "ui/maintenance/maintenanceui.h"
 #include "ui/sync/syncui.h"
 #include "ui/notifications/notificationcentre.h"
 #include "ui/pages/auditpage.h"
@@ -81,6 +83,7 @@ struct MainWindow::Private
     SyncUi *sync = nullptr;
     ReportsUi *reports = nullptr;
     LabUi *lab = nullptr;
+    MaintenanceUi *maintenance = nullptr; // everyone reads; housing and admins change
     BulkUi *bulk = nullptr;
     JobStatusIndicator *jobIndicator = nullptr;
     NotificationCentre *notifications = nullptr;
@@ -150,6 +153,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     d->waitlist = new WaitlistPage(*d->context, d->stack);
     d->lab = new LabUi(services, *d->context, this);
     d->bulk = new BulkUi(executor, services.engine, d->actor, d->lab->protocolsPage(), this);
+    d->maintenance = new MaintenanceUi(services, this);
 
     d->sidebar = new QListWidget(this);
     d->sidebar->setObjectName(QStringLiteral("sidebar"));
@@ -178,6 +182,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         {d->waitlist, tr("Waitlists"), QStyle::SP_FileDialogInfoView},
         {d->lab->protocolsPage(), tr("Protocols"), QStyle::SP_FileIcon},
         {d->lab->workOrdersPage(), tr("Work orders"), QStyle::SP_FileDialogDetailedView},
+        {d->maintenance->page(), tr("Maintenance"), QStyle::SP_BrowserReload},
     };
     for (const auto &entry : entries) {
         d->stack->addWidget(entry.page);
@@ -281,12 +286,15 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     toolbar->addWidget(d->notifications);
     connect(d->notifications, &NotificationCentre::showJobRequested, d->jobsDock, &JobsDock::showJob);
     connect(d->notifications, &NotificationCentre::openLink, this, [this](const QString &link) {
-        if (!d->lab->openLink(link) && !d->bulk->openLink(link) && !d->reports->openLink(link))
+        if (!d->lab->openLink(link) && !d->bulk->openLink(link) && !d->reports->openLink(link)
+            && !d->maintenance->openLink(link))
             statusBar()->showMessage(tr("Opening “%1” is not supported yet.").arg(link), 5000);
     });
     connect(d->lab, &LabUi::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(d->bulk, &BulkUi::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(d->maintenance, &MaintenanceUi::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(d->bulk, &BulkUi::queued, this, [this](qint64 jobId) { d->jobsDock->showJob(jobId); });
     connect(d->bulk, &BulkUi::failed, this, [this](const QString &title, const QString &message) {
@@ -372,8 +380,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         box->open();
     });
 
-    // A click on a dashboard figure opens the page behind it; what has no page in this
-    // window (maintenance) goes out through dashboardLinkActivated.
+    // A click on a dashboard figure opens the page behind it, filtered as the figure
+    // counted; every click also goes out through dashboardLinkActivated.
     connect(d->dashboard, &DashboardPage::openRequested, this,
             [this](const QString &target, const QVariantMap &filter) { openDashboardLink(target, filter); });
 
@@ -551,6 +559,7 @@ void MainWindow::setRights(const Rights &rights)
     d->mail->setResidentMailingAllowed(rights.housing);
     d->dashboard->setRights({rights.housing, rights.lab, rights.admin});
     d->reports->setRights(rights.housing, rights.lab, rights.admin);
+    d->maintenance->setWritable(rights.housing);
     // Diagnostic jobs may be queued by administrators only (job_kind_roles).
     d->diagnostics->menuAction()->setVisible(rights.admin);
     // The registrar sync is housing staff's and administrators'.
@@ -581,6 +590,7 @@ void MainWindow::start()
         d->waitlist->refreshBuildings();
         d->waitlist->refresh();
     }
+    d->maintenance->start();
     d->jobsDock->start();
     d->mail->start();
     d->jobIndicator->start();
@@ -612,6 +622,11 @@ void MainWindow::openDashboardLink(const QString &target, const QVariantMap &fil
     } else if (target == u"protocols") {
         go(d->lab->protocolsPage());
         d->lab->protocolsPage()->setStateFilter(Protocol::stateFromCode(filter.value(u"state"_s).toString()));
+    } else if (target == u"maintenance") {
+        go(d->maintenance->page());
+        d->maintenance->page()->showOpenWork(
+            Maintenance::priorityFromCode(filter.value(u"priority"_s).toString()),
+            filter.value(u"overdue"_s).toBool());
     } else if (target == u"jobs") {
         d->jobsDock->show();
         d->jobsDock->raise();

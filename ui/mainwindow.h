@@ -13,6 +13,7 @@ class UsersPage;
 
 // The main window: a sidebar of pages (Dashboard, Buildings, Rooms, Residents, and the
 // lab's Protocols and Work orders with their report editors: ui/lab/labui.h),
+// Maintenance (ui/maintenance/maintenanceui.h: read-only for vets),
 // the administrators' Users page on PostgreSQL (ui/people/userspage.h),
 // the edit menu with undo/redo, the connection banner, the jobs dock (View ▸ Jobs,
 // Ctrl+J), the status-bar job indicator, the notification bell in the toolbar,
@@ -51,14 +52,15 @@ public:
     UsersPage *usersPage() const;
     DashboardPage *dashboardPage() const;
     ReportsUi *reportsUi() const;
-    // What a click on a dashboard figure does: the Free beds, Allocations or Protocols
-    // page (filtered by state), the Jobs dock; then dashboardLinkActivated.
+    // What a click on a dashboard figure does: the Free beds, Allocations, Protocols
+    // (filtered by state) or Maintenance page (open work of a priority, overdue only),
+    // the Jobs dock; then dashboardLinkActivated.
     void openDashboardLink(const QString &target, const QVariantMap &filter);
 
 Q_SIGNALS:
     // A dashboard figure was clicked: target "free-beds", "allocations" {arrivals or
     // departures, from, to}, "maintenance" {priority, overdue}, "protocols" {state}, "jobs"
-    // {state}. Pages this window does not have yet (maintenance) connect here.
+    // {state}.
     void dashboardLinkActivated(const QString &target, const QVariantMap &filter);
     // start() asked the server whether this login manages people; `shown`: the Users
     // page is in the sidebar.

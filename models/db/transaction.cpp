@@ -6,6 +6,8 @@
 #include "models/db/sqlstatement.h"
 
 #include <QHash>
+#include <QJsonDocument>
+#include <QSet>
 
 namespace {
 // Open Transactions per Database on this thread (a connection belongs to one thread,
@@ -125,9 +127,17 @@ VoidResult Transaction::commit()
         return r.error();
     }
     leave();
+    // Identical events of one transaction are delivered once, as PostgreSQL does with
+    // identical NOTIFY payloads (a seed of many requests announces their table once).
     const QList<QJsonObject> events = t_events.take(&m_db);
-    for (const QJsonObject &event : events)
+    QSet<QByteArray> delivered;
+    for (const QJsonObject &event : events) {
+        const QByteArray key = QJsonDocument(event).toJson(QJsonDocument::Compact);
+        if (delivered.contains(key))
+            continue;
+        delivered.insert(key);
         m_db.emitLocalEvent(event);
+    }
     return {};
 }
 

@@ -7,6 +7,10 @@
 #include "models/housing/resident.h"
 #include "models/housing/room.h"
 #include "models/db/events.h"
+#include "models/maintenance/maintenanceplanrepository.h"
+#include "models/maintenance/maintenancerepository.h"
+#include "models/maintenance/maintenancerules.h"
+#include "models/maintenance/technicianrepository.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -119,6 +123,267 @@ Result<int> insertRows(Database &db, const QString &head, const QString &conflic
     if (auto r = st.exec(); !r)
         return r.error();
     return qMax(0, st.numRowsAffected());
+}
+
+// Maintenance for a day that looks real: five technicians with their skills and hours,
+// open, scheduled, running and finished requests over the last weeks (some past their
+// target, so overdue), and three preventive plans starting next month. Only into a
+// database without technicians yet, so a resumed or repeated seed adds nothing; one
+// transaction. Requests are moved along by the repository (checked and audited like any
+// other), not by the processing job: the seed needs no engine.
+VoidResult seedMaintenance(Database &db, const Actor &actor, QRandomGenerator &rng)
+{
+    using C = Maintenance::Category;
+    using P = Maintenance::Priority;
+    {
+        SqlStatement any(db, u"SELECT COUNT(*) FROM maintenance_technicians"_s);
+        if (auto r = any.exec(); !r)
+            return r.error();
+        if (!any.next() || any.value(0).toLongLong() > 0)
+            return {};
+    }
+    QList<qint64> rooms;
+    QList<qint64> buildings;
+    QList<qint64> residents;
+    for (auto [sql, ids] :
+         {std::pair{u"SELECT id FROM rooms WHERE status = 'available' ORDER BY building_id, number "
+                    "LIMIT 400"_s,
+                    &rooms},
+          std::pair{u"SELECT id FROM buildings ORDER BY code"_s, &buildings},
+          std::pair{u"SELECT id FROM residents WHERE status = 'active' ORDER BY student_id LIMIT 40"_s,
+                    &residents}}) {
+        SqlStatement st(db, sql);
+        if (auto r = st.exec(); !r)
+            return r.error();
+        while (st.next())
+            ids->append(st.value(0).toLongLong());
+    }
+    if (rooms.isEmpty() || buildings.isEmpty())
+        return {};
+
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    const QDate today = QDate::currentDate();
+    struct TechnicianSpec
+    {
+        const char *name;
+        const char *email;
+        QList<C> skills;
+        QList<int> days;
+        int starts;
+        int ends;
+        int absentInDays; // -1: none
+    };
+    const TechnicianSpec technicians[] = {
+        {"Pia Ruiz",
+         "pia.ruiz@facilities.example.edu",
+         {C::Plumbing, C::Heating},
+         {1, 2, 3, 4, 5},
+         8 * 60,
+         16 * 60,
+         -1},
+        {"Tom Becker",
+         "tom.becker@facilities.example.edu",
+         {C::Electrical, C::Locks},
+         {1, 2, 3, 4, 5},
+         7 * 60,
+         15 * 60,
+         2},
+        {"Lena Ortiz",
+         "lena.ortiz@facilities.example.edu",
+         {C::Furniture, C::Cleaning, C::Other},
+         {1, 2, 3, 4, 5, 6},
+         9 * 60,
+         17 * 60,
+         -1},
+        {"Sam Okoye",
+         "sam.okoye@facilities.example.edu",
+         {C::Pest, C::Cleaning},
+         {2, 3, 4, 5, 6},
+         10 * 60,
+         18 * 60,
+         -1},
+        {"Jorge Silva",
+         "jorge.silva@facilities.example.edu",
+         {C::Heating, C::Plumbing, C::Electrical},
+         {1, 2, 3, 4, 5},
+         12 * 60,
+         20 * 60,
+         1},
+    };
+    TechnicianRepository techs(db, actor);
+    QList<Technician> staff;
+    for (const TechnicianSpec &spec : technicians) {
+        Technician t;
+        t.name = QString::fromUtf8(spec.name);
+        t.email = QString::fromLatin1(spec.email);
+        t.skills = spec.skills;
+        t.workingDays = spec.days;
+        t.dayStarts = spec.starts;
+        t.dayEnds = spec.ends;
+        const Result<Technician> added = techs.add(t);
+        if (!added)
+            return added.error();
+        if (spec.absentInDays >= 0) {
+            if (auto r = techs.setAbsent(added->id, today.addDays(spec.absentInDays), true); !r)
+                return r.error();
+        }
+        staff.append(added.value());
+    }
+
+    MaintenanceRepository requests(db, actor);
+    const Result<QList<MaintenanceRate>> rates = requests.rates();
+    if (!rates)
+        return rates.error();
+    // What residents and staff report, by category.
+    struct Problem
+    {
+        C category;
+        const char *text;
+    };
+    const Problem problems[] = {
+        {C::Plumbing, "The tap in the bathroom drips all night."},
+        {C::Plumbing, "The shower drains very slowly."},
+        {C::Heating, "The radiator stays cold."},
+        {C::Heating, "The thermostat does not react."},
+        {C::Electrical, "The ceiling light flickers."},
+        {C::Electrical, "A socket by the desk has no power."},
+        {C::Furniture, "The wardrobe door has come off its hinge."},
+        {C::Furniture, "The desk chair is broken."},
+        {C::Cleaning, "Mould on the bathroom ceiling."},
+        {C::Pest, "Ants in the kitchenette."},
+        {C::Locks, "The room key sticks in the lock."},
+        {C::Other, "The window does not close properly."},
+    };
+    enum class Outcome { Open, Assigned, Scheduled, InProgress, Done, Cancelled };
+    // Reported this many hours ago, and how far it got.
+    struct Spec
+    {
+        int hoursAgo;
+        P priority;
+        Outcome outcome;
+    };
+    const Spec specs[] = {
+        {2, P::Emergency, Outcome::InProgress},
+        {5, P::High, Outcome::Scheduled},
+        {9, P::Routine, Outcome::Open},
+        {20, P::Routine, Outcome::Scheduled},
+        {30, P::Low, Outcome::Assigned},
+        {40, P::High, Outcome::Open},
+        {60, P::Routine, Outcome::Scheduled},
+        {80, P::Low, Outcome::Open},
+        {120, P::Routine, Outcome::Assigned},
+        {150, P::High, Outcome::Scheduled},
+        {200, P::Routine, Outcome::Open},
+        {260, P::Emergency, Outcome::Done},
+        {300, P::Routine, Outcome::Done},
+        {350, P::High, Outcome::Done},
+        {400, P::Low, Outcome::Done},
+        {450, P::Routine, Outcome::Cancelled},
+        {500, P::Routine, Outcome::Done},
+        {600, P::High, Outcome::Done},
+        {30, P::Routine, Outcome::InProgress},
+        {70, P::Emergency, Outcome::Done},
+        {16, P::Low, Outcome::Open},
+        {100, P::Routine, Outcome::InProgress},
+        {340, P::Low, Outcome::Assigned},
+        {3, P::Routine, Outcome::Open},
+    };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int i = 0;
+    for (const Spec &spec : specs) {
+        const Problem &problem = problems[rng.bounded(int(std::size(problems)))];
+        MaintenanceRequest r;
+        // One in six is for a building's common area.
+        if (i % 6 == 5)
+            r.buildingId = buildings.at(rng.bounded(int(buildings.size())));
+        else
+            r.roomId = rooms.at(rng.bounded(int(rooms.size())));
+        r.category = problem.category;
+        r.priority = spec.priority;
+        r.description = QString::fromUtf8(problem.text);
+        r.permissionToEnter = rng.bounded(3) != 0;
+        if (!residents.isEmpty() && r.roomId > 0 && i % 4 != 3)
+            r.reportedByResidentId = residents.at(rng.bounded(int(residents.size())));
+        ++i;
+        const Result<MaintenanceRequest> created =
+            requests.create(r, now.addSecs(-qint64(spec.hoursAgo) * 3600));
+        if (!created)
+            return created.error();
+        if (spec.outcome == Outcome::Open)
+            continue;
+        const qint64 id = created->id;
+        if (spec.outcome == Outcome::Cancelled) {
+            if (auto c = requests.cancel(id, u"Reported twice."_s); !c)
+                return c.error();
+            continue;
+        }
+        // The technician with the skill (the first, or another one for variety).
+        QList<Technician> able;
+        for (const Technician &t : std::as_const(staff))
+            if (t.hasSkill(r.category))
+                able.append(t);
+        const Technician &tech = able.isEmpty() ? staff.first() : able.at(rng.bounded(int(able.size())));
+        if (auto a = requests.assign(id, tech.id,
+                                     MaintenanceRules::estimate(rates.value(), r.category, r.priority));
+            !a)
+            return a.error();
+        if (spec.outcome == Outcome::Assigned)
+            continue;
+        // A visit in the technician's hours: in the past for work under way or done,
+        // in the coming days for work still to come.
+        const int days = spec.outcome == Outcome::Scheduled ? 1 + int(rng.bounded(3)) : -1;
+        QDateTime start(today.addDays(days),
+                        QTime(0, 0).addSecs(qint64(tech.dayStarts + 60 * int(rng.bounded(3))) * 60));
+        const QDateTime end =
+            start.addSecs(qint64(MaintenanceRules::visitMinutes(rates.value(), r.category, r.priority)) * 60);
+        if (auto s = requests.schedule(id, start.toUTC(), end.toUTC()); !s)
+            return s.error();
+        if (spec.outcome == Outcome::Scheduled)
+            continue;
+        if (auto s = requests.start(id); !s)
+            return s.error();
+        if (spec.outcome == Outcome::Done) {
+            if (auto c = requests.addComment(id, u"Fixed; checked with the resident."_s); !c)
+                return c.error();
+            if (auto d = requests.complete(id); !d)
+                return d.error();
+        }
+    }
+
+    // Preventive plans, from the first day of next month.
+    const QDate next(today.year(), today.month(), 1);
+    struct PlanSpec
+    {
+        const char *title;
+        int buildingIndex; // -1: every building
+        const char *roomType;
+        C category;
+        int months;
+        const char *description;
+    };
+    const PlanSpec plans[] = {
+        {"Heating filters", -1, "double", C::Heating, 3, "Replace the radiator filters."},
+        {"Fire safety check", 0, "", C::Electrical, 6, "Test smoke detectors and emergency lights."},
+        {"Pest inspection", int(buildings.size()) - 1, "", C::Pest, 12,
+         "Inspect kitchens and storage rooms."},
+    };
+    MaintenancePlanRepository planRepo(db, actor);
+    for (const PlanSpec &spec : plans) {
+        MaintenancePlan p;
+        p.title = QString::fromUtf8(spec.title);
+        p.buildingId = spec.buildingIndex >= 0 ? buildings.at(spec.buildingIndex) : 0;
+        p.roomType = QString::fromLatin1(spec.roomType);
+        p.category = spec.category;
+        p.priority = P::Routine;
+        p.periodMonths = spec.months;
+        p.startsOn = next.addMonths(1);
+        p.description = QString::fromUtf8(spec.description);
+        if (const Result<MaintenancePlan> added = planRepo.add(p); !added)
+            return added.error();
+    }
+    return tx.commit();
 }
 
 } // namespace
@@ -287,6 +552,8 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
             progress(end, total);
     }
     if (auto r = seedWaitlist(); !r)
+        return r.error();
+    if (auto r = seedMaintenance(m_db, m_actor, rng); !r)
         return r.error();
     return summary;
 }

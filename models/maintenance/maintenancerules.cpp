@@ -196,7 +196,12 @@ QStringList MaintenanceRules::acceptedMimeTypes()
 QString MaintenanceRules::detectMimeType(const QString &filename, const QByteArray &content)
 {
     static const QMimeDatabase mimes;
-    // The content decides; the name only breaks ties between text types.
+    // The content decides; the name only breaks ties between text types. A binary
+    // content's own type wins over any name (a program named photo.jpg is a program),
+    // and a binary content nothing recognises is refused whatever its name.
+    const QMimeType byContent = mimes.mimeTypeForData(content);
+    if (!content.isEmpty() && !byContent.inherits(u"text/plain"_s))
+        return byContent.name();
     const QMimeType type = mimes.mimeTypeForFileNameAndData(filename, content);
     if (type.inherits(u"text/plain"_s) && !type.inherits(u"image/svg+xml"_s) &&
         type.name() != u"text/plain"_s && !content.contains('\0')) {

@@ -4,6 +4,7 @@
 // desktop reloads them; a click on a figure opens the page behind it.
 #include "models/db/events.h"
 #include "models/db/sqlstatement.h"
+#include "models/maintenance/maintenance.h"
 #include "tests/models/reports/reportseed.h"
 #include "tests/support/windowharness.h"
 #include "ui/pages/dashboardcard.h"
@@ -11,6 +12,8 @@
 #include "ui/reports/reportsui.h"
 #include "tasks/jobstore.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QScrollArea>
@@ -235,7 +238,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(text(h, u"maintenanceCounts"_s).contains(u"2 overdue in all"_s),
                                  WindowHarness::kTimeoutMs);
 
-        // A click on a figure: the page behind it, or the window's signal for the rest.
+        // A click on a figure: the page behind it, and the window's signal.
         QSignalSpy links(h.window.get(), &MainWindow::dashboardLinkActivated);
         auto *freeBeds = h.child<QLabel>(u"freeBedsCount"_s);
         Q_EMIT freeBeds->linkActivated(u"free-beds:"_s);
@@ -248,6 +251,11 @@ private Q_SLOTS:
         const QVariantMap filter = links.at(1).at(1).toMap();
         QCOMPARE(filter.value(u"priority"_s).toString(), u"emergency"_s);
         QCOMPARE(filter.value(u"overdue"_s).toBool(), true);
+        // The Maintenance page, showing what the figure counted.
+        QCOMPARE(sidebar->currentItem()->text(), u"Maintenance"_s);
+        QCOMPARE(h.child<QComboBox>(u"maintenancePriorityFilter"_s)->currentData().toInt(),
+                 int(Maintenance::Priority::Emergency));
+        QVERIFY(h.child<QCheckBox>(u"maintenanceOverdueFilter"_s)->isChecked());
     }
 };
 

@@ -83,6 +83,7 @@ private Q_SLOTS:
         QCOMPARE(pages.contains(u"Residents"_s), housing);
         QCOMPARE(pages.contains(u"Protocols"_s), lab);
         QCOMPARE(pages.contains(u"Audit"_s), admin);
+        QVERIFY(pages.contains(u"Maintenance"_s)); // read-only for vets (tst_maintenancegui)
         // View ▸ <page> offers exactly the pages the sidebar shows (the Users page,
         // added later for administrators on PostgreSQL, has no such shortcut).
         QStringList goTitles = shownGoActions(h);

@@ -151,6 +151,18 @@ QList<Rule> rules()
          kHousing, "maintenance requests"},
         {"change maintenance requests", "UPDATE maintenance_requests SET description = description", kHousing,
          "maintenance requests"},
+        // The request window: comments and attachments (the demo seed made requests).
+        {"read maintenance comments and attachments",
+         "SELECT (SELECT count(*) FROM maintenance_comments) + (SELECT count(*) FROM maintenance_attachments)",
+         kEveryone},
+        {"comment on maintenance",
+         "INSERT INTO maintenance_comments (request_id, body, author, created_at) "
+         "SELECT min(id), 'x', 'x', CURRENT_TIMESTAMP FROM maintenance_requests",
+         kHousing, "maintenance comments"},
+        {"attach a file to maintenance",
+         "INSERT INTO maintenance_attachments (request_id, filename, mime_type, size_bytes, content, created_at, "
+         "created_by) SELECT min(id), 'a.txt', 'text/plain', 1, 'x', CURRENT_TIMESTAMP, 'x' FROM maintenance_requests",
+         kHousing, "maintenance attachments"},
         {"add a technician",
          "INSERT INTO maintenance_technicians (name, email, skills, created_by, updated_by) VALUES ('T', "
          "'t@example.edu', 'locks', 'x', 'x')",
@@ -238,6 +250,7 @@ QString fingerprint(Database &db)
     for (const char *table : {"buildings", "rooms", "residents", "allocations", "clients", "protocols",
                               "work_orders", "reports", "people", "audit_entries", "jobs", "bulk_jobs",
                               "maintenance_requests", "maintenance_technicians", "maintenance_plans",
+                              "maintenance_comments", "maintenance_attachments",
                               "waitlist_entries", "waitlist_offers", "allocation_deposits", "notifications",
                               "registrar_sync_settings", "registrar_flags", "recurring_jobs"}) {
         SqlStatement st(db, u"SELECT count(*) FROM "_s + QLatin1String(table));

@@ -1,6 +1,7 @@
 #include "models/db/sqlstatement.h"
 #include "models/housing/demoseeder.h"
 #include "models/housing/residentrepository.h"
+#include "models/maintenance/maintenancerepository.h"
 #include "tests/support/testdatabase.h"
 
 #include <QTest>
@@ -102,6 +103,37 @@ private Q_SLOTS:
         QCOMPARE(ra.size(), 500);
         QCOMPARE(residentRows(b->db()), ra);
         QVERIFY(residentRows(c->db()) != ra);
+    }
+
+    // A maintenance day: technicians, requests in every state with some overdue, plans;
+    // added once (a second seed adds none).
+    void maintenanceDay()
+    {
+        std::unique_ptr<TestDatabase> t = fresh();
+        QVERIFY(t);
+        QVERIFY(DemoSeeder(t->db(), m_actor).seed({200, 9}));
+        QCOMPARE(count(t->db(), QStringLiteral("maintenance_technicians")), qint64(5));
+        QCOMPARE(count(t->db(), QStringLiteral("maintenance_plans")), qint64(3));
+        const qint64 requests = count(t->db(), QStringLiteral("maintenance_requests"));
+        QVERIFY(requests >= 20);
+        QStringList states;
+        SqlStatement st(t->db(), QStringLiteral("SELECT DISTINCT state FROM maintenance_requests ORDER BY state"));
+        QVERIFY(st.exec());
+        while (st.next())
+            states << st.value(0).toString();
+        QCOMPARE(states, (QStringList{QStringLiteral("assigned"), QStringLiteral("cancelled"), QStringLiteral("done"),
+                                      QStringLiteral("in_progress"), QStringLiteral("open"),
+                                      QStringLiteral("scheduled")}));
+        const Result<int> overdue =
+            MaintenanceRepository(t->db(), m_actor).overdueCount(QDateTime::currentDateTimeUtc());
+        QVERIFY(overdue && overdue.value() > 0 && overdue.value() < requests);
+        // Reported by residents and by staff; rooms and common areas.
+        QVERIFY(count(t->db(), QStringLiteral("maintenance_requests WHERE reported_by_resident_id IS NOT NULL")) > 0);
+        QVERIFY(count(t->db(), QStringLiteral("maintenance_requests WHERE room_id IS NULL")) > 0);
+
+        QVERIFY(DemoSeeder(t->db(), m_actor).seed({200, 9}));
+        QCOMPARE(count(t->db(), QStringLiteral("maintenance_requests")), requests);
+        QCOMPARE(count(t->db(), QStringLiteral("maintenance_technicians")), qint64(5));
     }
 
     void reseedAddsNothing()

@@ -258,6 +258,11 @@ private Q_SLOTS:
         QTest::newRow("plain text") << u"notes.txt"_s << QByteArray("The tap drips.\n") << QString();
         QTest::newRow("a program") << u"photo.exe"_s << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16)
                                    << u"photo.exe is not a photo or document"_s;
+        QTest::newRow("a program named .jpg: the content decides")
+            << u"holiday.jpg"_s << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16)
+            << u"holiday.jpg is not a photo or document"_s;
+        QTest::newRow("unknown bytes named .png") << u"photo.png"_s << QByteArray("\x01\x02\x03\x00\xff\xfe", 6)
+                                                  << u"photo.png is not a photo or document"_s;
         QTest::newRow("a shell script") << u"fix.sh"_s << QByteArray("#!/bin/sh\nrm -rf /\n")
                                         << u"fix.sh is not a photo or document"_s;
         QTest::newRow("empty") << u"empty.png"_s << QByteArray() << u"empty.png is empty"_s;
