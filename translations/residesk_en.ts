@@ -4,7 +4,7 @@
 <context>
     <name>AllocationCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/allocationcommands.cpp" line="+439"/>
+        <location filename="../app/cli/allocationcommands.cpp" line="+458"/>
         <source>%n free bed(s) in %1 %2.</source>
         <translation>
             <numerusform>%n free bed in %1 %2.</numerusform>
@@ -154,7 +154,7 @@
 <context>
     <name>JobCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/jobcommands.cpp" line="+427"/>
+        <location filename="../app/cli/jobcommands.cpp" line="+465"/>
         <source>%1 received: no new jobs; %n running job(s) stop at their next checkpoint.</source>
         <translation>
             <numerusform>%1 received: no new jobs; %n running job stops at its next checkpoint.</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Worker %1 on %2: up to %n job(s) at once, kinds: %3.</source>
         <translation>
             <numerusform>Worker %1 on %2: up to %n job at once, kinds: %3.</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+203"/>
+        <location line="+204"/>
         <source>Job %1 (%2) is queued again with %n attempt(s).</source>
         <translation>
             <numerusform>Job %1 (%2) is queued again with %n attempt.</numerusform>
@@ -248,6 +248,110 @@
     </message>
 </context>
 <context>
+    <name>Maintenance</name>
+    <message numerus="yes">
+        <location filename="../models/maintenance/maintenance.cpp" line="+222"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/maintenancecommands.cpp" line="+444"/>
+        <source>Plan %1: %2, every %n month(s) from %3.</source>
+        <translation>
+            <numerusform>Plan %1: %2, every %n month from %3.</numerusform>
+            <numerusform>Plan %1: %2, every %n months from %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePage</name>
+    <message numerus="yes">
+        <location filename="../ui/maintenance/maintenancepage.cpp" line="+263"/>
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %Ln overdue</source>
+        <translation>
+            <numerusform>, %Ln overdue</numerusform>
+            <numerusform>, %Ln overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceRequestWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/maintenance/maintenancerequestwindow.cpp" line="+209"/>
+        <location line="+299"/>
+        <source>Storing %Ln file(s)…</source>
+        <translation>
+            <numerusform>Storing %Ln file…</numerusform>
+            <numerusform>Storing %Ln files…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-295"/>
+        <source>%Ln file(s) attached.</source>
+        <translation>
+            <numerusform>%Ln file attached.</numerusform>
+            <numerusform>%Ln files attached.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln file(s) attached; </source>
+        <translation>
+            <numerusform>%Ln file attached; </numerusform>
+            <numerusform>%Ln files attached; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln not:</source>
+        <translation>
+            <numerusform>%Ln not:</numerusform>
+            <numerusform>%Ln not:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceRules</name>
+    <message numerus="yes">
+        <location filename="../models/maintenance/maintenancerules.cpp" line="+109"/>
+        <source>None of the %n technician(s) with the skill %1 has a free slot of %2 minutes before %3 (working days, hours, absences and other visits considered).</source>
+        <translation>
+            <numerusform>The %n technician with the skill %1 has no free slot of %2 minutes before %3 (working days, hours, absences and other visits considered).</numerusform>
+            <numerusform>None of the %n technicians with the skill %1 has a free slot of %2 minutes before %3 (working days, hours, absences and other visits considered).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NotificationCentre</name>
     <message numerus="yes">
         <location filename="../ui/notifications/notificationcentre.cpp" line="+131"/>
@@ -266,6 +370,28 @@
         <translation>
             <numerusform>The server %1 did not answer within %n second.</numerusform>
             <numerusform>The server %1 did not answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegistrarFetch</name>
+    <message numerus="yes">
+        <location filename="../tasks/sync/registrarfetch.cpp" line="+106"/>
+        <source>no answer within %n second(s)</source>
+        <translation>
+            <numerusform>no answer within %n second</numerusform>
+            <numerusform>no answer within %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegistrarFlagsDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/sync/registrarflagsdialog.cpp" line="+115"/>
+        <source>%n resident(s) flagged.</source>
+        <translation>
+            <numerusform>%n resident flagged.</numerusform>
+            <numerusform>%n residents flagged.</numerusform>
         </translation>
     </message>
 </context>
@@ -312,6 +438,47 @@
         <translation>
             <numerusform>%n was already queued by an earlier run of this mailing.</numerusform>
             <numerusform>%n were already queued by an earlier run of this mailing.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
+    <message numerus="yes">
+        <location filename="../app/cli/synccommands.cpp" line="+309"/>
+        <source>%n flag(s) cleared.</source>
+        <translation>
+            <numerusform>%n flag cleared.</numerusform>
+            <numerusform>%n flags cleared.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistPage</name>
+    <message numerus="yes">
+        <location filename="../ui/allocations/waitlistpage.cpp" line="+171"/>
+        <source>%Ln resident(s) waiting, %1.</source>
+        <translation>
+            <numerusform>%Ln resident waiting, %1.</numerusform>
+            <numerusform>%Ln residents waiting, %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln offer(s) awaiting an answer</source>
+        <translation>
+            <numerusform>%Ln offer awaiting an answer</numerusform>
+            <numerusform>%Ln offers awaiting an answer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistTasks</name>
+    <message numerus="yes">
+        <location filename="../tasks/waitlist/waitlisttasks.cpp" line="+167"/>
+        <source>%n offer(s) expired</source>
+        <translation>
+            <numerusform>%n offer expired</numerusform>
+            <numerusform>%n offers expired</numerusform>
         </translation>
     </message>
 </context>

@@ -27,7 +27,7 @@
 <context>
     <name>AllocationCommand</name>
     <message>
-        <location filename="../ui/allocations/allocationcommand.cpp" line="+79"/>
+        <location filename="../ui/allocations/allocationcommand.cpp" line="+81"/>
         <source>Another user changed the allocation of room %1 to %2 after your change; it was left as they made it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 después de su cambio; se ha dejado como esa persona la dejó. Vuelva a cargarla para ver sus cambios.</translation>
     </message>
@@ -35,13 +35,13 @@
 <context>
     <name>AllocationCommands</name>
     <message>
-        <location filename="../app/cli/allocationcommands.cpp" line="+102"/>
-        <location line="+335"/>
+        <location filename="../app/cli/allocationcommands.cpp" line="+103"/>
+        <location line="+353"/>
         <source>from %1 to %2</source>
         <translation>del %1 al %2</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-351"/>
         <source>from %1 on</source>
         <translation>desde el %1</translation>
     </message>
@@ -72,11 +72,13 @@
     </message>
     <message>
         <location line="+16"/>
+        <location line="+209"/>
+        <location line="+13"/>
         <source>an allocation id</source>
         <translation>un identificador de asignación</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-206"/>
         <source>List room allocations, by building and room.</source>
         <translation>Lista las asignaciones de habitaciones, por edificio y habitación.</translation>
     </message>
@@ -243,12 +245,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+129"/>
+        <location line="+147"/>
         <source>ROOM</source>
         <translation>HABITACIÓN</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-147"/>
         <source>FROM</source>
         <translation>DESDE</translation>
     </message>
@@ -293,12 +295,12 @@
         <translation>registrar la entrada</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>check out</source>
         <translation>registrar la salida</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>cancel</source>
         <translation>cancelar</translation>
     </message>
@@ -475,7 +477,7 @@
 <context>
     <name>AllocationRepository</name>
     <message>
-        <location filename="../models/housing/allocation/allocationrepository.cpp" line="+127"/>
+        <location filename="../models/housing/allocation/allocationrepository.cpp" line="+128"/>
         <source>from %1 on</source>
         <translation>desde el %1</translation>
     </message>
@@ -496,12 +498,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+584"/>
+        <location line="+597"/>
         <source>The first day is required.</source>
         <translation>El primer día es obligatorio.</translation>
     </message>
     <message>
-        <location line="-582"/>
+        <location line="-595"/>
         <source>The first day (%1) is not a plausible date.</source>
         <translation>El primer día (%1) no es una fecha plausible.</translation>
     </message>
@@ -593,13 +595,13 @@
     </message>
     <message>
         <location line="+39"/>
-        <location line="+75"/>
+        <location line="+88"/>
         <location line="+71"/>
         <source>Another user changed the allocation of room %1 to %2 since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 desde que usted la abrió. Vuelva a cargarla para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-150"/>
         <source>The stay of %1 in room %2 starts on %3; check-in opens on that day.</source>
         <translation>La estancia de %1 en la habitación %2 empieza el %3; la entrada se puede registrar a partir de ese día.</translation>
     </message>
@@ -614,7 +616,12 @@
         <translation>La habitación %1 está %2; no se puede registrar la entrada de %3. Traslade la asignación a otra habitación.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+11"/>
+        <source>Allocation %1 (%2 in room %3) cannot be checked in: its deposit of %4 is required and neither paid nor waived. Record the payment, or have an administrator waive it.</source>
+        <translation>No se puede registrar la entrada de la asignación %1 (%2 en la habitación %3): su depósito de %4 es obligatorio y no se ha pagado ni condonado. Registre el pago o pida a un administrador que lo condone.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <location line="+67"/>
         <location line="+58"/>
         <source>Another user changed the allocation of room %1 to %2 at the same time. Reload to see their changes.</source>
@@ -649,7 +656,7 @@
 <context>
     <name>AllocationsPage</name>
     <message>
-        <location filename="../ui/allocations/allocationspage.cpp" line="+22"/>
+        <location filename="../ui/allocations/allocationspage.cpp" line="+27"/>
         <source>Check &amp;in</source>
         <translation>Registrar e&amp;ntrada</translation>
     </message>
@@ -657,6 +664,21 @@
         <location line="+1"/>
         <source>Check &amp;out</source>
         <translation>Registrar &amp;salida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require &amp;deposit…</source>
+        <translation>Exigir &amp;depósito…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record deposit &amp;payment…</source>
+        <translation>Registrar el &amp;pago del depósito…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Waive deposit</source>
+        <translation>&amp;Condonar depósito</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -669,7 +691,7 @@
         <translation>&amp;Día:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Reserve a bed for a resident</source>
         <translation>Reservar una plaza para un residente</translation>
     </message>
@@ -685,12 +707,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+104"/>
+        <location line="+224"/>
         <source>Cancel reservation</source>
         <translation>Cancelar reserva</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-223"/>
         <source>Cancel the selected reservation (Del)</source>
         <translation>Cancelar la reserva seleccionada (Supr)</translation>
     </message>
@@ -710,7 +732,22 @@
         <translation>Registrar la salida del residente seleccionado (Ctrl+Mayús+I)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <source>The selected reservation requires a deposit before check-in</source>
+        <translation>La reserva seleccionada exige un depósito antes de registrar la entrada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the payment of the selected reservation&apos;s deposit</source>
+        <translation>Registrar el pago del depósito de la reserva seleccionada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waive the selected reservation&apos;s deposit (administrators)</source>
+        <translation>Condonar el depósito de la reserva seleccionada (administradores)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&amp;Building:</source>
         <translation>Edi&amp;ficio:</translation>
     </message>
@@ -725,7 +762,42 @@
         <translation>Es&amp;tado:</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+87"/>
+        <source>Deposit: could not be read (%1)</source>
+        <translation>Depósito: no se ha podido leer (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deposit: %1</source>
+        <translation>Depósito: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit: none required</source>
+        <translation>Depósito: no se exige</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Allocation %1: %2 in room %3.</source>
+        <translation>Asignación %1: %2 en la habitación %3.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Require a deposit from %1</source>
+        <translation>Exigir un depósito a %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the deposit of %1</source>
+        <translation>Registrar el depósito de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waive the deposit of %1</source>
+        <translation>Condonar el depósito de %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Cancel the reservation of room %1 for %2?</source>
         <translation>¿Cancelar la reserva de la habitación %1 para %2?</translation>
     </message>
@@ -801,6 +873,49 @@
         <location line="+2"/>
         <source>State</source>
         <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentUploader</name>
+    <message>
+        <location filename="../ui/maintenance/attachmentuploader.cpp" line="+40"/>
+        <source>%1 was not attached: the upload was interrupted.</source>
+        <translation>%1 no se ha adjuntado: la subida se ha interrumpido.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 cannot be read: it is no longer there.</source>
+        <translation>%1 no se puede leer: ya no existe.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a file.</source>
+        <translation>%1 no es un archivo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 no se puede leer: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 could not be read completely: %2</source>
+        <translation>%1 no se ha podido leer por completo: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 changed while it was read; nothing of it was attached. Try again.</source>
+        <translation>%1 ha cambiado mientras se leía; no se ha adjuntado nada. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>%1 was not attached: %2</source>
+        <translation>%1 no se ha adjuntado: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 attached.</source>
+        <translation>%1 adjuntado.</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1178,335 @@
     </message>
 </context>
 <context>
+    <name>BackupCommands</name>
+    <message>
+        <location filename="../app/cli/backupcommands.cpp" line="+34"/>
+        <source>&quot;%1&quot; needs a file name</source>
+        <translation>&quot;%1&quot; necesita un nombre de archivo</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Back up the whole database into FILE (administrators).</source>
+        <translation>Hacer una copia de seguridad de toda la base de datos en FILE (administradores).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queues a database.backup job that writes one consistent snapshot of every table into FILE (compressed, with a manifest and a checksum per table), on the machine that runs the job. With --wait it runs here and reports the result.</source>
+        <translation>Pone en cola un trabajo database.backup que escribe en FILE una instantánea coherente de todas las tablas (comprimida, con un manifiesto y una suma de comprobación por tabla), en la máquina que ejecuta el trabajo. Con --wait se ejecuta aquí e informa del resultado.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check a backup file without restoring it.</source>
+        <translation>Comprobar un archivo de copia de seguridad sin restaurarlo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads FILE whole: its manifest, every table&apos;s checksum and every row. Writes nothing.</source>
+        <translation>Lee FILE entero: su manifiesto, la suma de comprobación de cada tabla y cada fila. No escribe nada.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show or change the scheduled backups (administrators).</source>
+        <translation>Mostrar o cambiar las copias de seguridad programadas (administradores).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every day at --time (UTC) a worker or an administrator&apos;s window writes a backup into --folder (a folder on the machine that runs it), reads it back, and keeps the newest of each of the last --keep-daily days and --keep-weekly weeks. --off stops them. Without options: the settings.</source>
+        <translation>Cada día a la hora --time (UTC), un ejecutor o la ventana de un administrador escribe una copia de seguridad en --folder (una carpeta de la máquina que la ejecuta), la vuelve a leer y conserva la más reciente de cada uno de los últimos --keep-daily días y --keep-weekly semanas. --off las detiene. Sin opciones: la configuración.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder for the backups.</source>
+        <translation>Carpeta para las copias de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DIR</source>
+        <translation>CARPETA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time of day, HH:MM, UTC.</source>
+        <translation>Hora del día, HH:MM, UTC.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days to keep (default 7).</source>
+        <translation>Días que se conservan (por defecto 7).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weeks to keep (default 4).</source>
+        <translation>Semanas que se conservan (por defecto 4).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the scheduled backups.</source>
+        <translation>Detener las copias de seguridad programadas.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore a backup file into an empty database (administrators).</source>
+        <translation>Restaurar un archivo de copia de seguridad en una base de datos vacía (administradores).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checks FILE first (manifest, checksums, every row; a damaged or cut-off file is refused before anything is written), then writes every table in one transaction, keeping every id, creator, signature and audit entry, and resets the id sequences. The database must be migrated to the backup&apos;s schema version and hold no rows (there is no --force). Works from SQLite to PostgreSQL and back.</source>
+        <translation>Primero comprueba FILE (manifiesto, sumas de comprobación, cada fila; un archivo dañado o truncado se rechaza antes de escribir nada) y luego escribe todas las tablas en una sola transacción, conservando cada id, creador, firma y entrada de auditoría, y reinicia las secuencias de id. La base de datos debe estar migrada a la versión de esquema de la copia de seguridad y no contener filas (no existe --force). Funciona de SQLite a PostgreSQL y viceversa.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>cannot queue the backup: %1</source>
+        <translation>no se puede poner en cola la copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Queued backup job %1 for %2.</source>
+        <translation>Trabajo de copia de seguridad %1 en cola para %2.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is sound: schema version %2, %3 tables, %4 rows, written %5 from %6.</source>
+        <translation>%1 está en buen estado: versión de esquema %2, %3 tablas, %4 filas, escrita el %5 desde %6.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>--time: &quot;%1&quot; is not a time of day such as 02:30</source>
+        <translation>--time: &quot;%1&quot; no es una hora del día como 02:30</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--%1: &quot;%2&quot; is not a number from %3 to 1000</source>
+        <translation>--%1: &quot;%2&quot; no es un número de %3 a 1000</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--folder: &quot;%1&quot; is not a folder</source>
+        <translation>--folder: &quot;%1&quot; no es una carpeta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot change the scheduled backups: %1</source>
+        <translation>no se pueden cambiar las copias de seguridad programadas: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Scheduled backups are off.</source>
+        <translation>Las copias de seguridad programadas están desactivadas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every day at %1 UTC into %2, keeping %3 daily and %4 weekly backups.</source>
+        <translation>Cada día a las %1 UTC en %2, conservando %3 copias diarias y %4 semanales.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 was not restored; nothing was written: %2</source>
+        <translation>%1 no se ha restaurado; no se ha escrito nada: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Restored %1 rows in %2 tables from %3.</source>
+        <translation>Se han restaurado %1 filas en %2 tablas desde %3.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFile</name>
+    <message>
+        <location filename="../models/backup/backupformat.cpp" line="+200"/>
+        <source>format version %1, this Residesk reads version %2</source>
+        <translation>versión de formato %1; este Residesk lee la versión %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>table %1: a column of unknown type</source>
+        <translation>tabla %1: una columna de tipo desconocido</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the manifest&apos;s entry for table “%1” is incomplete</source>
+        <translation>la entrada del manifiesto para la tabla «%1» está incompleta</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFileReader</name>
+    <message>
+        <location filename="../models/backup/backupfile.cpp" line="+135"/>
+        <source>%1: cannot read the backup: %2</source>
+        <translation>%1: no se puede leer la copia de seguridad: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a Residesk backup (it does not start with its marker)</source>
+        <translation>%1 no es una copia de seguridad de Residesk (no empieza por su marca)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is truncated: %2 bytes, too short for a backup</source>
+        <translation>%1 está truncado: %2 bytes, demasiado corto para una copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is truncated or damaged: its end marker is missing (the file has %2 bytes)</source>
+        <translation>%1 está truncado o dañado: falta su marca final (el archivo tiene %2 bytes)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is damaged: its trailer points outside the file (byte %2)</source>
+        <translation>%1 está dañado: su bloque final apunta fuera del archivo (byte %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is damaged: the manifest (bytes %2–%3) does not match its checksum</source>
+        <translation>%1 está dañado: el manifiesto (bytes %2–%3) no coincide con su suma de comprobación</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: the manifest cannot be read: %2</source>
+        <translation>%1: no se puede leer el manifiesto: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its bytes lie outside the data part of the file</source>
+        <translation>sus bytes están fuera de la parte de datos del archivo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is damaged: bytes %2–%3 belong to no table</source>
+        <translation>%1 está dañado: los bytes %2–%3 no pertenecen a ninguna tabla</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is damaged: table %2 (bytes %3–%4): %5</source>
+        <translation>%1 está dañado: tabla %2 (bytes %3–%4): %5</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the file ends early</source>
+        <translation>el archivo termina antes de tiempo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the data does not match its checksum</source>
+        <translation>los datos no coinciden con su suma de comprobación</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a chunk header at byte %1 is cut off</source>
+        <translation>la cabecera de un fragmento en el byte %1 está cortada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the chunk at byte %1 is longer than the table</source>
+        <translation>el fragmento del byte %1 es más largo que la tabla</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the chunk at byte %1 cannot be decompressed</source>
+        <translation>el fragmento del byte %1 no se puede descomprimir</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>row %1 of the chunk at byte %2 cannot be read</source>
+        <translation>la fila %1 del fragmento del byte %2 no se puede leer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the chunk at byte %1 holds more than its rows</source>
+        <translation>el fragmento del byte %1 contiene más que sus filas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 rows, the manifest says %2</source>
+        <translation>%1 filas; el manifiesto indica %2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFileWriter</name>
+    <message>
+        <location line="-231"/>
+        <location line="+11"/>
+        <location line="+74"/>
+        <source>%1: cannot write the backup: %2</source>
+        <translation>%1: no se puede escribir la copia de seguridad: %2</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>cannot compress table %1</source>
+        <translation>no se puede comprimir la tabla %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTasks</name>
+    <message>
+        <location filename="../tasks/backup/backuptasks.cpp" line="+85"/>
+        <source>rows</source>
+        <translation>filas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: %2 rows, %3 bytes</source>
+        <translation>%1: %2 filas, %3 bytes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup names no absolute file path.</source>
+        <translation>La copia de seguridad no indica ninguna ruta de archivo absoluta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+55"/>
+        <source>The backup into %1 failed: %2</source>
+        <translation>La copia de seguridad en %1 ha fallado: %2</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Scheduled backup failed</source>
+        <translation>Ha fallado la copia de seguridad programada</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The backup folder %1 does not exist.</source>
+        <translation>La carpeta de copias de seguridad %1 no existe.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>checking the backup</source>
+        <translation>comprobando la copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup %1 could not be read back: %2</source>
+        <translation>No se ha podido volver a leer la copia de seguridad %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup %1 reads back %2 rows, %3 were written.</source>
+        <translation>Al releer la copia de seguridad %1 se obtienen %2 filas; se escribieron %3.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Back up the database</source>
+        <translation>Hacer una copia de seguridad de la base de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled backup</source>
+        <translation>Copia de seguridad programada</translation>
+    </message>
+</context>
+<context>
     <name>BuildingComboBox</name>
     <message>
         <location filename="../ui/allocations/buildingcombobox.cpp" line="+68"/>
@@ -1285,7 +1729,7 @@
     </message>
     <message>
         <location line="+28"/>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>residents</source>
         <translation>residentes</translation>
     </message>
@@ -2061,7 +2505,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+130"/>
+        <location filename="../app/cli/commandline.cpp" line="+140"/>
         <source>Usage: residesk [--database &lt;url&gt;] &lt;command&gt; [options]
        residesk [--database &lt;url&gt;] [--demo] [--sign-in]   (no command: open the window)
 
@@ -2156,7 +2600,7 @@ Opciones:
         <translation>comando desconocido «%1»; consulte: residesk --help</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>unexpected argument &quot;%1&quot; for &quot;%2&quot;; see: residesk %2 --help</source>
         <translation>argumento inesperado «%1» para «%2»; consulte: residesk %2 --help</translation>
     </message>
@@ -2308,7 +2752,7 @@ Opciones:
         <translation>Exportar &amp;protocolos…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>Export residents</source>
         <translation>Exportar residentes</translation>
     </message>
@@ -2434,36 +2878,99 @@ Opciones:
     </message>
 </context>
 <context>
+    <name>DashboardCard</name>
+    <message>
+        <location filename="../ui/pages/dashboardcard.cpp" line="+36"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not be loaded: %1</source>
+        <translation>No se ha podido cargar: %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../ui/pages/dashboardpage.cpp" line="+30"/>
+        <location filename="../ui/pages/dashboardpage.cpp" line="+78"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Buildings</source>
-        <translation>Edificios</translation>
+        <location line="+16"/>
+        <source>Occupancy by building (beds held today)</source>
+        <translation>Ocupación por edificio (plazas ocupadas hoy)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Rooms</source>
-        <translation>Habitaciones</translation>
+        <location line="+11"/>
+        <source>Free beds today</source>
+        <translation>Plazas libres hoy</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Residents</source>
-        <translation>Residentes</translation>
+        <location line="+8"/>
+        <source>Jobs</source>
+        <translation>Trabajos</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <source>The counts could not be loaded: %1</source>
-        <translation>No se pudieron cargar los recuentos: %1</translation>
+        <location line="+6"/>
+        <source>Arrivals and departures this week</source>
+        <translation>Llegadas y salidas esta semana</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Occupancy and maintenance overviews will appear here.</source>
-        <translation>Aquí aparecerán los resúmenes de ocupación y mantenimiento.</translation>
+        <source>Open maintenance by priority</source>
+        <translation>Mantenimiento abierto por prioridad</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Protocols by state</source>
+        <translation>Protocolos por estado</translation>
+    </message>
+    <message>
+        <location line="+172"/>
+        <source>Beds held</source>
+        <translation>Plazas ocupadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free</source>
+        <translation>Libres</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>of %1 beds; %2 in rooms out of service</source>
+        <translation>de %1 plazas; %2 en habitaciones fuera de servicio</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Arrivals: %1 (today %2)</source>
+        <translation>Llegadas: %1 (hoy %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Departures: %1 (today %2)</source>
+        <translation>Salidas: %1 (hoy %2)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(%1 overdue)</source>
+        <translation>(%1 vencidas)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 overdue in all</source>
+        <translation>%1 vencidas en total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None overdue.</source>
+        <translation>Ninguna vencida.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 running, %2 queued, %3 failed</source>
+        <translation>%1 en curso, %2 en cola, %3 fallidos</translation>
     </message>
 </context>
 <context>
@@ -2491,8 +2998,7 @@ Opciones:
     <message>
         <location line="+16"/>
         <location line="+8"/>
-        <location line="+12"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <location line="+16"/>
         <source>Cannot prepare the database connection: %1</source>
         <translation>No se puede preparar la conexión con la base de datos: %1</translation>
@@ -2610,7 +3116,7 @@ Opciones:
 <context>
     <name>DatabaseFileGuard</name>
     <message>
-        <location filename="../models/db/databasefileguard.cpp" line="+167"/>
+        <location filename="../models/db/databasefileguard.cpp" line="+171"/>
         <source>%1 is the database file Residesk is using. Opening it as another file would break the database&apos;s locks and lose work; choose another file.</source>
         <translation>%1 es el archivo de base de datos que usa Residesk. Abrirlo como otro archivo rompería los bloqueos de la base de datos y se perdería trabajo; elija otro archivo.</translation>
     </message>
@@ -2618,6 +3124,49 @@ Opciones:
         <location line="+3"/>
         <source>%1 belongs to the database file %2 that Residesk is using. Opening it would break the database&apos;s locks and lose work; choose another file.</source>
         <translation>%1 pertenece al archivo de base de datos %2 que usa Residesk. Abrirlo rompería los bloqueos de la base de datos y se perdería trabajo; elija otro archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseRestore</name>
+    <message>
+        <location filename="../models/backup/databaserestore.cpp" line="+25"/>
+        <source>The database is not empty: table %1 has rows; a backup is restored only into an empty database.</source>
+        <translation>La base de datos no está vacía: la tabla %1 tiene filas; una copia de seguridad solo se restaura en una base de datos vacía.</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>checking</source>
+        <translation>comprobando</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 holds a database of schema version %2; this database is at version %3. Restore it into a database migrated by the same Residesk version that wrote it.</source>
+        <translation>%1 contiene una base de datos con la versión de esquema %2; esta base de datos está en la versión %3. Restáurela en una base de datos migrada por la misma versión de Residesk que la escribió.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 has no table %2, which this database has</source>
+        <translation>%1 no tiene la tabla %2, que esta base de datos sí tiene</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>table %1 has other columns in %2 than in this database</source>
+        <translation>la tabla %1 tiene en %2 columnas distintas de las de esta base de datos</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 has a table %2, which this database does not have</source>
+        <translation>%1 tiene una tabla %2 que esta base de datos no tiene</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>restoring %1</source>
+        <translation>restaurando %1</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>restored</source>
+        <translation>restaurado</translation>
     </message>
 </context>
 <context>
@@ -2666,6 +3215,21 @@ Opciones:
         <location line="+1"/>
         <source>room allocations</source>
         <translation>asignaciones de habitaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waitlists</source>
+        <translation>listas de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waitlist offers</source>
+        <translation>ofertas de la lista de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deposits</source>
+        <translation>depósitos</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2725,6 +3289,52 @@ Opciones:
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
+        <source>maintenance requests</source>
+        <translation>solicitudes de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maintenance comments</source>
+        <translation>comentarios de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maintenance attachments</source>
+        <translation>adjuntos de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>technicians</source>
+        <translation>técnicos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>technicians&apos; absences</source>
+        <translation>ausencias de los técnicos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maintenance rates</source>
+        <translation>tarifas de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>response targets</source>
+        <translation>objetivos de tiempo de respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maintenance plans</source>
+        <translation>planes de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maintenance plan periods</source>
+        <translation>períodos de los planes de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>jobs</source>
         <translation>trabajos</translation>
     </message>
@@ -2747,6 +3357,21 @@ Opciones:
         <location line="+1"/>
         <source>the job kinds of each role</source>
         <translation>los tipos de trabajo de cada rol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the registrar sync settings</source>
+        <translation>la configuración de la sincronización con el registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the registrar sync state</source>
+        <translation>el estado de la sincronización con el registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>residents flagged by the registrar sync</source>
+        <translation>residentes marcados por la sincronización con el registro</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -2809,12 +3434,12 @@ Opciones:
         <translation>La operación no se ha completado.</translation>
     </message>
     <message>
-        <location filename="../models/db/transaction.cpp" line="+87"/>
+        <location filename="../models/db/transaction.cpp" line="+90"/>
         <source>The transaction is no longer active.</source>
         <translation>La transacción ya no está activa.</translation>
     </message>
     <message>
-        <location filename="../models/housing/demoseeder.cpp" line="+176"/>
+        <location filename="../models/housing/demoseeder.cpp" line="+441"/>
         <source>The demo buildings could not be read back.</source>
         <translation>No se pudieron volver a leer los edificios de demostración.</translation>
     </message>
@@ -2827,6 +3452,157 @@ Opciones:
         <location line="+27"/>
         <source>The demo report was not stored.</source>
         <translation>El informe de demostración no se ha guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>Deposit</name>
+    <message>
+        <location filename="../models/housing/allocation/deposit.cpp" line="+33"/>
+        <source>Required</source>
+        <translation>Exigido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waived</source>
+        <translation>Condonado</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>required: %1</source>
+        <translation>exigido: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paid: %1 on %2 (ref. %3)</source>
+        <translation>pagado: %1 el %2 (ref. %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waived (%1 was required)</source>
+        <translation>condonado (se exigía %1)</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <location filename="../ui/allocations/depositdialog.cpp" line="+23"/>
+        <source>Require a deposit</source>
+        <translation>Exigir un depósito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record a deposit payment</source>
+        <translation>Registrar el pago de un depósito</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>250.00</source>
+        <translation>250.00</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receipt or transfer number</source>
+        <translation>Número de recibo o de transferencia</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Importe:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paid on:</source>
+        <translation>Fecha de &amp;pago:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Referencia:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The amount must be above zero, such as 250 or 250.00 (not &quot;%1&quot;).</source>
+        <translation>El importe debe ser mayor que cero, como 250 o 250.00 (no &quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reference (receipt or transfer number) is required.</source>
+        <translation>La referencia (número de recibo o de transferencia) es obligatoria.</translation>
+    </message>
+</context>
+<context>
+    <name>DepositRepository</name>
+    <message>
+        <location filename="../models/housing/allocation/depositrepository.cpp" line="+94"/>
+        <source>The allocation (id %1) does not exist.</source>
+        <translation>La asignación (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Another user changed the deposit of allocation %1 at the same time.</source>
+        <translation>Otro usuario ha modificado el depósito de la asignación %1 al mismo tiempo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The deposit was not stored.</source>
+        <translation>El depósito no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The deposit must be an amount above zero, such as 250.00.</source>
+        <translation>El depósito debe ser un importe superior a cero, como 250.00.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Allocation %1 (%2 in room %3) is %4; only a reservation can require a deposit.</source>
+        <translation>La asignación %1 (%2 en la habitación %3) está en estado %4; solo una reserva puede requerir depósito.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+42"/>
+        <location line="+39"/>
+        <source>The deposit of allocation %1 (%2 in room %3) is already %4.</source>
+        <translation>El depósito de la asignación %1 (%2 en la habitación %3) ya está en estado %4.</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>The amount paid must be above zero, such as 250.00.</source>
+        <translation>El importe pagado debe ser superior a cero, como 250.00.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The day of the payment is required.</source>
+        <translation>El día del pago es obligatorio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The payment&apos;s reference (receipt or transfer number) is required.</source>
+        <translation>La referencia del pago (número de recibo o de transferencia) es obligatoria.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reference must be at most %1 characters long.</source>
+        <translation>La referencia debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Allocation %1 (%2 in room %3) is %4; its deposit can no longer be paid.</source>
+        <translation>La asignación %1 (%2 en la habitación %3) está en estado %4; su depósito ya no se puede pagar.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The payment of %1 is less than the deposit of %2 that allocation %3 requires.</source>
+        <translation>El pago de %1 es inferior al depósito de %2 que requiere la asignación %3.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Allocation %1 (%2 in room %3) requires no deposit; there is nothing to waive.</source>
+        <translation>La asignación %1 (%2 en la habitación %3) no requiere depósito; no hay nada que condonar.</translation>
     </message>
 </context>
 <context>
@@ -2880,7 +3656,7 @@ Opciones:
 <context>
     <name>Events</name>
     <message>
-        <location filename="../tasks/events.cpp" line="+271"/>
+        <location filename="../models/db/events.cpp" line="+333"/>
         <source>The event is too large to be sent to other clients.</source>
         <translation>El evento es demasiado grande para enviarlo a otros clientes.</translation>
     </message>
@@ -3635,7 +4411,7 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
 <context>
     <name>JobCommands</name>
     <message>
-        <location filename="../app/cli/jobcommands.cpp" line="+107"/>
+        <location filename="../app/cli/jobcommands.cpp" line="+119"/>
         <source>no job with id %1</source>
         <translation>no hay ninguna tarea con el id %1</translation>
     </message>
@@ -3673,12 +4449,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+0"/>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-39"/>
         <source>Run only these job kinds, separated by commas (default: all).</source>
         <translation>Ejecutar solo estos tipos de tarea, separados por comas (por omisión: todos).</translation>
     </message>
@@ -3699,22 +4475,39 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+2"/>
-        <location line="+66"/>
+        <location line="+78"/>
         <source>s</source>
         <translation>s</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-76"/>
         <source>Advanced: the retry delay after a first failed attempt, doubled for each further one, up to 10 minutes (default 2000).</source>
         <translation>Avanzado: la espera antes de reintentar tras un primer intento fallido, que se duplica en cada intento siguiente, hasta 10 minutos (por omisión, 2000).</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+8"/>
+        <location line="+4"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-10"/>
+        <source>Do not LISTEN for events (behind PgBouncer in transaction mode, where NOTIFY does not arrive): poll the queue every --poll-ms instead; cancel requests arrive with the heartbeat.</source>
+        <translation>No escuchar eventos con LISTEN (detrás de PgBouncer en modo de transacción, donde NOTIFY no llega): en su lugar, consultar la cola cada --poll-ms; las solicitudes de cancelación llegan con el latido.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How often to look for runnable jobs when no event wakes the worker (default 1000, with --no-listen 200).</source>
+        <translation>Frecuencia con la que se buscan trabajos ejecutables cuando ningún evento despierta al ejecutor (predeterminado: 1000; con --no-listen, 200).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Advanced: how long a finished job waits for others to be recorded with it in one statement while other jobs still run (default 5).</source>
+        <translation>Avanzado: cuánto espera un trabajo terminado a que otros se registren con él en una sola sentencia mientras otros trabajos siguen en curso (predeterminado: 5).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>List jobs, newest first.</source>
         <translation>Listar las tareas, primero las más recientes.</translation>
     </message>
@@ -3829,12 +4622,22 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>--retry-base-ms debe ser un número entero de 0 a %1, no «%2»</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>--poll-ms must be a whole number from 50 to 60000, not &quot;%1&quot;</source>
+        <translation>--poll-ms debe ser un número entero de 50 a 60000, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--batch-wait-ms must be a whole number from 0 to 3600000, not &quot;%1&quot;</source>
+        <translation>--batch-wait-ms debe ser un número entero de 0 a 3600000, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>cannot watch for SIGTERM and SIGINT: %1</source>
         <translation>no se pueden vigilar SIGTERM y SIGINT: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>job %1 started (%2)</source>
         <translation>tarea %1 iniciada (%2)</translation>
     </message>
@@ -3905,7 +4708,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Worker %1 on %2: up to %n job(s) at once, kinds: %3.</source>
         <translation>
             <numerusform>Proceso de trabajo %1 en %2: hasta %n tarea a la vez, tipos: %3.</numerusform>
@@ -3919,7 +4722,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+5"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>cannot schedule %1: %2</source>
         <translation>no se puede programar %1: %2</translation>
     </message>
@@ -4185,7 +4988,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../tasks/jobengine.cpp" line="+164"/>
+        <location filename="../tasks/jobengine.cpp" line="+253"/>
         <source>This Residesk does not know jobs of kind “%1”.</source>
         <translation>Este Residesk no conoce las tareas de tipo «%1».</translation>
     </message>
@@ -4200,7 +5003,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La tarea se detuvo por un error interno.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>This job acts for %1, and this worker cannot act for them: %2</source>
         <translation>Este trabajo actúa en nombre de %1, y este trabajador no puede actuar en su nombre: %2</translation>
     </message>
@@ -4268,7 +5071,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobStore</name>
     <message>
-        <location filename="../tasks/jobstore.cpp" line="+137"/>
+        <location filename="../tasks/jobstore.cpp" line="+142"/>
         <source>Job %1 is no longer held by this worker: its lease expired and it was taken over, or it was finished elsewhere.</source>
         <translation>La tarea %1 ya no la tiene este proceso de trabajo: su concesión caducó y la asumió otro, o se terminó en otro lugar.</translation>
     </message>
@@ -4293,7 +5096,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Tarea «%1» cancelada</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+129"/>
         <source>A job needs a kind.</source>
         <translation>Una tarea necesita un tipo.</translation>
     </message>
@@ -4333,12 +5136,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Un proceso de trabajo necesita un nombre de 1 a %1 caracteres para reclamar tareas.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+128"/>
         <source>The worker running this job stopped responding, and no attempts are left.</source>
         <translation>El proceso de trabajo que ejecutaba esta tarea dejó de responder y no quedan intentos.</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+362"/>
         <source>Job %1 has already ended (%2); there is nothing to cancel.</source>
         <translation>La tarea %1 ya ha terminado (%2); no hay nada que cancelar.</translation>
     </message>
@@ -4462,14 +5265,14 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobsDock</name>
     <message>
-        <location filename="../ui/jobs/jobsdock.cpp" line="+43"/>
+        <location filename="../ui/jobs/jobsdock.cpp" line="+44"/>
         <location line="+22"/>
-        <location line="+241"/>
+        <location line="+248"/>
         <source>Jobs</source>
         <translation>Tareas</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-260"/>
         <source>Cancel job</source>
         <translation>Cancelar tarea</translation>
     </message>
@@ -4544,12 +5347,17 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Error:</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>(%1 characters, not shown)</source>
+        <translation>(%1 caracteres, no se muestran)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Result:</source>
         <translation>Resultado:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The job returned no result.</source>
         <translation>La tarea no ha devuelto ningún resultado.</translation>
     </message>
@@ -4587,7 +5395,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobsTableModel</name>
     <message>
-        <location filename="../models/itemmodels/jobstablemodel.cpp" line="+191"/>
+        <location filename="../tasks/itemmodels/jobstablemodel.cpp" line="+191"/>
         <location line="+87"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
@@ -5698,12 +6506,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+119"/>
+        <location filename="../ui/mainwindow.cpp" line="+141"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -5734,6 +6542,11 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+1"/>
+        <source>Waitlists</source>
+        <translation>Listas de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Protocols</source>
         <translation>Protocolos</translation>
     </message>
@@ -5741,6 +6554,11 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+1"/>
         <source>Work orders</source>
         <translation>Órdenes de trabajo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance</source>
+        <translation>Mantenimiento</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -5803,17 +6621,17 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Opening “%1” is not supported yet.</source>
         <translation>Todavía no se puede abrir «%1».</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tareas</translation>
     </message>
@@ -5853,7 +6671,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La tarea de diagnóstico ha fallado a propósito.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
@@ -5873,7 +6696,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>&lt;b&gt;Residesk&lt;/b&gt; %1&lt;br&gt;Administración de la oficina de alojamiento y del laboratorio veterinario.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>%1 failed: %2</source>
         <translation>No se pudo completar «%1»: %2</translation>
     </message>
@@ -5883,13 +6706,14 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No realizado</translation>
     </message>
     <message>
-        <location line="-107"/>
-        <location line="+107"/>
+        <location line="-133"/>
+        <location line="+74"/>
+        <location line="+59"/>
         <source>%1 failed.</source>
         <translation>No se pudo completar «%1».</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Signed in as %1  ·  %2</source>
         <translation>Sesión iniciada como %1  ·  %2</translation>
     </message>
@@ -5909,7 +6733,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+112"/>
         <source>Jobs</source>
         <translation>Tareas</translation>
     </message>
@@ -5922,6 +6746,1695 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+10"/>
         <source>Job %1 queued.</source>
         <translation>Tarea %1 en cola.</translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <location filename="../models/maintenance/maintenance.cpp" line="+70"/>
+        <source>Plumbing</source>
+        <translation>Fontanería</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Electrical</source>
+        <translation>Electricidad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Heating</source>
+        <translation>Calefacción</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Furniture</source>
+        <translation>Mobiliario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cleaning</source>
+        <translation>Limpieza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pest control</source>
+        <translation>Control de plagas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locks and keys</source>
+        <translation>Cerraduras y llaves</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Emergency</source>
+        <translation>Urgencia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Routine</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+12"/>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Assigned</source>
+        <translation>Asignada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>same day</source>
+        <translation>el mismo día</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n día laborable</numerusform>
+            <numerusform>%n días laborables</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 (common area)</source>
+        <translation>%1 (zona común)</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceCommands</name>
+    <message>
+        <location filename="../app/cli/maintenancecommands.cpp" line="+74"/>
+        <source>Maintenance request %1: %2, %3, %4 priority, %5.</source>
+        <translation>Solicitud de mantenimiento %1: %2, %3, prioridad %4, %5.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Technician: %1.</source>
+        <translation>Técnico: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Estimate: %1.</source>
+        <translation>Estimación: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visit: %1–%2.</source>
+        <translation>Visita: %1–%2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs attention: nobody could take it.</source>
+        <translation>Requiere atención: nadie ha podido hacerse cargo.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot %1: %2</source>
+        <translation>no se puede %1: %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+273"/>
+        <source>--category must be one of %1, not &quot;%2&quot;</source>
+        <translation>--category debe ser uno de %1, no &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="-269"/>
+        <location line="+275"/>
+        <source>--priority must be one of %1, not &quot;%2&quot;</source>
+        <translation>--priority debe ser uno de %1, no &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="-272"/>
+        <source>give --room BUILDING/NUMBER, or --building CODE for its common area</source>
+        <translation>indique --room EDIFICIO/NÚMERO, o --building CÓDIGO para su zona común</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--description is required: what is wrong?</source>
+        <translation>--description es obligatorio: ¿qué falla?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--room must be BUILDING/NUMBER (NH/101), not &quot;%1&quot;</source>
+        <translation>--room debe tener la forma EDIFICIO/NÚMERO (NH/101), no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there is no room %1</source>
+        <translation>no existe la habitación %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the rooms: %1</source>
+        <translation>no se pueden leer las habitaciones: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+265"/>
+        <source>there is no building with the code &quot;%1&quot;</source>
+        <translation>no existe ningún edificio con el código &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="-264"/>
+        <location line="+265"/>
+        <source>cannot read the buildings: %1</source>
+        <translation>no se pueden leer los edificios: %1</translation>
+    </message>
+    <message>
+        <location line="-256"/>
+        <source>there is no resident with the student id &quot;%1&quot;</source>
+        <translation>no existe ningún residente con el número de estudiante &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the residents: %1</source>
+        <translation>no se pueden leer los residentes: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>add the maintenance request</source>
+        <translation>añadir la solicitud de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>read maintenance request %1</source>
+        <translation>leer la solicitud de mantenimiento %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--state must be one of %1, not &quot;%2&quot;</source>
+        <translation>--state debe ser uno de %1, no &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>list maintenance requests</source>
+        <translation>listar las solicitudes de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+151"/>
+        <location line="+87"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-238"/>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+238"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="-238"/>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>overdue</source>
+        <translation>vencida</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+34"/>
+        <source>a maintenance request id</source>
+        <translation>el identificador de una solicitud de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>show maintenance request %1</source>
+        <translation>mostrar la solicitud de mantenimiento %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>read its comments</source>
+        <translation>leer sus comentarios</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Description: %1</source>
+        <translation>Descripción: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported %1, due %2.</source>
+        <translation>Notificada: %1; vence: %2.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>mark maintenance request %1 done</source>
+        <translation>marcar como terminada la solicitud de mantenimiento %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>--skills: &quot;%1&quot; is not a category (%2)</source>
+        <translation>--skills: &quot;%1&quot; no es una categoría (%2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--days: &quot;%1&quot; is not a weekday number (1 = Monday … 7 = Sunday)</source>
+        <translation>--days: &quot;%1&quot; no es un número de día de la semana (1 = lunes … 7 = domingo)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--hours must be HH:MM-HH:MM (08:00-16:00), not &quot;%1&quot;</source>
+        <translation>--hours debe tener el formato HH:MM-HH:MM (08:00-16:00), no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--absent: &quot;%1&quot; is not a date as YYYY-MM-DD</source>
+        <translation>--absent: &quot;%1&quot; no es una fecha con el formato YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>add the technician</source>
+        <translation>añadir al técnico</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Technician %1: %2 &lt;%3&gt;, %4.</source>
+        <translation>Técnico %1: %2 &lt;%3&gt;, %4.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>list technicians</source>
+        <translation>listar los técnicos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skills</source>
+        <translation>Competencias</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>--every must be a number of months, not &quot;%1&quot;</source>
+        <translation>--every debe ser un número de meses, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--from must be a date as YYYY-MM-DD, not &quot;%1&quot;</source>
+        <translation>--from debe ser una fecha con el formato YYYY-MM-DD, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>add the plan</source>
+        <translation>añadir el plan</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Plan %1: %2, every %n month(s) from %3.</source>
+        <translation>
+            <numerusform>Plan %1: %2, cada %n mes desde %3.</numerusform>
+            <numerusform>Plan %1: %2, cada %n meses desde %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>list plans</source>
+        <translation>listar los planes</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Building</source>
+        <translation>Edificio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room type</source>
+        <translation>Tipo de habitación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every</source>
+        <translation>Periodicidad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Periods created</source>
+        <translation>Períodos creados</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mes</numerusform>
+            <numerusform>%n meses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Report a maintenance request; a job assigns, estimates, schedules and notifies.</source>
+        <translation>Comunicar una solicitud de mantenimiento; un trabajo la asigna, la estima, la programa y envía las notificaciones.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prints the new request (with --wait: after processing, with technician, estimate and visit). With --json the keys are %1.</source>
+        <translation>Muestra la nueva solicitud (con --wait: después de procesarla, con técnico, estimación y visita). Con --json, las claves son %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The room, as BUILDING/NUMBER (NH/101).</source>
+        <translation>La habitación, como EDIFICIO/NÚMERO (NH/101).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>room</source>
+        <translation>habitación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A building&apos;s common area (its code), instead of --room.</source>
+        <translation>La zona común de un edificio (su código), en lugar de --room.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <location line="+24"/>
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <location line="+37"/>
+        <source>One of %1.</source>
+        <translation>Una de %1.</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+37"/>
+        <source>category</source>
+        <translation>categoría</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+37"/>
+        <source>One of %1 (default routine).</source>
+        <translation>Una de %1 (predeterminada: routine).</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+37"/>
+        <source>priority</source>
+        <translation>prioridad</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>What is wrong.</source>
+        <translation>Qué falla.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+32"/>
+        <location line="+7"/>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>The student id of the resident who reported it (default: you).</source>
+        <translation>El número de estudiante del residente que la comunicó (predeterminado: usted).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The technician may enter while nobody is in.</source>
+        <translation>El técnico puede entrar aunque no haya nadie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List maintenance requests, soonest due first.</source>
+        <translation>Listar las solicitudes de mantenimiento, primero las de vencimiento más próximo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With --json: a JSON array of objects with the keys %1.</source>
+        <translation>Con --json: una matriz JSON de objetos con las claves %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this state (%1).</source>
+        <translation>Solo este estado (%1).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>state</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this building (its code).</source>
+        <translation>Solo este edificio (su código).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only unfinished requests past their target.</source>
+        <translation>Solo las solicitudes sin terminar que han superado su plazo objetivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show one maintenance request with its technician, estimate, visit and comments.</source>
+        <translation>Mostrar una solicitud de mantenimiento con su técnico, estimación, visita y comentarios.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark a maintenance request done (an assigned or scheduled one is started first).</source>
+        <translation>Marcar una solicitud de mantenimiento como terminada (si está asignada o programada, antes se inicia).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a technician.</source>
+        <translation>Añadir un técnico.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full name.</source>
+        <translation>Nombre completo.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail address (jobs are sent there).</source>
+        <translation>Dirección de correo electrónico (a ella se envían los trabajos).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categories, comma-separated (%1).</source>
+        <translation>Categorías, separadas por comas (%1).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>list</source>
+        <translation>lista</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Working days, ISO numbers comma-separated (default 1,2,3,4,5).</source>
+        <translation>Días laborables, números ISO separados por comas (predeterminado: 1,2,3,4,5).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working hours HH:MM-HH:MM (default 08:00-16:00).</source>
+        <translation>Horario laboral HH:MM-HH:MM (predeterminado: 08:00-16:00).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>range</source>
+        <translation>intervalo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absent days, YYYY-MM-DD comma-separated.</source>
+        <translation>Días de ausencia, YYYY-MM-DD separados por comas.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dates</source>
+        <translation>fechas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List technicians.</source>
+        <translation>Listar los técnicos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a preventive maintenance plan (requests every N months).</source>
+        <translation>Añadir un plan de mantenimiento preventivo (solicitudes cada N meses).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give --building (its common area), --room-type (every room of the type), or both.</source>
+        <translation>Indique --building (su zona común), --room-type (todas las habitaciones del tipo) o ambos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is done (&quot;Filters&quot;).</source>
+        <translation>Qué se hace (por ejemplo, «Filtros»).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The building (its code).</source>
+        <translation>El edificio (su código).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every room of this type (single, double, triple, suite, studio).</source>
+        <translation>Todas las habitaciones de este tipo (single, double, triple, suite, studio).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>type</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The period in months.</source>
+        <translation>El periodo en meses.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>months</source>
+        <translation>meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first period&apos;s first day (YYYY-MM-DD, default today).</source>
+        <translation>El primer día del primer periodo (YYYY-MM-DD; predeterminado: hoy).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details for the technician.</source>
+        <translation>Detalles para el técnico.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List preventive maintenance plans.</source>
+        <translation>Listar los planes de mantenimiento preventivo.</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePage</name>
+    <message>
+        <location filename="../ui/maintenance/maintenancepage.cpp" line="+46"/>
+        <source>O&amp;verdue only</source>
+        <translation>Solo &amp;vencidas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New request…</source>
+        <translation>&amp;Nueva solicitud…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Maintenance</source>
+        <translation>Mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open work</source>
+        <translation>Trabajo pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All states</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+181"/>
+        <source>All buildings</source>
+        <translation>Todos los edificios</translation>
+    </message>
+    <message>
+        <location line="-180"/>
+        <source>All categories</source>
+        <translation>Todas las categorías</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All priorities</source>
+        <translation>Todas las prioridades</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search description, place, technician…</source>
+        <translation>Buscar descripción, lugar, técnico…</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>The maintenance requests could not be loaded: %1</source>
+        <translation>No se han podido cargar las solicitudes de mantenimiento: %1</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln solicitud</numerusform>
+            <numerusform>%Ln solicitudes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %Ln overdue</source>
+        <translation>
+            <numerusform>, %Ln vencida</numerusform>
+            <numerusform>, %Ln vencidas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePlanRepository</name>
+    <message>
+        <location filename="../models/maintenance/maintenanceplanrepository.cpp" line="+53"/>
+        <source>The plan needs a title.</source>
+        <translation>El plan necesita un título.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The title must be at most %1 characters long.</source>
+        <translation>El título debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the building, the room type, or both.</source>
+        <translation>Indique el edificio, el tipo de habitación o ambos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is not a room type (single, double, triple, suite, studio).</source>
+        <translation>«%1» no es un tipo de habitación (single, double, triple, suite, studio).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The period must be between 1 and 120 months (%1 given).</source>
+        <translation>El periodo debe estar entre 1 y 120 meses (se ha indicado %1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The plan needs its first day.</source>
+        <translation>El plan necesita su primer día.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The description must be at most %1 characters long.</source>
+        <translation>La descripción debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The building (id %1) does not exist.</source>
+        <translation>El edificio (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown building.</source>
+        <translation>Edificio desconocido.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The plan was not stored.</source>
+        <translation>El plan no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+23"/>
+        <location line="+30"/>
+        <source>The maintenance plan (id %1) does not exist.</source>
+        <translation>El plan de mantenimiento (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source> (preventive, period from %1)</source>
+        <translation> (preventivo, periodo desde el %1)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The maintenance plan “%1” was advanced by someone else meanwhile.</source>
+        <translation>Otra persona ha hecho avanzar mientras tanto el plan de mantenimiento «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceRepository</name>
+    <message>
+        <location filename="../models/maintenance/maintenancerepository.cpp" line="+40"/>
+        <source>Choose the room, or the building for its common area.</source>
+        <translation>Elija la habitación, o el edificio para su zona común.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Describe the problem.</source>
+        <translation>Describa el problema.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The description must be at most %1 characters long.</source>
+        <translation>La descripción debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reporter&apos;s login must be at most %1 characters long.</source>
+        <translation>El nombre de usuario de quien la comunica debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The room (id %1) does not exist; another user may have deleted it.</source>
+        <translation>La habitación (id %1) no existe; puede que otro usuario la haya eliminado.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The building (id %1) does not exist.</source>
+        <translation>El edificio (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The resident (id %1) who reported it does not exist.</source>
+        <translation>El residente (id %1) que la comunicó no existe.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The new maintenance request was not stored.</source>
+        <translation>La nueva solicitud de mantenimiento no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+43"/>
+        <location line="+271"/>
+        <location line="+51"/>
+        <source>Maintenance request %1 does not exist.</source>
+        <translation>La solicitud de mantenimiento %1 no existe.</translation>
+    </message>
+    <message>
+        <location line="-302"/>
+        <source>Another user changed maintenance request %1 at the same time. Reload to see their changes.</source>
+        <translation>Otro usuario ha modificado la solicitud de mantenimiento %1 al mismo tiempo. Vuelva a cargarla para ver sus cambios.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+42"/>
+        <location line="+58"/>
+        <location line="+70"/>
+        <source>Another user changed maintenance request %1 since you opened it. Reload to see their changes.</source>
+        <translation>Otro usuario ha modificado la solicitud de mantenimiento %1 desde que usted la abrió. Vuelva a cargarla para ver sus cambios.</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>The technician (id %1) does not exist.</source>
+        <translation>El técnico (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The technician (id %1) is no longer active.</source>
+        <translation>El técnico (id %1) ya no está activo.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The visit&apos;s end must come after its start.</source>
+        <translation>El final de la visita debe ser posterior a su inicio.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Cancelled: %1</source>
+        <translation>Cancelada: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Maintenance request %1 is assigned with a technician and scheduled with a slot.</source>
+        <translation>La solicitud de mantenimiento %1 se asigna eligiendo un técnico y se programa eligiendo una franja horaria.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Maintenance request %1 is for the common area of %2; there is no room to take out of service.</source>
+        <translation>La solicitud de mantenimiento %1 es para la zona común de %2; no hay ninguna habitación que dejar fuera de servicio.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Maintenance request %1 is %2; only open work can take room %3 out of service.</source>
+        <translation>La solicitud de mantenimiento %1 está en estado %2; solo un trabajo pendiente puede dejar la habitación %3 fuera de servicio.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The comment is empty.</source>
+        <translation>El comentario está vacío.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A comment must be at most %1 characters long.</source>
+        <translation>Un comentario debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The comment was not stored.</source>
+        <translation>El comentario no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The attachment needs a file name.</source>
+        <translation>El adjunto necesita un nombre de archivo.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The attachment was not stored.</source>
+        <translation>El adjunto no se ha guardado.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The attachment (id %1) does not exist.</source>
+        <translation>El adjunto (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>A response target must be between 0 and 1000 (%1 given).</source>
+        <translation>Un objetivo de respuesta debe estar entre 0 y 1000 (se ha indicado %1).</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>A rate cannot be negative.</source>
+        <translation>Una tarifa no puede ser negativa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A visit lasts between 15 and 480 minutes (%1 given).</source>
+        <translation>Una visita dura entre 15 y 480 minutos (se ha indicado %1).</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceRequestWindow</name>
+    <message>
+        <location filename="../ui/maintenance/maintenancerequestwindow.cpp" line="+78"/>
+        <source>&amp;Assign…</source>
+        <translation>&amp;Asignar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Schedule…</source>
+        <translation>&amp;Programar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tart</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Terminar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel request…</source>
+        <translation>&amp;Cancelar solicitud…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add co&amp;mment</source>
+        <translation>Añadir co&amp;mentario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;files…</source>
+        <translation>Añadir &amp;archivos…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open attachment</source>
+        <translation>Abrir a&amp;djunto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Maintenance request %1</source>
+        <translation>Solicitud de mantenimiento %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Place:</source>
+        <translation>Lugar:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category:</source>
+        <translation>Categoría:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Priority:</source>
+        <translation>Prioridad:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due:</source>
+        <translation>Fecha límite:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Technician:</source>
+        <translation>Técnico:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Estimate:</source>
+        <translation>Estimación:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visit:</source>
+        <translation>Visita:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Permission to enter:</source>
+        <translation>Permiso para entrar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported by:</source>
+        <translation>Comunicada por:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room:</source>
+        <translation>Habitación:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Description:</source>
+        <translation>Descripción:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write a comment…</source>
+        <translation>Escriba un comentario…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <location line="+299"/>
+        <source>Storing %Ln file(s)…</source>
+        <translation>
+            <numerusform>Guardando %Ln archivo…</numerusform>
+            <numerusform>Guardando %Ln archivos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-295"/>
+        <source>%Ln file(s) attached.</source>
+        <translation>
+            <numerusform>%Ln archivo adjuntado.</numerusform>
+            <numerusform>%Ln archivos adjuntados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln file(s) attached; </source>
+        <translation>
+            <numerusform>%Ln archivo adjuntado; </numerusform>
+            <numerusform>%Ln archivos adjuntados; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln not:</source>
+        <translation>
+            <numerusform>%Ln no se ha adjuntado:</numerusform>
+            <numerusform>%Ln no se han adjuntado:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Maintenance request %1 cannot be shown: %2</source>
+        <translation>No se puede mostrar la solicitud de mantenimiento %1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, %2:
+%3</source>
+        <translation>%1, %2:
+%3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1, %2, added by %3 on %4</source>
+        <translation>%1, %2, añadido por %3 el %4</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+1"/>
+        <source>Maintenance request %1 — %2</source>
+        <translation>Solicitud de mantenimiento %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Common area of %1 — %2</source>
+        <translation>Zona común de %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — needs attention: nobody could take it</source>
+        <translation>%1 — requiere atención: nadie ha podido encargarse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <source>%1 on %2</source>
+        <translation>%1 el %2</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>%1 — overdue</source>
+        <translation>%1 — vencida</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nobody yet</source>
+        <translation>nadie todavía</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none yet</source>
+        <translation>ninguna todavía</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not scheduled</source>
+        <translation>sin programar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes: staff may enter when nobody is in</source>
+        <translation>sí: el personal puede entrar cuando no hay nadie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no: only with someone in the room</source>
+        <translation>no: solo con alguien en la habitación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (resident)</source>
+        <translation>%1 (residente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (staff)</source>
+        <translation>%1 (personal)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>common area</source>
+        <translation>zona común</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>out of service for this request</source>
+        <translation>fuera de servicio por esta solicitud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status: %1</source>
+        <translation>estado: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Put room back in ser&amp;vice</source>
+        <translation>Volver a poner la habitación en ser&amp;vicio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take room out of ser&amp;vice</source>
+        <translation>Dejar la habitación fuera de ser&amp;vicio</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 was not done: %2</source>
+        <translation>No se ha realizado «%1»: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Assign</source>
+        <translation>Asignar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Schedule</source>
+        <translation>Programar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Done</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Take the room out of service</source>
+        <translation>Dejar la habitación fuera de servicio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Put the room back in service</source>
+        <translation>Volver a poner la habitación en servicio</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The comment was not added: %1</source>
+        <translation>No se ha añadido el comentario: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos and documents (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt);;All files (*)</source>
+        <translation>Fotos y documentos (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The attachment cannot be opened: %1</source>
+        <translation>No se puede abrir el adjunto: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 cannot be shown: it is not a picture Residesk can read.</source>
+        <translation>No se puede mostrar %1: no es una imagen que Residesk pueda leer.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save attachment</source>
+        <translation>Guardar adjunto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot write</source>
+        <translation>no se puede escribir</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was not saved to %2: %3</source>
+        <translation>%1 no se guardó en %2: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 saved to %2.</source>
+        <translation>Se guardó %1 en %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Assign request %1</source>
+        <translation>Asignar la solicitud %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Technician:</source>
+        <translation>&amp;Técnico:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Estimate:</source>
+        <translation>&amp;Estimación:</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The technicians cannot be read: %1</source>
+        <translation>No se pueden leer los técnicos: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (no %2 skill)</source>
+        <translation>%1 (sin la competencia %2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Schedule request %1</source>
+        <translation>Programar la solicitud %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Visit starts:</source>
+        <translation>&amp;Inicio de la visita:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Length:</source>
+        <translation>&amp;Duración:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancel request %1</source>
+        <translation>Cancelar la solicitud %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is it cancelled? (kept as a comment)</source>
+        <translation>¿Por qué se cancela? (se guarda como comentario)</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceRequestsModel</name>
+    <message>
+        <location filename="../models/itemmodels/maintenancerequestsmodel.cpp" line="+84"/>
+        <source>Overdue: it was due %1.</source>
+        <translation>Vencida: el plazo era %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs attention: nobody could take it.</source>
+        <translation>Requiere atención: nadie ha podido hacerse cargo.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 (needs attention)</source>
+        <translation>%1 (requiere atención)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceRules</name>
+    <message>
+        <location filename="../models/maintenance/maintenancerules.cpp" line="+108"/>
+        <source>No active technician has the skill %1.</source>
+        <translation>Ningún técnico activo tiene la competencia %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>None of the %n technician(s) with the skill %1 has a free slot of %2 minutes before %3 (working days, hours, absences and other visits considered).</source>
+        <translation>
+            <numerusform>El único técnico con la competencia %1 (%n en total) no tiene un hueco libre de %2 minutos antes de %3 (se han tenido en cuenta los días laborables, el horario, las ausencias y otras visitas).</numerusform>
+            <numerusform>Ninguno de los %n técnicos con la competencia %1 tiene un hueco libre de %2 minutos antes de %3 (se han tenido en cuenta los días laborables, el horario, las ausencias y otras visitas).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Maintenance request %1 is already %2.</source>
+        <translation>La solicitud de mantenimiento %1 ya está %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maintenance request %1 is %2; a finished request does not change any more.</source>
+        <translation>La solicitud de mantenimiento %1 está %2; una solicitud concluida ya no se modifica.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only an open request can be assigned</source>
+        <translation>solo se puede asignar una solicitud abierta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only an assigned request can be scheduled</source>
+        <translation>solo se puede programar una solicitud asignada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only an assigned or scheduled request can be started</source>
+        <translation>solo se puede iniciar una solicitud asignada o programada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only a request in progress can be marked done</source>
+        <translation>solo se puede marcar como terminada una solicitud en curso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a request never goes back to open</source>
+        <translation>una solicitud nunca vuelve a estar abierta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it cannot be cancelled</source>
+        <translation>no se puede cancelar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maintenance request %1 is %2; %3.</source>
+        <translation>La solicitud de mantenimiento %1 está %2; %3.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The file</source>
+        <translation>El archivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is empty; nothing to attach.</source>
+        <translation>%1 está vacío; no hay nada que adjuntar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is %2 MB; attachments may be at most %3 MB. Make the photo smaller or attach part of the document.</source>
+        <translation>%1 ocupa %2 MB; los adjuntos pueden ocupar como máximo %3 MB. Reduzca el tamaño de la foto o adjunte parte del documento.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a photo or document Residesk accepts (its content is %2); attach photos (PNG, JPEG, GIF, WebP) or documents (PDF, plain text).</source>
+        <translation>%1 no es una foto ni un documento que Residesk acepte (su contenido es %2); adjunte fotos (PNG, JPEG, GIF, WebP) o documentos (PDF, texto sin formato).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceTasks</name>
+    <message>
+        <location filename="../tasks/maintenance/maintenancetasks.cpp" line="+81"/>
+        <source>Needs attention: %1</source>
+        <translation>Requiere atención: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Maintenance request %1 needs attention</source>
+        <translation>La solicitud de mantenimiento %1 requiere atención</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Assigned to %1, visit %2–%3, estimate %4.</source>
+        <translation>Asignada a %1, visita %2–%3, estimación %4.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your maintenance request %1: visit on %2</source>
+        <translation>Su solicitud de mantenimiento %1: visita el %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hello %1,
+
+your request about %2 (%3) in %4 is scheduled: %5 will come on %6.
+%7
+
+Housing Office</source>
+        <translation>Hola, %1:
+
+Su solicitud sobre %2 (%3) en %4 está programada: %5 acudirá el %6.
+%7
+
+Oficina de Alojamiento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You allowed us to enter while you are away.</source>
+        <translation>Nos ha autorizado a entrar en su ausencia.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please be there to let the technician in.</source>
+        <translation>Esté presente para abrir la puerta al técnico.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Maintenance job %1 at %2: %3</source>
+        <translation>Trabajo de mantenimiento %1 en %2: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job %1 (%2, %3 priority) at %4, %5.
+
+%6
+
+Permission to enter: %7.
+Due by %8.</source>
+        <translation>Trabajo %1 (%2, prioridad %3) en %4, %5.
+
+%6
+
+Permiso para entrar: %7.
+Plazo: %8.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Maintenance request %1 assigned to %2</source>
+        <translation>Solicitud de mantenimiento %1 asignada a %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2: visit %3.</source>
+        <translation>%1, %2: visita %3.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Maintenance request %1 is overdue</source>
+        <translation>La solicitud de mantenimiento %1 está vencida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2 (%3 priority): due %4, still %5.</source>
+        <translation>%1, %2 (prioridad %3): plazo %4, todavía %5.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+25"/>
+        <source>plans</source>
+        <translation>planes</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Process a maintenance request</source>
+        <translation>Procesar una solicitud de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flag overdue maintenance</source>
+        <translation>Marcar el mantenimiento vencido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create planned maintenance</source>
+        <translation>Crear el mantenimiento planificado</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceUi</name>
+    <message>
+        <location filename="../ui/maintenance/maintenanceui.cpp" line="+134"/>
+        <source>Maintenance request %1 stored; it is being processed.</source>
+        <translation>Solicitud de mantenimiento %1 guardada; se está procesando.</translation>
     </message>
 </context>
 <context>
@@ -5950,6 +8463,105 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+10"/>
         <source>Migration %1 (%2) failed: %3</source>
         <translation>La migración %1 (%2) ha fallado: %3</translation>
+    </message>
+</context>
+<context>
+    <name>NewMaintenanceRequestDialog</name>
+    <message>
+        <location filename="../ui/maintenance/newmaintenancerequestdialog.cpp" line="+28"/>
+        <source>Choose a building</source>
+        <translation>Elija un edificio</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Staff may &amp;enter when nobody is in</source>
+        <translation>El personal puede &amp;entrar si no hay nadie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New maintenance request</source>
+        <translation>Nueva solicitud de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+48"/>
+        <source>Common area</source>
+        <translation>Zona común</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>What is wrong, and where exactly?</source>
+        <translation>¿Qué falla y dónde exactamente?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Student id; empty: reported by you</source>
+        <translation>ID de estudiante; vacío: la notifica usted</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Report</source>
+        <translation>&amp;Notificar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Building:</source>
+        <translation>&amp;Edificio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Room:</source>
+        <translation>&amp;Habitación:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Category:</source>
+        <translation>&amp;Categoría:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Prioridad:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported by &amp;resident:</source>
+        <translation>Notificada por el &amp;residente:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Answered within: %1</source>
+        <translation>Plazo de respuesta: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The rooms cannot be read: %1</source>
+        <translation>No se pueden leer las habitaciones: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose the building (and the room, or its common area).</source>
+        <translation>Elija el edificio (y la habitación o su zona común).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no resident with the student id %1.</source>
+        <translation>No hay ningún residente con el ID de estudiante %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The request was not stored: %1</source>
+        <translation>La solicitud no se guardó: %1</translation>
     </message>
 </context>
 <context>
@@ -6012,7 +8624,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>NotificationsModel</name>
     <message>
-        <location filename="../models/itemmodels/notificationsmodel.cpp" line="+108"/>
+        <location filename="../tasks/itemmodels/notificationsmodel.cpp" line="+110"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -6417,6 +9029,15 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location filename="../tasks/pdf/pdfpageflow.cpp" line="+222"/>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>PdfRenderer</name>
+    <message>
+        <location filename="../tasks/pdf/pdfrenderer.cpp" line="+73"/>
+        <location line="+1"/>
+        <source>Residesk</source>
+        <translation>Residesk</translation>
     </message>
 </context>
 <context>
@@ -7138,7 +9759,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>RecordCommand</name>
     <message>
-        <location filename="../ui/allocations/allocationcommand.cpp" line="-53"/>
+        <location filename="../ui/allocations/allocationcommand.cpp" line="-54"/>
         <location filename="../ui/commands/recordcommand.h" line="+56"/>
         <source>Redo %1</source>
         <translation>Rehacer %1</translation>
@@ -7229,6 +9850,319 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
 </context>
 <context>
+    <name>RegistrarFetch</name>
+    <message>
+        <location filename="../tasks/sync/registrarfetch.cpp" line="+36"/>
+        <location line="+32"/>
+        <source>cannot write the temporary file %1: %2</source>
+        <translation>no se puede escribir el archivo temporal %1: %2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>the server answered HTTP %1 %2</source>
+        <translation>el servidor respondió HTTP %1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS error: %1</source>
+        <translation>error de TLS: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>no answer within %n second(s)</source>
+        <translation>
+            <numerusform>sin respuesta en %n segundo</numerusform>
+            <numerusform>sin respuesta en %n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server cannot be reached: %1</source>
+        <translation>no se puede conectar con el servidor: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server answered HTTP %1 %2, not 200 OK with the file</source>
+        <translation>el servidor respondió HTTP %1 %2, no 200 OK con el archivo</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrarFlagsDialog</name>
+    <message>
+        <location filename="../ui/sync/registrarflagsdialog.cpp" line="+25"/>
+        <source>Show &amp;reviewed</source>
+        <translation>Mostrar los &amp;revisados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clear flag</source>
+        <translation>&amp;Quitar la marca</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Residents not in the registrar export</source>
+        <translation>Residentes que no figuran en la exportación del registro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The registrar&apos;s last export did not list these residents. Nothing about them was changed: review each one (graduated? moved out?), change the resident if needed, then clear the flag.</source>
+        <translation>La última exportación del registro no incluía a estos residentes. No se ha cambiado nada de ellos: revise cada uno (¿se ha graduado? ¿se ha mudado?), modifique el residente si es necesario y, después, quite la marca.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Student ID</source>
+        <translation>ID de estudiante</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Situación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not listed since</source>
+        <translation>No figura desde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviewed</source>
+        <translation>Revisado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark the selected residents as reviewed</source>
+        <translation>Marcar los residentes seleccionados como revisados</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The flagged residents cannot be read: %1</source>
+        <translation>No se pueden leer los residentes marcados: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No resident is flagged.</source>
+        <translation>No hay ningún residente marcado.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n resident(s) flagged.</source>
+        <translation>
+            <numerusform>%n residente marcado.</numerusform>
+            <numerusform>%n residentes marcados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The flags were not cleared: %1</source>
+        <translation>No se quitaron las marcas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrarSyncDialog</name>
+    <message>
+        <location filename="../ui/sync/registrarsyncdialog.cpp" line="+32"/>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Registrar sync</source>
+        <translation>Sincronización con el registro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>https://registrar.example.edu/exports/residents.csv</source>
+        <translation>https://registrar.example.edu/exports/residents.csv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name and password (basic)</source>
+        <translation>Nombre de usuario y contraseña (basic)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Token (bearer)</source>
+        <translation>Token (bearer)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>kept in the system keychain</source>
+        <translation>se guarda en el llavero del sistema</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 0 6 * * * (daily at 06:00 UTC); empty: by hand only</source>
+        <translation>p. ej., 0 6 * * * (a diario a las 06:00 UTC); vacío: solo manualmente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export &amp;URL:</source>
+        <translation>&amp;URL de la exportación:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Autenticación:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User &amp;name:</source>
+        <translation>&amp;Nombre de usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password or token:</source>
+        <translation>&amp;Contraseña o token:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Schedule:</source>
+        <translation>&amp;Programación:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Tiempo de espera:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The settings cannot be read: %1</source>
+        <translation>No se puede leer la configuración: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Storing the password or token in the system keychain…</source>
+        <translation>Guardando la contraseña o el token en el llavero del sistema…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The settings were saved, but the secret could not be stored in the system keychain: %1</source>
+        <translation>Se guardó la configuración, pero no se pudo guardar el secreto en el llavero del sistema: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Enter the export&apos;s URL first.</source>
+        <translation>Indique primero la URL de la exportación.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The sync could not be queued: %1</source>
+        <translation>No se pudo poner en cola la sincronización: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync job %1 queued; the Jobs panel shows its progress.</source>
+        <translation>Trabajo de sincronización %1 en cola; el panel Trabajos muestra su progreso.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrarSyncSettings</name>
+    <message>
+        <location filename="../tasks/sync/registrarsyncsettings.cpp" line="+40"/>
+        <source>The registrar export URL &quot;%1&quot; is not an http:// or https:// address.</source>
+        <translation>La URL de exportación del registro &quot;%1&quot; no es una dirección http:// ni https://.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The registrar export URL must not hold a password; choose basic authentication and keep the password in the keychain.</source>
+        <translation>La URL de exportación del registro no debe contener una contraseña; elija la autenticación básica y guarde la contraseña en el llavero.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The registrar export URL must be at most %1 characters long.</source>
+        <translation>La URL de exportación del registro debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A scheduled registrar sync needs the export&apos;s URL.</source>
+        <translation>Una sincronización programada con el registro necesita la URL de la exportación.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Basic authentication needs a user name.</source>
+        <translation>La autenticación básica necesita un nombre de usuario.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user name must be at most %1 characters long.</source>
+        <translation>El nombre de usuario debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The schedule &quot;%1&quot; is not valid: %2</source>
+        <translation>La programación &quot;%1&quot; no es válida: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The schedule must be at most %1 characters long.</source>
+        <translation>La programación debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The timeout must be between 1 and 3600 seconds.</source>
+        <translation>El tiempo de espera debe estar entre 1 y 3600 segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrarSyncStore</name>
+    <message>
+        <location filename="../tasks/sync/registrarsyncstore.cpp" line="+62"/>
+        <location line="+14"/>
+        <source>Someone else saved the registrar sync settings meanwhile; reload them.</source>
+        <translation>Otra persona ha guardado entretanto la configuración de sincronización con el registro; vuelva a cargarla.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The schedule &quot;%1&quot; is not valid.</source>
+        <translation>La programación &quot;%1&quot; no es válida.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <location filename="../models/lab/report.cpp" line="+21"/>
@@ -7254,6 +10188,64 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <location line="+2"/>
         <source>Abnormal</source>
         <translation>Anormal</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../ui/reports/reportdialog.cpp" line="+18"/>
+        <source>Occupancy</source>
+        <translation>Ocupación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maintenance</source>
+        <translation>Mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab turnaround</source>
+        <translation>Tiempo de respuesta del laboratorio</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Make a report</source>
+        <translation>Generar un informe</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>PDF (opens in the viewer)</source>
+        <translation>PDF (se abre en el visor)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (saved to a file)</source>
+        <translation>CSV (se guarda en un archivo)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Report:</source>
+        <translation>&amp;Informe:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To (included):</source>
+        <translation>&amp;Hasta (incluido):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start</source>
+        <translation>Iniciar</translation>
     </message>
 </context>
 <context>
@@ -8044,6 +11036,54 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
 </context>
 <context>
+    <name>ReportTasks</name>
+    <message>
+        <location filename="../tasks/reports/reporttasks.cpp" line="+40"/>
+        <source>reading</source>
+        <translation>leyendo</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>computing</source>
+        <translation>calculando</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF could not be made: no usable font.</source>
+        <translation>No se pudo generar el PDF: no hay ninguna fuente utilizable.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is ready</source>
+        <translation>%1 está listo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Occupancy report</source>
+        <translation>Informe de ocupación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maintenance report</source>
+        <translation>Informe de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lab turnaround report</source>
+        <translation>Informe de tiempo de respuesta del laboratorio</translation>
+    </message>
+</context>
+<context>
     <name>ReportsTableModel</name>
     <message>
         <location filename="../models/itemmodels/reportstablemodel.cpp" line="+51"/>
@@ -8079,6 +11119,63 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <location line="+2"/>
         <source>Signed</source>
         <translation>Firmado</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsUi</name>
+    <message>
+        <location filename="../ui/reports/reportsui.cpp" line="+31"/>
+        <source>&amp;Occupancy…</source>
+        <translation>&amp;Ocupación…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Maintenance…</source>
+        <translation>&amp;Mantenimiento…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lab &amp;turnaround…</source>
+        <translation>&amp;Tiempo de respuesta del laboratorio…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+29"/>
+        <location line="+5"/>
+        <location line="+21"/>
+        <location line="+13"/>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>%1 report queued as job %2; you are told when it is ready.</source>
+        <translation>Informe de %1 en cola como trabajo %2; se le avisará cuando esté listo.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Job %1 holds no finished report.</source>
+        <translation>El trabajo %1 no contiene ningún informe terminado.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report saved to %1.</source>
+        <translation>Informe guardado en %1.</translation>
     </message>
 </context>
 <context>
@@ -8702,9 +11799,14 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../ui/pages/residentspage.cpp" line="+15"/>
+        <location filename="../ui/pages/residentspage.cpp" line="+16"/>
         <source>All buildings</source>
         <translation>Todos los edificios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not in registrar export…</source>
+        <translation>No figuran en la exportación del registro…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8747,7 +11849,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>En el edi&amp;ficio:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
+        <source>Residents the registrar&apos;s last export did not list, for review</source>
+        <translation>Residentes que la última exportación del registro no incluía, para revisarlos</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>resident “%1” (%2)</source>
         <translation>residente «%1» (%2)</translation>
     </message>
@@ -9222,6 +12329,366 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
 </context>
 <context>
+    <name>SyncCommands</name>
+    <message>
+        <location filename="../app/cli/synccommands.cpp" line="+54"/>
+        <source>%1 is unchanged since the last sync; nothing was written.</source>
+        <translation>%1 no ha cambiado desde la última sincronización; no se ha escrito nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Synced %1: %2 created, %3 updated, %4 unchanged, %5 rejected; %6 resident(s) newly flagged as not in the export, %7 flag(s) removed.</source>
+        <translation>Sincronizado %1: %2 creados, %3 actualizados, %4 sin cambios, %5 rechazados; %6 residente(s) recién marcado(s) por no figurar en la exportación, %7 marca(s) quitada(s).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>job %1 (%2) was cancelled; the chunks before the cancel stay imported</source>
+        <translation>el trabajo %1 (%2) se canceló; los bloques anteriores a la cancelación siguen importados</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Fetch the registrar&apos;s resident export and apply it: residesk sync residents [URL].</source>
+        <translation>Descargar la exportación de residentes del registro y aplicarla: residesk sync residents [URL].</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queues a residents.sync job for URL (else the URL of &quot;sync settings&quot;). The job fetches the export over HTTP(S) (authentication and timeout from &quot;sync settings&quot;; the password or token from RESIDESK_SYNC_SECRET or the keychain), sending back the last applied copy&apos;s ETag and date, so an unchanged export costs one short request and writes nothing. A changed one is applied with the rules of &quot;import residents&quot; (the same validation, line numbers and rejected rows); residents the export does not list are flagged for review (&quot;sync flagged&quot;), never changed.
+
+With --wait it runs here and prints what &quot;import residents&quot; prints (with --json its JSON, plus &quot;url&quot;, &quot;not_modified&quot;, &quot;flagged&quot;, &quot;unflagged&quot;, &quot;flagged_open&quot;); an unreachable server, a TLS error, a 4xx/5xx answer or a body that is not CSV is an error naming the URL and the cause, exit code 1, and nothing is written. Without --wait: the job&apos;s id ({&quot;job_id&quot;: n}).</source>
+        <translation>Pone en cola un trabajo residents.sync para URL (si no, la URL de &quot;sync settings&quot;). El trabajo descarga la exportación por HTTP(S) (autenticación y tiempo de espera de &quot;sync settings&quot;; la contraseña o el token, de RESIDESK_SYNC_SECRET o del llavero) y envía el ETag y la fecha de la última copia aplicada, de modo que una exportación sin cambios cuesta una sola petición breve y no escribe nada. Una exportación modificada se aplica con las reglas de &quot;import residents&quot; (la misma validación, los mismos números de línea y las mismas filas rechazadas); los residentes que la exportación no incluye se marcan para revisión (&quot;sync flagged&quot;) y nunca se modifican.
+
+Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; (con --json, su JSON, además de &quot;url&quot;, &quot;not_modified&quot;, &quot;flagged&quot;, &quot;unflagged&quot;, &quot;flagged_open&quot;); un servidor inaccesible, un error de TLS, una respuesta 4xx/5xx o un cuerpo que no sea CSV es un error que indica la URL y la causa, con código de salida 1, y no se escribe nada. Sin --wait: el id del trabajo ({&quot;job_id&quot;: n}).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Show or change the registrar sync settings: residesk sync settings [--url U] [--schedule CRON].</source>
+        <translation>Mostrar o cambiar la configuración de sincronización con el registro: residesk sync settings [--url U] [--schedule CRON].</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without options prints the settings. --url sets the export&apos;s address (http:// or https://), --auth none|basic|bearer and --user the authentication (the secret itself goes into the keychain through the window&apos;s Settings ▸ Registrar sync…, or RESIDESK_SYNC_SECRET for workers), --schedule a cron expression such as &quot;0 6 * * *&quot; (&quot;&quot; for by hand only) and --timeout the seconds without an answer before a sync gives up.</source>
+        <translation>Sin opciones, muestra la configuración. --url establece la dirección de la exportación (http:// o https://); --auth none|basic|bearer y --user, la autenticación (el secreto en sí se guarda en el llavero mediante Configuración ▸ Sincronización con el registro… de la ventana, o en RESIDESK_SYNC_SECRET para los ejecutores); --schedule, una expresión cron como &quot;0 6 * * *&quot; (&quot;&quot; para solo manualmente), y --timeout, los segundos sin respuesta antes de que una sincronización desista.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The export&apos;s URL.</source>
+        <translation>La URL de la exportación.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authentication: none, basic or bearer.</source>
+        <translation>Autenticación: none, basic o bearer.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The user name for basic authentication.</source>
+        <translation>El nombre de usuario para la autenticación básica.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When to sync, as a cron expression (&quot;&quot;: by hand only).</source>
+        <translation>Cuándo sincronizar, como expresión cron (&quot;&quot;: solo manualmente).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cron</source>
+        <translation>cron</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seconds without an answer before giving up.</source>
+        <translation>Segundos sin respuesta antes de desistir.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List the residents the registrar&apos;s export no longer lists: residesk sync flagged.</source>
+        <translation>Listar los residentes que la exportación del registro ya no incluye: residesk sync flagged.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The residents flagged by the last applied sync and not reviewed yet (--all: reviewed ones too). With --json: [{&quot;flag_id&quot;, &quot;resident_id&quot;, &quot;student_id&quot;, &quot;first_name&quot;, &quot;last_name&quot;, &quot;email&quot;, &quot;status&quot;, &quot;flagged_at&quot;, &quot;job_id&quot;, &quot;reviewed_at&quot;, &quot;reviewed_by&quot;}, …].</source>
+        <translation>Los residentes marcados por la última sincronización aplicada y aún no revisados (--all: también los revisados). Con --json: [{&quot;flag_id&quot;, &quot;resident_id&quot;, &quot;student_id&quot;, &quot;first_name&quot;, &quot;last_name&quot;, &quot;email&quot;, &quot;status&quot;, &quot;flagged_at&quot;, &quot;job_id&quot;, &quot;reviewed_at&quot;, &quot;reviewed_by&quot;}, …].</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Include flags already reviewed.</source>
+        <translation>Incluir las marcas ya revisadas.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clear the flags of residents reviewed: residesk sync review FLAG_ID…</source>
+        <translation>Quitar las marcas de los residentes revisados: residesk sync review FLAG_ID…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marks the flags as reviewed (the residents stay as they are; they are flagged again only if a later export lists them and then leaves them out again).</source>
+        <translation>Señala las marcas como revisadas (los residentes se quedan como están; solo se vuelven a marcar si una exportación posterior los incluye y después los vuelve a omitir).</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>cannot queue the sync: %1</source>
+        <translation>no se puede poner en cola la sincronización: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Queued registrar sync job %1.</source>
+        <translation>Trabajo de sincronización con el registro %1 en cola.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>--auth takes none, basic or bearer, not &quot;%1&quot;</source>
+        <translation>--auth admite none, basic o bearer, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--timeout takes seconds, not &quot;%1&quot;</source>
+        <translation>--timeout admite segundos, no &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>URL: %1</source>
+        <translation>URL: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authentication: %1%2</source>
+        <translation>Autenticación: %1%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Schedule: %1</source>
+        <translation>Programación: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>by hand only</source>
+        <translation>solo manualmente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeout: %1 s</source>
+        <translation>Tiempo de espera: %1 s</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>  (reviewed by %1)</source>
+        <translation>  (revisado por %1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;sync review&quot; needs the ids of the flags (see &quot;sync flagged&quot;)</source>
+        <translation>&quot;sync review&quot; necesita los id de las marcas (vea &quot;sync flagged&quot;)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a flag id</source>
+        <translation>&quot;%1&quot; no es un id de marca</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n flag(s) cleared.</source>
+        <translation>
+            <numerusform>%n marca quitada.</numerusform>
+            <numerusform>%n marcas quitadas.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncTasks</name>
+    <message>
+        <location filename="../tasks/sync/synctasks.cpp" line="+118"/>
+        <source>no password or token is stored for %1 (set it in Settings ▸ Registrar sync… or in RESIDESK_SYNC_SECRET)</source>
+        <translation>no hay ninguna contraseña ni token guardados para %1 (configúrelos en Configuración ▸ Sincronización con el registro… o en RESIDESK_SYNC_SECRET)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the keychain did not give the password or token: %1</source>
+        <translation>el llavero no ha devuelto la contraseña o el token: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No registrar export URL is set: give one (residesk sync residents URL) or set it in Settings ▸ Registrar sync….</source>
+        <translation>No hay ninguna URL de exportación del registro configurada: indique una (residesk sync residents URL) o configúrela en Configuración ▸ Sincronización con el registro….</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Registrar sync from %1 failed: %2</source>
+        <translation>La sincronización con el registro desde %1 ha fallado: %2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>cannot make a temporary folder: %1</source>
+        <translation>no se puede crear una carpeta temporal: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetching the registrar&apos;s export…</source>
+        <translation>Obteniendo la exportación del registro…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the answer is not CSV: the server sent an HTML page (Content-Type %1)</source>
+        <translation>la respuesta no es CSV: el servidor envió una página HTML (Content-Type %1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading the file…</source>
+        <translation>Leyendo el archivo…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the answer is not a CSV file of residents: %1</source>
+        <translation>la respuesta no es un archivo CSV de residentes: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+30"/>
+        <source>rows</source>
+        <translation>filas</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+75"/>
+        <source>Registrar sync from %1: %2</source>
+        <translation>Sincronización con el registro desde %1: %2</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Comparing with the residents…</source>
+        <translation>Comparando con los residentes…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the downloaded file cannot be read again</source>
+        <translation>el archivo descargado no se puede volver a leer</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Sync residents from the registrar</source>
+        <translation>Sincronizar los residentes desde el registro</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../ui/sync/syncui.cpp" line="+18"/>
+        <source>Residents &amp;not in the registrar export…</source>
+        <translation>Residentes &amp;no incluidos en la exportación del registro…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Registrar sync…</source>
+        <translation>&amp;Sincronización con el registro…</translation>
+    </message>
+</context>
+<context>
+    <name>TableReportPdfLayout</name>
+    <message>
+        <location filename="../tasks/pdf/tablereportpdflayout.cpp" line="+149"/>
+        <source>Residesk</source>
+        <translation>Residesk</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianRepository</name>
+    <message>
+        <location filename="../models/maintenance/technicianrepository.cpp" line="+27"/>
+        <source>The technician&apos;s name is required.</source>
+        <translation>El nombre del técnico es obligatorio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name must be at most %1 characters long.</source>
+        <translation>El nombre debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>«%1» no es una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give at least one skill (%1).</source>
+        <translation>Indique al menos una especialidad (%1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give at least one working day (1 = Monday … 7 = Sunday).</source>
+        <translation>Indique al menos un día laborable (1 = lunes … 7 = domingo).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a weekday number (1 = Monday … 7 = Sunday).</source>
+        <translation>%1 no es un número de día de la semana (1 = lunes … 7 = domingo).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The working hours %1–%2 are not a range within a day.</source>
+        <translation>El horario de trabajo %1–%2 no es un intervalo dentro de un día.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>A technician with the e-mail address %1 already exists.</source>
+        <translation>Ya existe un técnico con la dirección de correo electrónico %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already used by another technician.</source>
+        <translation>Ya la usa otro técnico.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The technician was not stored.</source>
+        <translation>No se ha guardado el técnico.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Another user changed the technician %1 since you opened it. Reload to see their changes.</source>
+        <translation>Otro usuario ha modificado el técnico %1 desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+23"/>
+        <source>The technician (id %1) does not exist.</source>
+        <translation>El técnico (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>The absent day is not a valid date.</source>
+        <translation>El día de ausencia no es una fecha válida.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid date.</source>
+        <translation>No es una fecha válida.</translation>
+    </message>
+</context>
+<context>
     <name>UndoContext</name>
     <message>
         <location filename="../ui/commands/undocontext.cpp" line="+37"/>
@@ -9235,6 +12702,332 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <location filename="../app/cli/unixsignals.cpp" line="+32"/>
         <source>another signal watcher exists in this process</source>
         <translation>ya existe otro vigilante de señales en este proceso</translation>
+    </message>
+</context>
+<context>
+    <name>UsageReportCommands</name>
+    <message>
+        <location filename="../app/cli/usagereportcommands.cpp" line="+40"/>
+        <source>The first day of the period (YYYY-MM-DD).</source>
+        <translation>El primer día del período (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The last day of the period, included (YYYY-MM-DD).</source>
+        <translation>El último día del período, incluido (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the report to this file: .pdf or .csv (waits for the job).</source>
+        <translation>Escribir el informe en este archivo: .pdf o .csv (espera a que termine el trabajo).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; needs --%2 DATE</source>
+        <translation>&quot;%1&quot; requiere --%2 FECHA</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--%1: &quot;%2&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>--%1: &quot;%2&quot; no es una fecha (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>-o %1: the file must end in .pdf or .csv</source>
+        <translation>-o %1: el archivo debe terminar en .pdf o .csv</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot queue the %1 report: %2</source>
+        <translation>no se puede poner en cola el informe %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>job %1 queued (%2)</source>
+        <translation>trabajo %1 en cola (%2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>job %1 finished without a report</source>
+        <translation>el trabajo %1 ha terminado sin informe</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>written to %1 (%2 bytes)</source>
+        <translation>escrito en %1 (%2 bytes)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Queues the report as a job ({&quot;job_id&quot;: n} with --json). With --wait or -o: runs jobs in this process until it ends, prints the table (with --json: job_id, kind, state, report, from, to, title, rows, totals, pdf_size, and with -o file, format, size) and writes -o FILE (PDF or CSV, by its ending). Exit code 0 only if the report was made.</source>
+        <translation>Pone el informe en cola como trabajo ({&quot;job_id&quot;: n} con --json). Con --wait o -o: ejecuta los trabajos en este proceso hasta que termina, muestra la tabla (con --json: job_id, kind, state, report, from, to, title, rows, totals, pdf_size y, con -o, file, format, size) y escribe -o FILE (PDF o CSV, según su extensión). Código de salida 0 solo si se ha generado el informe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Occupancy for a period per building and room type: residesk report occupancy --from DATE --to DATE [-o FILE.pdf|FILE.csv] [--wait].</source>
+        <translation>Ocupación de un periodo por edificio y tipo de habitación: residesk report occupancy --from DATE --to DATE [-o FILE.pdf|FILE.csv] [--wait].</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Beds, bed-nights, bed-nights occupied (reserved, checked-in and checked-out stays) and occupancy in percent. </source>
+        <translation>Plazas, noches-plaza, noches-plaza ocupadas (estancias reservadas, con entrada registrada y con salida registrada) y ocupación en porcentaje. </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Maintenance for a period per category and building: residesk report maintenance --from DATE --to DATE [-o FILE.pdf|FILE.csv] [--wait].</source>
+        <translation>Mantenimiento de un periodo por categoría y edificio: residesk report maintenance --from DATE --to DATE [-o FILE.pdf|FILE.csv] [--wait].</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests reported in the period, done, open and cancelled, done on target, median hours to completion and estimated cost. </source>
+        <translation>Solicitudes notificadas en el periodo, terminadas, abiertas y canceladas, terminadas en plazo, mediana de horas hasta la finalización y coste estimado. </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lab turnaround for a period per species and analysis: residesk report turnaround --from DATE --to DATE [-o FILE.pdf|FILE.csv] [--wait].</source>
+        <translation>Tiempo de respuesta del laboratorio de un periodo por especie y análisis: residesk report turnaround --from DATE --to DATE [-o FILE.pdf|FILE.csv] [--wait].</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hours from receipt to the first finalized report of the protocols finalized in the period: median, mean and longest. </source>
+        <translation>Horas desde la recepción hasta el primer informe finalizado de los protocolos finalizados en el periodo: mediana, media y máximo. </translation>
+    </message>
+</context>
+<context>
+    <name>UsageReportRepository</name>
+    <message>
+        <location filename="../models/reports/usagereportrepository.cpp" line="+38"/>
+        <source>The first day of the period (from) is missing or not a date.</source>
+        <translation>Falta el primer día del periodo (from) o no es una fecha.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>not a date</source>
+        <translation>no es una fecha</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The last day of the period (to) is missing or not a date.</source>
+        <translation>Falta el último día del periodo (to) o no es una fecha.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The period ends (to %1) before it begins (from %2).</source>
+        <translation>El periodo termina (to %1) antes de empezar (from %2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>before from</source>
+        <translation>anterior a from</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The period is longer than ten years.</source>
+        <translation>El periodo es de más de diez años.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too far from from</source>
+        <translation>demasiado lejos de from</translation>
+    </message>
+</context>
+<context>
+    <name>UsageReports</name>
+    <message>
+        <location filename="../models/reports/usagereports.cpp" line="+107"/>
+        <location line="+33"/>
+        <location line="+1"/>
+        <location line="+45"/>
+        <location line="+32"/>
+        <location line="+1"/>
+        <location line="+36"/>
+        <location line="+18"/>
+        <location line="+9"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <source>Occupancy %1</source>
+        <translation>Ocupación %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period: %1 (%2 days)</source>
+        <translation>Periodo: %1 (%2 días)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bed-nights occupied: nights of reserved, checked-in and checked-out stays within the period.</source>
+        <translation>Noches-plaza ocupadas: noches de estancias reservadas, con entrada registrada y con salida registrada dentro del periodo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+74"/>
+        <source>Building</source>
+        <translation>Edificio</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>Room type</source>
+        <translation>Tipo de habitación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rooms</source>
+        <translation>Habitaciones</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Beds</source>
+        <translation>Plazas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bed-nights</source>
+        <translation>Noches-plaza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occupied</source>
+        <translation>Ocupadas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Occupancy</source>
+        <translation>Ocupación</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>There are no rooms.</source>
+        <translation>No hay habitaciones.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Maintenance %1</source>
+        <translation>Mantenimiento %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period: %1; requests reported within it.</source>
+        <translation>Periodo: %1; solicitudes notificadas dentro de él.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time to completion: from the report to done; on target: done by the priority&apos;s due time. Estimated cost: requests not cancelled.</source>
+        <translation>Tiempo hasta la finalización: desde la notificación hasta su terminación; en plazo: terminadas dentro del plazo de su prioridad. Coste estimado: solicitudes no canceladas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation>Terminadas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>Abiertas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Canceladas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On target</source>
+        <translation>En plazo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+69"/>
+        <source>Median hours</source>
+        <translation>Horas (mediana)</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Estimated cost</source>
+        <translation>Coste estimado</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No maintenance requests were reported in this period.</source>
+        <translation>No se notificó ninguna solicitud de mantenimiento en este periodo.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Lab turnaround %1</source>
+        <translation>Tiempo de respuesta del laboratorio %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period: %1; protocols whose first report was finalized within it.</source>
+        <translation>Periodo: %1; protocolos cuyo primer informe se finalizó dentro de él.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turnaround: from receipt of the samples to the signature of the first finalized report, in hours. The total counts each protocol once.</source>
+        <translation>Tiempo de respuesta: desde la recepción de las muestras hasta la firma del primer informe finalizado, en horas. El total cuenta cada protocolo una sola vez.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Species</source>
+        <translation>Especie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Analysis</source>
+        <translation>Análisis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Protocols</source>
+        <translation>Protocolos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean hours</source>
+        <translation>Horas (media)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest hours</source>
+        <translation>Horas (máximo)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(none requested)</source>
+        <translation>(ninguno solicitado)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No protocol was finalized in this period.</source>
+        <translation>No se finalizó ningún protocolo en este periodo.</translation>
     </message>
 </context>
 <context>
@@ -9661,6 +13454,721 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <location line="+13"/>
         <source>Password of %1</source>
         <translation>Contraseña de %1</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistCommands</name>
+    <message>
+        <location filename="../app/cli/waitlistcommands.cpp" line="+90"/>
+        <source>cannot %1: %2</source>
+        <translation>no se puede %1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>there is no building with the code &quot;%1&quot;</source>
+        <translation>no hay ningún edificio con el código «%1»</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Put a resident on a waitlist: --resident STUDENT_ID --building CODE --room-type TYPE.</source>
+        <translation>Poner a un residente en una lista de espera: --resident STUDENT_ID --building CODE --room-type TYPE.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the end of the list of that building and room type (%1); a resident is on a list once. When a bed of that type frees in that building (check-out, a cancelled reservation, a room back in service), the first waiting resident is offered it by e-mail with a deadline to answer. With --json: the entry, an object with the keys %2.</source>
+        <translation>Al final de la lista de ese edificio y tipo de habitación (%1); un residente figura una sola vez en una lista. Cuando queda libre una plaza de ese tipo en ese edificio (salida registrada, reserva cancelada, habitación que vuelve a estar en servicio), se ofrece por correo electrónico al primer residente en espera, con un plazo para responder. Con --json: la entrada, un objeto con las claves %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The resident&apos;s student ID.</source>
+        <translation>El número de estudiante del residente.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>student-id</source>
+        <translation>id-estudiante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The building&apos;s code.</source>
+        <translation>El código del edificio.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>The room type (%1).</source>
+        <translation>El tipo de habitación (%1).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <source>type</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Notes.</source>
+        <translation>Notas.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+41"/>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>List the waitlists in order, with pending offers and their deadlines.</source>
+        <translation>Mostrar las listas de espera en orden, con las ofertas pendientes y sus plazos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per building and room type, in the order residents are served. With --all also the entries that left their list (placed, declined, expired, removed). With --json: a JSON array of objects with the keys %1.</source>
+        <translation>Por edificio y tipo de habitación, en el orden en que se atiende a los residentes. Con --all también las entradas que han salido de su lista (con plaza asignada, rechazadas, caducadas, retiradas). Con --json: una matriz JSON de objetos con las claves %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only this building (its code).</source>
+        <translation>Solo este edificio (su código).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this room type (%1).</source>
+        <translation>Solo este tipo de habitación (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also entries that left their list.</source>
+        <translation>También las entradas que han salido de su lista.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take a resident off a waitlist: residesk waitlist remove ENTRY_ID.</source>
+        <translation>Quitar a un residente de una lista de espera: residesk waitlist remove ENTRY_ID.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A pending offer the resident held is withdrawn and goes to the next person.</source>
+        <translation>Se retira la oferta pendiente que tuviera el residente y pasa a la siguiente persona.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept an offer: residesk waitlist accept OFFER_ID (it becomes a reservation).</source>
+        <translation>Aceptar una oferta: residesk waitlist accept OFFER_ID (se convierte en una reserva).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a pending offer before its deadline. With --json: the reservation (keys as in &quot;allocations list&quot;: id, resident_id, room_id, from, to, state).</source>
+        <translation>Solo una oferta pendiente antes de su plazo. Con --json: la reserva (claves como en &quot;allocations list&quot;: id, resident_id, room_id, from, to, state).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decline an offer: residesk waitlist decline OFFER_ID (the bed goes to the next person).</source>
+        <translation>Rechazar una oferta: residesk waitlist decline OFFER_ID (la plaza pasa a la siguiente persona).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The resident leaves the list; the bed is offered to the next one.</source>
+        <translation>El residente sale de la lista; la plaza se ofrece al siguiente.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A reservation&apos;s deposit: ID --require AMOUNT | --paid AMOUNT --reference R | --waive.</source>
+        <translation>Depósito de una reserva: ID --require AMOUNT | --paid AMOUNT --reference R | --waive.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--require: the reservation requires a deposit of AMOUNT (such as 250 or 250.00) before check-in. --paid: records the payment (at least the amount required; --date, default today, and --reference). --waive: an administrator waives it. Check-in is refused while a deposit is required. Without an action: shows it. With --json: an object with the keys allocation_id, state (required, paid, waived), required, paid, paid_on, reference, version (null when none).</source>
+        <translation>--require: la reserva exige un depósito de AMOUNT (por ejemplo 250 o 250.00) antes de registrar la entrada. --paid: registra el pago (como mínimo el importe exigido; --date, por defecto hoy, y --reference). --waive: un administrador lo dispensa. Se rechaza el registro de la entrada mientras se exija un depósito. Sin acción: lo muestra. Con --json: un objeto con las claves allocation_id, state (required, paid, waived), required, paid, paid_on, reference, version (null si no hay ninguno).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The deposit required.</source>
+        <translation>El depósito exigido.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>amount</source>
+        <translation>importe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The amount paid.</source>
+        <translation>El importe pagado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The payment&apos;s reference (receipt or transfer).</source>
+        <translation>La referencia del pago (recibo o transferencia).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day of the payment (YYYY-MM-DD; default today).</source>
+        <translation>El día del pago (AAAA-MM-DD; por defecto hoy).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waive the deposit (administrators only).</source>
+        <translation>Dispensar el depósito (solo administradores).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&quot;waitlist add&quot; needs --resident, --building and --room-type</source>
+        <translation>&quot;waitlist add&quot; necesita --resident, --building y --room-type</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+36"/>
+        <source>unknown room type &quot;%1&quot;; use one of %2</source>
+        <translation>tipo de habitación desconocido «%1»; use uno de %2</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>add to the waitlist</source>
+        <translation>añadir a la lista de espera</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waitlist entry %1: %2 is number %3 on the list for %4 rooms in %5.</source>
+        <translation>Entrada %1 de la lista de espera: %2 ocupa el puesto %3 en la lista de habitaciones de tipo %4 en %5.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>list the waitlists</source>
+        <translation>mostrar las listas de espera</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LIST</source>
+        <translation>LISTA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STUDENT ID</source>
+        <translation>N.º ESTUDIANTE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATE</source>
+        <translation>ESTADO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OFFER</source>
+        <translation>OFERTA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ROOM</source>
+        <translation>HABITACIÓN</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ANSWER BY</source>
+        <translation>PLAZO DE RESPUESTA</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a waitlist entry id</source>
+        <translation>un id de entrada de la lista de espera</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>remove the waitlist entry</source>
+        <translation>quitar la entrada de la lista de espera</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waitlist entry %1 removed.</source>
+        <translation>Entrada %1 de la lista de espera eliminada.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+27"/>
+        <source>an offer id</source>
+        <translation>un id de oferta</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>accept the offer</source>
+        <translation>aceptar la oferta</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Offer %1 accepted: allocation %2, %3 in room %4 from %5.</source>
+        <translation>Oferta %1 aceptada: asignación %2, %3 en la habitación %4 desde el %5.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>decline the offer</source>
+        <translation>rechazar la oferta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offer %1 declined; the bed goes to the next person on the waitlist.</source>
+        <translation>Oferta %1 rechazada; la plaza pasa a la siguiente persona de la lista de espera.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>an allocation id</source>
+        <translation>un id de asignación</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>give one of --require, --paid and --waive</source>
+        <translation>indique una de las opciones --require, --paid y --waive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--paid needs --reference (the receipt or transfer number)</source>
+        <translation>--paid necesita --reference (el número de recibo o de transferencia)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--%1 must be an amount above zero such as 250 or 250.00, not &quot;%2&quot;</source>
+        <translation>--%1 debe ser un importe mayor que cero, como 250 o 250.00, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--date must be a date as YYYY-MM-DD, not &quot;%1&quot;</source>
+        <translation>--date debe ser una fecha con el formato AAAA-MM-DD, no «%1»</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>require the deposit</source>
+        <translation>exigir el depósito</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>record the payment</source>
+        <translation>registrar el pago</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>waive the deposit</source>
+        <translation>dispensar el depósito</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>read the deposit</source>
+        <translation>leer el depósito</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Allocation %1: deposit %2.</source>
+        <translation>Asignación %1: depósito %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allocation %1 requires no deposit.</source>
+        <translation>La asignación %1 no exige depósito.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistEntry</name>
+    <message>
+        <location filename="../models/housing/waitlist/waitlistentry.cpp" line="+51"/>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offered a bed</source>
+        <translation>Plaza ofrecida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Placed</source>
+        <translation>Plaza asignada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declined</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offer expired</source>
+        <translation>Oferta caducada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removed</source>
+        <translation>Retirada</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistOffer</name>
+    <message>
+        <location filename="../models/housing/waitlist/waitlistoffer.cpp" line="+56"/>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declined</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expired</source>
+        <translation>Caducada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistPage</name>
+    <message>
+        <location filename="../ui/allocations/waitlistpage.cpp" line="+25"/>
+        <source>All buildings</source>
+        <translation>Todos los edificios</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Accept offer</source>
+        <translation>&amp;Aceptar oferta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Decline offer</source>
+        <translation>&amp;Rechazar oferta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove from list</source>
+        <translation>&amp;Quitar de la lista</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waitlists</source>
+        <translation>Listas de espera</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All room types</source>
+        <translation>Todos los tipos de habitación</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resident</source>
+        <translation>Residente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offer</source>
+        <translation>Oferta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room</source>
+        <translation>Habitación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answer by</source>
+        <translation>Plazo de respuesta</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The resident takes the bed offered: it becomes a reservation.</source>
+        <translation>El residente acepta la plaza ofrecida: se convierte en una reserva.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The resident does not take the bed: it is offered to the next person.</source>
+        <translation>El residente no acepta la plaza: se ofrece a la siguiente persona.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Building:</source>
+        <translation>&amp;Edificio:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room &amp;type:</source>
+        <translation>&amp;Tipo de habitación:</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>The waitlists could not be loaded: %1</source>
+        <translation>No se han podido cargar las listas de espera: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from %1</source>
+        <translation>desde el %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%Ln resident(s) waiting, %1.</source>
+        <translation>
+            <numerusform>%Ln residente en espera, %1.</numerusform>
+            <numerusform>%Ln residentes en espera, %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln offer(s) awaiting an answer</source>
+        <translation>
+            <numerusform>%Ln oferta pendiente de respuesta</numerusform>
+            <numerusform>%Ln ofertas pendientes de respuesta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Accept the offer to %1</source>
+        <translation>Aceptar la oferta a %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decline the offer to %1</source>
+        <translation>Rechazar la oferta a %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove %1 from the waitlist</source>
+        <translation>Quitar a %1 de la lista de espera</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistRepository</name>
+    <message>
+        <location filename="../models/housing/waitlist/waitlistrepository.cpp" line="+117"/>
+        <source>%1 rooms in %2</source>
+        <translation>habitaciones de tipo %1 en %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Choose the resident.</source>
+        <translation>Elija el residente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the building.</source>
+        <translation>Elija el edificio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The notes must be at most %1 characters long.</source>
+        <translation>Las notas deben tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>The resident (id %1) does not exist.</source>
+        <translation>El residente (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>The building (id %1) does not exist.</source>
+        <translation>El edificio (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is already on the waitlist for %2 (position %3).</source>
+        <translation>%1 ya está en la lista de espera de %2 (puesto %3).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The waitlist entry was not stored.</source>
+        <translation>No se ha guardado la entrada de la lista de espera.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+303"/>
+        <source>The waitlist entry (id %1) does not exist.</source>
+        <translation>La entrada de la lista de espera (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="-253"/>
+        <location line="+130"/>
+        <source>The waitlist offer (id %1) does not exist.</source>
+        <translation>La oferta de la lista de espera (id %1) no existe.</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>The deadline to answer must lie after the offer.</source>
+        <translation>El plazo para responder debe ser posterior a la oferta.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The waitlist offer was not stored.</source>
+        <translation>No se ha guardado la oferta de la lista de espera.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The offer %1 of room %2 to %3 is %4; only a pending offer can be answered.</source>
+        <translation>La oferta %1 de la habitación %2 a %3 está %4; solo se puede responder a una oferta pendiente.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The offer %1 of room %2 to %3 expired at %4; it can no longer be accepted.</source>
+        <translation>La oferta %1 de la habitación %2 a %3 caducó el %4; ya no se puede aceptar.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Another user answered the offer %1 of room %2 to %3 at the same time.</source>
+        <translation>Otro usuario ha respondido al mismo tiempo a la oferta %1 de la habitación %2 a %3.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>From waitlist offer %1.</source>
+        <translation>Procedente de la oferta %1 de la lista de espera.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>%1 is no longer on the waitlist for %2 (%3).</source>
+        <translation>%1 ya no está en la lista de espera de %2 (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistTasks</name>
+    <message>
+        <location filename="../tasks/waitlist/waitlisttasks.cpp" line="+38"/>
+        <source>from %1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from %1 on</source>
+        <translation>a partir del %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A bed for you in %1</source>
+        <translation>Una plaza para usted en %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dear %1,
+
+a bed in room %2 (%3, %4 room) is free for you %5.
+
+Please tell the housing office by %6 whether you take it. Without an answer by then the bed goes to the next person on the waitlist.
+
+Offer number: %7
+
+The housing office
+</source>
+        <translation>Estimado/a %1:
+
+hay una plaza libre para usted en la habitación %2 (%3, habitación de tipo %4) %5.
+
+Indique a la oficina de alojamiento, a más tardar el %6, si la acepta. Si no responde antes de esa fecha, la plaza pasará a la siguiente persona de la lista de espera.
+
+Número de oferta: %7
+
+La oficina de alojamiento
+</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Waitlist: room %1 offered to %2</source>
+        <translation>Lista de espera: habitación %1 ofrecida a %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer %1, %2; answer due by %3.</source>
+        <translation>Oferta %1, %2; respuesta a más tardar el %3.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The job names no room (room_id).</source>
+        <translation>El trabajo no indica ninguna habitación (room_id).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nobody waits for this bed, or it is no longer free.</source>
+        <translation>Nadie espera esta plaza o ya no está libre.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Room %1 offered to %2 until %3.</source>
+        <translation>Habitación %1 ofrecida a %2 hasta el %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n offer(s) expired</source>
+        <translation>
+            <numerusform>%n oferta caducada</numerusform>
+            <numerusform>%n ofertas caducadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Offer a freed bed</source>
+        <translation>Ofrecer una plaza liberada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expire waitlist offers</source>
+        <translation>Hacer caducar las ofertas de la lista de espera</translation>
     </message>
 </context>
 <context>

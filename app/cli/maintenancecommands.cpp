@@ -22,7 +22,6 @@
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
-using Tr = MaintenanceCommands;
 
 namespace {
 
@@ -72,18 +71,18 @@ QJsonObject requestJson(const MaintenanceRequest &r)
 
 QString summary(const MaintenanceRequest &r)
 {
-    QString text = Tr::tr("Maintenance request %1: %2, %3, %4 priority, %5.")
+    QString text = MaintenanceCommands::tr("Maintenance request %1: %2, %3, %4 priority, %5.")
                        .arg(r.id)
                        .arg(r.placeLabel(), Maintenance::categoryLabel(r.category).toLower(),
                             Maintenance::priorityLabel(r.priority).toLower(), Maintenance::stateLabel(r.state).toLower());
     if (r.technicianId > 0)
-        text += u' ' + Tr::tr("Technician: %1.").arg(r.technicianName);
+        text += u' ' + MaintenanceCommands::tr("Technician: %1.").arg(r.technicianName);
     if (r.estimateCents)
-        text += u' ' + Tr::tr("Estimate: %1.").arg(Maintenance::money(r.estimateCents));
+        text += u' ' + MaintenanceCommands::tr("Estimate: %1.").arg(Maintenance::money(r.estimateCents));
     if (r.slotStart.isValid())
-        text += u' ' + Tr::tr("Visit: %1–%2.").arg(local(r.slotStart), QLocale::c().toString(r.slotEnd.toLocalTime(), u"HH:mm"_s));
+        text += u' ' + MaintenanceCommands::tr("Visit: %1–%2.").arg(local(r.slotStart), QLocale::c().toString(r.slotEnd.toLocalTime(), u"HH:mm"_s));
     if (r.needsAttention)
-        text += u' ' + Tr::tr("Needs attention: nobody could take it.");
+        text += u' ' + MaintenanceCommands::tr("Needs attention: nobody could take it.");
     return text;
 }
 
@@ -97,7 +96,7 @@ QString errorText(const DbError &error)
 
 int failed(CommandContext &context, const QString &what, const DbError &error)
 {
-    context.error(Tr::tr("cannot %1: %2").arg(what, errorText(error)));
+    context.error(MaintenanceCommands::tr("cannot %1: %2").arg(what, errorText(error)));
     return CommandLine::ExitFailure;
 }
 
@@ -131,16 +130,16 @@ int add(CommandContext &context)
     MaintenanceRequest r;
     const auto category = Maintenance::categoryFromCode(value(context, "category"));
     if (!category)
-        return context.usageError(Tr::tr("--category must be one of %1, not \"%2\"")
+        return context.usageError(MaintenanceCommands::tr("--category must be one of %1, not \"%2\"")
                                       .arg(Maintenance::categoryCodes(), value(context, "category")));
     const auto priority = Maintenance::priorityFromCode(isSet(context, "priority") ? value(context, "priority") : u"routine"_s);
     if (!priority)
-        return context.usageError(Tr::tr("--priority must be one of %1, not \"%2\"")
+        return context.usageError(MaintenanceCommands::tr("--priority must be one of %1, not \"%2\"")
                                       .arg(Maintenance::priorityCodes(), value(context, "priority")));
     if (!isSet(context, "room") && !isSet(context, "building"))
-        return context.usageError(Tr::tr("give --room BUILDING/NUMBER, or --building CODE for its common area"));
+        return context.usageError(MaintenanceCommands::tr("give --room BUILDING/NUMBER, or --building CODE for its common area"));
     if (value(context, "description").isEmpty())
-        return context.usageError(Tr::tr("--description is required: what is wrong?"));
+        return context.usageError(MaintenanceCommands::tr("--description is required: what is wrong?"));
     r.category = *category;
     r.priority = *priority;
     r.description = value(context, "description");
@@ -152,12 +151,12 @@ int add(CommandContext &context)
         const QString room = value(context, "room");
         const qsizetype slash = room.indexOf(u'/');
         if (slash <= 0 || slash == room.size() - 1)
-            return context.usageError(Tr::tr("--room must be BUILDING/NUMBER (NH/101), not \"%1\"").arg(room));
+            return context.usageError(MaintenanceCommands::tr("--room must be BUILDING/NUMBER (NH/101), not \"%1\"").arg(room));
         const Result<Room> found = RoomRepository(*db, context.actor()).findByNumber(room.left(slash), room.mid(slash + 1));
         if (!found) {
             context.error(found.error().code == DbError::Code::NotFound
-                              ? Tr::tr("there is no room %1").arg(room)
-                              : Tr::tr("cannot read the rooms: %1").arg(found.error().message.simplified()));
+                              ? MaintenanceCommands::tr("there is no room %1").arg(room)
+                              : MaintenanceCommands::tr("cannot read the rooms: %1").arg(found.error().message.simplified()));
             return CommandLine::ExitFailure;
         }
         r.roomId = found->id;
@@ -165,8 +164,8 @@ int add(CommandContext &context)
         const Result<Building> b = BuildingRepository(*db, context.actor()).findByCode(value(context, "building"));
         if (!b) {
             context.error(b.error().code == DbError::Code::NotFound
-                              ? Tr::tr("there is no building with the code \"%1\"").arg(value(context, "building"))
-                              : Tr::tr("cannot read the buildings: %1").arg(b.error().message.simplified()));
+                              ? MaintenanceCommands::tr("there is no building with the code \"%1\"").arg(value(context, "building"))
+                              : MaintenanceCommands::tr("cannot read the buildings: %1").arg(b.error().message.simplified()));
             return CommandLine::ExitFailure;
         }
         r.buildingId = b->id;
@@ -175,15 +174,15 @@ int add(CommandContext &context)
         const Result<Resident> who = ResidentRepository(*db, context.actor()).findByStudentId(value(context, "resident"));
         if (!who) {
             context.error(who.error().code == DbError::Code::NotFound
-                              ? Tr::tr("there is no resident with the student id \"%1\"").arg(value(context, "resident"))
-                              : Tr::tr("cannot read the residents: %1").arg(who.error().message.simplified()));
+                              ? MaintenanceCommands::tr("there is no resident with the student id \"%1\"").arg(value(context, "resident"))
+                              : MaintenanceCommands::tr("cannot read the residents: %1").arg(who.error().message.simplified()));
             return CommandLine::ExitFailure;
         }
         r.reportedByResidentId = who->id;
     }
     const Result<MaintenanceTasks::Submitted> submitted = MaintenanceTasks::submit(*db, context.actor(), r);
     if (!submitted)
-        return failed(context, Tr::tr("add the maintenance request"), submitted.error());
+        return failed(context, MaintenanceCommands::tr("add the maintenance request"), submitted.error());
     const qint64 id = submitted->request.id;
     if (!context.parser().isSet(JobWaiter::waitOption()))
         return printRequest(context, submitted->request);
@@ -193,7 +192,7 @@ int add(CommandContext &context)
             return JobWaiter::report(c, job);
         const Result<MaintenanceRequest> after = MaintenanceRepository(*db, c.actor()).get(id);
         if (!after)
-            return failed(c, Tr::tr("read maintenance request %1").arg(id), after.error());
+            return failed(c, MaintenanceCommands::tr("read maintenance request %1").arg(id), after.error());
         return printRequest(c, after.value());
     };
     return JobWaiter(context, *db, options).wait(submitted->jobId);
@@ -205,7 +204,7 @@ int list(CommandContext &context)
     if (isSet(context, "state")) {
         const auto state = Maintenance::stateFromCode(value(context, "state"));
         if (!state)
-            return context.usageError(Tr::tr("--state must be one of %1, not \"%2\"")
+            return context.usageError(MaintenanceCommands::tr("--state must be one of %1, not \"%2\"")
                                           .arg(Maintenance::stateCodes(), value(context, "state")));
         filter.state = state;
     }
@@ -216,7 +215,7 @@ int list(CommandContext &context)
         return CommandLine::ExitFailure;
     const Result<QList<MaintenanceRequest>> rows = MaintenanceRepository(*db, context.actor()).list(filter);
     if (!rows)
-        return failed(context, Tr::tr("list maintenance requests"), rows.error());
+        return failed(context, MaintenanceCommands::tr("list maintenance requests"), rows.error());
     if (context.json()) {
         QJsonArray array;
         for (const MaintenanceRequest &r : rows.value())
@@ -225,12 +224,12 @@ int list(CommandContext &context)
         return CommandLine::ExitSuccess;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    TextTable table({Tr::tr("ID"), Tr::tr("Place"), Tr::tr("Category"), Tr::tr("Priority"), Tr::tr("State"),
-                     Tr::tr("Technician"), Tr::tr("Due"), Tr::tr("Overdue")});
+    TextTable table({MaintenanceCommands::tr("ID"), MaintenanceCommands::tr("Place"), MaintenanceCommands::tr("Category"), MaintenanceCommands::tr("Priority"), MaintenanceCommands::tr("State"),
+                     MaintenanceCommands::tr("Technician"), MaintenanceCommands::tr("Due"), MaintenanceCommands::tr("Overdue")});
     for (const MaintenanceRequest &r : rows.value())
         table.addRow({QString::number(r.id), r.placeLabel(), Maintenance::categoryCode(r.category),
                       Maintenance::priorityCode(r.priority), Maintenance::stateCode(r.state), r.technicianName,
-                      local(r.dueAt), r.isOverdue(now) ? Tr::tr("overdue") : QString()});
+                      local(r.dueAt), r.isOverdue(now) ? MaintenanceCommands::tr("overdue") : QString()});
     context.out(table.toString());
     return CommandLine::ExitSuccess;
 }
@@ -238,7 +237,7 @@ int list(CommandContext &context)
 int show(CommandContext &context)
 {
     int exitCode = CommandLine::ExitSuccess;
-    const std::optional<qint64> id = context.idArgument(Tr::tr("a maintenance request id"), &exitCode);
+    const std::optional<qint64> id = context.idArgument(MaintenanceCommands::tr("a maintenance request id"), &exitCode);
     if (!id)
         return exitCode;
     Database *db = context.openDatabase();
@@ -247,10 +246,10 @@ int show(CommandContext &context)
     MaintenanceRepository repo(*db, context.actor());
     const Result<MaintenanceRequest> r = repo.get(*id);
     if (!r)
-        return failed(context, Tr::tr("show maintenance request %1").arg(*id), r.error());
+        return failed(context, MaintenanceCommands::tr("show maintenance request %1").arg(*id), r.error());
     const Result<QList<MaintenanceComment>> comments = repo.comments(*id);
     if (!comments)
-        return failed(context, Tr::tr("read its comments"), comments.error());
+        return failed(context, MaintenanceCommands::tr("read its comments"), comments.error());
     if (context.json()) {
         QJsonObject o = requestJson(r.value());
         QJsonArray list;
@@ -262,8 +261,8 @@ int show(CommandContext &context)
         return CommandLine::ExitSuccess;
     }
     context.out(summary(r.value()));
-    context.out(Tr::tr("Description: %1").arg(r->description));
-    context.out(Tr::tr("Reported %1, due %2.").arg(local(r->reportedAt), local(r->dueAt)));
+    context.out(MaintenanceCommands::tr("Description: %1").arg(r->description));
+    context.out(MaintenanceCommands::tr("Reported %1, due %2.").arg(local(r->reportedAt), local(r->dueAt)));
     for (const MaintenanceComment &c : comments.value())
         context.out(u"  %1  %2: %3"_s.arg(local(c.createdAt), c.author, c.body));
     return CommandLine::ExitSuccess;
@@ -272,7 +271,7 @@ int show(CommandContext &context)
 int done(CommandContext &context)
 {
     int exitCode = CommandLine::ExitSuccess;
-    const std::optional<qint64> id = context.idArgument(Tr::tr("a maintenance request id"), &exitCode);
+    const std::optional<qint64> id = context.idArgument(MaintenanceCommands::tr("a maintenance request id"), &exitCode);
     if (!id)
         return exitCode;
     Database *db = context.openDatabase();
@@ -280,7 +279,7 @@ int done(CommandContext &context)
         return CommandLine::ExitFailure;
     const Result<MaintenanceRequest> r = MaintenanceRepository(*db, context.actor()).transition(*id, Maintenance::State::Done);
     if (!r)
-        return failed(context, Tr::tr("mark maintenance request %1 done").arg(*id), r.error());
+        return failed(context, MaintenanceCommands::tr("mark maintenance request %1 done").arg(*id), r.error());
     return printRequest(context, r.value());
 }
 
@@ -320,7 +319,7 @@ int technicianAdd(CommandContext &context)
     for (const QString &code : value(context, "skills").split(u',', Qt::SkipEmptyParts)) {
         const auto c = Maintenance::categoryFromCode(code);
         if (!c)
-            return context.usageError(Tr::tr("--skills: \"%1\" is not a category (%2)").arg(code.trimmed(), Maintenance::categoryCodes()));
+            return context.usageError(MaintenanceCommands::tr("--skills: \"%1\" is not a category (%2)").arg(code.trimmed(), Maintenance::categoryCodes()));
         t.skills.append(*c);
     }
     if (isSet(context, "days")) {
@@ -329,7 +328,7 @@ int technicianAdd(CommandContext &context)
             bool ok = false;
             const int n = d.trimmed().toInt(&ok);
             if (!ok || n < 1 || n > 7)
-                return context.usageError(Tr::tr("--days: \"%1\" is not a weekday number (1 = Monday … 7 = Sunday)").arg(d.trimmed()));
+                return context.usageError(MaintenanceCommands::tr("--days: \"%1\" is not a weekday number (1 = Monday … 7 = Sunday)").arg(d.trimmed()));
             t.workingDays.append(n);
         }
     }
@@ -338,14 +337,14 @@ int technicianAdd(CommandContext &context)
         const auto from = parts.size() == 2 ? minutesOf(parts[0].trimmed()) : std::nullopt;
         const auto to = parts.size() == 2 ? minutesOf(parts[1].trimmed()) : std::nullopt;
         if (!from || !to)
-            return context.usageError(Tr::tr("--hours must be HH:MM-HH:MM (08:00-16:00), not \"%1\"").arg(value(context, "hours")));
+            return context.usageError(MaintenanceCommands::tr("--hours must be HH:MM-HH:MM (08:00-16:00), not \"%1\"").arg(value(context, "hours")));
         t.dayStarts = *from;
         t.dayEnds = *to;
     }
     for (const QString &d : value(context, "absent").split(u',', Qt::SkipEmptyParts)) {
         const QDate day = QDate::fromString(d.trimmed(), Qt::ISODate);
         if (!day.isValid())
-            return context.usageError(Tr::tr("--absent: \"%1\" is not a date as YYYY-MM-DD").arg(d.trimmed()));
+            return context.usageError(MaintenanceCommands::tr("--absent: \"%1\" is not a date as YYYY-MM-DD").arg(d.trimmed()));
         t.absentDays.append(day);
     }
     Database *db = context.openDatabase();
@@ -353,11 +352,11 @@ int technicianAdd(CommandContext &context)
         return CommandLine::ExitFailure;
     const Result<Technician> stored = TechnicianRepository(*db, context.actor()).add(t);
     if (!stored)
-        return failed(context, Tr::tr("add the technician"), stored.error());
+        return failed(context, MaintenanceCommands::tr("add the technician"), stored.error());
     if (context.json())
         context.printJson(technicianJson(stored.value()));
     else
-        context.out(Tr::tr("Technician %1: %2 <%3>, %4.").arg(stored->id).arg(stored->name, stored->email, stored->skillCodes()));
+        context.out(MaintenanceCommands::tr("Technician %1: %2 <%3>, %4.").arg(stored->id).arg(stored->name, stored->email, stored->skillCodes()));
     return CommandLine::ExitSuccess;
 }
 
@@ -368,7 +367,7 @@ int technicianList(CommandContext &context)
         return CommandLine::ExitFailure;
     const Result<QList<Technician>> all = TechnicianRepository(*db, context.actor()).list();
     if (!all)
-        return failed(context, Tr::tr("list technicians"), all.error());
+        return failed(context, MaintenanceCommands::tr("list technicians"), all.error());
     if (context.json()) {
         QJsonArray array;
         for (const Technician &t : all.value())
@@ -376,7 +375,7 @@ int technicianList(CommandContext &context)
         context.printJson(array);
         return CommandLine::ExitSuccess;
     }
-    TextTable table({Tr::tr("ID"), Tr::tr("Name"), Tr::tr("E-mail"), Tr::tr("Skills"), Tr::tr("Days"), Tr::tr("Hours")});
+    TextTable table({MaintenanceCommands::tr("ID"), MaintenanceCommands::tr("Name"), MaintenanceCommands::tr("E-mail"), MaintenanceCommands::tr("Skills"), MaintenanceCommands::tr("Days"), MaintenanceCommands::tr("Hours")});
     for (const Technician &t : all.value())
         table.addRow({QString::number(t.id), t.name, t.email, t.skillCodes(), t.workingDayCodes(),
                       Technician::hoursText(t.dayStarts) + u'-' + Technician::hoursText(t.dayEnds)});
@@ -404,23 +403,23 @@ int planAdd(CommandContext &context)
     p.title = value(context, "title");
     const auto category = Maintenance::categoryFromCode(value(context, "category"));
     if (!category)
-        return context.usageError(Tr::tr("--category must be one of %1, not \"%2\"")
+        return context.usageError(MaintenanceCommands::tr("--category must be one of %1, not \"%2\"")
                                       .arg(Maintenance::categoryCodes(), value(context, "category")));
     p.category = *category;
     if (isSet(context, "priority")) {
         const auto priority = Maintenance::priorityFromCode(value(context, "priority"));
         if (!priority)
-            return context.usageError(Tr::tr("--priority must be one of %1, not \"%2\"")
+            return context.usageError(MaintenanceCommands::tr("--priority must be one of %1, not \"%2\"")
                                           .arg(Maintenance::priorityCodes(), value(context, "priority")));
         p.priority = *priority;
     }
     bool ok = false;
     p.periodMonths = value(context, "every").toInt(&ok);
     if (!ok)
-        return context.usageError(Tr::tr("--every must be a number of months, not \"%1\"").arg(value(context, "every")));
+        return context.usageError(MaintenanceCommands::tr("--every must be a number of months, not \"%1\"").arg(value(context, "every")));
     p.startsOn = isSet(context, "from") ? QDate::fromString(value(context, "from"), Qt::ISODate) : QDate::currentDate();
     if (!p.startsOn.isValid())
-        return context.usageError(Tr::tr("--from must be a date as YYYY-MM-DD, not \"%1\"").arg(value(context, "from")));
+        return context.usageError(MaintenanceCommands::tr("--from must be a date as YYYY-MM-DD, not \"%1\"").arg(value(context, "from")));
     p.roomType = value(context, "room-type").toLower();
     p.description = value(context, "description");
     Database *db = context.openDatabase();
@@ -430,19 +429,19 @@ int planAdd(CommandContext &context)
         const Result<Building> b = BuildingRepository(*db, context.actor()).findByCode(value(context, "building"));
         if (!b) {
             context.error(b.error().code == DbError::Code::NotFound
-                              ? Tr::tr("there is no building with the code \"%1\"").arg(value(context, "building"))
-                              : Tr::tr("cannot read the buildings: %1").arg(b.error().message.simplified()));
+                              ? MaintenanceCommands::tr("there is no building with the code \"%1\"").arg(value(context, "building"))
+                              : MaintenanceCommands::tr("cannot read the buildings: %1").arg(b.error().message.simplified()));
             return CommandLine::ExitFailure;
         }
         p.buildingId = b->id;
     }
     const Result<MaintenancePlan> stored = MaintenancePlanRepository(*db, context.actor()).add(p);
     if (!stored)
-        return failed(context, Tr::tr("add the plan"), stored.error());
+        return failed(context, MaintenanceCommands::tr("add the plan"), stored.error());
     if (context.json())
         context.printJson(planJson(stored.value()));
     else
-        context.out(Tr::tr("Plan %1: %2, every %n month(s) from %3.", nullptr, stored->periodMonths)
+        context.out(MaintenanceCommands::tr("Plan %1: %2, every %n month(s) from %3.", nullptr, stored->periodMonths)
                         .arg(stored->id)
                         .arg(stored->title, stored->startsOn.toString(Qt::ISODate)));
     return CommandLine::ExitSuccess;
@@ -455,7 +454,7 @@ int planList(CommandContext &context)
         return CommandLine::ExitFailure;
     const Result<QList<MaintenancePlan>> all = MaintenancePlanRepository(*db, context.actor()).list();
     if (!all)
-        return failed(context, Tr::tr("list plans"), all.error());
+        return failed(context, MaintenanceCommands::tr("list plans"), all.error());
     if (context.json()) {
         QJsonArray array;
         for (const MaintenancePlan &p : all.value())
@@ -463,11 +462,11 @@ int planList(CommandContext &context)
         context.printJson(array);
         return CommandLine::ExitSuccess;
     }
-    TextTable table({Tr::tr("ID"), Tr::tr("Title"), Tr::tr("Building"), Tr::tr("Room type"), Tr::tr("Category"),
-                     Tr::tr("Every"), Tr::tr("From"), Tr::tr("Periods created")});
+    TextTable table({MaintenanceCommands::tr("ID"), MaintenanceCommands::tr("Title"), MaintenanceCommands::tr("Building"), MaintenanceCommands::tr("Room type"), MaintenanceCommands::tr("Category"),
+                     MaintenanceCommands::tr("Every"), MaintenanceCommands::tr("From"), MaintenanceCommands::tr("Periods created")});
     for (const MaintenancePlan &p : all.value())
         table.addRow({QString::number(p.id), p.title, p.buildingCode, p.roomType, Maintenance::categoryCode(p.category),
-                      Tr::tr("%n month(s)", nullptr, p.periodMonths), p.startsOn.toString(Qt::ISODate),
+                      MaintenanceCommands::tr("%n month(s)", nullptr, p.periodMonths), p.startsOn.toString(Qt::ISODate),
                       QString::number(p.lastPeriod + 1)});
     context.out(table.toString());
     return CommandLine::ExitSuccess;

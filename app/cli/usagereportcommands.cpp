@@ -21,7 +21,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-using Tr = UsageReportCommands;
 
 QString fromName()
 {
@@ -38,12 +37,12 @@ QString outputName()
 
 QList<QCommandLineOption> options()
 {
-    return {QCommandLineOption(fromName(), Tr::tr("The first day of the period (YYYY-MM-DD)."), Tr::tr("date")),
-            QCommandLineOption(toName(), Tr::tr("The last day of the period, included (YYYY-MM-DD)."),
-                               Tr::tr("date")),
+    return {QCommandLineOption(fromName(), UsageReportCommands::tr("The first day of the period (YYYY-MM-DD)."), UsageReportCommands::tr("date")),
+            QCommandLineOption(toName(), UsageReportCommands::tr("The last day of the period, included (YYYY-MM-DD)."),
+                               UsageReportCommands::tr("date")),
             QCommandLineOption({u"o"_s, outputName()},
-                               Tr::tr("Write the report to this file: .pdf or .csv (waits for the job)."),
-                               Tr::tr("file")),
+                               UsageReportCommands::tr("Write the report to this file: .pdf or .csv (waits for the job)."),
+                               UsageReportCommands::tr("file")),
             JobWaiter::waitOption()};
 }
 
@@ -55,7 +54,7 @@ bool writeFile(CommandContext &context, const QString &path, const QByteArray &b
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        context.error(Tr::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        context.error(UsageReportCommands::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
     return true;
@@ -68,11 +67,11 @@ int run(CommandContext &context, const QString &report)
     const QString names[2] = {fromName(), toName()};
     for (int i = 0; i < 2; ++i) {
         if (!parser.isSet(names[i]))
-            return context.usageError(Tr::tr("\"%1\" needs --%2 DATE").arg(context.command().name(), names[i]));
+            return context.usageError(UsageReportCommands::tr("\"%1\" needs --%2 DATE").arg(context.command().name(), names[i]));
         const QString text = parser.value(names[i]);
         days[i] = QDate::fromString(text, Qt::ISODate);
         if (!days[i].isValid())
-            return context.usageError(Tr::tr("--%1: \"%2\" is not a date (YYYY-MM-DD)").arg(names[i], text));
+            return context.usageError(UsageReportCommands::tr("--%1: \"%2\" is not a date (YYYY-MM-DD)").arg(names[i], text));
     }
     if (auto ok = UsageReportRepository::checkPeriod(days[0], days[1]); !ok)
         return context.usageError(ok.error().message);
@@ -82,7 +81,7 @@ int run(CommandContext &context, const QString &report)
         const QString suffix = QFileInfo(path).suffix().toLower();
         if (suffix != u"pdf" && suffix != u"csv")
             return context.usageError(
-                Tr::tr("-o %1: the file must end in .pdf or .csv").arg(QDir::toNativeSeparators(path)));
+                UsageReportCommands::tr("-o %1: the file must end in .pdf or .csv").arg(QDir::toNativeSeparators(path)));
         format = suffix;
         if (const std::optional<QString> refused = DatabaseFileGuard::refusal(path)) {
             context.error(*refused);
@@ -96,7 +95,7 @@ int run(CommandContext &context, const QString &report)
         JobStore(*db).enqueue(ReportTasks::request(ReportTasks::kindFor(report), days[0], days[1], format),
                               context.actor());
     if (!queued) {
-        context.error(Tr::tr("cannot queue the %1 report: %2").arg(report, queued.error().text()));
+        context.error(UsageReportCommands::tr("cannot queue the %1 report: %2").arg(report, queued.error().text()));
         return CommandLine::ExitFailure;
     }
     const qint64 id = queued->id;
@@ -104,7 +103,7 @@ int run(CommandContext &context, const QString &report)
         if (context.json())
             context.printJson(QJsonObject{{u"job_id"_s, id}});
         else
-            context.out(Tr::tr("job %1 queued (%2)").arg(id).arg(ReportTasks::kindFor(report)));
+            context.out(UsageReportCommands::tr("job %1 queued (%2)").arg(id).arg(ReportTasks::kindFor(report)));
         return CommandLine::ExitSuccess;
     }
     JobWaiter::Options waitOptions;
@@ -113,7 +112,7 @@ int run(CommandContext &context, const QString &report)
             return JobWaiter::report(c, job);
         const std::optional<ReportTasks::Output> output = ReportTasks::output(job);
         if (!output) {
-            c.error(Tr::tr("job %1 finished without a report").arg(job.id));
+            c.error(UsageReportCommands::tr("job %1 finished without a report").arg(job.id));
             return int(CommandLine::ExitFailure);
         }
         qint64 size = 0;
@@ -145,7 +144,7 @@ int run(CommandContext &context, const QString &report)
             c.out(output->title);
             c.out(QString::fromUtf8(output->csv).trimmed().replace(u"\r\n"_s, u"\n"_s));
             if (!path.isEmpty())
-                c.out(Tr::tr("written to %1 (%2 bytes)").arg(QDir::toNativeSeparators(path)).arg(size));
+                c.out(UsageReportCommands::tr("written to %1 (%2 bytes)").arg(QDir::toNativeSeparators(path)).arg(size));
         }
         return int(CommandLine::ExitSuccess);
     };
