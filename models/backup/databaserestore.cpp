@@ -235,8 +235,12 @@ Result<DatabaseRestore::Summary> DatabaseRestore::restore(Database &db, const QS
 
     for (const SchemaTable &t : std::as_const(targets)) {
         if (SchemaInspector::isReplacedOnRestore(t.name)) {
-            if (auto r = SqlStatement::run(db, u"DELETE FROM "_s + SchemaInspector::quoted(t.name)); !r)
-                return r.error();
+            // PostgreSQL: as the owner (an administrator may not delete every one of them).
+            const VoidResult cleared =
+                pg ? SqlStatement::run(db, u"SELECT residesk_restore_clear(?)"_s, {t.name})
+                   : SqlStatement::run(db, u"DELETE FROM "_s + SchemaInspector::quoted(t.name));
+            if (!cleared)
+                return cleared.error();
         }
     }
 

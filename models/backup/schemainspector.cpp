@@ -176,7 +176,10 @@ Result<QList<SchemaTable>> tables(Database &db)
 
 bool isReplacedOnRestore(const QString &table)
 {
-    return table == u"job_kind_roles" || table == u"recurring_jobs";
+    // What the schema (or the application) fills by itself: its permissions per job kind,
+    // the recurring jobs, and the maintenance defaults of migration 0014.
+    return table == u"job_kind_roles" || table == u"recurring_jobs" || table == u"maintenance_rates" ||
+           table == u"maintenance_targets";
 }
 
 QString quoted(const QString &identifier)

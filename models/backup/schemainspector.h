@@ -28,7 +28,7 @@ struct SchemaTable
 namespace SchemaInspector {
 Result<QList<SchemaTable>> tables(Database &db);
 // Tables whose rows the schema or the application put there by themselves
-// (job_kind_roles, recurring_jobs): a restore replaces them, and they do not make a
+// (job_kind_roles, recurring_jobs, maintenance_rates and maintenance_targets): a restore replaces them, and they do not make a
 // database "not empty".
 bool isReplacedOnRestore(const QString &table);
 // "name" quoted as an SQL identifier (the names come from the catalogue).

@@ -269,7 +269,7 @@ VoidResult Events::publish(Database &db, const QJsonObject &event)
         }
         return {};
     }
-    if (Transaction::deferEvent(db, event))
+    if (Transaction::deferEvent(db, event, Transaction::Delivery::Notify))
         return {}; // sent, combined with the others, just before the commit
     return notify(db, event);
 }

@@ -326,7 +326,10 @@ PGresult *execWithSettings(PGconn *conn, const ThreadSettings &settings, const Q
     PGresult *settingsResult = settings.where == ThreadSettings::Before ? first : second;
     PGresult *statementResult = settings.where == ThreadSettings::Before ? second : first;
     const ExecStatusType settingsStatus = settingsResult ? PQresultStatus(settingsResult) : PGRES_FATAL_ERROR;
-    if (settingsStatus != PGRES_TUPLES_OK && settingsStatus != PGRES_PIPELINE_ABORTED) {
+    // The settings' one row may come as a single-row result: the Qt driver's last query
+    // (PQsetSingleRowMode) can leave libpq's single-row mode on for the next one.
+    if (settingsStatus != PGRES_TUPLES_OK && settingsStatus != PGRES_SINGLE_TUPLE &&
+        settingsStatus != PGRES_PIPELINE_ABORTED) {
         // The settings failed (the role cannot be taken): that is the statement's error,
         // and a transaction just begun is not left open.
         PQclear(statementResult);

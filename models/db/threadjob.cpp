@@ -56,7 +56,8 @@ VoidResult ThreadJob::setRole(Database &db, const QString &role)
         return {};
     // A statement of its own (in its own implicit transaction, with the role set
     // before it): refused when this session may not become `role`.
-    if (VoidResult r = SqlStatement::run(db, QStringLiteral("SELECT 1")); !r) {
+    SqlStatement probe(db, QStringLiteral("SELECT 1")); // PgQuery: the role set before it
+    if (VoidResult r = probe.exec(); !r) {
         t_threadRole = previous;
         return r;
     }

@@ -13,8 +13,14 @@ namespace {
 // Open Transactions per Database on this thread (a connection belongs to one thread,
 // so the depth of its transaction is a per-thread fact).
 thread_local QHash<const Database *, int> t_depth;
-// Events published inside the open transaction, delivered after its commit.
-thread_local QHash<const Database *, QList<QJsonObject>> t_events;
+// Events published inside the open transaction: in-process ones, delivered after its
+// commit, and (PostgreSQL) ones for NOTIFY, sent combined just before it.
+struct DeferredEvent
+{
+    QJsonObject event;
+    bool notify = false;
+};
+thread_local QHash<const Database *, QList<DeferredEvent>> t_events;
 } // namespace
 
 Transaction::Transaction(Database &db, Mode mode)
@@ -28,7 +34,15 @@ Transaction::Transaction(Database &db, Mode mode)
     } else {
         const QString begin =
             mode == Mode::Write ? Dialect::beginWrite(db.config().backend) : QStringLiteral("BEGIN");
-        r = SqlStatement::run(db, begin);
+        if (db.isPostgreSQL()) {
+            // Through libpq's own path (SqlStatement's PgQuery), which gives the
+            // transaction the thread's job and acting role (ThreadJob) in the same round
+            // trip; SqlStatement::run() would send a bare BEGIN.
+            SqlStatement st(db, begin);
+            r = st.exec();
+        } else {
+            r = SqlStatement::run(db, begin);
+        }
     }
     m_active = r.ok();
     if (!m_active) {
@@ -62,11 +76,11 @@ bool Transaction::isOpen(const Database &db)
     return t_depth.value(&db, 0) > 0;
 }
 
-bool Transaction::deferEvent(const Database &db, const QJsonObject &event)
+bool Transaction::deferEvent(const Database &db, const QJsonObject &event, Delivery delivery)
 {
     if (!isOpen(db))
         return false;
-    t_events[&db].append(event);
+    t_events[&db].append({event, delivery == Delivery::Notify});
     return true;
 }
 
@@ -111,9 +125,12 @@ VoidResult Transaction::commit()
     }
     // PostgreSQL: the events published inside go out now, combined (one NOTIFY for
     // every job event, one per other event), and are delivered at COMMIT.
-    if (m_db.isPostgreSQL()) {
-        const QList<QJsonObject> events = t_events.take(&m_db);
-        if (const VoidResult sent = Events::sendCombined(m_db, events); !sent) {
+    QList<QJsonObject> local;
+    QList<QJsonObject> notifications;
+    for (DeferredEvent &d : t_events.take(&m_db))
+        (d.notify ? notifications : local).append(std::move(d.event));
+    if (!notifications.isEmpty()) {
+        if (const VoidResult sent = Events::sendCombined(m_db, notifications); !sent) {
             SqlStatement::run(m_db, QStringLiteral("ROLLBACK"));
             leave();
             return sent.error();
@@ -129,9 +146,8 @@ VoidResult Transaction::commit()
     leave();
     // Identical events of one transaction are delivered once, as PostgreSQL does with
     // identical NOTIFY payloads (a seed of many requests announces their table once).
-    const QList<QJsonObject> events = t_events.take(&m_db);
     QSet<QByteArray> delivered;
-    for (const QJsonObject &event : events) {
+    for (const QJsonObject &event : std::as_const(local)) {
         const QByteArray key = QJsonDocument(event).toJson(QJsonDocument::Compact);
         if (delivered.contains(key))
             continue;

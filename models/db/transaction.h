@@ -52,9 +52,12 @@ public:
 
     // True while a Transaction is open on the calling thread's connection of `db`.
     static bool isOpen(const Database &db);
-    // Keeps `event` for delivery after the outermost commit when a Transaction is open
-    // on the calling thread's connection of `db`; false (nothing kept) otherwise.
-    static bool deferEvent(const Database &db, const QJsonObject &event);
+    // How a deferred event leaves: emitted in this process after the commit
+    // (Database::localEvent), or sent with NOTIFY just before it (PostgreSQL).
+    enum class Delivery { Local, Notify };
+    // Keeps `event` for delivery at the outermost commit when a Transaction is open on
+    // the calling thread's connection of `db`; false (nothing kept) otherwise.
+    static bool deferEvent(const Database &db, const QJsonObject &event, Delivery delivery = Delivery::Local);
 
 private:
     void leave();

@@ -9,9 +9,10 @@
 --    writes audit_entries, which nobody may write.
 -- Who may: backups, members of residesk_admin and residesk_worker (scheduled backups;
 -- a worker may act as any administrator anyway); restores, residesk_admin only, and
--- only into an empty database (every table but schema_migrations, job_kind_roles and
--- recurring_jobs, which the schema and the application fill by themselves; the restore
--- replaces their rows, as an administrator may): a restore can never forge history
+-- only into an empty database (every table but schema_migrations, job_kind_roles,
+-- recurring_jobs and the maintenance rates and response targets, which the schema and
+-- the application fill by themselves; the restore replaces their rows through
+-- residesk_restore_clear): a restore can never forge history
 -- into a live database. The acting person is the role setting (SET ROLE), else
 -- session_user, as in 0012_audit.
 --
@@ -168,7 +169,7 @@ BEGIN
              WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'schema_migrations'
              ORDER BY c.relname LOOP
         EXECUTE format('LOCK TABLE public.%I IN ACCESS EXCLUSIVE MODE', t.relname);
-        IF t.relname NOT IN ('job_kind_roles', 'recurring_jobs') THEN
+        IF t.relname NOT IN ('job_kind_roles', 'recurring_jobs', 'maintenance_rates', 'maintenance_targets') THEN
             EXECUTE format('SELECT EXISTS (SELECT 1 FROM public.%I)', t.relname) INTO v_any;
             IF v_any THEN
                 RAISE EXCEPTION 'the database is not empty: table % has rows; a backup is restored only into an empty database', t.relname
@@ -217,6 +218,22 @@ BEGIN
 END
 $$;
 
+-- Empties one of the tables the schema fills by itself (see the top), for the backup's
+-- rows to replace its defaults; only while a restore is under way.
+CREATE FUNCTION residesk_restore_clear(p_table text) RETURNS void
+    LANGUAGE plpgsql
+    SECURITY DEFINER
+    SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+    PERFORM residesk_restore_check();
+    IF p_table NOT IN ('job_kind_roles', 'recurring_jobs', 'maintenance_rates', 'maintenance_targets') THEN
+        RAISE EXCEPTION 'table % is not one a restore replaces', p_table USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    EXECUTE format('DELETE FROM public.%I', p_table);
+END
+$$;
+
 -- Checks the foreign keys, puts triggers and constraints back and moves every identity
 -- sequence past both the highest id and the value the backup recorded (p_sequences:
 -- {"table": last value}), so that no id is ever handed out twice.
@@ -258,7 +275,7 @@ BEGIN
     FOREACH f IN ARRAY ARRAY['residesk_backup_person()', 'residesk_backup_open(text, text)',
                              'residesk_backup_sequence(text)', 'residesk_restore_check()',
                              'residesk_restore_begin()', 'residesk_restore_rows(text, json)',
-                             'residesk_restore_finish(json)'] LOOP
+                             'residesk_restore_clear(text)', 'residesk_restore_finish(json)'] LOOP
         EXECUTE 'REVOKE ALL ON FUNCTION ' || f || ' FROM PUBLIC';
     END LOOP;
 END
@@ -267,4 +284,4 @@ GRANT EXECUTE ON FUNCTION residesk_backup_person() TO residesk_admin, residesk_w
 GRANT EXECUTE ON FUNCTION residesk_backup_open(text, text), residesk_backup_sequence(text)
     TO residesk_admin, residesk_worker;
 GRANT EXECUTE ON FUNCTION residesk_restore_check(), residesk_restore_begin(), residesk_restore_rows(text, json),
-    residesk_restore_finish(json) TO residesk_admin;
+    residesk_restore_clear(text), residesk_restore_finish(json) TO residesk_admin;
