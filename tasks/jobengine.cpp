@@ -546,7 +546,7 @@ void JobEngine::start()
         slot.thread->setObjectName(u"job-runner-%1"_s.arg(i + 1));
         slot.runner = new JobRunner({&d->db, &d->clock, &d->registry, &d->cpuPool, d->options.workerId,
                                      d->options.backoffBaseMs, d->options.backoffMaxMs, &d->lastConnectionLossMs,
-                                     &d->progress});
+                                     d->options.batchProgress ? &d->progress : nullptr});
         slot.runner->moveToThread(slot.thread);
         connect(slot.thread, &QThread::finished, slot.runner, &QObject::deleteLater);
         connect(slot.runner, &JobRunner::finished, this,

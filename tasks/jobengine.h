@@ -35,6 +35,10 @@ struct JobEngineOptions
     // How long a finished job waits for others to be recorded with it (one statement)
     // while other runners are still busy; with every runner free it is recorded at once.
     int completionWaitMs = 5;
+    // The running jobs' progress is written by the engine, all of them together a few
+    // times a second; false: each job writes its own from its runner thread (one
+    // statement per report, at most ten a second) — for tests that hold a runner there.
+    bool batchProgress = true;
 
     // What a desktop runs next to its window: two jobs at once, CPU work on all cores
     // but one, at idle priority, so that the event loop never waits for a core; only

@@ -54,15 +54,17 @@ int reportSync(CommandContext &context, const Job &job)
             context.out(SyncCommands::tr("%1 is unchanged since the last sync; nothing was written.")
                             .arg(r.value(u"url"_s).toString()));
         } else {
-            context.out(SyncCommands::tr("Synced %1: %2 created, %3 updated, %4 unchanged, %5 rejected; %6 "
-                                         "resident(s) newly flagged as not in the export, %7 flag(s) removed.")
+            context.out(SyncCommands::tr("Synced %1: %2 created, %3 updated, %4 unchanged, %5 rejected.")
                             .arg(r.value(u"url"_s).toString())
                             .arg(r.value(u"created"_s).toInteger())
                             .arg(r.value(u"updated"_s).toInteger())
                             .arg(r.value(u"unchanged"_s).toInteger())
-                            .arg(r.value(u"rejected_count"_s).toInteger())
-                            .arg(r.value(u"flagged"_s).toInteger())
-                            .arg(r.value(u"unflagged"_s).toInteger()));
+                            .arg(r.value(u"rejected_count"_s).toInteger()) +
+                        u' ' +
+                        SyncCommands::tr("%n resident(s) newly flagged as not in the export.", nullptr,
+                                         int(r.value(u"flagged"_s).toInteger())) +
+                        u' ' +
+                        SyncCommands::tr("%n flag(s) removed.", nullptr, int(r.value(u"unflagged"_s).toInteger())));
             for (const QJsonValue &row : r.value(u"rejected"_s).toArray())
                 context.out(u"  "_s + row.toObject().value(u"reason"_s).toString());
         }

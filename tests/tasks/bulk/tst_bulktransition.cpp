@@ -322,7 +322,11 @@ private Q_SLOTS:
 
         // The cancel comes while the job stands at a known chunk, held there whatever
         // the speed of the machine; it ends the job before its next chunk.
-        JobEngine engine(db(), m_registry, options());
+        JobEngineOptions engineOptions = options();
+        // SQLite holds the runner thread in its own progress report (below), so the job
+        // writes it itself rather than through the engine's batches.
+        engineOptions.batchProgress = db().isPostgreSQL();
+        JobEngine engine(db(), m_registry, engineOptions);
         qint64 expected = 0;
         if (db().isPostgreSQL()) {
             // A row lock on a protocol of chunk 32. Once the job waits for this session,
