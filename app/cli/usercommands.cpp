@@ -144,11 +144,19 @@ void UserCommands::registerCommands(CommandRegistry &registry)
     registry.add({
         words("disable"),
         tr("Stop a person from signing in (administrators only)."),
-        tr("users disable NAME: the login can no longer sign in (sessions already open run on until they "
-           "end). Nobody can disable their own login. %1")
+        tr("users disable NAME: the login can no longer sign in, and the sessions it has open end now. "
+           "Nobody can disable their own login. %1")
             .arg(sqliteNote),
         {},
         &UserCommands::disable,
+    });
+    registry.add({
+        words("enable"),
+        tr("Let a disabled person sign in again (administrators only)."),
+        tr("users enable NAME: the login may sign in again, with the role and password it had. %1")
+            .arg(sqliteNote),
+        {},
+        &UserCommands::enable,
     });
     registry.add({
         words("password"),
@@ -165,7 +173,7 @@ qsizetype UserCommands::argumentCount(const Command &command)
 {
     if (command.words == words("set-role"))
         return 2;
-    if (command.words == words("add") || command.words == words("disable") ||
+    if (command.words == words("add") || command.words == words("disable") || command.words == words("enable") ||
         command.words == words("password"))
         return 1;
     return 0;
@@ -293,6 +301,25 @@ int UserCommands::disable(CommandContext &context)
         context.printJson(QJsonObject{{u"login"_s, login}, {u"can_login"_s, false}});
     else
         context.out(tr("%1 can no longer sign in.").arg(login));
+    return CommandLine::ExitSuccess;
+}
+
+int UserCommands::enable(CommandContext &context)
+{
+    const QString login = argument(context, 0);
+    if (login.isEmpty())
+        return context.usageError(tr("\"users enable\" needs a login"));
+    if (const auto problem = PeopleRepository::loginProblem(login))
+        return context.usageError(*problem);
+    Database *db = openPostgreSQL(context);
+    if (!db)
+        return CommandLine::ExitFailure;
+    if (auto r = PeopleRepository(*db).enable(login); !r)
+        return report(context, r.error());
+    if (context.json())
+        context.printJson(QJsonObject{{u"login"_s, login}, {u"can_login"_s, true}});
+    else
+        context.out(tr("%1 can sign in again.").arg(login));
     return CommandLine::ExitSuccess;
 }
 

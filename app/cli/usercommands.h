@@ -32,5 +32,6 @@ private:
     static int list(CommandContext &context);
     static int setRole(CommandContext &context);
     static int disable(CommandContext &context);
+    static int enable(CommandContext &context);
     static int password(CommandContext &context);
 };

@@ -192,6 +192,13 @@ VoidResult PeopleRepository::disable(const QString &login)
     return call(u"SELECT residesk_disable_person(?)"_s, {login}, tr("disabling people"), login);
 }
 
+VoidResult PeopleRepository::enable(const QString &login)
+{
+    if (const auto p = loginProblem(login))
+        return DbError::validation({{u"login"_s, *p}});
+    return call(u"SELECT residesk_enable_person(?)"_s, {login}, tr("enabling people"), login);
+}
+
 VoidResult PeopleRepository::setPassword(const QString &login, const QString &password)
 {
     if (!m_db.isPostgreSQL())

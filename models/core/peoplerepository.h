@@ -47,7 +47,10 @@ public:
     VoidResult add(const Person &person, const QString &password);
     VoidResult updateProfile(const Person &person);
     VoidResult setRole(const QString &login, const QString &role);
+    // Takes the login away and ends the person's open sessions (migration 0021).
     VoidResult disable(const QString &login);
+    // Lets a disabled person sign in again.
+    VoidResult enable(const QString &login);
     VoidResult setPassword(const QString &login, const QString &password);
     VoidResult setOwnPassword(const QString &password);
     // Adds `person` unless a person of that login exists; then only their profile and

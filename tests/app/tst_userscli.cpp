@@ -275,10 +275,38 @@ private Q_SLOTS:
                 {u"users"_s, u"disable"_s, TestDatabase::login(TestDatabase::Person::Admin)});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.errText().contains(u"your own login"_s), qPrintable(r.errText()));
+        // The person has a session open meanwhile: disabling ends it.
+        DatabaseConfig open = DatabaseConfig::parse(m_t->superuserUrl()).value();
+        open.user = user;
+        open.password = third;
+        Database session(open);
+        QVERIFY(session.open());
+        QCOMPARE(scalar(session, u"SELECT 1"_s).toInt(), 1);
+        const auto sessions = [&] {
+            return scalar(*m_super, u"SELECT count(*) FROM pg_stat_activity WHERE usename = ?"_s, {user}).toInt();
+        };
+        QCOMPARE(sessions(), 1);
         r = run(TestDatabase::Person::Admin, {u"users"_s, u"disable"_s, user});
         QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
         QCOMPARE(listed(user).value(u"can_login"_s).toBool(), false);
         QVERIFY(!canSignIn(user, third));
+        QCOMPARE(sessions(), 0);
+        QVERIFY(!scalar(session, u"SELECT 1"_s).isValid());
+
+        // Only an administrator enables; then the person signs in again as before.
+        r = run(TestDatabase::Person::Housing, {u"users"_s, u"enable"_s, user});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.errText().contains(u"residesk_admin"_s), qPrintable(r.errText()));
+        QVERIFY(!canSignIn(user, third));
+        r = run(TestDatabase::Person::Admin, {u"users"_s, u"enable"_s, user, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        QVERIFY2(r.outText().contains(u"\"can_login\": true"_s) || r.outText().contains(u"\"can_login\":true"_s),
+                 qPrintable(r.outText()));
+        QCOMPARE(listed(user).value(u"can_login"_s).toBool(), true);
+        QVERIFY(canSignIn(user, third));
+        QCOMPARE(roleOf(user), u"vet"_s);
+        r = run(TestDatabase::Person::Admin, {u"users"_s, u"disable"_s, user});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
 
         // Someone who is no person: refused, naming them.
         r = run(TestDatabase::Person::Admin, {u"users"_s, u"set-role"_s, login(u"nobody"_s), u"vet"_s});
@@ -320,7 +348,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("command");
         for (const auto &[person, name] : {std::pair{TestDatabase::Person::Housing, "housing"},
                                            std::pair{TestDatabase::Person::Vet, "vet"}}) {
-            for (const char *command : {"add", "list", "set-role", "disable", "password"})
+            for (const char *command : {"add", "list", "set-role", "disable", "enable", "password"})
                 QTest::addRow("%s %s", name, command) << int(person) << QString::fromLatin1(command);
         }
     }

@@ -6,7 +6,10 @@
 #include "tests/support/windowharness.h"
 #include "ui/people/userspage.h"
 
+#include <QAbstractItemModel>
 #include <QApplication>
+#include <QPushButton>
+#include <QTableView>
 #include <QCoreApplication>
 #include <QCoroTask>
 #include <QSignalSpy>
@@ -16,6 +19,20 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// Selects the row of `login` on the Users page; false while it is not listed.
+bool selectLogin(UsersPage *page, const QString &login)
+{
+    auto *view = page->findChild<QTableView *>(u"usersView"_s);
+    QAbstractItemModel *model = view->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data().toString() == login) {
+            view->selectRow(row);
+            return page->currentLogin() == login;
+        }
+    }
+    return false;
+}
 
 QVariant scalar(Database &db, const QString &sql, const QVariantList &values = {})
 {
@@ -109,6 +126,16 @@ private Q_SLOTS:
 
         QVERIFY2(QCoro::waitFor(page->disable(user)), qPrintable(page->message()));
         QVERIFY(!canSignIn(h, user, u"pw-dora-2"_s));
+        // Her row now offers Enable, which lets her in again.
+        QTRY_VERIFY_WITH_TIMEOUT(page->findChild<QPushButton *>(u"disableButton"_s) &&
+                                     selectLogin(page, user) &&
+                                     page->findChild<QPushButton *>(u"disableButton"_s)->text() == u"&Enable"_s,
+                                 WindowHarness::kTimeoutMs);
+        QVERIFY2(QCoro::waitFor(page->enable(user)), qPrintable(page->message()));
+        QVERIFY(canSignIn(h, user, u"pw-dora-2"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(selectLogin(page, user) &&
+                                     page->findChild<QPushButton *>(u"disableButton"_s)->text() == u"&Disable"_s,
+                                 WindowHarness::kTimeoutMs);
 
         // A mistake is shown on the page, not thrown at the person.
         QVERIFY(!QCoro::waitFor(page->addPerson({u"Bad Name"_s, u"X"_s, {}, {}, u"vet"_s}, u"pw"_s)));

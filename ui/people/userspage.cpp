@@ -90,6 +90,7 @@ UsersPage::UsersPage(DbExecutor &executor, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_message->setObjectName(u"usersMessage"_s);
+    m_disable->setObjectName(u"disableButton"_s);
     m_message->setWordWrap(true);
 
     auto *title = new QLabel(tr("<h2>Users</h2>"), this);
@@ -148,6 +149,14 @@ QString UsersPage::currentLogin() const
     return m_model->item(index.row(), Login)->text();
 }
 
+bool UsersPage::currentCanLogin() const
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid() || !m_view->selectionModel()->isRowSelected(index.row(), {}))
+        return false;
+    return m_model->item(index.row(), SignIn)->data(Qt::UserRole).toBool();
+}
+
 void UsersPage::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
@@ -160,6 +169,11 @@ void UsersPage::updateButtons()
     const QString login = currentLogin();
     m_role->setEnabled(!login.isEmpty());
     m_disable->setEnabled(!login.isEmpty() && login != m_sessionLogin);
+    // One button, two verbs: a disabled person's row offers Enable.
+    const bool enabling = !login.isEmpty() && !currentCanLogin();
+    m_disable->setText(enabling ? tr("&Enable") : tr("&Disable"));
+    m_disable->setToolTip(enabling ? tr("Let this person sign in again.")
+                                   : tr("Stop this person from signing in and end their open sessions."));
     m_password->setEnabled(!login.isEmpty());
 }
 
@@ -195,6 +209,7 @@ QCoro::Task<> UsersPage::load()
             << new QStandardItem(p.email) << new QStandardItem(roleLabel(p.role))
             << new QStandardItem(p.canLogin ? tr("Allowed") : tr("Disabled"));
         row.at(Role)->setData(p.role, Qt::UserRole);
+        row.at(SignIn)->setData(p.canLogin, Qt::UserRole);
         m_model->appendRow(row);
         if (p.login == selected)
             m_view->selectRow(m_model->rowCount() - 1);
@@ -245,6 +260,13 @@ QCoro::Task<bool> UsersPage::disable(QString login)
 {
     const QString done = tr("%1 can no longer sign in.").arg(login);
     auto task = change([login](PeopleRepository &r) { return r.disable(login); }, done);
+    co_return co_await task;
+}
+
+QCoro::Task<bool> UsersPage::enable(QString login)
+{
+    const QString done = tr("%1 can sign in again.").arg(login);
+    auto task = change([login](PeopleRepository &r) { return r.enable(login); }, done);
     co_return co_await task;
 }
 
@@ -329,13 +351,19 @@ void UsersPage::askDisable()
     const QString login = currentLogin();
     if (login.isEmpty())
         return;
-    if (QMessageBox::question(
-            this, tr("Disable %1").arg(login),
-            tr("%1 will no longer be able to sign in. Sessions already open run on until they "
-               "end.")
-                .arg(login)) != QMessageBox::Yes)
+    if (!currentCanLogin()) {
+        enable(login);
         return;
-    disable(login);
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Disable %1").arg(login),
+                                tr("%1 will no longer be able to sign in, and the sessions %1 has open end now.")
+                                    .arg(login),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(u"disableQuestion"_s);
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::accepted, this, [this, login] { disable(login); });
+    box->open();
 }
 
 void UsersPage::askPassword()

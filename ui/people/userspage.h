@@ -41,12 +41,15 @@ public:
     int rowCount() const;
     // The login of the selected row, or empty.
     QString currentLogin() const;
+    // Whether the selected row's person may sign in (false without a selection).
+    bool currentCanLogin() const;
 
     // The dialogs' results, also for tests (which skip the dialogs): each runs off the
     // GUI thread and reloads the list; the outcome lands in message().
     QCoro::Task<bool> addPerson(Person person, QString password);
     QCoro::Task<bool> setRole(QString login, QString role);
     QCoro::Task<bool> disable(QString login);
+    QCoro::Task<bool> enable(QString login);
     QCoro::Task<bool> setPassword(QString login, QString password);
 
 Q_SIGNALS:
@@ -59,6 +62,7 @@ private:
     void updateButtons();
     void askAdd();
     void askRole();
+    // Disable, or Enable for a person who is disabled (the one button says which).
     void askDisable();
     void askPassword();
 

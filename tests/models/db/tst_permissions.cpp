@@ -141,6 +141,11 @@ QList<Rule> rules()
         {"record a registrar export", "DELETE FROM registrar_sync_state WHERE applied_at < 0", kHousing,
          "registrar sync state"},
         {"read people", "SELECT count(*) FROM people", kEveryone},
+        // People's logins (0013, 0021): administrators only, through the functions.
+        {"disable a person", "SELECT residesk_disable_person('nobody') WHERE false", {Person::Admin},
+         "residesk_disable_person", true},
+        {"enable a person", "SELECT residesk_enable_person('nobody') WHERE false", {Person::Admin},
+         "residesk_enable_person", true},
         // Maintenance: housing staff write, vets read the list, workers run the jobs.
         {"read maintenance requests", "SELECT count(*) FROM maintenance_request_list", kEveryone},
         {"read technicians", "SELECT count(*) FROM maintenance_technicians", kEveryone},
