@@ -12,10 +12,13 @@
 #include "tests/support/windowharness.h"
 #include "ui/allocations/allocationspage.h"
 #include "ui/allocations/depositdialog.h"
+#include "ui/allocations/buildingcombobox.h"
+#include "ui/allocations/waitlistadddialog.h"
 #include "ui/allocations/waitlistpage.h"
 #include "ui/mainwindow.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDateTime>
 #include <QLabel>
 #include <QLineEdit>
@@ -181,6 +184,87 @@ private Q_SLOTS:
         page->checkInAction->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(transitions.size(), 1, kTimeout);
         QVERIFY(transitions.first().first().toBool());
+    }
+
+    void addToWaitlistFromTheWindow()
+    {
+        WindowHarness h;
+        QString error;
+        h.t = TestDatabase::create(&error);
+        QVERIFY2(h.t, qPrintable(error));
+        Database &db = h.t->db();
+        const Building nh = AllocationTest::building(db, u"NH"_s, u"North Hall"_s);
+        AllocationTest::room(db, nh, u"101"_s, 1);
+        const Resident ana = AllocationTest::resident(db, u"S0002"_s, u"Ana"_s, u"Arce"_s);
+        AllocationTest::resident(db, u"S0003"_s, u"Ben"_s, u"Bravo"_s);
+        QVERIFY2(h.start(&error), qPrintable(error));
+        MainWindow &w = *h.window;
+        auto *waitlist = w.findChild<WaitlistPage *>(u"waitlistPage"_s);
+        QVERIFY(waitlist);
+        QVERIFY(h.showPage(u"Waitlists"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(waitlist->addButton()->isVisible() && waitlist->addButton()->isEnabled(), kTimeout);
+
+        const auto open = [&]() -> WaitlistAddDialog * {
+            WaitlistAddDialog *dialog = nullptr;
+            QTest::mouseClick(waitlist->addButton(), Qt::LeftButton);
+            QTest::qWaitFor(
+                [&] {
+                    for (WaitlistAddDialog *d : w.findChildren<WaitlistAddDialog *>())
+                        if (d->isVisible())
+                            dialog = d;
+                    return dialog != nullptr;
+                },
+                kTimeout);
+            return dialog;
+        };
+
+        // Nothing chosen: each missing field is named, nothing stored, the dialog stays.
+        WaitlistAddDialog *dialog = open();
+        QVERIFY(dialog);
+        QSignalSpy residents(dialog, &WaitlistAddDialog::residentsLoaded);
+        QVERIFY(residents.wait(kTimeout) || dialog->residentCombo()->count() > 0);
+        dialog->accept();
+        auto *buildingError = dialog->findChild<QLabel *>(u"error_building_id"_s);
+        auto *typeError = dialog->findChild<QLabel *>(u"error_room_type"_s);
+        QVERIFY(buildingError && typeError);
+        QTRY_VERIFY_WITH_TIMEOUT(!buildingError->text().isEmpty() && !typeError->text().isEmpty(), kTimeout);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(WaitlistRepository(db, AllocationTest::actor()).entries({}).value().isEmpty());
+
+        // Ana, found by her name, on the list for single rooms in North Hall.
+        dialog->residentSearch()->setText(u"Arce"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->residentCombo()->count() == 1 &&
+                                     dialog->residentCombo()->currentData().toLongLong() == ana.id,
+                                 kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->buildingCombo()->findData(nh.id) > 0, kTimeout);
+        dialog->buildingCombo()->setBuildingId(nh.id);
+        dialog->roomTypeCombo()->setCurrentIndex(dialog->roomTypeCombo()->findData(u"single"_s));
+        QSignalSpy saved(dialog, &WaitlistAddDialog::saved);
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(waitlist->entries().size(), 1, kTimeout);
+        QCOMPARE(waitlist->entries().at(0).residentId, ana.id);
+        QCOMPARE(waitlist->view()->currentRow(), 0);
+        QVERIFY(waitlist->removeButton()->isEnabled());
+
+        // Twice on one list: refused with her position, the form kept.
+        waitlist->roomTypeFilter()->setCurrentIndex(waitlist->roomTypeFilter()->findData(u"single"_s));
+        dialog = open();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->roomTypeCombo()->currentData().toString() == u"single"_s, kTimeout);
+        dialog->residentSearch()->setText(u"S0002"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->residentCombo()->count() == 1 &&
+                                     dialog->residentCombo()->currentData().toLongLong() == ana.id,
+                                 kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->buildingCombo()->findData(nh.id) > 0, kTimeout);
+        dialog->buildingCombo()->setBuildingId(nh.id);
+        dialog->accept();
+        auto *message = dialog->findChild<QLabel *>(u"messageLabel"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"already on the waitlist"_s), kTimeout);
+        QVERIFY2(message->text().contains(u"position 1"_s), qPrintable(message->text()));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(WaitlistRepository(db, AllocationTest::actor()).entries({}).value().size(), 1);
+        dialog->reject();
     }
 
     void housingStaffDoNotWaive()

@@ -5,6 +5,7 @@
 #include "models/housing/waitlist/waitlistrepository.h"
 #include "tasks/waitlist/waitlistservice.h"
 #include "ui/allocations/buildingcombobox.h"
+#include "ui/allocations/waitlistadddialog.h"
 #include "ui/commands/undocontext.h"
 
 #include <QComboBox>
@@ -29,6 +30,7 @@ WaitlistPage::WaitlistPage(UndoContext &context, QWidget *parent)
     , m_accept(new QPushButton(tr("&Accept offer"), this))
     , m_decline(new QPushButton(tr("&Decline offer"), this))
     , m_remove(new QPushButton(tr("&Remove from list"), this))
+    , m_add(new QPushButton(tr("Add to &waitlist…"), this))
 {
     setObjectName(u"waitlistPage"_s);
     auto *title = new QLabel(tr("Waitlists"), this);
@@ -57,6 +59,8 @@ WaitlistPage::WaitlistPage(UndoContext &context, QWidget *parent)
     m_accept->setObjectName(u"acceptOfferButton"_s);
     m_decline->setObjectName(u"declineOfferButton"_s);
     m_remove->setObjectName(u"removeFromListButton"_s);
+    m_add->setObjectName(u"addToWaitlistButton"_s);
+    m_add->setToolTip(tr("Put a resident at the end of the list of a building and room type."));
     m_accept->setToolTip(tr("The resident takes the bed offered: it becomes a reservation."));
     m_decline->setToolTip(tr("The resident does not take the bed: it is offered to the next person."));
 
@@ -72,6 +76,8 @@ WaitlistPage::WaitlistPage(UndoContext &context, QWidget *parent)
     controls->addWidget(m_type);
     controls->addStretch();
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_add);
+    buttons->addSpacing(12);
     buttons->addWidget(m_accept);
     buttons->addWidget(m_decline);
     buttons->addWidget(m_remove);
@@ -91,12 +97,26 @@ WaitlistPage::WaitlistPage(UndoContext &context, QWidget *parent)
     connect(m_accept, &QPushButton::clicked, this, [this] { answer(Answer::Accept); });
     connect(m_decline, &QPushButton::clicked, this, [this] { answer(Answer::Decline); });
     connect(m_remove, &QPushButton::clicked, this, [this] { answer(Answer::Remove); });
+    connect(m_add, &QPushButton::clicked, this, &WaitlistPage::addToWaitlist);
     updateButtons();
 }
 
 void WaitlistPage::refresh()
 {
     load();
+}
+
+void WaitlistPage::addToWaitlist()
+{
+    if (!m_context)
+        return;
+    auto *dialog = new WaitlistAddDialog(*m_context, this);
+    dialog->preset(m_building->buildingId(), Room::typeFromCode(m_type->currentData().toString()));
+    connect(dialog, &WaitlistAddDialog::saved, this, [this](const WaitlistEntry &entry) {
+        m_selectAfterLoad = entry.id;
+        refresh();
+    });
+    dialog->open();
 }
 
 void WaitlistPage::refreshBuildings()
@@ -164,9 +184,13 @@ QCoro::Task<> WaitlistPage::load()
             offered ? QDateTime::fromMSecsSinceEpoch(e.offerDeadlineAt).toString(u"yyyy-MM-dd HH:mm"_s) : QString()};
         for (int column = 0; column < cells.size(); ++column)
             m_view->setItem(row, column, new QTableWidgetItem(cells.at(column)));
-        if (e.id == selected)
+        if (e.id == selected || e.id == m_selectAfterLoad) {
             m_view->selectRow(row);
+            m_view->scrollToItem(m_view->item(row, 0));
+        }
     }
+    // An entry just added is selected once it shows (it may be filtered out: then not).
+    m_selectAfterLoad = 0;
     // Two counts, two plurals: "%Ln offer(s)" is a message of its own.
     m_total->setText(tr("%Ln resident(s) waiting, %1.", nullptr, int(m_entries.size()))
                          .arg(tr("%Ln offer(s) awaiting an answer", nullptr, offers)));

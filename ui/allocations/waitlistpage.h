@@ -16,8 +16,9 @@ class UndoContext;
 
 // The waitlists of the Allocations area: per building and room type, the residents in
 // the order they are served, each one's pending offer (room, days, the deadline to
-// answer), and the answers a clerk records for a resident: Accept offer (it becomes a
-// reservation), Decline offer (the bed goes to the next person) and Remove from list.
+// answer), and what a clerk records for a resident: Add to waitlist…, Accept offer (it
+// becomes a reservation), Decline offer (the bed goes to the next person) and Remove
+// from list.
 // Offers themselves are made by the engine (waitlist.offer jobs) when a bed frees.
 // It reloads on refresh(), which the main window calls when waitlists or allocations
 // change here or on another desktop. Reads and writes run on the executor; GUI
@@ -40,6 +41,9 @@ public:
     QPushButton *acceptButton() const { return m_accept; }
     QPushButton *declineButton() const { return m_decline; }
     QPushButton *removeButton() const { return m_remove; }
+    QPushButton *addButton() const { return m_add; }
+    // Opens Add to waitlist, preset to the page's building and room type.
+    void addToWaitlist();
 
 Q_SIGNALS:
     void loaded();
@@ -61,6 +65,8 @@ private:
     QPushButton *m_accept;
     QPushButton *m_decline;
     QPushButton *m_remove;
+    QPushButton *m_add;
+    qint64 m_selectAfterLoad = 0; // an entry just added, selected once listed
     QList<WaitlistEntry> m_entries;
     quint64 m_generation = 0;
 };
