@@ -122,6 +122,7 @@ QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
             DemoSeeder::Options options;
             options.residents = upTo;
             options.firstResident = done;
+            options.stays = upTo >= total;
             options.seed = seed;
             const Result<DemoSeeder::Summary> seeded = seeder.seed(options);
             if (!seeded)

@@ -6,6 +6,7 @@
 #include "models/db/transaction.h"
 #include "models/housing/resident.h"
 #include "models/housing/room.h"
+#include "models/lab/labsql_p.h"
 #include "models/db/events.h"
 #include "models/maintenance/maintenanceplanrepository.h"
 #include "models/maintenance/maintenancerepository.h"
@@ -553,9 +554,126 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
     }
     if (auto r = seedWaitlist(); !r)
         return r.error();
+    // Stays only once every resident is there (a chunked seed's last chunk), so that a
+    // seed in chunks makes the same stays as one run.
+    if (options.stays) {
+        if (auto r = seedAllocations(QDate::currentDate(), options.seed); !r)
+            return r.error();
+    }
     if (auto r = seedMaintenance(m_db, m_actor, rng); !r)
         return r.error();
     return summary;
+}
+
+VoidResult DemoSeeder::seedAllocations(const QDate &today, quint32 seed)
+{
+    // A housing office's ordinary day: most beds of the rooms in service held by active
+    // residents (checked in weeks ago, some leaving this week), arrivals reserved for
+    // this week and later, and last term's stays of graduates, checked out. The first
+    // eight residents are on the waitlist and get no bed. Only into a database without
+    // any stay yet, so a resumed or repeated seed adds nothing.
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    SqlStatement any(m_db, u"SELECT COUNT(*) FROM allocations"_s);
+    if (auto r = any.exec(); !r)
+        return r.error();
+    if (!any.next() || any.value(0).toLongLong() > 0)
+        return {};
+    any.finish();
+    QList<qint64> beds; // a room's id once per bed
+    {
+        SqlStatement rooms(m_db, u"SELECT r.id, r.capacity FROM rooms r JOIN buildings b ON b.id = r.building_id "
+                                 "WHERE r.status = 'available' ORDER BY b.code, r.number"_s);
+        if (auto r = rooms.exec(); !r)
+            return r.error();
+        while (rooms.next()) {
+            for (int bed = 0; bed < rooms.value(1).toInt(); ++bed)
+                beds.append(rooms.value(0).toLongLong());
+        }
+    }
+    QList<qint64> active;
+    QList<qint64> graduates;
+    {
+        SqlStatement residents(m_db, u"SELECT id, status FROM residents ORDER BY student_id"_s);
+        if (auto r = residents.exec(); !r)
+            return r.error();
+        int index = 0;
+        while (residents.next()) {
+            const QString status = residents.value(1).toString();
+            if (index++ < 8)
+                continue; // on the waitlist
+            if (status == Resident::statusCode(Resident::Status::Active))
+                active.append(residents.value(0).toLongLong());
+            else if (status == Resident::statusCode(Resident::Status::Graduated))
+                graduates.append(residents.value(0).toLongLong());
+        }
+    }
+    if (beds.isEmpty() || active.isEmpty())
+        return {};
+
+    const auto backend = m_db.config().backend;
+    const auto at = [backend](const QDate &day) {
+        return LabSql::timeParam(backend, QDateTime(day, QTime(10, 0), Qt::UTC));
+    };
+    const auto date = [](const QDate &day) {
+        return day.isValid() ? QVariant(day.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+    };
+    const QVariant none(QMetaType::fromType<QString>());
+    const QVariant noTime = LabSql::timeParam(backend, QDateTime());
+    SqlStatement insert(m_db, u"INSERT INTO allocations (resident_id, room_id, starts_on, ends_on, state, "
+                              "checked_in_at, checked_out_at, notes, version, created_by, updated_by) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, '', 1, ?, ?)"_s);
+    const QString by = m_actor.username;
+    QRandomGenerator rng(seed ^ 0xa110ca7eu);
+    int nextActive = 0;
+    int nextGraduate = 0;
+    for (const qint64 roomId : std::as_const(beds)) {
+        const quint32 roll = rng.bounded(100);
+        const int daysIn = int(rng.bounded(20, 200));
+        QDate currentFrom;
+        if (roll < 12 || nextActive >= active.size()) {
+            currentFrom = {}; // a free bed
+        } else {
+            const qint64 resident = active.at(nextActive++);
+            QString state = u"checked_in"_s;
+            QDate from = today.addDays(-daysIn);
+            QDate to;
+            if (roll < 20) { // arriving this week
+                state = u"reserved"_s;
+                from = today.addDays(rng.bounded(0, 7));
+                to = from.addDays(int(rng.bounded(90, 300)));
+            } else if (roll < 26) { // arriving later
+                state = u"reserved"_s;
+                from = today.addDays(rng.bounded(10, 60));
+                to = from.addDays(int(rng.bounded(90, 300)));
+            } else if (roll < 34) { // leaving this week
+                to = today.addDays(rng.bounded(1, 7));
+            } else if (roll < 70) {
+                to = today.addDays(rng.bounded(30, 240));
+            } // else open-ended
+            insert.bind(resident).bind(roomId).bind(date(from)).bind(to.isValid() ? date(to) : none);
+            insert.bind(state).bind(state == u"checked_in" ? at(from) : noTime).bind(noTime).bind(by).bind(by);
+            if (auto r = insert.exec(); !r)
+                return r.error();
+            currentFrom = from;
+        }
+        // Last term: a graduate's stay in this bed, checked out before the current one.
+        if (nextGraduate < graduates.size() && rng.bounded(100) < 60) {
+            const QDate end = (currentFrom.isValid() ? qMin(currentFrom, today) : today).addDays(-int(rng.bounded(1, 15)));
+            const QDate start = end.addDays(-int(rng.bounded(60, 150)));
+            insert.bind(graduates.at(nextGraduate++)).bind(roomId).bind(date(start)).bind(date(end));
+            insert.bind(u"checked_out"_s).bind(at(start)).bind(at(end)).bind(by).bind(by);
+            if (auto r = insert.exec(); !r)
+                return r.error();
+        }
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    // The rows are committed; other clients only miss a refresh.
+    if (const VoidResult r = Events::publishRecordsChanged(m_db, u"allocations"_s); !r)
+        qCWarning(lcSeeder) << "cannot announce the seeded stays" << r.error().message;
+    return {};
 }
 
 VoidResult DemoSeeder::seedWaitlist()

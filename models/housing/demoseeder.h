@@ -20,6 +20,9 @@ public:
         quint32 seed = 1;
         // Residents below this index are taken as done (resuming a chunked seed).
         int firstResident = 0;
+        // Seed the stays (allocations) after the residents: the last chunk of a
+        // chunked seed, or a seed in one go.
+        bool stays = true;
     };
     struct Summary
     {
@@ -35,6 +38,8 @@ public:
 private:
     // A few residents on waitlists (housing/waitlist), once per database.
     VoidResult seedWaitlist();
+    // Stays for most active residents around `today` (see the .cpp), once per database.
+    VoidResult seedAllocations(const QDate &today, quint32 seed);
 
     Database &m_db;
     Actor m_actor;

@@ -82,8 +82,9 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_t);
-        // The demo seed's maintenance rows first: they hold on to rooms and buildings.
-        for (const QString &table : {u"maintenance_requests"_s, u"maintenance_plans"_s, u"maintenance_technicians"_s,
+        // The demo seed's stays and maintenance rows first: they hold on to residents,
+        // rooms and buildings.
+        for (const QString &table : {u"allocations"_s, u"maintenance_requests"_s, u"maintenance_plans"_s, u"maintenance_technicians"_s,
                                      u"rooms"_s, u"residents"_s, u"buildings"_s})
             QVERIFY(SqlStatement::run(m_t->db(), u"DELETE FROM "_s + table));
     }
@@ -383,7 +384,8 @@ private Q_SLOTS:
             list.sort();
             return list;
         };
-        const QStringList expected{u"buildings"_s,
+        const QStringList expected{u"allocations"_s,
+                                   u"buildings"_s,
                                    u"maintenance_comments"_s,
                                    u"maintenance_plans"_s,
                                    u"maintenance_requests"_s,

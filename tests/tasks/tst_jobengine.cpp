@@ -230,8 +230,9 @@ private Q_SLOTS:
     {
         QVERIFY(m_t);
         probe.reset();
-        // The demo seed's maintenance rows before the rooms and buildings they hold on to.
-        for (const char *table : {"notifications", "jobs", "recurring_jobs", "maintenance_requests",
+        // The demo seed's stays and maintenance rows before the residents, rooms and
+        // buildings they hold on to.
+        for (const char *table : {"notifications", "jobs", "recurring_jobs", "allocations", "maintenance_requests",
                                   "maintenance_plans", "maintenance_technicians", "rooms", "residents", "buildings"})
             QVERIFY(SqlStatement::run(m_t->db(), u"DELETE FROM "_s + QLatin1String(table)));
     }

@@ -4,7 +4,10 @@
 #include "models/maintenance/maintenancerepository.h"
 #include "tests/support/testdatabase.h"
 
+#include <QDate>
 #include <QTest>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -134,6 +137,58 @@ private Q_SLOTS:
         QVERIFY(DemoSeeder(t->db(), m_actor).seed({200, 9}));
         QCOMPARE(count(t->db(), QStringLiteral("maintenance_requests")), requests);
         QCOMPARE(count(t->db(), QStringLiteral("maintenance_technicians")), qint64(5));
+    }
+
+    // The stays of an ordinary day: most active residents hold a bed, some arrive or
+    // leave this week, last term's graduates checked out; never more stays in a room
+    // than it has beds; once per database.
+    void staysAroundToday()
+    {
+        std::unique_ptr<TestDatabase> t = fresh();
+        QVERIFY(t);
+        Database &db = t->db();
+        QVERIFY(DemoSeeder(db, m_actor).seed({600, 3}));
+        const QDate today = QDate::currentDate();
+        const auto scalar = [&db](const QString &sql, const QVariantList &values = {}) {
+            SqlStatement st(db, sql);
+            for (const QVariant &v : values)
+                st.bind(v);
+            return st.exec() && st.next() ? st.value(0).toLongLong() : qint64(-1);
+        };
+        const QString in7 = today.addDays(7).toString(Qt::ISODate);
+        const QString now = today.toString(Qt::ISODate);
+        const qint64 held = scalar(u"SELECT COUNT(DISTINCT resident_id) FROM allocations WHERE state IN "
+                                   "('reserved', 'checked_in')"_s);
+        const qint64 active = scalar(u"SELECT COUNT(*) FROM residents WHERE status = 'active'"_s);
+        QVERIFY2(held * 10 >= active * 7, qPrintable(u"%1 of %2 active residents hold a bed"_s.arg(held).arg(active)));
+        QVERIFY(scalar(u"SELECT COUNT(*) FROM allocations WHERE state = 'reserved' AND starts_on >= ? AND "
+                       "starts_on < ?"_s,
+                       {now, in7}) > 0);
+        QVERIFY(scalar(u"SELECT COUNT(*) FROM allocations WHERE state = 'checked_in' AND ends_on > ? AND "
+                       "ends_on <= ?"_s,
+                       {now, in7}) > 0);
+        QVERIFY(scalar(u"SELECT COUNT(*) FROM allocations WHERE state = 'checked_out'"_s) > 0);
+        // The waitlist's eight hold no bed.
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM allocations a JOIN waitlist_entries w ON w.resident_id = "
+                        "a.resident_id"_s),
+                 qint64(0));
+        for (int day = 0; day < 8; ++day) {
+            const QString d = today.addDays(day).toString(Qt::ISODate);
+            QCOMPARE(scalar(u"SELECT COUNT(*) FROM rooms r WHERE r.capacity < (SELECT COUNT(*) FROM allocations a "
+                            "WHERE a.room_id = r.id AND a.state IN ('reserved', 'checked_in') AND a.starts_on <= ? "
+                            "AND (a.ends_on IS NULL OR a.ends_on > ?))"_s,
+                            {d, d}),
+                     qint64(0));
+        }
+        // Nobody holds two beds at once.
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM allocations a JOIN allocations b ON b.resident_id = a.resident_id "
+                        "AND b.id > a.id WHERE a.state <> 'cancelled' AND b.state <> 'cancelled' AND "
+                        "a.starts_on < COALESCE(b.ends_on, '9999-12-31') AND b.starts_on < COALESCE(a.ends_on, "
+                        "'9999-12-31')"_s),
+                 qint64(0));
+        const qint64 stays = count(db, u"allocations"_s);
+        QVERIFY(DemoSeeder(db, m_actor).seed({600, 3}));
+        QCOMPARE(count(db, u"allocations"_s), stays);
     }
 
     void reseedAddsNothing()
