@@ -444,7 +444,23 @@
 <context>
     <name>SyncCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/synccommands.cpp" line="+309"/>
+        <location filename="../app/cli/synccommands.cpp" line="+64"/>
+        <source>%n resident(s) newly flagged as not in the export.</source>
+        <translation>
+            <numerusform>%n resident newly flagged as not in the export.</numerusform>
+            <numerusform>%n residents newly flagged as not in the export.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n flag(s) removed.</source>
+        <translation>
+            <numerusform>%n flag removed.</numerusform>
+            <numerusform>%n flags removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+244"/>
         <source>%n flag(s) cleared.</source>
         <translation>
             <numerusform>%n flag cleared.</numerusform>
@@ -455,7 +471,7 @@
 <context>
     <name>WaitlistPage</name>
     <message numerus="yes">
-        <location filename="../ui/allocations/waitlistpage.cpp" line="+171"/>
+        <location filename="../ui/allocations/waitlistpage.cpp" line="+195"/>
         <source>%Ln resident(s) waiting, %1.</source>
         <translation>
             <numerusform>%Ln resident waiting, %1.</numerusform>

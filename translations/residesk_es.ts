@@ -1729,7 +1729,7 @@
     </message>
     <message>
         <location line="+28"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>residents</source>
         <translation>residentes</translation>
     </message>
@@ -3159,7 +3159,7 @@ Opciones:
         <translation>%1 tiene una tabla %2 que esta base de datos no tiene</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>restoring %1</source>
         <translation>restaurando %1</translation>
     </message>
@@ -3434,12 +3434,12 @@ Opciones:
         <translation>La operación no se ha completado.</translation>
     </message>
     <message>
-        <location filename="../models/db/transaction.cpp" line="+90"/>
+        <location filename="../models/db/transaction.cpp" line="+104"/>
         <source>The transaction is no longer active.</source>
         <translation>La transacción ya no está activa.</translation>
     </message>
     <message>
-        <location filename="../models/housing/demoseeder.cpp" line="+441"/>
+        <location filename="../models/housing/demoseeder.cpp" line="+442"/>
         <source>The demo buildings could not be read back.</source>
         <translation>No se pudieron volver a leer los edificios de demostración.</translation>
     </message>
@@ -9313,6 +9313,11 @@ Plazo: %8.</translation>
         <translation>desactivar personas</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>enabling people</source>
+        <translation>habilitar personas</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>setting another person&apos;s password</source>
         <translation>cambiar la contraseña de otra persona</translation>
@@ -12337,11 +12342,27 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+3"/>
-        <source>Synced %1: %2 created, %3 updated, %4 unchanged, %5 rejected; %6 resident(s) newly flagged as not in the export, %7 flag(s) removed.</source>
-        <translation>Sincronizado %1: %2 creados, %3 actualizados, %4 sin cambios, %5 rechazados; %6 residente(s) recién marcado(s) por no figurar en la exportación, %7 marca(s) quitada(s).</translation>
+        <source>Synced %1: %2 created, %3 updated, %4 unchanged, %5 rejected.</source>
+        <translation>Sincronizado %1: %2 creados, %3 actualizados, %4 sin cambios, %5 rechazados.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n resident(s) newly flagged as not in the export.</source>
+        <translation>
+            <numerusform>%n residente marcado por primera vez como ausente de la exportación.</numerusform>
+            <numerusform>%n residentes marcados por primera vez como ausentes de la exportación.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n flag(s) removed.</source>
+        <translation>
+            <numerusform>%n marca quitada.</numerusform>
+            <numerusform>%n marcas quitadas.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>job %1 (%2) was cancelled; the chunks before the cancel stay imported</source>
         <translation>el trabajo %1 (%2) se canceló; los bloques anteriores a la cancelación siguen importados</translation>
     </message>
@@ -13134,11 +13155,21 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
     </message>
     <message>
         <location line="+1"/>
-        <source>users disable NAME: the login can no longer sign in (sessions already open run on until they end). Nobody can disable their own login. %1</source>
-        <translation>users disable NOMBRE: el usuario ya no puede iniciar sesión (las sesiones ya abiertas siguen hasta que terminan). Nadie puede desactivar su propio usuario. %1</translation>
+        <source>users disable NAME: the login can no longer sign in, and the sessions it has open end now. Nobody can disable their own login. %1</source>
+        <translation>users disable NOMBRE: el usuario ya no puede iniciar sesión y las sesiones que tiene abiertas terminan en el acto. Nadie puede deshabilitar su propio usuario. %1</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Let a disabled person sign in again (administrators only).</source>
+        <translation>Permitir que una persona deshabilitada vuelva a iniciar sesión (solo administradores).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>users enable NAME: the login may sign in again, with the role and password it had. %1</source>
+        <translation>users enable NOMBRE: el usuario puede volver a iniciar sesión, con el rol y la contraseña que tenía. %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Change your own password, or (administrators) another person&apos;s.</source>
         <translation>Cambiar su propia contraseña o (administradores) la de otra persona.</translation>
     </message>
@@ -13248,6 +13279,16 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>%1 ya no puede iniciar sesión.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>&quot;users enable&quot; needs a login</source>
+        <translation>«users enable» necesita un usuario</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 can sign in again.</source>
+        <translation>%1 puede volver a iniciar sesión.</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>New password for %1: </source>
         <translation>Nueva contraseña de %1: </translation>
@@ -13302,11 +13343,12 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
     </message>
     <message>
         <location line="+1"/>
+        <location line="+95"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-94"/>
         <source>Set pass&amp;word…</source>
         <translation>Cambiar con&amp;traseña…</translation>
     </message>
@@ -13341,7 +13383,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Acceso</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&lt;h2&gt;Users&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Usuarios&lt;/h2&gt;</translation>
     </message>
@@ -13351,7 +13393,22 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Cada persona inicia sesión con su propio usuario de PostgreSQL; el rol decide lo que el servidor le permite hacer.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+76"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Habilitar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let this person sign in again.</source>
+        <translation>Permitir que esta persona vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop this person from signing in and end their open sessions.</source>
+        <translation>Impedir que esta persona inicie sesión y terminar sus sesiones abiertas.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The people could not be loaded: %1</source>
         <translation>No se pudieron cargar las personas: %1</translation>
     </message>
@@ -13366,7 +13423,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
@@ -13384,6 +13441,11 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <location line="+7"/>
         <source>%1 can no longer sign in.</source>
         <translation>%1 ya no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 can sign in again.</source>
+        <translation>%1 puede volver a iniciar sesión.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -13441,19 +13503,102 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Nuevo rol de %1:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Disable %1</source>
         <translation>Desactivar a %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 will no longer be able to sign in. Sessions already open run on until they end.</source>
-        <translation>%1 ya no podrá iniciar sesión. Las sesiones ya abiertas siguen hasta que terminan.</translation>
+        <source>%1 will no longer be able to sign in, and the sessions %1 has open end now.</source>
+        <translation>%1 ya no podrá iniciar sesión, y las sesiones que %1 tiene abiertas terminan ahora.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Password of %1</source>
         <translation>Contraseña de %1</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistAddDialog</name>
+    <message>
+        <location filename="../ui/allocations/waitlistadddialog.cpp" line="+26"/>
+        <source>Choose a building…</source>
+        <translation>Elija un edificio…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add to waitlist</source>
+        <translation>Añadir a la lista de espera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name, student ID or e-mail…</source>
+        <translation>Nombre, número de estudiante o correo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a room type…</source>
+        <translation>Elija un tipo de habitación…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Find resident:</source>
+        <translation>&amp;Buscar residente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resident:</source>
+        <translation>&amp;Residente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Building:</source>
+        <translation>&amp;Edificio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room &amp;type:</source>
+        <translation>&amp;Tipo de habitación:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose a resident.</source>
+        <translation>Elija un residente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a building.</source>
+        <translation>Elija un edificio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a room type.</source>
+        <translation>Elija un tipo de habitación.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The residents could not be loaded: %1</source>
+        <translation>No se pudieron cargar los residentes: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Corrija los campos marcados.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not added: %1</source>
+        <translation>No se ha añadido: %1</translation>
     </message>
 </context>
 <context>
@@ -13854,7 +13999,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
 <context>
     <name>WaitlistPage</name>
     <message>
-        <location filename="../ui/allocations/waitlistpage.cpp" line="+25"/>
+        <location filename="../ui/allocations/waitlistpage.cpp" line="+26"/>
         <source>All buildings</source>
         <translation>Todos los edificios</translation>
     </message>
@@ -13872,6 +14017,11 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <location line="+1"/>
         <source>&amp;Remove from list</source>
         <translation>&amp;Quitar de la lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to &amp;waitlist…</source>
+        <translation>Añadir a la &amp;lista de espera…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -13924,7 +14074,12 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Plazo de respuesta</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>Put a resident at the end of the list of a building and room type.</source>
+        <translation>Poner a un residente al final de la lista de un edificio y tipo de habitación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The resident takes the bed offered: it becomes a reservation.</source>
         <translation>El residente acepta la plaza ofrecida: se convierte en una reserva.</translation>
     </message>
@@ -13944,7 +14099,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>&amp;Tipo de habitación:</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+91"/>
         <source>The waitlists could not be loaded: %1</source>
         <translation>No se han podido cargar las listas de espera: %1</translation>
     </message>
@@ -13964,7 +14119,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+18"/>
         <source>%Ln resident(s) waiting, %1.</source>
         <translation>
             <numerusform>%Ln residente en espera, %1.</numerusform>
