@@ -25,9 +25,11 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcJobs, "residesk.jobs")
 
@@ -373,7 +375,14 @@ public:
         JobRunner *runner = nullptr;
         qint64 jobId = 0;
         QString kind;
+        // A job claimed again (a retry) while its previous attempt's runner had not yet
+        // reported: started once that report is in, so that its jobFinished comes first.
+        std::optional<Job> waitingStart;
     };
+    // Starts `job` in `slot` (claimed for it) and says so.
+    void startInSlot(Slot &slot, const Job &job);
+    // The slot waiting to start another attempt of `id`, once `id`'s runner reported.
+    void startWaiting(qint64 id);
 
     Private(JobEngine *q, Database &db, const TaskRegistry &registry, JobEngineOptions options,
             const JobClock &clock)
@@ -845,13 +854,18 @@ QCoro::Task<> JobEngine::Private::claimLoop()
                 std::find_if(m_slots.begin(), m_slots.end(), [](const Slot &s) { return s.jobId == 0; });
             if (slot == m_slots.end())
                 break; // cannot happen: claimed at most the free m_slots
+            // A retry claimed before the runner of its previous attempt reported (it
+            // recorded that attempt itself): started after that report.
+            const bool previousUnreported = std::any_of(m_slots.cbegin(), m_slots.cend(), [&job](const Slot &s) {
+                return s.jobId == job.id && !s.waitingStart;
+            });
             slot->jobId = job.id;
             slot->kind = job.kind;
-            JobRunner *runner = slot->runner;
-            QMetaObject::invokeMethod(
-                runner, [runner, job] { runner->start(job); }, Qt::QueuedConnection);
-            qCDebug(lcJobs) << "started job" << job.id << job.kind << "attempt" << job.attempts;
-            Q_EMIT q->jobStarted(job.id, job.kind);
+            if (previousUnreported) {
+                slot->waitingStart = job;
+                continue;
+            }
+            startInSlot(*slot, job);
         }
         if (claimed->isEmpty() && !anyRunning() && completions.isEmpty() && !wakeRequested)
             Q_EMIT q->drained();
@@ -955,6 +969,39 @@ QCoro::Task<> JobEngine::Private::fireRecurring()
         q->wake();
 }
 
+void JobEngine::Private::startInSlot(Slot &slot, const Job &job)
+{
+    slot.waitingStart.reset();
+    JobRunner *runner = slot.runner;
+    QMetaObject::invokeMethod(
+        runner, [runner, job] { runner->start(job); }, Qt::QueuedConnection);
+    qCDebug(lcJobs) << "started job" << job.id << job.kind << "attempt" << job.attempts;
+    Q_EMIT q->jobStarted(job.id, job.kind);
+}
+
+void JobEngine::Private::startWaiting(qint64 id)
+{
+    for (Slot &slot : m_slots) {
+        if (!slot.waitingStart || slot.waitingStart->id != id)
+            continue;
+        const Job job = *slot.waitingStart;
+        if (!stopping) {
+            startInSlot(slot, job);
+            return;
+        }
+        // Stopping: the claim goes back to the queue instead.
+        slot.waitingStart.reset();
+        slot.jobId = 0;
+        slot.kind.clear();
+        Database *database = &db;
+        const JobClock *clk = &clock;
+        QtConcurrent::run(&controlPool, [database, clk, owner = options.workerId, id] {
+            JobStore(*database, *clk).release(id, owner);
+        });
+        return;
+    }
+}
+
 void JobEngine::Private::onRunnerFinished(int slotIndex, qint64 id, JobState state)
 {
     Slot &slot = m_slots[slotIndex];
@@ -964,6 +1011,7 @@ void JobEngine::Private::onRunnerFinished(int slotIndex, qint64 id, JobState sta
     }
     qCDebug(lcJobs) << "job" << id << "ended as" << JobStates::code(state);
     Q_EMIT q->jobFinished(id, state);
+    startWaiting(id);
     if (stopping) {
         stopWhenIdle();
         return;
