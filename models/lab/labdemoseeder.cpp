@@ -264,8 +264,8 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
         m_db,
         u"INSERT INTO protocols (number, number_year, number_seq, client_id, species, animal_id, "
         u"sample_count, "
-        "sample_type, state, submitted_at, version, created_by, updated_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, 1, ?, ?) ON CONFLICT (number) DO NOTHING RETURNING id"_s);
+        "sample_type, state, submitted_at, received_at, version, created_by, updated_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (number) DO NOTHING RETURNING id"_s);
     SqlStatement insertWorkOrder(m_db,
                                  u"INSERT INTO work_orders (protocol_id, assigned_vet, notes, created_by, "
                                  "updated_by) VALUES (?, ?, ?, ?, ?) RETURNING id"_s);
@@ -297,7 +297,20 @@ Result<LabDemoSeeder::Summary> LabDemoSeeder::seed(const Options &options,
                 base.addDays(rng.bounded(330)).addSecs(qint64(rng.bounded(10 * 3600)) + (i % 60));
             insertProtocol.bind(ProtocolRepository::formatNumber(DemoYear, i + 1)).bind(DemoYear).bind(i + 1);
             insertProtocol.bind(clientId).bind(species).bind(animalId).bind(samples).bind(sampleType);
-            insertProtocol.bind(LabSql::timeParam(backend, submitted)).bind(by).bind(by);
+            // A lab's mix of states (drawn apart, so the other values stay those of one
+            // seed): most waiting to be received, some received or in analysis, a few
+            // cancelled. Finalized ones come from vets finalizing their reports.
+            QRandomGenerator stateRng = generatorFor(options.seed, 3, quint32(i));
+            const quint32 roll = stateRng.bounded(100);
+            const QString state = roll < 55   ? u"submitted"_s
+                                  : roll < 75 ? u"received"_s
+                                  : roll < 92 ? u"in_analysis"_s
+                                              : u"cancelled"_s;
+            const bool received = state == u"received" || state == u"in_analysis";
+            const QDateTime receivedAt =
+                received ? submitted.addSecs(qint64(stateRng.bounded(2 * 3600, 30 * 3600))) : QDateTime();
+            insertProtocol.bind(state).bind(LabSql::timeParam(backend, submitted));
+            insertProtocol.bind(LabSql::timeParam(backend, receivedAt)).bind(by).bind(by);
             if (auto r = insertProtocol.exec(); !r)
                 return r.error();
             if (!insertProtocol.next())

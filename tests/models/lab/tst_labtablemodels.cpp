@@ -70,7 +70,10 @@ private Q_SLOTS:
         const Result<LabDemoSeeder::Summary> seeded =
             LabDemoSeeder(m_t->db(), Actor{u"seeder"_s, Actor::Role::Admin}).seed({kProtocols, 5, 0});
         QVERIFY2(seeded, qPrintable(seeded.error().text() + seeded.error().detail));
-        // 40 received, 10 of them cancelled afterwards.
+        // Every protocol waiting first (the demo's mix of states aside): the counts below
+        // are this test's own. Then 40 received, 10 of them cancelled afterwards.
+        QVERIFY(SqlStatement::run(m_t->db(), u"UPDATE protocols SET state = 'submitted', received_at = NULL "
+                                             "WHERE state <> 'submitted'"_s));
         const QList<qint64> ids = queryIds(m_t->db(), u"SELECT id FROM protocols ORDER BY id"_s);
         QVERIFY(ProtocolRepository(m_t->db(), Actor{u"admin"_s})
                     .transitionMany(ids.mid(0, 40), Protocol::State::Received));
