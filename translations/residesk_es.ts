@@ -1448,6 +1448,99 @@
     </message>
 </context>
 <context>
+    <name>BackupScheduleDialog</name>
+    <message>
+        <location filename="../ui/backup/backupscheduledialog.cpp" line="+29"/>
+        <source>&amp;Back up every day</source>
+        <translation>&amp;Hacer una copia cada día</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>B&amp;rowse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scheduled backups</source>
+        <translation>Copias de seguridad programadas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a folder on the machine that runs the backups</source>
+        <translation>una carpeta del equipo que hace las copias</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Carpeta:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Time (UTC):</source>
+        <translation>&amp;Hora (UTC):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep &amp;daily backups:</source>
+        <translation>Conservar copias &amp;diarias:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep &amp;weekly backups:</source>
+        <translation>Conservar copias &amp;semanales:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each backup is read back once written; a failed one notifies the administrators. The newest backup of each of the last days and weeks is kept, older ones are deleted.</source>
+        <translation>Cada copia se vuelve a leer una vez escrita; si una falla, se avisa a los administradores. Se conserva la copia más reciente de cada uno de los últimos días y semanas; las más antiguas se borran.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>(%1 here)</source>
+        <translation>(%1 aquí)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder for the backups</source>
+        <translation>Carpeta para las copias</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The settings cannot be read: %1</source>
+        <translation>No se puede leer la configuración: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Choose the folder for the backups.</source>
+        <translation>Elija la carpeta para las copias.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is not a folder on this computer.</source>
+        <translation>«%1» no es una carpeta de este equipo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The settings were not saved: %1</source>
+        <translation>La configuración no se ha guardado: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+</context>
+<context>
     <name>BackupTasks</name>
     <message>
         <location filename="../tasks/backup/backuptasks.cpp" line="+85"/>
@@ -1504,6 +1597,44 @@
         <location line="+1"/>
         <source>Scheduled backup</source>
         <translation>Copia de seguridad programada</translation>
+    </message>
+</context>
+<context>
+    <name>BackupUi</name>
+    <message>
+        <location filename="../ui/backup/backupui.cpp" line="+26"/>
+        <source>&amp;Back up now…</source>
+        <translation>Hacer una &amp;copia ahora…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a backup of the whole database into a file, as a job.</source>
+        <translation>Escribir una copia de seguridad de toda la base de datos en un archivo, como trabajo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled &amp;backups…</source>
+        <translation>Copias de seguridad &amp;programadas…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Back up the database</source>
+        <translation>Copia de seguridad de la base de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residesk backups (*.rdb)</source>
+        <translation>Copias de Residesk (*.rdb)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The backup could not be queued: %1</source>
+        <translation>No se pudo poner en cola la copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup job %1 queued: %2</source>
+        <translation>Trabajo de copia de seguridad %1 en cola: %2</translation>
     </message>
 </context>
 <context>
@@ -3444,7 +3575,7 @@ Opciones:
         <translation>No se pudieron volver a leer los edificios de demostración.</translation>
     </message>
     <message>
-        <location filename="../models/lab/labdemoseeder.cpp" line="+316"/>
+        <location filename="../models/lab/labdemoseeder.cpp" line="+329"/>
         <source>The demo work order was not stored.</source>
         <translation>La orden de trabajo de demostración no se ha guardado.</translation>
     </message>
@@ -4988,7 +5119,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../tasks/jobengine.cpp" line="+253"/>
+        <location filename="../tasks/jobengine.cpp" line="+255"/>
         <source>This Residesk does not know jobs of kind “%1”.</source>
         <translation>Este Residesk no conoce las tareas de tipo «%1».</translation>
     </message>
@@ -6506,7 +6637,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+141"/>
+        <location filename="../ui/mainwindow.cpp" line="+143"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
@@ -6671,7 +6802,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La tarea de diagnóstico ha fallado a propósito.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>&amp;Reports</source>
         <translation>&amp;Informes</translation>
     </message>
@@ -6706,8 +6837,8 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No realizado</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+74"/>
+        <location line="-137"/>
+        <location line="+78"/>
         <location line="+59"/>
         <source>%1 failed.</source>
         <translation>No se pudo completar «%1».</translation>
@@ -6733,7 +6864,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+113"/>
         <source>Jobs</source>
         <translation>Tareas</translation>
     </message>

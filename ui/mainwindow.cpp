@@ -13,6 +13,7 @@
 #include "ui/allocations/allocationspage.h"
 #include "ui/allocations/freebedspage.h"
 #include "ui/allocations/waitlistpage.h"
+#include "ui/backup/backupui.h"
 #include "ui/bulk/bulkui.h"
 #include "ui/commands/undocontext.h"
 #include "ui/import/csvactions.h"
@@ -81,6 +82,7 @@ struct MainWindow::Private
     JobsDock *jobsDock = nullptr;
     MailUi *mail = nullptr;
     SyncUi *sync = nullptr;
+    BackupUi *backup = nullptr; // administrators
     ReportsUi *reports = nullptr;
     LabUi *lab = nullptr;
     MaintenanceUi *maintenance = nullptr; // everyone reads; housing and admins change
@@ -364,6 +366,10 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     d->mail = new MailUi(services, this, viewMenu, toolsMenu);
     // Registrar sync: Settings ▸ Registrar sync…, Tools and the Residents page's flagged residents.
     d->sync = new SyncUi(services, this, toolsMenu, menuBar()->findChild<QMenu *>(QStringLiteral("menuSettings")));
+    // Backups: Tools ▸ Back up now…, Settings ▸ Scheduled backups… (administrators).
+    d->backup = new BackupUi(services, this, toolsMenu, menuBar()->findChild<QMenu *>(QStringLiteral("menuSettings")));
+    connect(d->backup, &BackupUi::queued, this, [this](qint64 id) { d->jobsDock->showJob(id); });
+    connect(d->backup, &BackupUi::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(d->residents, &ResidentsPage::registrarFlagsRequested, d->sync, &SyncUi::openFlags);
 
     // Reports ▸ Occupancy… / Maintenance… / Lab turnaround…: period reports as jobs.
@@ -564,6 +570,7 @@ void MainWindow::setRights(const Rights &rights)
     d->diagnostics->menuAction()->setVisible(rights.admin);
     // The registrar sync is housing staff's and administrators'.
     d->sync->setAllowed(rights.housing);
+    d->backup->setAllowed(rights.admin);
 }
 
 MainWindow::Rights MainWindow::rights() const

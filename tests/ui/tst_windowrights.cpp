@@ -75,6 +75,8 @@ private Q_SLOTS:
         QCOMPARE(visible(h, u"actionEmailResidents"_s), housing);
         QCOMPARE(visible(h, u"actionRegistrarSyncSettings"_s), housing);
         QCOMPARE(visible(h, u"actionRegistrarFlags"_s), housing);
+        QCOMPARE(visible(h, u"actionBackUpNow"_s), admin);
+        QCOMPARE(visible(h, u"actionBackupSchedule"_s), admin);
         auto *diagnostics = h.child<QMenu>(u"menuDiagnostics"_s);
         QVERIFY(diagnostics);
         QCOMPARE(diagnostics->menuAction()->isVisible(), admin);
