@@ -498,12 +498,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+597"/>
+        <location line="+626"/>
         <source>The first day is required.</source>
         <translation>El primer día es obligatorio.</translation>
     </message>
     <message>
-        <location line="-595"/>
+        <location line="-624"/>
         <source>The first day (%1) is not a plausible date.</source>
         <translation>El primer día (%1) no es una fecha plausible.</translation>
     </message>
@@ -589,19 +589,29 @@
         <translation>La habitación %1 está completa el %2 (%3 de %4 plazas ocupadas).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+21"/>
+        <source>%1 %2 (%3, offer %4)</source>
+        <translation>%1 %2 (%3, oferta %4)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Room %1 is full on %2: its free bed was offered from the waitlist meanwhile to %3. Decline that offer first, or remove the resident from the waitlist.</source>
+        <translation>La habitación %1 está completa el %2: mientras tanto su plaza libre se ofreció desde la lista de espera a %3. Rechace antes esa oferta o quite al residente de la lista de espera.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>The new allocation was not stored.</source>
         <translation>La nueva asignación no se ha guardado.</translation>
     </message>
     <message>
         <location line="+39"/>
         <location line="+88"/>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Another user changed the allocation of room %1 to %2 since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 desde que usted la abrió. Vuelva a cargarla para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-152"/>
         <source>The stay of %1 in room %2 starts on %3; check-in opens on that day.</source>
         <translation>La estancia de %1 en la habitación %2 empieza el %3; la entrada se puede registrar a partir de ese día.</translation>
     </message>
@@ -622,13 +632,13 @@
     </message>
     <message>
         <location line="+33"/>
-        <location line="+67"/>
+        <location line="+69"/>
         <location line="+58"/>
         <source>Another user changed the allocation of room %1 to %2 at the same time. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 al mismo tiempo. Vuelva a cargarla para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>A reservation is undone by cancelling it (allocation of room %1 to %2).</source>
         <translation>Una reserva se deshace cancelándola (asignación de la habitación %1 a %2).</translation>
     </message>
@@ -638,7 +648,7 @@
         <translation>La asignación de la habitación %1 a %2 está ahora en estado «%3», no «%4»; ese paso no se puede deshacer.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>The allocation of room %1 to %2 is %3; it can no longer be changed.</source>
         <translation>La asignación de la habitación %1 a %2 está en estado «%3»; ya no se puede modificar.</translation>
     </message>

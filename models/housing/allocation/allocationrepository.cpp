@@ -315,7 +315,7 @@ Result<AllocationRepository::LockedRoom> AllocationRepository::lockRoom(qint64 r
 }
 
 VoidResult AllocationRepository::checkPlacement(qint64 residentId, qint64 roomId, const QDate &from,
-                                                const QDate &to, qint64 excludeId)
+                                                const QDate &to, qint64 excludeId, bool countOffers)
 {
     // The resident's row first (locks are taken allocation → resident → room).
     SqlStatement who(m_db, u"SELECT student_id, first_name, last_name FROM residents WHERE id = ?"_s +
@@ -388,6 +388,33 @@ VoidResult AllocationRepository::checkPlacement(qint64 residentId, qint64 roomId
                               .arg(locked->label, dateText(busiest.day))
                               .arg(busiest.beds)
                               .arg(locked->capacity));
+    if (!countOffers)
+        return {};
+    // Beds offered to the waitlist and not answered yet are held by their offers.
+    QVariantList offerValues{roomId};
+    QString offerOverlap = overlapClause(from, to, offerValues);
+    offerOverlap.replace(u"a."_s, u"o."_s);
+    SqlStatement offers(m_db, u"SELECT o.starts_on, o.ends_on, o.id, r.first_name, r.last_name, r.student_id "
+                              "FROM waitlist_offers o JOIN waitlist_entries e ON e.id = o.entry_id "
+                              "JOIN residents r ON r.id = e.resident_id "
+                              "WHERE o.room_id = ? AND o.state = 'pending' AND "_s +
+                                  offerOverlap + u" ORDER BY o.id"_s);
+    bindAll(offers, offerValues);
+    if (auto r = offers.exec(); !r)
+        return r.error();
+    QStringList offeredTo;
+    while (offers.next()) {
+        stays.append({readDate(offers.value(0)), readDate(offers.value(1))});
+        offeredTo.append(tr("%1 %2 (%3, offer %4)")
+                             .arg(offers.value(3).toString(), offers.value(4).toString(), offers.value(5).toString())
+                             .arg(offers.value(2).toLongLong()));
+    }
+    const Peak withOffers = peak(stays, from, to);
+    if (withOffers.beds + 1 > locked->capacity)
+        return fieldError(DbError::Code::ConstraintViolation, u"room_id"_s,
+                          tr("Room %1 is full on %2: its free bed was offered from the waitlist meanwhile to %3. "
+                             "Decline that offer first, or remove the resident from the waitlist.")
+                              .arg(locked->label, dateText(withOffers.day), offeredTo.join(u", "_s)));
     return {};
 }
 
@@ -571,7 +598,9 @@ Result<Allocation> AllocationRepository::undoTransition(qint64 id, Allocation::S
                                 Allocation::stateLabel(undone).toLower()));
     // A checked-out or cancelled stay holds no bed: holding one again is a new placement.
     if (undone != S::CheckedIn) {
-        if (auto r = checkPlacement(before.residentId, before.roomId, before.from, before.to, before.id); !r)
+        // … and its bed may have been offered to the waitlist since (waitlist.offer): the
+        // offer holds it until it is answered.
+        if (auto r = checkPlacement(before.residentId, before.roomId, before.from, before.to, before.id, true); !r)
             return r.error();
     }
     const QString now = Dialect::now(m_db.config().backend);

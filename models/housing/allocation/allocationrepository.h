@@ -175,9 +175,10 @@ private:
     Result<Locked> lockAllocation(qint64 id);
     Result<LockedRoom> lockRoom(qint64 roomId);
     // Locks the resident's and the room's rows, then checks the room is available, the
-    // resident holds no other bed on those days and the room has a free bed on each.
+    // resident holds no other bed on those days and the room has a free bed on each;
+    // with `countOffers`, beds offered to the waitlist and not answered count as held.
     VoidResult checkPlacement(qint64 residentId, qint64 roomId, const QDate &from, const QDate &to,
-                              qint64 excludeId);
+                              qint64 excludeId, bool countOffers = false);
     Result<Allocation> transition(qint64 id, Allocation::State to, int expectedVersion);
 
     Database &m_db;

@@ -178,6 +178,40 @@ private Q_SLOTS:
         QVERIFY(!lists().offerBed({closed.id, today}, m_now, m_now + kDay, 0)->has_value());
     }
 
+    // A check-out undone after its bed was offered to the waitlist: the offer holds the
+    // bed, so the undo is refused naming it, until the offer is answered.
+    void undoingACheckOutRespectsAnOffer()
+    {
+        const Building b = building(db(), u"UN"_s);
+        const Room single = room(db(), b, u"101"_s, 1);
+        const Resident holder = nextResident(u"Hal"_s);
+        const Resident ana = nextResident(u"Ana"_s);
+        join(ana, b, Room::Type::Single);
+        const QDate today = QDateTime::fromMSecsSinceEpoch(m_now).date();
+        AllocationRepository stays(db(), actor());
+        Allocation held = stays.reserve(AllocationTest::stay(holder.id, single.id, today.addDays(-10))).value();
+        held = stays.checkIn(held.id, held.version).value();
+        held = stays.checkOut(held.id, held.version).value();
+        const auto offer = lists().offerBed({single.id, today}, m_now, m_now + 3 * kDay, 0);
+        QVERIFY(offer && offer->has_value());
+
+        const Result<Allocation> refused =
+            stays.undoTransition(held.id, Allocation::State::CheckedOut, AllocationRepository::AnyVersion);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, DbError::Code::ConstraintViolation);
+        QVERIFY2(refused.error().text().contains(u"offered from the waitlist"_s) &&
+                     refused.error().text().contains(u"offer %1"_s.arg(offer->value().id)),
+                 qPrintable(refused.error().text()));
+        QCOMPARE(stays.get(held.id)->state, Allocation::State::CheckedOut);
+
+        // Declined: the bed is free again (nobody else waits), and the undo goes through.
+        QVERIFY(lists().decline(offer->value().id, m_now + 1000));
+        const Result<Allocation> undone =
+            stays.undoTransition(held.id, Allocation::State::CheckedOut, AllocationRepository::AnyVersion);
+        QVERIFY2(undone, qPrintable(undone.ok() ? QString() : undone.error().text()));
+        QCOMPARE(undone->state, Allocation::State::CheckedIn);
+    }
+
     void acceptCreatesTheReservation()
     {
         const Building b = building(db(), u"AC"_s);
