@@ -315,7 +315,8 @@ Result<AllocationRepository::LockedRoom> AllocationRepository::lockRoom(qint64 r
 }
 
 VoidResult AllocationRepository::checkPlacement(qint64 residentId, qint64 roomId, const QDate &from,
-                                                const QDate &to, qint64 excludeId, bool countOffers)
+                                                const QDate &to, qint64 excludeId, bool countOffers,
+                                                qint64 excludeOfferId)
 {
     // The resident's row first (locks are taken allocation → resident → room).
     SqlStatement who(m_db, u"SELECT student_id, first_name, last_name FROM residents WHERE id = ?"_s +
@@ -391,13 +392,13 @@ VoidResult AllocationRepository::checkPlacement(qint64 residentId, qint64 roomId
     if (!countOffers)
         return {};
     // Beds offered to the waitlist and not answered yet are held by their offers.
-    QVariantList offerValues{roomId};
+    QVariantList offerValues{roomId, excludeOfferId};
     QString offerOverlap = overlapClause(from, to, offerValues);
     offerOverlap.replace(u"a."_s, u"o."_s);
     SqlStatement offers(m_db, u"SELECT o.starts_on, o.ends_on, o.id, r.first_name, r.last_name, r.student_id "
                               "FROM waitlist_offers o JOIN waitlist_entries e ON e.id = o.entry_id "
                               "JOIN residents r ON r.id = e.resident_id "
-                              "WHERE o.room_id = ? AND o.state = 'pending' AND "_s +
+                              "WHERE o.room_id = ? AND o.id <> ? AND o.state = 'pending' AND "_s +
                                   offerOverlap + u" ORDER BY o.id"_s);
     bindAll(offers, offerValues);
     if (auto r = offers.exec(); !r)
@@ -418,7 +419,7 @@ VoidResult AllocationRepository::checkPlacement(qint64 residentId, qint64 roomId
     return {};
 }
 
-Result<Allocation> AllocationRepository::reserve(const Allocation &input)
+Result<Allocation> AllocationRepository::reserve(const Allocation &input, qint64 acceptingOfferId)
 {
     const Allocation request = normalized(input);
     if (QList<FieldError> errors = validate(request); !errors.isEmpty())
@@ -426,7 +427,9 @@ Result<Allocation> AllocationRepository::reserve(const Allocation &input)
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    if (auto r = checkPlacement(request.residentId, request.roomId, request.from, request.to, 0); !r)
+    if (auto r = checkPlacement(request.residentId, request.roomId, request.from, request.to, 0, true,
+                                acceptingOfferId);
+        !r)
         return r.error();
 
     SqlStatement st(
@@ -655,7 +658,7 @@ Result<Allocation> AllocationRepository::move(const Allocation &input)
     const bool placementChanged =
         request.roomId != before.roomId || request.from != before.from || request.to != before.to;
     if (placementChanged) {
-        if (auto r = checkPlacement(before.residentId, request.roomId, request.from, request.to, before.id);
+        if (auto r = checkPlacement(before.residentId, request.roomId, request.from, request.to, before.id, true);
             !r)
             return r.error();
     }

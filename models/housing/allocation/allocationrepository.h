@@ -136,7 +136,9 @@ public:
     // Refusals are DbError::ConstraintViolation (full, double booking) or
     // InvalidState (room not available) with a field error on "room_id" or
     // "resident_id"; unknown ids are Validation errors on those fields.
-    Result<Allocation> reserve(const Allocation &allocation);
+    // A bed offered to the waitlist and not answered yet counts as held, except by the
+    // offer being accepted (`acceptingOfferId`, WaitlistRepository::accept).
+    Result<Allocation> reserve(const Allocation &allocation, qint64 acceptingOfferId = 0);
     Result<Allocation> checkIn(qint64 id, int expectedVersion = AnyVersion);
     Result<Allocation> checkOut(qint64 id, int expectedVersion = AnyVersion);
     Result<Allocation> cancel(qint64 id, int expectedVersion = AnyVersion);
@@ -176,9 +178,10 @@ private:
     Result<LockedRoom> lockRoom(qint64 roomId);
     // Locks the resident's and the room's rows, then checks the room is available, the
     // resident holds no other bed on those days and the room has a free bed on each;
-    // with `countOffers`, beds offered to the waitlist and not answered count as held.
+    // with `countOffers`, beds offered to the waitlist and not answered count as held
+    // (but for `excludeOfferId`'s).
     VoidResult checkPlacement(qint64 residentId, qint64 roomId, const QDate &from, const QDate &to,
-                              qint64 excludeId, bool countOffers = false);
+                              qint64 excludeId, bool countOffers = false, qint64 excludeOfferId = 0);
     Result<Allocation> transition(qint64 id, Allocation::State to, int expectedVersion);
 
     Database &m_db;

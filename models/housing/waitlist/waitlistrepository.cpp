@@ -454,7 +454,7 @@ Result<Allocation> WaitlistRepository::accept(qint64 offerId, qint64 nowMs)
     stay.from = o->from;
     stay.to = o->to;
     stay.notes = tr("From waitlist offer %1.").arg(o->id);
-    const Result<Allocation> reserved = AllocationRepository(m_db, m_actor).reserve(stay);
+    const Result<Allocation> reserved = AllocationRepository(m_db, m_actor).reserve(stay, o->id);
     if (!reserved)
         return reserved.error();
     if (auto r = endOffer(o.value(), WaitlistOffer::State::Accepted, WaitlistEntry::State::Placed, nowMs,

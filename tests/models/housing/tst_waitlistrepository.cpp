@@ -179,7 +179,8 @@ private Q_SLOTS:
     }
 
     // A check-out undone after its bed was offered to the waitlist: the offer holds the
-    // bed, so the undo is refused naming it, until the offer is answered.
+    // bed, so the undo (and a clerk's reservation of it) is refused naming it, until the
+    // offer is answered.
     void undoingACheckOutRespectsAnOffer()
     {
         const Building b = building(db(), u"UN"_s);
@@ -203,6 +204,12 @@ private Q_SLOTS:
                      refused.error().text().contains(u"offer %1"_s.arg(offer->value().id)),
                  qPrintable(refused.error().text()));
         QCOMPARE(stays.get(held.id)->state, Allocation::State::CheckedOut);
+        // A clerk's reservation of that bed is refused the same way.
+        const Resident ben = nextResident(u"Ben"_s);
+        const Result<Allocation> taken = stays.reserve(AllocationTest::stay(ben.id, single.id, today.addDays(1)));
+        QVERIFY(!taken);
+        QCOMPARE(taken.error().code, DbError::Code::ConstraintViolation);
+        QVERIFY2(taken.error().text().contains(u"offer %1"_s.arg(offer->value().id)), qPrintable(taken.error().text()));
 
         // Declined: the bed is free again (nobody else waits), and the undo goes through.
         QVERIFY(lists().decline(offer->value().id, m_now + 1000));
