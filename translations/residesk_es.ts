@@ -498,12 +498,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+626"/>
+        <location line="+629"/>
         <source>The first day is required.</source>
         <translation>El primer día es obligatorio.</translation>
     </message>
     <message>
-        <location line="-624"/>
+        <location line="-627"/>
         <source>The first day (%1) is not a plausible date.</source>
         <translation>El primer día (%1) no es una fecha plausible.</translation>
     </message>
@@ -569,7 +569,7 @@
         <translation>La habitación (id %1) no existe; puede que otro usuario la haya eliminado.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The resident (id %1) does not exist; another user may have deleted them.</source>
         <translation>El residente (id %1) no existe; puede que otro usuario lo haya eliminado.</translation>
     </message>
@@ -599,7 +599,7 @@
         <translation>La habitación %1 está completa el %2: mientras tanto su plaza libre se ofreció desde la lista de espera a %3. Rechace antes esa oferta o quite al residente de la lista de espera.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>The new allocation was not stored.</source>
         <translation>La nueva asignación no se ha guardado.</translation>
     </message>
@@ -6647,7 +6647,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+143"/>
+        <location filename="../ui/mainwindow.cpp" line="+144"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
@@ -6823,6 +6823,11 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;About Residesk</source>
         <translation>&amp;Acerca de Residesk</translation>
     </message>
@@ -6847,9 +6852,9 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No realizado</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-145"/>
         <location line="+78"/>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>%1 failed.</source>
         <translation>No se pudo completar «%1».</translation>
     </message>
@@ -12369,6 +12374,29 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <location line="+1"/>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/widgets/shortcutsdialog.cpp" line="+50"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Command</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Menu</source>
+        <translation>Menú</translation>
     </message>
 </context>
 <context>

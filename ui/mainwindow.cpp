@@ -34,6 +34,7 @@
 #include "ui/people/userspage.h"
 #include "ui/reports/reportsui.h"
 #include "ui/widgets/connectionbanner.h"
+#include "ui/widgets/shortcutsdialog.h"
 #include "ui/widgets/jobstatusindicator.h"
 
 #include <QAction>
@@ -392,6 +393,14 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
             [this](const QString &target, const QVariantMap &filter) { openDashboardLink(target, filter); });
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        // Read from the menu bar now: only what this person's window offers.
+        auto *dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    shortcuts->setObjectName(u"actionKeyboardShortcuts"_s);
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     helpMenu->addAction(tr("&About Residesk"), this, [this] {
         QMessageBox::about(this, tr("About Residesk"),
                            tr("<b>Residesk</b> %1<br>Housing office and veterinary lab administration.")

@@ -4,10 +4,12 @@
 // PostgreSQL refuses the rest anyway (tst_permissions); the window only mirrors it.
 
 #include "tests/support/windowharness.h"
+#include "ui/widgets/shortcutsdialog.h"
 
 #include <QAction>
 #include <QListWidget>
 #include <QMenu>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -94,6 +96,26 @@ private Q_SLOTS:
         QStringList expected = pages;
         expected.removeAll(u"Users"_s);
         QCOMPARE(goTitles, expected);
+
+        // Help ▸ Keyboard shortcuts lists the keys of this person's window: the page
+        // shortcuts shown, none of the hidden ones, and the Jobs panel's.
+        h.child<QAction>(u"actionKeyboardShortcuts"_s)->trigger();
+        ShortcutsDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = h.window->findChild<ShortcutsDialog *>(u"shortcutsDialog"_s)) &&
+                                     dialog->isVisible(),
+                                 WindowHarness::kTimeoutMs);
+        QStringList keys;
+        for (int row = 0; row < dialog->table()->rowCount(); ++row)
+            keys << dialog->table()->item(row, 1)->text();
+        QVERIFY2(keys.contains(QKeySequence(Qt::CTRL | Qt::Key_J).toString(QKeySequence::NativeText)),
+                 qPrintable(keys.join(u" | "_s)));
+        for (int i = 1;; ++i) {
+            auto *go = h.child<QAction>(u"actionGoPage%1"_s.arg(i));
+            if (!go)
+                break;
+            QCOMPARE(keys.contains(go->shortcut().toString(QKeySequence::NativeText)), go->isVisible());
+        }
+        dialog->reject();
     }
 };
 
