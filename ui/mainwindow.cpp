@@ -2,12 +2,12 @@
 
 #include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
+#include "models/db/events.h"
 #include "models/housing/allocation/allocation.h"
 #include "models/housing/building.h"
 #include "models/housing/resident.h"
 #include "models/housing/room.h"
 #include "models/itemmodels/residentstablemodel.h"
-#include "models/db/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
 #include "ui/allocations/allocationspage.h"
@@ -24,7 +24,6 @@
 #include "ui/mail/mailui.h"
 #include "ui/maintenance/maintenancepage.h"
 #include "ui/maintenance/maintenanceui.h"
-#include "ui/sync/syncui.h"
 #include "ui/notifications/notificationcentre.h"
 #include "ui/pages/auditpage.h"
 #include "ui/pages/buildingspage.h"
@@ -33,9 +32,10 @@
 #include "ui/pages/roomspage.h"
 #include "ui/people/userspage.h"
 #include "ui/reports/reportsui.h"
+#include "ui/sync/syncui.h"
 #include "ui/widgets/connectionbanner.h"
-#include "ui/widgets/shortcutsdialog.h"
 #include "ui/widgets/jobstatusindicator.h"
+#include "ui/widgets/shortcutsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -289,8 +289,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     toolbar->addWidget(d->notifications);
     connect(d->notifications, &NotificationCentre::showJobRequested, d->jobsDock, &JobsDock::showJob);
     connect(d->notifications, &NotificationCentre::openLink, this, [this](const QString &link) {
-        if (!d->lab->openLink(link) && !d->bulk->openLink(link) && !d->reports->openLink(link)
-            && !d->maintenance->openLink(link))
+        if (!d->lab->openLink(link) && !d->bulk->openLink(link) && !d->reports->openLink(link) &&
+            !d->maintenance->openLink(link))
             statusBar()->showMessage(tr("Opening “%1” is not supported yet.").arg(link), 5000);
     });
     connect(d->lab, &LabUi::message, this,
@@ -366,11 +366,14 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     // E-mail: View ▸ Outbox, Tools ▸ E-mail residents…, Settings ▸ E-mail…
     d->mail = new MailUi(services, this, viewMenu, toolsMenu);
     // Registrar sync: Settings ▸ Registrar sync…, Tools and the Residents page's flagged residents.
-    d->sync = new SyncUi(services, this, toolsMenu, menuBar()->findChild<QMenu *>(QStringLiteral("menuSettings")));
+    d->sync =
+        new SyncUi(services, this, toolsMenu, menuBar()->findChild<QMenu *>(QStringLiteral("menuSettings")));
     // Backups: Tools ▸ Back up now…, Settings ▸ Scheduled backups… (administrators).
-    d->backup = new BackupUi(services, this, toolsMenu, menuBar()->findChild<QMenu *>(QStringLiteral("menuSettings")));
+    d->backup = new BackupUi(services, this, toolsMenu,
+                             menuBar()->findChild<QMenu *>(QStringLiteral("menuSettings")));
     connect(d->backup, &BackupUi::queued, this, [this](qint64 id) { d->jobsDock->showJob(id); });
-    connect(d->backup, &BackupUi::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(d->backup, &BackupUi::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(d->residents, &ResidentsPage::registrarFlagsRequested, d->sync, &SyncUi::openFlags);
 
     // Reports ▸ Occupancy… / Maintenance… / Lab turnaround…: period reports as jobs.

@@ -78,8 +78,9 @@ private Q_SLOTS:
         QCOMPARE(first.value(u"number"_s).toString(), u"P-2026-000001"_s);
         // The demo lab's mix of states: received ones have their time of receipt.
         const QString state = first.value(u"state"_s).toString();
-        QVERIFY2(QStringList({u"submitted"_s, u"received"_s, u"in_analysis"_s, u"cancelled"_s}).contains(state),
-                 qPrintable(state));
+        QVERIFY2(
+            QStringList({u"submitted"_s, u"received"_s, u"in_analysis"_s, u"cancelled"_s}).contains(state),
+            qPrintable(state));
         QCOMPARE(first.value(u"received_at"_s).isNull(), state == u"submitted" || state == u"cancelled");
         QVERIFY(!first.value(u"client"_s).toString().isEmpty());
     }
@@ -96,7 +97,9 @@ private Q_SLOTS:
         QList<qint64> ids;
         QStringList numbers;
         {
-            SqlStatement st(m_t->db(), u"SELECT id, number FROM protocols WHERE state = 'submitted' ORDER BY id LIMIT 3"_s);
+            SqlStatement st(
+                m_t->db(),
+                u"SELECT id, number FROM protocols WHERE state = 'submitted' ORDER BY id LIMIT 3"_s);
             QVERIFY(st.exec());
             while (st.next()) {
                 ids.append(st.value(0).toLongLong());
@@ -104,7 +107,8 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(ids.size(), 3);
-        QVERIFY(ProtocolRepository(m_t->db(), Actor{u"admin"_s}).transitionMany(ids, Protocol::State::Received));
+        QVERIFY(
+            ProtocolRepository(m_t->db(), Actor{u"admin"_s}).transitionMany(ids, Protocol::State::Received));
         const QJsonArray rows = listed(u"received"_s);
         QCOMPARE(rows.size(), before + 3);
         int found = 0;

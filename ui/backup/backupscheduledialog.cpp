@@ -69,10 +69,11 @@ BackupScheduleDialog::BackupScheduleDialog(const WindowServices &services, QWidg
     form->addRow(timeLabel, timeRow);
     form->addRow(tr("Keep &daily backups:"), m_keepDaily);
     form->addRow(tr("Keep &weekly backups:"), m_keepWeekly);
-    auto *note = new QLabel(tr("Each backup is read back once written; a failed one notifies the administrators. "
-                               "The newest backup of each of the last days and weeks is kept, older ones are "
-                               "deleted."),
-                            this);
+    auto *note =
+        new QLabel(tr("Each backup is read back once written; a failed one notifies the administrators. "
+                      "The newest backup of each of the last days and weeks is kept, older ones are "
+                      "deleted."),
+                   this);
     note->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -108,13 +109,14 @@ void BackupScheduleDialog::updateFields()
     for (QWidget *w : std::initializer_list<QWidget *>{m_folder, m_browse, m_time, m_keepDaily, m_keepWeekly})
         w->setEnabled(on);
     const QDateTime utc(QDate::currentDate(), m_time->time(), Qt::UTC);
-    m_localTime->setText(tr("(%1 here)").arg(QLocale().toString(utc.toLocalTime().time(), QLocale::ShortFormat)));
+    m_localTime->setText(
+        tr("(%1 here)").arg(QLocale().toString(utc.toLocalTime().time(), QLocale::ShortFormat)));
 }
 
 void BackupScheduleDialog::chooseFolder()
 {
-    QFileDialog *dialog =
-        FileDialogs::create(this, FileDialogs::Mode::Open, tr("Folder for the backups"), m_folder->text(), {});
+    QFileDialog *dialog = FileDialogs::create(this, FileDialogs::Mode::Open, tr("Folder for the backups"),
+                                              m_folder->text(), {});
     dialog->setFileMode(QFileDialog::Directory);
     dialog->setOption(QFileDialog::ShowDirsOnly);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -156,15 +158,17 @@ QCoro::Task<bool> BackupScheduleDialog::save()
     QPointer<BackupScheduleDialog> self(this);
     BackupTasks::Schedule s;
     s.enabled = m_enabled->isChecked();
-    s.folder = m_folder->text().trimmed().isEmpty() ? QString()
-                                                    : QFileInfo(m_folder->text().trimmed()).absoluteFilePath();
+    s.folder = m_folder->text().trimmed().isEmpty()
+                   ? QString()
+                   : QFileInfo(m_folder->text().trimmed()).absoluteFilePath();
     s.time = m_time->time();
     s.keepDaily = m_keepDaily->value();
     s.keepWeekly = m_keepWeekly->value();
     if (s.enabled && (s.folder.isEmpty() || !QFileInfo(s.folder).isDir())) {
-        const QString error = s.folder.isEmpty()
-                                  ? tr("Choose the folder for the backups.")
-                                  : tr("“%1” is not a folder on this computer.").arg(QDir::toNativeSeparators(s.folder));
+        const QString error =
+            s.folder.isEmpty()
+                ? tr("Choose the folder for the backups.")
+                : tr("“%1” is not a folder on this computer.").arg(QDir::toNativeSeparators(s.folder));
         setStatus(error, true);
         m_folder->setFocus();
         Q_EMIT saved(error);

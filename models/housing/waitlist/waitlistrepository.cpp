@@ -21,10 +21,10 @@ const QString kOfferColumns = QStringLiteral(
     "o.id, o.entry_id, o.room_id, o.starts_on, o.ends_on, o.state, o.offered_at, o.deadline_at, "
     "o.answered_at, o.allocation_id, o.job_id, o.version, e.resident_id, res.student_id, res.first_name, "
     "res.last_name, res.email, rm.building_id, b.code, b.name, rm.number, rm.type");
-const QString kOfferFrom = QStringLiteral(
-    " FROM waitlist_offers o JOIN waitlist_entries e ON e.id = o.entry_id "
-    "JOIN residents res ON res.id = e.resident_id JOIN rooms rm ON rm.id = o.room_id "
-    "JOIN buildings b ON b.id = rm.building_id");
+const QString kOfferFrom =
+    QStringLiteral(" FROM waitlist_offers o JOIN waitlist_entries e ON e.id = o.entry_id "
+                   "JOIN residents res ON res.id = e.resident_id JOIN rooms rm ON rm.id = o.room_id "
+                   "JOIN buildings b ON b.id = rm.building_id");
 
 const QString kEntrySelect = QStringLiteral(
     "SELECT e.id, e.resident_id, e.building_id, e.room_type, e.state, e.joined_at, e.left_at, e.notes, "
@@ -169,8 +169,9 @@ Result<WaitlistEntry> WaitlistRepository::add(qint64 residentId, qint64 building
     if (auto r = who.exec(); !r)
         return r.error();
     if (!who.next())
-        return DbError(DbError::Code::Validation, tr("The resident (id %1) does not exist.").arg(residentId), {},
-                       {FieldError{u"resident_id"_s, tr("The resident (id %1) does not exist.").arg(residentId)}});
+        return DbError(
+            DbError::Code::Validation, tr("The resident (id %1) does not exist.").arg(residentId), {},
+            {FieldError{u"resident_id"_s, tr("The resident (id %1) does not exist.").arg(residentId)}});
     WaitlistEntry label;
     label.residentStudentId = who.value(0).toString();
     label.residentFirstName = who.value(1).toString();
@@ -181,8 +182,9 @@ Result<WaitlistEntry> WaitlistRepository::add(qint64 residentId, qint64 building
     if (auto r = where.exec(); !r)
         return r.error();
     if (!where.next())
-        return DbError(DbError::Code::Validation, tr("The building (id %1) does not exist.").arg(buildingId), {},
-                       {FieldError{u"building_id"_s, tr("The building (id %1) does not exist.").arg(buildingId)}});
+        return DbError(
+            DbError::Code::Validation, tr("The building (id %1) does not exist.").arg(buildingId), {},
+            {FieldError{u"building_id"_s, tr("The building (id %1) does not exist.").arg(buildingId)}});
     const QString code = where.value(0).toString();
     where.finish();
 
@@ -196,9 +198,10 @@ Result<WaitlistEntry> WaitlistRepository::add(qint64 residentId, qint64 building
                                .arg(label.residentLabel(), listLabel(code, roomType))
                                .arg(e.position));
     }
-    SqlStatement st(m_db, u"INSERT INTO waitlist_entries (resident_id, building_id, room_type, state, joined_at, "
-                          "notes, version, created_by, updated_by) VALUES (?, ?, ?, 'waiting', ?, ?, 1, ?, ?) "
-                          "RETURNING id"_s);
+    SqlStatement st(m_db,
+                    u"INSERT INTO waitlist_entries (resident_id, building_id, room_type, state, joined_at, "
+                    "notes, version, created_by, updated_by) VALUES (?, ?, ?, 'waiting', ?, ?, 1, ?, ?) "
+                    "RETURNING id"_s);
     st.bind(residentId).bind(buildingId).bind(Room::typeCode(roomType)).bind(nowMs);
     st.bind(notes.trimmed().isNull() ? u""_s : notes.trimmed()).bind(m_actor.username).bind(m_actor.username);
     if (auto r = st.exec(); !r)
@@ -228,10 +231,15 @@ Result<WaitlistEntry> WaitlistRepository::entry(qint64 id)
     st.finish();
     if (e.onList()) {
         // Its position: the entries of its list that joined before it, plus one.
-        SqlStatement before(m_db, u"SELECT COUNT(*) FROM waitlist_entries WHERE building_id = ? AND room_type = ? "
-                                  "AND state IN ('waiting', 'offered') AND (joined_at < ? OR (joined_at = ? AND "
-                                  "id < ?))"_s);
-        before.bind(e.buildingId).bind(Room::typeCode(e.roomType)).bind(e.joinedAt).bind(e.joinedAt).bind(e.id);
+        SqlStatement before(m_db,
+                            u"SELECT COUNT(*) FROM waitlist_entries WHERE building_id = ? AND room_type = ? "
+                            "AND state IN ('waiting', 'offered') AND (joined_at < ? OR (joined_at = ? AND "
+                            "id < ?))"_s);
+        before.bind(e.buildingId)
+            .bind(Room::typeCode(e.roomType))
+            .bind(e.joinedAt)
+            .bind(e.joinedAt)
+            .bind(e.id);
         if (auto r = before.exec(); !r)
             return r.error();
         if (before.next())
@@ -249,9 +257,10 @@ Result<QList<WaitlistEntry>> WaitlistRepository::entries(const Filter &filter)
         where.add(u"e.room_type = ?"_s, {Room::typeCode(*filter.roomType)});
     if (!filter.includeLeft)
         where.add(u"e.state IN ('waiting', 'offered')"_s, {});
-    SqlStatement st(m_db, kEntrySelect + where.sql() +
-                              u" ORDER BY b.code, e.building_id, e.room_type, "
-                              "CASE WHEN e.state IN ('waiting', 'offered') THEN 0 ELSE 1 END, e.joined_at, e.id"_s);
+    SqlStatement st(m_db,
+                    kEntrySelect + where.sql() +
+                        u" ORDER BY b.code, e.building_id, e.room_type, "
+                        "CASE WHEN e.state IN ('waiting', 'offered') THEN 0 ELSE 1 END, e.joined_at, e.id"_s);
     bindAll(st, where.values);
     if (auto r = st.exec(); !r)
         return r.error();
@@ -341,10 +350,11 @@ Result<std::optional<WaitlistOffer>> WaitlistRepository::offerBed(const FreedBed
     const QDate from = qMax(bed.from.isValid() ? bed.from : today, today);
     QList<std::pair<QDate, QDate>> taken;
     {
-        SqlStatement st(m_db, u"SELECT starts_on, ends_on FROM allocations WHERE room_id = ? AND state IN "
-                              "('reserved', 'checked_in') AND (ends_on IS NULL OR ends_on > ?) "
-                              "UNION ALL SELECT starts_on, ends_on FROM waitlist_offers WHERE room_id = ? AND "
-                              "state = 'pending' AND (ends_on IS NULL OR ends_on > ?)"_s);
+        SqlStatement st(m_db,
+                        u"SELECT starts_on, ends_on FROM allocations WHERE room_id = ? AND state IN "
+                        "('reserved', 'checked_in') AND (ends_on IS NULL OR ends_on > ?) "
+                        "UNION ALL SELECT starts_on, ends_on FROM waitlist_offers WHERE room_id = ? AND "
+                        "state = 'pending' AND (ends_on IS NULL OR ends_on > ?)"_s);
         st.bind(bed.roomId).bind(dateParam(from)).bind(bed.roomId).bind(dateParam(from));
         if (auto r = st.exec(); !r)
             return r.error();
@@ -373,7 +383,12 @@ Result<std::optional<WaitlistOffer>> WaitlistRepository::offerBed(const FreedBed
     SqlStatement insert(m_db, u"INSERT INTO waitlist_offers (entry_id, room_id, starts_on, ends_on, state, "
                               "offered_at, deadline_at, job_id, version, created_by, updated_by) "
                               "VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, 1, ?, ?) RETURNING id"_s);
-    insert.bind(entryId).bind(bed.roomId).bind(dateParam(from)).bind(dateParam(full)).bind(nowMs).bind(deadlineAt);
+    insert.bind(entryId)
+        .bind(bed.roomId)
+        .bind(dateParam(from))
+        .bind(dateParam(full))
+        .bind(nowMs)
+        .bind(deadlineAt);
     insert.bind(LabSql::nullableId(jobId)).bind(m_actor.username).bind(m_actor.username);
     if (auto r = insert.exec(); !r)
         return r.error();
@@ -381,8 +396,10 @@ Result<std::optional<WaitlistOffer>> WaitlistRepository::offerBed(const FreedBed
         return DbError(DbError::Code::QueryFailed, tr("The waitlist offer was not stored."));
     const qint64 offerId = insert.value(0).toLongLong();
     insert.finish();
-    if (auto r = SqlStatement::run(m_db, u"UPDATE waitlist_entries SET state = 'offered', version = version + 1, "
-                                         "updated_at = "_s + now + u", updated_by = ? WHERE id = ?"_s,
+    if (auto r = SqlStatement::run(m_db,
+                                   u"UPDATE waitlist_entries SET state = 'offered', version = version + 1, "
+                                   "updated_at = "_s +
+                                       now + u", updated_by = ? WHERE id = ?"_s,
                                    {m_actor.username, entryId});
         !r)
         return r.error();
@@ -407,10 +424,11 @@ Result<WaitlistOffer> WaitlistRepository::lockPendingOffer(qint64 offerId, qint6
     const WaitlistOffer o = readOffer(st);
     st.finish();
     if (o.state != WaitlistOffer::State::Pending)
-        return DbError(DbError::Code::InvalidState,
-                       tr("The offer %1 of room %2 to %3 is %4; only a pending offer can be answered.")
-                           .arg(o.id)
-                           .arg(o.roomLabel(), o.residentLabel(), WaitlistOffer::stateLabel(o.state).toLower()));
+        return DbError(
+            DbError::Code::InvalidState,
+            tr("The offer %1 of room %2 to %3 is %4; only a pending offer can be answered.")
+                .arg(o.id)
+                .arg(o.roomLabel(), o.residentLabel(), WaitlistOffer::stateLabel(o.state).toLower()));
     if (refuseLate && nowMs > o.deadlineAt)
         return DbError(DbError::Code::InvalidState,
                        tr("The offer %1 of room %2 to %3 expired at %4; it can no longer be accepted.")
@@ -435,8 +453,10 @@ VoidResult WaitlistRepository::endOffer(const WaitlistOffer &o, WaitlistOffer::S
                             .arg(o.id)
                             .arg(o.roomLabel(), o.residentLabel()));
     st.finish();
-    return SqlStatement::run(m_db, u"UPDATE waitlist_entries SET state = ?, left_at = ?, version = version + 1, "
-                                   "updated_at = "_s + now + u", updated_by = ? WHERE id = ?"_s,
+    return SqlStatement::run(m_db,
+                             u"UPDATE waitlist_entries SET state = ?, left_at = ?, version = version + 1, "
+                             "updated_at = "_s +
+                                 now + u", updated_by = ? WHERE id = ?"_s,
                              {WaitlistEntry::stateCode(entryState), nowMs, m_actor.username, o.entryId});
 }
 
@@ -475,7 +495,8 @@ Result<FreedBed> WaitlistRepository::decline(qint64 offerId, qint64 nowMs)
     const Result<WaitlistOffer> o = lockPendingOffer(offerId, nowMs, false);
     if (!o)
         return o.error();
-    if (auto r = endOffer(o.value(), WaitlistOffer::State::Declined, WaitlistEntry::State::Declined, nowMs); !r)
+    if (auto r = endOffer(o.value(), WaitlistOffer::State::Declined, WaitlistEntry::State::Declined, nowMs);
+        !r)
         return r.error();
     LabSql::announceChange(m_db, u"waitlist"_s);
     if (auto r = tx.commit(); !r)
@@ -504,7 +525,8 @@ Result<QList<FreedBed>> WaitlistRepository::expireDue(qint64 nowMs)
         const Result<WaitlistOffer> o = offer(id);
         if (!o)
             return o.error();
-        if (auto r = endOffer(o.value(), WaitlistOffer::State::Expired, WaitlistEntry::State::Expired, nowMs); !r)
+        if (auto r = endOffer(o.value(), WaitlistOffer::State::Expired, WaitlistEntry::State::Expired, nowMs);
+            !r)
             return r.error();
         beds.append({o->roomId, o->from});
     }
@@ -542,12 +564,15 @@ Result<std::optional<FreedBed>> WaitlistRepository::remove(qint64 entryId, qint6
         const Result<WaitlistOffer> o = lockPendingOffer(e->offerId, nowMs, false);
         if (!o)
             return o.error();
-        if (auto r = endOffer(o.value(), WaitlistOffer::State::Withdrawn, WaitlistEntry::State::Removed, nowMs); !r)
+        if (auto r =
+                endOffer(o.value(), WaitlistOffer::State::Withdrawn, WaitlistEntry::State::Removed, nowMs);
+            !r)
             return r.error();
         bed = FreedBed{o->roomId, o->from};
-    } else if (auto r = SqlStatement::run(m_db, u"UPDATE waitlist_entries SET state = 'removed', left_at = ?, "
-                                                "version = version + 1, updated_at = "_s +
-                                                    now + u", updated_by = ? WHERE id = ?"_s,
+    } else if (auto r = SqlStatement::run(m_db,
+                                          u"UPDATE waitlist_entries SET state = 'removed', left_at = ?, "
+                                          "version = version + 1, updated_at = "_s +
+                                              now + u", updated_by = ? WHERE id = ?"_s,
                                           {nowMs, m_actor.username, entryId});
                !r) {
         return r.error();

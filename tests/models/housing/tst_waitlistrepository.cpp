@@ -106,8 +106,9 @@ private Q_SLOTS:
 
         // The database keeps it too, whatever the client does.
         const VoidResult raw = SqlStatement::run(
-            db(), u"INSERT INTO waitlist_entries (resident_id, building_id, room_type, joined_at, created_by, "
-                  "updated_by) VALUES (?, ?, 'single', 1, 'x', 'x')"_s,
+            db(),
+            u"INSERT INTO waitlist_entries (resident_id, building_id, room_type, joined_at, created_by, "
+            "updated_by) VALUES (?, ?, 'single', 1, 'x', 'x')"_s,
             {ben.id, north.id});
         QVERIFY(!raw);
 
@@ -190,7 +191,8 @@ private Q_SLOTS:
         join(ana, b, Room::Type::Single);
         const QDate today = QDateTime::fromMSecsSinceEpoch(m_now).date();
         AllocationRepository stays(db(), actor());
-        Allocation held = stays.reserve(AllocationTest::stay(holder.id, single.id, today.addDays(-10))).value();
+        Allocation held =
+            stays.reserve(AllocationTest::stay(holder.id, single.id, today.addDays(-10))).value();
         held = stays.checkIn(held.id, held.version).value();
         held = stays.checkOut(held.id, held.version).value();
         const auto offer = lists().offerBed({single.id, today}, m_now, m_now + 3 * kDay, 0);
@@ -206,10 +208,12 @@ private Q_SLOTS:
         QCOMPARE(stays.get(held.id)->state, Allocation::State::CheckedOut);
         // A clerk's reservation of that bed is refused the same way.
         const Resident ben = nextResident(u"Ben"_s);
-        const Result<Allocation> taken = stays.reserve(AllocationTest::stay(ben.id, single.id, today.addDays(1)));
+        const Result<Allocation> taken =
+            stays.reserve(AllocationTest::stay(ben.id, single.id, today.addDays(1)));
         QVERIFY(!taken);
         QCOMPARE(taken.error().code, DbError::Code::ConstraintViolation);
-        QVERIFY2(taken.error().text().contains(u"offer %1"_s.arg(offer->value().id)), qPrintable(taken.error().text()));
+        QVERIFY2(taken.error().text().contains(u"offer %1"_s.arg(offer->value().id)),
+                 qPrintable(taken.error().text()));
 
         // Declined: the bed is free again (nobody else waits), and the undo goes through.
         QVERIFY(lists().decline(offer->value().id, m_now + 1000));
@@ -299,8 +303,8 @@ private Q_SLOTS:
             tb->start();
             QVERIFY(ta->wait(60000));
             QVERIFY(tb->wait(60000));
-            QVERIFY2(a && c, qPrintable(u"round %1: %2 / %3"_s.arg(round).arg(a ? u"ok"_s : a.error().text(),
-                                                                              c ? u"ok"_s : c.error().text())));
+            QVERIFY2(a && c, qPrintable(u"round %1: %2 / %3"_s.arg(round).arg(
+                                 a ? u"ok"_s : a.error().text(), c ? u"ok"_s : c.error().text())));
             QVERIFY(a->has_value() && c->has_value());
             const QSet<qint64> offered{a->value().residentId, c->value().residentId};
             QCOMPARE(offered, (QSet<qint64>{first.id, second.id}));
@@ -315,9 +319,10 @@ private Q_SLOTS:
         }
         // Independently of the repository: never two pending offers for one entry, and
         // never more pending offers in a room than it has beds.
-        QCOMPARE(HousingTest::queryValue(db(), u"SELECT COUNT(*) FROM (SELECT room_id FROM waitlist_offers "
-                                               "o JOIN rooms r ON r.id = o.room_id WHERE o.state = 'pending' "
-                                               "GROUP BY room_id, r.capacity HAVING COUNT(*) > r.capacity) t"_s)
+        QCOMPARE(HousingTest::queryValue(db(),
+                                         u"SELECT COUNT(*) FROM (SELECT room_id FROM waitlist_offers "
+                                         "o JOIN rooms r ON r.id = o.room_id WHERE o.state = 'pending' "
+                                         "GROUP BY room_id, r.capacity HAVING COUNT(*) > r.capacity) t"_s)
                      .toInt(),
                  0);
     }
@@ -417,12 +422,13 @@ private Q_SLOTS:
         if (TestDatabase::isPostgreSQL()) {
             // Housing staff may require and record, but PostgreSQL refuses their waiver.
             Database &clerk = m_t->dbAs(TestDatabase::Person::Housing);
-            const Actor clerkActor = TestDatabase::actorFor(TestDatabase::Person::Housing, u"alice"_s,
-                                                            Actor::Role::Housing);
+            const Actor clerkActor =
+                TestDatabase::actorFor(TestDatabase::Person::Housing, u"alice"_s, Actor::Role::Housing);
             const Result<Deposit> notYours = DepositRepository(clerk, clerkActor).waive(c.id);
             QVERIFY(!notYours);
             QCOMPARE(notYours.error().code, DbError::Code::PermissionDenied);
-            QVERIFY2(notYours.error().message.contains(u"administrators"_s), qPrintable(notYours.error().message));
+            QVERIFY2(notYours.error().message.contains(u"administrators"_s),
+                     qPrintable(notYours.error().message));
             QCOMPARE(deposits.find(c.id)->value().state, Deposit::State::Required);
         }
         const Result<Deposit> waived = deposits.waive(c.id);

@@ -98,15 +98,20 @@ private Q_SLOTS:
         Database &db = t->db();
         // A lab's mix: most waiting to be received, some received or in analysis (with
         // their time of receipt), a few cancelled.
-        const int submitted = value(db, u"SELECT COUNT(*) FROM protocols WHERE state = 'submitted'"_s).toInt();
+        const int submitted =
+            value(db, u"SELECT COUNT(*) FROM protocols WHERE state = 'submitted'"_s).toInt();
         QVERIFY2(submitted >= 60 && submitted <= 110, qPrintable(QString::number(submitted)));
         for (const char *state : {"received", "in_analysis", "cancelled"})
-            QVERIFY2(value(db, u"SELECT COUNT(*) FROM protocols WHERE state = ?"_s, {QString::fromLatin1(state)}).toInt() > 0,
-                     state);
-        QCOMPARE(value(db, u"SELECT COUNT(*) FROM protocols WHERE (received_at IS NULL) <> (state IN ('submitted', "
-                           "'cancelled'))"_s)
-                     .toInt(),
-                 0);
+            QVERIFY2(
+                value(db, u"SELECT COUNT(*) FROM protocols WHERE state = ?"_s, {QString::fromLatin1(state)})
+                        .toInt() > 0,
+                state);
+        QCOMPARE(
+            value(db,
+                  u"SELECT COUNT(*) FROM protocols WHERE (received_at IS NULL) <> (state IN ('submitted', "
+                  "'cancelled'))"_s)
+                .toInt(),
+            0);
         QCOMPARE(value(db, u"SELECT COUNT(*) FROM protocols WHERE received_at < submitted_at"_s).toInt(), 0);
         QCOMPARE(value(db, u"SELECT COUNT(*) FROM report_results"_s).toInt(), s->results);
         QCOMPARE(value(db, u"SELECT COUNT(*) FROM work_order_analyses"_s).toInt(), s->analyses);
