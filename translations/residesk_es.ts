@@ -429,17 +429,12 @@
         <translation>&amp;Notas:</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+96"/>
         <source>The residents could not be loaded: %1</source>
         <translation>No se pudieron cargar los residentes: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1 %2 (%3)</source>
-        <translation>%1 %2 (%3)</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The rooms could not be loaded: %1</source>
         <translation>No se pudieron cargar las habitaciones: %1</translation>
     </message>
@@ -477,7 +472,7 @@
 <context>
     <name>AllocationRepository</name>
     <message>
-        <location filename="../models/housing/allocation/allocationrepository.cpp" line="+128"/>
+        <location filename="../models/housing/allocation/allocationrepository.cpp" line="+131"/>
         <source>from %1 on</source>
         <translation>desde el %1</translation>
     </message>
@@ -498,12 +493,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+629"/>
+        <location line="+633"/>
         <source>The first day is required.</source>
         <translation>El primer día es obligatorio.</translation>
     </message>
     <message>
-        <location line="-627"/>
+        <location line="-631"/>
         <source>The first day (%1) is not a plausible date.</source>
         <translation>El primer día (%1) no es una fecha plausible.</translation>
     </message>
@@ -594,7 +589,7 @@
         <translation>%1 %2 (%3, oferta %4)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Room %1 is full on %2: its free bed was offered from the waitlist meanwhile to %3. Decline that offer first, or remove the resident from the waitlist.</source>
         <translation>La habitación %1 está completa el %2: mientras tanto su plaza libre se ofreció desde la lista de espera a %3. Rechace antes esa oferta o quite al residente de la lista de espera.</translation>
     </message>
@@ -606,12 +601,12 @@
     <message>
         <location line="+39"/>
         <location line="+88"/>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Another user changed the allocation of room %1 to %2 since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 desde que usted la abrió. Vuelva a cargarla para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-154"/>
         <source>The stay of %1 in room %2 starts on %3; check-in opens on that day.</source>
         <translation>La estancia de %1 en la habitación %2 empieza el %3; la entrada se puede registrar a partir de ese día.</translation>
     </message>
@@ -632,13 +627,13 @@
     </message>
     <message>
         <location line="+33"/>
-        <location line="+69"/>
-        <location line="+58"/>
+        <location line="+71"/>
+        <location line="+59"/>
         <source>Another user changed the allocation of room %1 to %2 at the same time. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado la asignación de la habitación %1 a %2 al mismo tiempo. Vuelva a cargarla para ver sus cambios.</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-85"/>
         <source>A reservation is undone by cancelling it (allocation of room %1 to %2).</source>
         <translation>Una reserva se deshace cancelándola (asignación de la habitación %1 a %2).</translation>
     </message>
@@ -648,7 +643,7 @@
         <translation>La asignación de la habitación %1 a %2 está ahora en estado «%3», no «%4»; ese paso no se puede deshacer.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>The allocation of room %1 to %2 is %3; it can no longer be changed.</source>
         <translation>La asignación de la habitación %1 a %2 está en estado «%3»; ya no se puede modificar.</translation>
     </message>
@@ -658,7 +653,7 @@
         <translation>%1 ya registró la entrada en la estancia que empezó el %2; su primer día no puede cambiar.</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+195"/>
         <source>The day is required.</source>
         <translation>El día es obligatorio.</translation>
     </message>
@@ -1500,22 +1495,22 @@
         <translation>Conservar copias &amp;semanales:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Each backup is read back once written; a failed one notifies the administrators. The newest backup of each of the last days and weeks is kept, older ones are deleted.</source>
         <translation>Cada copia se vuelve a leer una vez escrita; si una falla, se avisa a los administradores. Se conserva la copia más reciente de cada uno de los últimos días y semanas; las más antiguas se borran.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>(%1 here)</source>
         <translation>(%1 aquí)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Folder for the backups</source>
         <translation>Carpeta para las copias</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -1525,7 +1520,7 @@
         <translation>No se puede leer la configuración: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Choose the folder for the backups.</source>
         <translation>Elija la carpeta para las copias.</translation>
     </message>
@@ -6812,7 +6807,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La tarea de diagnóstico ha fallado a propósito.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>&amp;Reports</source>
         <translation>&amp;Informes</translation>
     </message>
@@ -6852,8 +6847,8 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No realizado</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+78"/>
+        <location line="-148"/>
+        <location line="+81"/>
         <location line="+67"/>
         <source>%1 failed.</source>
         <translation>No se pudo completar «%1».</translation>
@@ -11348,6 +11343,14 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
 </context>
 <context>
+    <name>ResidentChoice</name>
+    <message>
+        <location filename="../ui/allocations/residentchoice.cpp" line="+28"/>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <location filename="../ui/dialogs/residentdialog.cpp" line="+16"/>
@@ -13690,7 +13693,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
 <context>
     <name>WaitlistAddDialog</name>
     <message>
-        <location filename="../ui/allocations/waitlistadddialog.cpp" line="+26"/>
+        <location filename="../ui/allocations/waitlistadddialog.cpp" line="+23"/>
         <source>Choose a building…</source>
         <translation>Elija un edificio…</translation>
     </message>
@@ -13750,22 +13753,17 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Elija un tipo de habitación.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>The residents could not be loaded: %1</source>
         <translation>No se pudieron cargar los residentes: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>%1 %2 (%3)</source>
-        <translation>%1 %2 (%3)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Please correct the marked fields.</source>
         <translation>Corrija los campos marcados.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Not added: %1</source>
         <translation>No se ha añadido: %1</translation>
     </message>
@@ -14342,13 +14340,13 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Las notas deben tener como máximo %1 caracteres.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+1"/>
         <source>The resident (id %1) does not exist.</source>
         <translation>El residente (id %1) no existe.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+1"/>
         <source>The building (id %1) does not exist.</source>
         <translation>El edificio (id %1) no existe.</translation>
@@ -14359,34 +14357,34 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>%1 ya está en la lista de espera de %2 (puesto %3).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The waitlist entry was not stored.</source>
         <translation>No se ha guardado la entrada de la lista de espera.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+303"/>
+        <location line="+322"/>
         <source>The waitlist entry (id %1) does not exist.</source>
         <translation>La entrada de la lista de espera (id %1) no existe.</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <location line="+130"/>
+        <location line="-266"/>
+        <location line="+138"/>
         <source>The waitlist offer (id %1) does not exist.</source>
         <translation>La oferta de la lista de espera (id %1) no existe.</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-100"/>
         <source>The deadline to answer must lie after the offer.</source>
         <translation>El plazo para responder debe ser posterior a la oferta.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>The waitlist offer was not stored.</source>
         <translation>No se ha guardado la oferta de la lista de espera.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>The offer %1 of room %2 to %3 is %4; only a pending offer can be answered.</source>
         <translation>La oferta %1 de la habitación %2 a %3 está %4; solo se puede responder a una oferta pendiente.</translation>
     </message>
@@ -14401,12 +14399,12 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Otro usuario ha respondido al mismo tiempo a la oferta %1 de la habitación %2 a %3.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>From waitlist offer %1.</source>
         <translation>Procedente de la oferta %1 de la lista de espera.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>%1 is no longer on the waitlist for %2 (%3).</source>
         <translation>%1 ya no está en la lista de espera de %2 (%3).</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "models/housing/residentrepository.h"
 #include "ui/allocations/allocationcommand.h"
 #include "ui/allocations/buildingcombobox.h"
+#include "ui/allocations/residentchoice.h"
 #include "ui/commands/undocontext.h"
 
 #include <QComboBox>
@@ -18,7 +19,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int kResidentsShown = 50;
 // The until field's "no date" (shown as "open-ended").
 const QDate kOpenEnded(2000, 1, 1);
 } // namespace
@@ -146,11 +146,7 @@ QCoro::Task<> AllocationDialog::loadResidents(QString search)
         co_return;
     QPointer<AllocationDialog> self(this);
     const quint64 generation = ++m_residentsGeneration;
-    PageRequest request;
-    request.filter.search = search;
-    request.filter.status = Resident::statusCode(Resident::Status::Active);
-    request.sortColumn = ResidentRepository::LastName;
-    request.limit = kResidentsShown;
+    const PageRequest request = ResidentChoice::request(search);
     // Named locals, not temporaries: GCC 12 destroys temporaries of a co_await
     // full-expression twice (GCC bug 100611).
     auto work = [request](Database &db) {
@@ -164,11 +160,7 @@ QCoro::Task<> AllocationDialog::loadResidents(QString search)
         setMessage(tr("The residents could not be loaded: %1").arg(result.error().message), true);
         co_return;
     }
-    const qint64 selected = m_resident->currentData().toLongLong();
-    m_resident->clear();
-    for (const Resident &r : result.value())
-        m_resident->addItem(tr("%1 %2 (%3)").arg(r.firstName, r.lastName, r.studentId), r.id);
-    m_resident->setCurrentIndex(qMax(0, m_resident->findData(selected)));
+    ResidentChoice::fill(m_resident, result.value());
     Q_EMIT residentsLoaded(int(result->size()));
 }
 

@@ -4,6 +4,7 @@
 #include "models/housing/residentrepository.h"
 #include "models/housing/waitlist/waitlistrepository.h"
 #include "ui/allocations/buildingcombobox.h"
+#include "ui/allocations/residentchoice.h"
 #include "ui/commands/undocontext.h"
 
 #include <QComboBox>
@@ -13,10 +14,6 @@
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-constexpr int kResidentsShown = 50;
-} // namespace
 
 WaitlistAddDialog::WaitlistAddDialog(UndoContext &context, QWidget *parent)
     : RecordDialog(parent)
@@ -35,8 +32,8 @@ WaitlistAddDialog::WaitlistAddDialog(UndoContext &context, QWidget *parent)
     m_search->setPlaceholderText(tr("Name, student ID or e-mail…"));
     m_search->setClearButtonEnabled(true);
     m_type->addItem(tr("Choose a room type…"), QString());
-    for (const Room::Type t : {Room::Type::Single, Room::Type::Double, Room::Type::Triple, Room::Type::Suite,
-                               Room::Type::Studio})
+    for (const Room::Type t :
+         {Room::Type::Single, Room::Type::Double, Room::Type::Triple, Room::Type::Suite, Room::Type::Studio})
         m_type->addItem(Room::typeLabel(t), Room::typeCode(t));
     m_notes->setMaxLength(1000);
 
@@ -96,14 +93,12 @@ QCoro::Task<> WaitlistAddDialog::loadResidents(QString search)
         co_return;
     QPointer<WaitlistAddDialog> self(this);
     const quint64 generation = ++m_residentsGeneration;
-    PageRequest request;
-    request.filter.search = search;
-    request.filter.status = Resident::statusCode(Resident::Status::Active);
-    request.sortColumn = ResidentRepository::LastName;
-    request.limit = kResidentsShown;
+    const PageRequest request = ResidentChoice::request(search);
     // Named locals, not temporaries: GCC 12 destroys temporaries of a co_await
     // full-expression twice (GCC bug 100611).
-    auto work = [request](Database &db) { return ResidentRepository(db, Actor::systemUser()).page(request); };
+    auto work = [request](Database &db) {
+        return ResidentRepository(db, Actor::systemUser()).page(request);
+    };
     auto future = m_context->executor().read(std::move(work));
     const Result<QList<Resident>> result = co_await future;
     if (!self || generation != m_residentsGeneration)
@@ -112,12 +107,8 @@ QCoro::Task<> WaitlistAddDialog::loadResidents(QString search)
         setMessage(tr("The residents could not be loaded: %1").arg(result.error().message), true);
         co_return;
     }
-    const qint64 selected = m_resident->currentData().toLongLong();
     setPopulating(true);
-    m_resident->clear();
-    for (const Resident &r : result.value())
-        m_resident->addItem(tr("%1 %2 (%3)").arg(r.firstName, r.lastName, r.studentId), r.id);
-    m_resident->setCurrentIndex(qMax(0, m_resident->findData(selected)));
+    ResidentChoice::fill(m_resident, result.value());
     setPopulating(false);
     revalidate();
     Q_EMIT residentsLoaded(int(result->size()));
@@ -140,8 +131,8 @@ QCoro::Task<> WaitlistAddDialog::save()
     const Actor actor = m_context->actor();
     setSaving(true);
     auto work = [=](Database &db) {
-        return WaitlistRepository(db, actor).add(residentId, buildingId, type, QDateTime::currentMSecsSinceEpoch(),
-                                                 notes);
+        return WaitlistRepository(db, actor).add(residentId, buildingId, type,
+                                                 QDateTime::currentMSecsSinceEpoch(), notes);
     };
     auto future = m_context->executor().write(std::move(work));
     const Result<WaitlistEntry> result = co_await future;
@@ -151,8 +142,9 @@ QCoro::Task<> WaitlistAddDialog::save()
     if (!result) {
         const DbError &error = result.error();
         setFieldErrors(error.fields, false);
-        setMessage(tr("Not added: %1").arg(error.code == DbError::Code::Validation ? error.text() : error.message),
-                   true);
+        setMessage(
+            tr("Not added: %1").arg(error.code == DbError::Code::Validation ? error.text() : error.message),
+            true);
         co_return;
     }
     Q_EMIT saved(result.value());

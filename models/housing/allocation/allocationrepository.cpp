@@ -76,15 +76,18 @@ Allocation readAllocation(const SqlStatement &st)
     return a;
 }
 
-// "(a.ends_on IS NULL OR a.ends_on > ?) AND a.starts_on < ?": the stays that share a
-// day with [from, to); the second half only for a bounded range. Binds into `values`.
-QString overlapClause(const QDate &from, const QDate &to, QVariantList &values)
+// "(a.ends_on IS NULL OR a.ends_on > ?) AND a.starts_on < ?": the rows of `alias` (stays,
+// or waitlist offers as "o": both have starts_on and ends_on) that share a day with
+// [from, to); the second half only for a bounded range. Binds into `values`. `alias` is
+// this file's own fixed text.
+QString overlapClause(const QDate &from, const QDate &to, QVariantList &values,
+                      QLatin1StringView alias = "a"_L1)
 {
     values << dateParam(from);
     if (!to.isValid())
-        return u"(a.ends_on IS NULL OR a.ends_on > ?)"_s;
+        return u"(%1.ends_on IS NULL OR %1.ends_on > ?)"_s.arg(alias);
     values << dateParam(to);
-    return u"(a.ends_on IS NULL OR a.ends_on > ?) AND a.starts_on < ?"_s;
+    return u"(%1.ends_on IS NULL OR %1.ends_on > ?) AND %1.starts_on < ?"_s.arg(alias);
 }
 
 QString sortExpression(int column)
@@ -393,8 +396,7 @@ VoidResult AllocationRepository::checkPlacement(qint64 residentId, qint64 roomId
         return {};
     // Beds offered to the waitlist and not answered yet are held by their offers.
     QVariantList offerValues{roomId, excludeOfferId};
-    QString offerOverlap = overlapClause(from, to, offerValues);
-    offerOverlap.replace(u"a."_s, u"o."_s);
+    const QString offerOverlap = overlapClause(from, to, offerValues, "o"_L1);
     SqlStatement offers(m_db, u"SELECT o.starts_on, o.ends_on, o.id, r.first_name, r.last_name, r.student_id "
                               "FROM waitlist_offers o JOIN waitlist_entries e ON e.id = o.entry_id "
                               "JOIN residents r ON r.id = e.resident_id "
@@ -406,16 +408,18 @@ VoidResult AllocationRepository::checkPlacement(qint64 residentId, qint64 roomId
     QStringList offeredTo;
     while (offers.next()) {
         stays.append({readDate(offers.value(0)), readDate(offers.value(1))});
-        offeredTo.append(tr("%1 %2 (%3, offer %4)")
-                             .arg(offers.value(3).toString(), offers.value(4).toString(), offers.value(5).toString())
-                             .arg(offers.value(2).toLongLong()));
+        offeredTo.append(
+            tr("%1 %2 (%3, offer %4)")
+                .arg(offers.value(3).toString(), offers.value(4).toString(), offers.value(5).toString())
+                .arg(offers.value(2).toLongLong()));
     }
     const Peak withOffers = peak(stays, from, to);
     if (withOffers.beds + 1 > locked->capacity)
-        return fieldError(DbError::Code::ConstraintViolation, u"room_id"_s,
-                          tr("Room %1 is full on %2: its free bed was offered from the waitlist meanwhile to %3. "
-                             "Decline that offer first, or remove the resident from the waitlist.")
-                              .arg(locked->label, dateText(withOffers.day), offeredTo.join(u", "_s)));
+        return fieldError(
+            DbError::Code::ConstraintViolation, u"room_id"_s,
+            tr("Room %1 is full on %2: its free bed was offered from the waitlist meanwhile to %3. "
+               "Decline that offer first, or remove the resident from the waitlist.")
+                .arg(locked->label, dateText(withOffers.day), offeredTo.join(u", "_s)));
     return {};
 }
 
@@ -603,7 +607,9 @@ Result<Allocation> AllocationRepository::undoTransition(qint64 id, Allocation::S
     if (undone != S::CheckedIn) {
         // … and its bed may have been offered to the waitlist since (waitlist.offer): the
         // offer holds it until it is answered.
-        if (auto r = checkPlacement(before.residentId, before.roomId, before.from, before.to, before.id, true); !r)
+        if (auto r =
+                checkPlacement(before.residentId, before.roomId, before.from, before.to, before.id, true);
+            !r)
             return r.error();
     }
     const QString now = Dialect::now(m_db.config().backend);
@@ -658,7 +664,8 @@ Result<Allocation> AllocationRepository::move(const Allocation &input)
     const bool placementChanged =
         request.roomId != before.roomId || request.from != before.from || request.to != before.to;
     if (placementChanged) {
-        if (auto r = checkPlacement(before.residentId, request.roomId, request.from, request.to, before.id, true);
+        if (auto r =
+                checkPlacement(before.residentId, request.roomId, request.from, request.to, before.id, true);
             !r)
             return r.error();
     }
