@@ -27,7 +27,8 @@ packages="build-essential cmake ninja-build pkg-config ccache \
  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-pdf-dev \
  qt6-charts-dev qt6-svg-dev qcoro-qt6-dev qtkeychain-qt6-dev libqt6sql6-psql libqt6sql6-sqlite \
  libsodium-dev libcurl4-openssl-dev libxkbcommon-dev fonts-dejavu-core xvfb xauth dbus gnome-keyring \
- libpq-dev libsqlite3-dev zlib1g-dev postgresql postgresql-client poppler-utils qpdf python3-aiosmtpd openssl libsecret-1-0"
+ libpq-dev libsqlite3-dev zlib1g-dev postgresql postgresql-client poppler-utils qpdf python3-aiosmtpd openssl libsecret-1-0 \
+ dpkg-dev desktop-file-utils appstream systemd"
 
 missing=""
 for p in $packages; do
