@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tasks/storedtext.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
@@ -33,25 +35,30 @@ struct Job
     int priority = 0;
     qint64 progressDone = 0;
     qint64 progressTotal = 0;
-    QString progressMessage;
+    QString progressMessage; // as written, in the writer's language (English for workers)
+    StoredText progressMsg;  // the same as a message, when the task gave one
     int attempts = 0;
     int maxAttempts = 3;
     qint64 runAfter = 0;
     QString leaseOwner;
     qint64 leaseExpiresAt = 0;
     bool cancelRequested = false;
-    QString error;
+    QString error;       // as written (English for workers; a driver's text as it came)
+    StoredText errorMsg; // the same as a message, when the task gave one
     QJsonObject result;
     QJsonObject checkpoint;
     QString uniqueKey;
     bool notifyCreator = false;
     QString createdBy;
     qint64 createdAt = 0;
-    qint64 startedAt = 0;   // first claim; 0 = never started
-    qint64 finishedAt = 0;  // 0 = not finished
+    qint64 startedAt = 0;  // first claim; 0 = never started
+    qint64 finishedAt = 0; // 0 = not finished
     qint64 updatedAt = 0;
 
     bool isFinished() const { return JobStates::isFinished(state); }
+    // For people, in the current language: the message when there is one, else the text.
+    QString progressText() const { return progressMsg.isEmpty() ? progressMessage : progressMsg.toString(); }
+    QString errorText() const { return errorMsg.isEmpty() ? error : errorMsg.toString(); }
     // The command line's JSON shape: id, kind, state, progress_done, progress_total,
     // progress_message, attempts, max_attempts, error, result, priority, unique_key,
     // created_by, created_at, started_at, finished_at, run_after (ISO 8601 UTC or null).
@@ -68,9 +75,9 @@ struct JobRequest
 
     QString kind;
     QJsonObject payload;
-    int priority = 0;        // higher runs first
-    int maxAttempts = 0;     // 0: the task kind's default
-    qint64 runAfter = 0;     // 0: now
+    int priority = 0;    // higher runs first
+    int maxAttempts = 0; // 0: the task kind's default
+    qint64 runAfter = 0; // 0: now
     QString uniqueKey;
     bool notifyCreator = false; // a notification for the creator when the job ends
     OnDuplicate onDuplicate = OnDuplicate::Merge;
@@ -89,12 +96,26 @@ struct JobOutcome
 
     Kind kind = Kind::Succeeded;
     QJsonObject result;
-    QString error;          // translated, for people; kept in jobs.last_error
-    bool retryable = true;  // a failed attempt is retried with backoff while attempts are left
+    QString error;         // in the worker's language; kept in jobs.last_error
+    bool retryable = true; // a failed attempt is retried with backoff while attempts are left
+    StoredText errorMsg;   // the error as a message, translated for whoever reads it (jobs.error_msg)
 
-    static JobOutcome success(QJsonObject result = {}) { return {Kind::Succeeded, std::move(result), {}, false}; }
-    static JobOutcome failure(QString error, bool retryable = true) { return {Kind::Failed, {}, std::move(error), retryable}; }
-    static JobOutcome cancelled() { return {Kind::Cancelled, {}, {}, false}; }
+    static JobOutcome success(QJsonObject result = {})
+    {
+        return {Kind::Succeeded, std::move(result), {}, false, {}};
+    }
+    // A text that is shown as it is in every language (a database driver's message).
+    static JobOutcome failure(QString error, bool retryable = true)
+    {
+        return {Kind::Failed, {}, std::move(error), retryable, {}};
+    }
+    // Our own error, translated for whoever reads it:
+    //   JobOutcome::failure(StoredText("ImportTasks", QT_TRANSLATE_NOOP("ImportTasks", "…")), false)
+    static JobOutcome failure(const StoredText &error, bool retryable = true)
+    {
+        return {Kind::Failed, {}, error.toString(), retryable, error.isVerbatim() ? StoredText() : error};
+    }
+    static JobOutcome cancelled() { return {Kind::Cancelled, {}, {}, false, {}}; }
 };
 
 // A finished attempt waiting to be recorded (JobStore::finishMany), with the task's
@@ -108,6 +129,7 @@ struct JobCompletion
     qint64 done = 0;
     qint64 total = 0;
     QString message;
+    StoredText msg; // message as a message (jobs.progress_msg), when the task gave one
 };
 
 // A running job's progress (JobStore::setProgressMany).
@@ -117,6 +139,7 @@ struct JobProgress
     qint64 done = 0;
     qint64 total = 0;
     QString message;
+    StoredText msg; // message as a message (jobs.progress_msg), when the task gave one
 };
 Q_DECLARE_METATYPE(JobCompletion)
 
@@ -124,27 +147,28 @@ Q_DECLARE_METATYPE(JobCompletion)
 struct JobKindStats
 {
     QString kind;
-    int total = 0;        // all jobs of the kind, any state
+    int total = 0; // all jobs of the kind, any state
     int queued = 0;
     int running = 0;
     int succeeded = 0;
     int failed = 0;
     int cancelled = 0;
-    double successRate = 0;    // succeeded / (succeeded + failed), 0..1; 0 when none finished
-    qint64 medianMs = 0;       // duration (finished_at - started_at) of succeeded jobs
+    double successRate = 0; // succeeded / (succeeded + failed), 0..1; 0 when none finished
+    qint64 medianMs = 0;    // duration (finished_at - started_at) of succeeded jobs
     qint64 p95Ms = 0;
 
-    QJsonObject toJson() const; // kind, total, queued, running, succeeded, failed, cancelled, success_rate, median_ms, p95_ms
+    QJsonObject toJson()
+        const; // kind, total, queued, running, succeeded, failed, cancelled, success_rate, median_ms, p95_ms
 };
 
 // A job that fires on a cron-like schedule. Each period is enqueued once, however many
 // workers run (the store advances next_run_at with a compare-and-set).
 struct RecurringJob
 {
-    QString name;       // unique, e.g. "jobs.prune"
+    QString name; // unique, e.g. "jobs.prune"
     QString kind;
     QJsonObject payload;
-    QString schedule;   // five-field cron expression, see CronSchedule
+    QString schedule; // five-field cron expression, see CronSchedule
     bool enabled = true;
     qint64 nextRunAt = 0;
     qint64 lastJobId = 0;

@@ -25,9 +25,9 @@ JobContext::JobContext(Database &db, const JobClock &clock, QThreadPool &cpuPool
     , m_done(m_job.progressDone)
     , m_total(m_job.progressTotal)
     , m_message(m_job.progressMessage)
+    , m_msg(m_job.progressMsg)
     , m_sink(progressSink)
-{
-}
+{}
 
 JobContext::~JobContext()
 {
@@ -45,15 +45,28 @@ void JobContext::cancel(CancelReason reason)
     m_cancel.compare_exchange_strong(expected, reason);
 }
 
+void JobContext::setProgress(qint64 done, qint64 total, const StoredText &message)
+{
+    report(done, total, message.toString(), message.isVerbatim() ? StoredText() : message);
+}
+
 void JobContext::setProgress(qint64 done, qint64 total, const QString &message)
+{
+    if (message.isNull())
+        report(done, total, m_message, m_msg); // the message stays
+    else
+        report(done, total, message, {});
+}
+
+void JobContext::report(qint64 done, qint64 total, const QString &message, const StoredText &msg)
 {
     m_done = done;
     m_total = total;
-    if (!message.isNull())
-        m_message = message;
+    m_message = message;
+    m_msg = msg;
     m_reported = true;
     if (m_sink) {
-        m_sink->report({m_job.id, m_done, m_total, m_message});
+        m_sink->report({m_job.id, m_done, m_total, m_message, m_msg});
         return;
     }
     m_progressDirty = true;
@@ -96,7 +109,8 @@ VoidResult JobContext::writeProgress()
 {
     m_progressDirty = false;
     m_sinceWrite.start();
-    VoidResult written = JobStore(m_db, m_clock).setProgress(m_job.id, m_owner, m_done, m_total, m_message);
+    VoidResult written =
+        JobStore(m_db, m_clock).setProgress(m_job.id, m_owner, m_done, m_total, m_message, m_msg);
     if (!written) {
         if (written.error().code == DbError::Code::LeaseLost)
             cancel(CancelReason::LeaseLost);
@@ -107,6 +121,7 @@ VoidResult JobContext::writeProgress()
     m_job.progressDone = m_done;
     m_job.progressTotal = m_total;
     m_job.progressMessage = m_message;
+    m_job.progressMsg = m_msg;
     return {};
 }
 
@@ -132,7 +147,8 @@ QCoro::Task<bool> JobContext::sleep(int ms)
             co_return false;
         const qint64 slice = qMin<qint64>(50, ms - elapsed.elapsed());
         if (slice > 0) {
-            QCoro::Task<> pause = QCoro::sleepFor(std::chrono::milliseconds(slice)); // named: GCC 12 bug 100611
+            QCoro::Task<> pause =
+                QCoro::sleepFor(std::chrono::milliseconds(slice)); // named: GCC 12 bug 100611
             co_await pause;
         }
     }

@@ -93,10 +93,14 @@ public:
     // Every view shows done and total itself (the jobs panel: "3,500 of 10,000 — chunk
     // 7", the command line: "job 42: 3500 of 10000  chunk 7"), so `message` says only
     // what they do not — the unit, the step, a chunk — never the counts again.
+    // A QString message is shown as written; a StoredText one is stored as a message too
+    // and read in the viewer's language:
+    //   ctx.setProgress(done, total, StoredText("ImportTasks", QT_TRANSLATE_NOOP("ImportTasks", "rows")));
     void setProgress(qint64 done, qint64 total, const QString &message = {});
+    void setProgress(qint64 done, qint64 total, const StoredText &message);
     VoidResult flushProgress();
     // The last progress reported, whether written or not.
-    JobProgress lastProgress() const { return {m_job.id, m_done, m_total, m_message}; }
+    JobProgress lastProgress() const { return {m_job.id, m_done, m_total, m_message, m_msg}; }
     bool hasProgress() const { return m_reported; }
 
     // Saves the checkpoint, joining the caller's open transaction on this thread.
@@ -115,6 +119,7 @@ public:
     QCoro::Task<bool> sleep(int ms);
 
 private:
+    void report(qint64 done, qint64 total, const QString &message, const StoredText &msg);
     VoidResult writeProgress();
 
     Database &m_db;
@@ -127,6 +132,7 @@ private:
     qint64 m_done = 0;
     qint64 m_total = 0;
     QString m_message;
+    StoredText m_msg; // m_message as a message, when the task gave one
     bool m_progressDirty = false;
     QElapsedTimer m_sinceWrite;
     QTimer *m_progressTimer = nullptr;

@@ -1,10 +1,10 @@
 #include "tasks/jobengine.h"
 
 #include "models/db/database.h"
+#include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/threadjob.h"
 #include "models/db/transaction.h"
-#include "models/db/events.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobstore.h"
 #include "tasks/taskregistry.h"
@@ -189,6 +189,7 @@ private:
                 completion->done = last.done;
                 completion->total = last.total;
                 completion->message = last.message;
+                completion->msg = last.msg;
             }
         } else if (context->cancelReason() != CancelReason::LeaseLost) {
             context->flushProgress();
@@ -252,20 +253,26 @@ private:
     {
         if (!kind || !kind->run)
             co_return JobOutcome::failure(
-                tr("This Residesk does not know jobs of kind “%1”.").arg(context.job().kind), false);
+                StoredText("JobRunner",
+                           QT_TRANSLATE_NOOP("JobRunner", "This Residesk does not know jobs of kind “%1”."))
+                    .arg(context.job().kind),
+                false);
         if (context.isCancelled())
             co_return JobOutcome::cancelled();
         // An exception escaping a task is a failed attempt, never a crash: QCoro 0.8's
         // waitFor() would hang on it, and the worker must go on with other jobs.
-        QString error;
+        StoredText error;
         try {
             QCoro::Task<JobOutcome> task = kind->run(context);
             JobOutcome outcome = co_await task;
             co_return outcome;
         } catch (const std::exception &e) {
-            error = tr("The job stopped with an internal error: %1").arg(QString::fromLocal8Bit(e.what()));
+            error = StoredText("JobRunner",
+                               QT_TRANSLATE_NOOP("JobRunner", "The job stopped with an internal error: %1"))
+                        .arg(QString::fromLocal8Bit(e.what()));
         } catch (...) {
-            error = tr("The job stopped with an internal error.");
+            error = StoredText("JobRunner",
+                               QT_TRANSLATE_NOOP("JobRunner", "The job stopped with an internal error."));
         }
         // A bug does not go away by trying again.
         co_return JobOutcome::failure(error, false);
@@ -279,7 +286,10 @@ private:
             const VoidResult as = ThreadJob::setRole(db, context.job().createdBy);
             if (!as)
                 co_return JobOutcome::failure(
-                    tr("This job acts for %1, and this worker cannot act for them: %2")
+                    StoredText(
+                        "JobRunner",
+                        QT_TRANSLATE_NOOP("JobRunner",
+                                          "This job acts for %1, and this worker cannot act for them: %2"))
                         .arg(context.job().createdBy, as.error().message),
                     false);
         }
@@ -322,8 +332,8 @@ private:
                 const qint64 delay =
                     JobEngine::backoffDelay(job.attempts, m_s.backoffBaseMs, m_s.backoffMaxMs,
                                             QRandomGenerator::global()->generateDouble());
-                const Result<Job> r =
-                    store.requeue(job.id, m_s.owner, outcome.error, m_s.clock->nowMs() + delay);
+                const Result<Job> r = store.requeue(job.id, m_s.owner, outcome.error,
+                                                    m_s.clock->nowMs() + delay, outcome.errorMsg);
                 error = r ? DbError() : r.error();
                 state = JobState::Queued;
             } else {
@@ -553,15 +563,18 @@ void JobEngine::start()
         Private::Slot slot;
         slot.thread = new QThread(this);
         slot.thread->setObjectName(u"job-runner-%1"_s.arg(i + 1));
-        slot.runner = new JobRunner({&d->db, &d->clock, &d->registry, &d->cpuPool, d->options.workerId,
-                                     d->options.backoffBaseMs, d->options.backoffMaxMs, &d->lastConnectionLossMs,
-                                     d->options.batchProgress ? &d->progress : nullptr});
+        slot.runner =
+            new JobRunner({&d->db, &d->clock, &d->registry, &d->cpuPool, d->options.workerId,
+                           d->options.backoffBaseMs, d->options.backoffMaxMs, &d->lastConnectionLossMs,
+                           d->options.batchProgress ? &d->progress : nullptr});
         slot.runner->moveToThread(slot.thread);
         connect(slot.thread, &QThread::finished, slot.runner, &QObject::deleteLater);
         connect(slot.runner, &JobRunner::finished, this,
                 [this, i](qint64 id, JobState state) { d->onRunnerFinished(i, id, state); });
         connect(slot.runner, &JobRunner::handedOver, this,
-                [this, i](qint64 id, const JobCompletion &completion) { d->onRunnerHandedOver(i, id, completion); });
+                [this, i](qint64 id, const JobCompletion &completion) {
+                    d->onRunnerHandedOver(i, id, completion);
+                });
         slot.thread->start();
         d->m_slots.append(slot);
     }
@@ -700,7 +713,8 @@ QCoro::Task<> JobEngine::Private::claimLoop()
     do {
         wakeRequested = false;
         // Finished jobs go now unless they are waiting for others to share a statement.
-        if (stopping || !completionTimer.isActive() || completions.size() >= kMaxCompletionBatch || !anyRunning()) {
+        if (stopping || !completionTimer.isActive() || completions.size() >= kMaxCompletionBatch ||
+            !anyRunning()) {
             completionTimer.stop();
             recording = completions.mid(0, kMaxCompletionBatch);
             completions.remove(0, recording.size());
@@ -728,8 +742,8 @@ QCoro::Task<> JobEngine::Private::claimLoop()
             Result<QList<Job>> claimed = QList<Job>();
         };
         const QList<JobCompletion> batch = recording;
-        auto future = QtConcurrent::run(&controlPool, [database, clk, titles, owner, perKind, free, leaseMs, ownOnly,
-                                                       claiming, failAbandoned, batch] {
+        auto future = QtConcurrent::run(&controlPool, [database, clk, titles, owner, perKind, free, leaseMs,
+                                                       ownOnly, claiming, failAbandoned, batch] {
             Round round;
             QString creator;
             if (claiming && ownOnly) {
@@ -856,9 +870,9 @@ QCoro::Task<> JobEngine::Private::claimLoop()
                 break; // cannot happen: claimed at most the free m_slots
             // A retry claimed before the runner of its previous attempt reported (it
             // recorded that attempt itself): started after that report.
-            const bool previousUnreported = std::any_of(m_slots.cbegin(), m_slots.cend(), [&job](const Slot &s) {
-                return s.jobId == job.id && !s.waitingStart;
-            });
+            const bool previousUnreported =
+                std::any_of(m_slots.cbegin(), m_slots.cend(),
+                            [&job](const Slot &s) { return s.jobId == job.id && !s.waitingStart; });
             slot->jobId = job.id;
             slot->kind = job.kind;
             if (previousUnreported) {

@@ -1,10 +1,10 @@
 #include "tasks/jobstore.h"
 
 #include "models/db/database.h"
+#include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "tasks/cronschedule.h"
-#include "models/db/events.h"
 #include "tasks/notificationstore.h"
 #include "tasks/taskregistry.h"
 
@@ -24,14 +24,13 @@ Q_LOGGING_CATEGORY(lcJobStore, "residesk.jobs.store")
 
 namespace {
 
-
-
 // Every column of jobs, in the order readJob() expects.
 const QString kColumns =
     u"id, kind, payload, state, priority, progress_done, progress_total, progress_message, attempts, "
     "max_attempts, run_after, lease_owner, lease_expires_at, cancel_requested, last_error, result, "
     "checkpoint, "
-    "unique_key, notify_creator, created_by, created_at, started_at, finished_at, updated_at"_s;
+    "unique_key, notify_creator, created_by, created_at, started_at, finished_at, updated_at, "
+    "progress_msg, error_msg"_s;
 
 // The partial unique index jobs_unique_key_active, as the conflict target of an insert
 // (SQLite matches the predicate to the index's text, so it must stay identical).
@@ -65,6 +64,29 @@ QString notNull(const QString &text)
 QVariant nullText()
 {
     return QVariant(QMetaType::fromType<QString>());
+}
+
+// A message as stored (jobs.progress_msg, error_msg): its JSON, or NULL for none.
+QVariant messageJson(const StoredText &message)
+{
+    if (message.isEmpty() || message.isVerbatim())
+        return nullText();
+    return message.toJson();
+}
+
+// The same for json_to_recordset: a string or null.
+QJsonValue messageJsonValue(const StoredText &message)
+{
+    if (message.isEmpty() || message.isVerbatim())
+        return QJsonValue::Null;
+    return message.toJson();
+}
+
+StoredText readMessage(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return StoredText::fromJson(value.toString()).value_or(StoredText());
 }
 
 QString clipped(const QString &text, qsizetype max)
@@ -119,6 +141,8 @@ Job readJob(const SqlStatement &st, int at = 0)
     job.startedAt = nullableInt(st.value(at + 21));
     job.finishedAt = nullableInt(st.value(at + 22));
     job.updatedAt = st.value(at + 23).toLongLong();
+    job.progressMsg = readMessage(st.value(at + 24));
+    job.errorMsg = readMessage(st.value(at + 25));
     return job;
 }
 
@@ -196,12 +220,23 @@ QString resultSummary(const QJsonObject &result)
     return clipped(parts.join(u", "_s), kMessageMax);
 }
 
-// The creator's notification about a job that ended, on the caller's transaction.
+// A message a task left in its result under `key` ("notify_title_msg", "summary_msg":
+// StoredText::toJsonObject()); empty when there is none.
+StoredText resultMessage(const QJsonObject &result, const QString &key)
+{
+    if (!result.value(key).isObject())
+        return {};
+    return StoredText::fromJsonObject(result.value(key).toObject()).value_or(StoredText());
+}
+
+// The creator's notification about a job that ended, on the caller's transaction. Its
+// title and body are stored as messages too, so that the creator reads them in the
+// window's language whatever language the worker wrote them in.
 VoidResult notifyCreator(Database &db, const JobClock &clock, const TaskRegistry *titles, const Job &job)
 {
     if (!job.notifyCreator || job.createdBy.isEmpty())
         return {};
-    const QString name = titles ? titles->title(job.kind) : job.kind;
+    const StoredText name = titles ? titles->titleText(job.kind) : StoredText(job.kind);
     Notification n;
     n.username = job.createdBy;
     n.jobId = job.id;
@@ -210,24 +245,36 @@ VoidResult notifyCreator(Database &db, const JobClock &clock, const TaskRegistry
     switch (job.state) {
     case JobState::Succeeded:
         n.kind = Notification::Kind::JobSucceeded;
-        n.title = QCoreApplication::translate("JobStore", "%1 finished").arg(name);
-        n.body = resultSummary(job.result);
+        n.titleMsg = StoredText("JobStore", QT_TRANSLATE_NOOP("JobStore", "%1 finished")).arg(name);
+        n.title = n.titleMsg.toString();
+        n.bodyMsg = resultMessage(job.result, u"summary_msg"_s);
+        n.body = n.bodyMsg.isEmpty() ? resultSummary(job.result) : clipped(n.bodyMsg.toString(), kMessageMax);
         // A task may say what its success means and what the notification opens
         // ("Report P-… finalized", "report:42") instead of the job.
-        if (const QString title = job.result.value(u"notify_title"_s).toString().trimmed(); !title.isEmpty())
+        if (const StoredText title = resultMessage(job.result, u"notify_title_msg"_s); !title.isEmpty()) {
+            n.titleMsg = title;
+            n.title = clipped(title.toString(), kMessageMax);
+        } else if (const QString title = job.result.value(u"notify_title"_s).toString().trimmed();
+                   !title.isEmpty()) {
+            n.titleMsg = {};
             n.title = clipped(title, kMessageMax);
+        }
         if (const QString link = job.result.value(u"notify_link"_s).toString().trimmed(); !link.isEmpty())
             n.link = link;
         break;
     case JobState::Failed:
         n.kind = Notification::Kind::JobFailed;
-        n.title = QCoreApplication::translate("JobStore", "%1 failed").arg(name);
+        n.titleMsg = StoredText("JobStore", QT_TRANSLATE_NOOP("JobStore", "%1 failed")).arg(name);
+        n.title = n.titleMsg.toString();
         n.body = job.error;
+        n.bodyMsg = job.errorMsg;
         break;
     case JobState::Cancelled:
         n.kind = Notification::Kind::JobCancelled;
-        n.title = QCoreApplication::translate("JobStore", "%1 cancelled").arg(name);
+        n.titleMsg = StoredText("JobStore", QT_TRANSLATE_NOOP("JobStore", "%1 cancelled")).arg(name);
+        n.title = n.titleMsg.toString();
         n.body = job.error;
+        n.bodyMsg = job.errorMsg;
         break;
     case JobState::Queued:
     case JobState::Running:
@@ -308,9 +355,12 @@ VoidResult JobStore::publishEvent(Database &db, const Job &job, qint64 atMs)
     // stay in this process and carry them, so that a view need not read the row again.
     if (!db.isPostgreSQL()) {
         event.insert(u"message"_s, job.progressMessage);
+        event.insert(u"message_msg"_s, job.progressMsg.toJsonObject());
         event.insert(u"by"_s, job.createdBy);
-        if (!job.error.isEmpty() || job.isFinished())
+        if (!job.error.isEmpty() || job.isFinished()) {
             event.insert(u"error"_s, job.error);
+            event.insert(u"error_msg"_s, job.errorMsg.toJsonObject());
+        }
     }
     return Events::publish(db, event);
 }
@@ -337,7 +387,8 @@ VoidResult JobStore::publishEvents(Database &db, const QList<Job> &jobs, qint64 
         for (const Job &job : jobs.mid(from, perEvent))
             entries.append(QJsonArray{job.id, job.kind, JobStates::code(job.state), job.progressDone,
                                       job.progressTotal, job.attempts, job.cancelRequested ? 1 : 0});
-        if (auto r = Events::publish(db, QJsonObject{{u"type"_s, u"jobs"_s}, {u"at"_s, atMs}, {u"j"_s, entries}});
+        if (auto r =
+                Events::publish(db, QJsonObject{{u"type"_s, u"jobs"_s}, {u"at"_s, atMs}, {u"j"_s, entries}});
             !r)
             return r;
     }
@@ -551,12 +602,13 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
         limits << u"(?, CAST(? AS INTEGER))"_s;
         values << kind << freeSlots.value(kind);
     }
-    QString sql = u"WITH "_s + arms.join(u", "_s) + u", candidates AS ("_s + union_.join(u" UNION ALL "_s) +
-                  u"), lim (kind, n) AS (VALUES "_s + limits.join(u", "_s) +
-                  u"), ranked AS (SELECT c.id, c.priority, c.run_after, lim.n, row_number() OVER "
-                  "(PARTITION BY c.kind ORDER BY c.priority DESC, c.run_after, c.id) AS rk "
-                  "FROM candidates c JOIN lim ON lim.kind = c.kind), "
-                  "picked AS (SELECT id FROM ranked WHERE rk <= n ORDER BY priority DESC, run_after, id LIMIT ?)"_s;
+    QString sql =
+        u"WITH "_s + arms.join(u", "_s) + u", candidates AS ("_s + union_.join(u" UNION ALL "_s) +
+        u"), lim (kind, n) AS (VALUES "_s + limits.join(u", "_s) +
+        u"), ranked AS (SELECT c.id, c.priority, c.run_after, lim.n, row_number() OVER "
+        "(PARTITION BY c.kind ORDER BY c.priority DESC, c.run_after, c.id) AS rk "
+        "FROM candidates c JOIN lim ON lim.kind = c.kind), "
+        "picked AS (SELECT id FROM ranked WHERE rk <= n ORDER BY priority DESC, run_after, id LIMIT ?)"_s;
     values << limit;
     const QString set = u"UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, "
                         "attempts = attempts + 1, started_at = COALESCE(started_at, ?), updated_at = ? "
@@ -606,14 +658,16 @@ VoidResult JobStore::failAbandonedJobs(const QStringList &kinds, qint64 now)
     if (kinds.isEmpty())
         return {};
     const QString lock = m_db.isPostgreSQL() ? u" FOR UPDATE SKIP LOCKED"_s : QString();
-    QVariantList values{
-        QCoreApplication::translate(
-            "JobStore", "The worker running this job stopped responding, and no attempts are left."),
-        now, now};
+    const StoredText abandoned(
+        "JobStore",
+        QT_TRANSLATE_NOOP("JobStore",
+                          "The worker running this job stopped responding, and no attempts are left."));
+    QVariantList values{abandoned.toString(), messageJson(abandoned), now, now};
     values += QVariantList(kinds.cbegin(), kinds.cend());
     values << now;
     const QString sql =
-        u"UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, lease_owner = NULL, "
+        u"UPDATE jobs SET state = 'failed', last_error = ?, error_msg = ?, finished_at = ?, lease_owner = "
+        u"NULL, "
         "lease_expires_at = NULL, updated_at = ? WHERE id IN (SELECT id FROM jobs WHERE kind IN ("_s +
         placeholders(kinds.size()) +
         u") AND state = 'running' AND lease_expires_at < ? AND attempts >= max_attempts"_s + lock +
@@ -671,7 +725,7 @@ Result<QHash<qint64, bool>> JobStore::heartbeat(const QString &owner, const QLis
 }
 
 VoidResult JobStore::setProgress(qint64 id, const QString &owner, qint64 done, qint64 total,
-                                 const QString &message)
+                                 const QString &message, const StoredText &msg)
 {
     // No transaction of its own: a task may report progress inside its own transaction
     // (the write then commits with the task's work). Without one, the update and its
@@ -679,10 +733,10 @@ VoidResult JobStore::setProgress(qint64 id, const QString &owner, qint64 done, q
     const qint64 now = m_clock.nowMs();
     const Result<Job> job = ownerBoundUpdate(
         m_db, id,
-        u"UPDATE jobs SET progress_done = ?, progress_total = ?, progress_message = ?, updated_at = ? "
-        "WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s +
+        u"UPDATE jobs SET progress_done = ?, progress_total = ?, progress_message = ?, progress_msg = ?, "
+        "updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s +
             kColumns,
-        {done, total, notNull(clipped(message, kMessageMax)), now, id, owner});
+        {done, total, notNull(clipped(message, kMessageMax)), messageJson(msg), now, id, owner});
     if (!job)
         return job.error();
     return JobStore::publishEvent(m_db, job.value(), now);
@@ -720,11 +774,12 @@ Result<Job> JobStore::finish(qint64 id, const QString &owner, const JobOutcome &
         return tx.error();
     const Result<Job> job = ownerBoundUpdate(
         m_db, id,
-        u"UPDATE jobs SET state = ?, result = ?, last_error = ?, finished_at = ?, lease_owner = NULL, "
+        u"UPDATE jobs SET state = ?, result = ?, last_error = ?, error_msg = ?, finished_at = ?, lease_owner "
+        u"= NULL, "
         "lease_expires_at = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s +
             kColumns,
         {JobStates::code(state), outcome.result.isEmpty() ? nullText() : QVariant(jsonText(outcome.result)),
-         notNull(outcome.error), now, now, id, owner});
+         notNull(outcome.error), messageJson(outcome.errorMsg), now, now, id, owner});
     if (!job)
         return job.error();
     if (auto r = announce(m_db, m_clock, m_titles, job.value(), now); !r)
@@ -763,21 +818,28 @@ Result<QList<Job>> JobStore::finishMany(const QString &owner, const QList<JobCom
             QJsonObject row{{u"id"_s, c.id},
                             {u"state"_s, JobStates::code(stateOf(c.outcome))},
                             {u"error"_s, notNull(c.outcome.error)},
+                            {u"error_msg"_s, messageJsonValue(c.outcome.errorMsg)},
                             {u"progress"_s, c.hasProgress},
                             {u"done"_s, c.done},
                             {u"total"_s, c.total},
-                            {u"message"_s, notNull(clipped(c.message, kMessageMax))}};
-            row.insert(u"result"_s, c.outcome.result.isEmpty() ? QJsonValue() : QJsonValue(jsonText(c.outcome.result)));
+                            {u"message"_s, notNull(clipped(c.message, kMessageMax))},
+                            {u"message_msg"_s, messageJsonValue(c.msg)}};
+            row.insert(u"result"_s,
+                       c.outcome.result.isEmpty() ? QJsonValue() : QJsonValue(jsonText(c.outcome.result)));
             rows.append(row);
         }
         const QString sql =
-            u"WITH v AS (SELECT * FROM json_to_recordset(CAST(? AS json)) AS v(id bigint, state text, result text, "
-            "error text, progress boolean, done bigint, total bigint, message text)), "
+            u"WITH v AS (SELECT * FROM json_to_recordset(CAST(? AS json)) AS v(id bigint, state text, "
+            "result text, error text, error_msg text, progress boolean, done bigint, total bigint, message "
+            "text, "
+            "message_msg text)), "
             "finished AS (UPDATE jobs j SET state = v.state, result = v.result, last_error = v.error, "
+            "error_msg = v.error_msg, "
             "finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, "
             "progress_done = CASE WHEN v.progress THEN v.done ELSE j.progress_done END, "
             "progress_total = CASE WHEN v.progress THEN v.total ELSE j.progress_total END, "
-            "progress_message = CASE WHEN v.progress THEN v.message ELSE j.progress_message END "
+            "progress_message = CASE WHEN v.progress THEN v.message ELSE j.progress_message END, "
+            "progress_msg = CASE WHEN v.progress THEN v.message_msg ELSE j.progress_msg END "
             "FROM v WHERE j.id = v.id AND j.lease_owner = ? AND j.state = 'running' RETURNING "_s +
             qualifiedColumns(u"j"_s) + u") SELECT "_s + kColumns +
             (joined ? QString() : u", "_s + notifyJobsSql(u"finished"_s)) + u" FROM finished"_s;
@@ -816,16 +878,20 @@ Result<QList<Job>> JobStore::finishMany(const QString &owner, const QList<JobCom
     for (const JobCompletion &c : completions) {
         Result<QList<Job>> row = queryJobs(
             m_db,
-            u"UPDATE jobs SET state = ?, result = ?, last_error = ?, finished_at = ?, lease_owner = NULL, "
-            "lease_expires_at = NULL, updated_at = ?, progress_done = CASE WHEN ? = 1 THEN ? ELSE progress_done END, "
+            u"UPDATE jobs SET state = ?, result = ?, last_error = ?, error_msg = ?, finished_at = ?, "
+            "lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, "
+            "progress_done = CASE WHEN ? = 1 THEN ? ELSE progress_done END, "
             "progress_total = CASE WHEN ? = 1 THEN ? ELSE progress_total END, "
-            "progress_message = CASE WHEN ? = 1 THEN ? ELSE progress_message END "
+            "progress_message = CASE WHEN ? = 1 THEN ? ELSE progress_message END, "
+            "progress_msg = CASE WHEN ? = 1 THEN ? ELSE progress_msg END "
             "WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s +
                 kColumns,
             {JobStates::code(stateOf(c.outcome)),
              c.outcome.result.isEmpty() ? nullText() : QVariant(jsonText(c.outcome.result)),
-             notNull(c.outcome.error), now, now, c.hasProgress ? 1 : 0, c.done, c.hasProgress ? 1 : 0, c.total,
-             c.hasProgress ? 1 : 0, notNull(clipped(c.message, kMessageMax)), c.id, owner});
+             notNull(c.outcome.error), messageJson(c.outcome.errorMsg), now, now, c.hasProgress ? 1 : 0,
+             c.done, c.hasProgress ? 1 : 0, c.total, c.hasProgress ? 1 : 0,
+             notNull(clipped(c.message, kMessageMax)), c.hasProgress ? 1 : 0, messageJson(c.msg), c.id,
+             owner});
         if (!row)
             return row.error();
         finished += row.value();
@@ -853,16 +919,22 @@ Result<QList<qint64>> JobStore::setProgressMany(const QString &owner, const QLis
             rows.append(QJsonObject{{u"id"_s, p.id},
                                     {u"done"_s, p.done},
                                     {u"total"_s, p.total},
-                                    {u"message"_s, notNull(clipped(p.message, kMessageMax))}});
+                                    {u"message"_s, notNull(clipped(p.message, kMessageMax))},
+                                    {u"message_msg"_s, messageJsonValue(p.msg)}});
         SqlStatement st(
             m_db,
-            u"WITH v AS (SELECT * FROM json_to_recordset(CAST(? AS json)) AS v(id bigint, done bigint, total bigint, "
-            "message text)), moved AS (UPDATE jobs j SET progress_done = v.done, progress_total = v.total, "
-            "progress_message = v.message, updated_at = ? FROM v WHERE j.id = v.id AND j.lease_owner = ? "
+            u"WITH v AS (SELECT * FROM json_to_recordset(CAST(? AS json)) AS v(id bigint, done bigint, "
+            "total bigint, message text, message_msg text)), moved AS (UPDATE jobs j SET progress_done = "
+            "v.done, "
+            "progress_total = v.total, progress_message = v.message, progress_msg = v.message_msg, "
+            "updated_at = ? FROM v WHERE j.id = v.id AND j.lease_owner = ? "
             "AND j.state = 'running' RETURNING j.id, j.kind, j.state, j.progress_done, j.progress_total, "
             "j.attempts, j.cancel_requested) SELECT id, "_s +
                 notifyJobsSql(u"moved"_s) + u" FROM moved"_s);
-        st.bind(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))).bind(now).bind(owner).bind(now);
+        st.bind(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)))
+            .bind(now)
+            .bind(owner)
+            .bind(now);
         if (auto r = st.exec(); !r)
             return r.error();
         while (st.next())
@@ -873,7 +945,7 @@ Result<QList<qint64>> JobStore::setProgressMany(const QString &owner, const QLis
     if (!tx.ok())
         return tx.error();
     for (const JobProgress &p : updates) {
-        if (auto r = setProgress(p.id, owner, p.done, p.total, p.message); r)
+        if (auto r = setProgress(p.id, owner, p.done, p.total, p.message, p.msg); r)
             written.append(p.id);
         else if (r.error().code != DbError::Code::LeaseLost)
             return r.error();
@@ -883,7 +955,8 @@ Result<QList<qint64>> JobStore::setProgressMany(const QString &owner, const QLis
     return written;
 }
 
-Result<Job> JobStore::requeue(qint64 id, const QString &owner, const QString &error, qint64 runAfter)
+Result<Job> JobStore::requeue(qint64 id, const QString &owner, const QString &error, qint64 runAfter,
+                              const StoredText &errorMsg)
 {
     const qint64 now = m_clock.nowMs();
     Transaction tx(m_db);
@@ -891,10 +964,11 @@ Result<Job> JobStore::requeue(qint64 id, const QString &owner, const QString &er
         return tx.error();
     const Result<Job> job = ownerBoundUpdate(
         m_db, id,
-        u"UPDATE jobs SET state = 'queued', run_after = ?, last_error = ?, lease_owner = NULL, "
+        u"UPDATE jobs SET state = 'queued', run_after = ?, last_error = ?, error_msg = ?, lease_owner = "
+        u"NULL, "
         "lease_expires_at = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s +
             kColumns,
-        {runAfter > 0 ? runAfter : now, notNull(error), now, id, owner});
+        {runAfter > 0 ? runAfter : now, notNull(error), messageJson(errorMsg), now, id, owner});
     if (!job)
         return job.error();
     if (auto r = JobStore::publishEvent(m_db, job.value(), now); !r)
@@ -1012,7 +1086,8 @@ Result<Job> JobStore::retry(qint64 id, const Actor &actor)
     // The checkpoint stays: the new attempt resumes where the last one stopped.
     Result<QList<Job>> updated = queryJobs(
         m_db,
-        u"UPDATE jobs SET state = 'queued', attempts = 0, run_after = ?, last_error = '', result = NULL, "
+        u"UPDATE jobs SET state = 'queued', attempts = 0, run_after = ?, last_error = '', error_msg = NULL, "
+        "result = NULL, "
         "started_at = NULL, finished_at = NULL, cancel_requested = 0, lease_owner = NULL, lease_expires_at = "
         "NULL, "
         "updated_at = ? WHERE id = ? AND state IN ('failed', 'cancelled') RETURNING "_s +

@@ -13,7 +13,6 @@
 class Database;
 class TaskRegistry;
 
-
 // The SQL of the durable job queue (jobs and recurring_jobs tables), on the calling
 // thread's connection: use it on an executor, runner or worker thread, never on the
 // GUI thread. Every state change publishes a job event (Events::publishJob) on the
@@ -83,8 +82,10 @@ public:
     // whether a cancel was requested; an id missing from the answer lost its lease.
     Result<QHash<qint64, bool>> heartbeat(const QString &owner, const QList<qint64> &ids, qint64 leaseMs);
 
-    VoidResult setProgress(qint64 id, const QString &owner, qint64 done, qint64 total,
-                           const QString &message);
+    // `msg`, when given, is `message` as a message (jobs.progress_msg), translated when
+    // shown; without it the view shows `message` as written.
+    VoidResult setProgress(qint64 id, const QString &owner, qint64 done, qint64 total, const QString &message,
+                           const StoredText &msg = {});
     // Joins the caller's open transaction, so a task can commit its work and its
     // checkpoint together.
     VoidResult saveCheckpoint(qint64 id, const QString &owner, const QJsonObject &checkpoint);
@@ -93,7 +94,11 @@ public:
     // notification for the creator when notifyCreator is set, in the same transaction.
     // A succeeded job's result may name the notification's title and link with the
     // string keys "notify_title" and "notify_link" (default: "<kind title> finished",
-    // "job:<id>"); its body is the result's "summary".
+    // "job:<id>"); its body is the result's "summary". The notification's title and
+    // body are stored as messages too (Notification::titleMsg): the kind's title inside
+    // "%1 finished", the job's errorMsg, and the result's "notify_title_msg" and
+    // "summary_msg" when the task gives them (StoredText::toJsonObject()), so that the
+    // creator reads them in their own language.
     Result<Job> finish(qint64 id, const QString &owner, const JobOutcome &outcome);
     // finish() for several jobs of `owner` in one statement (PostgreSQL; one transaction
     // on SQLite) with one event. Returns the jobs recorded; a job missing from the answer
@@ -103,7 +108,8 @@ public:
     // the ids written (the others lost their lease).
     Result<QList<qint64>> setProgressMany(const QString &owner, const QList<JobProgress> &updates);
     // A failed attempt with attempts left: back to queued, run after `runAfter`.
-    Result<Job> requeue(qint64 id, const QString &owner, const QString &error, qint64 runAfter);
+    Result<Job> requeue(qint64 id, const QString &owner, const QString &error, qint64 runAfter,
+                        const StoredText &errorMsg = {});
     // Gives the job back without spending an attempt (worker shutting down).
     VoidResult release(qint64 id, const QString &owner);
 

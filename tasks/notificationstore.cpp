@@ -1,8 +1,8 @@
 #include "tasks/notificationstore.h"
 
 #include "models/db/database.h"
-#include "models/db/sqlstatement.h"
 #include "models/db/events.h"
+#include "models/db/sqlstatement.h"
 
 #include <QCoreApplication>
 
@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString kSelect =
-    u"SELECT id, username, kind, title, body, job_id, link, created_at, read_at FROM notifications"_s;
+    u"SELECT id, username, kind, title, body, job_id, link, created_at, read_at, title_msg, body_msg "
+    "FROM notifications"_s;
 
 Notification readNotification(const SqlStatement &st)
 {
@@ -25,6 +26,10 @@ Notification readNotification(const SqlStatement &st)
     n.link = st.value(6).toString();
     n.createdAt = st.value(7).toLongLong();
     n.readAt = st.value(8).isNull() ? 0 : st.value(8).toLongLong();
+    // Rows written before messages were kept, or by a writer that had only words, have
+    // none: their text is shown.
+    n.titleMsg = StoredText::fromJson(st.value(9).toString()).value_or(StoredText());
+    n.bodyMsg = StoredText::fromJson(st.value(10).toString()).value_or(StoredText());
     return n;
 }
 
@@ -37,6 +42,14 @@ QString clipped(const QString &text, qsizetype max)
     if (n > 0 && text.at(n - 1).isHighSurrogate())
         --n;
     return text.left(n);
+}
+
+// A message as stored: its JSON, or NULL for none (a verbatim text is its plain column).
+QVariant messageJson(const StoredText &message)
+{
+    if (message.isEmpty() || message.isVerbatim())
+        return QVariant(QMetaType::fromType<QString>());
+    return message.toJson();
 }
 
 } // namespace
@@ -70,8 +83,13 @@ NotificationStore::NotificationStore(Database &db, const JobClock &clock)
     , m_clock(clock)
 {}
 
-Result<qint64> NotificationStore::add(const Notification &notification)
+Result<qint64> NotificationStore::add(const Notification &given)
 {
+    Notification notification = given;
+    if (notification.title.trimmed().isEmpty() && !notification.titleMsg.isEmpty())
+        notification.title = notification.titleMsg.toString();
+    if (notification.body.isEmpty() && !notification.bodyMsg.isEmpty())
+        notification.body = notification.bodyMsg.toString();
     QList<FieldError> errors;
     if (notification.username.trimmed().isEmpty())
         errors.append({u"username"_s, QCoreApplication::translate(
@@ -84,8 +102,8 @@ Result<qint64> NotificationStore::add(const Notification &notification)
 
     const qint64 now = notification.createdAt > 0 ? notification.createdAt : m_clock.nowMs();
     SqlStatement st(
-        m_db, u"INSERT INTO notifications (username, kind, title, body, job_id, link, created_at, read_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
+        m_db, u"INSERT INTO notifications (username, kind, title, body, job_id, link, created_at, read_at, "
+              "title_msg, body_msg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
     st.bind(notification.username);
     st.bind(Notification::kindCode(notification.kind));
     st.bind(clipped(notification.title, 300));
@@ -96,6 +114,8 @@ Result<qint64> NotificationStore::add(const Notification &notification)
     st.bind(now);
     st.bind(notification.readAt > 0 ? QVariant(notification.readAt)
                                     : QVariant(QMetaType::fromType<qlonglong>()));
+    st.bind(messageJson(notification.titleMsg));
+    st.bind(messageJson(notification.bodyMsg));
     if (auto r = st.exec(); !r)
         return r.error();
     if (!st.next())

@@ -2,6 +2,7 @@
 
 #include "models/db/result.h"
 #include "tasks/jobclock.h"
+#include "tasks/storedtext.h"
 
 #include <QList>
 #include <QMetaType>
@@ -17,12 +18,21 @@ struct Notification
     qint64 id = 0;
     QString username;
     Kind kind = Kind::JobSucceeded;
-    QString title;  // "Import residents finished"
-    QString body;   // the reason of a failure, a summary of a result
+    QString title; // "Import residents finished", in the writer's language
+    QString body;  // the reason of a failure, a summary of a result
+    // The title and body as messages, translated when shown (notifications.title_msg,
+    // body_msg). add() fills an empty title or body from them, so that psql, the command
+    // line and older clients read the writer's words.
+    StoredText titleMsg;
+    StoredText bodyMsg;
     qint64 jobId = 0;
-    QString link;   // what a click opens: "job:42", "resident:7", "file:/path" …
+    QString link; // what a click opens: "job:42", "resident:7", "file:/path" …
     qint64 createdAt = 0;
     qint64 readAt = 0; // 0 = unread
+
+    // For people, in the current language: the message when there is one, else the text.
+    QString titleText() const { return titleMsg.isEmpty() ? title : titleMsg.toString(); }
+    QString bodyText() const { return bodyMsg.isEmpty() ? body : bodyMsg.toString(); }
 
     static QString kindCode(Kind kind);
     static Kind kindFromCode(const QString &code);

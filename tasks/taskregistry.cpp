@@ -23,6 +23,11 @@ QStringList TaskRegistry::names() const
 
 QString TaskRegistry::title(const QString &name) const
 {
+    return titleText(name).toString();
+}
+
+StoredText TaskRegistry::titleText(const QString &name) const
+{
     const TaskKind *kind = find(name);
-    return kind && !kind->title.isEmpty() ? kind->title : name;
+    return kind && !kind->title.isEmpty() ? kind->title : StoredText(name);
 }

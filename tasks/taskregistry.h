@@ -1,6 +1,7 @@
 #pragma once
 
 #include "tasks/job.h"
+#include "tasks/storedtext.h"
 
 #include <QCoroTask>
 #include <QHash>
@@ -11,8 +12,9 @@
 
 class JobContext;
 
-// One kind of job: its name (stored in jobs.kind), a translated title for people, its
-// limits and the coroutine that does the work.
+// One kind of job: its name (stored in jobs.kind), a title for people (a message,
+// translated where it is shown, and stored inside the notifications that name the
+// kind), its limits and the coroutine that does the work.
 //
 // The rule every task kind follows (a job may run more than once: a retry after a
 // failure, or a resume after its worker died and its lease expired):
@@ -57,7 +59,7 @@ struct TaskKind
     using Run = std::function<QCoro::Task<JobOutcome>(JobContext &)>;
 
     QString name;           // "diag.noop", "residents.import" …
-    QString title;          // translated: "Import residents"
+    StoredText title;       // StoredText("ImportTasks", QT_TRANSLATE_NOOP("ImportTasks", "Import residents"))
     int maxConcurrency = 0; // per engine; 0 = only the engine's own limit
     int maxAttempts = 3;    // at most this many attempts, even if a job asks for more
     Run run;
@@ -71,8 +73,11 @@ public:
     void add(TaskKind kind);
     const TaskKind *find(const QString &name) const;
     QStringList names() const; // sorted
-    // The kind's title, or the name itself for a kind this build does not know.
+    // The kind's title in the current language, or the name itself for a kind this
+    // build does not know.
     QString title(const QString &name) const;
+    // The same as a message, to store (a verbatim name for an unknown kind).
+    StoredText titleText(const QString &name) const;
 
 private:
     QHash<QString, TaskKind> m_kinds;
