@@ -22,6 +22,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("BuiltinTasks", text);
 }
 
+// A message to store (a job's error or progress, a notification, a title), translated
+// where it is shown; the source text is marked with QT_TRANSLATE_NOOP("BuiltinTasks", …).
+StoredText msg(const char *text, int n = -1)
+{
+    return StoredText("BuiltinTasks", text, n);
+}
+
 QCoro::Task<JobOutcome> noop(JobContext &ctx)
 {
     co_return JobOutcome::success({{u"worker"_s, ctx.owner()}});
@@ -110,7 +117,7 @@ QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
                            {u"protocols_created"_s, protocolsCreated}};
     };
     if (housing) {
-        ctx.setProgress(done, total, tr("residents"));
+        ctx.setProgress(done, total, msg(QT_TRANSLATE_NOOP("BuiltinTasks", "residents")));
         DemoSeeder seeder(ctx.database(), ctx.actor());
         // A resumed job whose last chunk was checkpointed has nothing left to seed.
         bool first = done == 0;
@@ -131,7 +138,7 @@ QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
             done = upTo;
             if (auto saved = ctx.saveCheckpoint(checkpoint()); !saved)
                 co_return JobOutcome::failure(saved.error().message);
-            ctx.setProgress(done, total, tr("residents"));
+            ctx.setProgress(done, total, msg(QT_TRANSLATE_NOOP("BuiltinTasks", "residents")));
         }
     }
     // Lab protocols: chunks of a tenth of the residents' chunk (each protocol brings
@@ -153,7 +160,7 @@ QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
         protocolsDone = upTo;
         if (auto saved = ctx.saveCheckpoint(checkpoint()); !saved)
             co_return JobOutcome::failure(saved.error().message);
-        ctx.setProgress(protocolsDone, protocols, tr("protocols"));
+        ctx.setProgress(protocolsDone, protocols, msg(QT_TRANSLATE_NOOP("BuiltinTasks", "protocols")));
     }
     co_return JobOutcome::success({{u"residents"_s, total},
                                    {u"created"_s, created},
@@ -175,12 +182,17 @@ QCoro::Task<JobOutcome> prune(JobContext &ctx)
 
 void registerAll(TaskRegistry &registry)
 {
-    registry.add({u"diag.noop"_s, tr("Diagnostic: no-op"), 0, 3, &noop});
-    registry.add({u"diag.sleep"_s, tr("Diagnostic: wait"), 0, 3, &sleepSteps});
-    registry.add({u"diag.cpu"_s, tr("Diagnostic: CPU work"), 0, 3, &cpuSteps});
-    registry.add({u"diag.fail"_s, tr("Diagnostic: failure"), 0, 3, &fail});
-    registry.add({u"demo.seed"_s, tr("Create demo data"), 1, 3, &seedDemo});
-    registry.add({u"jobs.prune"_s, tr("Prune job history"), 1, 3, &prune});
+    registry.add({u"diag.noop"_s, msg(QT_TRANSLATE_NOOP("BuiltinTasks", "Diagnostic: no-op")), 0, 3, &noop});
+    registry.add(
+        {u"diag.sleep"_s, msg(QT_TRANSLATE_NOOP("BuiltinTasks", "Diagnostic: wait")), 0, 3, &sleepSteps});
+    registry.add(
+        {u"diag.cpu"_s, msg(QT_TRANSLATE_NOOP("BuiltinTasks", "Diagnostic: CPU work")), 0, 3, &cpuSteps});
+    registry.add(
+        {u"diag.fail"_s, msg(QT_TRANSLATE_NOOP("BuiltinTasks", "Diagnostic: failure")), 0, 3, &fail});
+    registry.add(
+        {u"demo.seed"_s, msg(QT_TRANSLATE_NOOP("BuiltinTasks", "Create demo data")), 1, 3, &seedDemo});
+    registry.add(
+        {u"jobs.prune"_s, msg(QT_TRANSLATE_NOOP("BuiltinTasks", "Prune job history")), 1, 3, &prune});
 }
 
 QList<RecurringJob> defaultRecurring()

@@ -28,9 +28,11 @@ using namespace Qt::StringLiterals;
 namespace BackupTasks {
 namespace {
 
-QString tr(const char *text)
+// A message to store (a job's error or progress, a notification, a title), translated
+// where it is shown; the source text is marked with QT_TRANSLATE_NOOP("BackupTasks", …).
+StoredText msg(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("BackupTasks", text);
+    return StoredText("BackupTasks", text, n);
 }
 
 struct Shared
@@ -82,7 +84,7 @@ QCoro::Task<Result<DatabaseBackup::Summary>> backupOnThread(JobContext &ctx, con
             QCoro::Task<bool> pause = ctx.sleep(200);
             co_await pause;
         }
-        ctx.setProgress(shared->done, shared->total, tr("rows"));
+        ctx.setProgress(shared->done, shared->total, msg(QT_TRANSLATE_NOOP("BackupTasks", "rows")));
     }
     co_return running.result();
 }
@@ -90,23 +92,31 @@ QCoro::Task<Result<DatabaseBackup::Summary>> backupOnThread(JobContext &ctx, con
 QJsonObject resultOf(const QString &path, const DatabaseBackup::Summary &s)
 {
     const qint64 rows = s.manifest.totalRows();
+    // The counts are grouped in the reader's locale when shown.
+    const StoredText summary = msg(QT_TRANSLATE_NOOP("BackupTasks", "%1: %2 rows, %3 bytes"))
+                                   .arg(path)
+                                   .argNumber(rows)
+                                   .argNumber(s.bytes);
     return {{u"path"_s, path},
             {u"bytes"_s, s.bytes},
             {u"rows"_s, rows},
             {u"tables"_s, s.manifest.tables.size()},
             {u"schema_version"_s, s.manifest.schemaVersion},
-            {u"summary"_s, tr("%1: %2 rows, %3 bytes").arg(path, QLocale().toString(rows), QLocale().toString(s.bytes))}};
+            {u"summary"_s, summary.toString()},
+            {u"summary_msg"_s, summary.toJsonObject()}};
 }
 
 QCoro::Task<JobOutcome> backup(JobContext &ctx)
 {
     const QString path = ctx.payload().value(u"path"_s).toString();
     if (path.isEmpty() || !QFileInfo(path).isAbsolute())
-        co_return JobOutcome::failure(tr("The backup names no absolute file path."), false);
+        co_return JobOutcome::failure(
+            msg(QT_TRANSLATE_NOOP("BackupTasks", "The backup names no absolute file path.")), false);
     QCoro::Task<Result<DatabaseBackup::Summary>> work = backupOnThread(ctx, path);
     const Result<DatabaseBackup::Summary> done = co_await work;
     if (!done)
-        co_return JobOutcome::failure(tr("The backup into %1 failed: %2").arg(path, done.error().message),
+        co_return JobOutcome::failure(msg(QT_TRANSLATE_NOOP("BackupTasks", "The backup into %1 failed: %2"))
+                                          .arg(path, done.error().message),
                                       done.error().code == DbError::Code::ConnectionLost);
     if (done->cancelled)
         co_return JobOutcome::cancelled();
@@ -116,7 +126,7 @@ QCoro::Task<JobOutcome> backup(JobContext &ctx)
 
 // Every administrator (PostgreSQL: login members of residesk_admin; SQLite: the one
 // person, the job's creator) and the creator hear of a failed scheduled backup.
-void notifyAdmins(JobContext &ctx, const QString &reason)
+void notifyAdmins(JobContext &ctx, const StoredText &reason)
 {
     Database &db = ctx.database();
     QSet<QString> people{ctx.job().createdBy};
@@ -135,8 +145,8 @@ void notifyAdmins(JobContext &ctx, const QString &reason)
         Notification n;
         n.username = person;
         n.kind = Notification::Kind::JobFailed;
-        n.title = tr("Scheduled backup failed");
-        n.body = reason;
+        n.titleMsg = msg(QT_TRANSLATE_NOOP("BackupTasks", "Scheduled backup failed"));
+        n.bodyMsg = reason;
         n.jobId = ctx.id();
         n.link = u"job:%1"_s.arg(ctx.id());
         store.add(n);
@@ -149,34 +159,39 @@ QCoro::Task<JobOutcome> scheduled(JobContext &ctx)
     const QString folder = payload.value(u"folder"_s).toString();
     const int keepDaily = qMax(1, payload.value(u"keep_daily"_s).toInt(7));
     const int keepWeekly = qMax(0, payload.value(u"keep_weekly"_s).toInt(4));
-    const auto failed = [&](const QString &reason) {
+    const auto failed = [&](const StoredText &reason) {
         notifyAdmins(ctx, reason);
         return JobOutcome::failure(reason, false);
     };
     if (folder.isEmpty() || !QFileInfo(folder).isAbsolute() || !QFileInfo(folder).isDir())
-        co_return failed(tr("The backup folder %1 does not exist.").arg(folder));
+        co_return failed(
+            msg(QT_TRANSLATE_NOOP("BackupTasks", "The backup folder %1 does not exist.")).arg(folder));
     const QString path = QDir(folder).filePath(
         BackupRotation::fileName(QDateTime::fromMSecsSinceEpoch(ctx.clock().nowMs(), Qt::UTC)));
 
     QCoro::Task<Result<DatabaseBackup::Summary>> work = backupOnThread(ctx, path);
     const Result<DatabaseBackup::Summary> done = co_await work;
     if (!done)
-        co_return failed(tr("The backup into %1 failed: %2").arg(path, done.error().message));
+        co_return failed(msg(QT_TRANSLATE_NOOP("BackupTasks", "The backup into %1 failed: %2"))
+                             .arg(path, done.error().message));
     if (done->cancelled)
         co_return JobOutcome::cancelled();
 
     // Read back: the whole file checked (checksums, every row decoded) as a restore
     // would, and its row counts compared with what was written.
-    ctx.setProgress(0, done->manifest.totalRows(), tr("checking the backup"));
+    ctx.setProgress(0, done->manifest.totalRows(),
+                    msg(QT_TRANSLATE_NOOP("BackupTasks", "checking the backup")));
     auto verifying = ctx.runCpu([path] { return DatabaseRestore::verify(path); });
     const Result<BackupManifest> read = co_await verifying;
     if (!read)
-        co_return failed(tr("The backup %1 could not be read back: %2").arg(path, read.error().message));
+        co_return failed(msg(QT_TRANSLATE_NOOP("BackupTasks", "The backup %1 could not be read back: %2"))
+                             .arg(path, read.error().message));
     if (read->totalRows() != done->manifest.totalRows())
-        co_return failed(tr("The backup %1 reads back %2 rows, %3 were written.")
-                             .arg(path)
-                             .arg(read->totalRows())
-                             .arg(done->manifest.totalRows()));
+        co_return failed(
+            msg(QT_TRANSLATE_NOOP("BackupTasks", "The backup %1 reads back %2 rows, %3 were written."))
+                .arg(path)
+                .arg(read->totalRows())
+                .arg(done->manifest.totalRows()));
 
     QJsonArray deleted;
     const QStringList names = QDir(folder).entryList(QDir::Files);
@@ -245,8 +260,10 @@ Schedule scheduleFrom(const RecurringJob &job)
 void registerAll(TaskRegistry &registry)
 {
     // One backup at a time per engine: each reads the whole database.
-    registry.add({backupKind(), tr("Back up the database"), 1, 2, &backup});
-    registry.add({scheduledKind(), tr("Scheduled backup"), 1, 1, &scheduled});
+    registry.add(
+        {backupKind(), msg(QT_TRANSLATE_NOOP("BackupTasks", "Back up the database")), 1, 2, &backup});
+    registry.add(
+        {scheduledKind(), msg(QT_TRANSLATE_NOOP("BackupTasks", "Scheduled backup")), 1, 1, &scheduled});
 }
 
 } // namespace BackupTasks

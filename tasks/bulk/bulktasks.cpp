@@ -26,11 +26,47 @@ QString tr(const char *text)
     return QCoreApplication::translate("BulkTasks", text);
 }
 
+// A message to store (a job's error or progress, a notification, a title), translated
+// where it is shown; the source text is marked with QT_TRANSLATE_NOOP("BulkTasks", …).
+StoredText msg(const char *text, int n = -1)
+{
+    return StoredText("BulkTasks", text, n);
+}
+
 // The counts are the job's done and total, which every view of a job shows ("3,500 of
 // 10,000"): the message says only what they do not.
-QString progressText(int chunk)
+StoredText progressText(int chunk)
 {
-    return QCoreApplication::translate("BulkTasks", "chunk %1").arg(chunk);
+    return msg(QT_TRANSLATE_NOOP("BulkTasks", "chunk %1")).arg(chunk);
+}
+
+// Protocol::stateLabel() as a message: the same context and source texts, which
+// protocol.cpp's tr() calls keep in the translations.
+StoredText stateText(Protocol::State state)
+{
+    switch (state) {
+    case Protocol::State::Submitted:
+        return StoredText("Protocol", "Submitted");
+    case Protocol::State::Received:
+        return StoredText("Protocol", "Received");
+    case Protocol::State::InAnalysis:
+        return StoredText("Protocol", "In analysis");
+    case Protocol::State::Finalized:
+        return StoredText("Protocol", "Finalized");
+    case Protocol::State::Cancelled:
+        return StoredText("Protocol", "Cancelled");
+    }
+    return StoredText(Protocol::stateCode(state));
+}
+
+// The summary and title of a bulk job's notification, in the result both as the
+// worker's words and as messages (JobStore::finish).
+void addNotice(QJsonObject &result, const StoredText &summary, const StoredText &title)
+{
+    result.insert(u"summary"_s, summary.toString());
+    result.insert(u"summary_msg"_s, summary.toJsonObject());
+    result.insert(u"notify_title"_s, title.toString());
+    result.insert(u"notify_title_msg"_s, title.toJsonObject());
 }
 
 // Counts of one chunk, or of the whole job so far (as in the checkpoint).
@@ -246,9 +282,10 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
     const QJsonObject payload = ctx.payload();
     const std::optional<Protocol::State> to = Protocol::stateFromCode(payload.value(u"to"_s).toString());
     if (!to)
-        co_return JobOutcome::failure(tr("The bulk change names no valid target state (\"%1\").")
-                                          .arg(payload.value(u"to"_s).toString()),
-                                      false);
+        co_return JobOutcome::failure(
+            msg(QT_TRANSLATE_NOOP("BulkTasks", "The bulk change names no valid target state (\"%1\")."))
+                .arg(payload.value(u"to"_s).toString()),
+            false);
     const int chunkSize =
         qBound(1, payload.value(u"chunk"_s).toInt(BulkTasks::kDefaultChunk), BulkTasks::kMaxChunk);
     Database &db = ctx.database();
@@ -279,7 +316,9 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
                 co_return JobOutcome::failure(error, false);
             frozen = store.registerChange(jobId, *to, *filter);
         } else {
-            co_return JobOutcome::failure(tr("The bulk change names neither ids nor a filter."), false);
+            co_return JobOutcome::failure(
+                msg(QT_TRANSLATE_NOOP("BulkTasks", "The bulk change names neither ids nor a filter.")),
+                false);
         }
         if (!frozen)
             co_return JobOutcome::failure(frozen.error().message);
@@ -289,7 +328,9 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
             co_return JobOutcome::failure(r.error().message);
         selected = frozen.value();
     } else if (info.value()->isUndo() || info.value()->to != *to) {
-        co_return JobOutcome::failure(tr("Job %1 is registered as another bulk job.").arg(jobId), false);
+        co_return JobOutcome::failure(
+            msg(QT_TRANSLATE_NOOP("BulkTasks", "Job %1 is registered as another bulk job.")).arg(jobId),
+            false);
     } else {
         selected = info.value()->selected;
     }
@@ -372,11 +413,14 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
     const Result<QString> scope = BulkTasks::describeScope(db, payload);
     const QString scopeText = scope ? scope.value() : BulkTasks::scopeText(payload);
     result.insert(u"scope"_s, scopeText);
-    result.insert(u"summary"_s,
-                  tr("%L1 changed, %L2 skipped, %L3 failed").arg(c.changed).arg(c.skipped).arg(c.failed));
-    result.insert(u"notify_title"_s,
-                  QCoreApplication::translate("BulkTasks", "Bulk change to “%1” (%2) finished")
-                      .arg(Protocol::stateLabel(*to), scopeText));
+    addNotice(result,
+              msg(QT_TRANSLATE_NOOP("BulkTasks", "%L1 changed, %L2 skipped, %L3 failed"))
+                  .arg(c.changed)
+                  .arg(c.skipped)
+                  .arg(c.failed),
+              msg(QT_TRANSLATE_NOOP("BulkTasks", "Bulk change to “%1” (%2) finished"))
+                  .arg(stateText(*to))
+                  .arg(scopeText));
     result.insert(u"notify_link"_s, u"bulk:%1"_s.arg(jobId));
     co_return JobOutcome::success(result);
 }
@@ -395,13 +439,18 @@ QCoro::Task<JobOutcome> runUndo(JobContext &ctx)
         co_return JobOutcome::failure(original.error().message);
     if (!original.value() || original.value()->isUndo())
         co_return JobOutcome::failure(
-            tr("Job %1 is not a bulk change of protocols; it cannot be undone.").arg(originalId), false);
+            msg(QT_TRANSLATE_NOOP("BulkTasks",
+                                  "Job %1 is not a bulk change of protocols; it cannot be undone."))
+                .arg(originalId),
+            false);
     const Result<Job> originalJob = JobStore(db).get(originalId);
     if (!originalJob)
         co_return JobOutcome::failure(originalJob.error().message);
     if (!originalJob->isFinished())
         co_return JobOutcome::failure(
-            tr("Job %1 has not finished; it can be undone once it has.").arg(originalId), false);
+            msg(QT_TRANSLATE_NOOP("BulkTasks", "Job %1 has not finished; it can be undone once it has."))
+                .arg(originalId),
+            false);
 
     const Result<std::optional<BulkJobInfo>> own = store.info(jobId);
     if (!own)
@@ -422,7 +471,9 @@ QCoro::Task<JobOutcome> runUndo(JobContext &ctx)
         if (VoidResult r = tx.commit(); !r)
             co_return JobOutcome::failure(r.error().message);
     } else if (own.value()->undoOf != originalId) {
-        co_return JobOutcome::failure(tr("Job %1 is registered as another bulk job.").arg(jobId), false);
+        co_return JobOutcome::failure(
+            msg(QT_TRANSLATE_NOOP("BulkTasks", "Job %1 is registered as another bulk job.")).arg(jobId),
+            false);
     } else {
         selected = own.value()->selected;
     }
@@ -489,14 +540,16 @@ QCoro::Task<JobOutcome> runUndo(JobContext &ctx)
                        {u"restored"_s, c.changed},
                        {u"skipped"_s, c.skipped},
                        {u"failed"_s, c.failed}};
-    result.insert(u"summary"_s,
-                  tr("%L1 restored, %L2 skipped, %L3 failed").arg(c.changed).arg(c.skipped).arg(c.failed));
     const Result<QString> scope = BulkTasks::describeScope(db, ctx.payload());
-    result.insert(
-        u"notify_title"_s,
-        QCoreApplication::translate("BulkTasks", "Undo of bulk change %1 (%2) finished")
+    addNotice(
+        result,
+        msg(QT_TRANSLATE_NOOP("BulkTasks", "%L1 restored, %L2 skipped, %L3 failed"))
+            .arg(c.changed)
+            .arg(c.skipped)
+            .arg(c.failed),
+        msg(QT_TRANSLATE_NOOP("BulkTasks", "Undo of bulk change %1 (%2) finished"))
             .arg(originalId)
-            .arg(scope ? scope.value() : QCoreApplication::translate("BulkTasks", "its protocols")));
+            .arg(scope ? StoredText(scope.value()) : msg(QT_TRANSLATE_NOOP("BulkTasks", "its protocols"))));
     result.insert(u"notify_link"_s, u"bulk:%1"_s.arg(jobId));
     co_return JobOutcome::success(result);
 }
@@ -733,8 +786,10 @@ Result<Queued> enqueueUndo(Database &db, const Actor &actor, qint64 jobId)
 
 void registerAll(TaskRegistry &registry)
 {
-    registry.add({transitionKind(), tr("Bulk change of protocols"), 2, 5, &runTransition});
-    registry.add({undoKind(), tr("Undo of a bulk change of protocols"), 2, 5, &runUndo});
+    registry.add({transitionKind(), msg(QT_TRANSLATE_NOOP("BulkTasks", "Bulk change of protocols")), 2, 5,
+                  &runTransition});
+    registry.add({undoKind(), msg(QT_TRANSLATE_NOOP("BulkTasks", "Undo of a bulk change of protocols")), 2, 5,
+                  &runUndo});
 }
 
 } // namespace BulkTasks

@@ -16,21 +16,51 @@
 
 using namespace Qt::StringLiterals;
 
-// The helpers live inside ImportTasks so that lupdate files their tr() calls under the
-// context "ImportTasks", the one the tr() helper below passes to translate().
+// The helpers live inside ImportTasks; their messages are marked with the context
+// "ImportTasks", the one the msg() helper below stores.
 namespace ImportTasks {
 namespace {
 
-QString tr(const char *text)
+// A message to store (a job's error or progress, a notification, a title), translated
+// where it is shown; the source text is marked with QT_TRANSLATE_NOOP("ImportTasks", …).
+StoredText msg(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("ImportTasks", text);
+    return StoredText("ImportTasks", text, n);
 }
 
 // Done and total are the rows, which every view of a job shows ("1,000 of 5,000"): the
 // message names only the unit.
-QString progressText()
+StoredText progressText()
 {
-    return tr("rows");
+    return msg(QT_TRANSLATE_NOOP("ImportTasks", "rows"));
+}
+
+// What the import did, as a sentence for its notification: "120 residents imported,
+// 3 skipped, 2 rejected" (skipped: already as the file has them), each part with its
+// own plural form and the counts grouped in the reader's locale; a trial run says
+// what would have been imported.
+StoredText summary(const ResidentImporter::Counts &counts, bool dryRun)
+{
+    QList<StoredText> parts;
+    const qint64 imported = counts.created + counts.updated;
+    parts << (dryRun ? msg(QT_TRANSLATE_N_NOOP("ImportTasks", "%Ln resident(s) would be imported"),
+                           int(imported))
+                     : msg(QT_TRANSLATE_N_NOOP("ImportTasks", "%Ln resident(s) imported"), int(imported)));
+    if (counts.unchanged > 0)
+        parts << msg(QT_TRANSLATE_N_NOOP("ImportTasks", "%Ln skipped"), int(counts.unchanged));
+    if (counts.rejected > 0)
+        parts << msg(QT_TRANSLATE_N_NOOP("ImportTasks", "%Ln rejected"), int(counts.rejected));
+    StoredText sentence = parts.first();
+    if (parts.size() == 2)
+        sentence = msg(QT_TRANSLATE_NOOP("ImportTasks", "%1, %2")).arg(parts.at(0)).arg(parts.at(1));
+    else if (parts.size() == 3)
+        sentence = msg(QT_TRANSLATE_NOOP("ImportTasks", "%1, %2, %3"))
+                       .arg(parts.at(0))
+                       .arg(parts.at(1))
+                       .arg(parts.at(2));
+    if (dryRun)
+        sentence = msg(QT_TRANSLATE_NOOP("ImportTasks", "Trial run, nothing was written: %1")).arg(sentence);
+    return sentence;
 }
 
 QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
@@ -38,7 +68,8 @@ QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
     const QJsonObject payload = ctx.payload();
     const QString path = payload.value(u"path"_s).toString();
     if (path.isEmpty())
-        co_return JobOutcome::failure(tr("The import names no file."), false);
+        co_return JobOutcome::failure(msg(QT_TRANSLATE_NOOP("ImportTasks", "The import names no file.")),
+                                      false);
     ResidentImporter::Options options;
     options.dryRun = payload.value(u"dry_run"_s).toBool(false);
     options.chunkSize = qBound(1, payload.value(u"chunk"_s).toInt(1000), 100000);
@@ -47,7 +78,8 @@ QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
         options.mapping.insert(it.key(), it.value().toString());
 
     // The first pass over the file (parsing only, no database) runs on the CPU pool.
-    ctx.setProgress(ctx.job().progressDone, ctx.job().progressTotal, tr("Reading the file…"));
+    ctx.setProgress(ctx.job().progressDone, ctx.job().progressTotal,
+                    msg(QT_TRANSLATE_NOOP("ImportTasks", "Reading the file…")));
     auto importer = std::make_shared<ResidentImporter>(ctx.database(), ctx.actor(), path, options);
     auto opening = ctx.runCpu([importer] { return importer->open(); });
     const bool opened = co_await opening;
@@ -61,7 +93,10 @@ QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
     if (checkpoint.contains(u"offset"_s)) {
         if (checkpoint.value(u"file"_s).toObject() != fingerprint)
             co_return JobOutcome::failure(
-                tr("%1: the file changed since this import started; start a new import").arg(path), false);
+                msg(QT_TRANSLATE_NOOP("ImportTasks",
+                                      "%1: the file changed since this import started; start a new import"))
+                    .arg(path),
+                false);
         counts = ResidentImporter::Counts::fromJson(checkpoint.value(u"counts"_s).toObject());
         rows = checkpoint.value(u"rows"_s).toInteger();
         if (!importer->resume(
@@ -122,10 +157,19 @@ QCoro::Task<JobOutcome> importResidents(JobContext &ctx)
     result.insert(u"rows"_s, rows);
     result.insert(u"dry_run"_s, options.dryRun);
     result.insert(u"path"_s, path);
+    // The creator's notification says it in a sentence, in their language.
+    const StoredText said = summary(counts, options.dryRun);
+    result.insert(u"summary"_s, said.toString());
+    result.insert(u"summary_msg"_s, said.toJsonObject());
     co_return JobOutcome::success(result);
 }
 
 } // namespace
+
+StoredText importSummary(const ResidentImporter::Counts &counts, bool dryRun)
+{
+    return summary(counts, dryRun);
+}
 
 QString residentsKind()
 {
@@ -147,7 +191,8 @@ JobRequest residentsRequest(const QString &path, bool dryRun, const QHash<QStrin
 void registerAll(TaskRegistry &registry)
 {
     // One import at a time per engine: two at once would only fight over the same rows.
-    registry.add({residentsKind(), tr("Import residents"), 1, 3, &importResidents});
+    registry.add(
+        {residentsKind(), msg(QT_TRANSLATE_NOOP("ImportTasks", "Import residents")), 1, 3, &importResidents});
 }
 
 } // namespace ImportTasks

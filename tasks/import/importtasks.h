@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/io/residentimporter.h"
 #include "tasks/job.h"
 
 #include <QHash>
@@ -22,7 +23,8 @@ class TaskRegistry;
 // the attempt; it is retried from the checkpoint.
 //
 // Result: {"created", "updated", "unchanged", "rows", "dry_run", "path",
-// "changed_fields": {field: n}, "rejected_count": n, "rejected": [{"line", "reason"}, …]}
+// "changed_fields": {field: n}, "rejected_count": n, "rejected": [{"line", "reason"}, …],
+// "summary", "summary_msg" (importSummary(), for the creator's notification)}
 // with at most the first 200 rejected rows; all of them are in import_rejections
 // (ImportRejectionStore), for the window's table and its "Save as CSV".
 namespace ImportTasks {
@@ -31,5 +33,8 @@ QString residentsKind();
 constexpr int kRejectedInResult = 200;
 
 JobRequest residentsRequest(const QString &path, bool dryRun, const QHash<QString, QString> &mapping = {});
+// What an import did, as a sentence for people: "120 residents imported, 3 skipped,
+// 2 rejected" (a message: read in the reader's language, counts in their locale).
+StoredText importSummary(const ResidentImporter::Counts &counts, bool dryRun);
 void registerAll(TaskRegistry &registry);
 } // namespace ImportTasks

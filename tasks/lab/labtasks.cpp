@@ -20,11 +20,11 @@ void registerAll(TaskRegistry &registry)
     // Finalizing is CPU work a person waits for: two at once per engine keeps one core
     // for the window.
     registry.add({QString::fromLatin1(ReportFinalizer::kKind),
-                  QCoreApplication::translate("LabTasks", "Finalize report"), 2, kFinalizeMaxAttempts,
-                  &Private::finalizeReport});
+                  StoredText("LabTasks", QT_TRANSLATE_NOOP("LabTasks", "Finalize report")), 2,
+                  kFinalizeMaxAttempts, &Private::finalizeReport});
     registry.add({QString::fromLatin1(WorkOrderService::kPrerenderKind),
-                  QCoreApplication::translate("LabTasks", "Prepare work order PDF"), 1, kPrerenderMaxAttempts,
-                  &Private::prerenderWorkOrder});
+                  StoredText("LabTasks", QT_TRANSLATE_NOOP("LabTasks", "Prepare work order PDF")), 1,
+                  kPrerenderMaxAttempts, &Private::prerenderWorkOrder});
 }
 
 void setFinalizeHooks(FinalizeHooks hooks)

@@ -28,6 +28,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("Finalization", text);
 }
 
+// A message to store (a job's error or progress, a notification, a title), translated
+// where it is shown; the source text is marked with QT_TRANSLATE_NOOP("Finalization", …).
+StoredText msg(const char *text, int n = -1)
+{
+    return StoredText("Finalization", text, n);
+}
+
 QString reportName(const Report &report)
 {
     return QCoreApplication::translate("Finalization", "Report %1 (revision %2)")
@@ -112,7 +119,8 @@ private:
 QCoro::Task<JobOutcome> Finalization::run()
 {
     if (m_reportId <= 0)
-        co_return JobOutcome::failure(tr("The job does not name a report."), false);
+        co_return JobOutcome::failure(
+            msg(QT_TRANSLATE_NOOP("Finalization", "The job does not name a report.")), false);
     if (m_ctx.isCancelled())
         co_return cancelled();
     Database &db = m_ctx.database();
@@ -120,7 +128,8 @@ QCoro::Task<JobOutcome> Finalization::run()
     Result<LabDocuments::ReportSources> sources = LabDocuments::loadReport(db, m_reportId);
     if (!sources) {
         if (sources.error().code == DbError::Code::NotFound)
-            co_return JobOutcome::failure(tr("Report %1 no longer exists.").arg(m_reportId), false);
+            co_return JobOutcome::failure(
+                msg(QT_TRANSLATE_NOOP("Finalization", "Report %1 no longer exists.")).arg(m_reportId), false);
         co_return fail(sources.error());
     }
     Report report = sources->report;
@@ -132,12 +141,16 @@ QCoro::Task<JobOutcome> Finalization::run()
             storeInCache(report, {});
             co_return succeeded(report, m_ctx.checkpoint());
         }
-        co_return JobOutcome::failure(tr("%1 is already finalized.").arg(reportName(report)), false);
+        co_return JobOutcome::failure(
+            msg(QT_TRANSLATE_NOOP("Finalization", "%1 is already finalized.")).arg(reportName(report)),
+            false);
     }
     if (report.finalizingJobId != m_ctx.id()) {
         if (report.isFinalizing())
             co_return JobOutcome::failure(
-                tr("%1 is being finalized by job %2.").arg(reportName(report)).arg(report.finalizingJobId),
+                msg(QT_TRANSLATE_NOOP("Finalization", "%1 is being finalized by job %2."))
+                    .arg(reportName(report))
+                    .arg(report.finalizingJobId),
                 false);
         // Released earlier (a failed or cancelled run that is now retried): take it
         // again if it is still a draft nobody holds.
@@ -174,7 +187,7 @@ QCoro::Task<JobOutcome> Finalization::run()
     if (const auto failure = injected(u"start"_s))
         co_return fail(failure->error, failure->retryable);
 
-    m_ctx.setProgress(0, 3, tr("Rendering the PDF"));
+    m_ctx.setProgress(0, 3, msg(QT_TRANSLATE_NOOP("Finalization", "Rendering the PDF")));
     ReportDocument doc = LabDocuments::reportDocument(report, sources->protocol, sources->client);
     doc.draft = false;
     doc.signer = signerName;
@@ -191,7 +204,7 @@ QCoro::Task<JobOutcome> Finalization::run()
     if (const auto failure = injected(u"rendered"_s))
         co_return fail(failure->error, failure->retryable);
 
-    m_ctx.setProgress(1, 3, tr("Signing and storing"));
+    m_ctx.setProgress(1, 3, msg(QT_TRANSLATE_NOOP("Finalization", "Signing and storing")));
     // One transaction: the PDF, the signature, the protocol's state, the e-mail and the
     // checkpoint that records them all commit together or not at all.
     Report finalized;
@@ -250,9 +263,9 @@ QCoro::Task<JobOutcome> Finalization::run()
     if (const auto failure = injected(u"committed"_s))
         co_return fail(failure->error, failure->retryable);
 
-    m_ctx.setProgress(2, 3, tr("Keeping the PDF for viewing"));
+    m_ctx.setProgress(2, 3, msg(QT_TRANSLATE_NOOP("Finalization", "Keeping the PDF for viewing")));
     storeInCache(finalized, pdf);
-    m_ctx.setProgress(3, 3, tr("Finalized"));
+    m_ctx.setProgress(3, 3, msg(QT_TRANSLATE_NOOP("Finalization", "Finalized")));
     co_return succeeded(finalized, checkpoint);
 }
 
@@ -284,8 +297,11 @@ JobOutcome Finalization::succeeded(const Report &report, const QJsonObject &chec
                        {u"signed_by"_s, report.signedBy},
                        {u"signer_name"_s, report.signerName},
                        {u"signed_at"_s, report.signedAt.toUTC().toString(Qt::ISODateWithMs)},
-                       {u"notify_title"_s, tr("Report %1 finalized").arg(report.protocolNumber)},
                        {u"notify_link"_s, u"report:%1"_s.arg(report.id)}};
+    const StoredText title =
+        msg(QT_TRANSLATE_NOOP("Finalization", "Report %1 finalized")).arg(report.protocolNumber);
+    result.insert(u"notify_title"_s, title.toString());
+    result.insert(u"notify_title_msg"_s, title.toJsonObject());
     QString summary =
         tr("Signed by %1.").arg(report.signerName.isEmpty() ? report.signedBy : report.signerName);
     if (checkpoint.contains(u"email_id"_s)) {

@@ -15,6 +15,13 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("LabTasks", text);
 }
+
+// A message to store (a job's error or progress, a notification, a title), translated
+// where it is shown; the source text is marked with QT_TRANSLATE_NOOP("LabTasks", …).
+StoredText msg(const char *text, int n = -1)
+{
+    return StoredText("LabTasks", text, n);
+}
 } // namespace
 
 namespace LabTasks::Private {
@@ -24,7 +31,8 @@ QCoro::Task<JobOutcome> prerenderWorkOrder(JobContext &ctx)
     const qint64 id = ctx.payload().value(u"work_order_id"_s).toInteger();
     const int version = ctx.payload().value(u"version"_s).toInt();
     if (id <= 0 || version <= 0)
-        co_return JobOutcome::failure(tr("The job does not name a work order and its version."), false);
+        co_return JobOutcome::failure(
+            msg(QT_TRANSLATE_NOOP("LabTasks", "The job does not name a work order and its version.")), false);
     if (ctx.isCancelled())
         co_return JobOutcome::cancelled();
 

@@ -27,6 +27,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("MailTasks", text);
 }
 
+// A message to store (a job's error or progress, a notification, a title), translated
+// where it is shown; the source text is marked with QT_TRANSLATE_NOOP("MailTasks", …).
+StoredText msg(const char *text, int n = -1)
+{
+    return StoredText("MailTasks", text, n);
+}
+
 struct Tally
 {
     int sent = 0;
@@ -45,22 +52,31 @@ struct Tally
         return {o.value(u"sent"_s).toInt(), o.value(u"failed"_s).toInt(), o.value(u"requeued"_s).toInt(),
                 o.value(u"uncertain"_s).toInt()};
     }
-    QString summary() const
+    // A message, read in the language of whoever reads it.
+    StoredText summaryText() const
     {
         // Not tr(): inside this struct lupdate would take "Tally" as the context.
-        return QCoreApplication::translate("MailTasks", "%1 sent, %2 failed, %3 to retry, %4 uncertain")
+        return StoredText("MailTasks",
+                          QT_TRANSLATE_NOOP("MailTasks", "%1 sent, %2 failed, %3 to retry, %4 uncertain"))
             .arg(sent)
             .arg(failed)
             .arg(requeued)
             .arg(uncertain);
     }
+    QString summary() const { return summaryText().toString(); }
+    // The summary in a job's result: words and message (JobStore::finish).
+    void addTo(QJsonObject &result) const
+    {
+        result.insert(u"summary"_s, summary());
+        result.insert(u"summary_msg"_s, summaryText().toJsonObject());
+    }
 };
 
 // Progress: done and total are every e-mail tried, which every view of a job shows
 // ("7 of 10"); the message says how many of them were sent.
-QString sentText(int sent)
+StoredText sentText(int sent)
 {
-    return QCoreApplication::translate("MailTasks", "%n sent", nullptr, sent);
+    return StoredText("MailTasks", QT_TRANSLATE_N_NOOP("MailTasks", "%n sent"), sent);
 }
 
 QString clockText(qint64 ms)
@@ -112,7 +128,7 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
         if (const Result<qint64> scheduled = scheduleSuccessor(ctx, outbox); !scheduled)
             co_return JobOutcome::failure(scheduled.error().message);
         QJsonObject result = tally.toJson();
-        result.insert(u"summary"_s, tally.summary());
+        tally.addTo(result);
         co_return JobOutcome::success(result);
     }
 
@@ -283,7 +299,7 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
     const Result<qint64> next = scheduleSuccessor(ctx, outbox, serverRetryAt);
     if (!next)
         co_return JobOutcome::failure(next.error().message);
-    ctx.setProgress(tally.done(), tally.done(), tally.summary());
+    ctx.setProgress(tally.done(), tally.done(), tally.summaryText());
 
     if (!stopProblem.isEmpty()) {
         QString text = stopProblem + u' ' + tally.summary() + u'.';
@@ -292,7 +308,7 @@ QCoro::Task<JobOutcome> drain(JobContext &ctx)
         co_return JobOutcome::failure(text, false);
     }
     QJsonObject result = tally.toJson();
-    result.insert(u"summary"_s, tally.summary());
+    tally.addTo(result);
     co_return JobOutcome::success(result);
 }
 
@@ -304,7 +320,7 @@ void registerAll(TaskRegistry &registry)
     // e-mails themselves carry their own attempts. maxConcurrency 1: one drain at a
     // time per engine, which the outbox relies on to tell a worker's earlier drain,
     // cut off mid-batch, from the one asking (Outbox::claimDue, markOrphansUncertain).
-    registry.add({u"mail.send"_s, tr("Send e-mail"), 1, 3, &drain});
+    registry.add({u"mail.send"_s, msg(QT_TRANSLATE_NOOP("MailTasks", "Send e-mail")), 1, 3, &drain});
 }
 
 QCoro::Task<Result<qint64>> drainPendingOnStart(Database &db, Actor actor)

@@ -1,13 +1,13 @@
 #include "tasks/maintenance/maintenancetasks.h"
 
 #include "models/db/database.h"
+#include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "models/maintenance/maintenanceplanrepository.h"
 #include "models/maintenance/maintenancerepository.h"
 #include "models/maintenance/maintenancerules.h"
 #include "models/maintenance/technicianrepository.h"
-#include "models/db/events.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobstore.h"
 #include "tasks/mail/outbox.h"
@@ -27,6 +27,13 @@ namespace {
 QString tr(const char *text, int n = -1)
 {
     return QCoreApplication::translate("MaintenanceTasks", text, nullptr, n);
+}
+
+// A message to store (a job's error or progress, a notification, a title), translated
+// where it is shown; the source text is marked with QT_TRANSLATE_NOOP("MaintenanceTasks", …).
+StoredText msg(const char *text, int n = -1)
+{
+    return StoredText("MaintenanceTasks", text, n);
 }
 
 QDateTime utc(qint64 ms)
@@ -80,14 +87,18 @@ Result<Assigned> assignStep(JobContext &ctx, const MaintenanceRequest &request)
             return r.error();
         if (auto c = requests.addComment(request.id, tr("Needs attention: %1").arg(why)); !c)
             return c.error();
-        const Result<int> told = notifyStaff(
-            db, ctx.clock(), ctx.actor(), true,
-            tr("Maintenance request %1 needs attention").arg(request.id),
-            tr("%1, %2: %3").arg(request.placeLabel(), Maintenance::categoryLabel(request.category), why),
-            link(request.id));
+        const Result<int> told =
+            notifyStaff(db, ctx.clock(), ctx.actor(), true,
+                        msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "Maintenance request %1 needs attention"))
+                            .arg(request.id),
+                        msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "%1, %2: %3"))
+                            .arg(request.placeLabel(), Maintenance::categoryLabel(request.category), why),
+                        link(request.id));
         if (!told)
             return told.error();
-        if (auto r = ctx.saveCheckpoint({{u"step"_s, u"done"_s}, {u"needs_attention"_s, true}, {u"why"_s, why}}); !r)
+        if (auto r =
+                ctx.saveCheckpoint({{u"step"_s, u"done"_s}, {u"needs_attention"_s, true}, {u"why"_s, why}});
+            !r)
             return r.error();
         if (auto r = tx.commit(); !r)
             return r.error();
@@ -102,10 +113,11 @@ Result<Assigned> assignStep(JobContext &ctx, const MaintenanceRequest &request)
         requests.schedule(request.id, picked->slot.start.toUTC(), picked->slot.end.toUTC());
     if (!scheduled)
         return scheduled.error();
-    if (auto c = requests.addComment(request.id, tr("Assigned to %1, visit %2–%3, estimate %4.")
-                                                     .arg(scheduled->technicianName, when(scheduled->slotStart),
-                                                          QLocale::c().toString(scheduled->slotEnd.toLocalTime(), u"HH:mm"_s),
-                                                          estimate ? Maintenance::money(estimate) : tr("none")));
+    if (auto c = requests.addComment(
+            request.id, tr("Assigned to %1, visit %2–%3, estimate %4.")
+                            .arg(scheduled->technicianName, when(scheduled->slotStart),
+                                 QLocale::c().toString(scheduled->slotEnd.toLocalTime(), u"HH:mm"_s),
+                                 estimate ? Maintenance::money(estimate) : tr("none")));
         !c)
         return c.error();
     if (auto r = ctx.saveCheckpoint({{u"step"_s, u"assigned"_s}}); !r)
@@ -125,7 +137,8 @@ VoidResult tellStep(JobContext &ctx, const MaintenanceRequest &r)
         return tx.error();
     Outbox outbox(db, ctx.clock());
     const QString place = r.placeLabel();
-    const QString slot = when(r.slotStart) + u"–"_s + QLocale::c().toString(r.slotEnd.toLocalTime(), u"HH:mm"_s);
+    const QString slot =
+        when(r.slotStart) + u"–"_s + QLocale::c().toString(r.slotEnd.toLocalTime(), u"HH:mm"_s);
     if (r.reportedByResidentId > 0) {
         SqlStatement st(db, u"SELECT email, first_name, last_name FROM residents WHERE id = ?"_s);
         st.bind(r.reportedByResidentId);
@@ -137,12 +150,13 @@ VoidResult tellStep(JobContext &ctx, const MaintenanceRequest &r)
             m.toAddress = st.value(0).toString();
             m.toName = (st.value(1).toString() + u' ' + st.value(2).toString()).trimmed();
             m.subject = tr("Your maintenance request %1: visit on %2").arg(r.id).arg(when(r.slotStart));
-            m.bodyText = tr("Hello %1,\n\nyour request about %2 (%3) in %4 is scheduled: %5 will come on %6.\n%7\n\n"
-                            "Housing Office")
-                             .arg(st.value(1).toString(), Maintenance::categoryLabel(r.category).toLower(),
-                                  r.description.left(200), place, r.technicianName, slot,
-                                  r.permissionToEnter ? tr("You allowed us to enter while you are away.")
-                                                      : tr("Please be there to let the technician in."));
+            m.bodyText =
+                tr("Hello %1,\n\nyour request about %2 (%3) in %4 is scheduled: %5 will come on %6.\n%7\n\n"
+                   "Housing Office")
+                    .arg(st.value(1).toString(), Maintenance::categoryLabel(r.category).toLower(),
+                         r.description.left(200), place, r.technicianName, slot,
+                         r.permissionToEnter ? tr("You allowed us to enter while you are away.")
+                                             : tr("Please be there to let the technician in."));
             m.relatedEntity = u"maintenance_request"_s;
             m.relatedId = r.id;
             st.finish();
@@ -156,11 +170,11 @@ VoidResult tellStep(JobContext &ctx, const MaintenanceRequest &r)
         m.toAddress = r.technicianEmail;
         m.toName = r.technicianName;
         m.subject = tr("Maintenance job %1 at %2: %3").arg(r.id).arg(place, slot);
-        m.bodyText = tr("Job %1 (%2, %3 priority) at %4, %5.\n\n%6\n\nPermission to enter: %7.\nDue by %8.")
-                         .arg(r.id)
-                         .arg(Maintenance::categoryLabel(r.category), Maintenance::priorityLabel(r.priority).toLower(),
-                              place, slot, r.description,
-                              r.permissionToEnter ? tr("yes") : tr("no"), when(r.dueAt));
+        m.bodyText =
+            tr("Job %1 (%2, %3 priority) at %4, %5.\n\n%6\n\nPermission to enter: %7.\nDue by %8.")
+                .arg(r.id)
+                .arg(Maintenance::categoryLabel(r.category), Maintenance::priorityLabel(r.priority).toLower(),
+                     place, slot, r.description, r.permissionToEnter ? tr("yes") : tr("no"), when(r.dueAt));
         m.relatedEntity = u"maintenance_request"_s;
         m.relatedId = r.id;
         if (auto q = outbox.enqueue(m, ctx.actor()); !q)
@@ -168,8 +182,12 @@ VoidResult tellStep(JobContext &ctx, const MaintenanceRequest &r)
     }
     const Result<int> told =
         notifyStaff(db, ctx.clock(), ctx.actor(), false,
-                    tr("Maintenance request %1 assigned to %2").arg(r.id).arg(r.technicianName),
-                    tr("%1, %2: visit %3.").arg(place, Maintenance::categoryLabel(r.category), slot), link(r.id));
+                    msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "Maintenance request %1 assigned to %2"))
+                        .arg(r.id)
+                        .arg(r.technicianName),
+                    msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "%1, %2: visit %3."))
+                        .arg(place, Maintenance::categoryLabel(r.category), slot),
+                    link(r.id));
     if (!told)
         return told.error();
     if (auto c = ctx.saveCheckpoint({{u"step"_s, u"done"_s}}); !c)
@@ -184,21 +202,26 @@ QCoro::Task<JobOutcome> process(JobContext &ctx)
     MaintenanceRepository requests(ctx.database(), ctx.actor());
     Result<MaintenanceRequest> request = requests.get(id);
     if (!request)
-        co_return JobOutcome::failure(request.error().message, request.error().code != DbError::Code::NotFound);
+        co_return JobOutcome::failure(request.error().message,
+                                      request.error().code != DbError::Code::NotFound);
     ctx.setProgress(step.isEmpty() ? 0 : 1, 2);
     if (step == u"done"_s)
-        co_return JobOutcome::success({{u"request_id"_s, id},
-                                       {u"needs_attention"_s, ctx.checkpoint().value(u"needs_attention"_s).toBool()}});
+        co_return JobOutcome::success(
+            {{u"request_id"_s, id},
+             {u"needs_attention"_s, ctx.checkpoint().value(u"needs_attention"_s).toBool()}});
     if (step.isEmpty()) {
         if (request->state != Maintenance::State::Open) {
             // Assigned by a person meanwhile (or cancelled): nothing to decide.
-            co_return JobOutcome::success({{u"request_id"_s, id}, {u"skipped"_s, Maintenance::stateCode(request->state)}});
+            co_return JobOutcome::success(
+                {{u"request_id"_s, id}, {u"skipped"_s, Maintenance::stateCode(request->state)}});
         }
         const Result<Assigned> assigned = assignStep(ctx, request.value());
         if (!assigned)
-            co_return JobOutcome::failure(assigned.error().message, assigned.error().code != DbError::Code::PermissionDenied);
+            co_return JobOutcome::failure(assigned.error().message,
+                                          assigned.error().code != DbError::Code::PermissionDenied);
         if (assigned->attention)
-            co_return JobOutcome::success({{u"request_id"_s, id}, {u"needs_attention"_s, true}, {u"why"_s, assigned->why}});
+            co_return JobOutcome::success(
+                {{u"request_id"_s, id}, {u"needs_attention"_s, true}, {u"why"_s, assigned->why}});
         step = u"assigned"_s;
         ctx.setProgress(1, 2);
         request = requests.get(id);
@@ -208,14 +231,17 @@ QCoro::Task<JobOutcome> process(JobContext &ctx)
     if (ctx.isCancelled())
         co_return JobOutcome::cancelled();
     if (request->technicianId == 0 || !request->slotStart.isValid())
-        co_return JobOutcome::success({{u"request_id"_s, id}, {u"skipped"_s, Maintenance::stateCode(request->state)}});
+        co_return JobOutcome::success(
+            {{u"request_id"_s, id}, {u"skipped"_s, Maintenance::stateCode(request->state)}});
     if (auto told = tellStep(ctx, request.value()); !told)
-        co_return JobOutcome::failure(told.error().message, told.error().code != DbError::Code::PermissionDenied);
+        co_return JobOutcome::failure(told.error().message,
+                                      told.error().code != DbError::Code::PermissionDenied);
     ctx.setProgress(2, 2);
-    co_return JobOutcome::success({{u"request_id"_s, id},
-                                   {u"technician_id"_s, request->technicianId},
-                                   {u"estimate_cents"_s, request->estimateCents ? *request->estimateCents : -1},
-                                   {u"slot_start"_s, request->slotStart.toString(Qt::ISODate)}});
+    co_return JobOutcome::success(
+        {{u"request_id"_s, id},
+         {u"technician_id"_s, request->technicianId},
+         {u"estimate_cents"_s, request->estimateCents ? *request->estimateCents : -1},
+         {u"slot_start"_s, request->slotStart.toString(Qt::ISODate)}});
 }
 
 QCoro::Task<JobOutcome> overdue(JobContext &ctx)
@@ -230,8 +256,9 @@ QCoro::Task<JobOutcome> overdue(JobContext &ctx)
         co_return JobOutcome::failure(flagged.error().message);
     for (const MaintenanceRequest &r : flagged.value()) {
         const Result<int> told = notifyStaff(
-            db, ctx.clock(), ctx.actor(), true, tr("Maintenance request %1 is overdue").arg(r.id),
-            tr("%1, %2 (%3 priority): due %4, still %5.")
+            db, ctx.clock(), ctx.actor(), true,
+            msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "Maintenance request %1 is overdue")).arg(r.id),
+            msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "%1, %2 (%3 priority): due %4, still %5."))
                 .arg(r.placeLabel(), Maintenance::categoryLabel(r.category),
                      Maintenance::priorityLabel(r.priority).toLower(), when(r.dueAt),
                      Maintenance::stateLabel(r.state).toLower()),
@@ -257,7 +284,7 @@ QCoro::Task<JobOutcome> plans(JobContext &ctx)
     int created = 0;
     qsizetype done = 0;
     for (const MaintenancePlan &plan : all.value()) {
-        ctx.setProgress(done++, all->size(), tr("plans"));
+        ctx.setProgress(done++, all->size(), msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "plans")));
         if (!plan.active)
             continue;
         // One transaction per period: its requests, its key, last_period and the
@@ -268,7 +295,8 @@ QCoro::Task<JobOutcome> plans(JobContext &ctx)
             Transaction tx(db);
             if (!tx.ok())
                 co_return JobOutcome::failure(tx.error().message);
-            const Result<MaintenancePlanRepository::PeriodRun> run = repo.createNextPeriod(plan.id, today, now);
+            const Result<MaintenancePlanRepository::PeriodRun> run =
+                repo.createNextPeriod(plan.id, today, now);
             if (!run)
                 co_return JobOutcome::failure(run.error().message);
             if (run->period < 0)
@@ -282,7 +310,7 @@ QCoro::Task<JobOutcome> plans(JobContext &ctx)
             created += int(run->requestIds.size());
         }
     }
-    ctx.setProgress(all->size(), all->size(), tr("plans"));
+    ctx.setProgress(all->size(), all->size(), msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "plans")));
     co_return JobOutcome::success({{u"periods"_s, periods}, {u"requests"_s, created}});
 }
 
@@ -290,9 +318,13 @@ QCoro::Task<JobOutcome> plans(JobContext &ctx)
 
 void registerAll(TaskRegistry &registry)
 {
-    registry.add({QString::fromLatin1(kProcess), tr("Process a maintenance request"), 0, 5, &process});
-    registry.add({QString::fromLatin1(kOverdue), tr("Flag overdue maintenance"), 1, 3, &overdue});
-    registry.add({QString::fromLatin1(kPlans), tr("Create planned maintenance"), 1, 5, &plans});
+    registry.add({QString::fromLatin1(kProcess),
+                  msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "Process a maintenance request")), 0, 5,
+                  &process});
+    registry.add({QString::fromLatin1(kOverdue),
+                  msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "Flag overdue maintenance")), 1, 3, &overdue});
+    registry.add({QString::fromLatin1(kPlans),
+                  msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "Create planned maintenance")), 1, 5, &plans});
 }
 
 QList<RecurringJob> defaultRecurring()
@@ -321,7 +353,8 @@ Result<qint64> queueProcessing(Database &db, const Actor &actor, qint64 requestI
     return queued->id;
 }
 
-Result<Submitted> submit(Database &db, const Actor &actor, const MaintenanceRequest &request, const QDateTime &now)
+Result<Submitted> submit(Database &db, const Actor &actor, const MaintenanceRequest &request,
+                         const QDateTime &now)
 {
     Transaction tx(db);
     if (!tx.ok())
@@ -337,28 +370,37 @@ Result<Submitted> submit(Database &db, const Actor &actor, const MaintenanceRequ
     return Submitted{created.value(), job.value()};
 }
 
-Result<int> notifyStaff(Database &db, const JobClock &clock, const Actor &actor, bool attention, const QString &title,
-                        const QString &body, const QString &linkText)
+Result<int> notifyStaff(Database &db, const JobClock &clock, const Actor &actor, bool attention,
+                        const StoredText &title, const StoredText &body, const QString &linkText)
 {
     if (!db.isPostgreSQL()) {
         // The embedded file has one person: whoever acts.
         Notification n;
         n.username = actor.username;
         n.kind = attention ? Notification::Kind::Attention : Notification::Kind::JobSucceeded;
-        n.title = title;
-        n.body = body;
+        n.titleMsg = title;
+        n.bodyMsg = body;
         n.link = linkText;
         const Result<qint64> added = NotificationStore(db, clock).add(n);
         if (!added)
             return added.error();
         return 1;
     }
-    SqlStatement st(db, u"SELECT residesk_notify_housing_staff(?, ?, ?, ?, ?)"_s);
-    st.bind(Notification::kindCode(attention ? Notification::Kind::Attention : Notification::Kind::JobSucceeded))
-        .bind(title.left(300))
-        .bind(body)
+    // The words in this worker's language for psql and older clients; the messages for
+    // each person's window, in their language.
+    const auto json = [](const StoredText &text) {
+        return text.isEmpty() || text.isVerbatim() ? QVariant(QMetaType::fromType<QString>())
+                                                   : QVariant(text.toJson());
+    };
+    SqlStatement st(db, u"SELECT residesk_notify_housing_staff(?, ?, ?, ?, ?, ?, ?)"_s);
+    st.bind(Notification::kindCode(attention ? Notification::Kind::Attention
+                                             : Notification::Kind::JobSucceeded))
+        .bind(title.toString().left(300))
+        .bind(body.toString())
         .bind(linkText)
-        .bind(clock.nowMs());
+        .bind(clock.nowMs())
+        .bind(json(title))
+        .bind(json(body));
     if (auto e = st.exec(); !e)
         return e.error();
     QStringList people;

@@ -53,7 +53,9 @@ Result<qint64> queueProcessing(Database &db, const Actor &actor, qint64 requestI
 // Leaves a notification for every housing staff member and administrator (on SQLite:
 // the one person) and publishes the events. Joins the caller's transaction. Returns
 // how many were left.
+// The title and body are stored as messages too: each person reads them in their own
+// language.
 Result<int> notifyStaff(Database &db, const JobClock &clock, const Actor &actor, bool attention,
-                        const QString &title, const QString &body, const QString &link);
+                        const StoredText &title, const StoredText &body, const QString &link);
 
 } // namespace MaintenanceTasks

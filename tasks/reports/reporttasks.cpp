@@ -14,9 +14,11 @@ using namespace Qt::StringLiterals;
 namespace ReportTasks {
 namespace {
 
-QString tr(const char *text)
+// A message to store (a job's error or progress, a notification, a title), translated
+// where it is shown; the source text is marked with QT_TRANSLATE_NOOP("ReportTasks", …).
+StoredText msg(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("ReportTasks", text);
+    return StoredText("ReportTasks", text, n);
 }
 
 constexpr int kSteps = 4;
@@ -37,7 +39,7 @@ QCoro::Task<JobOutcome> run(JobContext &ctx, QString report)
     if (format != u"csv")
         format = u"pdf"_s;
 
-    ctx.setProgress(0, kSteps, tr("reading"));
+    ctx.setProgress(0, kSteps, msg(QT_TRANSLATE_NOOP("ReportTasks", "reading")));
     UsageReportRepository repo(ctx.database(), ctx.actor());
     std::function<Made()> compute;
     if (report == u"occupancy") {
@@ -74,24 +76,26 @@ QCoro::Task<JobOutcome> run(JobContext &ctx, QString report)
     if (ctx.isCancelled())
         co_return JobOutcome::cancelled();
 
-    ctx.setProgress(1, kSteps, tr("computing"));
+    ctx.setProgress(1, kSteps, msg(QT_TRANSLATE_NOOP("ReportTasks", "computing")));
     auto computing = ctx.runCpu(std::move(compute));
     const Made made = co_await computing;
     if (ctx.isCancelled())
         co_return JobOutcome::cancelled();
 
-    ctx.setProgress(2, kSteps, tr("PDF"));
+    ctx.setProgress(2, kSteps, msg(QT_TRANSLATE_NOOP("ReportTasks", "PDF")));
     auto rendering = ctx.runCpu([table = made.table] { return PdfRenderer::renderTable(table); });
     const QByteArray pdf = co_await rendering;
     if (pdf.isEmpty())
-        co_return JobOutcome::failure(tr("The PDF could not be made: no usable font."), false);
+        co_return JobOutcome::failure(
+            msg(QT_TRANSLATE_NOOP("ReportTasks", "The PDF could not be made: no usable font.")), false);
     if (ctx.isCancelled())
         co_return JobOutcome::cancelled();
 
-    ctx.setProgress(3, kSteps, tr("CSV"));
+    ctx.setProgress(3, kSteps, msg(QT_TRANSLATE_NOOP("ReportTasks", "CSV")));
     QJsonObject totals;
     for (qsizetype i = 0; i < made.table.columns.size() && i < made.table.csvTotals.size(); ++i)
         totals.insert(made.table.columns.at(i), made.table.csvTotals.at(i));
+    const StoredText ready = msg(QT_TRANSLATE_NOOP("ReportTasks", "%1 is ready")).arg(made.table.title);
     QJsonObject result{
         {u"report"_s, report},
         {u"from"_s, from.toString(Qt::ISODate)},
@@ -103,7 +107,8 @@ QCoro::Task<JobOutcome> run(JobContext &ctx, QString report)
         {u"pdf"_s, QString::fromLatin1(pdf.toBase64())},
         {u"pdf_size"_s, pdf.size()},
         {u"csv"_s, QString::fromUtf8(made.csv)},
-        {u"notify_title"_s, tr("%1 is ready").arg(made.table.title)},
+        {u"notify_title"_s, ready.toString()},
+        {u"notify_title_msg"_s, ready.toJsonObject()},
         {u"notify_link"_s, u"usage-report:%1"_s.arg(ctx.id())},
     };
     ctx.setProgress(kSteps, kSteps);
@@ -114,12 +119,18 @@ QCoro::Task<JobOutcome> run(JobContext &ctx, QString report)
 
 void registerAll(TaskRegistry &registry)
 {
-    registry.add({QString::fromLatin1(kOccupancy), tr("Occupancy report"), 2, 2,
-                  [](JobContext &ctx) { return run(ctx, u"occupancy"_s); }});
-    registry.add({QString::fromLatin1(kMaintenance), tr("Maintenance report"), 2, 2,
-                  [](JobContext &ctx) { return run(ctx, u"maintenance"_s); }});
-    registry.add({QString::fromLatin1(kTurnaround), tr("Lab turnaround report"), 2, 2,
-                  [](JobContext &ctx) { return run(ctx, u"turnaround"_s); }});
+    registry.add({QString::fromLatin1(kOccupancy), msg(QT_TRANSLATE_NOOP("ReportTasks", "Occupancy report")),
+                  2, 2, [](JobContext &ctx) {
+                      return run(ctx, u"occupancy"_s);
+                  }});
+    registry.add({QString::fromLatin1(kMaintenance),
+                  msg(QT_TRANSLATE_NOOP("ReportTasks", "Maintenance report")), 2, 2, [](JobContext &ctx) {
+                      return run(ctx, u"maintenance"_s);
+                  }});
+    registry.add({QString::fromLatin1(kTurnaround),
+                  msg(QT_TRANSLATE_NOOP("ReportTasks", "Lab turnaround report")), 2, 2, [](JobContext &ctx) {
+                      return run(ctx, u"turnaround"_s);
+                  }});
 }
 
 QString kindFor(const QString &report)
@@ -143,9 +154,8 @@ JobRequest request(const QString &kind, const QDate &from, const QDate &to, cons
 {
     JobRequest r;
     r.kind = kind;
-    r.payload = {{u"from"_s, from.toString(Qt::ISODate)},
-                 {u"to"_s, to.toString(Qt::ISODate)},
-                 {u"format"_s, format}};
+    r.payload = {
+        {u"from"_s, from.toString(Qt::ISODate)}, {u"to"_s, to.toString(Qt::ISODate)}, {u"format"_s, format}};
     r.notifyCreator = true;
     return r;
 }

@@ -42,6 +42,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("SyncTasks", text);
 }
 
+// A message to store (a job's error or progress, a notification, a title), translated
+// where it is shown; the source text is marked with QT_TRANSLATE_NOOP("SyncTasks", …).
+StoredText msg(const char *text, int n = -1)
+{
+    return StoredText("SyncTasks", text, n);
+}
+
 // The student ids an export lists, as 64-bit hashes (8 bytes a row, not the ids): a
 // resident whose id hashes to none of them is certainly not listed. Two different ids
 // with one hash (about once in 10^9 syncs of 100,000 residents) would only leave a
@@ -115,9 +122,11 @@ QCoro::Task<Secret> readSecret(RegistrarSyncSettings settings)
     if (secret.error.isEmpty())
         co_return Secret{secret.value, {}};
     if (secret.notFound)
-        co_return Secret{{}, tr("no password or token is stored for %1 (set it in Settings ▸ Registrar sync… or in "
-                                "RESIDESK_SYNC_SECRET)")
-                                 .arg(settings.keychainKey())};
+        co_return Secret{
+            {},
+            tr("no password or token is stored for %1 (set it in Settings ▸ Registrar sync… or in "
+               "RESIDESK_SYNC_SECRET)")
+                .arg(settings.keychainKey())};
     co_return Secret{{}, tr("the keychain did not give the password or token: %1").arg(secret.error)};
 }
 
@@ -129,6 +138,10 @@ QJsonObject resultJson(const ResidentImporter::Counts &counts, qint64 rows, cons
     result.insert(u"rejected_count"_s, counts.rejected);
     result.insert(u"rows"_s, rows);
     result.insert(u"dry_run"_s, false);
+    // The same sentence as an import's, for the notification.
+    const StoredText said = ImportTasks::importSummary(counts, false);
+    result.insert(u"summary"_s, said.toString());
+    result.insert(u"summary_msg"_s, said.toJsonObject());
     result.insert(u"url"_s, url);
     return result;
 }
@@ -147,12 +160,17 @@ QCoro::Task<JobOutcome> syncResidents(JobContext &ctx)
     const QString url = ctx.payload().value(u"url"_s).toString(settings.url).trimmed();
     if (url.isEmpty())
         co_return JobOutcome::failure(
-            tr("No registrar export URL is set: give one (residesk sync residents URL) or set it in "
-               "Settings ▸ Registrar sync…."),
+            msg(QT_TRANSLATE_NOOP(
+                "SyncTasks",
+                "No registrar export URL is set: give one (residesk sync residents URL) or set it in "
+                "Settings ▸ Registrar sync….")),
             false);
     const QString shown = RegistrarSyncSettings::displayUrl(url);
-    const auto failed = [&](const QString &cause) {
-        return JobOutcome::failure(tr("Registrar sync from %1 failed: %2").arg(shown, cause), false);
+    // The cause: our own message, or a text from elsewhere (the network, the keychain).
+    const auto failed = [&](const StoredText &cause) {
+        return JobOutcome::failure(
+            msg(QT_TRANSLATE_NOOP("SyncTasks", "Registrar sync from %1 failed: %2")).arg(shown).arg(cause),
+            false);
     };
     {
         RegistrarSyncSettings check = settings;
@@ -196,9 +214,10 @@ QCoro::Task<JobOutcome> syncResidents(JobContext &ctx)
 
     QTemporaryDir folder(QDir::tempPath() + u"/residesk-sync-XXXXXX"_s);
     if (!folder.isValid())
-        co_return failed(tr("cannot make a temporary folder: %1").arg(folder.errorString()));
+        co_return failed(msg(QT_TRANSLATE_NOOP("SyncTasks", "cannot make a temporary folder: %1"))
+                             .arg(folder.errorString()));
     request.targetPath = folder.filePath(u"export.csv"_s);
-    ctx.setProgress(0, 0, tr("Fetching the registrar's export…"));
+    ctx.setProgress(0, 0, msg(QT_TRANSLATE_NOOP("SyncTasks", "Fetching the registrar's export…")));
     auto fetching = RegistrarFetch::get(request); // named: GCC 12 bug 100611
     const RegistrarFetch::Outcome got = co_await fetching;
     if (!got.error.isEmpty())
@@ -219,12 +238,16 @@ QCoro::Task<JobOutcome> syncResidents(JobContext &ctx)
         co_return JobOutcome::success(unchanged);
     }
     if (got.contentType.startsWith(u"text/html"_s, Qt::CaseInsensitive))
-        co_return failed(tr("the answer is not CSV: the server sent an HTML page (Content-Type %1)").arg(got.contentType));
+        co_return failed(
+            msg(QT_TRANSLATE_NOOP("SyncTasks",
+                                  "the answer is not CSV: the server sent an HTML page (Content-Type %1)"))
+                .arg(got.contentType));
 
     ResidentImporter::Options options;
     options.chunkSize = qBound(1, ctx.payload().value(u"chunk"_s).toInt(1000), 100000);
-    auto importer = std::make_shared<ResidentImporter>(ctx.database(), ctx.actor(), request.targetPath, options);
-    ctx.setProgress(0, 0, tr("Reading the file…"));
+    auto importer =
+        std::make_shared<ResidentImporter>(ctx.database(), ctx.actor(), request.targetPath, options);
+    ctx.setProgress(0, 0, msg(QT_TRANSLATE_NOOP("SyncTasks", "Reading the file…")));
     auto opening = ctx.runCpu([importer] { return importer->open(); });
     const bool opened = co_await opening;
     if (!opened) {
@@ -232,7 +255,8 @@ QCoro::Task<JobOutcome> syncResidents(JobContext &ctx)
         QString reason = importer->failure().message;
         if (reason.startsWith(request.targetPath + u": "_s))
             reason = reason.mid(request.targetPath.size() + 2);
-        co_return failed(tr("the answer is not a CSV file of residents: %1").arg(reason));
+        co_return failed(
+            msg(QT_TRANSLATE_NOOP("SyncTasks", "the answer is not a CSV file of residents: %1")).arg(reason));
     }
 
     ResidentImporter::Counts counts;
@@ -240,17 +264,19 @@ QCoro::Task<JobOutcome> syncResidents(JobContext &ctx)
     if (resuming && checkpoint.value(u"sha256"_s).toString() == got.sha256) {
         counts = ResidentImporter::Counts::fromJson(checkpoint.value(u"counts"_s).toObject());
         rows = checkpoint.value(u"rows"_s).toInteger();
-        if (!importer->resume({checkpoint.value(u"offset"_s).toInteger(), checkpoint.value(u"line"_s).toInteger()}))
+        if (!importer->resume(
+                {checkpoint.value(u"offset"_s).toInteger(), checkpoint.value(u"line"_s).toInteger()}))
             co_return failed(importer->failure().message);
     } else if (resuming) {
         // Other bytes than the interrupted attempt's: their rows are applied again (the
         // import is idempotent) and counted afresh; the rows they refused go.
-        if (VoidResult r = SqlStatement::run(ctx.database(), u"DELETE FROM import_rejections WHERE job_id = ?"_s, {ctx.id()});
+        if (VoidResult r = SqlStatement::run(ctx.database(),
+                                             u"DELETE FROM import_rejections WHERE job_id = ?"_s, {ctx.id()});
             !r)
             co_return JobOutcome::failure(r.error().message);
     }
     const qint64 total = importer->totalRows();
-    ctx.setProgress(rows, total, tr("rows"));
+    ctx.setProgress(rows, total, msg(QT_TRANSLATE_NOOP("SyncTasks", "rows")));
 
     ImportRejectionStore rejections(ctx.database());
     QElapsedTimer sinceYield;
@@ -273,14 +299,16 @@ QCoro::Task<JobOutcome> syncResidents(JobContext &ctx)
         if (!chunk) {
             const ResidentImporter::Failure failure = importer->failure();
             if (failure.kind == ResidentImporter::Failure::Kind::Database)
-                co_return JobOutcome::failure(tr("Registrar sync from %1: %2").arg(shown, failure.message));
+                co_return JobOutcome::failure(
+                    msg(QT_TRANSLATE_NOOP("SyncTasks", "Registrar sync from %1: %2"))
+                        .arg(shown, failure.message));
             co_return failed(failure.message);
         }
         if (chunk->rows == 0)
             break;
         counts += chunk->counts;
         rows += chunk->rows;
-        ctx.setProgress(rows, total, tr("rows"));
+        ctx.setProgress(rows, total, msg(QT_TRANSLATE_NOOP("SyncTasks", "rows")));
         if (sinceYield.elapsed() > 50) {
             QCoro::Task<> pause = QCoro::sleepFor(std::chrono::milliseconds(0)); // named: GCC 12 bug 100611
             co_await pause;
@@ -291,17 +319,18 @@ QCoro::Task<JobOutcome> syncResidents(JobContext &ctx)
         co_return JobOutcome::cancelled();
 
     // Who the export lists, then the flags and the new state with the final checkpoint.
-    ctx.setProgress(rows, total, tr("Comparing with the residents…"));
+    ctx.setProgress(rows, total, msg(QT_TRANSLATE_NOOP("SyncTasks", "Comparing with the residents…")));
     const int idColumn = importer->columns().value(u"student_id"_s, -1);
     const QString path = request.targetPath;
     auto listing = ctx.runCpu([path, idColumn] { return listedIds(path, idColumn); });
     const std::optional<IdHashes> listed = co_await listing;
     if (!listed)
-        co_return failed(tr("the downloaded file cannot be read again"));
+        co_return failed(msg(QT_TRANSLATE_NOOP("SyncTasks", "the downloaded file cannot be read again")));
 
     QJsonArray rejected;
     if (counts.rejected > 0) {
-        const Result<QList<ImportRejection>> first = rejections.page(ctx.id(), 0, ImportTasks::kRejectedInResult);
+        const Result<QList<ImportRejection>> first =
+            rejections.page(ctx.id(), 0, ImportTasks::kRejectedInResult);
         if (first) {
             for (const ImportRejection &row : first.value())
                 rejected.append(QJsonObject{{u"line"_s, row.line}, {u"reason"_s, row.reason}});
@@ -348,7 +377,8 @@ QCoro::Task<JobOutcome> syncResidents(JobContext &ctx)
         return tx.commit();
     }();
     if (!finished)
-        co_return JobOutcome::failure(tr("Registrar sync from %1: %2").arg(shown, finished.error().message));
+        co_return JobOutcome::failure(msg(QT_TRANSLATE_NOOP("SyncTasks", "Registrar sync from %1: %2"))
+                                          .arg(shown, finished.error().message));
     ctx.flushProgress();
     co_return JobOutcome::success(result);
 }
@@ -375,7 +405,8 @@ JobRequest residentsRequest(const QString &url)
 void registerAll(TaskRegistry &registry)
 {
     // One at a time: two syncs would only fight over the same rows.
-    registry.add({residentsKind(), tr("Sync residents from the registrar"), 1, 3, &syncResidents});
+    registry.add({residentsKind(), msg(QT_TRANSLATE_NOOP("SyncTasks", "Sync residents from the registrar")),
+                  1, 3, &syncResidents});
 }
 
 } // namespace SyncTasks

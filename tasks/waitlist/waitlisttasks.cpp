@@ -26,6 +26,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("WaitlistTasks", text);
 }
 
+// A message to store (a job's error or progress, a notification, a title), translated
+// where it is shown; the source text is marked with QT_TRANSLATE_NOOP("WaitlistTasks", …).
+StoredText msg(const char *text, int n = -1)
+{
+    return StoredText("WaitlistTasks", text, n);
+}
+
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
 QString deadlineText(qint64 ms)
@@ -60,29 +67,40 @@ OutboxMessage offerEmail(const WaitlistOffer &o)
     return m;
 }
 
+// A job's summary, as the worker's words and as a message (JobStore::finish).
+void addSummary(QJsonObject &result, const StoredText &summary)
+{
+    result.insert(u"summary"_s, summary.toString());
+    result.insert(u"summary_msg"_s, summary.toJsonObject());
+}
+
 // The housing staff's notification about a new offer, in the caller's transaction.
 VoidResult notifyStaff(JobContext &ctx, const WaitlistOffer &o)
 {
-    const QString title = tr("Waitlist: room %1 offered to %2").arg(o.roomLabel(), o.residentLabel());
-    const QString body = tr("Offer %1, %2; answer due by %3.")
-                             .arg(o.id)
-                             .arg(daysText(o), deadlineText(o.deadlineAt));
+    const StoredText title = msg(QT_TRANSLATE_NOOP("WaitlistTasks", "Waitlist: room %1 offered to %2"))
+                                 .arg(o.roomLabel(), o.residentLabel());
+    const StoredText body = msg(QT_TRANSLATE_NOOP("WaitlistTasks", "Offer %1, %2; answer due by %3."))
+                                .arg(o.id)
+                                .arg(daysText(o), deadlineText(o.deadlineAt));
     const QString link = u"waitlist-offer:%1"_s.arg(o.id);
     Database &db = ctx.database();
     if (!db.isPostgreSQL()) {
         Notification n;
         n.username = ctx.actor().username;
         n.kind = Notification::Kind::Attention;
-        n.title = title;
-        n.body = body;
+        n.titleMsg = title;
+        n.bodyMsg = body;
         n.link = link;
         const Result<qint64> added = NotificationStore(db, ctx.clock()).add(n);
         if (!added)
             return added.error();
         return {};
     }
-    SqlStatement st(db, u"SELECT * FROM residesk_notify_housing(?, ?, ?, ?)"_s);
-    st.bind(title).bind(body).bind(link).bind(ctx.clock().nowMs());
+    // The words in this worker's language for psql and older clients; the messages for
+    // each clerk's window, in their language.
+    SqlStatement st(db, u"SELECT * FROM residesk_notify_housing(?, ?, ?, ?, ?, ?)"_s);
+    st.bind(title.toString()).bind(body.toString()).bind(link).bind(ctx.clock().nowMs());
+    st.bind(title.toJson()).bind(body.toJson());
     if (auto r = st.exec(); !r)
         return r.error();
     QStringList people;
@@ -104,8 +122,10 @@ QCoro::Task<JobOutcome> offer(JobContext &ctx)
     const FreedBed bed{payload.value(u"room_id"_s).toInteger(),
                        QDate::fromString(payload.value(u"from"_s).toString(), Qt::ISODate)};
     if (bed.roomId <= 0)
-        co_return JobOutcome::failure(tr("The job names no room (room_id)."), false);
-    const int days = qBound(1, payload.value(u"deadline_days"_s).toInt(WaitlistService::kDefaultOfferDays), 60);
+        co_return JobOutcome::failure(
+            msg(QT_TRANSLATE_NOOP("WaitlistTasks", "The job names no room (room_id).")), false);
+    const int days =
+        qBound(1, payload.value(u"deadline_days"_s).toInt(WaitlistService::kDefaultOfferDays), 60);
     const qint64 now = ctx.clock().nowMs();
 
     Transaction tx(ctx.database());
@@ -117,7 +137,8 @@ QCoro::Task<JobOutcome> offer(JobContext &ctx)
         co_return JobOutcome::failure(made.error().message);
     QJsonObject result{{u"offer_id"_s, 0}};
     if (!made->has_value()) {
-        result.insert(u"summary"_s, tr("Nobody waits for this bed, or it is no longer free."));
+        addSummary(result, msg(QT_TRANSLATE_NOOP("WaitlistTasks",
+                                                 "Nobody waits for this bed, or it is no longer free.")));
     } else {
         const WaitlistOffer &o = made->value();
         bool emailed = false;
@@ -134,9 +155,9 @@ QCoro::Task<JobOutcome> offer(JobContext &ctx)
                   {u"resident_id"_s, o.residentId},
                   {u"room"_s, o.roomLabel()},
                   {u"deadline"_s, deadlineText(o.deadlineAt)},
-                  {u"emailed"_s, emailed},
-                  {u"summary"_s, tr("Room %1 offered to %2 until %3.")
-                                     .arg(o.roomLabel(), o.residentLabel(), deadlineText(o.deadlineAt))}};
+                  {u"emailed"_s, emailed}};
+        addSummary(result, msg(QT_TRANSLATE_NOOP("WaitlistTasks", "Room %1 offered to %2 until %3."))
+                               .arg(o.roomLabel(), o.residentLabel(), deadlineText(o.deadlineAt)));
     }
     if (auto saved = ctx.saveCheckpoint({{u"done"_s, true}, {u"result"_s, result}}); !saved)
         co_return JobOutcome::failure(saved.error().message);
@@ -162,17 +183,19 @@ QCoro::Task<JobOutcome> expire(JobContext &ctx)
     if (auto r = tx.commit(); !r)
         co_return JobOutcome::failure(r.error().message);
     const int expired = int(beds->size());
-    co_return JobOutcome::success(
-        {{u"expired"_s, expired},
-         {u"summary"_s, QCoreApplication::translate("WaitlistTasks", "%n offer(s) expired", nullptr, expired)}});
+    QJsonObject result{{u"expired"_s, expired}};
+    addSummary(result, msg(QT_TRANSLATE_N_NOOP("WaitlistTasks", "%n offer(s) expired"), expired));
+    co_return JobOutcome::success(result);
 }
 
 } // namespace
 
 void registerAll(TaskRegistry &registry)
 {
-    registry.add({QString::fromLatin1(WaitlistService::kOfferKind), tr("Offer a freed bed"), 0, 5, &offer});
-    registry.add({QString::fromLatin1(WaitlistService::kExpireKind), tr("Expire waitlist offers"), 1, 3, &expire});
+    registry.add({QString::fromLatin1(WaitlistService::kOfferKind),
+                  msg(QT_TRANSLATE_NOOP("WaitlistTasks", "Offer a freed bed")), 0, 5, &offer});
+    registry.add({QString::fromLatin1(WaitlistService::kExpireKind),
+                  msg(QT_TRANSLATE_NOOP("WaitlistTasks", "Expire waitlist offers")), 1, 3, &expire});
 }
 
 QList<RecurringJob> defaultRecurring()
