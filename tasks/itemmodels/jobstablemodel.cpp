@@ -35,9 +35,9 @@ QList<bool> changedColumns(const Job &a, const Job &b)
     changed[JobsTableModel::KindColumn] = a.kind != b.kind;
     changed[JobsTableModel::StartedByColumn] = a.createdBy != b.createdBy;
     changed[JobsTableModel::StateColumn] = a.state != b.state || a.cancelRequested != b.cancelRequested;
-    changed[JobsTableModel::ProgressColumn] = a.progressDone != b.progressDone ||
-                                              a.progressTotal != b.progressTotal ||
-                                              a.progressMessage != b.progressMessage;
+    changed[JobsTableModel::ProgressColumn] =
+        a.progressDone != b.progressDone || a.progressTotal != b.progressTotal ||
+        a.progressMessage != b.progressMessage || !(a.progressMsg == b.progressMsg);
     changed[JobsTableModel::ElapsedColumn] =
         a.state != b.state || a.startedAt != b.startedAt || a.finishedAt != b.finishedAt;
     changed[JobsTableModel::RemainingColumn] = changed[JobsTableModel::ElapsedColumn] ||
@@ -45,7 +45,7 @@ QList<bool> changedColumns(const Job &a, const Job &b)
                                                a.progressTotal != b.progressTotal;
     changed[JobsTableModel::AttemptsColumn] = a.attempts != b.attempts || a.maxAttempts != b.maxAttempts;
     changed[JobsTableModel::ErrorColumn] =
-        a.state != b.state || a.error != b.error || a.attempts != b.attempts;
+        a.state != b.state || a.error != b.error || !(a.errorMsg == b.errorMsg) || a.attempts != b.attempts;
     return changed;
 }
 
@@ -53,10 +53,10 @@ bool sameJob(const Job &a, const Job &b)
 {
     return a.id == b.id && a.kind == b.kind && a.state == b.state && a.progressDone == b.progressDone &&
            a.progressTotal == b.progressTotal && a.progressMessage == b.progressMessage &&
-           a.attempts == b.attempts && a.maxAttempts == b.maxAttempts &&
-           a.cancelRequested == b.cancelRequested && a.error == b.error && a.result == b.result &&
-           a.createdBy == b.createdBy && a.startedAt == b.startedAt && a.finishedAt == b.finishedAt &&
-           a.runAfter == b.runAfter && a.payload == b.payload;
+           a.progressMsg == b.progressMsg && a.errorMsg == b.errorMsg && a.attempts == b.attempts &&
+           a.maxAttempts == b.maxAttempts && a.cancelRequested == b.cancelRequested && a.error == b.error &&
+           a.result == b.result && a.createdBy == b.createdBy && a.startedAt == b.startedAt &&
+           a.finishedAt == b.finishedAt && a.runAfter == b.runAfter && a.payload == b.payload;
 }
 
 } // namespace
@@ -186,11 +186,14 @@ qint64 JobsTableModel::remainingMs(const Job &job, qint64 now)
 
 QString JobsTableModel::progressText(const Job &job, const QLocale &locale)
 {
+    // The counts in the viewer's locale, the step in the viewer's language (when the task
+    // stored it as a message).
     QString text;
     if (job.progressTotal > 0)
         text = tr("%1 of %2").arg(locale.toString(job.progressDone), locale.toString(job.progressTotal));
-    if (!job.progressMessage.isEmpty())
-        text = text.isEmpty() ? job.progressMessage : tr("%1 — %2").arg(text, job.progressMessage);
+    const QString step = job.progressText();
+    if (!step.isEmpty())
+        text = text.isEmpty() ? step : tr("%1 — %2").arg(text, step);
     return text;
 }
 
@@ -279,9 +282,9 @@ QVariant JobsTableModel::data(const QModelIndex &index, int role) const
     case ErrorColumn:
         // A cancel is an outcome the user asked for, never an error.
         if (job.state == JobState::Failed)
-            return job.error;
+            return job.errorText();
         if (job.state == JobState::Queued && job.attempts > 0 && !job.error.isEmpty())
-            return tr("Will retry: %1").arg(job.error);
+            return tr("Will retry: %1").arg(job.errorText());
         return {};
     default:
         return {};
@@ -373,12 +376,15 @@ void JobsTableModel::applyEvent(const QJsonObject &event)
     info.total = event.value(u"total"_s).toInteger();
     info.hasMessage = event.contains(u"message"_s);
     info.message = event.value(u"message"_s).toString();
+    info.messageMsg =
+        StoredText::fromJsonObject(event.value(u"message_msg"_s).toObject()).value_or(StoredText());
     info.hasAttempts = event.contains(u"attempts"_s);
     info.attempts = event.value(u"attempts"_s).toInt();
     info.hasCancel = event.contains(u"cancel"_s);
     info.cancel = event.value(u"cancel"_s).toBool();
     info.hasError = event.contains(u"error"_s);
     info.error = event.value(u"error"_s).toString();
+    info.errorMsg = StoredText::fromJsonObject(event.value(u"error_msg"_s).toObject()).value_or(StoredText());
     info.at = event.value(u"at"_s).toInteger();
     info.by = event.value(u"by"_s).toString();
     m_lastEvents.insert(id, info);
@@ -422,15 +428,19 @@ void JobsTableModel::overlay(Job &job, const EventInfo &info) const
     if (info.hasProgress) {
         job.progressDone = info.done;
         job.progressTotal = info.total;
-        if (info.hasMessage)
+        if (info.hasMessage) {
             job.progressMessage = info.message;
+            job.progressMsg = info.messageMsg;
+        }
     }
     if (info.hasAttempts)
         job.attempts = info.attempts;
     if (info.hasCancel)
         job.cancelRequested = info.cancel;
-    if (info.hasError)
+    if (info.hasError) {
         job.error = info.error;
+        job.errorMsg = info.errorMsg;
+    }
     if (job.createdBy.isEmpty())
         job.createdBy = info.by;
 }

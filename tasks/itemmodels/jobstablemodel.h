@@ -131,12 +131,14 @@ private:
         qint64 total = 0;
         bool hasMessage = false; // PostgreSQL's events carry no texts (tasks/events.cpp)
         QString message;
+        StoredText messageMsg;
         bool hasAttempts = false;
         int attempts = 0;
         bool hasCancel = false;
         bool cancel = false;
         bool hasError = false;
         QString error;
+        StoredText errorMsg;
         qint64 at = 0;
         QString by;
     };

@@ -37,8 +37,9 @@ bool sameIds(const QList<Notification> &a, qsizetype offset, const QList<Notific
 
 bool sameContent(const Notification &a, const Notification &b)
 {
-    return a.id == b.id && a.readAt == b.readAt && a.title == b.title && a.body == b.body && a.link == b.link
-        && a.kind == b.kind && a.createdAt == b.createdAt && a.jobId == b.jobId;
+    return a.id == b.id && a.readAt == b.readAt && a.title == b.title && a.body == b.body &&
+           a.link == b.link && a.kind == b.kind && a.createdAt == b.createdAt && a.jobId == b.jobId &&
+           a.titleMsg == b.titleMsg && a.bodyMsg == b.bodyMsg;
 }
 
 } // namespace
@@ -47,8 +48,7 @@ NotificationsModel::NotificationsModel(DbExecutor &executor, QString username, Q
     : QAbstractListModel(parent)
     , m_executor(executor)
     , m_username(std::move(username))
-{
-}
+{}
 
 void NotificationsModel::setEventBus(EventBus *bus)
 {
@@ -97,27 +97,41 @@ QVariant NotificationsModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_items.size())
         return {};
     const Notification &n = m_items.at(index.row());
+    // Stored messages are read in the current language (the viewer's), whoever wrote
+    // them; rows without one show their text as written.
     switch (role) {
     case Qt::DisplayRole: {
-        QStringList lines{n.title};
-        if (!n.body.isEmpty())
-            lines.append(n.body);
+        QStringList lines{n.titleText()};
+        if (const QString body = n.bodyText(); !body.isEmpty())
+            lines.append(body);
         lines.append(timeText(n.createdAt));
         return lines.join(QLatin1Char('\n'));
     }
-    case Qt::ToolTipRole: return n.body.isEmpty() ? n.title : n.body;
+    case Qt::ToolTipRole: {
+        const QString body = n.bodyText();
+        return body.isEmpty() ? n.titleText() : body;
+    }
     case Qt::AccessibleTextRole:
-        return n.readAt > 0 ? tr("%1, %2").arg(n.title, timeText(n.createdAt))
-                            : tr("Unread: %1, %2").arg(n.title, timeText(n.createdAt));
-    case IdRole: return n.id;
-    case TitleRole: return n.title;
-    case BodyRole: return n.body;
-    case CreatedAtRole: return n.createdAt;
-    case ReadRole: return n.readAt > 0;
-    case LinkRole: return n.link;
-    case JobIdRole: return n.jobId;
-    case NotificationRole: return QVariant::fromValue(n);
-    default: return {};
+        return n.readAt > 0 ? tr("%1, %2").arg(n.titleText(), timeText(n.createdAt))
+                            : tr("Unread: %1, %2").arg(n.titleText(), timeText(n.createdAt));
+    case IdRole:
+        return n.id;
+    case TitleRole:
+        return n.titleText();
+    case BodyRole:
+        return n.bodyText();
+    case CreatedAtRole:
+        return n.createdAt;
+    case ReadRole:
+        return n.readAt > 0;
+    case LinkRole:
+        return n.link;
+    case JobIdRole:
+        return n.jobId;
+    case NotificationRole:
+        return QVariant::fromValue(n);
+    default:
+        return {};
     }
 }
 

@@ -277,18 +277,25 @@ void JobsDock::openCurrentResult()
     if (!elapsed.isEmpty())
         lines << tr("Took: %1").arg(elapsed);
     if (job.state == JobState::Failed && !job.error.isEmpty())
-        lines << QString() << tr("Error:") << job.error;
+        lines << QString() << tr("Error:") << job.errorText();
     if (!job.result.isEmpty()) {
         // Documents kept on a result (a report's PDF and CSV) are named, not printed.
         QJsonObject shown = job.result;
+        // Messages kept for notifications are shown as their text, in this language.
+        for (const QString &key : job.result.keys()) {
+            if (!key.endsWith(QLatin1String("_msg")))
+                continue;
+            shown.remove(key);
+            if (const auto text = StoredText::fromJsonObject(job.result.value(key).toObject()))
+                shown.insert(key.chopped(4), text->toString());
+        }
         for (auto it = shown.begin(); it != shown.end(); ++it) {
             if (it.value().isString() && it.value().toString().size() > 2000)
                 it.value() = tr("(%1 characters, not shown)").arg(it.value().toString().size());
         }
         lines << QString() << tr("Result:")
               << QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Indented)).trimmed();
-    }
-    else if (job.state == JobState::Succeeded)
+    } else if (job.state == JobState::Succeeded)
         lines << QString() << tr("The job returned no result.");
 
     auto *dialog = new QDialog(this);

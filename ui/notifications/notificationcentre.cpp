@@ -1,6 +1,7 @@
 #include "ui/notifications/notificationcentre.h"
 
 #include "tasks/itemmodels/notificationsmodel.h"
+#include "ui/widgets/icons.h"
 #include "ui/windowservices.h"
 
 #include <QApplication>
@@ -45,7 +46,7 @@ NotificationCentre::NotificationCentre(const WindowServices &services, QWidget *
     , m_markAll(new QPushButton(tr("Mark all &read"), m_popup))
 {
     setObjectName(u"notificationCentre"_s);
-    setIcon(QIcon::fromTheme(u"notifications"_s, style()->standardIcon(QStyle::SP_MessageBoxInformation)));
+    setIcon(Icons::get(Icons::Notifications));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     setAutoRaise(true);
     setToolTip(tr("Notifications"));
@@ -204,7 +205,7 @@ void NotificationCentre::announce(const Notification &notification)
         m_tray->show();
     }
     m_trayNotification = notification.id;
-    m_tray->showMessage(notification.title, notification.body,
+    m_tray->showMessage(notification.titleText(), notification.bodyText(),
                         notification.kind == Notification::Kind::JobFailed ? QSystemTrayIcon::Warning
                                                                            : QSystemTrayIcon::Information,
                         10000);
