@@ -34,6 +34,8 @@
 #include "ui/reports/reportsui.h"
 #include "ui/sync/syncui.h"
 #include "ui/widgets/connectionbanner.h"
+#include "ui/widgets/elidedlabel.h"
+#include "ui/widgets/icons.h"
 #include "ui/widgets/jobstatusindicator.h"
 #include "ui/widgets/shortcutsdialog.h"
 
@@ -156,6 +158,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     d->waitlist = new WaitlistPage(*d->context, d->stack);
     d->lab = new LabUi(services, *d->context, this);
     d->bulk = new BulkUi(executor, services.engine, d->actor, d->lab->protocolsPage(), this);
+    d->lab->protocolsPage()->setBulkAllowed(d->rights.admin); // until setRights says otherwise
     d->maintenance = new MaintenanceUi(services, this);
 
     d->sidebar = new QListWidget(this);
@@ -174,28 +177,28 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     {
         QWidget *page;
         QString title;
-        QStyle::StandardPixmap icon;
+        Icons::Name icon;
     } entries[] = {
-        {d->dashboard, tr("Dashboard"), QStyle::SP_ComputerIcon},
-        {d->buildings, tr("Buildings"), QStyle::SP_DirHomeIcon},
-        {d->rooms, tr("Rooms"), QStyle::SP_DirIcon},
-        {d->residents, tr("Residents"), QStyle::SP_FileDialogContentsView},
-        {d->allocations, tr("Allocations"), QStyle::SP_FileDialogListView},
-        {d->freeBeds, tr("Free beds"), QStyle::SP_DialogApplyButton},
-        {d->waitlist, tr("Waitlists"), QStyle::SP_FileDialogInfoView},
-        {d->lab->protocolsPage(), tr("Protocols"), QStyle::SP_FileIcon},
-        {d->lab->workOrdersPage(), tr("Work orders"), QStyle::SP_FileDialogDetailedView},
-        {d->maintenance->page(), tr("Maintenance"), QStyle::SP_BrowserReload},
+        {d->dashboard, tr("Dashboard"), Icons::Dashboard},
+        {d->buildings, tr("Buildings"), Icons::Building},
+        {d->rooms, tr("Rooms"), Icons::Room},
+        {d->residents, tr("Residents"), Icons::Residents},
+        {d->allocations, tr("Allocations"), Icons::Allocations},
+        {d->freeBeds, tr("Free beds"), Icons::FreeBeds},
+        {d->waitlist, tr("Waitlists"), Icons::Waitlist},
+        {d->lab->protocolsPage(), tr("Protocols"), Icons::Protocols},
+        {d->lab->workOrdersPage(), tr("Work orders"), Icons::WorkOrders},
+        {d->maintenance->page(), tr("Maintenance"), Icons::Maintenance},
     };
     for (const auto &entry : entries) {
         d->stack->addWidget(entry.page);
-        new QListWidgetItem(style()->standardIcon(entry.icon), entry.title, d->sidebar);
+        new QListWidgetItem(Icons::get(entry.icon), entry.title, d->sidebar);
     }
     // The audit trail is for administrators (on PostgreSQL nobody else may read it).
     if (d->actor.role == Actor::Role::Admin) {
         d->audit = new AuditPage(*d->context, d->stack);
         d->stack->addWidget(d->audit);
-        new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogInfoView), tr("Audit"), d->sidebar);
+        new QListWidgetItem(Icons::get(Icons::Audit), tr("Audit"), d->sidebar);
     }
     connect(d->sidebar, &QListWidget::currentRowChanged, d->stack, &QStackedWidget::setCurrentIndex);
 
@@ -329,40 +332,6 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     showNotifications->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
 
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
-    QMenu *diagnostics = d->diagnostics = toolsMenu->addMenu(tr("Run &diagnostic job"));
-    diagnostics->setObjectName(u"menuDiagnostics"_s);
-    const struct
-    {
-        const char *name;
-        QString text;
-        QString kind;
-        QJsonObject payload;
-    } diagnosticJobs[] = {
-        {"actionDiagSleep",
-         tr("&Wait (20 steps of half a second)"),
-         u"diag.sleep"_s,
-         {{u"steps"_s, 20}, {u"ms"_s, 500}}},
-        {"actionDiagCpu",
-         tr("&CPU work (40 heavy steps)"),
-         u"diag.cpu"_s,
-         {{u"steps"_s, 40}, {u"work"_s, 20000}}},
-        {"actionDiagFail",
-         tr("&Failure (fails at once, no retry)"),
-         u"diag.fail"_s,
-         {{u"message"_s, tr("The diagnostic job failed on purpose.")}, {u"retryable"_s, false}}},
-    };
-    for (const auto &job : diagnosticJobs) {
-        QAction *action = diagnostics->addAction(job.text);
-        action->setObjectName(QString::fromLatin1(job.name));
-        connect(action, &QAction::triggered, this, [this, kind = job.kind, payload = job.payload] {
-            JobRequest request;
-            request.kind = kind;
-            request.payload = payload;
-            request.notifyCreator = true;
-            enqueueJob(std::move(request));
-        });
-    }
-
     // E-mail: View ▸ Outbox, Tools ▸ E-mail residents…, Settings ▸ E-mail…
     d->mail = new MailUi(services, this, viewMenu, toolsMenu);
     // Registrar sync: Settings ▸ Registrar sync…, Tools and the Residents page's flagged residents.
@@ -375,6 +344,9 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     connect(d->backup, &BackupUi::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(d->residents, &ResidentsPage::registrarFlagsRequested, d->sync, &SyncUi::openFlags);
+    // Last in Tools, and only with `residesk --diagnostics`.
+    if (services.diagnostics)
+        addDiagnosticsMenu(toolsMenu);
 
     // Reports ▸ Occupancy… / Maintenance… / Lab turnaround…: period reports as jobs.
     d->reports = new ReportsUi(services, this, menuBar()->addMenu(tr("&Reports")));
@@ -510,7 +482,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         }
     });
 
-    auto *who = new QLabel(
+    // Squeezed by a narrow window it ends in "…" (the whole text in its tooltip).
+    auto *who = new ElidedLabel(
         tr("Signed in as %1  ·  %2").arg(d->actor.username, executor.database().config().displayUrl()), this);
     who->setObjectName(QStringLiteral("statusIdentity"));
     who->setContentsMargins(6, 0, 6, 0);
@@ -530,6 +503,44 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::addDiagnosticsMenu(QMenu *toolsMenu)
+{
+    toolsMenu->addSeparator();
+    QMenu *diagnostics = d->diagnostics = toolsMenu->addMenu(tr("Run &diagnostic job"));
+    diagnostics->setObjectName(u"menuDiagnostics"_s);
+    const struct
+    {
+        const char *name;
+        QString text;
+        QString kind;
+        QJsonObject payload;
+    } diagnosticJobs[] = {
+        {"actionDiagSleep",
+         tr("&Wait (20 steps of half a second)"),
+         u"diag.sleep"_s,
+         {{u"steps"_s, 20}, {u"ms"_s, 500}}},
+        {"actionDiagCpu",
+         tr("&CPU work (40 heavy steps)"),
+         u"diag.cpu"_s,
+         {{u"steps"_s, 40}, {u"work"_s, 20000}}},
+        {"actionDiagFail",
+         tr("&Failure (fails at once, no retry)"),
+         u"diag.fail"_s,
+         {{u"message"_s, tr("The diagnostic job failed on purpose.")}, {u"retryable"_s, false}}},
+    };
+    for (const auto &job : diagnosticJobs) {
+        QAction *action = diagnostics->addAction(job.text);
+        action->setObjectName(QString::fromLatin1(job.name));
+        connect(action, &QAction::triggered, this, [this, kind = job.kind, payload = job.payload] {
+            JobRequest request;
+            request.kind = kind;
+            request.payload = payload;
+            request.notifyCreator = true;
+            enqueueJob(std::move(request));
+        });
+    }
+}
 
 UsersPage *MainWindow::usersPage() const
 {
@@ -552,7 +563,7 @@ QCoro::Task<> MainWindow::showUsersPageIfAllowed()
     if (allowed && !d->users) {
         d->users = new UsersPage(d->executor, d->stack);
         d->stack->addWidget(d->users);
-        new QListWidgetItem(style()->standardIcon(QStyle::SP_DirLinkIcon), tr("Users"), d->sidebar);
+        new QListWidgetItem(Icons::get(Icons::Users), tr("Users"), d->sidebar);
         d->users->refresh();
     }
     Q_EMIT usersPageDecided(d->users != nullptr);
@@ -571,15 +582,15 @@ void MainWindow::setRights(const Rights &rights)
             d->sidebar->setCurrentRow(0);
     }
     // Bulk changes of protocols are administrators' work.
-    for (QAction *action : {d->bulk->receiveAction, d->bulk->startAnalysisAction, d->bulk->cancelAction})
-        action->setVisible(rights.admin);
+    d->lab->protocolsPage()->setBulkAllowed(rights.admin);
     d->csv->setRights(rights.housing, rights.lab);
     d->mail->setResidentMailingAllowed(rights.housing);
     d->dashboard->setRights({rights.housing, rights.lab, rights.admin});
     d->reports->setRights(rights.housing, rights.lab, rights.admin);
     d->maintenance->setWritable(rights.housing);
     // Diagnostic jobs may be queued by administrators only (job_kind_roles).
-    d->diagnostics->menuAction()->setVisible(rights.admin);
+    if (d->diagnostics)
+        d->diagnostics->menuAction()->setVisible(rights.admin);
     // The registrar sync is housing staff's and administrators'.
     d->sync->setAllowed(rights.housing);
     d->backup->setAllowed(rights.admin);

@@ -7,6 +7,7 @@
 #include <QVariantMap>
 
 struct JobRequest;
+class QMenu;
 class DashboardPage;
 class ReportsUi;
 class UsersPage;
@@ -17,7 +18,7 @@ class UsersPage;
 // the administrators' Users page on PostgreSQL (ui/people/userspage.h),
 // the edit menu with undo/redo, the connection banner, the jobs dock (View ▸ Jobs,
 // Ctrl+J), the status-bar job indicator, the notification bell in the toolbar,
-// Tools ▸ Run diagnostic job, and remembered geometry and dock layout. Pages reload
+// Tools ▸ Run diagnostic job (only with WindowServices::diagnostics), and remembered geometry and dock layout. Pages reload
 // when the event bus says another client changed their table.
 // Built by the composition root (app/), which owns the services it is given;
 // they outlive the window. GUI thread only; it never waits on the database: all
@@ -77,6 +78,7 @@ protected:
 private:
     // Tools ▸ Run diagnostic job: enqueues for this user, with a notification at the end.
     QCoro::Task<> enqueueJob(JobRequest request);
+    void addDiagnosticsMenu(QMenu *toolsMenu);
     // Adds the Users page when the server says the signed-in login is an administrator.
     QCoro::Task<> showUsersPageIfAllowed();
 

@@ -25,4 +25,7 @@ struct WindowServices
     // The process's PDF cache (one per process, shared with its job engine through
     // LabServices::setPdfCache); null: LabServices::pdfCache().
     PdfCache *pdfCache = nullptr;
+    // Tools ▸ Run diagnostic job for administrators (`residesk --diagnostics`): jobs that
+    // wait, burn CPU or fail on purpose, to check a deployment's engine. Off by default.
+    bool diagnostics = false;
 };

@@ -93,6 +93,7 @@ bool CommandLine::isCommandLine(int argc, char **argv)
     QStringList guiFlags = GlobalOptions::qtGuiFlags();
     guiFlags += GlobalOptions::demoName();
     guiFlags += GlobalOptions::signInName();
+    guiFlags += GlobalOptions::diagnosticsName();
     for (int i = 1; i < argc; ++i) {
         const QString arg = QString::fromLocal8Bit(argv[i]);
         if (!arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-") || arg == QLatin1String("--"))
@@ -138,7 +139,8 @@ QString CommandLine::helpText(const CommandRegistry &registry)
 {
     QString text =
         tr("Usage: residesk [--database <url>] <command> [options]\n"
-           "       residesk [--database <url>] [--demo] [--sign-in]   (no command: open the window)\n\n"
+           "       residesk [--database <url>] [--demo] [--sign-in] [--diagnostics]   (no command: open the "
+           "window)\n\n"
            "Residesk: housing office administration.\n\nCommands:\n");
     qsizetype width = 0;
     for (const Command &command : registry.commands())
@@ -147,7 +149,7 @@ QString CommandLine::helpText(const CommandRegistry &registry)
         text += QStringLiteral("  %1  %2\n").arg(command.name().leftJustified(width), command.summary);
     text += tr("\nGlobal options:\n") + formatOptions(GlobalOptions::all());
     text += tr("\nWindow options (no command):\n") +
-            formatOptions({GlobalOptions::demo(), GlobalOptions::signIn()});
+            formatOptions({GlobalOptions::demo(), GlobalOptions::signIn(), GlobalOptions::diagnostics()});
     text += tr("\n\"residesk <command> --help\" describes a command. Exit codes: 0 success, 1 failure, "
                "2 bad usage.\n");
     return text;
@@ -206,6 +208,7 @@ int CommandLine::run(int argc, char **argv)
     else {
         parser.addOption(GlobalOptions::demo()); // accepted so "--demo" with a typo'd command reads well
         parser.addOption(GlobalOptions::signIn());
+        parser.addOption(GlobalOptions::diagnostics());
     }
 
     if (!parser.parse(args)) {

@@ -32,6 +32,12 @@ QCommandLineOption GlobalOptions::signIn()
                                                "remembered password works."));
 }
 
+QCommandLineOption GlobalOptions::diagnostics()
+{
+    return QCommandLineOption(diagnosticsName(),
+                              tr("Offer Tools ▸ Run diagnostic job to administrators (checks the job engine)."));
+}
+
 void GlobalOptions::setApplicationIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Residesk"));

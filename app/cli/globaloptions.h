@@ -6,7 +6,7 @@
 #include <QStringList>
 
 // Options shared by every command and by the window: --database, --json, --help,
-// --version (and --demo, which only the window takes).
+// --version (and --demo, --sign-in and --diagnostics, which only the window takes).
 class GlobalOptions
 {
     Q_DECLARE_TR_FUNCTIONS(GlobalOptions)
@@ -15,6 +15,9 @@ public:
     static QCommandLineOption demo();
     // The window: ask who signs in even if a remembered password works (PostgreSQL).
     static QCommandLineOption signIn();
+    // The window: offer Tools ▸ Run diagnostic job (administrators; for checking a
+    // deployment's job engine, not for everyday work).
+    static QCommandLineOption diagnostics();
 
     static QString helpName() { return QStringLiteral("help"); }
     static QString versionName() { return QStringLiteral("version"); }
@@ -22,6 +25,7 @@ public:
     static QString jsonName() { return QStringLiteral("json"); }
     static QString demoName() { return QStringLiteral("demo"); }
     static QString signInName() { return QStringLiteral("sign-in"); }
+    static QString diagnosticsName() { return QStringLiteral("diagnostics"); }
 
     // Organization "Residesk", application "Residesk", version from the build: the
     // window and the command line use the same settings and default database file.

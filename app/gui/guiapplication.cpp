@@ -4,16 +4,17 @@
 #include "app/cli/unixsignals.h"
 #include "app/gui/shutdownwatchdog.h"
 #include "app/i18n/translationloader.h"
+#include "installer/applicationicon.h"
 #include "models/core/actor.h"
 #include "models/db/connectionmonitor.h"
 #include "models/db/database.h"
 #include "models/db/databaseconfig.h"
 #include "models/db/dbexecutor.h"
+#include "models/db/events.h"
 #include "models/db/migrator.h"
 #include "models/db/sqlstatement.h"
 #include "models/housing/demoseeder.h"
 #include "models/housing/residentrepository.h"
-#include "models/db/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
 #include "tasks/lab/labservices.h"
@@ -156,6 +157,9 @@ int GuiApplication::run(int argc, char **argv)
 {
     QApplication app(argc, argv);
     GlobalOptions::setApplicationIdentity();
+    QApplication::setWindowIcon(ApplicationIcon::icon());
+    // The desktop entry (residesk.desktop): Wayland compositors take the icon from it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("residesk"));
     QApplication::setApplicationDisplayName(QStringLiteral("Residesk"));
     installTranslations(app);
 
@@ -163,6 +167,7 @@ int GuiApplication::run(int argc, char **argv)
     parser.addOptions(GlobalOptions::all());
     parser.addOption(GlobalOptions::demo());
     parser.addOption(GlobalOptions::signIn());
+    parser.addOption(GlobalOptions::diagnostics());
     if (!parser.parse(GlobalOptions::withoutQtGuiOptions(QCoreApplication::arguments()))) {
         std::fprintf(stderr, "residesk: %s\nresidesk: see: residesk --help\n",
                      qPrintable(parser.errorText()));
@@ -218,7 +223,8 @@ int GuiApplication::run(int argc, char **argv)
                        .engine = &engine,
                        .tasks = tasks,
                        .actor = actor,
-                       .pdfCache = &pdfCache});
+                       .pdfCache = &pdfCache,
+                       .diagnostics = parser.isSet(GlobalOptions::diagnosticsName())});
     if (signedIn.isPostgreSQL())
         window.setWindowTitle(tr("Residesk — %1 on %2").arg(actor.username, signedIn.serverName()));
     window.show();

@@ -75,7 +75,8 @@ bool WindowHarness::openWindow(QString *error, const std::function<void(MainWind
                                                          .events = *events,
                                                          .engine = engine.get(),
                                                          .tasks = tasks,
-                                                         .actor = actor});
+                                                         .actor = actor,
+                                                         .diagnostics = diagnostics});
     if (beforeShow)
         beforeShow(*window);
     window->show();

@@ -54,6 +54,9 @@ public:
     bool openWindow(QString *error, const std::function<void(MainWindow &)> &beforeShow = {});
     // Both, as most tests want them.
     bool start(QString *error, std::optional<JobEngineOptions> engine = testEngineOptions());
+    // The window as `residesk --diagnostics` opens it (Tools ▸ Run diagnostic job);
+    // set before openWindow().
+    bool diagnostics = false;
     // Opens the window on its Residents page and waits until its first rows are shown.
     bool openOnResidents(QString *error);
 

@@ -1,5 +1,5 @@
 // Bulk protocol changes through the real main window, offscreen, on SQLite and
-// PostgreSQL: rows selected on the Protocols page, "Mark as received…" confirmed in
+// PostgreSQL: rows selected on the Protocols page, "Receive" confirmed in
 // its question box, the job run by the window's engine, the summary notification
 // opening the per-item list (counts, outcome filter), and Undo from that list putting
 // the protocols back; then the whole filter (no selection) with the count asked first.
@@ -128,7 +128,7 @@ private Q_SLOTS:
         auto *bulk = h.window->findChild<BulkUi *>();
         QVERIFY(page && bulk);
         showProtocols(h, page, 5);
-        QVERIFY(!bulk->receiveAction->isEnabled()); // nothing selected, no filter
+        QVERIFY(!page->receiveAction->isEnabled()); // nothing selected, no filter
 
         // Ctrl-click three submitted rows and the received one (again right before each
         // use: the page may still reload once, which clears a selection).
@@ -138,13 +138,13 @@ private Q_SLOTS:
             for (qint64 id : submitted + QList<qint64>{received})
                 selection->select(viewIndexOf(page, id),
                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
-            return page->selectedProtocolIds().size() == 4 && bulk->receiveAction->isEnabled();
+            return page->selectedProtocolIds().size() == 4 && page->receiveAction->isEnabled();
         };
         QVERIFY(selectFour());
 
-        // "Mark as received…" asks first; No leaves everything as it was.
+        // "Receive" on several rows asks first; No leaves everything as it was.
         QVERIFY(selectFour());
-        bulk->receiveAction->trigger();
+        page->receiveAction->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(visibleBox(u"bulkConfirmBox"_s), kTimeout);
         QVERIFY2(textOf(visibleBox(u"bulkConfirmBox"_s)).contains(u"the selected protocols (4)"_s),
                  qPrintable(textOf(visibleBox(u"bulkConfirmBox"_s))));
@@ -154,7 +154,7 @@ private Q_SLOTS:
 
         QSignalSpy queued(bulk, &BulkUi::queued);
         QVERIFY(selectFour());
-        bulk->receiveAction->trigger();
+        page->receiveAction->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(visibleBox(u"bulkConfirmBox"_s), kTimeout);
         QVERIFY2(textOf(visibleBox(u"bulkConfirmBox"_s)).contains(u"the selected protocols (4)"_s),
                  qPrintable(textOf(visibleBox(u"bulkConfirmBox"_s))));
@@ -299,11 +299,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page->currentFilter().clientId, client, kTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 6, kTimeout);
         page->view()->clearSelection();
-        QTRY_VERIFY_WITH_TIMEOUT(bulk->receiveAction->isEnabled(), kTimeout); // a filter is active
+        QTRY_VERIFY_WITH_TIMEOUT(page->receiveAction->isEnabled(), kTimeout); // a filter is active
 
         // No selection: the question names how many the filter matches.
         QSignalSpy queued(bulk, &BulkUi::queued);
-        bulk->receiveAction->trigger();
+        page->receiveAction->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(visibleBox(u"bulkConfirmBox"_s), kTimeout);
         QVERIFY2(textOf(visibleBox(u"bulkConfirmBox"_s)).contains(u"every protocol the filter matches — 6"_s),
                  qPrintable(textOf(visibleBox(u"bulkConfirmBox"_s))));

@@ -354,6 +354,7 @@ void TestJobsGui::diagnosticMenuRunsAJob()
 {
     Harness h;
     QString error;
+    h.diagnostics = true; // residesk --diagnostics
     QVERIFY2(startWindow(h, true, &error), qPrintable(error));
     MainWindow &w = *h.window;
     auto *action = w.findChild<QAction *>(u"actionDiagFail"_s);

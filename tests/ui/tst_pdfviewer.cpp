@@ -223,13 +223,24 @@ private Q_SLOTS:
         QVERIFY2(fittedPage < fittedWidth, qPrintable(u"%1 vs %2"_s.arg(fittedPage).arg(fittedWidth)));
         window->fitWidth();
         QCOMPARE(view->effectiveZoom(), fittedWidth);
-        // Fit width follows the window.
+        // Fit width follows the window, and so does the zoom shown.
         window->resize(900, 800);
         QTRY_VERIFY(view->effectiveZoom() > fittedWidth);
+        QTRY_COMPARE(label->text(), u"%1 %"_s.arg(qRound(view->effectiveZoom() * 100)));
+        QVERIFY2(qRound(view->effectiveZoom() * 100) > 50, qPrintable(label->text()));
         // Zooming in from a fitted zoom starts from what is shown.
         const qreal shown = view->effectiveZoom();
         window->zoomIn();
         QVERIFY(view->zoomFactor() > shown);
+    }
+
+    void escapeCloses()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QVERIFY(window->isVisible());
+        QTest::keyClick(window->view(), Qt::Key_Escape);
+        QTRY_VERIFY(!window->isVisible());
     }
 
     void zoomModeAndGeometryAreRemembered()

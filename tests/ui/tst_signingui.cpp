@@ -12,6 +12,7 @@
 #include "ui/mainwindow.h"
 #include "ui/signin/signindialog.h"
 #include "ui/signin/signinflow.h"
+#include "ui/widgets/elidedlabel.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -131,7 +132,7 @@ private Q_SLOTS:
         QVERIFY2(h.createServices(&error, std::nullopt), qPrintable(error));
         QVERIFY2(h.openOnResidents(&error), qPrintable(error));
         QCOMPARE(database.sessionUser(), u"rt_housing"_s);
-        auto *identity = h.child<QLabel>(u"statusIdentity"_s);
+        auto *identity = h.child<ElidedLabel>(u"statusIdentity"_s);
         QVERIFY(identity);
         QVERIFY2(identity->text().startsWith(u"Signed in as rt_housing"_s), qPrintable(identity->text()));
         QVERIFY(h.child<QAction>(u"actionSignInAsSomeoneElse"_s));

@@ -4,6 +4,7 @@
 // PostgreSQL refuses the rest anyway (tst_permissions); the window only mirrors it.
 
 #include "tests/support/windowharness.h"
+#include "ui/lab/protocolspage.h"
 #include "ui/widgets/shortcutsdialog.h"
 
 #include <QAction>
@@ -66,6 +67,7 @@ private Q_SLOTS:
         QFETCH(bool, housing);
         QFETCH(bool, lab);
         WindowHarness h;
+        h.diagnostics = true; // residesk --diagnostics
         QString error;
         QVERIFY2(h.start(&error), qPrintable(error));
         h.window->setRights({admin, housing, lab});
@@ -116,6 +118,41 @@ private Q_SLOTS:
             QCOMPARE(keys.contains(go->shortcut().toString(QKeySequence::NativeText)), go->isVisible());
         }
         dialog->reject();
+    }
+
+    void diagnosticJobsOnlyWhenAskedFor()
+    {
+        // An administrator's everyday window has no diagnostic jobs in its Tools menu:
+        // they come with `residesk --diagnostics` only.
+        WindowHarness h;
+        QString error;
+        QVERIFY2(h.start(&error), qPrintable(error));
+        h.window->setRights({true, true, true});
+        QVERIFY(!h.child<QMenu>(u"menuDiagnostics"_s));
+        QVERIFY(!h.child<QAction>(u"actionDiagFail"_s));
+    }
+
+    void protocolVerbsFollowTheRole()
+    {
+        // One action per verb on the Protocols page: several rows at once (a bulk change)
+        // only for administrators.
+        WindowHarness h;
+        QString error;
+        QVERIFY2(h.start(&error), qPrintable(error));
+        auto *page = h.child<ProtocolsPage>(u"protocolsPage"_s);
+        QVERIFY(page);
+        h.window->setRights({false, false, true}); // a vet
+        QVERIFY(!page->bulkAllowed());
+        h.window->setRights({true, true, true});
+        QVERIFY(page->bulkAllowed());
+        QStringList texts;
+        for (QAction *action : page->actions())
+            texts << action->text().remove(u'&');
+        texts.removeDuplicates();
+        QCOMPARE(texts.filter(u"eceive"_s).size(), 1);
+        QCOMPARE(texts.filter(u"analysis"_s).size(), 1);
+        QCOMPARE(texts.filter(u"Cancel"_s).size(), 1);
+        QCOMPARE(texts.filter(u"report"_s).size(), 1);
     }
 };
 

@@ -5,11 +5,12 @@
 #include "models/housing/allocation/allocationstablemodel.h"
 #include "models/housing/allocation/depositrepository.h"
 #include "models/itemmodels/recordfilterproxymodel.h"
+#include "tasks/waitlist/waitlistservice.h"
 #include "ui/allocations/allocationcommand.h"
 #include "ui/allocations/allocationdialog.h"
 #include "ui/allocations/buildingcombobox.h"
 #include "ui/allocations/depositdialog.h"
-#include "tasks/waitlist/waitlistservice.h"
+#include "ui/widgets/icons.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -24,8 +25,8 @@ using namespace Qt::StringLiterals;
 
 AllocationsPage::AllocationsPage(UndoContext &context, QWidget *parent)
     : RecordPage(context, u"allocations"_s, parent)
-    , checkInAction(new QAction(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Check &in"), this))
-    , checkOutAction(new QAction(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Check &out"), this))
+    , checkInAction(new QAction(Icons::get(Icons::CheckIn), tr("Check &in"), this))
+    , checkOutAction(new QAction(Icons::get(Icons::CheckOut), tr("Check &out"), this))
     , requireDepositAction(new QAction(tr("Require &deposit…"), this))
     , payDepositAction(new QAction(tr("Record deposit &payment…"), this))
     , waiveDepositAction(new QAction(tr("&Waive deposit"), this))
@@ -109,6 +110,9 @@ AllocationsPage::AllocationsPage(UndoContext &context, QWidget *parent)
     addFilter(QString(), m_onDate);
     addFilter(QString(), m_date);
 
+    setEmptyText(tr("No allocations yet.\n\nFirst add the buildings and their rooms (Buildings, Rooms), and "
+                    "the residents (Residents, or File ▸ Import residents…). Then reserve a bed for a "
+                    "resident here with New (Ctrl+N), and check them in when they arrive."));
     // The resident's name and student id, the room's number and its building's code are columns.
     followTables({u"residents"_s, u"rooms"_s, u"buildings"_s});
     setModel(m_allocations);
@@ -121,6 +125,12 @@ void AllocationsPage::started()
     // Delete for any row: here they follow the row's state.
     connect(this, &RecordPage::currentChanged, this, &AllocationsPage::updateActions);
     updateActions();
+}
+
+bool AllocationsPage::filtersActive() const
+{
+    return m_building->buildingId() != 0 || !m_state->currentData().toString().isEmpty() ||
+           m_onDate->isChecked();
 }
 
 void AllocationsPage::refreshBuildings()
@@ -175,7 +185,9 @@ QCoro::Task<> AllocationsPage::loadDeposit()
     }
     QPointer<AllocationsPage> self(this);
     const Actor actor = context().actor();
-    auto work = [id = a.id, actor](Database &db) { return DepositRepository(db, actor).find(id); };
+    auto work = [id = a.id, actor](Database &db) {
+        return DepositRepository(db, actor).find(id);
+    };
     auto future = context().executor().read(std::move(work));
     const Result<std::optional<Deposit>> found = co_await future;
     if (!self || generation != m_depositGeneration)
@@ -211,8 +223,8 @@ void AllocationsPage::askDeposit(DepositStep step)
     dialog->open();
 }
 
-QCoro::Task<> AllocationsPage::changeDeposit(Allocation allocation, DepositStep step, qint64 cents, QDate paidOn,
-                                             QString reference)
+QCoro::Task<> AllocationsPage::changeDeposit(Allocation allocation, DepositStep step, qint64 cents,
+                                             QDate paidOn, QString reference)
 {
     QPointer<AllocationsPage> self(this);
     QPointer<UndoContext> ctx(&context());

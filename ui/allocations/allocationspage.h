@@ -3,8 +3,8 @@
 #include "models/housing/allocation/allocation.h"
 #include "models/housing/allocation/deposit.h"
 
-#include <optional>
 #include "ui/pages/recordpage.h"
+#include <optional>
 
 class AllocationsTableModel;
 class BuildingComboBox;
@@ -58,6 +58,7 @@ protected:
     void deleteRecord(int sourceRow) override;
     QString countText(qint64 count) const override;
     void started() override;
+    bool filtersActive() const override;
 
 private:
     Allocation currentAllocation() const;

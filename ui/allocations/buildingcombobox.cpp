@@ -14,7 +14,10 @@ BuildingComboBox::BuildingComboBox(DbExecutor &executor, const QString &noneText
     : QComboBox(parent)
     , m_executor(executor)
 {
-    setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // As wide as a usual building name, whatever the longest one: a long name does not
+    // widen the page (the list that opens shows it whole).
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(18);
     addItem(noneText, qint64(0));
     connect(this, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT buildingChanged(buildingId()); });
 }

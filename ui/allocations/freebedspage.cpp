@@ -14,6 +14,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -34,6 +36,8 @@ QTableWidget *makeTable(const QStringList &headers, const QString &name, QWidget
     table->setAlternatingRowColors(true);
     table->setShowGrid(false);
     table->verticalHeader()->hide();
+    table->setWordWrap(false); // a building's name on one line, elided if it must be
+    table->setTextElideMode(Qt::ElideRight);
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     return table;
@@ -46,6 +50,18 @@ void setRow(QTableWidget *table, int row, const QStringList &cells, int firstNum
         if (column >= firstNumber)
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         table->setItem(row, column, item);
+    }
+}
+
+// The columns as wide as their contents (a building's code and name whole), within a
+// third of the table each; the last one takes the rest.
+void fitColumns(QTableWidget *table)
+{
+    const int maxWidth = std::max(160, table->viewport()->width() / 3);
+    for (int column = 0; column + 1 < table->columnCount(); ++column) {
+        table->resizeColumnToContents(column);
+        QHeaderView *header = table->horizontalHeader();
+        header->resizeSection(column, std::min(header->sectionSize(column) + 12, maxWidth));
     }
 }
 
@@ -143,6 +159,7 @@ QCoro::Task<> FreeBedsPage::load()
                 locale.toString(b.free)},
                1);
     }
+    fitColumns(m_occupancy);
     m_rooms->setRowCount(int(snapshot.rooms->size()));
     row = 0;
     int free = 0;
@@ -153,6 +170,7 @@ QCoro::Task<> FreeBedsPage::load()
                3);
         free += r.free();
     }
+    fitColumns(m_rooms);
     m_freeBeds = free;
     // Two counts, two plurals: "%Ln room(s)" is a message of its own.
     m_total->setText(

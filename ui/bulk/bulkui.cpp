@@ -8,7 +8,6 @@
 #include "ui/bulk/bulkitemsdialog.h"
 #include "ui/lab/protocolspage.h"
 
-#include <QAction>
 #include <QLocale>
 #include <QMessageBox>
 
@@ -17,39 +16,13 @@ using namespace Qt::StringLiterals;
 BulkUi::BulkUi(DbExecutor &executor, JobEngine *engine, const Actor &actor, ProtocolsPage *page,
                QWidget *window)
     : QObject(window)
-    , receiveAction(new QAction(tr("Mark as &received…"), this))
-    , startAnalysisAction(new QAction(tr("Start &analysis…"), this))
-    , cancelAction(new QAction(tr("Cancel protocols…"), this))
     , m_executor(executor)
     , m_engine(engine)
     , m_actor(actor)
     , m_page(page)
     , m_window(window)
 {
-    receiveAction->setObjectName(u"actionBulkReceive"_s);
-    receiveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    receiveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    receiveAction->setToolTip(
-        tr("Mark the selected protocols, or every protocol the filter matches, as received"));
-    startAnalysisAction->setObjectName(u"actionBulkStartAnalysis"_s);
-    startAnalysisAction->setToolTip(
-        tr("Start the analysis of the selected protocols, or of every protocol the "
-           "filter matches"));
-    cancelAction->setObjectName(u"actionBulkCancel"_s);
-    cancelAction->setToolTip(tr("Cancel the selected protocols, or every protocol the filter matches"));
-
-    const struct
-    {
-        QAction *action;
-        Protocol::State to;
-    } actions[] = {{receiveAction, Protocol::State::Received},
-                   {startAnalysisAction, Protocol::State::InAnalysis},
-                   {cancelAction, Protocol::State::Cancelled}};
-    for (const auto &a : actions) {
-        page->addBulkAction(a.action);
-        page->addAction(a.action); // the shortcut works while the page has focus
-        connect(a.action, &QAction::triggered, this, [this, to = a.to] { change(to); });
-    }
+    connect(page, &ProtocolsPage::bulkRequested, this, &BulkUi::change);
 }
 
 bool BulkUi::openLink(const QString &link)

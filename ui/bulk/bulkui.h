@@ -11,13 +11,12 @@
 class DbExecutor;
 class JobEngine;
 class ProtocolsPage;
-class QAction;
 class QWidget;
 
-// Bulk protocol changes in the window: "Mark as received…" (Ctrl+Shift+R), "Start
-// analysis…" and "Cancel protocols…" on the Protocols page's toolbar and context menu,
-// acting on the selected rows or, with no selection, on everything the page's filter
-// matches (thousands: the count is asked for and shown before anything is queued).
+// Bulk protocol changes in the window: the Protocols page's verbs (Receive, Start
+// analysis, Cancel…) acting on several selected rows or, with no selection, on
+// everything the page's filter matches (thousands: the count is asked for and shown
+// before anything is queued) — the page says so with ProtocolsPage::bulkRequested.
 // Confirmed, one job is queued through BulkActions (the write pool) and this desktop's
 // engine is woken; the job shows in the Jobs panel, and its summary notification's
 // link "bulk:<id>" opens the per-item list (BulkItemsDialog) through openLink().
@@ -34,10 +33,6 @@ public:
 
     // "bulk:<job id>": the per-item list of that change. False for other links.
     bool openLink(const QString &link);
-
-    QAction *const receiveAction;
-    QAction *const startAnalysisAction;
-    QAction *const cancelAction;
 
 Q_SIGNALS:
     void queued(qint64 jobId, qint64 selected);

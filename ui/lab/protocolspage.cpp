@@ -3,6 +3,7 @@
 #include "models/itemmodels/protocolstablemodel.h"
 #include "models/itemmodels/recordfilterproxymodel.h"
 #include "models/lab/clientrepository.h"
+#include "ui/widgets/icons.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -27,9 +29,9 @@ namespace {
 const QDate kAnyDate(2000, 1, 1);
 
 QAction *makeAction(QWidget *parent, const QString &text, const char *name, const QKeySequence &shortcut,
-                    QStyle::StandardPixmap icon)
+                    Icons::Name icon)
 {
-    auto *action = new QAction(parent->style()->standardIcon(icon), text, parent);
+    auto *action = new QAction(Icons::get(icon), text, parent);
     action->setObjectName(QString::fromLatin1(name));
     action->setShortcut(shortcut);
     action->setEnabled(false);
@@ -52,15 +54,15 @@ QDateEdit *makeDateEdit(QWidget *parent, const QString &name)
 ProtocolsPage::ProtocolsPage(UndoContext &context, QWidget *parent)
     : RecordPage(context, u"protocols"_s, parent)
     , openReportAction(makeAction(this, tr("Open report"), "openReportAction",
-                                  QKeySequence(Qt::CTRL | Qt::Key_E), QStyle::SP_FileDialogDetailedView))
+                                  QKeySequence(Qt::CTRL | Qt::Key_E), Icons::Edit))
     , workOrderPdfAction(makeAction(this, tr("Work order PDF"), "workOrderPdfAction",
-                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), QStyle::SP_FileIcon))
-    , receiveAction(makeAction(this, tr("Receive"), "receiveAction", QKeySequence(Qt::CTRL | Qt::Key_R),
-                               QStyle::SP_DialogApplyButton))
-    , startAnalysisAction(makeAction(this, tr("Start analysis"), "startAnalysisAction",
-                                     QKeySequence(Qt::CTRL | Qt::Key_T), QStyle::SP_MediaPlay))
-    , cancelAction(makeAction(this, tr("Cancel protocol…"), "cancelProtocolAction",
-                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), QStyle::SP_DialogCancelButton))
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), Icons::Pdf))
+    , receiveAction(makeAction(this, tr("&Receive"), "receiveAction", QKeySequence(Qt::CTRL | Qt::Key_R),
+                               Icons::Receive))
+    , startAnalysisAction(makeAction(this, tr("Start &analysis"), "startAnalysisAction",
+                                     QKeySequence(Qt::CTRL | Qt::Key_T), Icons::StartAnalysis))
+    , cancelAction(makeAction(this, tr("&Cancel…"), "cancelProtocolAction",
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), Icons::Cancel))
     , m_protocols(new ProtocolsTableModel(context.executor(), this))
     , m_state(new QComboBox(this))
     , m_client(new QComboBox(this))
@@ -75,9 +77,6 @@ ProtocolsPage::ProtocolsPage(UndoContext &context, QWidget *parent)
     openReportAction->setToolTip(
         tr("Open the report of the current protocol in the editor (Ctrl+E, Return)"));
     workOrderPdfAction->setToolTip(tr("Show the work order of the current protocol as PDF (Ctrl+Shift+W)"));
-    receiveAction->setToolTip(tr("Mark the current protocol's samples as received (Ctrl+R)"));
-    startAnalysisAction->setToolTip(tr("Start the analysis of the current protocol (Ctrl+T)"));
-    cancelAction->setToolTip(tr("Cancel the current protocol (Ctrl+Shift+X)"));
     for (QAction *action :
          {openReportAction, workOrderPdfAction, receiveAction, startAnalysisAction, cancelAction})
         addToolAction(action);
@@ -87,28 +86,9 @@ ProtocolsPage::ProtocolsPage(UndoContext &context, QWidget *parent)
         if (const Protocol p = currentProtocol(); p.id > 0)
             Q_EMIT workOrderPdfRequested(p.id);
     });
-    connect(receiveAction, &QAction::triggered, this,
-            [this] { transitionCurrent(Protocol::State::Received); });
-    connect(startAnalysisAction, &QAction::triggered, this,
-            [this] { transitionCurrent(Protocol::State::InAnalysis); });
-    connect(cancelAction, &QAction::triggered, this, [this] {
-        const Protocol p = currentProtocol();
-        if (p.id <= 0)
-            return;
-        auto *box = new QMessageBox(QMessageBox::Question, tr("Cancel protocol"),
-                                    tr("Cancel protocol %1?").arg(p.number),
-                                    QMessageBox::Yes | QMessageBox::No, this);
-        box->setObjectName(u"cancelProtocolBox"_s);
-        box->setInformativeText(
-            tr("A cancelled protocol cannot be received, analysed or reported any more."));
-        box->setDefaultButton(QMessageBox::No);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        connect(box, &QMessageBox::finished, this, [this, p](int result) {
-            if (result == QMessageBox::Yes)
-                transition(p, Protocol::State::Cancelled);
-        });
-        box->open();
-    });
+    connect(receiveAction, &QAction::triggered, this, [this] { act(Protocol::State::Received); });
+    connect(startAnalysisAction, &QAction::triggered, this, [this] { act(Protocol::State::InAnalysis); });
+    connect(cancelAction, &QAction::triggered, this, [this] { act(Protocol::State::Cancelled); });
 
     m_state->setObjectName(u"stateFilter"_s);
     m_state->addItem(tr("All"), QString());
@@ -116,7 +96,9 @@ ProtocolsPage::ProtocolsPage(UndoContext &context, QWidget *parent)
         m_state->addItem(Protocol::stateLabel(state), Protocol::stateCode(state));
     addFilter(tr("S&tate:"), m_state);
     m_client->setObjectName(u"clientFilter"_s);
-    m_client->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A client's name may be long: the combo keeps a usual width, its list shows it whole.
+    m_client->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_client->setMinimumContentsLength(22);
     m_client->addItem(tr("All clients"), qint64(0));
     addFilter(tr("C&lient:"), m_client);
     addFilter(tr("Submitted &from:"), m_from);
@@ -132,9 +114,9 @@ ProtocolsPage::ProtocolsPage(UndoContext &context, QWidget *parent)
     connect(this, &RecordPage::currentChanged, this, &ProtocolsPage::updateActions);
     // The model's rows change under the selection on reload: the actions follow.
     connect(m_protocols, &QAbstractItemModel::modelReset, this, &ProtocolsPage::listReloaded);
-    connect(this, &ProtocolsPage::selectionChanged, this, &ProtocolsPage::updateBulkActions);
+    connect(this, &ProtocolsPage::selectionChanged, this, &ProtocolsPage::updateActions);
     connect(this, &ProtocolsPage::selectionChanged, this, &ProtocolsPage::updateCount); // "· 2 selected"
-    connect(this, &ProtocolsPage::filterChanged, this, &ProtocolsPage::updateBulkActions);
+    connect(this, &ProtocolsPage::filterChanged, this, &ProtocolsPage::updateActions);
     connect(m_protocols, &QAbstractItemModel::dataChanged, this, &ProtocolsPage::updateActions);
     // The client's name is a column.
     followTables({u"clients"_s});
@@ -198,11 +180,18 @@ void ProtocolsPage::listReloaded()
     }
 }
 
-void ProtocolsPage::updateBulkActions()
+Protocol ProtocolsPage::selectedProtocol() const
 {
-    const bool enabled = hasBulkScope();
-    for (QAction *action : bulkActions())
-        action->setEnabled(enabled);
+    const QModelIndexList rows =
+        view()->selectionModel() ? view()->selectionModel()->selectedRows() : QModelIndexList{};
+    return rows.size() == 1 ? m_protocols->protocolAt(proxy()->mapToSource(rows.constFirst()).row())
+                            : Protocol{};
+}
+
+void ProtocolsPage::setBulkAllowed(bool allowed)
+{
+    m_bulkAllowed = allowed;
+    updateActions();
 }
 
 void ProtocolsPage::applyFilters()
@@ -249,43 +238,113 @@ QList<qint64> ProtocolsPage::selectedProtocolIds() const
     return ids;
 }
 
-QList<QAction *> ProtocolsPage::bulkActions() const
-{
-    QList<QAction *> actions;
-    for (const QPointer<QAction> &action : m_bulkActions)
-        if (action)
-            actions.append(action);
-    return actions;
-}
-
-void ProtocolsPage::addBulkAction(QAction *action)
-{
-    if (!m_bulkSeparator) {
-        m_bulkSeparator = new QAction(this);
-        m_bulkSeparator->setSeparator(true);
-        addToolAction(m_bulkSeparator);
-    }
-    m_bulkActions.append(action);
-    addToolAction(action);
-    action->setEnabled(hasBulkScope());
-}
-
 Protocol ProtocolsPage::currentProtocol() const
 {
     const int row = currentSourceRow();
     return row >= 0 ? m_protocols->protocolAt(row) : Protocol{};
 }
 
+namespace {
+// What a verb acts on (see ProtocolsPage::act).
+enum class Scope { None, One, Selection, Filter };
+} // namespace
+
 void ProtocolsPage::updateActions()
 {
-    const Protocol p = currentProtocol();
-    const bool has = p.id > 0;
-    openReportAction->setEnabled(has);
-    workOrderPdfAction->setEnabled(has);
-    receiveAction->setEnabled(has && ProtocolRepository::canTransition(p.state, Protocol::State::Received));
-    startAnalysisAction->setEnabled(has &&
-                                    ProtocolRepository::canTransition(p.state, Protocol::State::InAnalysis));
-    cancelAction->setEnabled(has && ProtocolRepository::canTransition(p.state, Protocol::State::Cancelled));
+    const Protocol current = currentProtocol();
+    openReportAction->setEnabled(current.id > 0);
+    workOrderPdfAction->setEnabled(current.id > 0);
+
+    const qsizetype selected = view()->selectionModel() ? view()->selectionModel()->selectedRows().size() : 0;
+    const bool filtered = currentFilter() != ProtocolFilter{};
+    Scope scope = Scope::None;
+    if (selected == 1 || (selected == 0 && !(m_bulkAllowed && filtered) && current.id > 0))
+        scope = Scope::One;
+    else if (selected > 1 && m_bulkAllowed)
+        scope = Scope::Selection;
+    else if (selected == 0 && m_bulkAllowed && filtered)
+        scope = Scope::Filter;
+
+    const QLocale locale;
+    const struct
+    {
+        QAction *action;
+        Protocol::State to;
+        QString one, some, all, shortcut;
+    } verbs[] = {
+        {receiveAction, Protocol::State::Received, tr("Mark the selected protocol's samples as received"),
+         tr("Mark the %1 selected protocols as received (a job; can be undone)"),
+         tr("Mark every protocol the filter matches as received (a job; can be undone)"), u"Ctrl+R"_s},
+        {startAnalysisAction, Protocol::State::InAnalysis, tr("Start the analysis of the selected protocol"),
+         tr("Start the analysis of the %1 selected protocols (a job; can be undone)"),
+         tr("Start the analysis of every protocol the filter matches (a job; can be undone)"), u"Ctrl+T"_s},
+        {cancelAction, Protocol::State::Cancelled, tr("Cancel the selected protocol"),
+         tr("Cancel the %1 selected protocols (a job; can be undone)"),
+         tr("Cancel every protocol the filter matches (a job; can be undone)"), u"Ctrl+Shift+X"_s},
+    };
+    const Protocol one = scope != Scope::One ? Protocol{} : selected == 1 ? selectedProtocol() : current;
+    for (const auto &verb : verbs) {
+        QString tip;
+        bool enabled = false;
+        switch (scope) {
+        case Scope::None:
+            tip = m_bulkAllowed  ? tr("Select protocols, or filter the list, first")
+                  : selected > 1 ? tr("Select one protocol: changing several at once is for administrators")
+                                 : tr("Select a protocol first");
+            break;
+        case Scope::One:
+            enabled = one.id > 0 && ProtocolRepository::canTransition(one.state, verb.to);
+            tip = verb.one;
+            break;
+        case Scope::Selection:
+            enabled = true;
+            tip = verb.some.arg(locale.toString(selected));
+            break;
+        case Scope::Filter:
+            enabled = true;
+            tip = verb.all;
+            break;
+        }
+        verb.action->setEnabled(enabled);
+        verb.action->setToolTip(tr("%1 (%2)").arg(tip, verb.shortcut));
+    }
+}
+
+void ProtocolsPage::act(Protocol::State to)
+{
+    const QModelIndexList rows =
+        view()->selectionModel() ? view()->selectionModel()->selectedRows() : QModelIndexList{};
+    Protocol one = rows.size() == 1 ? selectedProtocol() : Protocol{};
+    const bool filtered = currentFilter() != ProtocolFilter{};
+    if (rows.size() > 1 || (rows.isEmpty() && filtered && m_bulkAllowed)) {
+        if (m_bulkAllowed)
+            Q_EMIT bulkRequested(to);
+        return;
+    }
+    if (rows.isEmpty())
+        one = currentProtocol();
+    if (one.id <= 0 || !ProtocolRepository::canTransition(one.state, to))
+        return;
+    if (to == Protocol::State::Cancelled)
+        cancelOne(one);
+    else
+        transition(one, to);
+}
+
+void ProtocolsPage::cancelOne(const Protocol &p)
+{
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Cancel protocol"), tr("Cancel protocol %1?").arg(p.number),
+                        QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(u"cancelProtocolBox"_s);
+    box->setInformativeText(tr("A cancelled protocol cannot be received, analysed or reported any more."));
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, p](int result) {
+        if (result == QMessageBox::Yes)
+            transition(p, Protocol::State::Cancelled);
+    });
+    box->open();
 }
 
 void ProtocolsPage::editRecord(int sourceRow)
@@ -300,13 +359,6 @@ QString ProtocolsPage::countText(qint64 count) const
     const int selected = view()->selectionModel() ? int(view()->selectionModel()->selectedRows().size()) : 0;
     const QString rows = count == 1 ? tr("1 protocol") : tr("%L1 protocols").arg(count);
     return selected > 1 ? tr("%1 · %L2 selected").arg(rows).arg(selected) : rows;
-}
-
-void ProtocolsPage::transitionCurrent(Protocol::State to)
-{
-    const Protocol p = currentProtocol();
-    if (p.id > 0)
-        transition(p, to);
 }
 
 QCoro::Task<> ProtocolsPage::transition(Protocol protocol, Protocol::State to)
@@ -358,9 +410,5 @@ void ProtocolsPage::showContextMenu(const QPoint &pos)
     menu->addActions({openReportAction, workOrderPdfAction});
     menu->addSeparator();
     menu->addActions({receiveAction, startAnalysisAction, cancelAction});
-    if (const QList<QAction *> bulk = bulkActions(); !bulk.isEmpty()) {
-        menu->addSeparator();
-        menu->addActions(bulk);
-    }
     menu->popup(view()->viewport()->mapToGlobal(pos));
 }

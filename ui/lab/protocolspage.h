@@ -4,8 +4,6 @@
 #include "models/lab/protocolrepository.h"
 #include "ui/pages/recordpage.h"
 
-#include <QPointer>
-
 class ProtocolsTableModel;
 class QComboBox;
 class QDateEdit;
@@ -14,25 +12,16 @@ class QMenu;
 // The lab's protocols: the lazily loaded ProtocolsTableModel with filters by state,
 // client and submitted date range, the search box (number, animal id, client), sorting
 // by any column (in the database), several rows selectable at once, and a count line.
-// Actions on the current protocol, each with a shortcut while the page is shown:
-// Open report (Return, Ctrl+E), Work order PDF (Ctrl+Shift+W), Receive (Ctrl+R),
-// Start analysis (Ctrl+T), Cancel protocol (Ctrl+Shift+X, asks first). State changes
-// go through ProtocolRepository on the executor's write pool; a stale row shows the
-// "Changed by someone else" box (Reload), any other refusal the window's failure box.
+// One action per verb, each with a shortcut while the page is shown: Open report
+// (Return, Ctrl+E) and Work order PDF (Ctrl+Shift+W) act on the current protocol;
+// Receive (Ctrl+R), Start analysis (Ctrl+T) and Cancel… (Ctrl+Shift+X, asks first) act
+// on the selection — one selected protocol is changed here, through ProtocolRepository
+// on the executor's write pool (a stale row shows the "Changed by someone else" box,
+// any other refusal the window's failure box) — or, where bulk changes are allowed
+// (setBulkAllowed: administrators), on several selected protocols or on every protocol
+// the filter matches when nothing is selected: then bulkRequested() asks the window to
+// queue a bulk change (selectedProtocolIds() and currentFilter() say what was chosen).
 // The page reloads when another client changes the protocols (RecordPage).
-//
-// For bulk actions (built elsewhere): selectedProtocolIds() and currentFilter() say what
-// the person chose, selectionChanged() and filterChanged() tell when that changes, and
-// addBulkAction() puts an action on the page's toolbar and context menu; the page enables
-// it while rows are selected or a filter is active (hasBulkScope()):
-//
-//   QAction *receive = new QAction(tr("Mark as received…"), page);
-//   page->addBulkAction(receive);
-//   connect(receive, &QAction::triggered, page, [page] {
-//       const QList<qint64> ids = page->selectedProtocolIds();   // empty: the whole filter
-//       const ProtocolFilter filter = page->currentFilter();     // a value: copy it into a payload
-//       ...
-//   });
 //
 // GUI thread only.
 class ProtocolsPage : public RecordPage
@@ -51,14 +40,12 @@ public:
     // What the page shows: the state, client and date filters plus the search text, as
     // the rows shown were read (ProtocolRepository::page / count / idsAfter take it).
     ProtocolFilter currentFilter() const;
-    // True while rows are selected or a filter is active: what bulk actions act on.
+    // True while rows are selected or a filter is active: what bulk changes act on.
     bool hasBulkScope() const;
-    // Adds an action for the selection or the filter: a toolbar button (after a
-    // separator, in the order added) and an entry of the table's context menu, enabled
-    // while hasBulkScope(). The page does not own it unless it is its parent.
-    void addBulkAction(QAction *action);
-    // The bulk actions added and not deleted since.
-    QList<QAction *> bulkActions() const;
+    // Whether the verbs may act on several protocols or the whole filter (bulk changes:
+    // administrators; the database refuses them to everybody else).
+    void setBulkAllowed(bool allowed);
+    bool bulkAllowed() const { return m_bulkAllowed; }
 
     // The current protocol (an empty Protocol when none).
     Protocol currentProtocol() const;
@@ -83,6 +70,9 @@ Q_SIGNALS:
     void filterChanged();
     // A state change was written (the page reloads by itself).
     void protocolChanged(const Protocol &protocol);
+    // A verb was triggered on several selected protocols, or on the filter with nothing
+    // selected, and bulk changes are allowed: the window asks and queues the change.
+    void bulkRequested(Protocol::State to);
 
 protected:
     void editRecord(int sourceRow) override;
@@ -93,9 +83,12 @@ protected:
 private:
     void applyFilters();
     void updateActions();
-    void updateBulkActions();
     void listReloaded();
-    void transitionCurrent(Protocol::State to);
+    // A verb: one selected protocol changes here, more (or the filter) in bulk.
+    void act(Protocol::State to);
+    void cancelOne(const Protocol &protocol);
+    // The one selected protocol (an empty Protocol unless exactly one row is selected).
+    Protocol selectedProtocol() const;
     QCoro::Task<> transition(Protocol protocol, Protocol::State to);
     void showContextMenu(const QPoint &pos);
 
@@ -104,10 +97,7 @@ private:
     QComboBox *m_client;
     QDateEdit *m_from;
     QDateEdit *m_to;
-    // Weak: an action may be deleted by its owner (or, when the page owns it, by the
-    // widget's destructor after this object's members are gone).
-    QList<QPointer<QAction>> m_bulkActions;
-    QAction *m_bulkSeparator = nullptr;
+    bool m_bulkAllowed = false;
     ProtocolFilter m_shownFilter; // as of the last reload: filterChanged() when it differs
     bool m_clientsLoaded = false;
 };

@@ -2,6 +2,7 @@
 
 #include "models/itemmodels/recordfilterproxymodel.h"
 #include "models/itemmodels/workorderstablemodel.h"
+#include "ui/widgets/icons.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -12,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 WorkOrdersPage::WorkOrdersPage(UndoContext &context, QWidget *parent)
     : RecordPage(context, u"work_orders"_s, parent)
-    , openPdfAction(new QAction(style()->standardIcon(QStyle::SP_FileIcon), tr("Open PDF"), this))
+    , openPdfAction(new QAction(Icons::get(Icons::Pdf), tr("Open PDF"), this))
     , m_orders(new WorkOrdersTableModel(context.executor(), this))
     , m_state(new QComboBox(this))
 {

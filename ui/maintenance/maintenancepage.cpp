@@ -3,6 +3,7 @@
 #include "models/itemmodels/maintenancefilterproxymodel.h"
 #include "models/itemmodels/maintenancerequestsmodel.h"
 #include "ui/maintenance/maintenanceui.h"
+#include "ui/widgets/flowlayout.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -64,6 +65,8 @@ MaintenancePage::MaintenancePage(MaintenanceUi &ui, QWidget *parent)
     m_state->addItem(tr("All states"), kAllStates);
     for (Maintenance::State s : Maintenance::states())
         m_state->addItem(Maintenance::stateLabel(s), int(s));
+    m_building->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_building->setMinimumContentsLength(18); // a long name does not widen the page
     m_building->addItem(tr("All buildings"), QString());
     m_category->addItem(tr("All categories"), -1);
     for (Maintenance::Category c : Maintenance::categories())
@@ -92,13 +95,13 @@ MaintenancePage::MaintenancePage(MaintenanceUi &ui, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_state);
-    filters->addWidget(m_building);
-    filters->addWidget(m_category);
-    filters->addWidget(m_priority);
-    filters->addWidget(m_overdue);
-    filters->addWidget(m_search, 1);
+    // The filters wrap to a second line in a narrow window instead of widening it.
+    auto *filters = new FlowLayout(6, 4);
+    for (QWidget *filter :
+         std::initializer_list<QWidget *>{m_state, m_building, m_category, m_priority, m_overdue, m_search})
+        filters->addWidget(filter);
+    m_search->setMinimumWidth(200);
+    m_search->setFixedWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 48);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_new);
     actions->addWidget(m_open);
@@ -108,7 +111,9 @@ MaintenancePage::MaintenancePage(MaintenanceUi &ui, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
     layout->addWidget(title);
-    layout->addLayout(filters);
+    auto *filterRow = new QWidget(this);
+    filterRow->setLayout(filters);
+    layout->addWidget(filterRow);
     layout->addWidget(m_view, 1);
     layout->addLayout(actions);
 
@@ -245,6 +250,8 @@ void MaintenancePage::fillBuildings()
         return;
     const QSignalBlocker block(m_building);
     m_building->clear();
+    m_building->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_building->setMinimumContentsLength(18); // a long name does not widen the page
     m_building->addItem(tr("All buildings"), QString());
     for (const QString &code : std::as_const(codes)) {
         const QString name = buildings.value(code);

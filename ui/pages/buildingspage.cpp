@@ -13,6 +13,8 @@ BuildingsPage::BuildingsPage(UndoContext &context, QWidget *parent)
     editAction->setToolTip(tr("Edit the selected building"));
     deleteAction->setToolTip(tr("Delete the selected building"));
     searchEdit()->setPlaceholderText(tr("Search by code, name or address…"));
+    setEmptyText(
+        tr("No buildings yet.\n\nAdd the first with New (Ctrl+N); its rooms come next, on the Rooms page."));
     setModel(m_buildings);
 }
 
@@ -31,8 +33,8 @@ void BuildingsPage::editRecord(int sourceRow)
 void BuildingsPage::deleteRecord(int sourceRow)
 {
     const Building building = m_buildings->buildingAt(sourceRow);
-    confirmDelete<BuildingRepository>(building,
-                                      tr("building “%1” (%2)").arg(BuildingDialog::displayName(building), building.code));
+    confirmDelete<BuildingRepository>(
+        building, tr("building “%1” (%2)").arg(BuildingDialog::displayName(building), building.code));
 }
 
 QString BuildingsPage::countText(qint64 count) const

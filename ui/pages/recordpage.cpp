@@ -2,6 +2,8 @@
 
 #include "models/itemmodels/recordfilterproxymodel.h"
 #include "models/itemmodels/recordtablemodel.h"
+#include "ui/widgets/flowlayout.h"
+#include "ui/widgets/icons.h"
 
 #include <QAction>
 #include <QDialog>
@@ -17,17 +19,13 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <memory>
 #include <utility>
-
-namespace {
-QIcon themeIcon(const QWidget *widget, const char *name, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(QString::fromLatin1(name), widget->style()->standardIcon(fallback));
-}
-} // namespace
 
 RecordPage::RecordPage(UndoContext &context, const QString &key, QWidget *parent)
     : QWidget(parent)
@@ -37,13 +35,14 @@ RecordPage::RecordPage(UndoContext &context, const QString &key, QWidget *parent
     , m_proxy(new RecordFilterProxyModel(this))
     , m_view(new QTableView(this))
     , m_search(new QLineEdit(this))
-    , m_toolbar(new QHBoxLayout)
+    , m_actionsBar(new QToolBar(this))
+    , m_filters(new FlowLayout(6, 4))
     , m_count(new QLabel(this))
+    , m_empty(new QLabel(m_view->viewport()))
     , m_searchTimer(new QTimer(this))
-    , newAction(new QAction(themeIcon(this, "document-new", QStyle::SP_FileIcon), tr("New"), this))
-    , editAction(
-          new QAction(themeIcon(this, "document-edit", QStyle::SP_FileDialogDetailedView), tr("Edit"), this))
-    , deleteAction(new QAction(themeIcon(this, "edit-delete", QStyle::SP_TrashIcon), tr("Delete"), this))
+    , newAction(new QAction(Icons::get(Icons::Add), tr("New"), this))
+    , editAction(new QAction(Icons::get(Icons::Edit), tr("Edit"), this))
+    , deleteAction(new QAction(Icons::get(Icons::Delete), tr("Delete"), this))
 {
     setObjectName(key + QStringLiteral("Page"));
     m_view->setObjectName(QStringLiteral("tableView"));
@@ -59,24 +58,25 @@ RecordPage::RecordPage(UndoContext &context, const QString &key, QWidget *parent
     connect(editAction, &QAction::triggered, this, &RecordPage::editCurrent);
     connect(deleteAction, &QAction::triggered, this, &RecordPage::deleteCurrent);
 
-    for (QAction *action : {newAction, editAction, deleteAction}) {
-        auto *button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setAutoRaise(true);
-        m_toolbar->addWidget(button);
-        if (action == newAction)
-            m_newButton = button;
-        else if (action == deleteAction)
-            m_deleteButton = button;
-    }
-    m_toolbar->addSpacing(12);
+    // The page's actions on a tool bar: what does not fit a narrow window moves into its
+    // "»" menu instead of widening the window.
+    m_actionsBar->setObjectName(QStringLiteral("pageToolBar"));
+    m_actionsBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_actionsBar->setIconSize(QSize(16, 16));
+    m_actionsBar->setMovable(false);
+    m_actionsBar->setFloatable(false);
+    m_actionsBar->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_actionsBar->setStyleSheet(QStringLiteral("QToolBar#pageToolBar { border: none; padding: 0; }"));
+    m_actionsBar->addActions({newAction, editAction, deleteAction});
     m_search->setPlaceholderText(tr("Search…"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(240);
-    m_toolbar->addWidget(m_search);
-    m_toolbar->addStretch();
-    m_toolbar->setSpacing(6);
+    m_search->setMinimumWidth(160);
+    m_search->setMaximumWidth(320);
+    m_search->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_filtersRow = new QWidget(this);
+    m_filtersRow->setObjectName(QStringLiteral("pageFilters"));
+    m_filtersRow->setLayout(m_filters);
+    m_filtersRow->hide(); // until a page adds a filter
 
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(250);
@@ -108,11 +108,29 @@ RecordPage::RecordPage(UndoContext &context, const QString &key, QWidget *parent
     connect(m_view, &QAbstractItemView::doubleClicked, this, &RecordPage::editCurrent);
 
     m_count->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    // Over an empty table: what to do first, or that nothing matches.
+    m_empty->setObjectName(QStringLiteral("emptyListText"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setTextFormat(Qt::PlainText);
+    m_empty->setStyleSheet(QStringLiteral("color: palette(placeholder-text); padding: 24px;"));
+    m_empty->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_empty->hide();
+    m_view->viewport()->installEventFilter(this);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &RecordPage::updateEmptyText);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &RecordPage::updateEmptyText);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &RecordPage::updateEmptyText);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &RecordPage::updateEmptyText);
 
+    auto *top = new QHBoxLayout;
+    top->setSpacing(12);
+    top->addWidget(m_actionsBar, 1);
+    top->addWidget(m_search);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
     layout->setSpacing(6);
-    layout->addLayout(m_toolbar);
+    layout->addLayout(top);
+    layout->addWidget(m_filtersRow);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_count);
 }
@@ -139,20 +157,27 @@ void RecordPage::followTables(const QStringList &tables)
 
 void RecordPage::addFilter(const QString &label, QWidget *filter)
 {
-    const int at = m_toolbar->count() - 1; // before the stretch
-    auto *caption = new QLabel(label, this);
-    caption->setBuddy(filter);
-    m_toolbar->insertSpacing(at, 8);
-    m_toolbar->insertWidget(at + 1, caption);
-    m_toolbar->insertWidget(at + 2, filter);
+    // A caption and its field stay together on one line of the flow.
+    auto *pair = new QWidget(m_filtersRow);
+    auto *row = new QHBoxLayout(pair);
+    row->setContentsMargins(0, 0, 8, 0);
+    row->setSpacing(4);
+    if (!label.isEmpty()) {
+        auto *caption = new QLabel(label, pair);
+        caption->setBuddy(filter);
+        row->addWidget(caption);
+    }
+    row->addWidget(filter);
+    m_filters->addWidget(pair);
+    m_filtersRow->show();
 }
 
 void RecordPage::setActionsAvailable(bool create, bool remove)
 {
     m_canCreate = create;
     m_canDelete = remove;
-    m_newButton->setVisible(create);
-    m_deleteButton->setVisible(remove);
+    newAction->setVisible(create);
+    deleteAction->setVisible(remove);
     newAction->setEnabled(create);
     if (!remove)
         deleteAction->setEnabled(false);
@@ -160,21 +185,12 @@ void RecordPage::setActionsAvailable(bool create, bool remove)
 
 QToolButton *RecordPage::addToolAction(QAction *action)
 {
-    if (action->isSeparator()) {
-        auto *line = new QFrame(this);
-        line->setFrameShape(QFrame::VLine);
-        line->setFrameShadow(QFrame::Sunken);
-        m_toolbar->insertWidget(3 + m_toolActions++, line);
+    // After New / Edit / Delete and the actions added before it.
+    m_actionsBar->addAction(action);
+    if (action->isSeparator())
         return nullptr;
-    }
-    auto *button = new QToolButton(this);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    button->setAutoRaise(true);
-    // After New / Edit / Delete and the buttons added before it.
-    m_toolbar->insertWidget(3 + m_toolActions++, button);
     addAction(action); // its shortcut works anywhere on the page
-    return button;
+    return qobject_cast<QToolButton *>(m_actionsBar->widgetForAction(action));
 }
 
 void RecordPage::start()
@@ -209,6 +225,16 @@ void RecordPage::start()
         m_restoring = true;
         header->restoreState(state);
         m_restoring = false;
+    } else {
+        // First use: the columns as wide as the first rows need (an e-mail address whole),
+        // within reason; after that, as the person left them.
+        auto fit = std::make_shared<QMetaObject::Connection>();
+        *fit = connect(m_model, &RecordTableModel::pageLoaded, this, [this, fit](bool first) {
+            if (!first)
+                return;
+            disconnect(*fit);
+            fitColumns();
+        });
     }
     const int column = header->sortIndicatorSection() >= 0 ? header->sortIndicatorSection() : 0;
     const Qt::SortOrder order = header->sortIndicatorOrder();
@@ -219,6 +245,18 @@ void RecordPage::start()
     else
         m_model->reload();
     started();
+}
+
+void RecordPage::fitColumns()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const int maxWidth = std::max(200, m_view->viewport()->width() / 3);
+    for (int column = 0; column + 1 < header->count(); ++column) {
+        if (header->isSectionHidden(column))
+            continue;
+        m_view->resizeColumnToContents(column);
+        header->resizeSection(column, std::clamp(header->sectionSize(column) + 8, 60, maxWidth));
+    }
 }
 
 void RecordPage::reload()
@@ -311,6 +349,40 @@ void RecordPage::updateCount()
         m_count->setText(m_model->isLoading() ? tr("Loading…") : QString());
     else
         m_count->setText(countText(count));
+    updateEmptyText();
+}
+
+void RecordPage::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    updateEmptyText();
+}
+
+QString RecordPage::emptyListText() const
+{
+    return m_empty->isVisible() ? m_empty->text() : QString();
+}
+
+void RecordPage::updateEmptyText()
+{
+    const bool loaded = m_started && m_model && m_model->totalCount() >= 0 && !m_model->isLoading();
+    QString text;
+    if (loaded && m_proxy->rowCount() == 0) {
+        const bool narrowed = !m_search->text().trimmed().isEmpty() || filtersActive();
+        text = narrowed || m_model->totalCount() > 0 ? tr("Nothing matches the search or the filters.")
+                                                     : m_emptyText;
+    }
+    m_empty->setText(text);
+    m_empty->setVisible(!text.isEmpty());
+    if (!text.isEmpty())
+        m_empty->setGeometry(m_view->viewport()->rect());
+}
+
+bool RecordPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        m_empty->setGeometry(m_view->viewport()->rect());
+    return QWidget::eventFilter(watched, event);
 }
 
 void RecordPage::focusSearch()

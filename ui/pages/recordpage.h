@@ -15,19 +15,21 @@
 
 class QAction;
 class QDialog;
-class QHBoxLayout;
+class FlowLayout;
 class QLabel;
 class QLineEdit;
 class QSettings;
 class QTableView;
 class QTimer;
+class QToolBar;
 class QToolButton;
 class RecordFilterProxyModel;
 class RecordTableModel;
 
 // Base of the table pages (residents, rooms, buildings, and the lab's protocols and
-// work orders): a toolbar with New / Edit / Delete (a page may hide New and Delete and
-// add actions of its own), a search box and the page's filter combos, the table (a lazily loaded
+// work orders): a tool bar with New / Edit / Delete (a page may hide New and Delete and
+// add actions of its own; what does not fit the width goes into its "»" menu), a search
+// box, a line of the page's filters that wraps when narrow, the table (a lazily loaded
 // RecordTableModel behind a RecordFilterProxyModel; header clicks sort in the
 // database) and a count line. The model is attached only in start(), when the
 // database is ready. Header state is restored in start() and saved by saveState().
@@ -62,6 +64,8 @@ public:
     bool canDelete() const { return m_canDelete; }
 
     void focusSearch();
+    // The text over the empty table (setEmptyText), or empty while rows are shown.
+    QString emptyListText() const;
     virtual void newRecord() = 0;
     void editCurrent();
     void deleteCurrent();
@@ -86,6 +90,13 @@ protected:
     virtual QString countText(qint64 count) const = 0;
     // Rewrites the count line (countText) when something it shows besides the count changed.
     void updateCount();
+    // Shown over the table while the list is empty and nothing narrows it: what to do
+    // first ("No allocations yet: …"). While a search or a filter (filtersActive())
+    // hides every row, the table says that nothing matches instead.
+    void setEmptyText(const QString &text);
+    // Whether the page's own filters narrow the list (the search box aside).
+    virtual bool filtersActive() const { return false; }
+    bool eventFilter(QObject *watched, QEvent *event) override;
     virtual void started() {}
     void showEvent(QShowEvent *event) override;
 
@@ -112,6 +123,9 @@ protected:
     }
 
 private:
+    void updateEmptyText();
+    // Sizes the columns to what the rows shown need (the first time a page is used).
+    void fitColumns();
     template<typename Repo, typename T> QCoro::Task<> removeRecord(T record, QString description)
     {
         QPointer<UndoContext> context = m_context;
@@ -147,13 +161,14 @@ private:
     RecordFilterProxyModel *m_proxy;
     QTableView *m_view;
     QLineEdit *m_search;
-    QHBoxLayout *m_toolbar;
+    QToolBar *m_actionsBar;
+    FlowLayout *m_filters;
+    QWidget *m_filtersRow = nullptr;
     QLabel *m_count;
+    QLabel *m_empty;
+    QString m_emptyText;
     QTimer *m_searchTimer;
     QPointer<QDialog> m_dialog;
-    QToolButton *m_newButton = nullptr;
-    QToolButton *m_deleteButton = nullptr;
-    int m_toolActions = 0; // buttons added by addToolAction
     bool m_canCreate = true;
     bool m_canDelete = true;
     bool m_started = false;

@@ -20,10 +20,13 @@ ResidentsPage::ResidentsPage(UndoContext &context, QWidget *parent)
     editAction->setToolTip(tr("Edit the selected resident"));
     deleteAction->setToolTip(tr("Delete the selected resident"));
     searchEdit()->setPlaceholderText(tr("Search by name, student ID or e-mail…"));
+    setEmptyText(tr("No residents yet.\n\nAdd one with New (Ctrl+N), or import a list with File ▸ Import "
+                    "residents…."));
 
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->addItem(tr("All"), QString());
-    for (const auto status : {Resident::Status::Active, Resident::Status::Inactive, Resident::Status::Graduated})
+    for (const auto status :
+         {Resident::Status::Active, Resident::Status::Inactive, Resident::Status::Graduated})
         m_status->addItem(Resident::statusLabel(status), Resident::statusCode(status));
     connect(m_status, &QComboBox::currentIndexChanged, this,
             [this] { proxy()->setStatusFilter(m_status->currentData().toString()); });

@@ -18,9 +18,12 @@ RoomsPage::RoomsPage(UndoContext &context, QWidget *parent)
     editAction->setToolTip(tr("Edit the selected room"));
     deleteAction->setToolTip(tr("Delete the selected room"));
     searchEdit()->setPlaceholderText(tr("Search by room number…"));
+    setEmptyText(
+        tr("No rooms yet.\n\nAdd a building first (Buildings), then its rooms here with New (Ctrl+N)."));
 
     m_building->setObjectName(QStringLiteral("buildingFilter"));
-    m_building->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_building->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_building->setMinimumContentsLength(18); // a long name does not widen the page
     m_building->addItem(tr("All buildings"), qint64(0));
     connect(m_building, &QComboBox::currentIndexChanged, this,
             [this] { proxy()->setBuildingFilter(m_building->currentData().toLongLong()); });

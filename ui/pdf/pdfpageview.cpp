@@ -29,6 +29,19 @@ PdfPageView::PdfPageView(QWidget *parent)
     });
     connect(this, &QPdfView::zoomFactorChanged, this, [this] { forget(); });
     connect(this, &QPdfView::zoomModeChanged, this, [this] { forget(); });
+    connect(pageNavigator(), &QPdfPageNavigator::currentPageChanged, this,
+            &PdfPageView::effectiveZoomChanged);
+    connect(this, &QPdfView::documentChanged, this, [this](QPdfDocument *document) {
+        if (document)
+            connect(document, &QPdfDocument::statusChanged, this, &PdfPageView::effectiveZoomChanged);
+    });
+}
+
+void PdfPageView::resizeEvent(QResizeEvent *event)
+{
+    QPdfView::resizeEvent(event);
+    if (zoomMode() != ZoomMode::Custom)
+        Q_EMIT effectiveZoomChanged();
 }
 
 void PdfPageView::forget()

@@ -31,9 +31,13 @@ Q_SIGNALS:
     // A page's rendered image was painted for the first time since the document (or the
     // zoom) changed; `page` is 0-based.
     void pagePainted(int page);
+    // effectiveZoom() may have changed: the view was resized, or another page (of another
+    // size) became current, while fitting the width or the page.
+    void effectiveZoomChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void forget();

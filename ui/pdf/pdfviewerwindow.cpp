@@ -3,6 +3,7 @@
 #include "models/db/databasefileguard.h"
 #include "ui/pdf/pdfpageview.h"
 #include "ui/widgets/filedialogs.h"
+#include "ui/widgets/icons.h"
 
 #include <QAction>
 #include <QBuffer>
@@ -56,18 +57,6 @@ constexpr std::array<qreal, 15> kZoomSteps{0.25, 0.33, 0.5,  0.67, 0.75, 0.9, 1.
 // Pages are printed as images at the printer's resolution, at most this (a 600 dpi A4
 // page is already a 140 MB image; more resolution adds nothing visible).
 constexpr int kMaxPrintDpi = 600;
-
-// QStyle::standardIcon() decodes the style's PNG files again on every call, about 1 ms
-// per icon: the viewer's icons are made once per process (GUI thread only) and shared
-// by every viewer window, so that opening a PDF does not wait for them.
-QIcon standardIcon(const QStyle *style, QStyle::StandardPixmap pixmap)
-{
-    static QHash<int, QIcon> icons;
-    auto it = icons.constFind(int(pixmap));
-    if (it == icons.cend())
-        it = icons.insert(int(pixmap), style->standardIcon(pixmap));
-    return *it;
-}
 
 QString errorMessage(QPdfDocument::Error error)
 {
@@ -203,13 +192,15 @@ void PdfViewerWindow::buildToolBar()
             &PdfViewerWindow::updatePageControls);
     connect(m_view, &QPdfView::zoomFactorChanged, this, &PdfViewerWindow::updateZoomLabel);
     connect(m_view, &QPdfView::zoomModeChanged, this, &PdfViewerWindow::updateZoomLabel);
+    // Fitting the width or the page, the zoom follows the view's size and the page shown.
+    connect(m_view, &PdfPageView::effectiveZoomChanged, this, &PdfViewerWindow::updateZoomLabel);
 
     auto *toolBar = addToolBar(tr("PDF"));
     toolBar->setObjectName(u"pdfToolBar"_s);
     toolBar->setMovable(false);
-    auto action = [this, toolBar](const QString &name, const QString &text, QStyle::StandardPixmap icon,
+    auto action = [this, toolBar](const QString &name, const QString &text, Icons::Name icon,
                                   const QList<QKeySequence> &keys, auto slot, bool onToolBar = true) {
-        auto *a = new QAction(standardIcon(style(), icon), text, this);
+        auto *a = new QAction(Icons::get(icon), text, this);
         a->setObjectName(name);
         a->setShortcuts(keys);
         a->setShortcutContext(Qt::WindowShortcut);
@@ -220,18 +211,17 @@ void PdfViewerWindow::buildToolBar()
         m_documentActions.append(a);
         return a;
     };
-    action(u"saveAsAction"_s, tr("Save &As…"), QStyle::SP_DialogSaveButton,
-           {QKeySequence::SaveAs, QKeySequence::Save}, &PdfViewerWindow::saveAs);
-    action(u"printAction"_s, tr("&Print…"), QStyle::SP_FileDialogDetailedView, {QKeySequence::Print},
-           &PdfViewerWindow::print);
+    action(u"saveAsAction"_s, tr("Save &As…"), Icons::SaveAs, {QKeySequence::SaveAs, QKeySequence::Save},
+           &PdfViewerWindow::saveAs);
+    action(u"printAction"_s, tr("&Print…"), Icons::Print, {QKeySequence::Print}, &PdfViewerWindow::print);
     toolBar->addSeparator();
-    action(u"previousPageAction"_s, tr("Previous Page"), QStyle::SP_ArrowUp, {QKeySequence(Qt::Key_PageUp)},
+    action(u"previousPageAction"_s, tr("Previous Page"), Icons::PageUp, {QKeySequence(Qt::Key_PageUp)},
            &PdfViewerWindow::previousPage);
-    action(u"nextPageAction"_s, tr("Next Page"), QStyle::SP_ArrowDown, {QKeySequence(Qt::Key_PageDown)},
+    action(u"nextPageAction"_s, tr("Next Page"), Icons::PageDown, {QKeySequence(Qt::Key_PageDown)},
            &PdfViewerWindow::nextPage);
-    action(u"firstPageAction"_s, tr("First Page"), QStyle::SP_MediaSkipBackward, {QKeySequence(Qt::Key_Home)},
+    action(u"firstPageAction"_s, tr("First Page"), Icons::FirstPage, {QKeySequence(Qt::Key_Home)},
            &PdfViewerWindow::firstPage, false);
-    action(u"lastPageAction"_s, tr("Last Page"), QStyle::SP_MediaSkipForward, {QKeySequence(Qt::Key_End)},
+    action(u"lastPageAction"_s, tr("Last Page"), Icons::LastPage, {QKeySequence(Qt::Key_End)},
            &PdfViewerWindow::lastPage, false);
 
     m_pageSpin = new QSpinBox(this);
@@ -249,24 +239,26 @@ void PdfViewerWindow::buildToolBar()
     toolBar->addWidget(m_pageCountLabel);
     toolBar->addSeparator();
 
-    action(u"zoomOutAction"_s, tr("Zoom &Out"), QStyle::SP_ArrowLeft, {QKeySequence::ZoomOut},
+    action(u"zoomOutAction"_s, tr("Zoom &Out"), Icons::ZoomOut, {QKeySequence::ZoomOut},
            &PdfViewerWindow::zoomOut);
     m_zoomLabel = new QLabel(this);
     m_zoomLabel->setObjectName(u"zoomLabel"_s);
     m_zoomLabel->setMinimumWidth(m_zoomLabel->fontMetrics().horizontalAdvance(u"0000 %"_s));
     m_zoomLabel->setAlignment(Qt::AlignCenter);
     toolBar->addWidget(m_zoomLabel);
-    action(u"zoomInAction"_s, tr("Zoom &In"), QStyle::SP_ArrowRight,
+    action(u"zoomInAction"_s, tr("Zoom &In"), Icons::ZoomIn,
            {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)}, &PdfViewerWindow::zoomIn);
-    action(u"actualSizeAction"_s, tr("&Actual Size"), QStyle::SP_TitleBarNormalButton,
-           {QKeySequence(Qt::CTRL | Qt::Key_0)}, &PdfViewerWindow::actualSize);
-    action(u"fitWidthAction"_s, tr("Fit &Width"), QStyle::SP_ToolBarHorizontalExtensionButton, {},
-           &PdfViewerWindow::fitWidth);
-    action(u"fitPageAction"_s, tr("Fit &Page"), QStyle::SP_TitleBarMaxButton, {}, &PdfViewerWindow::fitPage);
+    action(u"actualSizeAction"_s, tr("&Actual Size"), Icons::ActualSize, {QKeySequence(Qt::CTRL | Qt::Key_0)},
+           &PdfViewerWindow::actualSize);
+    action(u"fitWidthAction"_s, tr("Fit &Width"), Icons::FitWidth, {}, &PdfViewerWindow::fitWidth);
+    action(u"fitPageAction"_s, tr("Fit &Page"), Icons::FitPage, {}, &PdfViewerWindow::fitPage);
 
     auto *close = new QAction(tr("&Close"), this);
     close->setObjectName(u"closeAction"_s);
-    close->setShortcuts(QKeySequence::Close);
+    // Ctrl+W, and Escape as in most viewers.
+    QList<QKeySequence> closeKeys = QKeySequence::keyBindings(QKeySequence::Close);
+    closeKeys.append(QKeySequence(Qt::Key_Escape));
+    close->setShortcuts(closeKeys);
     connect(close, &QAction::triggered, this, &QWidget::close);
     addAction(close);
 
