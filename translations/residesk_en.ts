@@ -80,7 +80,7 @@
 <context>
     <name>BulkTasks</name>
     <message numerus="yes">
-        <location filename="../tasks/bulk/bulktasks.cpp" line="+570"/>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="+623"/>
         <source>%Ln selected protocol(s)</source>
         <translation>
             <numerusform>%Ln selected protocol</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>FreeBedsPage</name>
     <message numerus="yes">
-        <location filename="../ui/allocations/freebedspage.cpp" line="+159"/>
+        <location filename="../ui/allocations/freebedspage.cpp" line="+177"/>
         <source>%Ln free bed(s) in %1 on %2.</source>
         <translation>
             <numerusform>%Ln free bed in %1 on %2.</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>GuiApplication</name>
     <message numerus="yes">
-        <location filename="../app/gui/guiapplication.cpp" line="+262"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+268"/>
         <source>the database did not let go within %n second(s) of the window closing; quitting without waiting (queued and running jobs resume on the next start)</source>
         <translation>
             <numerusform>the database did not let go within %n second of the window closing; quitting without waiting (queued and running jobs resume on the next start)</numerusform>
@@ -148,6 +148,41 @@
         <translation>
             <numerusform>Exported %n row to %1.</numerusform>
             <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportTasks</name>
+    <message numerus="yes">
+        <location filename="../tasks/import/importtasks.cpp" line="+46"/>
+        <source>%Ln resident(s) would be imported</source>
+        <translation>
+            <numerusform>%Ln resident would be imported</numerusform>
+            <numerusform>%Ln residents would be imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln resident(s) imported</source>
+        <translation>
+            <numerusform>%Ln resident imported</numerusform>
+            <numerusform>%Ln residents imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln skipped</source>
+        <translation>
+            <numerusform>%Ln skipped</numerusform>
+            <numerusform>%Ln skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln rejected</source>
+        <translation>
+            <numerusform>%Ln rejected</numerusform>
+            <numerusform>%Ln rejected</numerusform>
         </translation>
     </message>
 </context>
@@ -239,7 +274,7 @@
 <context>
     <name>MailTasks</name>
     <message numerus="yes">
-        <location filename="../tasks/mail/mailtasks.cpp" line="+63"/>
+        <location filename="../tasks/mail/mailtasks.cpp" line="+79"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n sent</numerusform>
@@ -288,7 +323,7 @@
 <context>
     <name>MaintenancePage</name>
     <message numerus="yes">
-        <location filename="../ui/maintenance/maintenancepage.cpp" line="+263"/>
+        <location filename="../ui/maintenance/maintenancepage.cpp" line="+270"/>
         <source>%Ln request(s)</source>
         <translation>
             <numerusform>%Ln request</numerusform>
@@ -354,7 +389,7 @@
 <context>
     <name>NotificationCentre</name>
     <message numerus="yes">
-        <location filename="../ui/notifications/notificationcentre.cpp" line="+131"/>
+        <location filename="../ui/notifications/notificationcentre.cpp" line="+132"/>
         <source>Notifications, %n unread</source>
         <translation>
             <numerusform>Notifications, %n unread</numerusform>
@@ -490,7 +525,7 @@
 <context>
     <name>WaitlistTasks</name>
     <message numerus="yes">
-        <location filename="../tasks/waitlist/waitlisttasks.cpp" line="+167"/>
+        <location filename="../tasks/waitlist/waitlisttasks.cpp" line="+187"/>
         <source>%n offer(s) expired</source>
         <translation>
             <numerusform>%n offer expired</numerusform>

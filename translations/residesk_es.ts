@@ -661,7 +661,7 @@
 <context>
     <name>AllocationsPage</name>
     <message>
-        <location filename="../ui/allocations/allocationspage.cpp" line="+27"/>
+        <location filename="../ui/allocations/allocationspage.cpp" line="+28"/>
         <source>Check &amp;in</source>
         <translation>Registrar e&amp;ntrada</translation>
     </message>
@@ -712,12 +712,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+224"/>
+        <location line="+235"/>
         <source>Cancel reservation</source>
         <translation>Cancelar reserva</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-234"/>
         <source>Cancel the selected reservation (Del)</source>
         <translation>Cancelar la reserva seleccionada (Supr)</translation>
     </message>
@@ -767,7 +767,16 @@
         <translation>Es&amp;tado:</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+15"/>
+        <source>No allocations yet.
+
+First add the buildings and their rooms (Buildings, Rooms), and the residents (Residents, or File ▸ Import residents…). Then reserve a bed for a resident here with New (Ctrl+N), and check them in when they arrive.</source>
+        <translation>Aún no hay asignaciones.
+
+Añada primero los edificios y sus habitaciones (Edificios, Habitaciones) y los residentes (Residentes, o Archivo ▸ Importar residentes…). Después reserve aquí una cama para un residente con Nuevo (Ctrl+N) y registre su entrada cuando llegue.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>Deposit: could not be read (%1)</source>
         <translation>Depósito: no se ha podido leer (%1)</translation>
     </message>
@@ -1548,38 +1557,38 @@
 <context>
     <name>BackupTasks</name>
     <message>
-        <location filename="../tasks/backup/backuptasks.cpp" line="+85"/>
+        <location filename="../tasks/backup/backuptasks.cpp" line="+87"/>
         <source>rows</source>
         <translation>filas</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>%1: %2 rows, %3 bytes</source>
         <translation>%1: %2 filas, %3 bytes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>The backup names no absolute file path.</source>
         <translation>La copia de seguridad no indica ninguna ruta de archivo absoluta.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>The backup into %1 failed: %2</source>
         <translation>La copia de seguridad en %1 ha fallado: %2</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Scheduled backup failed</source>
         <translation>Ha fallado la copia de seguridad programada</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The backup folder %1 does not exist.</source>
         <translation>La carpeta de copias de seguridad %1 no existe.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>checking the backup</source>
         <translation>comprobando la copia de seguridad</translation>
     </message>
@@ -1589,17 +1598,17 @@
         <translation>No se ha podido volver a leer la copia de seguridad %1: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The backup %1 reads back %2 rows, %3 were written.</source>
         <translation>Al releer la copia de seguridad %1 se obtienen %2 filas; se escribieron %3.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Back up the database</source>
         <translation>Hacer una copia de seguridad de la base de datos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Scheduled backup</source>
         <translation>Copia de seguridad programada</translation>
     </message>
@@ -1645,7 +1654,7 @@
 <context>
     <name>BuildingComboBox</name>
     <message>
-        <location filename="../ui/allocations/buildingcombobox.cpp" line="+68"/>
+        <location filename="../ui/allocations/buildingcombobox.cpp" line="+71"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1818,6 +1827,15 @@
         <translation>Buscar por código, nombre o dirección…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>No buildings yet.
+
+Add the first with New (Ctrl+N); its rooms come next, on the Rooms page.</source>
+        <translation>Aún no hay edificios.
+
+Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la página Habitaciones.</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>building “%1” (%2)</source>
         <translation>edificio «%1» (%2)</translation>
@@ -1859,7 +1877,7 @@
 <context>
     <name>BuiltinTasks</name>
     <message>
-        <location filename="../tasks/builtintasks.cpp" line="+85"/>
+        <location filename="../tasks/builtintasks.cpp" line="+92"/>
         <source>The diagnostic job failed on purpose.</source>
         <translation>La tarea de diagnóstico ha fallado a propósito.</translation>
     </message>
@@ -1880,27 +1898,27 @@
         <translation>Diagnóstico: sin operación</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Diagnostic: wait</source>
         <translation>Diagnóstico: espera</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Diagnostic: CPU work</source>
         <translation>Diagnóstico: trabajo de CPU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Diagnostic: failure</source>
         <translation>Diagnóstico: fallo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Create demo data</source>
         <translation>Crear datos de demostración</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Prune job history</source>
         <translation>Depurar el historial de tareas</translation>
     </message>
@@ -2319,17 +2337,38 @@
 <context>
     <name>BulkTasks</name>
     <message>
-        <location filename="../tasks/bulk/bulktasks.cpp" line="+33"/>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="+40"/>
         <source>chunk %1</source>
         <translation>bloque %1</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+246"/>
+        <source>The bulk change names no valid target state (&quot;%1&quot;).</source>
+        <translation>El cambio masivo no indica un estado de destino válido («%1»).</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+143"/>
+        <source>Job %1 is registered as another bulk job.</source>
+        <translation>El trabajo %1 está registrado como otro trabajo masivo.</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>%L1 changed, %L2 skipped, %L3 failed</source>
+        <translation>%L1 cambiados, %L2 omitidos, %L3 fallidos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Bulk change to “%1” (%2) finished</source>
         <translation>Cambio masivo a «%1» (%2) terminado</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+125"/>
+        <source>%L1 restored, %L2 skipped, %L3 failed</source>
+        <translation>%L1 restaurados, %L2 omitidos, %L3 fallidos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Undo of bulk change %1 (%2) finished</source>
         <translation>Se ha terminado de deshacer el cambio masivo %1 (%2)</translation>
     </message>
@@ -2418,12 +2457,14 @@
         <translation>No hay ningún protocolo seleccionado.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-407"/>
+        <location line="+409"/>
         <source>The bulk change names neither ids nor a filter.</source>
         <translation>El cambio masivo no indica ni ids ni un filtro.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-287"/>
+        <location line="+315"/>
         <source>Job %1 is not a bulk change of protocols; it cannot be undone.</source>
         <translation>La tarea %1 no es un cambio masivo de protocolos; no se puede deshacer.</translation>
     </message>
@@ -2438,7 +2479,8 @@
         <translation>La tarea %1 ya la deshizo la tarea %2.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-312"/>
+        <location line="+318"/>
         <source>Job %1 has not finished; it can be undone once it has.</source>
         <translation>La tarea %1 no ha terminado; podrá deshacerse cuando termine.</translation>
     </message>
@@ -2453,7 +2495,7 @@
         <translation>Cambio masivo de protocolos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Undo of a bulk change of protocols</source>
         <translation>Deshacer un cambio masivo de protocolos</translation>
     </message>
@@ -2461,37 +2503,7 @@
 <context>
     <name>BulkUi</name>
     <message>
-        <location filename="../ui/bulk/bulkui.cpp" line="+20"/>
-        <source>Mark as &amp;received…</source>
-        <translation>Marcar como &amp;recibidos…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start &amp;analysis…</source>
-        <translation>Iniciar el &amp;análisis…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel protocols…</source>
-        <translation>Cancelar protocolos…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Mark the selected protocols, or every protocol the filter matches, as received</source>
-        <translation>Marcar como recibidos los protocolos seleccionados o todos los que coinciden con el filtro</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Start the analysis of the selected protocols, or of every protocol the filter matches</source>
-        <translation>Iniciar el análisis de los protocolos seleccionados o de todos los que coinciden con el filtro</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cancel the selected protocols, or every protocol the filter matches</source>
-        <translation>Cancelar los protocolos seleccionados o todos los que coinciden con el filtro</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location filename="../ui/bulk/bulkui.cpp" line="+40"/>
         <source>Undo queued as job %1: follow it in the Jobs panel.</source>
         <translation>Deshacer en cola como tarea %1: siga su progreso en el panel Tareas.</translation>
     </message>
@@ -2641,24 +2653,24 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+140"/>
+        <location filename="../app/cli/commandline.cpp" line="+141"/>
         <source>Usage: residesk [--database &lt;url&gt;] &lt;command&gt; [options]
-       residesk [--database &lt;url&gt;] [--demo] [--sign-in]   (no command: open the window)
+       residesk [--database &lt;url&gt;] [--demo] [--sign-in] [--diagnostics]   (no command: open the window)
 
 Residesk: housing office administration.
 
 Commands:
 </source>
-        <translation>Uso: residesk [--database &lt;url&gt;] &lt;comando&gt; [opciones]
-     residesk [--database &lt;url&gt;] [--demo] [--sign-in]   (sin comando: abre la ventana)
+        <translation>Uso: residesk [--database &lt;url&gt;] &lt;orden&gt; [opciones]
+       residesk [--database &lt;url&gt;] [--demo] [--sign-in] [--diagnostics]   (sin orden: abre la ventana)
 
 Residesk: administración de la oficina de alojamiento.
 
-Comandos:
+Órdenes:
 </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+17"/>
         <source>
 Global options:
@@ -2711,7 +2723,7 @@ Opciones:
 </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>see: residesk %1 --help</source>
         <translation>consulte: residesk %1 --help</translation>
     </message>
@@ -3800,32 +3812,32 @@ Opciones:
 <context>
     <name>Finalization</name>
     <message>
-        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+33"/>
+        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+40"/>
         <source>Report %1 (revision %2)</source>
         <translation>Informe %1 (revisión %2)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>The job does not name a report.</source>
         <translation>La tarea no indica ningún informe.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Report %1 no longer exists.</source>
         <translation>El informe %1 ya no existe.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 is already finalized.</source>
         <translation>%1 ya está finalizado.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 is being finalized by job %2.</source>
         <translation>%1 lo está finalizando la tarea %2.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
@@ -3888,12 +3900,12 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Finalizado</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Report %1 finalized</source>
         <translation>Informe %1 finalizado</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Signed by %1.</source>
         <translation>Firmado por %1.</translation>
     </message>
@@ -3914,7 +3926,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>FreeBedsPage</name>
     <message>
-        <location filename="../ui/allocations/freebedspage.cpp" line="+57"/>
+        <location filename="../ui/allocations/freebedspage.cpp" line="+73"/>
         <source>All buildings</source>
         <translation>Todos los edificios</translation>
     </message>
@@ -4001,7 +4013,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+20"/>
         <source>%Ln free bed(s) in %1 on %2.</source>
         <translation>
             <numerusform>%Ln plaza libre en %1 el %2.</numerusform>
@@ -4054,23 +4066,28 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <source>Ask who signs in to the PostgreSQL database, even if a remembered password works.</source>
         <translation>Preguntar quién inicia sesión en la base de datos PostgreSQL, aunque funcione una contraseña recordada.</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Offer Tools ▸ Run diagnostic job to administrators (checks the job engine).</source>
+        <translation>Ofrecer Herramientas ▸ Ejecutar trabajo de diagnóstico a los administradores (comprueba el motor de trabajos).</translation>
+    </message>
 </context>
 <context>
     <name>GuiApplication</name>
     <message>
-        <location filename="../app/gui/guiapplication.cpp" line="+72"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+73"/>
         <source>The server did not say who you are.</source>
         <translation>El servidor no indicó quién es usted.</translation>
     </message>
     <message>
         <location line="+34"/>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+69"/>
+        <location line="-72"/>
+        <location line="+73"/>
         <source>Residesk cannot use the database %1.
 
 %2</source>
@@ -4079,7 +4096,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 %2</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Residesk — %1 on %2</source>
         <translation>Residesk — %1 en %2</translation>
     </message>
@@ -4519,17 +4536,64 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
 <context>
     <name>ImportTasks</name>
     <message>
-        <location filename="../tasks/import/importtasks.cpp" line="+33"/>
+        <location filename="../tasks/import/importtasks.cpp" line="+35"/>
         <source>rows</source>
         <translation>filas</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%Ln resident(s) would be imported</source>
+        <translation>
+            <numerusform>se importaría %Ln residente</numerusform>
+            <numerusform>se importarían %Ln residentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln resident(s) imported</source>
+        <translation>
+            <numerusform>%Ln residente importado</numerusform>
+            <numerusform>%Ln residentes importados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln skipped</source>
+        <translation>
+            <numerusform>%Ln omitido</numerusform>
+            <numerusform>%Ln omitidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln rejected</source>
+        <translation>
+            <numerusform>%Ln rechazado</numerusform>
+            <numerusform>%Ln rechazados</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trial run, nothing was written: %1</source>
+        <translation>Prueba, no se escribió nada: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The import names no file.</source>
         <translation>La importación no indica ningún archivo.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Reading the file…</source>
         <translation>Leyendo el archivo…</translation>
     </message>
@@ -4539,7 +4603,7 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
         <translation>%1: el archivo ha cambiado desde que empezó esta importación; inicie una importación nueva</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+99"/>
         <source>Import residents</source>
         <translation>Importar residentes</translation>
     </message>
@@ -5124,22 +5188,22 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../tasks/jobengine.cpp" line="+255"/>
+        <location filename="../tasks/jobengine.cpp" line="+257"/>
         <source>This Residesk does not know jobs of kind “%1”.</source>
         <translation>Este Residesk no conoce las tareas de tipo «%1».</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>The job stopped with an internal error: %1</source>
         <translation>La tarea se detuvo por un error interno: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The job stopped with an internal error.</source>
         <translation>La tarea se detuvo por un error interno.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>This job acts for %1, and this worker cannot act for them: %2</source>
         <translation>Este trabajo actúa en nombre de %1, y este trabajador no puede actuar en su nombre: %2</translation>
     </message>
@@ -5207,7 +5271,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobStore</name>
     <message>
-        <location filename="../tasks/jobstore.cpp" line="+142"/>
+        <location filename="../tasks/jobstore.cpp" line="+166"/>
         <source>Job %1 is no longer held by this worker: its lease expired and it was taken over, or it was finished elsewhere.</source>
         <translation>La tarea %1 ya no la tiene este proceso de trabajo: su concesión caducó y la asumió otro, o se terminó en otro lugar.</translation>
     </message>
@@ -5217,22 +5281,22 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No existe la tarea %1; puede que se haya eliminado del historial.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+72"/>
         <source>%1 finished</source>
         <translation>Tarea «%1» terminada</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>%1 failed</source>
         <translation>Tarea «%1» fallida</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%1 cancelled</source>
         <translation>Tarea «%1» cancelada</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+135"/>
         <source>A job needs a kind.</source>
         <translation>Una tarea necesita un tipo.</translation>
     </message>
@@ -5272,12 +5336,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Un proceso de trabajo necesita un nombre de 1 a %1 caracteres para reclamar tareas.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>The worker running this job stopped responding, and no attempts are left.</source>
         <translation>El proceso de trabajo que ejecutaba esta tarea dejó de responder y no quedan intentos.</translation>
     </message>
     <message>
-        <location line="+362"/>
+        <location line="+383"/>
         <source>Job %1 has already ended (%2); there is nothing to cancel.</source>
         <translation>La tarea %1 ya ha terminado (%2); no hay nada que cancelar.</translation>
     </message>
@@ -5292,7 +5356,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La tarea %1 no se puede reintentar: la tarea %2, con la misma clave «%3», está en cola o en ejecución.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Job %1 cannot be retried: a job with the same key &quot;%2&quot; is queued or running.</source>
         <translation>La tarea %1 no se puede reintentar: hay una tarea con la misma clave «%2» en cola o en ejecución.</translation>
     </message>
@@ -5403,12 +5467,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location filename="../ui/jobs/jobsdock.cpp" line="+44"/>
         <location line="+22"/>
-        <location line="+248"/>
+        <location line="+255"/>
         <source>Jobs</source>
         <translation>Tareas</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-267"/>
         <source>Cancel job</source>
         <translation>Cancelar tarea</translation>
     </message>
@@ -5483,7 +5547,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Error:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>(%1 characters, not shown)</source>
         <translation>(%1 caracteres, no se muestran)</translation>
     </message>
@@ -5493,7 +5557,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Resultado:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The job returned no result.</source>
         <translation>La tarea no ha devuelto ningún resultado.</translation>
     </message>
@@ -5531,8 +5595,8 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobsTableModel</name>
     <message>
-        <location filename="../tasks/itemmodels/jobstablemodel.cpp" line="+191"/>
-        <location line="+87"/>
+        <location filename="../tasks/itemmodels/jobstablemodel.cpp" line="+193"/>
+        <location line="+88"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
@@ -5918,14 +5982,14 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <source>Prepare work order PDF</source>
         <translation>Preparar el PDF de la orden de trabajo</translation>
     </message>
+    <message>
+        <location filename="../tasks/lab/workorderprerendertask.cpp" line="+35"/>
+        <source>The job does not name a work order and its version.</source>
+        <translation>El trabajo no indica una orden de trabajo y su versión.</translation>
+    </message>
 </context>
 <context>
     <name>LabTasks::Private</name>
-    <message>
-        <location filename="../tasks/lab/workorderprerendertask.cpp" line="+27"/>
-        <source>The job does not name a work order and its version.</source>
-        <translation>La tarea no indica ninguna orden de trabajo con su versión.</translation>
-    </message>
     <message>
         <location line="+11"/>
         <source>The work order no longer exists.</source>
@@ -6593,12 +6657,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MailTasks</name>
     <message>
-        <location filename="../tasks/mail/mailtasks.cpp" line="+51"/>
+        <location filename="../tasks/mail/mailtasks.cpp" line="+60"/>
         <source>%1 sent, %2 failed, %3 to retry, %4 uncertain</source>
         <translation>%1 enviados, %2 fallidos, %3 por reintentar, %4 inciertos</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+19"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n enviado</numerusform>
@@ -6642,12 +6706,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+144"/>
+        <location filename="../ui/mainwindow.cpp" line="+146"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -6782,7 +6846,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+176"/>
         <source>Run &amp;diagnostic job</source>
         <translation>Ejecutar tarea de &amp;diagnóstico</translation>
     </message>
@@ -6807,7 +6871,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La tarea de diagnóstico ha fallado a propósito.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-178"/>
         <source>&amp;Reports</source>
         <translation>&amp;Informes</translation>
     </message>
@@ -6847,14 +6911,14 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No realizado</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+81"/>
+        <location line="-117"/>
+        <location line="+50"/>
         <location line="+67"/>
         <source>%1 failed.</source>
         <translation>No se pudo completar «%1».</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Signed in as %1  ·  %2</source>
         <translation>Sesión iniciada como %1  ·  %2</translation>
     </message>
@@ -6869,7 +6933,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Se ha restablecido la conexión con la base de datos.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+71"/>
         <source>Users</source>
         <translation>Usuarios</translation>
     </message>
@@ -7580,7 +7644,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MaintenancePage</name>
     <message>
-        <location filename="../ui/maintenance/maintenancepage.cpp" line="+46"/>
+        <location filename="../ui/maintenance/maintenancepage.cpp" line="+47"/>
         <source>O&amp;verdue only</source>
         <translation>Solo &amp;vencidas</translation>
     </message>
@@ -7610,13 +7674,13 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Todos los estados</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+181"/>
+        <location line="+5"/>
+        <location line="+185"/>
         <source>All buildings</source>
         <translation>Todos los edificios</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-184"/>
         <source>All categories</source>
         <translation>Todas las categorías</translation>
     </message>
@@ -7631,12 +7695,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Buscar descripción, lugar, técnico…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>The maintenance requests could not be loaded: %1</source>
         <translation>No se han podido cargar las solicitudes de mantenimiento: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -8444,7 +8508,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MaintenanceTasks</name>
     <message>
-        <location filename="../tasks/maintenance/maintenancetasks.cpp" line="+81"/>
+        <location filename="../tasks/maintenance/maintenancetasks.cpp" line="+88"/>
         <source>Needs attention: %1</source>
         <translation>Requiere atención: %1</translation>
     </message>
@@ -8454,12 +8518,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La solicitud de mantenimiento %1 requiere atención</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Assigned to %1, visit %2–%3, estimate %4.</source>
         <translation>Asignada a %1, visita %2–%3, estimación %4.</translation>
     </message>
@@ -8469,12 +8533,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>ninguna</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Your maintenance request %1: visit on %2</source>
         <translation>Su solicitud de mantenimiento %1: visita el %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Hello %1,
 
 your request about %2 (%3) in %4 is scheduled: %5 will come on %6.
@@ -8504,7 +8568,7 @@ Oficina de Alojamiento</translation>
         <translation>Trabajo de mantenimiento %1 en %2: %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Job %1 (%2, %3 priority) at %4, %5.
 
 %6
@@ -8519,7 +8583,7 @@ Permiso para entrar: %7.
 Plazo: %8.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
@@ -8534,12 +8598,12 @@ Plazo: %8.</translation>
         <translation>Solicitud de mantenimiento %1 asignada a %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1, %2: visit %3.</source>
         <translation>%1, %2: visita %3.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+72"/>
         <source>Maintenance request %1 is overdue</source>
         <translation>La solicitud de mantenimiento %1 está vencida</translation>
     </message>
@@ -8550,22 +8614,22 @@ Plazo: %8.</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>plans</source>
         <translation>planes</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Process a maintenance request</source>
         <translation>Procesar una solicitud de mantenimiento</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Flag overdue maintenance</source>
         <translation>Marcar el mantenimiento vencido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Create planned maintenance</source>
         <translation>Crear el mantenimiento planificado</translation>
     </message>
@@ -8708,7 +8772,7 @@ Plazo: %8.</translation>
 <context>
     <name>NotificationCentre</name>
     <message>
-        <location filename="../ui/notifications/notificationcentre.cpp" line="+44"/>
+        <location filename="../ui/notifications/notificationcentre.cpp" line="+45"/>
         <source>No notifications.</source>
         <translation>No hay notificaciones.</translation>
     </message>
@@ -8742,7 +8806,7 @@ Plazo: %8.</translation>
 <context>
     <name>NotificationStore</name>
     <message>
-        <location filename="../tasks/notificationstore.cpp" line="+77"/>
+        <location filename="../tasks/notificationstore.cpp" line="+95"/>
         <source>A notification needs the user it is for.</source>
         <translation>Una notificación necesita el usuario al que va dirigida.</translation>
     </message>
@@ -8752,7 +8816,7 @@ Plazo: %8.</translation>
         <translation>Una notificación necesita un título.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>The notification was not stored.</source>
         <translation>La notificación no se ha guardado.</translation>
     </message>
@@ -8765,7 +8829,7 @@ Plazo: %8.</translation>
 <context>
     <name>NotificationsModel</name>
     <message>
-        <location filename="../tasks/itemmodels/notificationsmodel.cpp" line="+110"/>
+        <location filename="../tasks/itemmodels/notificationsmodel.cpp" line="+115"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -8775,7 +8839,7 @@ Plazo: %8.</translation>
         <translation>Sin leer: %1, %2</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+133"/>
         <source>The notifications could not be loaded: %1</source>
         <translation>No se pudieron cargar las notificaciones: %1</translation>
     </message>
@@ -9184,7 +9248,7 @@ Plazo: %8.</translation>
 <context>
     <name>PdfViewerWindow</name>
     <message>
-        <location filename="../ui/pdf/pdfviewerwindow.cpp" line="+76"/>
+        <location filename="../ui/pdf/pdfviewerwindow.cpp" line="+65"/>
         <source>The file was not found.</source>
         <translation>No se encontró el archivo.</translation>
     </message>
@@ -9209,7 +9273,7 @@ Plazo: %8.</translation>
         <translation>No se pudo leer el documento.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -9224,7 +9288,7 @@ Plazo: %8.</translation>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Previous Page</source>
         <translation>Página anterior</translation>
     </message>
@@ -9269,7 +9333,7 @@ Plazo: %8.</translation>
         <translation>Ajustar al a&amp;ncho</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Fit &amp;Page</source>
         <translation>Ajustar a la &amp;página</translation>
     </message>
@@ -9279,7 +9343,7 @@ Plazo: %8.</translation>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>of %1</source>
         <translation>de %1</translation>
     </message>
@@ -9552,7 +9616,7 @@ Plazo: %8.</translation>
 <context>
     <name>ProtocolMail</name>
     <message>
-        <location filename="../tasks/bulk/bulktasks.cpp" line="-558"/>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="-576"/>
         <source>Dear %1,
 
 protocol %2 (%3) is now %4.
@@ -9708,7 +9772,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ProtocolsPage</name>
     <message>
-        <location filename="../ui/lab/protocolspage.cpp" line="+45"/>
+        <location filename="../ui/lab/protocolspage.cpp" line="+47"/>
         <source>any</source>
         <translation>cualquiera</translation>
     </message>
@@ -9724,22 +9788,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>PDF de la orden de trabajo</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Receive</source>
-        <translation>Recibir</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Start analysis</source>
-        <translation>Iniciar análisis</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel protocol…</source>
-        <translation>Cancelar protocolo…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Open the report of the current protocol (Return)</source>
         <translation>Abrir el informe del protocolo actual (Intro)</translation>
     </message>
@@ -9759,47 +9808,47 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Mostrar la orden de trabajo del protocolo actual como PDF (Ctrl+Mayús+W)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Mark the current protocol&apos;s samples as received (Ctrl+R)</source>
-        <translation>Marcar como recibidas las muestras del protocolo actual (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start the analysis of the current protocol (Ctrl+T)</source>
-        <translation>Iniciar el análisis del protocolo actual (Ctrl+T)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel the current protocol (Ctrl+Shift+X)</source>
-        <translation>Cancelar el protocolo actual (Ctrl+Mayús+X)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+258"/>
         <source>Cancel protocol</source>
         <translation>Cancelar protocolo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cancel protocol %1?</source>
         <translation>¿Cancelar el protocolo %1?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A cancelled protocol cannot be received, analysed or reported any more.</source>
         <translation>Un protocolo cancelado ya no se puede recibir, analizar ni informar.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-246"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-34"/>
+        <source>&amp;Receive</source>
+        <translation>&amp;Recibir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start &amp;analysis</source>
+        <translation>Iniciar &amp;análisis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel…</source>
+        <translation>&amp;Cancelar…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>S&amp;tate:</source>
         <translation>Es&amp;tado:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>All clients</source>
         <translation>Todos los clientes</translation>
     </message>
@@ -9819,7 +9868,72 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>&amp;hasta:</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+170"/>
+        <source>Mark the selected protocol&apos;s samples as received</source>
+        <translation>Marcar como recibidas las muestras del protocolo seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the %1 selected protocols as received (a job; can be undone)</source>
+        <translation>Marcar como recibidos los %1 protocolos seleccionados (un trabajo; se puede deshacer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark every protocol the filter matches as received (a job; can be undone)</source>
+        <translation>Marcar como recibidos todos los protocolos que cumplen el filtro (un trabajo; se puede deshacer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the analysis of the selected protocol</source>
+        <translation>Iniciar el análisis del protocolo seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the analysis of the %1 selected protocols (a job; can be undone)</source>
+        <translation>Iniciar el análisis de los %1 protocolos seleccionados (un trabajo; se puede deshacer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the analysis of every protocol the filter matches (a job; can be undone)</source>
+        <translation>Iniciar el análisis de todos los protocolos que cumplen el filtro (un trabajo; se puede deshacer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the selected protocol</source>
+        <translation>Cancelar el protocolo seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the %1 selected protocols (a job; can be undone)</source>
+        <translation>Cancelar los %1 protocolos seleccionados (un trabajo; se puede deshacer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel every protocol the filter matches (a job; can be undone)</source>
+        <translation>Cancelar todos los protocolos que cumplen el filtro (un trabajo; se puede deshacer)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select protocols, or filter the list, first</source>
+        <translation>Seleccione protocolos, o filtre la lista, primero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select one protocol: changing several at once is for administrators</source>
+        <translation>Seleccione un protocolo: cambiar varios a la vez es cosa de administradores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a protocol first</source>
+        <translation>Seleccione un protocolo primero</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>1 protocol</source>
         <translation>1 protocolo</translation>
     </message>
@@ -9834,7 +9948,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>%1 · %L2 seleccionados</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -9953,30 +10067,35 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Edit</source>
         <translation>Editar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/pages/recordpage.h" line="+101"/>
+        <location filename="../ui/pages/recordpage.h" line="+112"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Search…</source>
         <translation>Buscar…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+73"/>
         <source>The list could not be loaded: %1</source>
         <translation>No se pudo cargar la lista: %1</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+205"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Nothing matches the search or the filters.</source>
+        <translation>Nada coincide con la búsqueda o los filtros.</translation>
     </message>
     <message>
         <location filename="../ui/pages/recordpage.h" line="+0"/>
@@ -9989,7 +10108,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Puede deshacerlo con Editar ▸ Deshacer.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <location line="+4"/>
         <source>Delete %1</source>
         <translation>Eliminar %1</translation>
@@ -11184,7 +11303,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ReportTasks</name>
     <message>
-        <location filename="../tasks/reports/reporttasks.cpp" line="+40"/>
+        <location filename="../tasks/reports/reporttasks.cpp" line="+42"/>
         <source>reading</source>
         <translation>leyendo</translation>
     </message>
@@ -11199,7 +11318,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>PDF</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The PDF could not be made: no usable font.</source>
         <translation>No se pudo generar el PDF: no hay ninguna fuente utilizable.</translation>
     </message>
@@ -11209,22 +11328,22 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>CSV</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
         <source>%1 is ready</source>
         <translation>%1 está listo</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+24"/>
         <source>Occupancy report</source>
         <translation>Informe de ocupación</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Maintenance report</source>
         <translation>Informe de mantenimiento</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Lab turnaround report</source>
         <translation>Informe de tiempo de respuesta del laboratorio</translation>
     </message>
@@ -11983,12 +12102,21 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Buscar por nombre, ID de estudiante o correo electrónico…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>No residents yet.
+
+Add one with New (Ctrl+N), or import a list with File ▸ Import residents….</source>
+        <translation>Aún no hay residentes.
+
+Añada uno con Nuevo (Ctrl+N), o importe una lista con Archivo ▸ Importar residentes….</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Status:</source>
         <translation>Es&amp;tado:</translation>
     </message>
@@ -12306,7 +12434,16 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Buscar por número de habitación…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>No rooms yet.
+
+Add a building first (Buildings), then its rooms here with New (Ctrl+N).</source>
+        <translation>Aún no hay habitaciones.
+
+Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nuevo (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>All buildings</source>
         <translation>Todos los edificios</translation>
     </message>
@@ -12714,7 +12851,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
 <context>
     <name>SyncTasks</name>
     <message>
-        <location filename="../tasks/sync/synctasks.cpp" line="+118"/>
+        <location filename="../tasks/sync/synctasks.cpp" line="+127"/>
         <source>no password or token is stored for %1 (set it in Settings ▸ Registrar sync… or in RESIDESK_SYNC_SECRET)</source>
         <translation>no hay ninguna contraseña ni token guardados para %1 (configúrelos en Configuración ▸ Sincronización con el registro… o en RESIDESK_SYNC_SECRET)</translation>
     </message>
@@ -12724,54 +12861,54 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>el llavero no ha devuelto la contraseña o el token: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>No registrar export URL is set: give one (residesk sync residents URL) or set it in Settings ▸ Registrar sync….</source>
         <translation>No hay ninguna URL de exportación del registro configurada: indique una (residesk sync residents URL) o configúrela en Configuración ▸ Sincronización con el registro….</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Registrar sync from %1 failed: %2</source>
         <translation>La sincronización con el registro desde %1 ha fallado: %2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>cannot make a temporary folder: %1</source>
         <translation>no se puede crear una carpeta temporal: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Fetching the registrar&apos;s export…</source>
         <translation>Obteniendo la exportación del registro…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>the answer is not CSV: the server sent an HTML page (Content-Type %1)</source>
         <translation>la respuesta no es CSV: el servidor envió una página HTML (Content-Type %1)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Reading the file…</source>
         <translation>Leyendo el archivo…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the answer is not a CSV file of residents: %1</source>
         <translation>la respuesta no es un archivo CSV de residentes: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+30"/>
+        <location line="+20"/>
+        <location line="+32"/>
         <source>rows</source>
         <translation>filas</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+75"/>
+        <location line="-8"/>
+        <location line="+77"/>
         <source>Registrar sync from %1: %2</source>
         <translation>Sincronización con el registro desde %1: %2</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>Comparing with the residents…</source>
         <translation>Comparando con los residentes…</translation>
     </message>
@@ -12781,7 +12918,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>el archivo descargado no se puede volver a leer</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Sync residents from the registrar</source>
         <translation>Sincronizar los residentes desde el registro</translation>
     </message>
@@ -14412,7 +14549,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
 <context>
     <name>WaitlistTasks</name>
     <message>
-        <location filename="../tasks/waitlist/waitlisttasks.cpp" line="+38"/>
+        <location filename="../tasks/waitlist/waitlisttasks.cpp" line="+45"/>
         <source>from %1 to %2</source>
         <translation>del %1 al %2</translation>
     </message>
@@ -14450,32 +14587,32 @@ La oficina de alojamiento
 </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Waitlist: room %1 offered to %2</source>
         <translation>Lista de espera: habitación %1 ofrecida a %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Offer %1, %2; answer due by %3.</source>
         <translation>Oferta %1, %2; respuesta a más tardar el %3.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>The job names no room (room_id).</source>
         <translation>El trabajo no indica ninguna habitación (room_id).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Nobody waits for this bed, or it is no longer free.</source>
         <translation>Nadie espera esta plaza o ya no está libre.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Room %1 offered to %2 until %3.</source>
         <translation>Habitación %1 ofrecida a %2 hasta el %3.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+28"/>
         <source>%n offer(s) expired</source>
         <translation>
             <numerusform>%n oferta caducada</numerusform>
@@ -14483,12 +14620,12 @@ La oficina de alojamiento
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Offer a freed bed</source>
         <translation>Ofrecer una plaza liberada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Expire waitlist offers</source>
         <translation>Hacer caducar las ofertas de la lista de espera</translation>
     </message>
@@ -14755,7 +14892,7 @@ La oficina de alojamiento
 <context>
     <name>WorkOrdersPage</name>
     <message>
-        <location filename="../ui/lab/workorderspage.cpp" line="+15"/>
+        <location filename="../ui/lab/workorderspage.cpp" line="+16"/>
         <source>Open PDF</source>
         <translation>Abrir PDF</translation>
     </message>
