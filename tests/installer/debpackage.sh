@@ -113,7 +113,7 @@ duplicates=$(uniq -d "$scratch/depends.txt")
 [ -z "$duplicates" ] || problem "Depends names these more than once: $duplicates"
 
 # Listed by hand: what dpkg-shlibdeps cannot see (installer/CMakeLists.txt).
-hand="libqt6sql6-sqlite libqt6sql6-psql libsecret-1-0 qt6-translations-l10n"
+hand="libqt6sql6-sqlite libqt6sql6-psql libsecret-1-0 qt6-translations-l10n libqt6svg6"
 for package in $hand; do
     grep -qx "$package" "$scratch/depends.txt" || problem "Depends lacks $package (loaded at run time)"
 done
