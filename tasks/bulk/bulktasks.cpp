@@ -410,9 +410,9 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
     QJsonObject result = c.toJson();
     result.insert(u"to"_s, Protocol::stateCode(*to));
     result.insert(u"selected"_s, selected);
-    const Result<QString> scope = BulkTasks::describeScope(db, payload);
-    const QString scopeText = scope ? scope.value() : BulkTasks::scopeText(payload);
-    result.insert(u"scope"_s, scopeText);
+    const Result<StoredText> scope = BulkTasks::describeScopeMessage(db, payload);
+    const StoredText scopeText = scope ? scope.value() : BulkTasks::scopeMessage(payload);
+    result.insert(u"scope"_s, scopeText.toString());
     addNotice(result,
               msg(QT_TRANSLATE_NOOP("BulkTasks", "%L1 changed, %L2 skipped, %L3 failed"))
                   .arg(c.changed)
@@ -540,16 +540,15 @@ QCoro::Task<JobOutcome> runUndo(JobContext &ctx)
                        {u"restored"_s, c.changed},
                        {u"skipped"_s, c.skipped},
                        {u"failed"_s, c.failed}};
-    const Result<QString> scope = BulkTasks::describeScope(db, ctx.payload());
-    addNotice(
-        result,
-        msg(QT_TRANSLATE_NOOP("BulkTasks", "%L1 restored, %L2 skipped, %L3 failed"))
-            .arg(c.changed)
-            .arg(c.skipped)
-            .arg(c.failed),
-        msg(QT_TRANSLATE_NOOP("BulkTasks", "Undo of bulk change %1 (%2) finished"))
-            .arg(originalId)
-            .arg(scope ? StoredText(scope.value()) : msg(QT_TRANSLATE_NOOP("BulkTasks", "its protocols"))));
+    const Result<StoredText> scope = BulkTasks::describeScopeMessage(db, ctx.payload());
+    addNotice(result,
+              msg(QT_TRANSLATE_NOOP("BulkTasks", "%L1 restored, %L2 skipped, %L3 failed"))
+                  .arg(c.changed)
+                  .arg(c.skipped)
+                  .arg(c.failed),
+              msg(QT_TRANSLATE_NOOP("BulkTasks", "Undo of bulk change %1 (%2) finished"))
+                  .arg(originalId)
+                  .arg(scope ? scope.value() : msg(QT_TRANSLATE_NOOP("BulkTasks", "its protocols"))));
     result.insert(u"notify_link"_s, u"bulk:%1"_s.arg(jobId));
     co_return JobOutcome::success(result);
 }
@@ -616,43 +615,55 @@ std::optional<ProtocolFilter> filterFromJson(const QJsonObject &json, QString *e
     return filter;
 }
 
-QString scopeText(const QJsonObject &payload, const QString &clientName)
+StoredText scopeMessage(const QJsonObject &payload, const QString &clientName)
 {
     if (payload.contains(u"ids"_s)) {
         const auto count = int(payload.value(u"ids"_s).toArray().size());
-        return QCoreApplication::translate("BulkTasks", "%Ln selected protocol(s)", nullptr, count);
+        return msg(QT_TRANSLATE_N_NOOP("BulkTasks", "%Ln selected protocol(s)"), count);
     }
     const std::optional<ProtocolFilter> filter = filterFromJson(payload.value(u"filter"_s).toObject());
     if (!filter)
-        return tr("a filter that cannot be read");
-    QStringList parts;
+        return msg(QT_TRANSLATE_NOOP("BulkTasks", "a filter that cannot be read"));
+    QList<StoredText> parts;
     if (filter->state)
-        parts << tr("state %1").arg(Protocol::stateLabel(*filter->state));
+        parts << msg(QT_TRANSLATE_NOOP("BulkTasks", "state %1")).arg(stateText(*filter->state));
     if (filter->clientId > 0)
-        parts << (clientName.isEmpty() ? tr("client %1").arg(filter->clientId)
-                                       : tr("client %1").arg(clientName));
+        parts << (clientName.isEmpty()
+                      ? msg(QT_TRANSLATE_NOOP("BulkTasks", "client %1")).arg(filter->clientId)
+                      : msg(QT_TRANSLATE_NOOP("BulkTasks", "client %1")).arg(clientName));
     const QString from = filter->submittedFrom.toString(Qt::ISODate);
     const QString to = filter->submittedTo.toString(Qt::ISODate);
     if (filter->submittedFrom.isValid() && filter->submittedTo.isValid())
-        parts << tr("submitted %1–%2").arg(from, to);
+        parts << msg(QT_TRANSLATE_NOOP("BulkTasks", "submitted %1–%2")).arg(from, to);
     else if (filter->submittedFrom.isValid())
-        parts << tr("submitted from %1").arg(from);
+        parts << msg(QT_TRANSLATE_NOOP("BulkTasks", "submitted from %1")).arg(from);
     else if (filter->submittedTo.isValid())
-        parts << tr("submitted until %1").arg(to);
+        parts << msg(QT_TRANSLATE_NOOP("BulkTasks", "submitted until %1")).arg(to);
     if (!filter->search.trimmed().isEmpty())
-        parts << tr("search “%1”").arg(filter->search.trimmed());
-    return parts.isEmpty() ? tr("every protocol") : parts.join(u", "_s);
+        parts << msg(QT_TRANSLATE_NOOP("BulkTasks", "search “%1”")).arg(filter->search.trimmed());
+    if (parts.isEmpty())
+        return msg(QT_TRANSLATE_NOOP("BulkTasks", "every protocol"));
+    // "state Received, client Vet Clinic, …": a list, whatever the language.
+    StoredText joined = parts.takeFirst();
+    for (const StoredText &part : std::as_const(parts))
+        joined = msg(QT_TRANSLATE_NOOP("BulkTasks", "%1, %2")).arg(joined).arg(part);
+    return joined;
 }
 
-Result<QString> describeScope(Database &db, const QJsonObject &payload)
+QString scopeText(const QJsonObject &payload, const QString &clientName)
+{
+    return scopeMessage(payload, clientName).toString();
+}
+
+Result<StoredText> describeScopeMessage(Database &db, const QJsonObject &payload)
 {
     if (payload.contains(u"job_id"_s)) { // an undo: what the change selected
         const Result<Job> original = JobStore(db).get(payload.value(u"job_id"_s).toInteger());
         if (!original)
             return original.error();
         if (original->payload.contains(u"job_id"_s))
-            return tr("an undo");
-        return describeScope(db, original->payload);
+            return msg(QT_TRANSLATE_NOOP("BulkTasks", "an undo"));
+        return describeScopeMessage(db, original->payload);
     }
     const qint64 clientId = payload.value(u"filter"_s).toObject().value(u"client_id"_s).toInteger();
     QString clientName;
@@ -663,7 +674,15 @@ Result<QString> describeScope(Database &db, const QJsonObject &payload)
         else if (client.error().code != DbError::Code::NotFound)
             return client.error();
     }
-    return scopeText(payload, clientName);
+    return scopeMessage(payload, clientName);
+}
+
+Result<QString> describeScope(Database &db, const QJsonObject &payload)
+{
+    const Result<StoredText> scope = describeScopeMessage(db, payload);
+    if (!scope)
+        return scope.error();
+    return scope->toString();
 }
 
 JobRequest transitionRequest(Protocol::State to, const QList<qint64> &ids)

@@ -71,8 +71,11 @@ std::optional<ProtocolFilter> filterFromJson(const QJsonObject &json, QString *e
 // "every protocol" for an empty filter. Reads the client's name (on this thread's
 // connection); an undo's payload describes the change it undoes.
 Result<QString> describeScope(Database &db, const QJsonObject &payload);
+// The same as a message (stored in a notification, read in the reader's language).
+Result<StoredText> describeScopeMessage(Database &db, const QJsonObject &payload);
 // The same without the database: a client by its id ("client 7").
 QString scopeText(const QJsonObject &payload, const QString &clientName = {});
+StoredText scopeMessage(const QJsonObject &payload, const QString &clientName = {});
 
 JobRequest transitionRequest(Protocol::State to, const QList<qint64> &ids);
 JobRequest transitionRequest(Protocol::State to, const ProtocolFilter &filter);

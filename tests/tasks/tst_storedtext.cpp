@@ -3,6 +3,8 @@
 // written while English is installed read back in Spanish once the Spanish translation
 // is installed, while rows without a message show their text as written.
 #include "models/db/sqlstatement.h"
+#include "tasks/import/importtasks.h"
+#include "tasks/itemmodels/jobstablemodel.h"
 #include "tasks/jobclock.h"
 #include "tasks/jobstore.h"
 #include "tasks/maintenance/maintenancetasks.h"
@@ -285,6 +287,67 @@ private Q_SLOTS:
         QVERIFY(store.retry(batched, m_alice));
         QVERIFY(store.get(batched)->errorMsg.isEmpty());
         QVERIFY(store.get(batched)->errorText().isEmpty());
+    }
+
+    void importSaysWhatHappenedInASentence_data()
+    {
+        QTest::addColumn<qint64>("created");
+        QTest::addColumn<qint64>("updated");
+        QTest::addColumn<qint64>("unchanged");
+        QTest::addColumn<qint64>("rejected");
+        QTest::addColumn<bool>("dryRun");
+        QTest::addColumn<QString>("sentence");
+        // Without a translator the plural forms stay as the source writes them; the
+        // English file (residesk_en.ts) gives "1 resident" / "120 residents".
+        QTest::newRow("all three") << qint64(100) << qint64(20) << qint64(3) << qint64(2) << false
+                                   << u"120 resident(s) imported, 3 skipped, 2 rejected"_s;
+        QTest::newRow("nothing skipped") << qint64(4800) << qint64(0) << qint64(0) << qint64(2) << false
+                                         << u"4,800 resident(s) imported, 2 rejected"_s;
+        QTest::newRow("only imported")
+            << qint64(1) << qint64(0) << qint64(0) << qint64(0) << false << u"1 resident(s) imported"_s;
+        QTest::newRow("trial run")
+            << qint64(5) << qint64(0) << qint64(1) << qint64(0) << true
+            << u"Trial run, nothing was written: 5 resident(s) would be imported, 1 skipped"_s;
+    }
+
+    void importSaysWhatHappenedInASentence()
+    {
+        QFETCH(qint64, created);
+        QFETCH(qint64, updated);
+        QFETCH(qint64, unchanged);
+        QFETCH(qint64, rejected);
+        QFETCH(bool, dryRun);
+        QFETCH(QString, sentence);
+        ResidentImporter::Counts counts;
+        counts.created = created;
+        counts.updated = updated;
+        counts.unchanged = unchanged;
+        counts.rejected = rejected;
+        const StoredText said = ImportTasks::importSummary(counts, dryRun);
+        QCOMPARE(said.toString(), sentence);
+        QCOMPARE(StoredText::display(said.toJson(), {}), sentence);
+    }
+
+    void jobsPanelShowsCountsAndStepInTheViewersLanguage()
+    {
+        Job job;
+        job.state = JobState::Running;
+        job.progressDone = 1234567;
+        job.progressTotal = 2345678;
+        job.progressMsg = StoredText("ImportTasks", "rows");
+        job.progressMessage = job.progressMsg.toString();
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        QCOMPARE(JobsTableModel::progressText(job, english), u"1,234,567 of 2,345,678 — rows"_s);
+        Spanish spanish;
+        QVERIFY2(spanish.loaded(), "residesk_es.qm was not built (target residesk_lrelease)");
+        const QLocale es(QLocale::Spanish, QLocale::Spain);
+        QCOMPARE(JobsTableModel::progressText(job, es),
+                 u"%1 de %2 — filas"_s.arg(es.toString(1234567), es.toString(2345678)));
+        // Words stored without a message are shown as written.
+        job.progressMsg = {};
+        job.progressMessage = u"compacting"_s;
+        QCOMPARE(JobsTableModel::progressText(job, es),
+                 u"%1 de %2 — compacting"_s.arg(es.toString(1234567), es.toString(2345678)));
     }
 
     void rowsWithoutAMessageShowTheirText()
