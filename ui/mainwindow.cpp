@@ -54,7 +54,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
-#include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -280,16 +279,10 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         d->jobsDock->show();
         d->jobsDock->raise();
     });
-    QToolBar *toolbar = addToolBar(tr("Main toolbar"));
-    toolbar->setObjectName(u"mainToolBar"_s);
-    toolbar->setMovable(false);
-    toolbar->setFloatable(false);
-    toolbar->toggleViewAction()->setVisible(false);
-    auto *spacer = new QWidget(toolbar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    toolbar->addWidget(spacer);
-    d->notifications = new NotificationCentre(services, toolbar);
-    toolbar->addWidget(d->notifications);
+    // The bell at the menu bar's end: no tool bar row of its own on a 768 px screen.
+    d->notifications = new NotificationCentre(services, menuBar());
+    d->notifications->setAutoRaise(true);
+    menuBar()->setCornerWidget(d->notifications, Qt::TopRightCorner);
     connect(d->notifications, &NotificationCentre::showJobRequested, d->jobsDock, &JobsDock::showJob);
     connect(d->notifications, &NotificationCentre::openLink, this, [this](const QString &link) {
         if (!d->lab->openLink(link) && !d->bulk->openLink(link) && !d->reports->openLink(link) &&

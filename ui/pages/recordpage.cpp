@@ -71,8 +71,8 @@ RecordPage::RecordPage(UndoContext &context, const QString &key, QWidget *parent
     m_search->setPlaceholderText(tr("Search…"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(160);
-    m_search->setMaximumWidth(320);
-    m_search->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_search->setMaximumWidth(340);
+    m_search->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_filtersRow = new QWidget(this);
     m_filtersRow->setObjectName(QStringLiteral("pageFilters"));
     m_filtersRow->setLayout(m_filters);
@@ -124,8 +124,10 @@ RecordPage::RecordPage(UndoContext &context, const QString &key, QWidget *parent
 
     auto *top = new QHBoxLayout;
     top->setSpacing(12);
-    top->addWidget(m_actionsBar, 1);
-    top->addWidget(m_search);
+    // The search box takes a share of the room the actions leave, up to its maximum, so
+    // that its placeholder is read whole on a laptop.
+    top->addWidget(m_actionsBar, 3);
+    top->addWidget(m_search, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
     layout->setSpacing(6);
