@@ -302,8 +302,13 @@ JobOutcome Finalization::succeeded(const Report &report, const QJsonObject &chec
         msg(QT_TRANSLATE_NOOP("Finalization", "Report %1 finalized")).arg(report.protocolNumber);
     result.insert(u"notify_title"_s, title.toString());
     result.insert(u"notify_title_msg"_s, title.toJsonObject());
-    QString summary =
-        tr("Signed by %1.").arg(report.signerName.isEmpty() ? report.signedBy : report.signerName);
+    StoredText summary = msg(QT_TRANSLATE_NOOP("Finalization", "Signed by %1."))
+                             .arg(report.signerName.isEmpty() ? report.signedBy : report.signerName);
+    // Two sentences, the second about the e-mail (the outbox's words: in the worker's
+    // language).
+    const auto andThen = [&summary](const StoredText &next) {
+        summary = msg(QT_TRANSLATE_NOOP("Finalization", "%1 %2")).arg(summary).arg(next);
+    };
     if (checkpoint.contains(u"email_id"_s)) {
         result.insert(u"email_id"_s, checkpoint.value(u"email_id"_s));
         // What the outbox says now: queued (it was queued with the signature, and a
@@ -311,18 +316,19 @@ JobOutcome Finalization::succeeded(const Report &report, const QJsonObject &chec
         const Result<ReportEmail> email = ReportEmail::read(m_ctx.database(), checkpoint);
         if (email && email->kind == ReportEmail::Kind::Email) {
             result.insert(u"email_state"_s, OutboxStates::code(email->email.state));
-            summary += u' ' + email->text();
+            andThen(email->text());
         } else {
             if (!email)
                 qCWarning(lcFinalize)
                     << "report" << report.id << "e-mail state not read:" << email.error().message;
-            summary += u' ' + tr("The e-mail to the client was queued.");
+            andThen(msg(QT_TRANSLATE_NOOP("Finalization", "The e-mail to the client was queued.")));
         }
     } else if (checkpoint.contains(u"email_skipped"_s)) {
         result.insert(u"email_skipped"_s, checkpoint.value(u"email_skipped"_s));
-        summary += u' ' + checkpoint.value(u"email_skipped"_s).toString();
+        andThen(checkpoint.value(u"email_skipped"_s).toString());
     }
-    result.insert(u"summary"_s, summary);
+    result.insert(u"summary"_s, summary.toString());
+    result.insert(u"summary_msg"_s, summary.toJsonObject());
     return JobOutcome::success(result);
 }
 
