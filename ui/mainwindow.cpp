@@ -54,6 +54,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -189,14 +190,19 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         {d->lab->workOrdersPage(), tr("Work orders"), Icons::WorkOrders},
         {d->maintenance->page(), tr("Maintenance"), Icons::Maintenance},
     };
+    d->sidebar->setAccessibleName(tr("Pages"));
     for (const auto &entry : entries) {
         d->stack->addWidget(entry.page);
+        // A screen reader names a page's list after the page.
+        if (auto *page = qobject_cast<RecordPage *>(entry.page))
+            page->view()->setAccessibleName(entry.title);
         new QListWidgetItem(Icons::get(entry.icon), entry.title, d->sidebar);
     }
     // The audit trail is for administrators (on PostgreSQL nobody else may read it).
     if (d->actor.role == Actor::Role::Admin) {
         d->audit = new AuditPage(*d->context, d->stack);
         d->stack->addWidget(d->audit);
+        d->audit->view()->setAccessibleName(tr("Audit"));
         new QListWidgetItem(Icons::get(Icons::Audit), tr("Audit"), d->sidebar);
     }
     connect(d->sidebar, &QListWidget::currentRowChanged, d->stack, &QStackedWidget::setCurrentIndex);
@@ -309,7 +315,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     for (int i = 0; i < d->sidebar->count(); ++i) {
         QAction *go = viewMenu->addAction(d->sidebar->item(i)->text(), this,
                                           [this, i] { d->sidebar->setCurrentRow(i); });
-        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        if (i < 9) // Ctrl+1 … Ctrl+9; later pages are in the menu only
+            go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         go->setObjectName(u"actionGoPage%1"_s.arg(i + 1));
         d->goActions << go;
     }

@@ -96,6 +96,10 @@ QCoro::Task<JobOutcome> run(JobContext &ctx, QString report)
     for (qsizetype i = 0; i < made.table.columns.size() && i < made.table.csvTotals.size(); ++i)
         totals.insert(made.table.columns.at(i), made.table.csvTotals.at(i));
     const StoredText ready = msg(QT_TRANSLATE_NOOP("ReportTasks", "%1 is ready")).arg(made.table.title);
+    // What the notification says under its title: a sentence, not the result's fields.
+    StoredText summary =
+        msg(QT_TRANSLATE_N_NOOP("ReportTasks", "%Ln row(s), from %1 to %2"), int(made.table.rows.size()));
+    summary.arg(from.toString(Qt::ISODate)).arg(to.toString(Qt::ISODate));
     QJsonObject result{
         {u"report"_s, report},
         {u"from"_s, from.toString(Qt::ISODate)},
@@ -109,6 +113,8 @@ QCoro::Task<JobOutcome> run(JobContext &ctx, QString report)
         {u"csv"_s, QString::fromUtf8(made.csv)},
         {u"notify_title"_s, ready.toString()},
         {u"notify_title_msg"_s, ready.toJsonObject()},
+        {u"summary"_s, summary.toString()},
+        {u"summary_msg"_s, summary.toJsonObject()},
         {u"notify_link"_s, u"usage-report:%1"_s.arg(ctx.id())},
     };
     ctx.setProgress(kSteps, kSteps);

@@ -30,9 +30,7 @@
 #include "ui/pages/dashboardcard.h"
 #include "ui/pdf/pdfviewerwindow.h"
 #include "ui/reports/reportsui.h"
-#if __has_include("ui/widgets/elidedlabel.h")
 #include "ui/widgets/elidedlabel.h"
-#endif
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -695,18 +693,11 @@ private Q_SLOTS:
         h.window->setGeometry(QRect(QPoint(0, 0), kScreen));
         // The status bar names the test's throwaway database; the pictures show an
         // office's server instead, so they do not change from run to run.
-        if (QWidget *who = h.child<QWidget>(u"statusIdentity"_s)) {
-            const QString text =
-                QCoreApplication::translate("MainWindow", "Signed in as %1  ·  %2")
-                    .arg(h.actor.username,
-                         u"postgresql://%1@db.example.edu:5432/residesk"_s.arg(h.actor.username));
-            if (auto *label = qobject_cast<QLabel *>(who))
-                label->setText(text);
-#if __has_include("ui/widgets/elidedlabel.h")
-            else if (auto *elided = qobject_cast<ElidedLabel *>(who))
-                elided->setText(text);
-#endif
-        }
+        auto *who = h.child<ElidedLabel>(u"statusIdentity"_s);
+        QVERIFY(who);
+        who->setText(QCoreApplication::translate("MainWindow", "Signed in as %1  ·  %2")
+                         .arg(h.actor.username,
+                              u"postgresql://%1@db.example.edu:5432/residesk"_s.arg(h.actor.username)));
 
         QVERIFY2(shootPages(h, language, &error), qPrintable(error));
 

@@ -99,6 +99,7 @@ AllocationsPage::AllocationsPage(UndoContext &context, QWidget *parent)
 
     m_onDate->setObjectName(u"onDateFilter"_s);
     m_date->setObjectName(u"dateFilter"_s);
+    m_date->setAccessibleName(tr("Day"));
     m_date->setCalendarPopup(true);
     m_date->setDisplayFormat(u"yyyy-MM-dd"_s);
     m_date->setEnabled(false);

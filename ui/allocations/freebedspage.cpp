@@ -91,6 +91,8 @@ FreeBedsPage::FreeBedsPage(UndoContext &context, QWidget *parent)
     m_date->setCalendarPopup(true);
     m_date->setDisplayFormat(u"yyyy-MM-dd"_s);
     m_total->setObjectName(u"freeBedsTotal"_s);
+    m_occupancy->setAccessibleName(tr("Occupancy by building"));
+    m_rooms->setAccessibleName(tr("Rooms with their free beds"));
     auto *buildingCaption = new QLabel(tr("&Building:"), this);
     buildingCaption->setBuddy(m_building);
     auto *dateCaption = new QLabel(tr("&Day:"), this);

@@ -42,12 +42,13 @@ WaitlistPage::WaitlistPage(UndoContext &context, QWidget *parent)
     m_building->setObjectName(u"waitlistBuilding"_s);
     m_type->setObjectName(u"waitlistRoomType"_s);
     m_type->addItem(tr("All room types"), QString());
-    for (const Room::Type t : {Room::Type::Single, Room::Type::Double, Room::Type::Triple, Room::Type::Suite,
-                               Room::Type::Studio})
+    for (const Room::Type t :
+         {Room::Type::Single, Room::Type::Double, Room::Type::Triple, Room::Type::Suite, Room::Type::Studio})
         m_type->addItem(Room::typeLabel(t), Room::typeCode(t));
     m_view->setObjectName(u"waitlistView"_s);
-    m_view->setHorizontalHeaderLabels({tr("List"), tr("#"), tr("Resident"), tr("State"), tr("Offer"), tr("Room"),
-                                       tr("Days"), tr("Answer by")});
+    m_view->setAccessibleName(tr("Waitlist"));
+    m_view->setHorizontalHeaderLabels({tr("List"), tr("#"), tr("Resident"), tr("State"), tr("Offer"),
+                                       tr("Room"), tr("Days"), tr("Answer by")});
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -151,7 +152,9 @@ QCoro::Task<> WaitlistPage::load()
     filter.roomType = Room::typeFromCode(m_type->currentData().toString());
     // Named locals, not temporaries: GCC 12 destroys temporaries of a co_await
     // full-expression twice (GCC bug 100611).
-    auto work = [filter](Database &db) { return WaitlistRepository(db, Actor::systemUser()).entries(filter); };
+    auto work = [filter](Database &db) {
+        return WaitlistRepository(db, Actor::systemUser()).entries(filter);
+    };
     auto future = m_context->executor().read(std::move(work));
     const Result<QList<WaitlistEntry>> rows = co_await future;
     if (!self || generation != m_generation)
@@ -181,7 +184,8 @@ QCoro::Task<> WaitlistPage::load()
             offered ? QString::number(e.offerId) : QString(),
             offered ? Allocation::roomLabel(e.buildingCode, e.offerRoomNumber) : QString(),
             days,
-            offered ? QDateTime::fromMSecsSinceEpoch(e.offerDeadlineAt).toString(u"yyyy-MM-dd HH:mm"_s) : QString()};
+            offered ? QDateTime::fromMSecsSinceEpoch(e.offerDeadlineAt).toString(u"yyyy-MM-dd HH:mm"_s)
+                    : QString()};
         for (int column = 0; column < cells.size(); ++column)
             m_view->setItem(row, column, new QTableWidgetItem(cells.at(column)));
         if (e.id == selected || e.id == m_selectAfterLoad) {

@@ -327,7 +327,7 @@ QCoro::Task<> ResidentImportDialog::followJob(qint64 id)
     }
     if (job.state != JobState::Succeeded) {
         fail(job.state == JobState::Cancelled ? tr("the import was cancelled; the rows before stay imported.")
-                                              : job.error);
+                                              : job.errorText());
         Q_EMIT importFinished();
         co_return;
     }

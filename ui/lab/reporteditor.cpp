@@ -1,10 +1,10 @@
 #include "ui/lab/reporteditor.h"
 
 #include "models/db/dbexecutor.h"
+#include "models/db/events.h"
 #include "models/db/transaction.h"
 #include "models/itemmodels/reportresultsmodel.h"
 #include "models/lab/reportrepository.h"
-#include "models/db/events.h"
 #include "tasks/jobstore.h"
 #include "tasks/lab/labdocuments.h"
 #include "tasks/lab/reportemail.h"
@@ -471,7 +471,7 @@ void ReportEditor::display(const Loaded &loaded)
     }
     showEmail({});
     if (r.isFinalizing()) {
-        const QString state = loaded.job ? loaded.job->progressMessage : QString();
+        const QString state = loaded.job ? loaded.job->progressText() : QString();
         setStatus(state.isEmpty() ? tr("Finalizing… (job %1)").arg(r.finalizingJobId)
                                   : tr("Finalizing… %1").arg(state),
                   true);
@@ -760,7 +760,7 @@ QCoro::Task<> ReportEditor::checkJob()
         co_return;
     if (!job->isFinished()) {
         if (job->state == JobState::Queued && !job->error.isEmpty())
-            setStatus(tr("Finalizing… (trying again after: %1)").arg(job->error), true);
+            setStatus(tr("Finalizing… (trying again after: %1)").arg(job->errorText()), true);
         if (m_checkAgain)
             checkJob();
         co_return;
@@ -772,7 +772,7 @@ QCoro::Task<> ReportEditor::checkJob()
         Q_EMIT finalized();
         break;
     case JobState::Failed: {
-        const QString reason = job->error.isEmpty() ? tr("the job failed") : job->error;
+        const QString reason = job->errorText().isEmpty() ? tr("the job failed") : job->errorText();
         load(tr("Not finalized: %1").arg(reason), true);
         Q_EMIT finalizeFailed(reason);
         break;

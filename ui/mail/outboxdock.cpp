@@ -1,8 +1,8 @@
 #include "ui/mail/outboxdock.h"
 
 #include "models/db/dbexecutor.h"
-#include "models/db/transaction.h"
 #include "models/db/events.h"
+#include "models/db/transaction.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
 #include "ui/mail/outboxtablemodel.h"
@@ -55,6 +55,7 @@ OutboxDock::OutboxDock(const WindowServices &services, QWidget *parent)
     m_filter->setObjectName(u"outboxStateFilter"_s);
     m_filter->setAccessibleName(tr("Show e-mails in state"));
     m_search->setObjectName(u"outboxSearch"_s);
+    m_search->setAccessibleName(tr("Search the outbox"));
     m_search->setPlaceholderText(tr("Search recipient or subject"));
     m_search->setClearButtonEnabled(true);
     m_counts->setObjectName(u"outboxCounts"_s);

@@ -76,6 +76,7 @@ MaintenancePage::MaintenancePage(MaintenanceUi &ui, QWidget *parent)
         m_priority->addItem(Maintenance::priorityLabel(p), int(p));
     m_overdue->setObjectName(u"maintenanceOverdueFilter"_s);
     m_search->setObjectName(u"maintenanceSearch"_s);
+    m_search->setAccessibleName(tr("Search maintenance requests"));
     m_search->setPlaceholderText(tr("Search description, place, technician…"));
     m_search->setClearButtonEnabled(true);
     m_new->setObjectName(u"maintenanceNewButton"_s);
@@ -83,6 +84,7 @@ MaintenancePage::MaintenancePage(MaintenanceUi &ui, QWidget *parent)
     m_count->setObjectName(u"maintenanceCount"_s);
 
     m_view->setObjectName(u"maintenanceTable"_s);
+    m_view->setAccessibleName(tr("Maintenance requests"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(MaintenanceRequestsModel::DueColumn, Qt::AscendingOrder);

@@ -69,6 +69,7 @@ RecordPage::RecordPage(UndoContext &context, const QString &key, QWidget *parent
     m_actionsBar->setStyleSheet(QStringLiteral("QToolBar#pageToolBar { border: none; padding: 0; }"));
     m_actionsBar->addActions({newAction, editAction, deleteAction});
     m_search->setPlaceholderText(tr("Search…"));
+    m_search->setAccessibleName(tr("Search"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(160);
     m_search->setMaximumWidth(340);

@@ -1,0 +1,100 @@
+// Every control a person can reach in the main window has a name that a screen reader
+// can say (an accessible name of its own, its text, or its label's through a buddy), on
+// every page and panel; and the pages can be reached from the keyboard alone.
+
+#include "tests/support/windowharness.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool interactive(const QWidget *w)
+{
+    // A spin box's or combo box's own line edit is part of it, which carries the name.
+    const QWidget *parent = w->parentWidget();
+    if (qobject_cast<const QAbstractSpinBox *>(parent) || qobject_cast<const QComboBox *>(parent))
+        return false;
+    return qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QLineEdit *>(w) ||
+           qobject_cast<const QComboBox *>(w) || qobject_cast<const QAbstractSpinBox *>(w) ||
+           qobject_cast<const QAbstractItemView *>(w);
+}
+
+// Where a widget is, for the failure message: its object names up to the window.
+QString pathOf(const QWidget *w)
+{
+    QStringList names;
+    for (const QObject *o = w; o; o = o->parent())
+        names.prepend(o->objectName().isEmpty() ? QString::fromLatin1(o->metaObject()->className())
+                                                : o->objectName());
+    return names.join(u'/');
+}
+
+} // namespace
+
+class TestAccessibility : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyControlHasAName()
+    {
+        WindowHarness h;
+        h.diagnostics = true;
+        QString error;
+        QVERIFY2(h.start(&error), qPrintable(error));
+        MainWindow &w = *h.window;
+        w.setRights({true, true, true});
+        for (QDockWidget *dock : w.findChildren<QDockWidget *>())
+            dock->show();
+        auto *sidebar = h.child<QListWidget>(u"sidebar"_s);
+        auto *stack = h.child<QStackedWidget>(u"pageStack"_s);
+        QVERIFY(sidebar && stack);
+
+        QStringList unnamed;
+        for (int row = 0; row < stack->count(); ++row) {
+            sidebar->setCurrentRow(row);
+            QCoreApplication::processEvents();
+            for (QWidget *widget : w.findChildren<QWidget *>()) {
+                if (!widget->isVisible() || !interactive(widget) || widget->focusPolicy() == Qt::NoFocus)
+                    continue;
+                QAccessibleInterface *face = QAccessible::queryAccessibleInterface(widget);
+                const QString name = face ? face->text(QAccessible::Name).trimmed() : QString();
+                if (name.isEmpty() && !unnamed.contains(pathOf(widget)))
+                    unnamed << pathOf(widget);
+            }
+        }
+        for (const QString &path : std::as_const(unnamed))
+            qWarning("no accessible name: %s", qPrintable(path));
+        QVERIFY2(unnamed.isEmpty(),
+                 qPrintable(u"%1 controls have no accessible name (listed above)"_s.arg(unnamed.size())));
+    }
+
+    void pagesAreReachedFromTheKeyboard()
+    {
+        // View ▸ <page> (Ctrl+1 …) for each page of the sidebar.
+        WindowHarness h;
+        QString error;
+        QVERIFY2(h.start(&error), qPrintable(error));
+        auto *stack = h.child<QStackedWidget>(u"pageStack"_s);
+        for (int i = 1; i <= 9; ++i) {
+            auto *go = h.child<QAction>(u"actionGoPage%1"_s.arg(i));
+            QVERIFY2(go, qPrintable(u"no View action for page %1"_s.arg(i)));
+            QTest::keySequence(h.window.get(), go->shortcut());
+            QTRY_COMPARE(stack->currentIndex(), i - 1);
+        }
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
