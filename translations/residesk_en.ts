@@ -80,7 +80,7 @@
 <context>
     <name>BulkTasks</name>
     <message numerus="yes">
-        <location filename="../tasks/bulk/bulktasks.cpp" line="+623"/>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="+622"/>
         <source>%Ln selected protocol(s)</source>
         <translation>
             <numerusform>%Ln selected protocol</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>FreeBedsPage</name>
     <message numerus="yes">
-        <location filename="../ui/allocations/freebedspage.cpp" line="+177"/>
+        <location filename="../ui/allocations/freebedspage.cpp" line="+179"/>
         <source>%Ln free bed(s) in %1 on %2.</source>
         <translation>
             <numerusform>%Ln free bed in %1 on %2.</numerusform>
@@ -323,7 +323,7 @@
 <context>
     <name>MaintenancePage</name>
     <message numerus="yes">
-        <location filename="../ui/maintenance/maintenancepage.cpp" line="+270"/>
+        <location filename="../ui/maintenance/maintenancepage.cpp" line="+272"/>
         <source>%Ln request(s)</source>
         <translation>
             <numerusform>%Ln request</numerusform>
@@ -431,6 +431,17 @@
     </message>
 </context>
 <context>
+    <name>ReportTasks</name>
+    <message numerus="yes">
+        <location filename="../tasks/reports/reporttasks.cpp" line="+101"/>
+        <source>%Ln row(s), from %1 to %2</source>
+        <translation>
+            <numerusform>%Ln row, from %1 to %2</numerusform>
+            <numerusform>%Ln rows, from %1 to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResidentMailing</name>
     <message numerus="yes">
         <location filename="../tasks/mail/residentmailing.cpp" line="+70"/>
@@ -506,7 +517,7 @@
 <context>
     <name>WaitlistPage</name>
     <message numerus="yes">
-        <location filename="../ui/allocations/waitlistpage.cpp" line="+195"/>
+        <location filename="../ui/allocations/waitlistpage.cpp" line="+199"/>
         <source>%Ln resident(s) waiting, %1.</source>
         <translation>
             <numerusform>%Ln resident waiting, %1.</numerusform>

@@ -712,12 +712,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+235"/>
+        <location line="+236"/>
         <source>Cancel reservation</source>
         <translation>Cancelar reserva</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>Cancel the selected reservation (Del)</source>
         <translation>Cancelar la reserva seleccionada (Supr)</translation>
     </message>
@@ -767,7 +767,12 @@
         <translation>Es&amp;tado:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>No allocations yet.
 
 First add the buildings and their rooms (Buildings, Rooms), and the residents (Residents, or File ▸ Import residents…). Then reserve a bed for a resident here with New (Ctrl+N), and check them in when they arrive.</source>
@@ -2363,7 +2368,7 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>Cambio masivo a «%1» (%2) terminado</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+124"/>
         <source>%L1 restored, %L2 skipped, %L3 failed</source>
         <translation>%L1 restaurados, %L2 omitidos, %L3 fallidos</translation>
     </message>
@@ -2411,7 +2416,7 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>estado %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+1"/>
         <source>client %1</source>
         <translation>cliente %1</translation>
@@ -2437,17 +2442,22 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>búsqueda «%1»</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>every protocol</source>
         <translation>todos los protocolos</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>an undo</source>
         <translation>una operación de deshacer</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>&quot;%1&quot; is not a protocol state.</source>
         <translation>«%1» no es un estado de protocolo.</translation>
     </message>
@@ -2457,14 +2467,14 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>No hay ningún protocolo seleccionado.</translation>
     </message>
     <message>
-        <location line="-407"/>
-        <location line="+409"/>
+        <location line="-426"/>
+        <location line="+428"/>
         <source>The bulk change names neither ids nor a filter.</source>
         <translation>El cambio masivo no indica ni ids ni un filtro.</translation>
     </message>
     <message>
-        <location line="-287"/>
-        <location line="+315"/>
+        <location line="-306"/>
+        <location line="+334"/>
         <source>Job %1 is not a bulk change of protocols; it cannot be undone.</source>
         <translation>La tarea %1 no es un cambio masivo de protocolos; no se puede deshacer.</translation>
     </message>
@@ -2479,8 +2489,8 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>La tarea %1 ya la deshizo la tarea %2.</translation>
     </message>
     <message>
-        <location line="-312"/>
-        <location line="+318"/>
+        <location line="-331"/>
+        <location line="+337"/>
         <source>Job %1 has not finished; it can be undone once it has.</source>
         <translation>La tarea %1 no ha terminado; podrá deshacerse cuando termine.</translation>
     </message>
@@ -3905,12 +3915,17 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Informe %1 finalizado</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Signed by %1.</source>
         <translation>Firmado por %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The e-mail to the client was queued.</source>
         <translation>El correo al cliente se ha puesto en cola.</translation>
     </message>
@@ -3994,6 +4009,16 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
     </message>
     <message>
         <location line="+11"/>
+        <source>Occupancy by building</source>
+        <translation>Ocupación por edificio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rooms with their free beds</source>
+        <translation>Habitaciones con sus plazas libres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Building:</source>
         <translation>Edi&amp;ficio:</translation>
     </message>
@@ -4107,6 +4132,25 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
             <numerusform>la base de datos no terminó en %n segundo tras cerrarse la ventana; se sale sin esperar (las tareas en cola y en curso se reanudan en el próximo inicio)</numerusform>
             <numerusform>la base de datos no terminó en %n segundos tras cerrarse la ventana; se sale sin esperar (las tareas en cola y en curso se reanudan en el próximo inicio)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../ui/widgets/guidewindow.cpp" line="+44"/>
+        <source>guide.md</source>
+        <extracomment>The user guide&apos;s file for this language: guide.md (English) or guide.&lt;language&gt;.md as in resources/guide.</extracomment>
+        <translation>guide.es.md</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Residesk user guide</source>
+        <translation>Guía de uso de Residesk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User guide</source>
+        <translation>Guía de uso</translation>
     </message>
 </context>
 <context>
@@ -6706,7 +6750,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+146"/>
+        <location filename="../ui/mainwindow.cpp" line="+147"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
@@ -6761,7 +6805,13 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Mantenimiento</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+1"/>
         <source>Audit</source>
         <translation>Auditoría</translation>
     </message>
@@ -6816,12 +6866,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Main toolbar</source>
-        <translation>Barra de herramientas principal</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Opening “%1” is not supported yet.</source>
         <translation>Todavía no se puede abrir «%1».</translation>
     </message>
@@ -6831,7 +6876,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Jobs</source>
         <translation>&amp;Tareas</translation>
     </message>
@@ -6846,7 +6891,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+37"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía de uso</translation>
+    </message>
+    <message>
+        <location line="+151"/>
         <source>Run &amp;diagnostic job</source>
         <translation>Ejecutar tarea de &amp;diagnóstico</translation>
     </message>
@@ -6871,7 +6921,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La tarea de diagnóstico ha fallado a propósito.</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-190"/>
         <source>&amp;Reports</source>
         <translation>&amp;Informes</translation>
     </message>
@@ -6881,7 +6931,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
@@ -6911,9 +6961,9 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No realizado</translation>
     </message>
     <message>
-        <location line="-117"/>
-        <location line="+50"/>
-        <location line="+67"/>
+        <location line="-130"/>
+        <location line="+51"/>
+        <location line="+79"/>
         <source>%1 failed.</source>
         <translation>No se pudo completar «%1».</translation>
     </message>
@@ -7675,12 +7725,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+5"/>
-        <location line="+185"/>
+        <location line="+187"/>
         <source>All buildings</source>
         <translation>Todos los edificios</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-186"/>
         <source>All categories</source>
         <translation>Todas las categorías</translation>
     </message>
@@ -7691,11 +7741,21 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+5"/>
+        <source>Search maintenance requests</source>
+        <translation>Buscar solicitudes de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search description, place, technician…</source>
         <translation>Buscar descripción, lugar, técnico…</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+7"/>
+        <source>Maintenance requests</source>
+        <translation>Solicitudes de mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>The maintenance requests could not be loaded: %1</source>
         <translation>No se han podido cargar las solicitudes de mantenimiento: %1</translation>
     </message>
@@ -8992,12 +9052,12 @@ Plazo: %8.</translation>
     <message>
         <location filename="../ui/mail/outboxdock.cpp" line="+37"/>
         <location line="+17"/>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-189"/>
         <source>Send &amp;now</source>
         <translation>E&amp;nviar ahora</translation>
     </message>
@@ -9023,6 +9083,11 @@ Plazo: %8.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Search the outbox</source>
+        <translation>Buscar en la bandeja de salida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search recipient or subject</source>
         <translation>Buscar destinatario o asunto</translation>
     </message>
@@ -9616,7 +9681,7 @@ Plazo: %8.</translation>
 <context>
     <name>ProtocolMail</name>
     <message>
-        <location filename="../tasks/bulk/bulktasks.cpp" line="-576"/>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="-595"/>
         <source>Dear %1,
 
 protocol %2 (%3) is now %4.
@@ -10083,7 +10148,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Buscar…</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>The list could not be loaded: %1</source>
         <translation>No se pudo cargar la lista: %1</translation>
     </message>
@@ -11332,8 +11402,16 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <source>%1 is ready</source>
         <translation>%1 está listo</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln row(s), from %1 to %2</source>
+        <translation>
+            <numerusform>%Ln fila, del %1 al %2</numerusform>
+            <numerusform>%Ln filas, del %1 al %2</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Occupancy report</source>
         <translation>Informe de ocupación</translation>
     </message>
@@ -14339,6 +14417,11 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
     </message>
     <message>
         <location line="+5"/>
+        <source>Waitlist</source>
+        <translation>Lista de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>List</source>
         <translation>Lista</translation>
     </message>
@@ -14363,12 +14446,12 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Oferta</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Room</source>
         <translation>Habitación</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Days</source>
         <translation>Días</translation>
     </message>
@@ -14403,7 +14486,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>&amp;Tipo de habitación:</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>The waitlists could not be loaded: %1</source>
         <translation>No se han podido cargar las listas de espera: %1</translation>
     </message>
@@ -14423,7 +14506,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%Ln resident(s) waiting, %1.</source>
         <translation>
             <numerusform>%Ln residente en espera, %1.</numerusform>

@@ -35,6 +35,7 @@
 #include "ui/sync/syncui.h"
 #include "ui/widgets/connectionbanner.h"
 #include "ui/widgets/elidedlabel.h"
+#include "ui/widgets/guidewindow.h"
 #include "ui/widgets/icons.h"
 #include "ui/widgets/jobstatusindicator.h"
 #include "ui/widgets/shortcutsdialog.h"
@@ -368,6 +369,18 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
             [this](const QString &target, const QVariantMap &filter) { openDashboardLink(target, filter); });
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = helpMenu->addAction(tr("&User guide"), this, [this] {
+        if (auto *open = findChild<GuideWindow *>(u"guideWindow"_s, Qt::FindDirectChildrenOnly)) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+        auto *window = new GuideWindow(this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+    });
+    guide->setObjectName(u"actionUserGuide"_s);
+    guide->setShortcut(QKeySequence::HelpContents);
     QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), this, [this] {
         // Read from the menu bar now: only what this person's window offers.
         auto *dialog = new ShortcutsDialog(menuBar(), this);

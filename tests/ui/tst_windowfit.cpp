@@ -7,13 +7,18 @@
 #include "app/i18n/translationloader.h"
 #include "tests/support/windowharness.h"
 #include "ui/lab/protocolspage.h"
+#include "ui/widgets/guidewindow.h"
 
 #include <QCoreApplication>
 #include <QDockWidget>
+#include <QImage>
 #include <QListWidget>
 #include <QScopeGuard>
 #include <QStackedWidget>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextDocument>
 #include <QToolBar>
 #include <QTranslator>
 
@@ -100,6 +105,55 @@ private Q_SLOTS:
         QVERIFY(bar);
         QVERIFY2(bar->minimumSizeHint().width() < 200,
                  qPrintable(u"the tool bar needs %1 px"_s.arg(bar->minimumSizeHint().width())));
+    }
+
+    void userGuideInTheWindowsLanguage_data() { fitsALaptop_data(); }
+
+    void userGuideInTheWindowsLanguage()
+    {
+        // Help ▸ User guide (F1): the guide in the window's language, every picture of it
+        // embedded and shown.
+        QFETCH(QString, language);
+        QTranslator *translator =
+            TranslationLoader::installForLocale(QLocale(language), QStringLiteral(RESIDESK_QM_DIR));
+        QVERIFY(translator);
+        const auto uninstall = qScopeGuard([translator] {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        });
+        WindowHarness h;
+        QString error;
+        QVERIFY2(h.start(&error), qPrintable(error));
+        auto *action = h.child<QAction>(u"actionUserGuide"_s);
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(QKeySequence::HelpContents));
+        action->trigger();
+        GuideWindow *guide = nullptr;
+        QTRY_VERIFY((guide = h.window->findChild<GuideWindow *>(u"guideWindow"_s)) && guide->isVisible());
+        const QString text = guide->browser()->toPlainText();
+        QVERIFY2(text.startsWith(language == u"es" ? u"Guía de uso de Residesk"_s : u"Residesk user guide"_s),
+                 qPrintable(text.left(80)));
+        QStringList images;
+        for (QTextBlock block = guide->browser()->document()->begin(); block.isValid();
+             block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                if (it.fragment().charFormat().isImageFormat())
+                    images << it.fragment().charFormat().toImageFormat().name();
+            }
+        }
+        QVERIFY2(images.size() >= 10, qPrintable(images.join(u", "_s)));
+        for (const QString &name : std::as_const(images)) {
+            QVERIFY2(name.contains(u"images/%1/"_s.arg(language)), qPrintable(name));
+            const QVariant image = guide->browser()->loadResource(QTextDocument::ImageResource, QUrl(name));
+            QVERIFY2(image.isValid() && !image.value<QImage>().isNull(), qPrintable(name));
+        }
+        // As wide as the text at most.
+        const QImage first = guide->browser()
+                                 ->loadResource(QTextDocument::ImageResource, QUrl(images.first()))
+                                 .value<QImage>();
+        QVERIFY(first.width() < 1366);
+        QTest::keyClick(guide, Qt::Key_Escape);
+        QTRY_VERIFY(!h.window->findChild<GuideWindow *>(u"guideWindow"_s));
     }
 };
 
