@@ -3,6 +3,7 @@
 #include "app/cli/globaloptions.h"
 #include "app/cli/unixsignals.h"
 #include "app/gui/shutdownwatchdog.h"
+#include "app/gui/startupprobe.h"
 #include "app/i18n/translationloader.h"
 #include "installer/applicationicon.h"
 #include "models/core/actor.h"
@@ -227,6 +228,7 @@ int GuiApplication::run(int argc, char **argv)
                        .diagnostics = parser.isSet(GlobalOptions::diagnosticsName())});
     if (signedIn.isPostgreSQL())
         window.setWindowTitle(tr("Residesk — %1 on %2").arg(actor.username, signedIn.serverName()));
+    StartupProbe::installIfRequested(window); // RESIDESK_STARTUP_PROBE only: the start-up benchmark
     window.show();
 
     // File ▸ Sign in as someone else…: this window closes as on Quit (jobs stop at a

@@ -1,141 +1,91 @@
 #include "tests/bench/firstwindowcase.h"
 
-#include "models/core/actor.h"
-#include "models/db/connectionmonitor.h"
-#include "models/db/database.h"
-#include "models/db/dbexecutor.h"
-#include "models/db/migrator.h"
-#include "models/db/events.h"
-#include "tasks/taskregistry.h"
 #include "tests/bench/benchdatabase.h"
 #include "tests/bench/benchstats.h"
-#include "ui/mainwindow.h"
 
-#include <QApplication>
-#include <QCoroFuture>
-#include <QCoroTask>
-#include <QElapsedTimer>
+#include <QCoreApplication>
 #include <QFile>
+#include <QHash>
 #include <QProcess>
-#include <QTimer>
+#include <QTemporaryDir>
 
 #include <cstdio>
+#include <ctime>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr int kResidents = 100000;
-constexpr int kTimeoutMs = 120000;
+constexpr int kTimeoutMs = 60000;
 
-qint64 rssKib()
+qint64 monotonicNs()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').constFirst().toLongLong();
-    }
-    return -1;
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
-QCoro::Task<> startWindow(DbExecutor &executor, MainWindow &window)
+QString residesk()
 {
-    // A named future, not a temporary: GCC 12 destroys temporaries of a co_await
-    // expression twice (GCC bug 100611).
-    auto future = executor.write([](Database &db) { return Migrator(db).migrate(); });
-    const Result<int> migrated = co_await future;
-    if (!migrated) {
-        std::fprintf(stderr, "child: migration failed: %s\n", qPrintable(migrated.error().message));
-        QCoreApplication::exit(2);
-        co_return;
-    }
-    window.start();
+    const QString path = qEnvironmentVariable("RESIDESK_BINARY");
+    return path.isEmpty() ? QStringLiteral(RESIDESK_BENCH_BINARY) : path;
 }
 
 struct Sample
 {
-    double ms = -1;
+    double ms = -1;           // process started -> residents painted (this process's clock)
+    double sinceStartMs = -1; // the same, as the probe saw it from the kernel's start time
     double rssMiB = -1;
+    double peakMiB = -1;
 };
 
-Sample runChild(const QString &url, QString *error)
+Sample runApplication(const QString &url, const QString &home, int run, QString *error)
 {
+    const QString probe = home + u"/probe-%1"_s.arg(run);
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (!env.contains(u"QT_QPA_PLATFORM"_s))
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"RESIDESK_STARTUP_PROBE"_s, probe);
+    // The person's settings, PDF cache and data stay out of the user's own folders.
+    env.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
+    env.insert(u"XDG_CACHE_HOME"_s, home + u"/cache"_s);
+    env.insert(u"XDG_DATA_HOME"_s, home + u"/data"_s);
     process.setProcessEnvironment(env);
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.setProcessChannelMode(QProcess::ForwardedChannels);
 
-    QElapsedTimer timer;
-    timer.start();
-    process.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-first-window"), url});
-    Sample sample;
-    QByteArray buffer;
-    while (sample.ms < 0) {
-        if (!process.waitForReadyRead(kTimeoutMs)) {
-            *error = QStringLiteral("the child did not report its first window (%1)").arg(process.errorString());
-            process.kill();
-            process.waitForFinished();
-            return {};
-        }
-        buffer += process.readAllStandardOutput();
-        const qsizetype at = buffer.indexOf("ready rss_kib=");
-        if (at >= 0 && buffer.indexOf('\n', at) > at) {
-            sample.ms = double(timer.nsecsElapsed()) / 1e6;
-            const QByteArray line = buffer.mid(at, buffer.indexOf('\n', at) - at);
-            sample.rssMiB = double(line.mid(int(qstrlen("ready rss_kib="))).toLongLong()) / 1024;
-        }
-    }
-    if (!process.waitForFinished(30000)) {
+    const qint64 startNs = monotonicNs();
+    process.start(residesk(), {u"--database"_s, url});
+    if (!process.waitForFinished(kTimeoutMs)) {
+        *error =
+            u"residesk did not start and quit within %1 ms (%2)"_s.arg(kTimeoutMs).arg(process.errorString());
         process.kill();
         process.waitForFinished();
+        return {};
     }
+    QFile file(probe);
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0 ||
+        !file.open(QIODevice::ReadOnly)) {
+        *error =
+            u"residesk ended with code %1 without the start-up probe's figures"_s.arg(process.exitCode());
+        return {};
+    }
+    QHash<QByteArray, QByteArray> fields;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const qsizetype eq = line.indexOf('=');
+        if (eq > 0)
+            fields.insert(line.left(eq), line.mid(eq + 1));
+    }
+    Sample sample;
+    sample.ms = double(fields.value("painted_monotonic_ns").toLongLong() - startNs) / 1e6;
+    sample.sinceStartMs = fields.value("since_process_start_ms").toDouble();
+    sample.rssMiB = fields.value("rss_kib").toDouble() / 1024;
+    sample.peakMiB = fields.value("hwm_kib").toDouble() / 1024;
     return sample;
 }
 
 } // namespace
-
-int FirstWindowCase::child(int argc, char **argv, const QString &url)
-{
-    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Residesk"));
-    QCoreApplication::setApplicationName(QStringLiteral("residesk-bench"));
-
-    const Result<DatabaseConfig> config = DatabaseConfig::parse(url);
-    if (!config) {
-        std::fprintf(stderr, "child: %s\n", qPrintable(config.error().message));
-        return 2;
-    }
-    Database database(config.value());
-    DbExecutor executor(database);
-    ConnectionMonitor monitor(executor);
-    // The window's job and event services, idle here: this case measures the first rows.
-    TaskRegistry tasks;
-    EventBus events(database);
-    MainWindow window({.executor = executor,
-                       .monitor = monitor,
-                       .events = events,
-                       .engine = nullptr,
-                       .tasks = tasks,
-                       .actor = Actor::systemUser()});
-    QObject::connect(&window, &MainWindow::residentsShown, &app, [] {
-        std::printf("ready rss_kib=%lld\n", static_cast<long long>(rssKib()));
-        std::fflush(stdout);
-        QCoreApplication::exit(0);
-    });
-    QTimer::singleShot(kTimeoutMs, &app, [] {
-        std::fprintf(stderr, "child: no residentsShown() within %d ms\n", kTimeoutMs);
-        QCoreApplication::exit(3);
-    });
-    window.show();
-    QTimer::singleShot(0, &window, [&executor, &window] { startWindow(executor, window); });
-    const int code = app.exec();
-    executor.waitForDone();
-    return code;
-}
 
 int FirstWindowCase::run(const BenchOptions &options)
 {
@@ -145,22 +95,34 @@ int FirstWindowCase::run(const BenchOptions &options)
         std::fprintf(stderr, "residesk-bench: %s\n", qPrintable(error));
         return 1;
     }
-    BenchStats time{name(), QStringLiteral("ms"), {}};
-    BenchStats rss{name() + QStringLiteral(".rss"), QStringLiteral("MiB"), {}};
-    for (int i = -1; i < options.runs; ++i) {   // run -1 is the warm-up
-        const Sample sample = runChild(db.url(), &error);
+    QTemporaryDir home;
+    if (!home.isValid()) {
+        std::fprintf(stderr, "residesk-bench: cannot create a temporary folder\n");
+        return 1;
+    }
+    BenchStats time{name(), u"ms"_s, {}};
+    BenchStats rss{name() + u".rss"_s, u"MiB"_s, {}};
+    BenchStats peak{name() + u".peak_rss"_s, u"MiB"_s, {}};
+    for (int i = -1; i < options.runs; ++i) { // run -1 is the warm-up
+        const Sample sample = runApplication(db.url(), home.path(), i + 1, &error);
         if (sample.ms < 0) {
             std::fprintf(stderr, "residesk-bench: %s\n", qPrintable(error));
             return 1;
         }
         if (!options.json)
-            std::fprintf(stderr, "%s %.1f ms, %.1f MiB\n", i < 0 ? "warm-up:" : "run:", sample.ms, sample.rssMiB);
+            std::fprintf(stderr,
+                         "%s %.1f ms to the residents painted (%.0f ms after the kernel's start time), "
+                         "RSS %.1f MiB, peak %.1f MiB\n",
+                         i < 0 ? "warm-up:" : "run:", sample.ms, sample.sinceStartMs, sample.rssMiB,
+                         sample.peakMiB);
         if (i >= 0) {
             time.samples.append(sample.ms);
             rss.samples.append(sample.rssMiB);
+            peak.samples.append(sample.peakMiB);
         }
     }
     rss.print(options.json);
+    peak.print(options.json);
     time.print(options.json);
     return 0;
 }

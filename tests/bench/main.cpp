@@ -7,27 +7,27 @@
 #include "tests/bench/backupcase.h"
 #include "tests/bench/benchcase.h"
 #include "tests/bench/bulkreceivecase.h"
+#include "tests/bench/dashboardloadcase.h"
 #include "tests/bench/enginenotifylatencycase.h"
 #include "tests/bench/enginethroughputcase.h"
 #include "tests/bench/finalizefeedbackcase.h"
 #include "tests/bench/firstwindowcase.h"
 #include "tests/bench/guistallcase.h"
-#include "tests/bench/dashboardloadcase.h"
-#include "tests/bench/reportoccupancycase.h"
 #include "tests/bench/importpeakrsscase.h"
 #include "tests/bench/importresidentscase.h"
 #include "tests/bench/labbulktransitioncase.h"
 #include "tests/bench/maildraincase.h"
 #include "tests/bench/maintenanceprocesscase.h"
+#include "tests/bench/reportoccupancycase.h"
 #include "tests/bench/reportrendercase.h"
 #include "tests/bench/reportthroughputcase.h"
 #include "tests/bench/sortfiltercase.h"
 #include "tests/bench/syncunchangedcase.h"
 #include "tests/bench/workordercachedopencase.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QApplication>
 #include <QGuiApplication>
 
 #include <cstdio>
@@ -36,8 +36,6 @@
 
 int main(int argc, char **argv)
 {
-    if (argc == 3 && std::strcmp(argv[1], "--child-first-window") == 0)
-        return FirstWindowCase::child(argc, argv, QString::fromLocal8Bit(argv[2]));
     if (argc == 3 && std::strcmp(argv[1], "--child-gui-stall") == 0)
         return GuiStallCase::child(argc, argv, QString::fromLocal8Bit(argv[2]));
     if (argc >= 2 && std::strcmp(argv[1], "--child-workorder-open") == 0)
@@ -52,7 +50,8 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
         pdfCase = pdfCase || arg == ReportRenderCase::name().toLatin1() ||
-                  arg == ReportThroughputCase::name().toLatin1() || arg == ReportOccupancyCase::name().toLatin1();
+                  arg == ReportThroughputCase::name().toLatin1() ||
+                  arg == ReportOccupancyCase::name().toLatin1();
         widgetCase = widgetCase || arg == DashboardLoadCase::name().toLatin1();
     }
     std::unique_ptr<QCoreApplication> app;
@@ -78,8 +77,7 @@ int main(int argc, char **argv)
         QString description = {}; // one line for --list
     };
     const QList<Case> cases{
-        {FirstWindowCase::name(), &FirstWindowCase::run,
-         QStringLiteral("ms and MiB to the first residents page of a window on 100,000 residents")},
+        {FirstWindowCase::name(), &FirstWindowCase::run, FirstWindowCase::description()},
         {SortFilterCase::name(), &SortFilterCase::run,
          QStringLiteral("ms to sort and search 100,000 residents in the table model")},
         {ReportRenderCase::name(), &ReportRenderCase::run, ReportRenderCase::description()},
