@@ -5,14 +5,15 @@
 
 #include "models/db/connectionmonitor.h"
 #include "models/db/dbexecutor.h"
+#include "models/db/events.h"
 #include "models/db/migrator.h"
 #include "models/housing/residentrepository.h"
 #include "models/itemmodels/recordtablemodel.h"
-#include "models/db/events.h"
 #include "tasks/taskregistry.h"
 #include "tests/support/testdatabase.h"
 #include "ui/dialogs/residentdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/recordpage.h"
 
 #include <QAbstractItemModel>
 #include <QAction>
@@ -195,6 +196,10 @@ void TestResidentsGui::createEditUndoDelete()
     QTableView *view = residentsView(w);
     QVERIFY(view);
     QCOMPARE(view->model()->rowCount(), 0);
+    // An empty list says what to do first.
+    auto *page = w.findChild<RecordPage *>(QStringLiteral("residentsPage"));
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(page->emptyListText().startsWith(QStringLiteral("No residents yet")), kTimeout);
 
     // New resident (Ctrl+N) through the dialog.
     QVERIFY(activate(w));
@@ -229,6 +234,10 @@ void TestResidentsGui::createEditUndoDelete()
     QTRY_VERIFY_WITH_TIMEOUT(stored(h, QStringLiteral("S1001")).ok(), kTimeout);
     QCOMPARE(stored(h, QStringLiteral("S1001"))->email, QStringLiteral("ana@example.edu"));
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, kTimeout);
+    // The new resident is the current, selected row; the empty-list text is gone.
+    QTRY_VERIFY_WITH_TIMEOUT(view->currentIndex().row() == 0 && view->selectionModel()->isRowSelected(0, {}),
+                             kTimeout);
+    QCOMPARE(page->emptyListText(), QString());
 
     screenshot(&w, "main-window");
 

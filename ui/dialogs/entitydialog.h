@@ -16,8 +16,7 @@
 // executor's write thread, then push the undo command and close; on a stale version
 // ask Reload / Overwrite / Cancel; on any other failure stay open with the values kept.
 // A subclass builds the form in its constructor and then calls showRecord().
-template<typename Repo, typename T>
-class EntityDialog : public RecordDialog
+template<typename Repo, typename T> class EntityDialog : public RecordDialog
 {
     // A template cannot have Q_OBJECT; without this, tr() would be RecordDialog::tr and
     // translate in the context "RecordDialog", while lupdate files these strings under
@@ -73,7 +72,8 @@ protected:
             save(true);
             break;
         case ConflictChoice::Cancel:
-            setMessage(tr("Not saved: this record was changed by someone else. Your changes are kept."), true);
+            setMessage(tr("Not saved: this record was changed by someone else. Your changes are kept."),
+                       true);
             break;
         }
     }
@@ -97,7 +97,8 @@ private:
         const bool creating = isNew();
         const T before = m_original;
         const auto onConflict = overwrite ? Repo::OnConflict::Overwrite : Repo::OnConflict::Fail;
-        const QString text = creating ? tr("New %1").arg(describe(record)) : tr("Edit %1").arg(describe(record));
+        const QString text =
+            creating ? tr("New %1").arg(describe(record)) : tr("Edit %1").arg(describe(record));
 
         // Named locals, not temporaries: GCC 12 destroys temporaries of a co_await
         // full-expression twice (GCC bug 100611).
@@ -111,7 +112,10 @@ private:
         // The write happened even if the dialog was closed meanwhile: keep it undoable.
         if (result && context) {
             context->undoStack()->push(new RecordCommand<Repo, T>(
-                *context, creating ? RecordCommandKind::Create : RecordCommandKind::Edit, before, result.value(), text));
+                *context, creating ? RecordCommandKind::Create : RecordCommandKind::Edit, before,
+                result.value(), text));
+            if (creating && self)
+                Q_EMIT self->created(result->id); // before the reload notifyChanged starts
             context->notifyChanged(qMetaTypeId<T>());
         }
         if (!self)
@@ -128,9 +132,10 @@ private:
     void showError(const DbError &error)
     {
         if (error.isConnectionProblem()) {
-            setMessage(tr("Not saved: the database cannot be reached. Your changes are kept; try again when the "
-                          "connection returns."),
-                       true);
+            setMessage(
+                tr("Not saved: the database cannot be reached. Your changes are kept; try again when the "
+                   "connection returns."),
+                true);
             return;
         }
         switch (error.code) {

@@ -27,6 +27,10 @@ public:
     bool isSaving() const { return m_saving; }
     void accept() override;
 
+Q_SIGNALS:
+    // A new record was stored with this id (the page shows it selected once reloaded).
+    void created(qint64 id);
+
 protected:
     enum class ConflictChoice { Reload, Overwrite, Cancel };
 

@@ -2,6 +2,7 @@
 
 #include "models/itemmodels/recordfilterproxymodel.h"
 #include "models/itemmodels/recordtablemodel.h"
+#include "ui/dialogs/recorddialog.h"
 #include "ui/widgets/flowlayout.h"
 #include "ui/widgets/icons.h"
 
@@ -262,6 +263,14 @@ void RecordPage::fitColumns()
     }
 }
 
+void RecordPage::selectAfterReload(qint64 id)
+{
+    m_restoreId = id;
+    m_restoreScroll = -1;
+    m_restoreSelected = {id};
+    m_scrollToRestored = true;
+}
+
 void RecordPage::reload()
 {
     if (m_started)
@@ -297,11 +306,14 @@ void RecordPage::reselect(bool firstPage)
     if (firstPage && (m_restoreId > 0 || m_restoreScroll >= 0)) {
         const qint64 id = std::exchange(m_restoreId, 0);
         const int scroll = std::exchange(m_restoreScroll, -1);
+        const bool scrollTo = std::exchange(m_scrollToRestored, false);
         if (const int row = id > 0 ? m_model->rowOfId(id) : -1; row >= 0) {
             // Current again without selecting it: the selection comes back below, as it was.
             const QScopedValueRollback guard(m_reselecting, true);
-            m_view->selectionModel()->setCurrentIndex(m_proxy->mapFromSource(m_model->index(row, 0)),
-                                                      QItemSelectionModel::NoUpdate);
+            const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+            m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            if (scrollTo) // a record just created: shown where the sort puts it
+                m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
         }
         if (scroll >= 0)
             m_view->verticalScrollBar()->setValue(scroll);
@@ -432,5 +444,7 @@ bool RecordPage::raiseOpenDialog()
 void RecordPage::openDialog(QDialog *dialog)
 {
     m_dialog = dialog;
+    if (auto *record = qobject_cast<RecordDialog *>(dialog))
+        connect(record, &RecordDialog::created, this, &RecordPage::selectAfterReload);
     dialog->open();
 }

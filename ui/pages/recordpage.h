@@ -64,6 +64,9 @@ public:
     bool canDelete() const { return m_canDelete; }
 
     void focusSearch();
+    // After the next reload, the record with this id is current, selected and scrolled
+    // to if its rows are among those loaded (a record just created: RecordDialog::created).
+    void selectAfterReload(qint64 id);
     // The text over the empty table (setEmptyText), or empty while rows are shown.
     QString emptyListText() const;
     virtual void newRecord() = 0;
@@ -168,6 +171,7 @@ private:
     QLabel *m_empty;
     QString m_emptyText;
     QTimer *m_searchTimer;
+    bool m_scrollToRestored = false;
     QPointer<QDialog> m_dialog;
     bool m_canCreate = true;
     bool m_canDelete = true;
