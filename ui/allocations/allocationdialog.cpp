@@ -51,6 +51,9 @@ AllocationDialog::AllocationDialog(UndoContext &context, const Allocation &alloc
     // The first entry of the until field means "no end".
     m_to->setMinimumDate(kOpenEnded);
     m_to->setSpecialValueText(tr("open-ended"));
+    // Room for the words, the calendar button and the frame, in any language.
+    for (QDateEdit *edit : {m_from, m_to})
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(m_to->specialValueText()) + 56);
     m_to->setToolTip(
         tr("The day the bed is free again (the check-out day); the first entry is \"open-ended\"."));
     m_notes->setMaxLength(1000);

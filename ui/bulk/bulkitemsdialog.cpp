@@ -196,6 +196,11 @@ QCoro::Task<> BulkItemsDialog::load()
                                 m_isUndo ? tr("restored") : tr("changed"),
                                 locale.toString(m_counts[int(BulkItem::Outcome::Skipped)]),
                                 locale.toString(m_counts[int(BulkItem::Outcome::Failed)])));
+    // No column of empty cells: Reason only when an item has one.
+    bool anyReason = false;
+    for (int row = 0; row < m_model->rowCount() && !anyReason; ++row)
+        anyReason = !m_model->item(row, ReasonColumn)->text().isEmpty();
+    m_view->setColumnHidden(ReasonColumn, !anyReason);
     m_view->resizeColumnsToContents();
     m_save->setEnabled(m_model->rowCount() > 0);
     // An undo of an undo is not offered; nor a second undo of the same change.

@@ -22,9 +22,10 @@ RecordDialog::RecordDialog(QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setModal(true);
-    setStyleSheet(QStringLiteral("QLineEdit[invalid=\"true\"], QComboBox[invalid=\"true\"], "
-                                 "QSpinBox[invalid=\"true\"] { border: 1px solid #b3261e; border-radius: 3px; "
-                                 "padding: 2px; }"));
+    setStyleSheet(
+        QStringLiteral("QLineEdit[invalid=\"true\"], QComboBox[invalid=\"true\"], "
+                       "QSpinBox[invalid=\"true\"] { border: 1px solid #b3261e; border-radius: 3px; "
+                       "padding: 2px; }"));
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -65,7 +66,12 @@ void RecordDialog::addField(const QString &key, const QString &label, QWidget *e
     error->setWordWrap(true);
     error->hide();
 
+    // Choices as wide as the form, so that a name in them is read whole; the cell grows
+    // the way its editor does.
+    if (qobject_cast<QComboBox *>(editor))
+        editor->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto *cell = new QWidget(this);
+    cell->setSizePolicy(editor->sizePolicy().horizontalPolicy(), QSizePolicy::Preferred);
     auto *box = new QVBoxLayout(cell);
     box->setContentsMargins(0, 0, 0, 0);
     box->setSpacing(2);
@@ -144,11 +150,13 @@ void RecordDialog::acceptSaved()
 
 void RecordDialog::askConflict(const QString &text)
 {
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Changed by someone else"), text, QMessageBox::NoButton, this);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Changed by someone else"), text,
+                                QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("conflictBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(tr("Reload shows the stored values (your edits are replaced); Overwrite saves your "
-                               "values over theirs."));
+    box->setInformativeText(
+        tr("Reload shows the stored values (your edits are replaced); Overwrite saves your "
+           "values over theirs."));
     QPushButton *reload = box->addButton(tr("Reload"), QMessageBox::ActionRole);
     reload->setObjectName(QStringLiteral("reloadButton"));
     QPushButton *overwrite = box->addButton(tr("Overwrite"), QMessageBox::DestructiveRole);
