@@ -28,7 +28,7 @@ packages="build-essential cmake ninja-build pkg-config ccache \
  qt6-charts-dev qt6-svg-dev qcoro-qt6-dev qtkeychain-qt6-dev libqt6sql6-psql libqt6sql6-sqlite \
  libsodium-dev libcurl4-openssl-dev libxkbcommon-dev fonts-dejavu-core xvfb xauth dbus gnome-keyring \
  libpq-dev libsqlite3-dev zlib1g-dev postgresql postgresql-client poppler-utils qpdf python3-aiosmtpd openssl libsecret-1-0 \
- dpkg-dev desktop-file-utils appstream systemd"
+ dpkg-dev desktop-file-utils appstream systemd libphonenumber-dev"
 
 missing=""
 for p in $packages; do

@@ -12,6 +12,7 @@ struct ListFilter
     QString search;         // case-insensitive substring over the entity's text columns
     qint64 buildingId = 0;  // 0: any building (entities that have one)
     QString status;         // empty: any status (entities that have one)
+    QString channel;        // residents: "email" or "sms", those who want messages that way
 
     bool operator==(const ListFilter &) const = default;
 };

@@ -28,3 +28,38 @@ QString Resident::statusLabel(Status status)
     }
     return {};
 }
+
+QString Resident::contactByCode(ContactBy contactBy)
+{
+    switch (contactBy) {
+    case ContactBy::Email:
+        return QStringLiteral("email");
+    case ContactBy::Sms:
+        return QStringLiteral("sms");
+    case ContactBy::Both:
+        return QStringLiteral("both");
+    }
+    return QStringLiteral("email");
+}
+
+std::optional<Resident::ContactBy> Resident::contactByFromCode(const QString &code)
+{
+    for (ContactBy c : {ContactBy::Email, ContactBy::Sms, ContactBy::Both}) {
+        if (contactByCode(c) == code)
+            return c;
+    }
+    return std::nullopt;
+}
+
+QString Resident::contactByLabel(ContactBy contactBy)
+{
+    switch (contactBy) {
+    case ContactBy::Email:
+        return tr("E-mail");
+    case ContactBy::Sms:
+        return tr("Text message");
+    case ContactBy::Both:
+        return tr("E-mail and text message");
+    }
+    return {};
+}

@@ -1,15 +1,16 @@
 #include "models/io/residentimporter.h"
 
+#include "models/core/phonenumber.h"
 #include "models/db/database.h"
 #include "models/db/databasefileguard.h"
 #include "models/db/dialect.h"
+#include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "models/housing/resident.h"
 #include "models/housing/residentrepository.h"
 #include "models/io/csvreader.h"
 #include "models/io/csvrecord.h"
-#include "models/db/events.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -444,6 +445,10 @@ void ResidentImporter::classify(const CsvRecord &record, QList<Row> &rows, Chunk
         problems.append(error.message);
     if (!problems.isEmpty())
         return reject(tr("line %1: %2").arg(line).arg(problems.join(u' ')));
+    // Stored as E.164, as the repository stores it: a file with the number written
+    // another way is then unchanged on a second import.
+    if (!r.phone.isEmpty())
+        r.phone = PhoneNumber::normalize(r.phone).e164;
     rows.append(std::move(row));
 }
 

@@ -154,6 +154,7 @@ Result<ListFilter> ResidentMailing::filter(Database &db) const
 {
     ListFilter filter;
     filter.status = m_options.status;
+    filter.channel = u"email"_s; // residents who chose text messages only get none
     const QString code = m_options.buildingCode.trimmed();
     if (code.isEmpty())
         return filter;
