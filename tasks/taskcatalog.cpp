@@ -7,9 +7,10 @@
 #include "tasks/lab/labtasks.h"
 #include "tasks/mail/mailtasks.h"
 #include "tasks/maintenance/maintenancetasks.h"
-#include "tasks/waitlist/waitlisttasks.h"
-#include "tasks/sync/synctasks.h"
 #include "tasks/reports/reporttasks.h"
+#include "tasks/sms/smstasks.h"
+#include "tasks/sync/synctasks.h"
+#include "tasks/waitlist/waitlisttasks.h"
 
 namespace TaskCatalog {
 
@@ -18,6 +19,7 @@ void registerAll(TaskRegistry &registry)
     BuiltinTasks::registerAll(registry);
     ImportTasks::registerAll(registry);
     MailTasks::registerAll(registry);
+    SmsTasks::registerAll(registry);
     BulkTasks::registerAll(registry);
     LabTasks::registerAll(registry);
     MaintenanceTasks::registerAll(registry);
@@ -32,6 +34,7 @@ QList<RecurringJob> defaultRecurring()
     QList<RecurringJob> jobs;
     jobs += BuiltinTasks::defaultRecurring();
     jobs += MailTasks::defaultRecurring();
+    jobs += SmsTasks::defaultRecurring();
     jobs += MaintenanceTasks::defaultRecurring();
     jobs += WaitlistTasks::defaultRecurring();
     return jobs;
