@@ -15,6 +15,7 @@
 #include "app/cli/labcommands.h"
 #include "app/cli/mailcommands.h"
 #include "app/cli/maintenancecommands.h"
+#include "app/cli/smscommands.h"
 #include "app/cli/synccommands.h"
 #include "app/cli/usagereportcommands.h"
 #include "app/cli/usercommands.h"
@@ -124,6 +125,7 @@ void CommandLine::registerCommands(CommandRegistry &registry)
     LabCommands::registerCommands(registry);
     ImportCommands::registerCommands(registry);
     MailCommands::registerCommands(registry);
+    SmsCommands::registerCommands(registry);
     AllocationCommands::registerCommands(registry);
     BulkCommands::registerCommands(registry);
     UserCommands::registerCommands(registry);
@@ -245,11 +247,11 @@ int CommandLine::run(int argc, char **argv)
     // A command takes its own words plus its positional arguments ("jobs show ID").
     const qsizetype arguments =
         JobCommands::argumentCount(*command) + ImportCommands::argumentCount(*command) +
-        MailCommands::argumentCount(*command) + AllocationCommands::argumentCount(*command) +
-        BulkCommands::argumentCount(*command) + LabCommands::argumentCount(*command) +
-        UserCommands::argumentCount(*command) + MaintenanceCommands::argumentCount(*command) +
-        WaitlistCommands::argumentCount(*command) + SyncCommands::argumentCount(*command) +
-        BackupCommands::argumentCount(*command);
+        MailCommands::argumentCount(*command) + SmsCommands::argumentCount(*command) +
+        AllocationCommands::argumentCount(*command) + BulkCommands::argumentCount(*command) +
+        LabCommands::argumentCount(*command) + UserCommands::argumentCount(*command) +
+        MaintenanceCommands::argumentCount(*command) + WaitlistCommands::argumentCount(*command) +
+        SyncCommands::argumentCount(*command) + BackupCommands::argumentCount(*command);
     if (words.size() > command->words.size() + arguments) {
         printError(tr("unexpected argument \"%1\" for \"%2\"; see: residesk %2 --help")
                        .arg(words.at(command->words.size() + arguments), command->name()));

@@ -13,6 +13,7 @@
 #include "tasks/jobstore.h"
 #include "tasks/mail/outbox.h"
 #include "tasks/mail/residentmailing.h"
+#include "tasks/sms/residenttexting.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -79,6 +80,10 @@ QString dryRunOption()
 QString previewOption()
 {
     return u"preview"_s;
+}
+QString smsTextOption()
+{
+    return u"sms-text"_s;
 }
 
 QStringList words(const char *second)
@@ -196,7 +201,13 @@ void MailCommands::registerCommands(CommandRegistry &registry)
            "text and filter (or --mailing NAME): running the same mailing again queues nothing twice. "
            "--dry-run prints the first messages (--preview N, default 3) and queues nothing. With --json: "
            "{\"queued\": n, \"existing\": m, \"matched\": k, \"mailing\": key, \"job_id\": the drain job or "
-           "null}; with --dry-run: {\"matched\": k, \"preview\": [{to, subject, body}, …]}."),
+           "null}; with --dry-run: {\"matched\": k, \"preview\": [{to, subject, body}, …]}. E-mail goes "
+           "to the residents whose contact preference includes e-mail. --sms-text FILE also queues a text "
+           "message (the same placeholders) for each selected resident whose preference includes text "
+           "messages and who has a phone number; the JSON then has \"sms\": {\"queued\", \"existing\", "
+           "\"matched\", \"job_id\"} "
+           "(with --dry-run: {\"matched\", \"preview\": [{to, text}, …]}). --wait cannot be combined with "
+           "--sms-text: run \"mail send --wait\" and \"sms send --wait\"."),
         {QCommandLineOption(subjectOption(), tr("The subject template."), tr("text")),
          QCommandLineOption(bodyFileOption(),
                             tr("A UTF-8 text file with the body template (\"-\": standard input)."),
@@ -212,6 +223,11 @@ void MailCommands::registerCommands(CommandRegistry &registry)
          QCommandLineOption(dryRunOption(), tr("Show the first messages; queue nothing.")),
          QCommandLineOption(previewOption(), tr("How many messages --dry-run shows (default 3)."), tr("n"),
                             u"3"_s),
+         QCommandLineOption(
+             smsTextOption(),
+             tr("A UTF-8 text file with the text message template for residents who chose text "
+                "messages."),
+             tr("file")),
          JobWaiter::waitOption()},
         &MailCommands::residents,
     });
@@ -383,6 +399,34 @@ int MailCommands::residents(CommandContext &context)
         context.error(tr("cannot read the body file %1: %2").arg(path, file.errorString()));
         return CommandLine::ExitFailure;
     }
+    std::optional<ResidentTexting> texting;
+    if (parser.isSet(smsTextOption())) {
+        if (parser.isSet(JobWaiter::waitOption()))
+            return context.usageError(
+                tr("--wait cannot be combined with --sms-text; run \"mail send --wait\" "
+                   "and \"sms send --wait\" afterwards"));
+        const QString smsPath = parser.value(smsTextOption());
+        if (const std::optional<QString> refused = DatabaseFileGuard::refusal(smsPath)) {
+            context.error(*refused);
+            return CommandLine::ExitFailure;
+        }
+        QFile smsFile(smsPath);
+        if (!smsFile.open(QIODevice::ReadOnly)) {
+            context.error(tr("cannot read the text message file %1: %2").arg(smsPath, smsFile.errorString()));
+            return CommandLine::ExitFailure;
+        }
+        ResidentTexting::Options smsOptions;
+        smsOptions.text = QString::fromUtf8(smsFile.readAll()).trimmed();
+        smsOptions.status = parser.value(statusOption()).trimmed().toLower();
+        smsOptions.buildingCode = parser.value(buildingOption()).trimmed();
+        smsOptions.mailingKey = parser.value(mailingOption()).trimmed();
+        texting.emplace(smsOptions);
+        if (const QList<FieldError> errors = texting->validate(); !errors.isEmpty()) {
+            for (const FieldError &e : errors)
+                context.error(e.message);
+            return CommandLine::ExitUsage;
+        }
+    }
     ResidentMailing::Options options;
     options.subject = parser.value(subjectOption());
     options.body = QString::fromUtf8(file.readAll());
@@ -425,15 +469,41 @@ int MailCommands::residents(CommandContext &context)
                               .arg(errorText(!matched ? matched.error() : preview.error())));
             return CommandLine::ExitFailure;
         }
+        QJsonObject smsJson;
+        QList<SmsMessage> smsPreview;
+        qint64 smsMatched = 0;
+        if (texting) {
+            const Result<qint64> count = texting->countRecipients(*db);
+            const Result<QList<SmsMessage>> first = texting->preview(*db, previewCount);
+            if (!count || !first) {
+                context.error(tr("cannot preview the text messages: %1")
+                                  .arg(errorText(!count ? count.error() : first.error())));
+                return CommandLine::ExitFailure;
+            }
+            smsMatched = count.value();
+            smsPreview = first.value();
+            QJsonArray texts;
+            for (const SmsMessage &m : smsPreview)
+                texts.append(QJsonObject{{u"to"_s, m.toNumber}, {u"text"_s, m.text}});
+            smsJson = QJsonObject{{u"matched"_s, smsMatched}, {u"preview"_s, texts}};
+        }
         if (context.json()) {
             QJsonArray messages;
             for (const OutboxMessage &m : preview.value())
                 messages.append(
                     QJsonObject{{u"to"_s, m.toAddress}, {u"subject"_s, m.subject}, {u"body"_s, m.bodyText}});
-            context.printJson(QJsonObject{{u"matched"_s, matched.value()},
-                                          {u"mailing"_s, mailing.mailingKey()},
-                                          {u"preview"_s, messages}});
+            QJsonObject out{{u"matched"_s, matched.value()},
+                            {u"mailing"_s, mailing.mailingKey()},
+                            {u"preview"_s, messages}};
+            if (texting)
+                out.insert(u"sms"_s, smsJson);
+            context.printJson(out);
         } else {
+            if (texting) {
+                context.out(tr("%n resident(s) would get the text message:", nullptr, int(smsMatched)));
+                for (const SmsMessage &m : std::as_const(smsPreview))
+                    context.out(u"\n%1 <%2>\n%3\n"_s.arg(m.toName, m.toNumber, m.text));
+            }
             context.out(tr("%n resident(s) would get this mailing. The first messages:", nullptr,
                            int(matched.value())));
             for (const OutboxMessage &m : preview.value())
@@ -448,16 +518,36 @@ int MailCommands::residents(CommandContext &context)
         context.error(tr("cannot queue the mailing: %1").arg(errorText(summary.error())));
         return CommandLine::ExitFailure;
     }
+    std::optional<ResidentTexting::Summary> texts;
+    if (texting) {
+        const Result<ResidentTexting::Summary> queued = texting->enqueue(*db, context.actor());
+        if (!queued) {
+            context.error(tr("cannot queue the text messages: %1").arg(errorText(queued.error())));
+            return CommandLine::ExitFailure;
+        }
+        texts = queued.value();
+    }
     if (parser.isSet(JobWaiter::waitOption()) && summary->drainJobId > 0)
         return JobWaiter(context, *db).wait(summary->drainJobId);
     if (context.json()) {
-        context.printJson(QJsonObject{{u"queued"_s, summary->queued},
-                                      {u"existing"_s, summary->existing},
-                                      {u"matched"_s, summary->matched},
-                                      {u"mailing"_s, summary->mailingKey},
-                                      {u"job_id"_s, summary->drainJobId > 0 ? QJsonValue(summary->drainJobId)
-                                                                            : QJsonValue(QJsonValue::Null)}});
+        QJsonObject out{{u"queued"_s, summary->queued},
+                        {u"existing"_s, summary->existing},
+                        {u"matched"_s, summary->matched},
+                        {u"mailing"_s, summary->mailingKey},
+                        {u"job_id"_s, summary->drainJobId > 0 ? QJsonValue(summary->drainJobId)
+                                                              : QJsonValue(QJsonValue::Null)}};
+        if (texts)
+            out.insert(u"sms"_s,
+                       QJsonObject{{u"queued"_s, texts->queued},
+                                   {u"existing"_s, texts->existing},
+                                   {u"matched"_s, texts->matched},
+                                   {u"job_id"_s, texts->drainJobId > 0 ? QJsonValue(texts->drainJobId)
+                                                                       : QJsonValue(QJsonValue::Null)}});
+        context.printJson(out);
     } else {
+        if (texts)
+            context.out(tr("Text messages: %n queued, %1", nullptr, texts->queued)
+                            .arg(tr("%n already queued by an earlier run.", nullptr, texts->existing)));
         // Two counts, two plurals: the second clause is a message of its own.
         context.out(tr("Mailing %1: %n e-mail(s) queued, %2", nullptr, summary->queued)
                         .arg(summary->mailingKey,
