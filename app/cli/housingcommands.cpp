@@ -7,11 +7,13 @@
 #include "app/cli/texttable.h"
 #include "models/core/peoplerepository.h"
 #include "models/db/database.h"
+#include "models/db/sqlstatement.h"
 #include "models/housing/buildingrepository.h"
 #include "models/housing/demoseeder.h"
 #include "models/housing/residentrepository.h"
 #include "models/housing/roomrepository.h"
 #include "models/lab/labdemoseeder.h"
+#include "tasks/lab/reportfinalizer.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -25,14 +27,52 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// A lab's day has finished work too: every fourth draft report of a protocol in
+// analysis is finalized the way the report editor's Finalize does it — a
+// report.finalize job, run by the next engine of this person (the window's, or
+// `residesk worker`), which signs, renders and e-mails it. Returns how many were queued.
+Result<int> queueDemoFinalizations(Database &db, const Actor &actor)
+{
+    SqlStatement st(db, QStringLiteral("SELECT r.id, r.version FROM reports r JOIN protocols p ON p.id = "
+                                       "r.protocol_id WHERE p.state = 'in_analysis' AND r.state = 'draft' "
+                                       "AND r.finalizing_job_id IS NULL ORDER BY p.id"));
+    if (auto r = st.exec(); !r)
+        return r.error();
+    QList<std::pair<qint64, int>> reports;
+    for (int i = 0; st.next(); ++i) {
+        if (i % 4 == 0)
+            reports.append({st.value(0).toLongLong(), st.value(1).toInt()});
+    }
+    int queued = 0;
+    for (const auto &[id, version] : reports) {
+        const auto enqueued = ReportFinalizer(db, actor).enqueue(id, version);
+        if (!enqueued)
+            return enqueued.error();
+        ++queued;
+    }
+    return queued;
+}
+
 constexpr int kPageSize = 1000;
 constexpr int kMaxDemoResidents = 1000000;
 constexpr int kMaxDemoProtocols = 1000000;
 
-QString residentsOption() { return QStringLiteral("residents"); }
-QString seedOption() { return QStringLiteral("seed"); }
-QString protocolsOption() { return QStringLiteral("protocols"); }
-QString demoUsersOption() { return QStringLiteral("demo-users"); }
+QString residentsOption()
+{
+    return QStringLiteral("residents");
+}
+QString seedOption()
+{
+    return QStringLiteral("seed");
+}
+QString protocolsOption()
+{
+    return QStringLiteral("protocols");
+}
+QString demoUsersOption()
+{
+    return QStringLiteral("demo-users");
+}
 
 // Streams a JSON array one element per line, so that long lists never sit in memory twice.
 class JsonArrayWriter
@@ -150,10 +190,12 @@ void HousingCommands::registerCommands(CommandRegistry &registry)
         tr("code")));
     registry.add(residents);
     registry.add(listCommand(QStringLiteral("buildings"), tr("List the buildings."),
-                             QStringLiteral("id, code, name, address, floors"), &HousingCommands::listBuildings));
-    registry.add(listCommand(QStringLiteral("rooms"), tr("List the rooms."),
-                             QStringLiteral("id, building_id, building_code, number, floor, type, capacity, status"),
-                             &HousingCommands::listRooms));
+                             QStringLiteral("id, code, name, address, floors"),
+                             &HousingCommands::listBuildings));
+    registry.add(
+        listCommand(QStringLiteral("rooms"), tr("List the rooms."),
+                    QStringLiteral("id, building_id, building_code, number, floor, type, capacity, status"),
+                    &HousingCommands::listRooms));
 }
 
 int HousingCommands::seedDemo(CommandContext &context)
@@ -196,11 +238,8 @@ int HousingCommands::seedDemo(CommandContext &context)
         return [showProgress, what](int done, int total) {
             if (!showProgress)
                 return;
-            const QByteArray line = HousingCommands::tr("\rSeeding demo %1: %2 of %3")
-                                        .arg(what)
-                                        .arg(done)
-                                        .arg(total)
-                                        .toUtf8();
+            const QByteArray line =
+                HousingCommands::tr("\rSeeding demo %1: %2 of %3").arg(what).arg(done).arg(total).toUtf8();
             std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
             std::fflush(stderr);
         };
@@ -234,6 +273,16 @@ int HousingCommands::seedDemo(CommandContext &context)
             return CommandLine::ExitFailure;
         }
         lab = seeded.value();
+    }
+    int finalizing = 0;
+    if (lab.protocols > 0) {
+        const Result<int> queued = queueDemoFinalizations(*db, context.actor());
+        if (!queued) {
+            context.error(
+                tr("queueing the demo finalizations failed: %1").arg(queued.error().text().simplified()));
+            return CommandLine::ExitFailure;
+        }
+        finalizing = queued.value();
     }
     int peopleAdded = 0;
     if (demoUsers) {
@@ -269,6 +318,7 @@ int HousingCommands::seedDemo(CommandContext &context)
                                       {QStringLiteral("analyses"), lab.analyses},
                                       {QStringLiteral("reports"), lab.reports},
                                       {QStringLiteral("results"), lab.results},
+                                      {QStringLiteral("finalizations_queued"), finalizing},
                                       {QStringLiteral("demo_users_added"), peopleAdded}});
     } else {
         if (seedHousing)
@@ -279,20 +329,27 @@ int HousingCommands::seedDemo(CommandContext &context)
                             .arg(summary.rooms)
                             .arg(summary.residents));
         if (protocols > 0)
-            context.out(tr("Seeded demo lab data (seed %1) into %2: %3 clients, %4 protocols, %5 work orders with %6 "
-                           "analyses, %7 draft reports with %8 result rows added.")
-                            .arg(seed)
-                            .arg(db->config().displayUrl())
-                            .arg(lab.clients)
-                            .arg(lab.protocols)
-                            .arg(lab.workOrders)
-                            .arg(lab.analyses)
-                            .arg(lab.reports)
-                            .arg(lab.results));
+            context.out(
+                tr("Seeded demo lab data (seed %1) into %2: %3 clients, %4 protocols, %5 work orders with %6 "
+                   "analyses, %7 draft reports with %8 result rows added.")
+                    .arg(seed)
+                    .arg(db->config().displayUrl())
+                    .arg(lab.clients)
+                    .arg(lab.protocols)
+                    .arg(lab.workOrders)
+                    .arg(lab.analyses)
+                    .arg(lab.reports)
+                    .arg(lab.results));
+        if (finalizing > 0)
+            context.out(
+                tr("%n report(s) queued for finalization: the window (or `residesk worker`) signs and "
+                   "e-mails them.",
+                   nullptr, finalizing));
         if (demoUsers)
-            context.out(tr("The demo people admin, housing, vet and worker (password \"demo\") are there; %n of "
-                           "them added now.",
-                           nullptr, peopleAdded));
+            context.out(
+                tr("The demo people admin, housing, vet and worker (password \"demo\") are there; %n of "
+                   "them added now.",
+                   nullptr, peopleAdded));
     }
     return CommandLine::ExitSuccess;
 }
@@ -325,8 +382,8 @@ int HousingCommands::listResidents(CommandContext &context)
         if (r)
             writer.finish();
     } else {
-        TextTable table({tr("ID"), tr("STUDENT ID"), tr("FIRST NAME"), tr("LAST NAME"), tr("EMAIL"), tr("PHONE"),
-                         tr("STATUS")});
+        TextTable table({tr("ID"), tr("STUDENT ID"), tr("FIRST NAME"), tr("LAST NAME"), tr("EMAIL"),
+                         tr("PHONE"), tr("STATUS")});
         r = forEachRow<ResidentRepository, Resident>(
             repository, ResidentRepository::StudentId,
             [&table](const Resident &row) {
@@ -384,12 +441,14 @@ int HousingCommands::listRooms(CommandContext &context)
         if (r)
             writer.finish();
     } else {
-        TextTable table({tr("ID"), tr("BUILDING"), tr("NUMBER"), tr("FLOOR"), tr("TYPE"), tr("CAPACITY"),
-                         tr("STATUS")});
-        r = forEachRow<RoomRepository, Room>(repository, RoomRepository::BuildingCode, [&table](const Room &row) {
-            table.addRow({QString::number(row.id), row.buildingCode, row.number, QString::number(row.floor),
-                          Room::typeCode(row.type), QString::number(row.capacity), Room::statusCode(row.status)});
-        });
+        TextTable table(
+            {tr("ID"), tr("BUILDING"), tr("NUMBER"), tr("FLOOR"), tr("TYPE"), tr("CAPACITY"), tr("STATUS")});
+        r = forEachRow<RoomRepository, Room>(
+            repository, RoomRepository::BuildingCode, [&table](const Room &row) {
+                table.addRow({QString::number(row.id), row.buildingCode, row.number,
+                              QString::number(row.floor), Room::typeCode(row.type),
+                              QString::number(row.capacity), Room::statusCode(row.status)});
+            });
         if (r)
             context.out(table.toString().chopped(1));
     }
