@@ -3,16 +3,19 @@
 // every page and panel; and the pages can be reached from the keyboard alone.
 
 #include "tests/support/windowharness.h"
+#include "ui/widgets/theme.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAccessible>
+#include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -78,6 +81,33 @@ private Q_SLOTS:
             qWarning("no accessible name: %s", qPrintable(path));
         QVERIFY2(unnamed.isEmpty(),
                  qPrintable(u"%1 controls have no accessible name (listed above)"_s.arg(unnamed.size())));
+    }
+
+    void problemTextReadsOnLightAndDarkPalettes()
+    {
+        // The one colour of our own (errors, overdue work) against the window and the
+        // base colour of the style's light palette and of a dark one: 4.5:1 or more.
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        const QPalette light = QApplication::style()->standardPalette();
+        QVERIFY(!Theme::isDark(light));
+        QVERIFY(Theme::isDark(dark));
+        for (const QPalette &palette : {light, dark}) {
+            for (const QPalette::ColorRole role : {QPalette::Window, QPalette::Base}) {
+                const double ratio = Theme::contrast(Theme::error(palette), palette.color(role));
+                QVERIFY2(ratio >= 4.5,
+                         qPrintable(
+                             u"%1 on %2: %3:1"_s.arg(Theme::error(palette).name(), palette.color(role).name())
+                                 .arg(ratio, 0, 'f', 2)));
+            }
+        }
+        // The dashboard's chart and the window's own colours follow the palette: a window
+        // built under a dark palette shows its problem texts in the light colour.
+        QCOMPARE(Theme::errorStyle(dark), u"color: %1;"_s.arg(Theme::error(dark).name()));
+        QVERIFY(Theme::error(dark) != Theme::error(light));
     }
 
     void pagesAreReachedFromTheKeyboard()

@@ -5,12 +5,13 @@
 #include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/maintenance/maintenance.h"
+#include "tasks/jobstore.h"
 #include "tests/models/reports/reportseed.h"
 #include "tests/support/windowharness.h"
 #include "ui/pages/dashboardcard.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/reports/reportsui.h"
-#include "tasks/jobstore.h"
+#include "ui/widgets/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -47,7 +48,8 @@ private:
     }
 
     // Opens the window with a 5 ms timer ticking and waits until every card answered.
-    static bool openAndWait(WindowHarness &h, Ticks &ticks, QTimer &timer, QSignalSpy **finished, QString *error)
+    static bool openAndWait(WindowHarness &h, Ticks &ticks, QTimer &timer, QSignalSpy **finished,
+                            QString *error)
     {
         static std::unique_ptr<QSignalSpy> spy;
         timer.setInterval(5);
@@ -100,14 +102,19 @@ private Q_SLOTS:
         QCOMPARE(ticks.atCard.size(), 6);
         QVERIFY2(ticks.count > 0, "the 5 ms timer never ticked while the cards loaded");
 
-        QVERIFY2(text(h, u"freeBedsCount"_s).contains(u"free-beds:"_s), qPrintable(text(h, u"freeBedsCount"_s)));
+        QVERIFY2(text(h, u"freeBedsCount"_s).contains(u"free-beds:"_s),
+                 qPrintable(text(h, u"freeBedsCount"_s)));
         const QString maintenance = text(h, u"maintenanceCounts"_s);
         // The one open seeded request (high priority, due in April 2026) is overdue: in red.
-        QVERIFY2(maintenance.contains(u"#b00020"_s) && maintenance.contains(u"1 overdue"_s), qPrintable(maintenance));
+        // Overdue work in the problem colour (ui/widgets/theme.h).
+        QVERIFY2(maintenance.contains(Theme::error(h.window->palette()).name()) &&
+                     maintenance.contains(u"1 overdue"_s),
+                 qPrintable(maintenance));
         const QString protocols = text(h, u"protocolsCounts"_s);
         QVERIFY2(protocols.contains(u"protocols:state=finalized\" style=\"text-decoration: none;\">4<"_s),
                  qPrintable(protocols));
-        QVERIFY2(text(h, u"arrivalsCount"_s).contains(u"allocations:arrivals"_s), qPrintable(text(h, u"arrivalsCount"_s)));
+        QVERIFY2(text(h, u"arrivalsCount"_s).contains(u"allocations:arrivals"_s),
+                 qPrintable(text(h, u"arrivalsCount"_s)));
         QVERIFY2(text(h, u"jobsRunning"_s).contains(u"running"_s), qPrintable(text(h, u"jobsRunning"_s)));
 
         // Every card fits the page of a 1,366 × 768 window (the sidebar takes 190 points,
@@ -150,7 +157,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, WindowHarness::kTimeoutMs);
         auto *viewer = opened.at(0).at(1).value<QWidget *>();
         QVERIFY(viewer);
-        QVERIFY2(viewer->windowTitle().contains(u"Occupancy 2026-01-01"_s), qPrintable(viewer->windowTitle()));
+        QVERIFY2(viewer->windowTitle().contains(u"Occupancy 2026-01-01"_s),
+                 qPrintable(viewer->windowTitle()));
         viewer->close();
     }
 
@@ -162,9 +170,10 @@ private Q_SLOTS:
         {
             // The maintenance card's source is gone (as after a broken upgrade).
             std::unique_ptr<Database> installer = h.t->openAsInstaller();
-            const QString sql = TestDatabase::isPostgreSQL()
-                                    ? u"ALTER VIEW maintenance_request_list RENAME TO maintenance_request_list_gone"_s
-                                    : u"DROP VIEW maintenance_request_list"_s;
+            const QString sql =
+                TestDatabase::isPostgreSQL()
+                    ? u"ALTER VIEW maintenance_request_list RENAME TO maintenance_request_list_gone"_s
+                    : u"DROP VIEW maintenance_request_list"_s;
             QVERIFY(SqlStatement::run(*installer, sql));
         }
         QVERIFY2(h.createServices(&error), qPrintable(error));
@@ -198,7 +207,8 @@ private Q_SLOTS:
         for (const QString &key : {u"occupancy"_s, u"freeBeds"_s, u"movements"_s}) {
             QCOMPARE(card(h, key)->state(), pg ? DashboardCard::State::Failed : DashboardCard::State::Filled);
             if (pg)
-                QVERIFY2(card(h, key)->statusText().contains(u"may not"_s), qPrintable(card(h, key)->statusText()));
+                QVERIFY2(card(h, key)->statusText().contains(u"may not"_s),
+                         qPrintable(card(h, key)->statusText()));
         }
         // Vets read the maintenance list (PostgreSQL grants it to everyone), and the lab's.
         QCOMPARE(card(h, u"maintenance"_s)->state(), DashboardCard::State::Filled);
@@ -226,12 +236,13 @@ private Q_SLOTS:
         std::unique_ptr<Database> other = h.t->openAnother();
         {
             std::unique_ptr<Database> installer = h.t->openAsInstaller();
-            ReportSeed::insert(*installer,
-                               u"INSERT INTO maintenance_requests (building_id, category, priority, description, "
-                               "reported_at, due_at, created_by, updated_by) SELECT min(id), 'locks', 'emergency', "
-                               "'door', ?, ?, 'x', 'x' FROM buildings"_s,
-                               {ReportSeed::t(*installer, ReportSeed::local(2026, 1, 5, 9)),
-                                ReportSeed::t(*installer, ReportSeed::local(2026, 1, 5, 17))});
+            ReportSeed::insert(
+                *installer,
+                u"INSERT INTO maintenance_requests (building_id, category, priority, description, "
+                "reported_at, due_at, created_by, updated_by) SELECT min(id), 'locks', 'emergency', "
+                "'door', ?, ?, 'x', 'x' FROM buildings"_s,
+                {ReportSeed::t(*installer, ReportSeed::local(2026, 1, 5, 9)),
+                 ReportSeed::t(*installer, ReportSeed::local(2026, 1, 5, 17))});
         }
         for (int i = 0; i < 5; ++i)
             QVERIFY(Events::publishRecordsChanged(*other, u"maintenance_requests"_s));

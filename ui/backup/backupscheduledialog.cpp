@@ -3,6 +3,7 @@
 #include "models/db/dbexecutor.h"
 #include "tasks/jobstore.h"
 #include "ui/widgets/filedialogs.h"
+#include "ui/widgets/theme.h"
 
 #include <QCheckBox>
 #include <QCoroFuture>
@@ -99,7 +100,7 @@ QString BackupScheduleDialog::status() const
 void BackupScheduleDialog::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(problem ? u"color: #b03020;"_s : QString());
+    m_status->setStyleSheet(problem ? Theme::errorStyle(palette()) : QString());
     m_status->setProperty("problem", problem);
 }
 

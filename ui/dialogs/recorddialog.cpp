@@ -1,4 +1,5 @@
 #include "ui/dialogs/recorddialog.h"
+#include "ui/widgets/theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -11,10 +12,6 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
-namespace {
-const auto kErrorStyle = QStringLiteral("color: #b3261e;");
-}
-
 RecordDialog::RecordDialog(QWidget *parent)
     : QDialog(parent)
     , m_form(new QFormLayout)
@@ -22,10 +19,10 @@ RecordDialog::RecordDialog(QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setModal(true);
-    setStyleSheet(
-        QStringLiteral("QLineEdit[invalid=\"true\"], QComboBox[invalid=\"true\"], "
-                       "QSpinBox[invalid=\"true\"] { border: 1px solid #b3261e; border-radius: 3px; "
-                       "padding: 2px; }"));
+    setStyleSheet(QStringLiteral("QLineEdit[invalid=\"true\"], QComboBox[invalid=\"true\"], "
+                                 "QSpinBox[invalid=\"true\"] { border: 1px solid %1; border-radius: 3px; "
+                                 "padding: 2px; }")
+                      .arg(Theme::error(palette()).name()));
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -62,7 +59,7 @@ void RecordDialog::addField(const QString &key, const QString &label, QWidget *e
     editor->setObjectName(QStringLiteral("field_") + key);
     auto *error = new QLabel(this);
     error->setObjectName(QStringLiteral("error_") + key);
-    error->setStyleSheet(kErrorStyle);
+    error->setStyleSheet(Theme::errorStyle(palette()));
     error->setWordWrap(true);
     error->hide();
 
@@ -130,7 +127,7 @@ void RecordDialog::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);
     m_message->setProperty("error", error);
-    m_message->setStyleSheet(error ? kErrorStyle : QString());
+    m_message->setStyleSheet(error ? Theme::errorStyle(palette()) : QString());
     m_message->setVisible(!text.isEmpty());
 }
 

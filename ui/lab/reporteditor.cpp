@@ -14,6 +14,7 @@
 #include "ui/lab/labui.h"
 #include "ui/lab/resulteditcommand.h"
 #include "ui/pdf/pdfviewerwindow.h"
+#include "ui/widgets/theme.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -41,7 +42,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-const auto kErrorStyle = u"color: #b3261e;"_s;
 
 QSettings settings()
 {
@@ -320,14 +320,14 @@ void ReportEditor::markClean()
 void ReportEditor::setStatus(const QString &text, bool busy, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? kErrorStyle : QString());
+    m_status->setStyleSheet(error ? Theme::errorStyle(palette()) : QString());
     m_busy->setVisible(busy);
 }
 
 void ReportEditor::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? kErrorStyle : QString());
+    m_message->setStyleSheet(error ? Theme::errorStyle(palette()) : QString());
     m_message->setVisible(!text.isEmpty());
 }
 
@@ -824,7 +824,7 @@ void ReportEditor::showEmail(const QString &text, bool attention)
         m_emailPoll->stop();
     }
     m_email->setText(text);
-    m_email->setStyleSheet(attention ? kErrorStyle : QString());
+    m_email->setStyleSheet(attention ? Theme::errorStyle(palette()) : QString());
     m_email->setVisible(!text.isEmpty());
     if (!text.isEmpty())
         Q_EMIT emailShown(text);

@@ -4,6 +4,7 @@
 #include "tasks/jobengine.h"
 #include "tasks/mail/mailsettings.h"
 #include "tasks/mail/outbox.h"
+#include "ui/widgets/theme.h"
 #include "ui/windowservices.h"
 
 #include <QComboBox>
@@ -133,7 +134,7 @@ MailSettingsDialog::~MailSettingsDialog() = default;
 void MailSettingsDialog::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(problem ? u"color: #b03020;"_s : QString());
+    m_status->setStyleSheet(problem ? Theme::errorStyle(palette()) : QString());
 }
 
 QCoro::Task<> MailSettingsDialog::loadPassword()

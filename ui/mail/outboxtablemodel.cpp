@@ -1,7 +1,9 @@
 #include "ui/mail/outboxtablemodel.h"
+#include "ui/widgets/theme.h"
 
 #include <QBrush>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
 
@@ -57,7 +59,7 @@ QVariant OutboxTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == StateColumn &&
             (e.state == OutboxState::Failed || e.state == OutboxState::Uncertain))
-            return QBrush(QColor(0xb0, 0x30, 0x20));
+            return QBrush(Theme::error(QGuiApplication::palette()));
         return {};
     case Qt::DisplayRole:
         switch (Column(index.column())) {

@@ -5,6 +5,7 @@
 #include "tasks/jobengine.h"
 #include "tasks/mail/residentmailing.h"
 #include "ui/allocations/buildingcombobox.h"
+#include "ui/widgets/theme.h"
 #include "ui/windowservices.h"
 
 #include <QComboBox>
@@ -75,7 +76,7 @@ ResidentMailingDialog::ResidentMailingDialog(const WindowServices &services, QWi
     m_hint->setText(tr("Placeholders: %1").arg(names.join(u"  "_s)));
     m_hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #b03020;"_s);
+    m_error->setStyleSheet(Theme::errorStyle(palette()));
     m_error->hide();
     m_preview->setMinimumHeight(160);
     m_queueButton->setEnabled(false); // after a preview of the current text

@@ -8,6 +8,7 @@
 #include "ui/maintenance/maintenanceui.h"
 #include "ui/pdf/pdfviewerwindow.h"
 #include "ui/widgets/filedialogs.h"
+#include "ui/widgets/theme.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -261,7 +262,7 @@ void MaintenanceRequestWindow::setWritable(bool writable)
 void MaintenanceRequestWindow::showMessage(const QString &text, bool problem)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(problem ? u"color: #c62828;"_s : QString());
+    m_message->setStyleSheet(problem ? Theme::errorStyle(palette()) : QString());
     m_message->setVisible(!text.isEmpty());
 }
 
@@ -350,7 +351,7 @@ void MaintenanceRequestWindow::showRequest(const MaintenanceRequest &r)
     m_fields[u"state"_s]->setText(state);
     QLabel *due = m_fields[u"due"_s];
     due->setText(overdue ? tr("%1 — overdue").arg(localTime(r.dueAt)) : localTime(r.dueAt));
-    due->setStyleSheet(overdue ? u"color: #c62828; font-weight: bold;"_s : QString());
+    due->setStyleSheet(overdue ? Theme::errorStyle(palette()) + u" font-weight: bold;"_s : QString());
     m_fields[u"technician"_s]->setText(
         r.technicianId > 0 ? tr("%1 <%2>").arg(r.technicianName, r.technicianEmail) : tr("nobody yet"));
     m_fields[u"estimate"_s]->setText(r.estimateCents ? Maintenance::money(r.estimateCents) : tr("none yet"));

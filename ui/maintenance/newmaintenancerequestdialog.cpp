@@ -7,6 +7,7 @@
 #include "tasks/maintenance/maintenancetasks.h"
 #include "ui/allocations/buildingcombobox.h"
 #include "ui/maintenance/maintenanceui.h"
+#include "ui/widgets/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -48,7 +49,7 @@ NewMaintenanceRequestDialog::NewMaintenanceRequestDialog(MaintenanceUi &ui, QWid
     m_permission->setObjectName(u"newRequestPermission"_s);
     m_message->setObjectName(u"newRequestMessage"_s);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(u"color: #c62828;"_s);
+    m_message->setStyleSheet(Theme::errorStyle(palette()));
     m_message->hide();
 
     for (Maintenance::Category c : Maintenance::categories())

@@ -1,4 +1,5 @@
 #include "ui/pages/dashboardcard.h"
+#include "ui/widgets/theme.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -9,8 +10,9 @@ DashboardCard::DashboardCard(const QString &key, const QString &caption, QWidget
 {
     setObjectName(key + QStringLiteral("Card"));
     setProperty("dashboardCard", true);
-    setStyleSheet(QStringLiteral("QFrame[dashboardCard=\"true\"] { background: palette(base); border: 1px solid "
-                                 "palette(mid); border-radius: 6px; }"));
+    setStyleSheet(
+        QStringLiteral("QFrame[dashboardCard=\"true\"] { background: palette(base); border: 1px solid "
+                       "palette(mid); border-radius: 6px; }"));
     auto *title = new QLabel(caption, this);
     title->setStyleSheet(QStringLiteral("color: palette(placeholder-text); border: none;"));
     m_status = new QLabel(this);
@@ -50,7 +52,7 @@ void DashboardCard::setFilled()
 void DashboardCard::setFailed(const QString &message)
 {
     m_state = State::Failed;
-    m_status->setStyleSheet(QStringLiteral("color: #b00020; border: none;"));
+    m_status->setStyleSheet(Theme::errorStyle(palette()) + QStringLiteral(" border: none;"));
     m_status->setText(tr("Could not be loaded: %1").arg(message));
     m_status->show();
 }

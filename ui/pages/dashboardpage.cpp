@@ -7,6 +7,7 @@
 #include "models/reports/dashboardrepository.h"
 #include "tasks/jobstore.h"
 #include "ui/pages/dashboardcard.h"
+#include "ui/widgets/theme.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -20,8 +21,8 @@
 #include <QScrollArea>
 #include <QTimer>
 #include <QUrlQuery>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 using namespace Qt::StringLiterals;
 
@@ -42,8 +43,8 @@ QString number(qint64 n)
 // A figure people can click: a link whose href carries the target and its filter.
 QString link(const QString &href, const QString &text, const QString &color = {})
 {
-    const QString style = color.isEmpty() ? u"text-decoration: none;"_s
-                                          : u"text-decoration: none; color: %1;"_s.arg(color);
+    const QString style =
+        color.isEmpty() ? u"text-decoration: none;"_s : u"text-decoration: none; color: %1;"_s.arg(color);
     return u"<a href=\"%1\" style=\"%2\">%3</a>"_s.arg(href.toHtmlEscaped(), style, text.toHtmlEscaped());
 }
 
@@ -97,6 +98,9 @@ DashboardPage::DashboardPage(UndoContext &context, QWidget *parent)
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(220);
     m_chartView->setStyleSheet(u"border: none;"_s);
+    // Axis labels, grid and legend in the palette's light or dark: read on either.
+    m_chartView->chart()->setTheme(Theme::isDark(palette()) ? QChart::ChartThemeDark
+                                                            : QChart::ChartThemeLight);
     m_chartView->chart()->legend()->setAlignment(Qt::AlignBottom);
     m_chartView->chart()->setMargins(QMargins(0, 0, 0, 0));
     m_chartView->chart()->setBackgroundVisible(false);
@@ -162,7 +166,8 @@ DashboardPage::DashboardPage(UndoContext &context, QWidget *parent)
     layout->addWidget(title);
     layout->addWidget(scroll, 1);
 
-    for (QLabel *label : {m_freeBeds, m_freeBedsNote, m_arrivals, m_departures, m_maintenance, m_protocols, m_jobs})
+    for (QLabel *label :
+         {m_freeBeds, m_freeBedsNote, m_arrivals, m_departures, m_maintenance, m_protocols, m_jobs})
         connect(label, &QLabel::linkActivated, this, &DashboardPage::onLink);
 
     m_coalesce = new QTimer(this);
@@ -284,9 +289,8 @@ QCoro::Task<> DashboardPage::loadOccupancy(quint64 generation)
 {
     QPointer<DashboardPage> self(this);
     const Actor actor = m_context->actor();
-    auto future = m_context->executor().read([actor](Database &db) {
-        return AllocationRepository(db, actor).occupancy(QDate::currentDate());
-    });
+    auto future = m_context->executor().read(
+        [actor](Database &db) { return AllocationRepository(db, actor).occupancy(QDate::currentDate()); });
     const Result<QList<BuildingOccupancy>> r = co_await future;
     if (!self || m_generations.value(kOccupancy) != generation)
         co_return;
@@ -302,8 +306,9 @@ QCoro::Task<> DashboardPage::loadOccupancy(quint64 generation)
         chart->removeAxis(axis);
     auto *taken = new QBarSet(tr("Beds held"));
     auto *free = new QBarSet(tr("Free"));
-    taken->setColor(QColor(0x1f, 0x3a, 0x5f));
-    free->setColor(QColor(0x8f, 0xb8, 0x8f));
+    const bool dark = Theme::isDark(palette());
+    taken->setColor(dark ? QColor(0x6f, 0xa8, 0xdc) : QColor(0x1f, 0x3a, 0x5f));
+    free->setColor(dark ? QColor(0x5e, 0x8c, 0x5e) : QColor(0x8f, 0xb8, 0x8f));
     QStringList codes;
     QList<qint64> ids;
     int most = 0;
@@ -341,9 +346,8 @@ QCoro::Task<> DashboardPage::loadFreeBeds(quint64 generation)
 {
     QPointer<DashboardPage> self(this);
     const Actor actor = m_context->actor();
-    auto future = m_context->executor().read([actor](Database &db) {
-        return AllocationRepository(db, actor).occupancy(QDate::currentDate());
-    });
+    auto future = m_context->executor().read(
+        [actor](Database &db) { return AllocationRepository(db, actor).occupancy(QDate::currentDate()); });
     const Result<QList<BuildingOccupancy>> r = co_await future;
     if (!self || m_generations.value(kFreeBeds) != generation)
         co_return;
@@ -361,7 +365,8 @@ QCoro::Task<> DashboardPage::loadFreeBeds(quint64 generation)
         unavailable += b.unavailableBeds;
     }
     m_freeBeds->setText(link(u"free-beds:"_s, number(free)));
-    m_freeBedsNote->setText(tr("of %1 beds; %2 in rooms out of service").arg(number(beds), number(unavailable)));
+    m_freeBedsNote->setText(
+        tr("of %1 beds; %2 in rooms out of service").arg(number(beds), number(unavailable)));
     card(kFreeBeds)->setFilled();
     finishCard(kFreeBeds, true);
 }
@@ -370,9 +375,8 @@ QCoro::Task<> DashboardPage::loadMovements(quint64 generation)
 {
     QPointer<DashboardPage> self(this);
     const Actor actor = m_context->actor();
-    auto future = m_context->executor().read([actor](Database &db) {
-        return DashboardRepository(db, actor).movements(QDate::currentDate());
-    });
+    auto future = m_context->executor().read(
+        [actor](Database &db) { return DashboardRepository(db, actor).movements(QDate::currentDate()); });
     const Result<DashboardRepository::Movements> r = co_await future;
     if (!self || m_generations.value(kMovements) != generation)
         co_return;
@@ -381,15 +385,19 @@ QCoro::Task<> DashboardPage::loadMovements(quint64 generation)
         finishCard(kMovements, false);
         co_return;
     }
-    const QString week = u"from=%1&to=%2"_s.arg(r->weekStart.toString(Qt::ISODate), r->weekEnd.toString(Qt::ISODate));
+    const QString week =
+        u"from=%1&to=%2"_s.arg(r->weekStart.toString(Qt::ISODate), r->weekEnd.toString(Qt::ISODate));
     m_arrivals->setText(tr("Arrivals: %1 (today %2)")
                             .arg(link(u"allocations:arrivals&"_s + week, number(r->arrivals)),
-                                 link(u"allocations:arrivals&"_s + u"from=%1&to=%1"_s.arg(QDate::currentDate().toString(Qt::ISODate)),
+                                 link(u"allocations:arrivals&"_s +
+                                          u"from=%1&to=%1"_s.arg(QDate::currentDate().toString(Qt::ISODate)),
                                       number(r->arrivalsToday))));
-    m_departures->setText(tr("Departures: %1 (today %2)")
-                              .arg(link(u"allocations:departures&"_s + week, number(r->departures)),
-                                   link(u"allocations:departures&"_s + u"from=%1&to=%1"_s.arg(QDate::currentDate().toString(Qt::ISODate)),
-                                        number(r->departuresToday))));
+    m_departures->setText(
+        tr("Departures: %1 (today %2)")
+            .arg(link(u"allocations:departures&"_s + week, number(r->departures)),
+                 link(u"allocations:departures&"_s +
+                          u"from=%1&to=%1"_s.arg(QDate::currentDate().toString(Qt::ISODate)),
+                      number(r->departuresToday))));
     card(kMovements)->setFilled();
     finishCard(kMovements, true);
 }
@@ -416,12 +424,13 @@ QCoro::Task<> DashboardPage::loadMaintenance(quint64 generation)
         QString line = Maintenance::priorityLabel(c.priority) + u": "_s +
                        link(u"maintenance:priority="_s + code, number(c.open));
         if (c.overdue > 0)
-            line += u" "_s + link(u"maintenance:overdue&priority="_s + code, tr("(%1 overdue)").arg(number(c.overdue)),
-                                  u"#b00020"_s);
+            line += u" "_s + link(u"maintenance:overdue&priority="_s + code,
+                                  tr("(%1 overdue)").arg(number(c.overdue)), Theme::error(palette()).name());
         overdue += c.overdue;
         lines << line;
     }
-    lines << (overdue > 0 ? link(u"maintenance:overdue"_s, tr("%1 overdue in all").arg(number(overdue)), u"#b00020"_s)
+    lines << (overdue > 0 ? link(u"maintenance:overdue"_s, tr("%1 overdue in all").arg(number(overdue)),
+                                 Theme::error(palette()).name())
                           : tr("None overdue."));
     m_maintenance->setText(lines.join(u"<br>"_s));
     m_maintenance->setProperty("overdue", overdue);
@@ -433,9 +442,8 @@ QCoro::Task<> DashboardPage::loadProtocols(quint64 generation)
 {
     QPointer<DashboardPage> self(this);
     const Actor actor = m_context->actor();
-    auto future = m_context->executor().read([actor](Database &db) {
-        return DashboardRepository(db, actor).protocolsByState();
-    });
+    auto future = m_context->executor().read(
+        [actor](Database &db) { return DashboardRepository(db, actor).protocolsByState(); });
     const Result<QHash<QString, int>> r = co_await future;
     if (!self || m_generations.value(kProtocols) != generation)
         co_return;
@@ -447,7 +455,8 @@ QCoro::Task<> DashboardPage::loadProtocols(quint64 generation)
     QStringList lines;
     for (Protocol::State s : Protocol::allStates()) {
         const QString code = Protocol::stateCode(s);
-        lines << Protocol::stateLabel(s) + u": "_s + link(u"protocols:state="_s + code, number(r->value(code)));
+        lines << Protocol::stateLabel(s) + u": "_s +
+                     link(u"protocols:state="_s + code, number(r->value(code)));
     }
     m_protocols->setText(lines.join(u"<br>"_s));
     card(kProtocols)->setFilled();

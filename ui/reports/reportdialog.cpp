@@ -1,13 +1,14 @@
 #include "ui/reports/reportdialog.h"
 
 #include "models/reports/usagereportrepository.h"
+#include "ui/widgets/theme.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
-#include <QPushButton>
 #include <QFormLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -46,7 +47,7 @@ ReportDialog::ReportDialog(const QStringList &reports, const QString &initial, Q
     m_format->addItem(tr("CSV (saved to a file)"), u"csv"_s);
     m_error = new QLabel(this);
     m_error->setObjectName(u"reportError"_s);
-    m_error->setStyleSheet(u"color: #b00020;"_s);
+    m_error->setStyleSheet(Theme::errorStyle(palette()));
     m_error->setWordWrap(true);
     m_error->hide();
 

@@ -5,6 +5,7 @@
 #include "tasks/jobstore.h"
 #include "tasks/sync/registrarsyncstore.h"
 #include "tasks/sync/synctasks.h"
+#include "ui/widgets/theme.h"
 
 #include <QComboBox>
 #include <QCoroFuture>
@@ -40,7 +41,8 @@ RegistrarSyncDialog::RegistrarSyncDialog(const WindowServices &services, QWidget
     m_auth->addItem(tr("None"), RegistrarSyncSettings::authCode(RegistrarSyncSettings::Auth::None));
     m_auth->addItem(tr("User name and password (basic)"),
                     RegistrarSyncSettings::authCode(RegistrarSyncSettings::Auth::Basic));
-    m_auth->addItem(tr("Token (bearer)"), RegistrarSyncSettings::authCode(RegistrarSyncSettings::Auth::Bearer));
+    m_auth->addItem(tr("Token (bearer)"),
+                    RegistrarSyncSettings::authCode(RegistrarSyncSettings::Auth::Bearer));
     m_user->setObjectName(u"user"_s);
     m_secret->setObjectName(u"secret"_s);
     m_secret->setEchoMode(QLineEdit::Password);
@@ -80,7 +82,7 @@ RegistrarSyncDialog::RegistrarSyncDialog(const WindowServices &services, QWidget
 void RegistrarSyncDialog::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(problem ? u"color: #b03020;"_s : QString());
+    m_status->setStyleSheet(problem ? Theme::errorStyle(palette()) : QString());
 }
 
 void RegistrarSyncDialog::updateAuthFields()
