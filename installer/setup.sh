@@ -59,7 +59,9 @@ run)
     if "$residesk" residents list --json 2>/dev/null | grep -q '"student_id"'; then
         echo "setup: the database already has residents; not adding demo data"
     else
-        "$residesk" seed-demo
+        # A housing office and a lab that look like a working day (some reports are
+        # finalized by the window's engine once it starts).
+        "$residesk" seed-demo --residents 300 --protocols 200
     fi
     exec "$residesk"
     ;;
