@@ -538,7 +538,8 @@ Result<DemoSeeder::Summary> DemoSeeder::seed(const Options &options,
                 st->bind(QStringLiteral("%1.%2.%3@students.example.edu")
                              .arg(first.toLower(), last.toLower())
                              .arg(i));
-                st->bind(hasPhone ? QStringLiteral("+1 555 %1").arg(phoneDigits, 4, 10, QLatin1Char('0'))
+                // Stored as the repository stores numbers: E.164 (555 numbers of area 202).
+                st->bind(hasPhone ? QStringLiteral("+1202555%1").arg(phoneDigits, 4, 10, QLatin1Char('0'))
                                   : QStringLiteral(""));
                 st->bind(Resident::statusCode(status)).bind(by).bind(by);
             }

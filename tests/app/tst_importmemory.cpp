@@ -44,8 +44,8 @@ private Q_SLOTS:
             file.write("student_id,first_name,last_name,email,phone,status\n");
             for (int i = 1; i <= kRows; ++i) {
                 const QByteArray n = QByteArray::number(i);
-                block += "S" + n + ",First" + n + ",Last" + n + ",student" + n + "@example.edu,+1 555 " + n +
-                         ",active\n";
+                block += "S" + n + ",First" + n + ",Last" + n + ",student" + n + "@example.edu,+1 202 555 " +
+                         QByteArray::number(i % 10000).rightJustified(4, '0') + ",active\n";
                 if (block.size() > (1 << 20) - 200) {
                     QVERIFY(file.write(block) == block.size());
                     block.clear();

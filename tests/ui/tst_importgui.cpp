@@ -75,7 +75,7 @@ private Q_SLOTS:
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("Matrikel;Vorname;Nachname;E-Mail;Phone;Bemerkung\n"
-                       "M-001;Ana;Lopez;ana@example.edu;+34 600 100;x\n"
+                       "M-001;Ana;Lopez;ana@example.edu;+34 612 345 678;x\n"
                        "M-002;Ben;Ng;ben@example.edu;;y\n"
                        "M-003;Chloé;Martin;chloe@example.edu;;\n"
                        "M-004;Dan;Ortiz;not-an-address;;z\n");
@@ -177,7 +177,7 @@ private Q_SLOTS:
         QFile exportFile(exported);
         QVERIFY(exportFile.open(QIODevice::ReadOnly));
         QCOMPARE(exportFile.readLine(), "student_id,first_name,last_name,email,phone,status\r\n"_ba);
-        QCOMPARE(exportFile.readLine(), "M-001,Ana,Lopez,ana@example.edu,+34 600 100,active\r\n"_ba);
+        QCOMPARE(exportFile.readLine(), "M-001,Ana,Lopez,ana@example.edu,+34612345678,active\r\n"_ba);
     }
 };
 

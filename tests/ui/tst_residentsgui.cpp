@@ -341,7 +341,7 @@ void TestResidentsGui::conflictingEditOverwrites()
     {
         std::unique_ptr<Database> other = h.t->openAnother();
         Resident theirs = created.value();
-        theirs.phone = QStringLiteral("+1 555 0100");
+        theirs.phone = QStringLiteral("+1 202 555 0100");
         const Result<Resident> updated = ResidentRepository(*other, tester()).update(theirs);
         QVERIFY2(updated.ok(), qPrintable(updated.error().text()));
         other->closeThreadConnection();

@@ -708,11 +708,11 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(QStringLiteral(RESIDESK_SCREENSHOT_SCRATCH)));
         QVERIFY(csv.open(QIODevice::WriteOnly | QIODevice::Truncate));
         csv.write("student_id,first_name,last_name,email,phone,status\r\n"
-                  "S20260001,Ana,Arce,ana.arce@example.edu,+34 600 100 001,active\r\n"
+                  "S20260001,Ana,Arce,ana.arce@example.edu,+34 612 100 001,active\r\n"
                   "S20260002,Bruno,Blanco,bruno.blanco@example.edu,,active\r\n"
-                  "S20260003,Carla,Castro,carla.castro@example.edu,+34 600 100 003,active\r\n"
+                  "S20260003,Carla,Castro,carla.castro@example.edu,+34 612 100 003,active\r\n"
                   "S20260004,Diego,Díaz,diego.diaz@example.edu,,graduated\r\n"
-                  "S20260005,Elena,Esteban,elena.esteban@example.edu,+34 600 100 005,active\r\n");
+                  "S20260005,Elena,Esteban,elena.esteban@example.edu,+34 612 100 005,active\r\n");
         csv.close();
         QVERIFY2(shootDialogs(h, language, csvPath, &error), qPrintable(error));
     }

@@ -27,7 +27,7 @@ private:
         r.firstName = QStringLiteral("First%1").arg(i % 7);
         r.lastName = QStringLiteral("Last%1").arg(i % 5);
         r.email = QStringLiteral("person%1@example.edu").arg(i);
-        r.phone = i % 3 == 0 ? QString() : QStringLiteral("+34 600 %1").arg(i);
+        r.phone = i % 3 == 0 ? QString() : QStringLiteral("+34 612 345 %1").arg(i, 3, 10, QLatin1Char('0'));
         r.status = static_cast<Resident::Status>(i % 3);
         return r;
     }
