@@ -11,13 +11,17 @@ ResidentDialog::ResidentDialog(UndoContext &context, const Resident &resident, Q
     , m_email(new QLineEdit(this))
     , m_phone(new QLineEdit(this))
     , m_status(new QComboBox(this))
+    , m_contactBy(new QComboBox(this))
 {
     setObjectName(QStringLiteral("residentDialog"));
     setWindowTitle(isNew() ? tr("New Resident") : tr("Edit Resident"));
     for (const auto status : {Resident::Status::Active, Resident::Status::Inactive, Resident::Status::Graduated})
         m_status->addItem(Resident::statusLabel(status), QVariant::fromValue(status));
+    for (const auto by : {Resident::ContactBy::Email, Resident::ContactBy::Sms, Resident::ContactBy::Both})
+        m_contactBy->addItem(Resident::contactByLabel(by), QVariant::fromValue(by));
+    m_contactBy->setObjectName(QStringLiteral("contactBy"));
     m_email->setPlaceholderText(tr("name@example.edu"));
-    m_phone->setPlaceholderText(tr("Optional"));
+    m_phone->setPlaceholderText(tr("Optional; +country code, or a number of this region"));
 
     addField(QStringLiteral("student_id"), tr("&Student ID:"), m_studentId);
     addField(QStringLiteral("first_name"), tr("&First name:"), m_firstName);
@@ -25,6 +29,7 @@ ResidentDialog::ResidentDialog(UndoContext &context, const Resident &resident, Q
     addField(QStringLiteral("email"), tr("&E-mail:"), m_email);
     addField(QStringLiteral("phone"), tr("&Phone:"), m_phone);
     addField(QStringLiteral("status"), tr("S&tatus:"), m_status);
+    addField(QStringLiteral("contact_by"), tr("&Messages by:"), m_contactBy);
     showRecord(resident);
 }
 
@@ -43,6 +48,7 @@ Resident ResidentDialog::formValues() const
     r.email = m_email->text().trimmed();
     r.phone = m_phone->text().trimmed();
     r.status = m_status->currentData().value<Resident::Status>();
+    r.contactBy = m_contactBy->currentData().value<Resident::ContactBy>();
     return r;
 }
 
@@ -54,6 +60,7 @@ void ResidentDialog::setFormValues(const Resident &resident)
     m_email->setText(resident.email);
     m_phone->setText(resident.phone);
     m_status->setCurrentIndex(qMax(0, m_status->findData(QVariant::fromValue(resident.status))));
+    m_contactBy->setCurrentIndex(qMax(0, m_contactBy->findData(QVariant::fromValue(resident.contactBy))));
 }
 
 QString ResidentDialog::describe(const Resident &resident) const

@@ -32,4 +32,5 @@ private:
     QLineEdit *m_email;
     QLineEdit *m_phone;
     QComboBox *m_status;
+    QComboBox *m_contactBy;
 };
