@@ -47,7 +47,7 @@ std::unique_ptr<Database> emptyDatabase(const BenchOptions &options, const QStri
 } // namespace
 
 namespace ImportBench {
-bool writeResidentsFile(const QString &path, int rows)
+bool writeResidentsFile(const QString &path, int rows, const QByteArray &prefix)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -55,8 +55,11 @@ bool writeResidentsFile(const QString &path, int rows)
     QByteArray block = "student_id,first_name,last_name,email,phone,status\n";
     for (int i = 1; i <= rows; ++i) {
         const QByteArray n = QByteArray::number(i);
+        // A valid number for every row (San Francisco's 415, exchanges 200 and up).
+        const QByteArray phone = "+1 415 " + QByteArray::number(200 + i / 10000) + ' ' +
+                                 QByteArray::number(i % 10000).rightJustified(4, '0');
         block +=
-            "S" + n + ",First" + n + ",Last" + n + ",student" + n + "@example.edu,+1 555 " + n + ",active\n";
+            prefix + n + ",First" + n + ",Last" + n + ",student" + n + "@example.edu," + phone + ",active\n";
         if (block.size() > (1 << 20)) {
             if (file.write(block) != block.size())
                 return false;

@@ -23,6 +23,6 @@ public:
 // What the import cases share.
 namespace ImportBench {
 // Writes `rows` residents (student_id, first_name, last_name, email, phone, status) to
-// `path`; false on a write error.
-bool writeResidentsFile(const QString &path, int rows);
+// `path`, student ids `prefix` + 1, 2, … and valid phone numbers; false on a write error.
+bool writeResidentsFile(const QString &path, int rows, const QByteArray &prefix = "S");
 } // namespace ImportBench

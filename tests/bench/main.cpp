@@ -36,8 +36,8 @@
 
 int main(int argc, char **argv)
 {
-    if (argc == 3 && std::strcmp(argv[1], "--child-gui-stall") == 0)
-        return GuiStallCase::child(argc, argv, QString::fromLocal8Bit(argv[2]));
+    if (argc >= 2 && std::strcmp(argv[1], "--child-gui-stall") == 0)
+        return GuiStallCase::child(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "--child-workorder-open") == 0)
         return WorkOrderCachedOpenCase::child(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "--child-finalize-feedback") == 0)
