@@ -11,6 +11,7 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
@@ -65,10 +66,8 @@ private Q_SLOTS:
         QVERIFY(sidebar && stack);
 
         QStringList unnamed;
-        for (int row = 0; row < stack->count(); ++row) {
-            sidebar->setCurrentRow(row);
-            QCoreApplication::processEvents();
-            for (QWidget *widget : w.findChildren<QWidget *>()) {
+        const auto walk = [&unnamed](const QWidget *top) {
+            for (QWidget *widget : top->findChildren<QWidget *>()) {
                 if (!widget->isVisible() || !interactive(widget) || widget->focusPolicy() == Qt::NoFocus)
                     continue;
                 QAccessibleInterface *face = QAccessible::queryAccessibleInterface(widget);
@@ -76,6 +75,30 @@ private Q_SLOTS:
                 if (name.isEmpty() && !unnamed.contains(pathOf(widget)))
                     unnamed << pathOf(widget);
             }
+        };
+        auto *newAction = h.child<QAction>(u"actionNew"_s);
+        QVERIFY(newAction);
+        for (int row = 0; row < stack->count(); ++row) {
+            sidebar->setCurrentRow(row);
+            QCoreApplication::processEvents();
+            walk(&w);
+            // The page's New dialog too (buildings, rooms, residents, allocations).
+            if (!newAction->isEnabled())
+                continue;
+            const QList<QDialog *> before = w.findChildren<QDialog *>();
+            newAction->trigger();
+            QDialog *dialog = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    for (QDialog *d : w.findChildren<QDialog *>())
+                        if (d->isVisible() && !before.contains(d))
+                            dialog = d;
+                    return dialog != nullptr;
+                }(),
+                WindowHarness::kTimeoutMs);
+            walk(dialog);
+            dialog->close();
+            QCoreApplication::processEvents();
         }
         for (const QString &path : std::as_const(unnamed))
             qWarning("no accessible name: %s", qPrintable(path));

@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -74,7 +75,17 @@ void RecordDialog::addField(const QString &key, const QString &label, QWidget *e
     box->setSpacing(2);
     box->addWidget(editor);
     box->addWidget(error);
-    m_form->addRow(label, cell);
+    // The label names the editor itself (its buddy, for Alt+letter), not the cell around
+    // it; and, the label not being the editor's sibling, so does its accessible name: what
+    // a screen reader says for the field.
+    auto *caption = new QLabel(label, this);
+    caption->setBuddy(editor);
+    if (editor->accessibleName().isEmpty()) {
+        QString name = label;
+        name.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+        editor->setAccessibleName(name.trimmed().remove(QRegularExpression(QStringLiteral("[:：]$"))));
+    }
+    m_form->addRow(caption, cell);
     m_editors.insert(key, editor);
     m_errorLabels.insert(key, error);
 
