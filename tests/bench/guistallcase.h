@@ -32,9 +32,10 @@ public:
     static QString name() { return QStringLiteral("gui_max_stall"); }
     static QString description()
     {
-        return QStringLiteral("longest and p99 event-loop stall (ms) of the window on Protocols while its "
-                              "engine bulk-receives 10,000 protocols, finalizes 100 reports and imports "
-                              "100,000 residents");
+        return QStringLiteral(
+            "longest and p99 event-loop stall (ms) of the window on Protocols, from queuing "
+            "to the end of its engine's bulk receive of 10,000 protocols, 100 report "
+            "finalizations and 100,000-row residents import");
     }
     static int run(const BenchOptions &options);
     // The child side (hidden --child-gui-stall URL CSV CLIENT_ID REPORT_IDS). Prints
