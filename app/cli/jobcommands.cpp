@@ -13,6 +13,7 @@
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
 #include "tasks/mail/mailtasks.h"
+#include "tasks/sms/smstasks.h"
 #include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
 
@@ -438,15 +439,17 @@ int JobCommands::worker(CommandContext &context)
         output.line(u"stopping"_s, {{u"reason"_s, reason}, {u"running"_s, engine.runningCount()}}, text);
         engine.stop();
     };
-    // E-mail that waits (left by a dead worker, or for a worker with mail settings)
-    // gets a drain at start (tasks/mail/outbox.h, "Nothing left behind"). --once waits
-    // for that look, and the worker does not return while it is under way.
-    const bool runsMail =
-        (options.kinds.isEmpty() ? registry.names() : options.kinds).contains(u"mail.send"_s);
-    bool mailLookDone = !runsMail;
+    // E-mail and text messages that wait (left by a dead worker, or for a worker with
+    // settings) get a drain at start (tasks/mail/outbox.h, "Nothing left behind"; the
+    // same for tasks/sms). --once waits for those looks, and the worker does not return
+    // while one is under way.
+    const QStringList kinds = options.kinds.isEmpty() ? registry.names() : options.kinds;
+    const bool runsMail = kinds.contains(u"mail.send"_s);
+    const bool runsSms = kinds.contains(u"sms.send"_s);
+    int looksPending = int(runsMail) + int(runsSms);
     bool quitAfterMailLook = false;
     QObject::connect(&engine, &JobEngine::drained, &loop, [&] {
-        if (once && !stopping && mailLookDone)
+        if (once && !stopping && looksPending == 0)
             stop(u"drained"_s, tr("No runnable job left: stopping (--once)."));
     });
     QObject::connect(&signalWatcher, &UnixSignals::received, &loop, [&](int signalNumber) {
@@ -469,7 +472,7 @@ int JobCommands::worker(CommandContext &context)
     QObject::connect(&engine, &JobEngine::stopped, &loop, [&] {
         output.line(u"worker_stopped"_s, {{u"started"_s, started}, {u"finished"_s, finished}},
                     tr("Worker stopped: %n job(s) finished.", nullptr, finished));
-        if (mailLookDone)
+        if (looksPending == 0)
             loop.quit();
         else
             quitAfterMailLook = true; // the keychain answers (or times out) soon
@@ -494,22 +497,36 @@ int JobCommands::worker(CommandContext &context)
     if (listen)
         bus.start();
     engine.start();
-    // Lives until mailLookDone: the loop does not end before.
+    // Each lives until its look is done: the loop does not end before.
+    const auto lookDone = [&] {
+        if (--looksPending == 0 && quitAfterMailLook)
+            loop.quit();
+        else if (!quitAfterMailLook)
+            engine.wake();
+    };
     const auto lookForMail = [&]() -> QCoro::Task<> {
         auto looking = MailTasks::drainPendingOnStart(*db, context.actor()); // named: GCC 12 bug 100611
         const Result<qint64> queued = co_await looking;
         if (!queued)
             context.error(
                 tr("cannot schedule %1: %2").arg(u"mail.send"_s, queued.error().message.simplified()));
-        mailLookDone = true;
-        if (quitAfterMailLook)
-            loop.quit();
-        else
-            engine.wake();
+        lookDone();
+    };
+    const auto lookForSms = [&]() -> QCoro::Task<> {
+        auto looking = SmsTasks::drainPendingOnStart(*db, context.actor()); // named: GCC 12 bug 100611
+        const Result<qint64> queued = co_await looking;
+        if (!queued)
+            context.error(
+                tr("cannot schedule %1: %2").arg(u"sms.send"_s, queued.error().message.simplified()));
+        lookDone();
     };
     if (runsMail) {
         QCoro::Task<> looking = lookForMail();
         Q_UNUSED(looking) // eager; its frame lives until it ends, before the loop does
+    }
+    if (runsSms) {
+        QCoro::Task<> looking = lookForSms();
+        Q_UNUSED(looking)
     }
     loop.exec();
     return CommandLine::ExitSuccess;
