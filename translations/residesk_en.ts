@@ -121,7 +121,7 @@
 <context>
     <name>GuiApplication</name>
     <message numerus="yes">
-        <location filename="../app/gui/guiapplication.cpp" line="+268"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+270"/>
         <source>the database did not let go within %n second(s) of the window closing; quitting without waiting (queued and running jobs resume on the next start)</source>
         <translation>
             <numerusform>the database did not let go within %n second of the window closing; quitting without waiting (queued and running jobs resume on the next start)</numerusform>
@@ -132,7 +132,15 @@
 <context>
     <name>HousingCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/housingcommands.cpp" line="+293"/>
+        <location filename="../app/cli/housingcommands.cpp" line="+345"/>
+        <source>%n report(s) queued for finalization: the window (or `residesk worker`) signs and e-mails them.</source>
+        <translation>
+            <numerusform>%n report queued for finalization: the window (or `residesk worker`) signs and e-mails it.</numerusform>
+            <numerusform>%n reports queued for finalization: the window (or `residesk worker`) signs and e-mails them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>The demo people admin, housing, vet and worker (password &quot;demo&quot;) are there; %n of them added now.</source>
         <translation>
             <numerusform>The demo people admin, housing, vet and worker (password &quot;demo&quot;) are there; %n of them added now.</numerusform>
@@ -189,7 +197,7 @@
 <context>
     <name>JobCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/jobcommands.cpp" line="+465"/>
+        <location filename="../app/cli/jobcommands.cpp" line="+468"/>
         <source>%1 received: no new jobs; %n running job(s) stop at their next checkpoint.</source>
         <translation>
             <numerusform>%1 received: no new jobs; %n running job stops at its next checkpoint.</numerusform>
@@ -213,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+204"/>
+        <location line="+218"/>
         <source>Job %1 (%2) is queued again with %n attempt(s).</source>
         <translation>
             <numerusform>Job %1 (%2) is queued again with %n attempt.</numerusform>
@@ -247,7 +255,15 @@
 <context>
     <name>MailCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/mailcommands.cpp" line="+437"/>
+        <location filename="../app/cli/mailcommands.cpp" line="+503"/>
+        <source>%n resident(s) would get the text message:</source>
+        <translation>
+            <numerusform>%n resident would get the text message:</numerusform>
+            <numerusform>%n residents would get the text message:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n resident(s) would get this mailing. The first messages:</source>
         <translation>
             <numerusform>%n resident would get this mailing. The first messages:</numerusform>
@@ -255,7 +271,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+42"/>
+        <source>Text messages: %n queued, %1</source>
+        <translation>
+            <numerusform>Text messages: %n queued, %1</numerusform>
+            <numerusform>Text messages: %n queued, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>Mailing %1: %n e-mail(s) queued, %2</source>
         <translation>
             <numerusform>Mailing %1: %n e-mail queued, %2</numerusform>
@@ -263,7 +287,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-2"/>
+        <location line="+4"/>
         <source>%n already queued by an earlier run.</source>
         <translation>
             <numerusform>%n already queued by an earlier run.</numerusform>
@@ -342,7 +367,7 @@
 <context>
     <name>MaintenanceRequestWindow</name>
     <message numerus="yes">
-        <location filename="../ui/maintenance/maintenancerequestwindow.cpp" line="+209"/>
+        <location filename="../ui/maintenance/maintenancerequestwindow.cpp" line="+210"/>
         <location line="+299"/>
         <source>Storing %Ln file(s)…</source>
         <translation>
@@ -455,7 +480,7 @@
 <context>
     <name>ResidentMailingDialog</name>
     <message numerus="yes">
-        <location filename="../ui/mail/residentmailingdialog.cpp" line="+189"/>
+        <location filename="../ui/mail/residentmailingdialog.cpp" line="+190"/>
         <source>%n resident(s) will get this e-mail.</source>
         <translation>
             <numerusform>%n resident will get this e-mail.</numerusform>
@@ -484,6 +509,47 @@
         <translation>
             <numerusform>%n was already queued by an earlier run of this mailing.</numerusform>
             <numerusform>%n were already queued by an earlier run of this mailing.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResidentTexting</name>
+    <message numerus="yes">
+        <location filename="../tasks/sms/residenttexting.cpp" line="+41"/>
+        <source>Unknown placeholder(s) in the text message: %1. Known placeholders: %2.</source>
+        <translation>
+            <numerusform>Unknown placeholder in the text message: %1. Known placeholders: %2.</numerusform>
+            <numerusform>Unknown placeholders in the text message: %1. Known placeholders: %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SmsGateway</name>
+    <message numerus="yes">
+        <location filename="../tasks/sms/smsgateway.cpp" line="+92"/>
+        <source>the gateway cannot be reached: no connection within %n second(s)</source>
+        <translation>
+            <numerusform>the gateway cannot be reached: no connection within %n second</numerusform>
+            <numerusform>the gateway cannot be reached: no connection within %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>the message was sent but the gateway did not answer within %n second(s); it may or may not have been taken</source>
+        <translation>
+            <numerusform>the message was sent but the gateway did not answer within %n second; it may or may not have been taken</numerusform>
+            <numerusform>the message was sent but the gateway did not answer within %n seconds; it may or may not have been taken</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SmsTasks</name>
+    <message numerus="yes">
+        <location filename="../tasks/sms/smstasks.cpp" line="+72"/>
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n sent</numerusform>
+            <numerusform>%n sent</numerusform>
         </translation>
     </message>
 </context>

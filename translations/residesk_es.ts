@@ -389,7 +389,7 @@
         <translation>sin fecha de fin</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The day the bed is free again (the check-out day); the first entry is &quot;open-ended&quot;.</source>
         <translation>El día en que la plaza vuelve a quedar libre (el día de salida); la primera opción es «sin fecha de fin».</translation>
     </message>
@@ -1469,7 +1469,7 @@ Añada primero los edificios y sus habitaciones (Edificios, Habitaciones) y los 
 <context>
     <name>BackupScheduleDialog</name>
     <message>
-        <location filename="../ui/backup/backupscheduledialog.cpp" line="+29"/>
+        <location filename="../ui/backup/backupscheduledialog.cpp" line="+30"/>
         <source>&amp;Back up every day</source>
         <translation>&amp;Hacer una copia cada día</translation>
     </message>
@@ -2289,7 +2289,7 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>cambiados</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <location line="+35"/>
         <source>Undone by job %1.</source>
         <translation>Deshecho por la tarea %1.</translation>
@@ -2663,7 +2663,7 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+141"/>
+        <location filename="../app/cli/commandline.cpp" line="+143"/>
         <source>Usage: residesk [--database &lt;url&gt;] &lt;command&gt; [options]
        residesk [--database &lt;url&gt;] [--demo] [--sign-in] [--diagnostics]   (no command: open the window)
 
@@ -3038,7 +3038,7 @@ Opciones:
 <context>
     <name>DashboardCard</name>
     <message>
-        <location filename="../ui/pages/dashboardcard.cpp" line="+36"/>
+        <location filename="../ui/pages/dashboardcard.cpp" line="+38"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -3051,7 +3051,7 @@ Opciones:
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../ui/pages/dashboardpage.cpp" line="+78"/>
+        <location filename="../ui/pages/dashboardpage.cpp" line="+79"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
@@ -3061,7 +3061,7 @@ Opciones:
         <translation>Ocupación por edificio (plazas ocupadas hoy)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Free beds today</source>
         <translation>Plazas libres hoy</translation>
     </message>
@@ -3096,7 +3096,7 @@ Opciones:
         <translation>Libres</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>of %1 beds; %2 in rooms out of service</source>
         <translation>de %1 plazas; %2 en habitaciones fuera de servicio</translation>
     </message>
@@ -3106,22 +3106,22 @@ Opciones:
         <translation>Llegadas: %1 (hoy %2)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Departures: %1 (today %2)</source>
         <translation>Salidas: %1 (hoy %2)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>(%1 overdue)</source>
         <translation>(%1 vencidas)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 overdue in all</source>
         <translation>%1 vencidas en total</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>None overdue.</source>
         <translation>Ninguna vencida.</translation>
     </message>
@@ -3766,17 +3766,17 @@ Opciones:
 <context>
     <name>EntityDialog</name>
     <message>
-        <location filename="../ui/dialogs/entitydialog.h" line="+76"/>
+        <location filename="../ui/dialogs/entitydialog.h" line="+75"/>
         <source>Not saved: this record was changed by someone else. Your changes are kept.</source>
         <translation>No se ha guardado: otra persona ha modificado este registro. Sus cambios se conservan.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Please correct the marked fields.</source>
         <translation>Corrija los campos marcados.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>New %1</source>
         <translation>Crear %1</translation>
     </message>
@@ -3786,7 +3786,7 @@ Opciones:
         <translation>Editar %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
         <translation>No se ha guardado: no se puede acceder a la base de datos. Sus cambios se conservan; vuelva a intentarlo cuando se restablezca la conexión.</translation>
     </message>
@@ -4100,7 +4100,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>GuiApplication</name>
     <message>
-        <location filename="../app/gui/guiapplication.cpp" line="+73"/>
+        <location filename="../app/gui/guiapplication.cpp" line="+74"/>
         <source>The server did not say who you are.</source>
         <translation>El servidor no indicó quién es usted.</translation>
     </message>
@@ -4126,7 +4126,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Residesk — %1 en %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+40"/>
         <source>the database did not let go within %n second(s) of the window closing; quitting without waiting (queued and running jobs resume on the next start)</source>
         <translation>
             <numerusform>la base de datos no terminó en %n segundo tras cerrarse la ventana; se sale sin esperar (las tareas en cola y en curso se reanudan en el próximo inicio)</numerusform>
@@ -4156,7 +4156,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>HousingCommands</name>
     <message>
-        <location filename="../app/cli/housingcommands.cpp" line="+116"/>
+        <location filename="../app/cli/housingcommands.cpp" line="+156"/>
         <source>With --json: a JSON array of objects with the keys %1. Otherwise an aligned text table.</source>
         <translation>Con --json: un array JSON de objetos con las claves %1. Si no, una tabla de texto alineada.</translation>
     </message>
@@ -4192,7 +4192,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Listar los edificios.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>List the rooms.</source>
         <translation>Listar las habitaciones.</translation>
     </message>
@@ -4207,7 +4207,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>--seed debe ser un número entero de 0 a %1, no «%2»</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-51"/>
         <source>Adds demo buildings, rooms and residents (--residents) and lab clients and protocols, each with a work order and a draft report (--protocols). Without either option: 300 residents. The same seed and count give the same data every time; seeding again adds only what is missing.</source>
         <translation>Añade edificios, habitaciones y residentes de demostración (--residents) y clientes y protocolos del laboratorio, cada uno con una orden de trabajo y un informe en borrador (--protocols). Sin ninguna de las dos opciones: 300 residentes. La misma semilla y la misma cantidad dan siempre los mismos datos; al volver a ejecutarlo solo se añade lo que falta.</translation>
     </message>
@@ -4237,17 +4237,17 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>código</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>--protocols must be a whole number from 0 to %1, not &quot;%2&quot;</source>
         <translation>--protocols debe ser un número entero de 0 a %1, no «%2»</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source><byte value="xd"/>Seeding demo %1: %2 of %3</source>
         <translation><byte value="xd"/>Creando %1 de demostración: %2 de %3</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>residents</source>
         <translation>residentes</translation>
     </message>
@@ -4265,6 +4265,11 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <location line="+4"/>
         <source>seeding demo lab data failed: %1</source>
         <translation>no se pudieron crear los datos de demostración del laboratorio: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>queueing the demo finalizations failed: %1</source>
+        <translation>no se pudieron poner en cola las finalizaciones de demostración: %1</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4312,17 +4317,25 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>no se pudo añadir la persona de demostración %1: %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Seeded demo data (seed %1) into %2: %3 buildings, %4 rooms, %5 residents added.</source>
         <translation>Datos de demostración creados (semilla %1) en %2: se han añadido %3 edificios, %4 habitaciones y %5 residentes.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Seeded demo lab data (seed %1) into %2: %3 clients, %4 protocols, %5 work orders with %6 analyses, %7 draft reports with %8 result rows added.</source>
         <translation>Datos de demostración del laboratorio creados (semilla %1) en %2: se han añadido %3 clientes, %4 protocolos, %5 órdenes de trabajo con %6 análisis y %7 informes en borrador con %8 filas de resultados.</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>%n report(s) queued for finalization: the window (or `residesk worker`) signs and e-mails them.</source>
+        <translation>
+            <numerusform>%n informe en cola para finalizar: la ventana (o `residesk worker`) lo firma y lo envía por correo.</numerusform>
+            <numerusform>%n informes en cola para finalizar: la ventana (o `residesk worker`) los firma y los envía por correo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>The demo people admin, housing, vet and worker (password &quot;demo&quot;) are there; %n of them added now.</source>
         <translation>
             <numerusform>Las personas de demostración admin, housing, vet y worker (contraseña «demo») están; %n añadida ahora.</numerusform>
@@ -4342,12 +4355,12 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
     <message>
         <location line="+15"/>
         <location line="+37"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>STUDENT ID</source>
         <translation>ID ESTUDIANTE</translation>
     </message>
@@ -4367,12 +4380,12 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>CORREO</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>PHONE</source>
         <translation>TELÉFONO</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location line="+59"/>
         <source>STATUS</source>
         <translation>ESTADO</translation>
@@ -4408,7 +4421,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>PLANTAS</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>BUILDING</source>
         <translation>EDIFICIO</translation>
     </message>
@@ -4433,7 +4446,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>CAPACIDAD</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>cannot list the rooms: %1</source>
         <translation>no se pueden listar las habitaciones: %1</translation>
     </message>
@@ -4655,7 +4668,7 @@ Con --enqueue: pone en cola una tarea residents.import para un proceso de trabaj
 <context>
     <name>JobCommands</name>
     <message>
-        <location filename="../app/cli/jobcommands.cpp" line="+119"/>
+        <location filename="../app/cli/jobcommands.cpp" line="+120"/>
         <source>no job with id %1</source>
         <translation>no hay ninguna tarea con el id %1</translation>
     </message>
@@ -4926,7 +4939,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La conexión con la base de datos se ha restablecido; se vuelven a ejecutar tareas.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>No runnable job left: stopping (--once).</source>
         <translation>No quedan tareas ejecutables: deteniendo (--once).</translation>
     </message>
@@ -4966,7 +4979,8 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+5"/>
-        <location line="+11"/>
+        <location line="+17"/>
+        <location line="+8"/>
         <source>cannot schedule %1: %2</source>
         <translation>no se puede programar %1: %2</translation>
     </message>
@@ -6112,7 +6126,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MailCommands</name>
     <message>
-        <location filename="../app/cli/mailcommands.cpp" line="+105"/>
+        <location filename="../app/cli/mailcommands.cpp" line="+110"/>
         <source>no e-mail with id %1 in the outbox</source>
         <translation>no hay ningún correo con el id %1 en la bandeja de salida</translation>
     </message>
@@ -6153,23 +6167,23 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>text</source>
         <translation>texto</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-62"/>
         <source>At most this many e-mails (default 100, at most %1).</source>
         <translation>Como máximo este número de correos (por omisión 100, como máximo %1).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-69"/>
         <source>Send the queued e-mails now (queues a mail.send job).</source>
         <translation>Enviar ahora los correos en cola (pone en cola una tarea mail.send).</translation>
     </message>
@@ -6235,11 +6249,11 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+1"/>
-        <source>One e-mail per resident the filter selects, with the placeholders {first_name}, {last_name}, {student_id}, {email}, {room} (the number of the room the resident holds a bed in today) and {building} (that room&apos;s building name) filled in; {room} and {building} are empty for a resident without a room today. Any other placeholder is an error that names it. --building CODE selects the residents holding a bed in that building today. The mailing is identified by its subject, text and filter (or --mailing NAME): running the same mailing again queues nothing twice. --dry-run prints the first messages (--preview N, default 3) and queues nothing. With --json: {&quot;queued&quot;: n, &quot;existing&quot;: m, &quot;matched&quot;: k, &quot;mailing&quot;: key, &quot;job_id&quot;: the drain job or null}; with --dry-run: {&quot;matched&quot;: k, &quot;preview&quot;: [{to, subject, body}, …]}.</source>
-        <translation>Un correo por cada residente que selecciona el filtro, con los marcadores {first_name}, {last_name}, {student_id}, {email}, {room} (el número de la habitación en la que el residente ocupa hoy una plaza) y {building} (el nombre del edificio de esa habitación) rellenados; {room} y {building} quedan vacíos para un residente sin habitación hoy. Cualquier otro marcador es un error que lo nombra. --building CÓDIGO selecciona los residentes que hoy ocupan una plaza en ese edificio. El envío se identifica por su asunto, su texto y su filtro (o por --mailing NOMBRE): al repetir el mismo envío nada se pone en cola dos veces. --dry-run muestra los primeros mensajes (--preview N, por omisión 3) y no pone nada en cola. Con --json: {&quot;queued&quot;: n, &quot;existing&quot;: m, &quot;matched&quot;: k, &quot;mailing&quot;: clave, &quot;job_id&quot;: la tarea de vaciado o null}; con --dry-run: {&quot;matched&quot;: k, &quot;preview&quot;: [{to, subject, body}, …]}.</translation>
+        <source>One e-mail per resident the filter selects, with the placeholders {first_name}, {last_name}, {student_id}, {email}, {room} (the number of the room the resident holds a bed in today) and {building} (that room&apos;s building name) filled in; {room} and {building} are empty for a resident without a room today. Any other placeholder is an error that names it. --building CODE selects the residents holding a bed in that building today. The mailing is identified by its subject, text and filter (or --mailing NAME): running the same mailing again queues nothing twice. --dry-run prints the first messages (--preview N, default 3) and queues nothing. With --json: {&quot;queued&quot;: n, &quot;existing&quot;: m, &quot;matched&quot;: k, &quot;mailing&quot;: key, &quot;job_id&quot;: the drain job or null}; with --dry-run: {&quot;matched&quot;: k, &quot;preview&quot;: [{to, subject, body}, …]}. E-mail goes to the residents whose contact preference includes e-mail. --sms-text FILE also queues a text message (the same placeholders) for each selected resident whose preference includes text messages and who has a phone number; the JSON then has &quot;sms&quot;: {&quot;queued&quot;, &quot;existing&quot;, &quot;matched&quot;, &quot;job_id&quot;} (with --dry-run: {&quot;matched&quot;, &quot;preview&quot;: [{to, text}, …]}). --wait cannot be combined with --sms-text: run &quot;mail send --wait&quot; and &quot;sms send --wait&quot;.</source>
+        <translation>Un correo por cada residente que selecciona el filtro, con los marcadores {first_name}, {last_name}, {student_id}, {email}, {room} (el número de la habitación en la que el residente tiene cama hoy) y {building} (el nombre del edificio de esa habitación) rellenados; {room} y {building} quedan vacíos para un residente sin habitación hoy. Cualquier otro marcador es un error que lo nombra. --building CÓDIGO selecciona los residentes con cama hoy en ese edificio. El envío se identifica por su asunto, texto y filtro (o --mailing NOMBRE): repetir el mismo envío no pone nada dos veces en cola. --dry-run muestra los primeros mensajes (--preview N, 3 por omisión) y no pone nada en cola. Con --json: {&quot;queued&quot;: n, &quot;existing&quot;: m, &quot;matched&quot;: k, &quot;mailing&quot;: clave, &quot;job_id&quot;: el trabajo de vaciado o null}; con --dry-run: {&quot;matched&quot;: k, &quot;preview&quot;: [{to, subject, body}, …]}. El correo va a los residentes cuya preferencia de contacto incluye el correo electrónico. --sms-text ARCHIVO pone además en cola un mensaje de texto (los mismos marcadores) para cada residente seleccionado cuya preferencia incluye mensajes de texto y que tiene número de teléfono; el JSON tiene entonces &quot;sms&quot;: {&quot;queued&quot;, &quot;existing&quot;, &quot;matched&quot;, &quot;job_id&quot;} (con --dry-run: {&quot;matched&quot;, &quot;preview&quot;: [{to, text}, …]}). --wait no se puede combinar con --sms-text: ejecute &quot;mail send --wait&quot; y &quot;sms send --wait&quot;.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>The subject template.</source>
         <translation>La plantilla del asunto.</translation>
     </message>
@@ -6250,11 +6264,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+1"/>
+        <location line="+16"/>
         <source>file</source>
         <translation>archivo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
         <source>Only residents with this status (active, inactive, graduated).</source>
         <translation>Solo los residentes con este estado (active, inactive, graduated).</translation>
     </message>
@@ -6294,7 +6309,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Cuántos mensajes muestra --dry-run (por omisión, 3).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>A UTF-8 text file with the text message template for residents who chose text messages.</source>
+        <translation>Un archivo de texto UTF-8 con la plantilla del mensaje de texto para los residentes que eligieron mensajes de texto.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>unknown e-mail state &quot;%1&quot;; valid states: %2</source>
         <translation>estado de correo desconocido «%1»; estados válidos: %2</translation>
     </message>
@@ -6418,7 +6438,17 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>no se puede leer el archivo del cuerpo %1: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>--wait cannot be combined with --sms-text; run &quot;mail send --wait&quot; and &quot;sms send --wait&quot; afterwards</source>
+        <translation>--wait no se puede combinar con --sms-text; ejecute después &quot;mail send --wait&quot; y &quot;sms send --wait&quot;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot read the text message file %1: %2</source>
+        <translation>no se puede leer el archivo del mensaje de texto %1: %2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>--preview must be a whole number from 1 to 1000, not &quot;%1&quot;</source>
         <translation>--preview debe ser un número entero de 1 a 1000, no «%1»</translation>
     </message>
@@ -6437,8 +6467,21 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <source>cannot preview the mailing: %1</source>
         <translation>no se puede obtener la vista previa del envío: %1</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot preview the text messages: %1</source>
+        <translation>no se pueden previsualizar los mensajes de texto: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+24"/>
+        <source>%n resident(s) would get the text message:</source>
+        <translation>
+            <numerusform>%n residente recibiría el mensaje de texto:</numerusform>
+            <numerusform>%n residentes recibirían el mensaje de texto:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n resident(s) would get this mailing. The first messages:</source>
         <translation>
             <numerusform>%n residente recibiría este envío. Los primeros mensajes:</numerusform>
@@ -6450,8 +6493,21 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <source>cannot queue the mailing: %1</source>
         <translation>no se puede poner en cola el envío: %1</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot queue the text messages: %1</source>
+        <translation>no se pueden poner en cola los mensajes de texto: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+24"/>
+        <source>Text messages: %n queued, %1</source>
+        <translation>
+            <numerusform>Mensajes de texto: %n en cola, %1</numerusform>
+            <numerusform>Mensajes de texto: %n en cola, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>Mailing %1: %n e-mail(s) queued, %2</source>
         <translation>
             <numerusform>Envío %1: %n correo en cola, %2</numerusform>
@@ -6459,7 +6515,8 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-2"/>
+        <location line="+4"/>
         <source>%n already queued by an earlier run.</source>
         <translation>
             <numerusform>%n ya estaba en cola por una ejecución anterior.</numerusform>
@@ -6523,7 +6580,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MailSettingsDialog</name>
     <message>
-        <location filename="../ui/mail/mailsettingsdialog.cpp" line="+44"/>
+        <location filename="../ui/mail/mailsettingsdialog.cpp" line="+45"/>
         <source>Send &amp;test e-mail</source>
         <translation>Enviar correo de prue&amp;ba</translation>
     </message>
@@ -7998,7 +8055,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MaintenanceRequestWindow</name>
     <message>
-        <location filename="../ui/maintenance/maintenancerequestwindow.cpp" line="+78"/>
+        <location filename="../ui/maintenance/maintenancerequestwindow.cpp" line="+79"/>
         <source>&amp;Assign…</source>
         <translation>&amp;Asignar…</translation>
     </message>
@@ -8733,7 +8790,7 @@ Plazo: %8.</translation>
 <context>
     <name>NewMaintenanceRequestDialog</name>
     <message>
-        <location filename="../ui/maintenance/newmaintenancerequestdialog.cpp" line="+28"/>
+        <location filename="../ui/maintenance/newmaintenancerequestdialog.cpp" line="+29"/>
         <source>Choose a building</source>
         <translation>Elija un edificio</translation>
     </message>
@@ -9193,7 +9250,7 @@ Plazo: %8.</translation>
 <context>
     <name>OutboxTableModel</name>
     <message>
-        <location filename="../ui/mail/outboxtablemodel.cpp" line="+50"/>
+        <location filename="../ui/mail/outboxtablemodel.cpp" line="+52"/>
         <source>Marked as sent by %1</source>
         <translation>Marcado como enviado por %1</translation>
     </message>
@@ -9651,6 +9708,49 @@ Plazo: %8.</translation>
     </message>
 </context>
 <context>
+    <name>PhoneNumber</name>
+    <message>
+        <location filename="../models/core/phonenumber.cpp" line="+66"/>
+        <source>A phone number is required.</source>
+        <translation>Se necesita un número de teléfono.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The phone number &quot;%1&quot; cannot be read: &quot;%2&quot; is not a known region code (such as US or ES).</source>
+        <translation>No se puede leer el número de teléfono «%1»: «%2» no es un código de región conocido (como US o ES).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The phone number &quot;%1&quot; is not valid: it is longer than %2 characters.</source>
+        <translation>El número de teléfono «%1» no es válido: tiene más de %2 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The phone number &quot;%1&quot; is not valid: its country code is unknown.</source>
+        <translation>El número de teléfono «%1» no es válido: su código de país es desconocido.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The phone number &quot;%1&quot; is not valid: it is too short.</source>
+        <translation>El número de teléfono «%1» no es válido: es demasiado corto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone number &quot;%1&quot; is not valid: it is too long.</source>
+        <translation>El número de teléfono «%1» no es válido: es demasiado largo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The phone number &quot;%1&quot; is not valid: it is not a phone number.</source>
+        <translation>El número de teléfono «%1» no es válido: no es un número de teléfono.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The phone number &quot;%1&quot; is not valid: no such number exists in region %2.</source>
+        <translation>El número de teléfono «%1» no es válido: ese número no existe en la región %2.</translation>
+    </message>
+</context>
+<context>
     <name>Protocol</name>
     <message>
         <location filename="../models/lab/protocol.cpp" line="+33"/>
@@ -10099,7 +10199,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../ui/dialogs/recorddialog.cpp" line="+136"/>
+        <location filename="../ui/dialogs/recorddialog.cpp" line="+150"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -10109,7 +10209,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Modificado por otra persona</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Reload shows the stored values (your edits are replaced); Overwrite saves your values over theirs.</source>
         <translation>«Volver a cargar» muestra los valores guardados (sus cambios se sustituyen); «Sobrescribir» guarda sus valores encima de los de la otra persona.</translation>
     </message>
@@ -10127,7 +10227,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../ui/pages/recordpage.cpp" line="+43"/>
+        <location filename="../ui/pages/recordpage.cpp" line="+44"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
@@ -10138,7 +10238,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/pages/recordpage.h" line="+112"/>
+        <location filename="../ui/pages/recordpage.h" line="+115"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
@@ -10158,7 +10258,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>No se pudo cargar la lista: %1</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+216"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -10315,7 +10415,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>RegistrarSyncDialog</name>
     <message>
-        <location filename="../ui/sync/registrarsyncdialog.cpp" line="+32"/>
+        <location filename="../ui/sync/registrarsyncdialog.cpp" line="+33"/>
         <source>Sync &amp;now</source>
         <translation>Sincronizar &amp;ahora</translation>
     </message>
@@ -10345,7 +10445,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Token (bearer)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>kept in the system keychain</source>
         <translation>se guarda en el llavero del sistema</translation>
     </message>
@@ -10528,7 +10628,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../ui/reports/reportdialog.cpp" line="+18"/>
+        <location filename="../ui/reports/reportdialog.cpp" line="+19"/>
         <source>Occupancy</source>
         <translation>Ocupación</translation>
     </message>
@@ -11538,6 +11638,21 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <source>Graduated</source>
         <translation>Graduado</translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail and text message</source>
+        <translation>Correo electrónico y mensaje de texto</translation>
+    </message>
 </context>
 <context>
     <name>ResidentChoice</name>
@@ -11550,7 +11665,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../ui/dialogs/residentdialog.cpp" line="+16"/>
+        <location filename="../ui/dialogs/residentdialog.cpp" line="+17"/>
         <source>New Resident</source>
         <translation>Nuevo residente</translation>
     </message>
@@ -11560,14 +11675,14 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Editar residente</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>name@example.edu</source>
         <translation>nombre@example.edu</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Optional</source>
-        <translation>Opcional</translation>
+        <source>Optional; +country code, or a number of this region</source>
+        <translation>Opcional; +código de país, o un número de esta región</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -11600,7 +11715,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>E&amp;stado:</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+1"/>
+        <source>&amp;Messages by:</source>
+        <translation>&amp;Mensajes por:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>resident “%1”</source>
         <translation>residente «%1»</translation>
     </message>
@@ -11776,7 +11896,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ResidentImporter</name>
     <message>
-        <location filename="../models/io/residentimporter.cpp" line="+263"/>
+        <location filename="../models/io/residentimporter.cpp" line="+264"/>
         <source>no such file</source>
         <translation>el archivo no existe</translation>
     </message>
@@ -11861,7 +11981,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>línea %1: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>the file is not open</source>
         <translation>el archivo no está abierto</translation>
     </message>
@@ -11937,7 +12057,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>El nombre del envío puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>There is no building with the code &quot;%1&quot;.</source>
         <translation>No hay ningún edificio con el código «%1».</translation>
     </message>
@@ -11950,7 +12070,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ResidentMailingDialog</name>
     <message>
-        <location filename="../ui/mail/residentmailingdialog.cpp" line="+46"/>
+        <location filename="../ui/mail/residentmailingdialog.cpp" line="+47"/>
         <source>Every building</source>
         <translation>Todos los edificios</translation>
     </message>
@@ -12055,7 +12175,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ResidentRepository</name>
     <message>
-        <location filename="../models/housing/residentrepository.cpp" line="+128"/>
+        <location filename="../models/housing/residentrepository.cpp" line="+146"/>
         <source>The student ID is required.</source>
         <translation>El ID de estudiante es obligatorio.</translation>
     </message>
@@ -12095,24 +12215,19 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>La dirección de correo electrónico «%1» no es válida.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>The phone number must be at most %1 characters long.</source>
-        <translation>El número de teléfono puede tener como máximo %1 caracteres.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The phone number &quot;%1&quot; is not valid: use digits, spaces and + ( ) - . /.</source>
-        <translation>El número de teléfono «%1» no es válido: use dígitos, espacios y + ( ) - . /.</translation>
+        <location line="+8"/>
+        <source>Text messages need a phone number: add one, or choose e-mail.</source>
+        <translation>Los mensajes de texto necesitan un número de teléfono: añada uno o elija correo electrónico.</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+97"/>
+        <location line="+100"/>
         <location line="+28"/>
         <source>The resident no longer exists; another user may have deleted it.</source>
         <translation>El residente ya no existe; puede que otro usuario lo haya eliminado.</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-117"/>
         <source>There is no resident with the student ID &quot;%1&quot;.</source>
         <translation>No hay ningún residente con el ID de estudiante «%1».</translation>
     </message>
@@ -12122,12 +12237,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Ya existe un residente con el ID de estudiante «%1».</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>The new resident was not stored.</source>
         <translation>El nuevo residente no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Another user changed this resident since you opened it. Reload to see their changes, or overwrite them with yours.</source>
         <translation>Otro usuario ha modificado este residente desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios o sobrescríbalos con los suyos.</translation>
     </message>
@@ -12142,9 +12257,50 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Otro usuario ha modificado este residente desde que usted lo abrió; no se ha eliminado.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>The resident is already present; there is nothing to restore.</source>
         <translation>El residente ya existe; no hay nada que restaurar.</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentTexting</name>
+    <message>
+        <location filename="../tasks/sms/residenttexting.cpp" line="+23"/>
+        <source>The text message needs a text.</source>
+        <translation>El mensaje de texto necesita un texto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text message must be at most %1 characters long, not %2.</source>
+        <translation>El mensaje de texto debe tener como máximo %1 caracteres, no %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Unknown placeholder(s) in the text message: %1. Known placeholders: %2.</source>
+        <translation>
+            <numerusform>Marcador desconocido en el mensaje de texto: %1. Marcadores conocidos: %2.</numerusform>
+            <numerusform>Marcadores desconocidos en el mensaje de texto: %1. Marcadores conocidos: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown resident status &quot;%1&quot;; use active, inactive or graduated.</source>
+        <translation>Estado de residente desconocido «%1»; use active, inactive o graduated.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The mailing name must be at most %1 characters long.</source>
+        <translation>El nombre del envío debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>There is no building with the code &quot;%1&quot;.</source>
+        <translation>No hay ningún edificio con el código «%1».</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>The text message to %1 %2 (%3) could not be queued: %4</source>
+        <translation>No se pudo poner en cola el mensaje de texto para %1 %2 (%3): %4</translation>
     </message>
 </context>
 <context>
@@ -12673,6 +12829,632 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <location line="+17"/>
         <source>Storing the password in the system keychain…</source>
         <translation>Guardando la contraseña en el llavero del sistema…</translation>
+    </message>
+</context>
+<context>
+    <name>SmsCommands</name>
+    <message>
+        <location filename="../app/cli/smscommands.cpp" line="+48"/>
+        <source>no text message with id %1 in the outbox</source>
+        <translation>no hay ningún mensaje de texto con id %1 en la bandeja de salida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot %1 text message %2: %3</source>
+        <translation>no se puede aplicar %1 al mensaje de texto %2: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text message %1 to %2 is %3.</source>
+        <translation>El mensaje de texto %1 para %2 está %3.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>List the text message outbox, newest first.</source>
+        <translation>Lista la bandeja de salida de mensajes de texto, los más recientes primero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every text message Residesk sends passes through the outbox. States: %1. An uncertain message may or may not have been delivered (its sender stopped after the request went out): it is never sent again by itself; decide with &quot;residesk sms resolve ID --sent|--resend&quot;. With --json: a JSON array of objects with the keys id, to (E.164), to_name, text, state, attempts, max_attempts, error, reply (the gateway&apos;s acceptance), dedupe_key, related_entity, related_id, resolution, resolved_by, resolved_at, created_by, created_at, sent_at, next_attempt_at (times ISO 8601 UTC or null), version.</source>
+        <translation>Todo mensaje de texto que envía Residesk pasa por la bandeja de salida. Estados: %1. Un mensaje incierto puede haberse entregado o no (quien lo enviaba se detuvo después de salir la petición): nunca se vuelve a enviar solo; decida con &quot;residesk sms resolve ID --sent|--resend&quot;. Con --json: una matriz JSON de objetos con las claves id, to (E.164), to_name, text, state, attempts, max_attempts, error, reply (la aceptación de la pasarela), dedupe_key, related_entity, related_id, resolution, resolved_by, resolved_at, created_by, created_at, sent_at, next_attempt_at (horas en ISO 8601 UTC o null), version.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Only messages in this state (%1).</source>
+        <translation>Solo los mensajes en este estado (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>state</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only messages whose number, name or text contains this text.</source>
+        <translation>Solo los mensajes cuyo número, nombre o texto contienen este texto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+59"/>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>At most this many messages (default 100, at most %1).</source>
+        <translation>Como máximo esta cantidad de mensajes (100 por omisión, como máximo %1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+59"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Send the queued text messages now (queues an sms.send job).</source>
+        <translation>Envía ahora los mensajes de texto en cola (pone en cola un trabajo sms.send).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Makes every queued message due now, queues a drain of the outbox and prints its job id (with --json: {&quot;job_id&quot;: n}). With --wait it runs the job here and reports it like &quot;jobs wait&quot;. The gateway comes from RESIDESK_SMS_URL and RESIDESK_SMS_TOKEN, else from &quot;residesk sms settings&quot;.</source>
+        <translation>Hace que todo mensaje en cola venza ahora, pone en cola un vaciado de la bandeja de salida y muestra el id del trabajo (con --json: {&quot;job_id&quot;: n}). Con --wait ejecuta aquí el trabajo e informa como &quot;jobs wait&quot;. La pasarela viene de RESIDESK_SMS_URL y RESIDESK_SMS_TOKEN, o si no de &quot;residesk sms settings&quot;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Decide on an uncertain text message: residesk sms resolve ID --sent|--resend.</source>
+        <translation>Decide sobre un mensaje de texto incierto: residesk sms resolve ID --sent|--resend.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--sent records that it was delivered; --resend queues it once more. Both are recorded with who and when. Only uncertain messages take a decision (exit code 1 otherwise).</source>
+        <translation>--sent registra que se entregó; --resend lo pone en cola una vez más. Ambos se registran con quién y cuándo. Solo los mensajes inciertos admiten una decisión (si no, código de salida 1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It was delivered: mark it as sent.</source>
+        <translation>Se entregó: márquelo como enviado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send it again.</source>
+        <translation>Envíelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Queue a failed text message again: residesk sms retry ID.</source>
+        <translation>Vuelve a poner en cola un mensaje de texto fallido: residesk sms retry ID.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The message is queued again with fresh attempts. Other states are refused (exit code 1).</source>
+        <translation>El mensaje vuelve a la cola con intentos nuevos. Los demás estados se rechazan (código de salida 1).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Queue a test text message: residesk sms test --to NUMBER [--wait].</source>
+        <translation>Pone en cola un mensaje de texto de prueba: residesk sms test --to NÚMERO [--wait].</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Puts a short test message into the outbox and queues a drain; with --wait the drain runs here. The number is read by libphonenumber in the default region. With --json: {&quot;id&quot;: message id, &quot;job_id&quot;: drain job id} (or the job with --wait).</source>
+        <translation>Pone un breve mensaje de prueba en la bandeja de salida y pone en cola un vaciado; con --wait el vaciado se ejecuta aquí. libphonenumber lee el número en la región por omisión. Con --json: {&quot;id&quot;: id del mensaje, &quot;job_id&quot;: id del trabajo de vaciado} (o el trabajo con --wait).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The phone number.</source>
+        <translation>El número de teléfono.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>number</source>
+        <translation>número</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show or change this machine&apos;s SMS gateway settings.</source>
+        <translation>Muestra o cambia la configuración de la pasarela SMS de este equipo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without options, prints the settings (with --json: {url, auth, user, content_type, template, region, timeout, rate, secret: whether one is stored}). The options change them in the application&apos;s settings; --secret-stdin reads the bearer token or basic password from the first line of standard input into the system keychain (never a file). The body template has the placeholders {to}, {text} and {name}, JSON-escaped for --content-type json and form-encoded for form. RESIDESK_SMS_URL and the other RESIDESK_SMS_* variables, when set, win over these settings.</source>
+        <translation>Sin opciones, muestra la configuración (con --json: {url, auth, user, content_type, template, region, timeout, rate, secret: si hay uno guardado}). Las opciones la cambian en la configuración de la aplicación; --secret-stdin lee el token bearer o la contraseña básica de la primera línea de la entrada estándar y la guarda en el llavero del sistema (nunca en un archivo). La plantilla del cuerpo tiene los marcadores {to}, {text} y {name}, escapados como JSON con --content-type json y codificados como formulario con form. RESIDESK_SMS_URL y las demás variables RESIDESK_SMS_*, cuando están definidas, prevalecen sobre esta configuración.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The gateway URL (http:// or https://).</source>
+        <translation>La URL de la pasarela (http:// o https://).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none, bearer or basic.</source>
+        <translation>none, bearer o basic.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The user for basic authentication.</source>
+        <translation>El usuario para la autenticación básica.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the token or password from standard input.</source>
+        <translation>Lee el token o la contraseña de la entrada estándar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>json or form.</source>
+        <translation>json o form.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>type</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request body template.</source>
+        <translation>La plantilla del cuerpo de la petición.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The default region of phone numbers (US, ES, …).</source>
+        <translation>La región por omisión de los números de teléfono (US, ES, …).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seconds to wait for the gateway (default 30).</source>
+        <translation>Segundos de espera a la pasarela (30 por omisión).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages per minute (0: unlimited).</source>
+        <translation>Mensajes por minuto (0: sin límite).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>unknown text message state &quot;%1&quot;; valid states: %2</source>
+        <translation>estado de mensaje de texto desconocido «%1»; estados válidos: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--limit must be a whole number from 1 to %1, not &quot;%2&quot;</source>
+        <translation>--limit debe ser un número entero de 1 a %1, no «%2»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot list the text message outbox: %1</source>
+        <translation>no se puede listar la bandeja de salida de mensajes de texto: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TO</source>
+        <translation>PARA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TEXT</source>
+        <translation>TEXTO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATE</source>
+        <translation>ESTADO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ATTEMPTS</source>
+        <translation>INTENTOS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CREATED</source>
+        <translation>CREADO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SENT</source>
+        <translation>ENVIADO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ERROR</source>
+        <translation>ERROR</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+13"/>
+        <source>cannot queue the text message drain: %1</source>
+        <translation>no se puede poner en cola el vaciado de los mensajes de texto: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Text message drain queued: job %1.</source>
+        <translation>Vaciado de mensajes de texto en cola: trabajo %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+21"/>
+        <source>a text message id</source>
+        <translation>un id de mensaje de texto</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>say either --sent (it was delivered) or --resend (send it again)</source>
+        <translation>indique --sent (se entregó) o --resend (enviarlo de nuevo)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>resolve</source>
+        <translation>resolver</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>retry</source>
+        <translation>reintentar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;sms test&quot; needs --to NUMBER</source>
+        <translation>&quot;sms test&quot; necesita --to NÚMERO</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This is a test text message from Residesk, sent by %1.</source>
+        <translation>Este es un mensaje de texto de prueba de Residesk, enviado por %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot queue the test text message: %1</source>
+        <translation>no se puede poner en cola el mensaje de texto de prueba: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Test text message %1 queued (job %2).</source>
+        <translation>Mensaje de texto de prueba %1 en cola (trabajo %2).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--auth must be none, bearer or basic, not &quot;%1&quot;</source>
+        <translation>--auth debe ser none, bearer o basic, no «%1»</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--content-type must be json or form, not &quot;%1&quot;</source>
+        <translation>--content-type debe ser json o form, no «%1»</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--timeout must be a number of seconds from 0 to 600, not &quot;%1&quot;</source>
+        <translation>--timeout debe ser un número de segundos de 0 a 600, no «%1»</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--rate must be a whole number of messages per minute, not &quot;%1&quot;</source>
+        <translation>--rate debe ser un número entero de mensajes por minuto, no «%1»</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the SMS settings would lack %1</source>
+        <translation>a la configuración SMS le faltaría %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write the settings file %1</source>
+        <translation>no se puede escribir el archivo de configuración %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no secret on standard input</source>
+        <translation>no hay ningún secreto en la entrada estándar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot store the secret in the system keychain: %1</source>
+        <translation>no se puede guardar el secreto en el llavero del sistema: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Gateway: %1 (%2 authentication%3), %4 body: %5; default region %6; timeout %7 s.</source>
+        <translation>Pasarela: %1 (autenticación %2%3), cuerpo %4: %5; región por omisión %6; tiempo de espera %7 s.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not set</source>
+        <translation>sin definir</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>from the system</source>
+        <translation>del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>SmsGateway</name>
+    <message>
+        <location filename="../tasks/sms/smsgateway.cpp" line="+69"/>
+        <source>the gateway refused the credentials (%1)</source>
+        <translation>la pasarela rechazó las credenciales (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the gateway asked to try again later (%1)</source>
+        <translation>la pasarela pidió reintentar más tarde (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the gateway refused the message (%1)</source>
+        <translation>la pasarela rechazó el mensaje (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the gateway failed (%1)</source>
+        <translation>la pasarela falló (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the gateway answered %1, which does not say whether it took the message</source>
+        <translation>la pasarela respondió %1, que no dice si aceptó el mensaje</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>TLS error: %1</source>
+        <translation>error de TLS: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>the gateway cannot be reached: no connection within %n second(s)</source>
+        <translation>
+            <numerusform>no se puede contactar con la pasarela: sin conexión en %n segundo</numerusform>
+            <numerusform>no se puede contactar con la pasarela: sin conexión en %n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the gateway cannot be reached: %1</source>
+        <translation>no se puede contactar con la pasarela: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>the message was sent but the gateway did not answer within %n second(s); it may or may not have been taken</source>
+        <translation>
+            <numerusform>el mensaje se envió pero la pasarela no respondió en %n segundo; puede que lo haya aceptado o no</numerusform>
+            <numerusform>el mensaje se envió pero la pasarela no respondió en %n segundos; puede que lo haya aceptado o no</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the message was sent but the connection broke before the gateway answered (%1); it may or may not have been taken</source>
+        <translation>el mensaje se envió pero la conexión se cortó antes de que la pasarela respondiera (%1); puede que lo haya aceptado o no</translation>
+    </message>
+</context>
+<context>
+    <name>SmsOutbox</name>
+    <message>
+        <location filename="../tasks/sms/smsoutbox.cpp" line="+210"/>
+        <source>A text message needs a phone number to go to.</source>
+        <translation>Un mensaje de texto necesita un número de teléfono de destino.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A text message needs a text.</source>
+        <translation>Un mensaje de texto necesita un texto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A text message must be at most %1 characters long, not %2.</source>
+        <translation>Un mensaje de texto debe tener como máximo %1 caracteres, no %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The recipient&apos;s name must be one line of at most %1 characters.</source>
+        <translation>El nombre del destinatario debe ser una línea de como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The deduplication key must be at most %1 characters long.</source>
+        <translation>La clave de deduplicación debe tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number of attempts cannot be negative.</source>
+        <translation>El número de intentos no puede ser negativo.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The text message was not stored.</source>
+        <translation>El mensaje de texto no se guardó.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The text message with the key &quot;%1&quot; could not be queued; try again.</source>
+        <translation>No se pudo poner en cola el mensaje de texto con la clave «%1»; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>There is no text message %1 in the outbox.</source>
+        <translation>No hay ningún mensaje de texto %1 en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Only an uncertain text message can be marked as sent or sent again; message %1 is %2.</source>
+        <translation>Solo un mensaje de texto incierto se puede marcar como enviado o enviar de nuevo; el mensaje %1 está %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text message %1 was changed by someone else meanwhile; reload it and decide again.</source>
+        <translation>Otra persona cambió el mensaje de texto %1 mientras tanto; vuelva a cargarlo y decida de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Text message %1 changed meanwhile; reload it and decide again.</source>
+        <translation>El mensaje de texto %1 cambió mientras tanto; vuelva a cargarlo y decida de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Only a failed text message can be retried; message %1 is %2.</source>
+        <translation>Solo se puede reintentar un mensaje de texto fallido; el mensaje %1 está %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text message %1 was changed by someone else meanwhile; reload it and try again.</source>
+        <translation>Otra persona cambió el mensaje de texto %1 mientras tanto; vuelva a cargarlo e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text message %1 changed meanwhile; reload it and try again.</source>
+        <translation>El mensaje de texto %1 cambió mientras tanto; vuelva a cargarlo e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The worker sending this text message stopped before the gateway&apos;s answer was recorded: it may or may not have been delivered. Check with the recipient, then mark it as sent or send it again.</source>
+        <translation>El proceso que enviaba este mensaje de texto se detuvo antes de registrar la respuesta de la pasarela: puede que se haya entregado o no. Compruébelo con el destinatario y después márquelo como enviado o envíelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>A sender needs a name of 1 to %1 characters.</source>
+        <translation>Un remitente necesita un nombre de 1 a %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Text message %1 is no longer being sent by this worker; its outcome was not recorded.</source>
+        <translation>Este proceso ya no está enviando el mensaje de texto %1; su resultado no se registró.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsSettings</name>
+    <message>
+        <location filename="../tasks/sms/smssettings.cpp" line="+122"/>
+        <source>the gateway URL</source>
+        <translation>la URL de la pasarela</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a gateway URL that starts with http:// or https:// (&quot;%1&quot; does not)</source>
+        <translation>una URL de pasarela que empiece por http:// o https:// («%1» no lo hace)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the gateway user (basic authentication)</source>
+        <translation>el usuario de la pasarela (autenticación básica)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the gateway token</source>
+        <translation>el token de la pasarela</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the gateway password</source>
+        <translation>la contraseña de la pasarela</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a body template with known placeholders only ({to}, {text}, {name}; not %1)</source>
+        <translation>una plantilla de cuerpo solo con marcadores conocidos ({to}, {text}, {name}; no %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a body template with the placeholders {to} and {text}</source>
+        <translation>una plantilla de cuerpo con los marcadores {to} y {text}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a body template that is JSON (%1 at character %2)</source>
+        <translation>una plantilla de cuerpo que sea JSON (%1 en el carácter %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a known default region such as US or ES (not &quot;%1&quot;)</source>
+        <translation>una región por omisión conocida como US o ES (no «%1»)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>RESIDESK_SMS_AUTH must be none, bearer or basic, not &quot;%1&quot;.</source>
+        <translation>RESIDESK_SMS_AUTH debe ser none, bearer o basic, no «%1».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>RESIDESK_SMS_CONTENT_TYPE must be json or form, not &quot;%1&quot;.</source>
+        <translation>RESIDESK_SMS_CONTENT_TYPE debe ser json o form, no «%1».</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>RESIDESK_SMS_TIMEOUT must be a number of seconds from 0 to 600, not &quot;%1&quot;.</source>
+        <translation>RESIDESK_SMS_TIMEOUT debe ser un número de segundos de 0 a 600, no «%1».</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>RESIDESK_SMS_RATE must be a whole number of messages per minute, not &quot;%1&quot;.</source>
+        <translation>RESIDESK_SMS_RATE debe ser un número entero de mensajes por minuto, no «%1».</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>The gateway&apos;s secret could not be read from the system keychain: %1</source>
+        <translation>No se pudo leer el secreto de la pasarela del llavero del sistema: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SmsSettingsLoad</name>
+    <message>
+        <location line="-27"/>
+        <source>Text messages cannot be sent: the SMS settings lack %1. Set them with &quot;residesk sms settings&quot; (or RESIDESK_SMS_URL and RESIDESK_SMS_TOKEN for a worker); the messages stay queued.</source>
+        <translation>No se pueden enviar mensajes de texto: a la configuración SMS le falta %1. Defínala con &quot;residesk sms settings&quot; (o RESIDESK_SMS_URL y RESIDESK_SMS_TOKEN para un worker); los mensajes siguen en cola.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsTasks</name>
+    <message>
+        <location filename="../tasks/sms/smstasks.cpp" line="+56"/>
+        <source>%1 sent, %2 failed, %3 to retry, %4 uncertain</source>
+        <translation>%1 enviados, %2 fallidos, %3 por reintentar, %4 inciertos</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n enviado</numerusform>
+            <numerusform>%n enviados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+210"/>
+        <source>The waiting text messages are tried again from %1.</source>
+        <translation>Los mensajes de texto en espera se reintentarán a partir de %1.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Send text messages</source>
+        <translation>Enviar mensajes de texto</translation>
     </message>
 </context>
 <context>
