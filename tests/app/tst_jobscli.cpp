@@ -2,10 +2,10 @@
 // JobStore in this process, then the real binary lists, changes and runs them.
 #include "models/core/actor.h"
 #include "models/db/database.h"
-#include "models/db/transaction.h"
-#include "tasks/job.h"
 #include "models/db/events.h"
 #include "models/db/sqlstatement.h"
+#include "models/db/transaction.h"
+#include "tasks/job.h"
 #include "tasks/jobstore.h"
 #include "tests/app/clirunner.h"
 #include "tests/support/testdatabase.h"
@@ -411,7 +411,8 @@ private Q_SLOTS:
             // claimed the moment it was recorded, too).
             const qint64 lineId = line.value(u"id"_s).toInteger();
             if (event == u"job_started"_s) {
-                QVERIFY2(!under.value(lineId), qPrintable(u"job %1 started again before its attempt ended"_s.arg(lineId)));
+                QVERIFY2(!under.value(lineId),
+                         qPrintable(u"job %1 started again before its attempt ended"_s.arg(lineId)));
                 under.insert(lineId, true);
             } else if (event == u"job_finished"_s) {
                 QVERIFY2(under.value(lineId), qPrintable(u"job %1 finished without a start"_s.arg(lineId)));
@@ -432,7 +433,8 @@ private Q_SLOTS:
         }
         // Each attempt's end comes before the next attempt's start (a retry claimed at once).
         QVERIFY2(started == 7 && finished == 7,
-                 qPrintable(u"%1 started, %2 finished:\n%3"_s.arg(started).arg(finished).arg(QString::fromUtf8(r.out))));
+                 qPrintable(u"%1 started, %2 finished:\n%3"_s.arg(started).arg(finished).arg(
+                     QString::fromUtf8(r.out))));
 
         // Text mode: one line per start and end.
         const qint64 more = enqueue(u"diag.noop"_s);
@@ -508,8 +510,8 @@ private Q_SLOTS:
     // polling, and learns of a cancel through its heartbeat.
     void workerPollsWithoutListening()
     {
-        auto worker = CliRunner::start({u"--database"_s, m_t->url(), u"worker"_s, u"--no-listen"_s, u"--poll-ms"_s,
-                                        u"100"_s, u"--lease-seconds"_s, u"3"_s, u"--json"_s});
+        auto worker = CliRunner::start({u"--database"_s, m_t->url(), u"worker"_s, u"--no-listen"_s,
+                                        u"--poll-ms"_s, u"100"_s, u"--lease-seconds"_s, u"3"_s, u"--json"_s});
         QVERIFY2(worker->waitForStarted(10000), qPrintable(worker->errorString()));
         const auto stopWorker = qScopeGuard([&] {
             if (worker->state() != QProcess::NotRunning) {
@@ -517,13 +519,17 @@ private Q_SLOTS:
                 worker->waitForFinished(10000);
             }
         });
-        QTRY_VERIFY_WITH_TIMEOUT(worker->bytesAvailable() > 0 || worker->state() == QProcess::NotRunning, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(worker->bytesAvailable() > 0 || worker->state() == QProcess::NotRunning,
+                                 20000);
         QVERIFY2(worker->state() == QProcess::Running, worker->readAllStandardError().constData());
 
         const qint64 id = enqueue(u"diag.noop"_s);
         QTRY_COMPARE_WITH_TIMEOUT(job(id).state, JobState::Succeeded, 20000);
         if (m_t->db().isPostgreSQL()) {
-            SqlStatement listeners(m_t->db(), u"SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?"_s);
+            // This test's database only: tests running beside it on the same server listen.
+            SqlStatement listeners(m_t->db(),
+                                   u"SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ? "
+                                   u"AND datname = current_database()"_s);
             listeners.bind(QString::fromLatin1(Events::listenerApplicationName));
             QVERIFY(listeners.exec() && listeners.next());
             QCOMPARE(listeners.value(0).toInt(), 0);
@@ -531,7 +537,8 @@ private Q_SLOTS:
 
         // 600 s of 100 ms steps: still running when the cancel comes.
         const qint64 sleeper = enqueue(u"diag.sleep"_s, {{u"steps"_s, 6000}, {u"ms"_s, 100}});
-        QTRY_VERIFY_WITH_TIMEOUT(job(sleeper).state == JobState::Running && job(sleeper).progressDone > 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(job(sleeper).state == JobState::Running && job(sleeper).progressDone > 0,
+                                 30000);
         QCOMPARE(store().requestCancel(sleeper).value(), JobState::Running);
         QTRY_COMPARE_WITH_TIMEOUT(job(sleeper).state, JobState::Cancelled, 20000);
 

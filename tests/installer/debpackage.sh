@@ -133,7 +133,16 @@ while read -r soname; do
         continue
     fi
     echo "$owner" >>"$scratch/owners.txt"
-    grep -qx "$owner" "$scratch/depends.txt" || problem "residesk links $soname (package $owner), but Depends lacks $owner"
+    # The library's package, or a name it provides (shlibs files may name a virtual
+    # package: libphonenumber8 provides libphonenumber8-protobuf32).
+    provides=$(dpkg-query -W -f='${Provides}' "$owner" 2>/dev/null | tr ',' '\n' |
+        sed -e 's/([^)]*)//g' -e 's/[[:space:]]//g' -e '/^$/d')
+    for name in $provides; do echo "$name" >>"$scratch/owners.txt"; done
+    found=0
+    for name in $owner $provides; do
+        if grep -qx "$name" "$scratch/depends.txt"; then found=1; fi
+    done
+    [ "$found" = 1 ] || problem "residesk links $soname (package $owner), but Depends lacks $owner"
 done <"$scratch/needed.txt"
 ok "every linked library's package is in Depends ($(sort -u "$scratch/owners.txt" | wc -l) packages)"
 
