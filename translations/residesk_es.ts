@@ -493,12 +493,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+633"/>
+        <location line="+659"/>
         <source>The first day is required.</source>
         <translation>El primer día es obligatorio.</translation>
     </message>
     <message>
-        <location line="-631"/>
+        <location line="-657"/>
         <source>The first day (%1) is not a plausible date.</source>
         <translation>El primer día (%1) no es una fecha plausible.</translation>
     </message>
@@ -553,7 +553,7 @@
         <translation>La asignación de la habitación %1 a %2 está en estado «%3»; no puede pasar a «%4».</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+68"/>
         <location line="+28"/>
         <source>The allocation (id %1) does not exist.</source>
         <translation>La asignación (id %1) no existe.</translation>
@@ -8625,7 +8625,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MaintenanceTasks</name>
     <message>
-        <location filename="../tasks/maintenance/maintenancetasks.cpp" line="+88"/>
+        <location filename="../tasks/maintenance/maintenancetasks.cpp" line="+90"/>
         <source>Needs attention: %1</source>
         <translation>Requiere atención: %1</translation>
     </message>
@@ -8650,12 +8650,18 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>ninguna</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+45"/>
+        <source>Housing Office: your maintenance request %1 in %2 is scheduled for %3 with %4.</source>
+        <extracomment>A text message: keep it short (one SMS, 160 characters, once filled in).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Your maintenance request %1: visit on %2</source>
         <translation>Su solicitud de mantenimiento %1: visita el %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hello %1,
 
 your request about %2 (%3) in %4 is scheduled: %5 will come on %6.
@@ -8680,7 +8686,7 @@ Oficina de Alojamiento</translation>
         <translation>Esté presente para abrir la puerta al técnico.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+30"/>
         <source>Maintenance job %1 at %2: %3</source>
         <translation>Trabajo de mantenimiento %1 en %2: %3</translation>
     </message>
@@ -10258,7 +10264,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>No se pudo cargar la lista: %1</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+222"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -12388,34 +12394,39 @@ Añada uno con Nuevo (Ctrl+N), o importe una lista con Archivo ▸ Importar resi
 <context>
     <name>ResidentsTableModel</name>
     <message>
-        <location filename="../models/itemmodels/residentstablemodel.cpp" line="+40"/>
+        <location filename="../models/itemmodels/residentstablemodel.cpp" line="+65"/>
         <source>Student ID</source>
         <translation>ID de estudiante</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>First name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Last name</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room today</source>
+        <translation>Habitación hoy</translation>
     </message>
 </context>
 <context>

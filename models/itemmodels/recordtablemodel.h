@@ -34,6 +34,12 @@ public:
     void fetchMore(const QModelIndex &parent) override;
     // Re-queries the database in the new order (first page).
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // Whether the database can order by this column (a column computed per page cannot).
+    virtual bool canSort(int column) const
+    {
+        Q_UNUSED(column)
+        return true;
+    }
 
     void setFilter(const ListFilter &filter);
     ListFilter filter() const { return m_filter; }
@@ -48,7 +54,7 @@ public:
     qint64 totalCount() const { return m_totalCount; }
     bool isLoading() const { return m_loading; }
     qint64 idAt(int row) const;
-    int rowOfId(qint64 id) const;   // -1 if not loaded
+    int rowOfId(qint64 id) const; // -1 if not loaded
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
@@ -60,7 +66,7 @@ Q_SIGNALS:
 protected:
     struct Page
     {
-        QList<QVariant> records;   // each a QVariant holding the entity struct
+        QList<QVariant> records; // each a QVariant holding the entity struct
         bool atEnd = false;
     };
     // Loads one page on a pool thread (must only use `db` and values captured by copy).
@@ -91,7 +97,7 @@ private:
     qint64 m_totalCount = -1;
     bool m_loading = false;
     bool m_atEnd = false;
-    quint64 m_generation = 0;   // bumps on reload: late pages of an old query are dropped
-    bool m_started = false;     // the first page was asked for (nothing loads before)
-    bool m_failed = false;      // the last load failed: no automatic fetchMore until reload()
+    quint64 m_generation = 0; // bumps on reload: late pages of an old query are dropped
+    bool m_started = false;   // the first page was asked for (nothing loads before)
+    bool m_failed = false;    // the last load failed: no automatic fetchMore until reload()
 };

@@ -352,6 +352,12 @@ void RecordPage::sortRequested(int section, Qt::SortOrder order)
 {
     if (m_restoring || !m_started)
         return;
+    if (!m_model->canSort(section)) {
+        // Not a column the list can be ordered by: the indicator goes back.
+        const QScopedValueRollback guard(m_restoring, true);
+        m_view->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+        return;
+    }
     m_proxy->sort(section, order);
 }
 

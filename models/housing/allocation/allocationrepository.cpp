@@ -254,6 +254,32 @@ AllocationRepository::Peak AllocationRepository::peak(const QList<std::pair<QDat
     return best;
 }
 
+Result<QHash<qint64, QString>> AllocationRepository::roomsOn(const QList<qint64> &residentIds,
+                                                             const QDate &day)
+{
+    QHash<qint64, QString> rooms;
+    if (residentIds.isEmpty())
+        return rooms;
+    QStringList marks(residentIds.size(), QStringLiteral("?"));
+    SqlStatement st(
+        m_db, QStringLiteral("SELECT a.resident_id, b.code, rm.number FROM allocations a "
+                             "JOIN rooms rm ON rm.id = a.room_id JOIN buildings b ON b.id = rm.building_id "
+                             "WHERE a.resident_id IN (%1) AND a.state IN ('reserved', 'checked_in') "
+                             "AND a.starts_on <= ? AND (a.ends_on IS NULL OR a.ends_on > ?)")
+                  .arg(marks.join(u',')));
+    for (const qint64 id : residentIds)
+        st.bind(id);
+    const QString isoDay = day.toString(Qt::ISODate);
+    st.bind(isoDay);
+    st.bind(isoDay);
+    if (auto r = st.exec(); !r)
+        return r.error();
+    while (st.next())
+        rooms.insert(st.value(0).toLongLong(),
+                     QStringLiteral("%1/%2").arg(st.value(1).toString(), st.value(2).toString()));
+    return rooms;
+}
+
 Result<Allocation> AllocationRepository::get(qint64 id)
 {
     SqlStatement st(m_db, kSelect + u" WHERE a.id = ?"_s);

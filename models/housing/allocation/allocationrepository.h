@@ -125,6 +125,10 @@ public:
     static Peak peak(const QList<std::pair<QDate, QDate>> &stays, const QDate &from, const QDate &to);
 
     Result<Allocation> get(qint64 id);
+    // Where these residents hold a bed on `day`: resident id → "CODE/number" of the room
+    // of their active (reserved or checked-in) allocation that day; residents without
+    // one are absent. For lists (the Residents page's Room column): one query.
+    Result<QHash<qint64, QString>> roomsOn(const QList<qint64> &residentIds, const QDate &day);
     // The most beds the room's active allocations hold on any one day of [from, to)
     // (null `to`: open-ended). Used under the room's lock by RoomRepository::update(),
     // which refuses a capacity below it.
