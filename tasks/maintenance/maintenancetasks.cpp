@@ -4,6 +4,7 @@
 #include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
+#include "models/housing/resident.h"
 #include "models/maintenance/maintenanceplanrepository.h"
 #include "models/maintenance/maintenancerepository.h"
 #include "models/maintenance/maintenancerules.h"
@@ -12,6 +13,7 @@
 #include "tasks/jobstore.h"
 #include "tasks/mail/outbox.h"
 #include "tasks/notificationstore.h"
+#include "tasks/sms/smsoutbox.h"
 #include "tasks/taskregistry.h"
 
 #include <QCoreApplication>
@@ -127,8 +129,75 @@ Result<Assigned> assignStep(JobContext &ctx, const MaintenanceRequest &request)
     return Assigned{};
 }
 
-// Step 2: the e-mails (the outbox's dedupe keys make each one once) and the staff's
-// notification, committed with the checkpoint that says they were left.
+// The resident who reported the request, as they chose to hear from us: a text message
+// when the choice includes text messages and the number can take one, an e-mail when it
+// includes e-mail, and an e-mail instead of a text that cannot go (no number, or one
+// stored before migration 0023 that libphonenumber refuses), so that nobody misses the
+// visit. Each once (dedupe keys per request and channel). Joins tellStep's transaction;
+// each outbox queues its drain (mail.send, sms.send) with the message.
+VoidResult tellResident(JobContext &ctx, Outbox &outbox, const MaintenanceRequest &r, const QString &place,
+                        const QString &slot)
+{
+    Database &db = ctx.database();
+    SqlStatement st(db,
+                    u"SELECT email, first_name, last_name, phone, contact_by FROM residents WHERE id = ?"_s);
+    st.bind(r.reportedByResidentId);
+    if (auto e = st.exec(); !e)
+        return e.error();
+    if (!st.next())
+        return {};
+    Resident resident;
+    resident.id = r.reportedByResidentId;
+    resident.email = st.value(0).toString();
+    resident.firstName = st.value(1).toString();
+    resident.lastName = st.value(2).toString();
+    resident.phone = st.value(3).toString();
+    resident.contactBy =
+        Resident::contactByFromCode(st.value(4).toString()).value_or(Resident::ContactBy::Email);
+    st.finish();
+    const QString name = (resident.firstName + u' ' + resident.lastName).trimmed();
+
+    bool byEmail = resident.wantsEmail();
+    if (resident.wantsSms()) {
+        SmsMessage m;
+        m.dedupeKey = u"maintenance/%1/resident/sms"_s.arg(r.id);
+        m.toNumber = resident.phone;
+        m.toName = name;
+        //: A text message: keep it short (one SMS, 160 characters, once filled in).
+        m.text = tr("Housing Office: your maintenance request %1 in %2 is scheduled for %3 with %4.")
+                     .arg(QString::number(r.id), place, slot, r.technicianName);
+        m.relatedEntity = u"maintenance_request"_s;
+        m.relatedId = r.id;
+        if (SmsOutbox::validate(m).isEmpty()) {
+            if (auto q = SmsOutbox(db, ctx.clock()).enqueue(m, ctx.actor()); !q)
+                return q.error();
+        } else {
+            byEmail = true;
+        }
+    }
+    if (!byEmail)
+        return {};
+    OutboxMessage m;
+    m.dedupeKey = u"maintenance/%1/resident"_s.arg(r.id);
+    m.toAddress = resident.email;
+    m.toName = name;
+    m.subject = tr("Your maintenance request %1: visit on %2").arg(r.id).arg(when(r.slotStart));
+    m.bodyText = tr("Hello %1,\n\nyour request about %2 (%3) in %4 is scheduled: %5 will come on %6.\n%7\n\n"
+                    "Housing Office")
+                     .arg(resident.firstName, Maintenance::categoryLabel(r.category).toLower(),
+                          r.description.left(200), place, r.technicianName, slot,
+                          r.permissionToEnter ? tr("You allowed us to enter while you are away.")
+                                              : tr("Please be there to let the technician in."));
+    m.relatedEntity = u"maintenance_request"_s;
+    m.relatedId = r.id;
+    if (auto q = outbox.enqueue(m, ctx.actor()); !q)
+        return q.error();
+    return {};
+}
+
+// Step 2: the resident's notice and the technician's e-mail (the outboxes' dedupe keys
+// make each one once) and the staff's notification, committed with the checkpoint that
+// says they were left.
 VoidResult tellStep(JobContext &ctx, const MaintenanceRequest &r)
 {
     Database &db = ctx.database();
@@ -140,29 +209,8 @@ VoidResult tellStep(JobContext &ctx, const MaintenanceRequest &r)
     const QString slot =
         when(r.slotStart) + u"–"_s + QLocale::c().toString(r.slotEnd.toLocalTime(), u"HH:mm"_s);
     if (r.reportedByResidentId > 0) {
-        SqlStatement st(db, u"SELECT email, first_name, last_name FROM residents WHERE id = ?"_s);
-        st.bind(r.reportedByResidentId);
-        if (auto e = st.exec(); !e)
-            return e.error();
-        if (st.next()) {
-            OutboxMessage m;
-            m.dedupeKey = u"maintenance/%1/resident"_s.arg(r.id);
-            m.toAddress = st.value(0).toString();
-            m.toName = (st.value(1).toString() + u' ' + st.value(2).toString()).trimmed();
-            m.subject = tr("Your maintenance request %1: visit on %2").arg(r.id).arg(when(r.slotStart));
-            m.bodyText =
-                tr("Hello %1,\n\nyour request about %2 (%3) in %4 is scheduled: %5 will come on %6.\n%7\n\n"
-                   "Housing Office")
-                    .arg(st.value(1).toString(), Maintenance::categoryLabel(r.category).toLower(),
-                         r.description.left(200), place, r.technicianName, slot,
-                         r.permissionToEnter ? tr("You allowed us to enter while you are away.")
-                                             : tr("Please be there to let the technician in."));
-            m.relatedEntity = u"maintenance_request"_s;
-            m.relatedId = r.id;
-            st.finish();
-            if (auto q = outbox.enqueue(m, ctx.actor()); !q)
-                return q.error();
-        }
+        if (auto told = tellResident(ctx, outbox, r, place, slot); !told)
+            return told.error();
     }
     {
         OutboxMessage m;

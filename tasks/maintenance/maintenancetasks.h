@@ -16,10 +16,12 @@ class TaskRegistry;
 //    request, so a request exists if and only if its processing is queued): assigns
 //    the technician with the skill and the least open work who has a free slot before
 //    the priority's target (MaintenanceRules), estimates the cost, schedules the slot,
-//    e-mails the resident who reported it and the technician through the outbox (each
-//    once: dedupe keys per request and technician) and tells housing staff in the
+//    tells the resident who reported it as they chose (Resident::contactBy: an e-mail
+//    through the outbox, a text message through the SMS outbox, or both; an e-mail
+//    instead of a text that cannot go), e-mails the technician (each message once:
+//    dedupe keys per request, channel and technician) and tells housing staff in the
 //    application. A request nobody can take is flagged "needs attention" and the staff
-//    are told why; never a silent failure. Step one (assignment) and step two (e-mails
+//    are told why; never a silent failure. Step one (assignment) and step two (messages
 //    and notifications) each commit with their checkpoint, so a retried or resumed job
 //    repeats neither.
 //  - maintenance.overdue (recurring, every 15 minutes): flags requests past their
