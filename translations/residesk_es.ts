@@ -5654,12 +5654,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <name>JobsTableModel</name>
     <message>
         <location filename="../tasks/itemmodels/jobstablemodel.cpp" line="+193"/>
-        <location line="+88"/>
+        <location line="+96"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-93"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -5679,7 +5679,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+7"/>
+        <source>the schedule</source>
+        <translation>la programación</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Job %1 (%2)</source>
         <translation>Tarea %1 (%2)</translation>
     </message>

@@ -209,6 +209,14 @@ QString JobsTableModel::durationText(qint64 ms)
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
+QString JobsTableModel::creatorText(const QString &createdBy)
+{
+    // Recurring jobs are queued by the engine's scheduler (JobEngine), not by a person.
+    if (createdBy == u"scheduler")
+        return tr("the schedule");
+    return createdBy;
+}
+
 QVariant JobsTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_jobs.size())
@@ -264,7 +272,7 @@ QVariant JobsTableModel::data(const QModelIndex &index, int role) const
             return tr("Job %1 (%2)").arg(job.id).arg(job.kind);
         return m_tasks.title(job.kind);
     case StartedByColumn:
-        return job.createdBy;
+        return creatorText(job.createdBy);
     case StateColumn:
         if (job.state == JobState::Running && job.cancelRequested)
             return tr("Cancelling…");

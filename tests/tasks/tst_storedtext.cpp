@@ -348,6 +348,11 @@ private Q_SLOTS:
         job.progressMessage = u"compacting"_s;
         QCOMPARE(JobsTableModel::progressText(job, es),
                  u"%1 de %2 — compacting"_s.arg(es.toString(1234567), es.toString(2345678)));
+
+        // Recurring jobs were queued by the schedule, said in the viewer's language; a
+        // person's login stays as it is.
+        QCOMPARE(JobsTableModel::creatorText(u"scheduler"_s), u"la programación"_s);
+        QCOMPARE(JobsTableModel::creatorText(u"ana"_s), u"ana"_s);
     }
 
     void rowsWithoutAMessageShowTheirText()

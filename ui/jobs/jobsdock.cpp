@@ -270,7 +270,7 @@ void JobsDock::openCurrentResult()
     QStringList lines;
     lines << tr("Job: %1 (%2, number %3)").arg(title, job.kind).arg(job.id);
     lines << tr("State: %1").arg(m_model->data(m_model->index(row, JobsTableModel::StateColumn)).toString());
-    lines << tr("Started by: %1").arg(job.createdBy);
+    lines << tr("Started by: %1").arg(JobsTableModel::creatorText(job.createdBy));
     lines << tr("Attempts: %1")
                  .arg(m_model->data(m_model->index(row, JobsTableModel::AttemptsColumn)).toString());
     const QString elapsed = m_model->data(m_model->index(row, JobsTableModel::ElapsedColumn)).toString();
