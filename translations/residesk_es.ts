@@ -8658,7 +8658,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+45"/>
         <source>Housing Office: your maintenance request %1 in %2 is scheduled for %3 with %4.</source>
         <extracomment>A text message: keep it short (one SMS, 160 characters, once filled in).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Oficina de Alojamiento: su solicitud de mantenimiento %1 en %2 está programada para %3 con %4.</translation>
     </message>
     <message>
         <location line="+17"/>
