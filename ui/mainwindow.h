@@ -18,11 +18,10 @@ class UsersPage;
 // the administrators' Users page on PostgreSQL (ui/people/userspage.h),
 // the edit menu with undo/redo, the connection banner, the jobs dock (View ▸ Jobs,
 // Ctrl+J), the status-bar job indicator, the notification bell in the toolbar,
-// Tools ▸ Run diagnostic job (only with WindowServices::diagnostics), and remembered geometry and dock layout. Pages reload
-// when the event bus says another client changed their table.
-// Built by the composition root (app/), which owns the services it is given;
-// they outlive the window. GUI thread only; it never waits on the database: all
-// data work goes through the DbExecutor.
+// Tools ▸ Run diagnostic job (only with WindowServices::diagnostics), and remembered geometry and dock
+// layout. Pages reload when the event bus says another client changed their table. Built by the composition
+// root (app/), which owns the services it is given; they outlive the window. GUI thread only; it never waits
+// on the database: all data work goes through the DbExecutor.
 //
 //   MainWindow window({.executor = executor, .monitor = monitor, .events = bus,
 //                      .engine = &engine, .tasks = registry, .actor = Actor::systemUser()});

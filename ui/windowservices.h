@@ -18,7 +18,7 @@ struct WindowServices
 {
     DbExecutor &executor;
     ConnectionMonitor &monitor;
-    EventBus &events;         // started by the caller once the schema is migrated
+    EventBus &events;            // started by the caller once the schema is migrated
     JobEngine *engine = nullptr; // this desktop's engine; null when it runs none
     const TaskRegistry &tasks;
     Actor actor;

@@ -23,7 +23,8 @@ QList<QCommandLineOption> GlobalOptions::all()
 
 QCommandLineOption GlobalOptions::demo()
 {
-    return QCommandLineOption(demoName(), tr("Fill an empty database with demo data before the window opens."));
+    return QCommandLineOption(demoName(),
+                              tr("Fill an empty database with demo data before the window opens."));
 }
 
 QCommandLineOption GlobalOptions::signIn()
@@ -34,8 +35,8 @@ QCommandLineOption GlobalOptions::signIn()
 
 QCommandLineOption GlobalOptions::diagnostics()
 {
-    return QCommandLineOption(diagnosticsName(),
-                              tr("Offer Tools ▸ Run diagnostic job to administrators (checks the job engine)."));
+    return QCommandLineOption(
+        diagnosticsName(), tr("Offer Tools ▸ Run diagnostic job to administrators (checks the job engine)."));
 }
 
 void GlobalOptions::setApplicationIdentity()
@@ -47,19 +48,28 @@ void GlobalOptions::setApplicationIdentity()
 
 const QStringList &GlobalOptions::qtGuiValueOptions()
 {
-    static const QStringList names{
-        QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
-        QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
-        QStringLiteral("qwindowtitle"), QStringLiteral("session"), QStringLiteral("style"),
-        QStringLiteral("stylesheet"), QStringLiteral("display"), QStringLiteral("geometry"),
-        QStringLiteral("name"), QStringLiteral("title")};
+    static const QStringList names{QStringLiteral("platform"),
+                                   QStringLiteral("platformpluginpath"),
+                                   QStringLiteral("platformtheme"),
+                                   QStringLiteral("plugin"),
+                                   QStringLiteral("qwindowgeometry"),
+                                   QStringLiteral("qwindowicon"),
+                                   QStringLiteral("qwindowtitle"),
+                                   QStringLiteral("session"),
+                                   QStringLiteral("style"),
+                                   QStringLiteral("stylesheet"),
+                                   QStringLiteral("display"),
+                                   QStringLiteral("geometry"),
+                                   QStringLiteral("name"),
+                                   QStringLiteral("title")};
     return names;
 }
 
 const QStringList &GlobalOptions::qtGuiFlags()
 {
     static const QStringList names{QStringLiteral("reverse"), QStringLiteral("widgetcount"),
-                                   QStringLiteral("nograb"), QStringLiteral("dograb"), QStringLiteral("sync")};
+                                   QStringLiteral("nograb"), QStringLiteral("dograb"),
+                                   QStringLiteral("sync")};
     return names;
 }
 

@@ -2,12 +2,12 @@
 
 #include "models/db/database.h"
 #include "models/db/dialect.h"
+#include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "models/housing/resident.h"
 #include "models/housing/room.h"
 #include "models/lab/labsql_p.h"
-#include "models/db/events.h"
 #include "models/maintenance/maintenanceplanrepository.h"
 #include "models/maintenance/maintenancerepository.h"
 #include "models/maintenance/maintenancerules.h"
@@ -584,8 +584,9 @@ VoidResult DemoSeeder::seedAllocations(const QDate &today, quint32 seed)
     any.finish();
     QList<qint64> beds; // a room's id once per bed
     {
-        SqlStatement rooms(m_db, u"SELECT r.id, r.capacity FROM rooms r JOIN buildings b ON b.id = r.building_id "
-                                 "WHERE r.status = 'available' ORDER BY b.code, r.number"_s);
+        SqlStatement rooms(m_db,
+                           u"SELECT r.id, r.capacity FROM rooms r JOIN buildings b ON b.id = r.building_id "
+                           "WHERE r.status = 'available' ORDER BY b.code, r.number"_s);
         if (auto r = rooms.exec(); !r)
             return r.error();
         while (rooms.next()) {
@@ -654,14 +655,19 @@ VoidResult DemoSeeder::seedAllocations(const QDate &today, quint32 seed)
                 to = today.addDays(rng.bounded(30, 240));
             } // else open-ended
             insert.bind(resident).bind(roomId).bind(date(from)).bind(to.isValid() ? date(to) : none);
-            insert.bind(state).bind(state == u"checked_in" ? at(from) : noTime).bind(noTime).bind(by).bind(by);
+            insert.bind(state)
+                .bind(state == u"checked_in" ? at(from) : noTime)
+                .bind(noTime)
+                .bind(by)
+                .bind(by);
             if (auto r = insert.exec(); !r)
                 return r.error();
             currentFrom = from;
         }
         // Last term: a graduate's stay in this bed, checked out before the current one.
         if (nextGraduate < graduates.size() && rng.bounded(100) < 60) {
-            const QDate end = (currentFrom.isValid() ? qMin(currentFrom, today) : today).addDays(-int(rng.bounded(1, 15)));
+            const QDate end =
+                (currentFrom.isValid() ? qMin(currentFrom, today) : today).addDays(-int(rng.bounded(1, 15)));
             const QDate start = end.addDays(-int(rng.bounded(60, 150)));
             insert.bind(graduates.at(nextGraduate++)).bind(roomId).bind(date(start)).bind(date(end));
             insert.bind(u"checked_out"_s).bind(at(start)).bind(at(end)).bind(by).bind(by);
@@ -693,8 +699,9 @@ VoidResult DemoSeeder::seedWaitlist()
     any.finish();
     QList<qint64> buildings;
     QList<qint64> residents;
-    for (auto [sql, ids] : {std::pair{u"SELECT id FROM buildings ORDER BY code LIMIT 2"_s, &buildings},
-                            std::pair{u"SELECT id FROM residents ORDER BY student_id LIMIT 8"_s, &residents}}) {
+    for (auto [sql, ids] :
+         {std::pair{u"SELECT id FROM buildings ORDER BY code LIMIT 2"_s, &buildings},
+          std::pair{u"SELECT id FROM residents ORDER BY student_id LIMIT 8"_s, &residents}}) {
         SqlStatement st(m_db, sql);
         if (auto r = st.exec(); !r)
             return r.error();

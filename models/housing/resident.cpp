@@ -3,9 +3,12 @@
 QString Resident::statusCode(Status status)
 {
     switch (status) {
-    case Status::Active: return QStringLiteral("active");
-    case Status::Inactive: return QStringLiteral("inactive");
-    case Status::Graduated: return QStringLiteral("graduated");
+    case Status::Active:
+        return QStringLiteral("active");
+    case Status::Inactive:
+        return QStringLiteral("inactive");
+    case Status::Graduated:
+        return QStringLiteral("graduated");
     }
     return QStringLiteral("active");
 }
@@ -22,9 +25,12 @@ std::optional<Resident::Status> Resident::statusFromCode(const QString &code)
 QString Resident::statusLabel(Status status)
 {
     switch (status) {
-    case Status::Active: return tr("Active");
-    case Status::Inactive: return tr("Inactive");
-    case Status::Graduated: return tr("Graduated");
+    case Status::Active:
+        return tr("Active");
+    case Status::Inactive:
+        return tr("Inactive");
+    case Status::Graduated:
+        return tr("Graduated");
     }
     return {};
 }

@@ -18,20 +18,20 @@ public:
     Q_ENUM(ContactBy)
 
     qint64 id = 0;
-    QString studentId;  // unique
+    QString studentId; // unique
     QString firstName;
     QString lastName;
-    QString email;      // valid address
-    QString phone;      // optional; E.164 ("+12025550143") when written since migration 0023
+    QString email; // valid address
+    QString phone; // optional; E.164 ("+12025550143") when written since migration 0023
     Status status = Status::Active;
     ContactBy contactBy = ContactBy::Email;
     int version = 0;
 
     bool operator==(const Resident &) const = default;
 
-    static QString statusCode(Status status);     // "active", "inactive", "graduated"
+    static QString statusCode(Status status); // "active", "inactive", "graduated"
     static std::optional<Status> statusFromCode(const QString &code);
-    static QString statusLabel(Status status);    // translated
+    static QString statusLabel(Status status);         // translated
     static QString contactByCode(ContactBy contactBy); // "email", "sms", "both"
     static std::optional<ContactBy> contactByFromCode(const QString &code);
     static QString contactByLabel(ContactBy contactBy); // translated

@@ -56,15 +56,16 @@ private Q_SLOTS:
 
     void badInputIsRefusedInWords()
     {
-        CliRunner::Run r = cli({u"maintenance"_s, u"add"_s, u"--room"_s, u"NH/101"_s, u"--category"_s, u"roof"_s,
-                                u"--description"_s, u"x"_s});
+        CliRunner::Run r = cli({u"maintenance"_s, u"add"_s, u"--room"_s, u"NH/101"_s, u"--category"_s,
+                                u"roof"_s, u"--description"_s, u"x"_s});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(u"plumbing, electrical"_s), qPrintable(r.errText()));
         r = cli({u"maintenance"_s, u"add"_s, u"--room"_s, u"NH/999"_s, u"--category"_s, u"locks"_s,
                  u"--description"_s, u"x"_s});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.errText().contains(u"NH/999"_s), qPrintable(r.errText()));
-        r = cli({u"technicians"_s, u"add"_s, u"--name"_s, u"X"_s, u"--email"_s, u"nope"_s, u"--skills"_s, u"locks"_s});
+        r = cli({u"technicians"_s, u"add"_s, u"--name"_s, u"X"_s, u"--email"_s, u"nope"_s, u"--skills"_s,
+                 u"locks"_s});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.errText().contains(u"nope"_s), qPrintable(r.errText()));
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM maintenance_requests"_s), 0);
@@ -83,8 +84,8 @@ private Q_SLOTS:
         QVERIFY2(r.outText().contains(u"Pia Ruiz"_s), qPrintable(r.outText()));
 
         r = cli({u"maintenance"_s, u"add"_s, u"--room"_s, u"NH/101"_s, u"--category"_s, u"plumbing"_s,
-                 u"--priority"_s, u"high"_s, u"--description"_s, u"The tap drips"_s, u"--resident"_s, u"S0001"_s,
-                 u"--permission-to-enter"_s, u"--wait"_s, u"--json"_s});
+                 u"--priority"_s, u"high"_s, u"--description"_s, u"The tap drips"_s, u"--resident"_s,
+                 u"S0001"_s, u"--permission-to-enter"_s, u"--wait"_s, u"--json"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
         const QJsonObject added = CliRunner::jsonObject(r.out);
         const qint64 id = added.value(u"id"_s).toInteger();
@@ -95,25 +96,31 @@ private Q_SLOTS:
         const QDateTime due = QDateTime::fromString(added.value(u"due_at"_s).toString(), Qt::ISODate);
         QVERIFY(start.isValid() && start < due);
         // The resident and the technician are each e-mailed once.
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox_emails WHERE related_entity = 'maintenance_request' AND "
-                        "related_id = ?"_s, {id}),
-                 2);
+        QCOMPARE(
+            scalar(u"SELECT COUNT(*) FROM outbox_emails WHERE related_entity = 'maintenance_request' AND "
+                   "related_id = ?"_s,
+                   {id}),
+            2);
         // A second processing of the same request (a retry, a duplicate) sends nothing new.
         {
             Database &admin = m_t->dbAs(Person::Admin);
             JobRequest job;
             job.kind = u"maintenance.process"_s;
             job.payload = {{u"request_id"_s, id}};
-            const auto again =
-                JobStore(admin).enqueue(job, TestDatabase::actorFor(Person::Admin, u"admin"_s, Actor::Role::Admin));
+            const auto again = JobStore(admin).enqueue(
+                job, TestDatabase::actorFor(Person::Admin, u"admin"_s, Actor::Role::Admin));
             QVERIFY(again);
-            const CliRunner::Run w = cli({u"jobs"_s, u"wait"_s, QString::number(again->id)}, m_t->urlAs(Person::Admin));
+            const CliRunner::Run w =
+                cli({u"jobs"_s, u"wait"_s, QString::number(again->id)}, m_t->urlAs(Person::Admin));
             QVERIFY2(w.exitCode == 0, qPrintable(w.errText()));
         }
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox_emails WHERE related_entity = 'maintenance_request' AND "
-                        "related_id = ?"_s, {id}),
-                 2);
-        QVERIFY(scalar(u"SELECT COUNT(*) FROM notifications WHERE link = ?"_s, {u"maintenance:%1"_s.arg(id)}) >= 1);
+        QCOMPARE(
+            scalar(u"SELECT COUNT(*) FROM outbox_emails WHERE related_entity = 'maintenance_request' AND "
+                   "related_id = ?"_s,
+                   {id}),
+            2);
+        QVERIFY(scalar(u"SELECT COUNT(*) FROM notifications WHERE link = ?"_s,
+                       {u"maintenance:%1"_s.arg(id)}) >= 1);
 
         r = cli({u"maintenance"_s, u"show"_s, QString::number(id), u"--json"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
@@ -127,15 +134,19 @@ private Q_SLOTS:
         r = cli({u"maintenance"_s, u"done"_s, QString::number(id)});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.errText().contains(u"already done"_s), qPrintable(r.errText()));
-        r = cli({u"maintenance"_s, u"list"_s, u"--state"_s, u"done"_s, u"--building"_s, u"NH"_s, u"--json"_s});
+        r = cli(
+            {u"maintenance"_s, u"list"_s, u"--state"_s, u"done"_s, u"--building"_s, u"NH"_s, u"--json"_s});
         QCOMPARE(CliRunner::jsonArray(r.out).size(), 1);
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM audit_entries WHERE entity = 'maintenance_request' AND entity_id = ?"_s,
-                        {id}),
-                 5); // create, assign, schedule, start (done passes through in progress), complete
+        QCOMPARE(
+            scalar(
+                u"SELECT COUNT(*) FROM audit_entries WHERE entity = 'maintenance_request' AND entity_id = ?"_s,
+                {id}),
+            5); // create, assign, schedule, start (done passes through in progress), complete
 
         // Nobody can take a pest problem: it is flagged, and staff are told.
-        r = cli({u"maintenance"_s, u"add"_s, u"--building"_s, u"NH"_s, u"--category"_s, u"pest"_s, u"--priority"_s,
-                 u"emergency"_s, u"--description"_s, u"Mice in the kitchen"_s, u"--wait"_s, u"--json"_s});
+        r = cli({u"maintenance"_s, u"add"_s, u"--building"_s, u"NH"_s, u"--category"_s, u"pest"_s,
+                 u"--priority"_s, u"emergency"_s, u"--description"_s, u"Mice in the kitchen"_s, u"--wait"_s,
+                 u"--json"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
         const QJsonObject pest = CliRunner::jsonObject(r.out);
         QCOMPARE(pest.value(u"state"_s).toString(), u"open"_s);
@@ -287,8 +298,8 @@ private Q_SLOTS:
         // while nothing ran. Two double rooms: two requests per period.
         const QDate from = QDate::currentDate().addMonths(-7);
         CliRunner::Run r = cli({u"plans"_s, u"add"_s, u"--title"_s, u"Filters"_s, u"--building"_s, u"NH"_s,
-                                u"--room-type"_s, u"double"_s, u"--category"_s, u"heating"_s, u"--every"_s, u"3"_s,
-                                u"--from"_s, from.toString(Qt::ISODate), u"--json"_s});
+                                u"--room-type"_s, u"double"_s, u"--category"_s, u"heating"_s, u"--every"_s,
+                                u"3"_s, u"--from"_s, from.toString(Qt::ISODate), u"--json"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
         const qint64 plan = CliRunner::jsonObject(r.out).value(u"id"_s).toInteger();
         Database &admin = m_t->dbAs(Person::Admin);
@@ -298,7 +309,7 @@ private Q_SLOTS:
         for (int i = 0; i < 2; ++i)
             QVERIFY(JobStore(admin).enqueue(plans, actor));
         const QString workerUrl = m_t->urlAs(Person::Worker);
-        const QStringList args{u"--database"_s, workerUrl, u"worker"_s, u"--once"_s, u"--kinds"_s,
+        const QStringList args{u"--database"_s,        workerUrl,  u"worker"_s, u"--once"_s, u"--kinds"_s,
                                u"maintenance.plans"_s, u"--json"_s};
         auto a = CliRunner::start(args);
         auto b = CliRunner::start(args);
@@ -307,15 +318,21 @@ private Q_SLOTS:
         QVERIFY2(b->waitForFinished(120000), "worker b did not finish");
         QVERIFY2(a->exitCode() == 0, a->readAllStandardError().constData());
         QVERIFY2(b->exitCode() == 0, b->readAllStandardError().constData());
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'maintenance.plans' AND state = 'succeeded'"_s), 2);
+        QCOMPARE(
+            scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'maintenance.plans' AND state = 'succeeded'"_s),
+            2);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM maintenance_plan_periods WHERE plan_id = ?"_s, {plan}), 3);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM maintenance_requests WHERE plan_id = ?"_s, {plan}), 6);
-        QCOMPARE(scalar(u"SELECT COUNT(DISTINCT plan_period) FROM maintenance_requests WHERE plan_id = ?"_s, {plan}), 3);
-        // Each created request has its processing queued with it.
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'maintenance.process' AND unique_key IN (SELECT "
-                        "'maintenance.process:' || CAST(id AS VARCHAR(20)) FROM maintenance_requests WHERE plan_id = ?)"_s,
+        QCOMPARE(scalar(u"SELECT COUNT(DISTINCT plan_period) FROM maintenance_requests WHERE plan_id = ?"_s,
                         {plan}),
-                 6);
+                 3);
+        // Each created request has its processing queued with it.
+        QCOMPARE(
+            scalar(
+                u"SELECT COUNT(*) FROM jobs WHERE kind = 'maintenance.process' AND unique_key IN (SELECT "
+                "'maintenance.process:' || CAST(id AS VARCHAR(20)) FROM maintenance_requests WHERE plan_id = ?)"_s,
+                {plan}),
+            6);
         // Run again: nothing new this period.
         QVERIFY(JobStore(admin).enqueue(plans, actor));
         const CliRunner::Run again = CliRunner::run(args);

@@ -5,11 +5,11 @@
 // the protocols back; then the whole filter (no selection) with the count asked first.
 // The item list and the notification name what was selected (the rows, or the filter
 // used); the jobs panel names the counts once.
-#include "tasks/itemmodels/jobstablemodel.h"
-#include "tasks/itemmodels/notificationsmodel.h"
 #include "models/itemmodels/protocolstablemodel.h"
 #include "models/itemmodels/recordfilterproxymodel.h"
 #include "models/lab/protocolrepository.h"
+#include "tasks/itemmodels/jobstablemodel.h"
+#include "tasks/itemmodels/notificationsmodel.h"
 #include "tasks/jobstore.h"
 #include "tasks/notificationstore.h"
 #include "tests/models/lab/labtestutil.h"

@@ -8,9 +8,9 @@
 
 #include "models/db/dbexecutor.h"
 #include "models/housing/residentrepository.h"
+#include "models/itemmodels/recordtablemodel.h"
 #include "tasks/itemmodels/jobstablemodel.h"
 #include "tasks/itemmodels/notificationsmodel.h"
-#include "models/itemmodels/recordtablemodel.h"
 #include "tasks/jobengine.h"
 #include "tasks/jobstore.h"
 #include "tasks/taskregistry.h"

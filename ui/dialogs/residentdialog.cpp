@@ -15,7 +15,8 @@ ResidentDialog::ResidentDialog(UndoContext &context, const Resident &resident, Q
 {
     setObjectName(QStringLiteral("residentDialog"));
     setWindowTitle(isNew() ? tr("New Resident") : tr("Edit Resident"));
-    for (const auto status : {Resident::Status::Active, Resident::Status::Inactive, Resident::Status::Graduated})
+    for (const auto status :
+         {Resident::Status::Active, Resident::Status::Inactive, Resident::Status::Graduated})
         m_status->addItem(Resident::statusLabel(status), QVariant::fromValue(status));
     for (const auto by : {Resident::ContactBy::Email, Resident::ContactBy::Sms, Resident::ContactBy::Both})
         m_contactBy->addItem(Resident::contactByLabel(by), QVariant::fromValue(by));

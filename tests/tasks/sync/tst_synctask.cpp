@@ -149,8 +149,8 @@ private:
 
     static QJsonObject withoutSource(QJsonObject result)
     {
-        for (const char *key : {"url", "path", "http_status", "bytes", "not_modified", "flagged", "unflagged",
-                                "flagged_open"})
+        for (const char *key :
+             {"url", "path", "http_status", "bytes", "not_modified", "flagged", "unflagged", "flagged_open"})
             result.remove(QLatin1String(key));
         return result;
     }
@@ -279,14 +279,15 @@ private Q_SLOTS:
         QTest::newRow("500") << u"status/500"_s << false << u"the server answered HTTP 500"_s;
         QTest::newRow("404") << u"missing.csv"_s << false << u"the server answered HTTP 404"_s;
         QTest::newRow("HTML page") << u"login.html"_s << false << u"the answer is not CSV"_s;
-        QTest::newRow("binary body") << u"binary.csv"_s << false
-                                     << u"the answer is not a CSV file of residents: the file is not a CSV text "
-                                        "file: it contains a NUL byte"_s;
+        QTest::newRow("binary body")
+            << u"binary.csv"_s << false
+            << u"the answer is not a CSV file of residents: the file is not a CSV text "
+               "file: it contains a NUL byte"_s;
         QTest::newRow("no required columns") << u"columns.csv"_s << false
                                              << u"the answer is not a CSV file of residents: the file has no "
                                                 "column last_name, email"_s;
-        QTest::newRow("unterminated quote") << u"quote.csv"_s << false
-                                            << u"a quoted field starts here but its closing quote is missing"_s;
+        QTest::newRow("unterminated quote")
+            << u"quote.csv"_s << false << u"a quoted field starts here but its closing quote is missing"_s;
         QTest::newRow("self-signed TLS certificate") << u"r.csv"_s << true << u"TLS error: "_s;
         QTest::newRow("unreachable") << u""_s << false << u"the server cannot be reached: "_s;
     }
@@ -310,7 +311,8 @@ private Q_SLOTS:
         QVERIFY(server.put(u"login.html"_s, "<html><body>Sign in</body></html>"));
         QVERIFY(server.put(u"binary.csv"_s, QByteArray("PK\x03\x04\x00\x00\x08\x00", 8)));
         QVERIFY(server.put(u"columns.csv"_s, "student_id,first_name,mail\nS1,Ana,a@example.edu\n"));
-        QVERIFY(server.put(u"quote.csv"_s, kHeader + validRow(1) + "S2,\"First2,Last2,s2@example.edu,,active\n"));
+        QVERIFY(
+            server.put(u"quote.csv"_s, kHeader + validRow(1) + "S2,\"First2,Last2,s2@example.edu,,active\n"));
         QString url;
         if (path.isEmpty()) {
             QTcpServer closed; // a port nobody listens on once it is closed
@@ -323,7 +325,8 @@ private Q_SLOTS:
         const Job refused = sync(url);
         QCOMPARE(refused.state, JobState::Failed);
         QCOMPARE(refused.attempts, 1); // not retried: the next scheduled sync is the retry
-        QVERIFY2(refused.error.startsWith(u"Registrar sync from %1 failed: "_s.arg(url)), qPrintable(refused.error));
+        QVERIFY2(refused.error.startsWith(u"Registrar sync from %1 failed: "_s.arg(url)),
+                 qPrintable(refused.error));
         QVERIFY2(refused.error.contains(cause), qPrintable(refused.error));
         QVERIFY2(!refused.error.contains(u"/tmp/"_s), qPrintable(refused.error));
         QCOMPARE(snapshot(), before);
