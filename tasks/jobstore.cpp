@@ -6,6 +6,7 @@
 #include "models/db/transaction.h"
 #include "tasks/cronschedule.h"
 #include "tasks/notificationstore.h"
+#include "tasks/storesql_p.h"
 #include "tasks/taskregistry.h"
 
 #include <QCoreApplication>
@@ -19,6 +20,10 @@
 #include <optional>
 
 using namespace Qt::StringLiterals;
+using StoreSql::clipped;
+using StoreSql::notNull;
+using StoreSql::nullableInt;
+using StoreSql::placeholders;
 
 Q_LOGGING_CATEGORY(lcJobStore, "residesk.jobs.store")
 
@@ -55,12 +60,6 @@ QJsonObject jsonObject(const QVariant &value)
     return QJsonDocument::fromJson(text).object();
 }
 
-// A bound QString() is SQL NULL; NOT NULL text columns get "" instead.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? u""_s : text;
-}
-
 QVariant nullText()
 {
     return QVariant(QMetaType::fromType<QString>());
@@ -87,30 +86,6 @@ StoredText readMessage(const QVariant &value)
     if (value.isNull())
         return {};
     return StoredText::fromJson(value.toString()).value_or(StoredText());
-}
-
-QString clipped(const QString &text, qsizetype max)
-{
-    if (text.size() <= max)
-        return text;
-    qsizetype n = max;
-    if (n > 0 && text.at(n - 1).isHighSurrogate())
-        --n;
-    return text.left(n);
-}
-
-QString placeholders(qsizetype count)
-{
-    QString out;
-    out.reserve(count * 3);
-    for (qsizetype i = 0; i < count; ++i)
-        out += i == 0 ? u"?"_s : u", ?"_s;
-    return out;
-}
-
-qint64 nullableInt(const QVariant &value)
-{
-    return value.isNull() ? 0 : value.toLongLong();
 }
 
 // Maps a row selected with kColumns, starting at column `at`.

@@ -3,10 +3,12 @@
 #include "models/db/database.h"
 #include "models/db/events.h"
 #include "models/db/sqlstatement.h"
+#include "tasks/storesql_p.h"
 
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
+using StoreSql::clipped;
 
 namespace {
 
@@ -31,17 +33,6 @@ Notification readNotification(const SqlStatement &st)
     n.titleMsg = StoredText::fromJson(st.value(9).toString()).value_or(StoredText());
     n.bodyMsg = StoredText::fromJson(st.value(10).toString()).value_or(StoredText());
     return n;
-}
-
-// At most `max` characters, without splitting a surrogate pair.
-QString clipped(const QString &text, qsizetype max)
-{
-    if (text.size() <= max)
-        return text;
-    qsizetype n = max;
-    if (n > 0 && text.at(n - 1).isHighSurrogate())
-        --n;
-    return text.left(n);
 }
 
 // A message as stored: its JSON, or NULL for none (a verbatim text is its plain column).

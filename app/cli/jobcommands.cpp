@@ -447,7 +447,7 @@ int JobCommands::worker(CommandContext &context)
     const bool runsMail = kinds.contains(u"mail.send"_s);
     const bool runsSms = kinds.contains(u"sms.send"_s);
     int looksPending = int(runsMail) + int(runsSms);
-    bool quitAfterMailLook = false;
+    bool quitAfterLooks = false;
     QObject::connect(&engine, &JobEngine::drained, &loop, [&] {
         if (once && !stopping && looksPending == 0)
             stop(u"drained"_s, tr("No runnable job left: stopping (--once)."));
@@ -475,7 +475,7 @@ int JobCommands::worker(CommandContext &context)
         if (looksPending == 0)
             loop.quit();
         else
-            quitAfterMailLook = true; // the keychain answers (or times out) soon
+            quitAfterLooks = true; // the keychain answers (or times out) soon
     });
 
     output.line(
@@ -497,35 +497,23 @@ int JobCommands::worker(CommandContext &context)
     if (listen)
         bus.start();
     engine.start();
-    // Each lives until its look is done: the loop does not end before.
-    const auto lookDone = [&] {
-        if (--looksPending == 0 && quitAfterMailLook)
+    // One look per outbox the worker runs; each lives until it is done, and the loop does
+    // not end before.
+    const auto look = [&](QString kind, QCoro::Task<Result<qint64>> looking) -> QCoro::Task<> {
+        const Result<qint64> queued = co_await looking;
+        if (!queued)
+            context.error(tr("cannot schedule %1: %2").arg(kind, queued.error().message.simplified()));
+        if (--looksPending == 0 && quitAfterLooks)
             loop.quit();
-        else if (!quitAfterMailLook)
+        else if (!quitAfterLooks)
             engine.wake();
     };
-    const auto lookForMail = [&]() -> QCoro::Task<> {
-        auto looking = MailTasks::drainPendingOnStart(*db, context.actor()); // named: GCC 12 bug 100611
-        const Result<qint64> queued = co_await looking;
-        if (!queued)
-            context.error(
-                tr("cannot schedule %1: %2").arg(u"mail.send"_s, queued.error().message.simplified()));
-        lookDone();
-    };
-    const auto lookForSms = [&]() -> QCoro::Task<> {
-        auto looking = SmsTasks::drainPendingOnStart(*db, context.actor()); // named: GCC 12 bug 100611
-        const Result<qint64> queued = co_await looking;
-        if (!queued)
-            context.error(
-                tr("cannot schedule %1: %2").arg(u"sms.send"_s, queued.error().message.simplified()));
-        lookDone();
-    };
     if (runsMail) {
-        QCoro::Task<> looking = lookForMail();
+        QCoro::Task<> looking = look(u"mail.send"_s, MailTasks::drainPendingOnStart(*db, context.actor()));
         Q_UNUSED(looking) // eager; its frame lives until it ends, before the loop does
     }
     if (runsSms) {
-        QCoro::Task<> looking = lookForSms();
+        QCoro::Task<> looking = look(u"sms.send"_s, SmsTasks::drainPendingOnStart(*db, context.actor()));
         Q_UNUSED(looking)
     }
     loop.exec();

@@ -3,11 +3,12 @@
 #include "models/core/jsontext.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
+#include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "models/housing/residentrepository.h"
-#include "models/db/events.h"
 #include "tasks/jobstore.h"
+#include "tasks/storesql_p.h"
 
 #include <QLoggingCategory>
 #include <QUuid>
@@ -15,6 +16,13 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using StoreSql::clipped;
+using StoreSql::idOrNull;
+using StoreSql::likePattern;
+using StoreSql::notNull;
+using StoreSql::nullableInt;
+using StoreSql::placeholders;
+using StoreSql::textOrNull;
 
 Q_LOGGING_CATEGORY(lcOutbox, "residesk.mail.outbox")
 
@@ -78,63 +86,9 @@ constexpr qsizetype kAttachmentsMax = 20 * 1024 * 1024;
 constexpr qsizetype kFilenameMax = 255;
 constexpr qsizetype kErrorMax = 2000;
 
-QString notNull(const QString &text)
-{
-    return text.isNull() ? u""_s : text;
-}
-
-QVariant nullText()
-{
-    return QVariant(QMetaType::fromType<QString>());
-}
-
-QVariant textOrNull(const QString &text)
-{
-    return text.isEmpty() ? nullText() : QVariant(text);
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
-}
-
-qint64 nullableInt(const QVariant &value)
-{
-    return value.isNull() ? 0 : value.toLongLong();
-}
-
-QString clipped(const QString &text, qsizetype max)
-{
-    if (text.size() <= max)
-        return text;
-    qsizetype n = max;
-    if (n > 0 && text.at(n - 1).isHighSurrogate())
-        --n;
-    return text.left(n);
-}
-
 bool hasLineBreak(const QString &text)
 {
     return text.contains(u'\r') || text.contains(u'\n');
-}
-
-QString placeholders(qsizetype count)
-{
-    QString out;
-    for (qsizetype i = 0; i < count; ++i)
-        out += i == 0 ? u"?"_s : u", ?"_s;
-    return out;
-}
-
-QString likePattern(const QString &search)
-{
-    QString escaped;
-    for (const QChar c : search.trimmed().toLower()) {
-        if (c == u'!' || c == u'%' || c == u'_')
-            escaped += u'!';
-        escaped += c;
-    }
-    return u'%' + escaped + u'%';
 }
 
 OutboxEmail readEmail(const SqlStatement &st)

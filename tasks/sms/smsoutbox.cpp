@@ -7,6 +7,7 @@
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "tasks/jobstore.h"
+#include "tasks/storesql_p.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -14,6 +15,13 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using StoreSql::clipped;
+using StoreSql::idOrNull;
+using StoreSql::likePattern;
+using StoreSql::notNull;
+using StoreSql::nullableInt;
+using StoreSql::placeholders;
+using StoreSql::textOrNull;
 
 Q_LOGGING_CATEGORY(lcSmsOutbox, "residesk.sms.outbox")
 
@@ -58,55 +66,6 @@ const QString kNextDrainAt =
 constexpr qsizetype kNameMax = 200;
 constexpr qsizetype kKeyMax = 300;
 constexpr qsizetype kErrorMax = 2000;
-
-QString notNull(const QString &text)
-{
-    return text.isNull() ? u""_s : text;
-}
-
-QVariant textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
-}
-
-qint64 nullableInt(const QVariant &value)
-{
-    return value.isNull() ? 0 : value.toLongLong();
-}
-
-QString clipped(const QString &text, qsizetype max)
-{
-    if (text.size() <= max)
-        return text;
-    qsizetype n = max;
-    if (n > 0 && text.at(n - 1).isHighSurrogate())
-        --n;
-    return text.left(n);
-}
-
-QString placeholders(qsizetype count)
-{
-    QString out;
-    for (qsizetype i = 0; i < count; ++i)
-        out += i == 0 ? u"?"_s : u", ?"_s;
-    return out;
-}
-
-QString likePattern(const QString &search)
-{
-    QString escaped;
-    for (const QChar c : search.trimmed().toLower()) {
-        if (c == u'!' || c == u'%' || c == u'_')
-            escaped += u'!';
-        escaped += c;
-    }
-    return u'%' + escaped + u'%';
-}
 
 QJsonValue isoTime(qint64 ms)
 {

@@ -4,6 +4,7 @@
 #include "models/housing/allocation/allocationrepository.h"
 #include "ui/allocations/buildingcombobox.h"
 #include "ui/commands/undocontext.h"
+#include "ui/widgets/tablecolumns.h"
 
 #include <QCoroFuture>
 #include <QDateEdit>
@@ -13,8 +14,6 @@
 #include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -50,18 +49,6 @@ void setRow(QTableWidget *table, int row, const QStringList &cells, int firstNum
         if (column >= firstNumber)
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         table->setItem(row, column, item);
-    }
-}
-
-// The columns as wide as their contents (a building's code and name whole), within a
-// third of the table each; the last one takes the rest.
-void fitColumns(QTableWidget *table)
-{
-    const int maxWidth = std::max(160, table->viewport()->width() / 3);
-    for (int column = 0; column + 1 < table->columnCount(); ++column) {
-        table->resizeColumnToContents(column);
-        QHeaderView *header = table->horizontalHeader();
-        header->resizeSection(column, std::min(header->sectionSize(column) + 12, maxWidth));
     }
 }
 
@@ -161,7 +148,7 @@ QCoro::Task<> FreeBedsPage::load()
                 locale.toString(b.free)},
                1);
     }
-    fitColumns(m_occupancy);
+    TableColumns::fitToContents(m_occupancy); // a building's code and name whole
     m_rooms->setRowCount(int(snapshot.rooms->size()));
     row = 0;
     int free = 0;
@@ -172,7 +159,7 @@ QCoro::Task<> FreeBedsPage::load()
                3);
         free += r.free();
     }
-    fitColumns(m_rooms);
+    TableColumns::fitToContents(m_rooms);
     m_freeBeds = free;
     // Two counts, two plurals: "%Ln room(s)" is a message of its own.
     m_total->setText(

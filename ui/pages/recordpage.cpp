@@ -5,6 +5,7 @@
 #include "ui/dialogs/recorddialog.h"
 #include "ui/widgets/flowlayout.h"
 #include "ui/widgets/icons.h"
+#include "ui/widgets/tablecolumns.h"
 
 #include <QAction>
 #include <QDialog>
@@ -24,7 +25,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -237,7 +237,7 @@ void RecordPage::start()
             if (!first)
                 return;
             disconnect(*fit);
-            fitColumns();
+            TableColumns::fitToContents(m_view);
         });
     }
     const int column = header->sortIndicatorSection() >= 0 ? header->sortIndicatorSection() : 0;
@@ -249,18 +249,6 @@ void RecordPage::start()
     else
         m_model->reload();
     started();
-}
-
-void RecordPage::fitColumns()
-{
-    QHeaderView *header = m_view->horizontalHeader();
-    const int maxWidth = std::max(200, m_view->viewport()->width() / 3);
-    for (int column = 0; column + 1 < header->count(); ++column) {
-        if (header->isSectionHidden(column))
-            continue;
-        m_view->resizeColumnToContents(column);
-        header->resizeSection(column, std::clamp(header->sectionSize(column) + 8, 60, maxWidth));
-    }
 }
 
 void RecordPage::selectAfterReload(qint64 id)

@@ -127,8 +127,6 @@ protected:
 
 private:
     void updateEmptyText();
-    // Sizes the columns to what the rows shown need (the first time a page is used).
-    void fitColumns();
     template<typename Repo, typename T> QCoro::Task<> removeRecord(T record, QString description)
     {
         QPointer<UndoContext> context = m_context;
