@@ -25,6 +25,9 @@ public:
     QString phone; // optional; E.164 ("+12025550143") when written since migration 0023
     Status status = Status::Active;
     ContactBy contactBy = ContactBy::Email;
+    // The language notices are written in: "en", "es", or empty for the office's default
+    // (models/core/recipientlanguage.h).
+    QString language;
     int version = 0;
 
     bool operator==(const Resident &) const = default;

@@ -1,6 +1,7 @@
 #include "models/housing/residentrepository.h"
 
 #include "models/core/phonenumber.h"
+#include "models/core/recipientlanguage.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
 #include "models/db/events.h"
@@ -27,8 +28,8 @@ void announceChange(Database &db)
                              << r.error().detail;
 }
 
-const QString kSelect = QStringLiteral(
-    "SELECT id, student_id, first_name, last_name, email, phone, status, version, contact_by FROM residents");
+const QString kSelect = QStringLiteral("SELECT id, student_id, first_name, last_name, email, phone, status, "
+                                       "version, contact_by, language FROM residents");
 
 QString sortExpression(int column)
 {
@@ -61,6 +62,7 @@ Resident readResident(const SqlStatement &st)
     r.status = Resident::statusFromCode(st.value(6).toString()).value_or(Resident::Status::Active);
     r.version = st.value(7).toInt();
     r.contactBy = Resident::contactByFromCode(st.value(8).toString()).value_or(Resident::ContactBy::Email);
+    r.language = RecipientLanguage::fromSql(st.value(9));
     return r;
 }
 
@@ -95,6 +97,7 @@ Resident normalized(Resident r)
     r.lastName = r.lastName.trimmed();
     r.email = r.email.trimmed();
     r.phone = r.phone.trimmed();
+    r.language = RecipientLanguage::normalized(r.language);
     // A null QString binds as SQL NULL; the optional phone column is NOT NULL DEFAULT ''.
     if (r.phone.isNull())
         r.phone = QStringLiteral("");
@@ -165,6 +168,8 @@ QList<FieldError> ResidentRepository::validate(const Resident &resident)
         errors.append({QStringLiteral("contact_by"),
                        tr("Text messages need a phone number: add one, or choose e-mail.")});
     }
+    if (const auto language = RecipientLanguage::check(resident.language))
+        errors.append(*language);
     return errors;
 }
 
@@ -214,12 +219,13 @@ Result<Resident> ResidentRepository::create(const Resident &input)
 
     SqlStatement st(m_db,
                     QStringLiteral("INSERT INTO residents (student_id, first_name, last_name, email, phone, "
-                                   "status, contact_by, version, created_by, updated_by) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"));
+                                   "status, contact_by, language, version, created_by, updated_by) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"));
     st.bind(resident.studentId).bind(resident.firstName).bind(resident.lastName).bind(resident.email);
     st.bind(resident.phone)
         .bind(Resident::statusCode(resident.status))
         .bind(Resident::contactByCode(resident.contactBy))
+        .bind(RecipientLanguage::sqlValue(resident.language))
         .bind(m_actor.username)
         .bind(m_actor.username);
     if (auto r = st.exec(); !r) {
@@ -249,17 +255,19 @@ Result<Resident> ResidentRepository::update(const Resident &input, OnConflict on
         return duplicateStudentId(resident.studentId);
 
     const bool overwrite = onConflict == OnConflict::Overwrite;
-    SqlStatement st(m_db,
-                    QStringLiteral("UPDATE residents SET student_id = ?, first_name = ?, last_name = ?, "
-                                   "email = ?, phone = ?, status = ?, contact_by = ?, version = version + 1, "
-                                   "updated_at = ") +
-                        Dialect::now(m_db.config().backend) +
-                        (overwrite ? QStringLiteral(", updated_by = ? WHERE id = ?")
-                                   : QStringLiteral(", updated_by = ? WHERE id = ? AND version = ?")));
+    SqlStatement st(
+        m_db, QStringLiteral(
+                  "UPDATE residents SET student_id = ?, first_name = ?, last_name = ?, "
+                  "email = ?, phone = ?, status = ?, contact_by = ?, language = ?, version = version + 1, "
+                  "updated_at = ") +
+                  Dialect::now(m_db.config().backend) +
+                  (overwrite ? QStringLiteral(", updated_by = ? WHERE id = ?")
+                             : QStringLiteral(", updated_by = ? WHERE id = ? AND version = ?")));
     st.bind(resident.studentId).bind(resident.firstName).bind(resident.lastName).bind(resident.email);
     st.bind(resident.phone)
         .bind(Resident::statusCode(resident.status))
         .bind(Resident::contactByCode(resident.contactBy))
+        .bind(RecipientLanguage::sqlValue(resident.language))
         .bind(m_actor.username)
         .bind(resident.id);
     if (!overwrite)
@@ -329,11 +337,11 @@ Result<Resident> ResidentRepository::restore(const Resident &input)
     // The restored row gets a new version, so that copies read before the delete are stale.
     SqlStatement st(
         m_db, QStringLiteral("INSERT INTO residents (id, student_id, first_name, last_name, email, phone, "
-                             "status, contact_by, version, created_by, updated_by) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "status, contact_by, language, version, created_by, updated_by) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     st.bind(resident.id).bind(resident.studentId).bind(resident.firstName).bind(resident.lastName);
     st.bind(resident.email).bind(resident.phone).bind(Resident::statusCode(resident.status));
-    st.bind(Resident::contactByCode(resident.contactBy));
+    st.bind(Resident::contactByCode(resident.contactBy)).bind(RecipientLanguage::sqlValue(resident.language));
     st.bind(qMax(1, resident.version + 1)).bind(m_actor.username).bind(m_actor.username);
     if (auto r = st.exec(); !r) {
         if (r.error().code == DbError::Code::Duplicate) {

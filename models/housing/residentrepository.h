@@ -24,8 +24,9 @@ public:
     ResidentRepository(Database &db, Actor actor);
 
     // Field keys: "student_id", "first_name", "last_name", "email", "phone", "status",
-    // "contact_by". A phone number must be one libphonenumber accepts in the default
-    // region (models/core/phonenumber.h); create() and update() store it as E.164.
+    // "contact_by", "language" ("en", "es" or empty: RecipientLanguage). A phone number must be one
+    // libphonenumber accepts in the default region (models/core/phonenumber.h); create() and update() store
+    // it as E.164.
     static QList<FieldError> validate(const Resident &resident);
     static bool isValidEmail(const QString &email);
 

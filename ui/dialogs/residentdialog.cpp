@@ -1,5 +1,7 @@
 #include "ui/dialogs/residentdialog.h"
 
+#include "models/core/recipientlanguage.h"
+
 #include <QComboBox>
 #include <QLineEdit>
 
@@ -12,6 +14,7 @@ ResidentDialog::ResidentDialog(UndoContext &context, const Resident &resident, Q
     , m_phone(new QLineEdit(this))
     , m_status(new QComboBox(this))
     , m_contactBy(new QComboBox(this))
+    , m_language(new QComboBox(this))
 {
     setObjectName(QStringLiteral("residentDialog"));
     setWindowTitle(isNew() ? tr("New Resident") : tr("Edit Resident"));
@@ -21,6 +24,10 @@ ResidentDialog::ResidentDialog(UndoContext &context, const Resident &resident, Q
     for (const auto by : {Resident::ContactBy::Email, Resident::ContactBy::Sms, Resident::ContactBy::Both})
         m_contactBy->addItem(Resident::contactByLabel(by), QVariant::fromValue(by));
     m_contactBy->setObjectName(QStringLiteral("contactBy"));
+    // The language of the notices the resident gets; empty: the office's default.
+    m_language->addItem(RecipientLanguage::defaultLabel(), QString());
+    for (const QString &code : RecipientLanguage::codes())
+        m_language->addItem(RecipientLanguage::nativeName(code), code);
     m_email->setPlaceholderText(tr("name@example.edu"));
     m_phone->setPlaceholderText(tr("Optional; +country code, or a number of this region"));
 
@@ -31,6 +38,7 @@ ResidentDialog::ResidentDialog(UndoContext &context, const Resident &resident, Q
     addField(QStringLiteral("phone"), tr("&Phone:"), m_phone);
     addField(QStringLiteral("status"), tr("S&tatus:"), m_status);
     addField(QStringLiteral("contact_by"), tr("&Messages by:"), m_contactBy);
+    addField(QStringLiteral("language"), tr("Lan&guage:"), m_language);
     showRecord(resident);
 }
 
@@ -50,6 +58,7 @@ Resident ResidentDialog::formValues() const
     r.phone = m_phone->text().trimmed();
     r.status = m_status->currentData().value<Resident::Status>();
     r.contactBy = m_contactBy->currentData().value<Resident::ContactBy>();
+    r.language = m_language->currentData().toString();
     return r;
 }
 
@@ -62,6 +71,7 @@ void ResidentDialog::setFormValues(const Resident &resident)
     m_phone->setText(resident.phone);
     m_status->setCurrentIndex(qMax(0, m_status->findData(QVariant::fromValue(resident.status))));
     m_contactBy->setCurrentIndex(qMax(0, m_contactBy->findData(QVariant::fromValue(resident.contactBy))));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(resident.language)));
 }
 
 QString ResidentDialog::describe(const Resident &resident) const

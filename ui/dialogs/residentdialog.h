@@ -33,4 +33,5 @@ private:
     QLineEdit *m_phone;
     QComboBox *m_status;
     QComboBox *m_contactBy;
+    QComboBox *m_language;
 };
