@@ -21,6 +21,7 @@
 #include "tests/bench/reportoccupancycase.h"
 #include "tests/bench/reportrendercase.h"
 #include "tests/bench/reportthroughputcase.h"
+#include "tests/bench/scaleuniversitycase.h"
 #include "tests/bench/sortfiltercase.h"
 #include "tests/bench/syncunchangedcase.h"
 #include "tests/bench/workordercachedopencase.h"
@@ -101,7 +102,8 @@ int main(int argc, char **argv)
         {BackupCase::backupName(), &BackupCase::runBackup, BackupCase::backupDescription()},
         {BackupCase::restoreName(), &BackupCase::runRestore, BackupCase::restoreDescription()},
         {DashboardLoadCase::name(), &DashboardLoadCase::run, DashboardLoadCase::description()},
-        {ReportOccupancyCase::name(), &ReportOccupancyCase::run, ReportOccupancyCase::description()}};
+        {ReportOccupancyCase::name(), &ReportOccupancyCase::run, ReportOccupancyCase::description()},
+        {ScaleUniversityCase::name(), &ScaleUniversityCase::run, ScaleUniversityCase::description()}};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Residesk benchmarks."));
@@ -117,14 +119,23 @@ int main(int argc, char **argv)
         QStringLiteral("history"),
         QStringLiteral("Engine cases: finished jobs put in the jobs table first (e.g. 1000000)."),
         QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption processes(QStringLiteral("processes"),
-                                       QStringLiteral("engine_throughput: worker process counts, e.g. 1,4."),
-                                       QStringLiteral("list"));
+    const QCommandLineOption processes(
+        QStringLiteral("processes"),
+        QStringLiteral(
+            "engine_throughput: worker process counts, e.g. 1,4; scale_university: one count (default 4)."),
+        QStringLiteral("list"));
     const QCommandLineOption workerArg(QStringLiteral("worker-arg"),
                                        QStringLiteral("engine_throughput: one more argument for each worker "
                                                       "(repeatable), e.g. --worker-arg=--no-listen."),
                                        QStringLiteral("arg"));
-    parser.addOptions({list, database, runs, json, history, processes, workerArg});
+    const QCommandLineOption jobs(QStringLiteral("jobs"),
+                                  QStringLiteral("scale_university: queued jobs (default 100000)."),
+                                  QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption listeners(
+        QStringLiteral("listeners"),
+        QStringLiteral("scale_university: listening clients, each with its own connection (default 200)."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({list, database, runs, json, history, processes, workerArg, jobs, listeners});
     parser.addPositionalArgument(QStringLiteral("case"), QStringLiteral("The case to run (see --list)."));
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "residesk-bench: %s\n", qPrintable(parser.errorText()));
@@ -157,6 +168,17 @@ int main(int argc, char **argv)
     options.runs = parser.value(runs).toInt(&ok);
     if (!ok || options.runs < 1) {
         std::fprintf(stderr, "residesk-bench: --runs must be a positive number\n");
+        return 2;
+    }
+    options.runsSet = parser.isSet(runs);
+    options.jobs = parser.value(jobs).toLongLong(&ok);
+    if (!ok || options.jobs < 0) {
+        std::fprintf(stderr, "residesk-bench: --jobs must be a number of jobs\n");
+        return 2;
+    }
+    options.listeners = parser.value(listeners).toInt(&ok);
+    if (!ok || options.listeners < 0 || options.listeners > 5000) {
+        std::fprintf(stderr, "residesk-bench: --listeners must be a number from 1 to 5000\n");
         return 2;
     }
     options.history = parser.value(history).toLongLong(&ok);

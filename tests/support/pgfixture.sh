@@ -5,6 +5,9 @@
 #   pgfixture.sh stop DIR    -> stop the server and remove DIR
 #   pgfixture.sh pause DIR   -> stop the server, keeping its data (an outage)
 #   pgfixture.sh resume DIR  -> start it again on the same port
+# RESIDESK_PG_OPTIONS, when set, is appended to the server's options (later ones win), e.g.
+#   RESIDESK_PG_OPTIONS='-c max_connections=400 -c fsync=on -c synchronous_commit=on -c full_page_writes=on'
+# (the benchmark scale_university: 200 listeners and PostgreSQL's durable defaults).
 # Runs as root (through the postgres account, as initdb refuses root) or as any other user.
 set -eu
 action=$1
@@ -24,7 +27,7 @@ as_owner() {
 
 start_server() {
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $(cat "$dir/port") -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+        -o "-p $(cat "$dir/port") -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${RESIDESK_PG_OPTIONS:-}" start >/dev/null \
         || { cat "$dir/server.log" >&2; exit 1; }
 }
 
