@@ -71,6 +71,7 @@ QJsonObject settingsJson(const SmsSettings &s, bool hasSecret)
             {u"user"_s, s.user},
             {u"content_type"_s, SmsSettings::contentTypeCode(s.contentType)},
             {u"template"_s, s.bodyTemplate},
+            {u"sender"_s, s.sender},
             {u"region"_s, s.defaultRegion},
             {u"timeout"_s, s.timeoutMs / 1000.0},
             {u"rate"_s, s.ratePerMinute},
@@ -146,10 +147,11 @@ void SmsCommands::registerCommands(CommandRegistry &registry)
         words("settings"),
         tr("Show or change this machine's SMS gateway settings."),
         tr("Without options, prints the settings (with --json: {url, auth, user, content_type, template, "
-           "region, timeout, rate, secret: whether one is stored}). The options change them in the "
+           "sender, region, timeout, rate, secret: whether one is stored}). The options change them in the "
            "application's settings; --secret-stdin reads the bearer token or basic password from the first "
            "line of standard input into the system keychain (never a file). The body template has the "
-           "placeholders {to}, {text} and {name}, JSON-escaped for --content-type json and form-encoded for "
+           "placeholders {to}, {text}, {name} and {from} (--sender), JSON-escaped for --content-type json "
+           "and form-encoded for "
            "form. RESIDESK_SMS_URL and the other RESIDESK_SMS_* variables, when set, win over these "
            "settings."),
         {QCommandLineOption(u"url"_s, tr("The gateway URL (http:// or https://)."), tr("url")),
@@ -158,6 +160,8 @@ void SmsCommands::registerCommands(CommandRegistry &registry)
          QCommandLineOption(u"secret-stdin"_s, tr("Read the token or password from standard input.")),
          QCommandLineOption(u"content-type"_s, tr("json or form."), tr("type")),
          QCommandLineOption(u"template"_s, tr("The request body template."), tr("text")),
+         QCommandLineOption(u"sender"_s, tr("The sender number or name, for {from} in the template."),
+                            tr("sender")),
          QCommandLineOption(u"region"_s, tr("The default region of phone numbers (US, ES, …)."), tr("code")),
          QCommandLineOption(u"timeout"_s, tr("Seconds to wait for the gateway (default 30)."), tr("seconds")),
          QCommandLineOption(u"rate"_s, tr("Messages per minute (0: unlimited)."), tr("n"))},
@@ -346,6 +350,10 @@ int SmsCommands::settings(CommandContext &context)
         s.bodyTemplate = parser.value(u"template"_s);
         changed = true;
     }
+    if (parser.isSet(u"sender"_s)) {
+        s.sender = parser.value(u"sender"_s).trimmed();
+        changed = true;
+    }
     if (parser.isSet(u"region"_s)) {
         s.defaultRegion = parser.value(u"region"_s).trimmed().toUpper();
         changed = true;
@@ -408,6 +416,8 @@ int SmsCommands::settings(CommandContext &context)
                              SmsSettings::contentTypeCode(s.contentType), s.bodyTemplate,
                              s.defaultRegion.isEmpty() ? tr("from the system") : s.defaultRegion)
                         .arg(s.timeoutMs / 1000));
+        if (!s.sender.isEmpty())
+            context.out(tr("Sender: %1.").arg(s.sender));
     }
     return CommandLine::ExitSuccess;
 }

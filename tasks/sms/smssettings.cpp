@@ -73,7 +73,7 @@ QString SmsSettings::defaultTemplate(ContentType type)
 
 QStringList SmsSettings::placeholders()
 {
-    return {u"to"_s, u"text"_s, u"name"_s};
+    return {u"to"_s, u"text"_s, u"name"_s, u"from"_s};
 }
 
 QByteArray SmsSettings::renderBody(const QString &to, const QString &text, const QString &name) const
@@ -90,7 +90,7 @@ QByteArray SmsSettings::renderBody(const QString &to, const QString &text, const
         if (!placeholders().contains(key))
             continue; // text of the template (problems() refuses unknown names)
         out += QStringView(bodyTemplate).mid(at, m.capturedStart() - at).toUtf8();
-        out += escaped(key == u"to"_s ? to : key == u"text"_s ? text : name);
+        out += escaped(key == u"to"_s ? to : key == u"text"_s ? text : key == u"from"_s ? sender : name);
         at = m.capturedEnd();
     }
     out += QStringView(bodyTemplate).mid(at).toUtf8();
@@ -132,20 +132,24 @@ QStringList SmsSettings::problems() const
     auto it = placeholderPattern().globalMatch(bodyTemplate);
     bool hasTo = false;
     bool hasText = false;
+    bool hasFrom = false;
     while (it.hasNext()) {
         const QString key = it.next().captured(1);
         hasTo = hasTo || key == u"to"_s;
         hasText = hasText || key == u"text"_s;
+        hasFrom = hasFrom || key == u"from"_s;
         // In a JSON template a word in braces is JSON only with quotes around it, which
         // the pattern does not match; anything else is a placeholder we do not know.
         if (!placeholders().contains(key) && !unknown.contains(u'{' + key + u'}'))
             unknown << u'{' + key + u'}';
     }
     if (!unknown.isEmpty())
-        out << tr("a body template with known placeholders only ({to}, {text}, {name}; not %1)")
+        out << tr("a body template with known placeholders only ({to}, {text}, {name}, {from}; not %1)")
                    .arg(unknown.join(u", "_s));
     if (!hasTo || !hasText)
         out << tr("a body template with the placeholders {to} and {text}");
+    if (hasFrom && sender.trimmed().isEmpty())
+        out << tr("the sender (the body template uses {from})");
     if (contentType == ContentType::Json && unknown.isEmpty()) {
         QJsonParseError error;
         QJsonDocument::fromJson(renderBody(u"+10000000000"_s, u"\"text\"\n"_s, u"name"_s), &error);
@@ -187,6 +191,7 @@ std::optional<SmsSettings> SmsSettings::fromEnvironment(QString *error)
     }
     const QString bodyTemplate = qEnvironmentVariable("RESIDESK_SMS_TEMPLATE");
     s.bodyTemplate = bodyTemplate.trimmed().isEmpty() ? defaultTemplate(s.contentType) : bodyTemplate;
+    s.sender = qEnvironmentVariable("RESIDESK_SMS_FROM").trimmed();
     s.defaultRegion = qEnvironmentVariable("RESIDESK_SMS_REGION").trimmed().toUpper();
     const QString timeout = qEnvironmentVariable("RESIDESK_SMS_TIMEOUT").trimmed();
     if (!timeout.isEmpty()) {
@@ -221,6 +226,7 @@ SmsSettings SmsSettings::fromSettings(QSettings &settings)
     s.contentType = contentTypeFromCode(settings.value(u"content_type"_s, u"json"_s).toString())
                         .value_or(ContentType::Json);
     s.bodyTemplate = settings.value(u"body_template"_s, defaultTemplate(s.contentType)).toString();
+    s.sender = settings.value(u"sender"_s).toString().trimmed();
     s.defaultRegion = settings.value(u"default_region"_s).toString().trimmed().toUpper();
     s.timeoutMs = qBound(1000, settings.value(u"timeout_ms"_s, 30000).toInt(), 600000);
     s.ratePerMinute = qMax(0, settings.value(u"rate_per_minute"_s, 0).toInt());
@@ -238,6 +244,7 @@ void SmsSettings::saveTo(QSettings &settings) const
     settings.setValue(u"user"_s, user.trimmed());
     settings.setValue(u"content_type"_s, contentTypeCode(contentType));
     settings.setValue(u"body_template"_s, bodyTemplate);
+    settings.setValue(u"sender"_s, sender.trimmed());
     settings.setValue(u"default_region"_s, defaultRegion.trimmed().toUpper());
     settings.setValue(u"timeout_ms"_s, timeoutMs);
     settings.setValue(u"rate_per_minute"_s, ratePerMinute);

@@ -15,9 +15,12 @@ class QSettings;
 //
 //  - url: where each message is POSTed (http:// or https://);
 //  - auth: none, bearer (Authorization: Bearer <secret>) or basic (user and secret);
-//  - bodyTemplate with the placeholders {to} (E.164), {text} and {name}, filled in
-//    JSON-escaped when contentType is json and form-encoded when it is form:
-//      json: {"to": "{to}", "text": "{text}"}   form: To={to}&Body={text}
+//  - bodyTemplate with the placeholders {to} (E.164), {text}, {name} and {from} (the
+//    sender), filled in JSON-escaped when contentType is json and form-encoded when it
+//    is form:
+//      json: {"to": "{to}", "text": "{text}"}   form: From={from}&To={to}&Body={text}
+//  - sender: the number or sender name the gateway shows ({from}); optional, needed
+//    only by a template that uses {from};
 //  - defaultRegion: the country numbers written without +… are read in (PhoneNumber);
 //  - timeoutMs: seconds without an answer (connect, send, answer) before giving up;
 //  - ratePerMinute: 0 unlimited.
@@ -25,7 +28,7 @@ class QSettings;
 // Where it comes from (load()), as the mail settings:
 //  1. the environment, for workers and scripts, when RESIDESK_SMS_URL is set:
 //       RESIDESK_SMS_URL, RESIDESK_SMS_AUTH (none|bearer|basic), RESIDESK_SMS_USER,
-//       RESIDESK_SMS_TOKEN (the secret), RESIDESK_SMS_TEMPLATE,
+//       RESIDESK_SMS_TOKEN (the secret), RESIDESK_SMS_TEMPLATE, RESIDESK_SMS_FROM,
 //       RESIDESK_SMS_CONTENT_TYPE (json|form), RESIDESK_SMS_REGION,
 //       RESIDESK_SMS_TIMEOUT (seconds), RESIDESK_SMS_RATE (messages per minute);
 //  2. otherwise the "sms" group of the application's QSettings (everything but the
@@ -44,6 +47,7 @@ public:
     QString user;   // basic only
     QString secret; // the bearer token or the basic password; never in a settings file
     QString bodyTemplate = defaultTemplate(ContentType::Json);
+    QString sender; // {from}
     ContentType contentType = ContentType::Json;
     QString defaultRegion; // empty: PhoneNumber::defaultRegion()
     int timeoutMs = 30000; // without an answer
@@ -55,7 +59,7 @@ public:
     static QString contentTypeCode(ContentType type); // "json", "form"
     static std::optional<ContentType> contentTypeFromCode(const QString &code);
     static QString defaultTemplate(ContentType type);
-    static QStringList placeholders(); // "to", "text", "name"
+    static QStringList placeholders(); // "to", "text", "name", "from"
 
     // The request body for one message: the template with its placeholders filled in,
     // escaped for the content type.
@@ -66,7 +70,8 @@ public:
 
     // What a sender cannot do without or gets wrong, named for people: no URL, a URL
     // that is not http(s), a missing secret or user, a template with an unknown
-    // placeholder or (json) one that does not make JSON, an unknown region.
+    // placeholder or (json) one that does not make JSON, {from} without a sender, an
+    // unknown region.
     QStringList problems() const;
 
     static std::optional<SmsSettings> fromEnvironment(QString *error = nullptr);
