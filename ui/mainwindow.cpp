@@ -32,6 +32,7 @@
 #include "ui/pages/roomspage.h"
 #include "ui/people/userspage.h"
 #include "ui/reports/reportsui.h"
+#include "ui/sms/smsui.h"
 #include "ui/sync/syncui.h"
 #include "ui/widgets/connectionbanner.h"
 #include "ui/widgets/elidedlabel.h"
@@ -85,6 +86,7 @@ struct MainWindow::Private
     Actor actor;
     JobsDock *jobsDock = nullptr;
     MailUi *mail = nullptr;
+    SmsUi *sms = nullptr;
     SyncUi *sync = nullptr;
     BackupUi *backup = nullptr; // administrators
     ReportsUi *reports = nullptr;
@@ -335,6 +337,9 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     // E-mail: View ▸ Outbox, Tools ▸ E-mail residents…, Settings ▸ E-mail…
     d->mail = new MailUi(services, this, viewMenu, toolsMenu);
+    // Text messages: View ▸ Text messages, Settings ▸ Text messages… (beside E-mail…).
+    d->sms =
+        new SmsUi(services, this, viewMenu, menuBar()->findChild<QMenu *>(QStringLiteral("menuSettings")));
     // Registrar sync: Settings ▸ Registrar sync…, Tools and the Residents page's flagged residents.
     d->sync =
         new SyncUi(services, this, toolsMenu, menuBar()->findChild<QMenu *>(QStringLiteral("menuSettings")));
@@ -636,6 +641,7 @@ void MainWindow::start()
     d->maintenance->start();
     d->jobsDock->start();
     d->mail->start();
+    d->sms->start();
     d->jobIndicator->start();
     showUsersPageIfAllowed();
     d->notifications->start();
