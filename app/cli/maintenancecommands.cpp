@@ -294,11 +294,15 @@ QJsonObject technicianJson(const Technician &t)
     QJsonArray absent;
     for (const QDate &d : t.absentDays)
         absent.append(d.toString(Qt::ISODate));
-    return {{u"id"_s, t.id},       {u"name"_s, t.name},
-            {u"email"_s, t.email}, {u"skills"_s, skills},
+    return {{u"id"_s, t.id},
+            {u"name"_s, t.name},
+            {u"email"_s, t.email},
+            {u"skills"_s, skills},
+            {u"language"_s, t.language.isEmpty() ? QJsonValue() : QJsonValue(t.language)},
             {u"working_days"_s, days},
             {u"hours"_s, Technician::hoursText(t.dayStarts) + u'-' + Technician::hoursText(t.dayEnds)},
-            {u"absent_days"_s, absent}, {u"active"_s, t.active}};
+            {u"absent_days"_s, absent},
+            {u"active"_s, t.active}};
 }
 
 std::optional<int> minutesOf(const QString &hhmm)
@@ -347,6 +351,8 @@ int technicianAdd(CommandContext &context)
             return context.usageError(MaintenanceCommands::tr("--absent: \"%1\" is not a date as YYYY-MM-DD").arg(d.trimmed()));
         t.absentDays.append(day);
     }
+    // Checked by the repository, which names a value it refuses.
+    t.language = value(context, "language");
     Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
@@ -504,16 +510,20 @@ void MaintenanceCommands::registerCommands(CommandRegistry &registry)
     registry.add({{u"maintenance"_s, u"done"_s},
                   tr("Mark a maintenance request done (an assigned or scheduled one is started first)."),
                   {}, {}, &done});
-    registry.add({{u"technicians"_s, u"add"_s},
-                  tr("Add a technician."),
-                  {},
-                  {option("name", tr("Full name."), tr("name")),
-                   option("email", tr("E-mail address (jobs are sent there)."), tr("address")),
-                   option("skills", tr("Categories, comma-separated (%1).").arg(Maintenance::categoryCodes()), tr("list")),
-                   option("days", tr("Working days, ISO numbers comma-separated (default 1,2,3,4,5)."), tr("list")),
-                   option("hours", tr("Working hours HH:MM-HH:MM (default 08:00-16:00)."), tr("range")),
-                   option("absent", tr("Absent days, YYYY-MM-DD comma-separated."), tr("dates"))},
-                  &technicianAdd});
+    registry.add(
+        {{u"technicians"_s, u"add"_s},
+         tr("Add a technician."),
+         {},
+         {option("name", tr("Full name."), tr("name")),
+          option("email", tr("E-mail address (jobs are sent there)."), tr("address")),
+          option("skills", tr("Categories, comma-separated (%1).").arg(Maintenance::categoryCodes()),
+                 tr("list")),
+          option("days", tr("Working days, ISO numbers comma-separated (default 1,2,3,4,5)."), tr("list")),
+          option("hours", tr("Working hours HH:MM-HH:MM (default 08:00-16:00)."), tr("range")),
+          option("absent", tr("Absent days, YYYY-MM-DD comma-separated."), tr("dates")),
+          option("language", tr("Language of their job e-mails: en or es (default: the office's)."),
+                 tr("code"))},
+         &technicianAdd});
     registry.add({{u"technicians"_s, u"list"_s}, tr("List technicians."), {}, {}, &technicianList});
     registry.add({{u"plans"_s, u"add"_s},
                   tr("Add a preventive maintenance plan (requests every N months)."),

@@ -23,6 +23,9 @@ public:
     Kind kind = Kind::Owner;
     QString email; // optional; valid address when set
     QString phone; // optional
+    // The language its reports' e-mails are written in: "en", "es", or empty for the
+    // office's default (models/core/recipientlanguage.h).
+    QString language;
     int version = 0;
 
     bool operator==(const Client &) const = default;

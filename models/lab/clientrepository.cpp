@@ -1,5 +1,6 @@
 #include "models/lab/clientrepository.h"
 
+#include "models/core/recipientlanguage.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
@@ -13,7 +14,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kSelect = QStringLiteral("SELECT id, code, name, kind, email, phone, version FROM clients");
+const QString kSelect =
+    QStringLiteral("SELECT id, code, name, kind, email, phone, version, language FROM clients");
 
 QString sortExpression(int column)
 {
@@ -42,6 +44,7 @@ Client readClient(const SqlStatement &st)
     c.email = st.value(4).toString();
     c.phone = st.value(5).toString();
     c.version = st.value(6).toInt();
+    c.language = RecipientLanguage::fromSql(st.value(7));
     return c;
 }
 
@@ -51,6 +54,7 @@ Client normalized(Client c)
     c.name = c.name.trimmed();
     c.email = c.email.trimmed();
     c.phone = c.phone.trimmed();
+    c.language = RecipientLanguage::normalized(c.language);
     if (c.email.isNull())
         c.email = u""_s;
     if (c.phone.isNull())
@@ -98,6 +102,8 @@ QList<FieldError> ClientRepository::validate(const Client &client)
         errors.append({u"email"_s, tr("The e-mail address \"%1\" is not valid.").arg(email)});
     if (client.phone.trimmed().size() > 40)
         errors.append({u"phone"_s, tr("The phone number must be at most %1 characters long.").arg(40)});
+    if (const auto language = RecipientLanguage::check(client.language))
+        errors.append(*language);
     return errors;
 }
 
@@ -132,10 +138,11 @@ Result<Client> ClientRepository::create(const Client &input)
     if (!tx.ok())
         return tx.error();
     SqlStatement st(m_db,
-                    u"INSERT INTO clients (code, name, kind, email, phone, version, created_by, updated_by) "
-                    "VALUES (?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"_s);
+                    u"INSERT INTO clients (code, name, kind, email, phone, language, version, created_by, "
+                    "updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"_s);
     st.bind(codeValue(client.code)).bind(client.name).bind(Client::kindCode(client.kind)).bind(client.email);
-    st.bind(client.phone).bind(m_actor.username).bind(m_actor.username);
+    st.bind(client.phone).bind(RecipientLanguage::sqlValue(client.language));
+    st.bind(m_actor.username).bind(m_actor.username);
     if (auto r = st.exec(); !r) {
         // Rolled back before the statement is freed (PostgreSQL refuses to free it in
         // a failed transaction).
@@ -168,12 +175,13 @@ Result<Client> ClientRepository::update(const Client &input)
     const Result<Client> before = get(client.id);
     if (!before)
         return before.error();
-    SqlStatement st(m_db, u"UPDATE clients SET code = ?, name = ?, kind = ?, email = ?, phone = ?, "
-                          "version = version + 1, updated_at = "_s +
-                              Dialect::now(m_db.config().backend) +
-                              u", updated_by = ? WHERE id = ? AND version = ?"_s);
+    SqlStatement st(
+        m_db, u"UPDATE clients SET code = ?, name = ?, kind = ?, email = ?, phone = ?, language = ?, "
+              "version = version + 1, updated_at = "_s +
+                  Dialect::now(m_db.config().backend) + u", updated_by = ? WHERE id = ? AND version = ?"_s);
     st.bind(codeValue(client.code)).bind(client.name).bind(Client::kindCode(client.kind)).bind(client.email);
-    st.bind(client.phone).bind(m_actor.username).bind(client.id).bind(client.version);
+    st.bind(client.phone).bind(RecipientLanguage::sqlValue(client.language));
+    st.bind(m_actor.username).bind(client.id).bind(client.version);
     if (auto r = st.exec(); !r) {
         // Rolled back before the statement is freed (PostgreSQL refuses to free it in
         // a failed transaction).

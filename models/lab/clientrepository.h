@@ -25,7 +25,8 @@ public:
 
     ClientRepository(Database &db, Actor actor);
 
-    // Field keys: "code", "name", "email", "phone".
+    // Field keys: "code", "name", "email", "phone", "language" ("en", "es" or empty:
+    // RecipientLanguage).
     static QList<FieldError> validate(const Client &client);
 
     Result<Client> get(qint64 id);

@@ -63,27 +63,32 @@ std::optional<Maintenance::Category> Maintenance::categoryFromCode(const QString
     return std::nullopt;
 }
 
-QString Maintenance::categoryLabel(Category category)
+const char *Maintenance::categorySource(Category category)
 {
     switch (category) {
     case Category::Plumbing:
-        return tr("Plumbing");
+        return QT_TRANSLATE_NOOP("Maintenance", "Plumbing");
     case Category::Electrical:
-        return tr("Electrical");
+        return QT_TRANSLATE_NOOP("Maintenance", "Electrical");
     case Category::Heating:
-        return tr("Heating");
+        return QT_TRANSLATE_NOOP("Maintenance", "Heating");
     case Category::Furniture:
-        return tr("Furniture");
+        return QT_TRANSLATE_NOOP("Maintenance", "Furniture");
     case Category::Cleaning:
-        return tr("Cleaning");
+        return QT_TRANSLATE_NOOP("Maintenance", "Cleaning");
     case Category::Pest:
-        return tr("Pest control");
+        return QT_TRANSLATE_NOOP("Maintenance", "Pest control");
     case Category::Locks:
-        return tr("Locks and keys");
+        return QT_TRANSLATE_NOOP("Maintenance", "Locks and keys");
     case Category::Other:
-        return tr("Other");
+        break;
     }
-    return tr("Other");
+    return QT_TRANSLATE_NOOP("Maintenance", "Other");
+}
+
+QString Maintenance::categoryLabel(Category category)
+{
+    return tr(categorySource(category));
 }
 
 QString Maintenance::priorityCode(Priority priority)
@@ -109,19 +114,24 @@ std::optional<Maintenance::Priority> Maintenance::priorityFromCode(const QString
     return std::nullopt;
 }
 
-QString Maintenance::priorityLabel(Priority priority)
+const char *Maintenance::prioritySource(Priority priority)
 {
     switch (priority) {
     case Priority::Emergency:
-        return tr("Emergency");
+        return QT_TRANSLATE_NOOP("Maintenance", "Emergency");
     case Priority::High:
-        return tr("High");
+        return QT_TRANSLATE_NOOP("Maintenance", "High");
     case Priority::Routine:
-        return tr("Routine");
+        break;
     case Priority::Low:
-        return tr("Low");
+        return QT_TRANSLATE_NOOP("Maintenance", "Low");
     }
-    return tr("Routine");
+    return QT_TRANSLATE_NOOP("Maintenance", "Routine");
+}
+
+QString Maintenance::priorityLabel(Priority priority)
+{
+    return tr(prioritySource(priority));
 }
 
 QString Maintenance::stateCode(State state)

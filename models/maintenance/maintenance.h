@@ -33,9 +33,13 @@ public:
     static QString categoryCode(Category category); // "plumbing"
     static std::optional<Category> categoryFromCode(const QString &code);
     static QString categoryLabel(Category category); // translated
+    // The English source of the label, for a translation other than the installed one
+    // (tasks/i18n/messagetranslator.h), under the context "Maintenance".
+    static const char *categorySource(Category category);
     static QString priorityCode(Priority priority);  // "emergency"
     static std::optional<Priority> priorityFromCode(const QString &code);
     static QString priorityLabel(Priority priority);
+    static const char *prioritySource(Priority priority); // as categorySource()
     static QString stateCode(State state); // "in_progress"
     static std::optional<State> stateFromCode(const QString &code);
     static QString stateLabel(State state);
@@ -86,6 +90,9 @@ struct Technician
     int dayEnds = 16 * 60;
     bool active = true;
     QList<QDate> absentDays;
+    // The language their job e-mails are written in: "en", "es", or empty for the
+    // office's default (models/core/recipientlanguage.h).
+    QString language;
     int version = 0;
 
     bool hasSkill(Maintenance::Category category) const { return skills.contains(category); }

@@ -1,5 +1,6 @@
 #include "models/maintenance/technicianrepository.h"
 
+#include "models/core/recipientlanguage.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
@@ -40,13 +41,17 @@ QList<FieldError> TechnicianRepository::validate(const Technician &t)
     if (t.dayStarts < 0 || t.dayEnds > 24 * 60 || t.dayStarts >= t.dayEnds)
         errors.append({u"hours"_s, tr("The working hours %1–%2 are not a range within a day.")
                                        .arg(Technician::hoursText(t.dayStarts), Technician::hoursText(t.dayEnds))});
+    if (const auto language = RecipientLanguage::check(t.language))
+        errors.append(*language);
     return errors;
 }
 
 Result<QList<Technician>> TechnicianRepository::read(const QString &where, const QVariantList &values)
 {
-    SqlStatement st(m_db, u"SELECT id, name, email, skills, working_days, day_starts, day_ends, active, version "
-                          "FROM maintenance_technicians"_s + where + u" ORDER BY name, id"_s);
+    SqlStatement st(m_db,
+                    u"SELECT id, name, email, skills, working_days, day_starts, day_ends, active, version, "
+                    "language FROM maintenance_technicians"_s +
+                        where + u" ORDER BY name, id"_s);
     bindAll(st, values);
     if (auto e = st.exec(); !e)
         return e.error();
@@ -63,6 +68,7 @@ Result<QList<Technician>> TechnicianRepository::read(const QString &where, const
         t.dayEnds = st.value(6).toInt();
         t.active = st.value(7).toInt() != 0;
         t.version = st.value(8).toInt();
+        t.language = RecipientLanguage::fromSql(st.value(9));
         index.insert(t.id, out.size());
         out.append(t);
     }
@@ -85,16 +91,26 @@ Result<Technician> TechnicianRepository::add(const Technician &input)
     Technician t = input;
     t.name = t.name.trimmed();
     t.email = t.email.trimmed();
+    t.language = RecipientLanguage::normalized(t.language);
     if (QList<FieldError> errors = validate(t); !errors.isEmpty())
         return DbError::validation(std::move(errors));
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    SqlStatement st(m_db, u"INSERT INTO maintenance_technicians (name, email, skills, working_days, day_starts, "
-                          "day_ends, active, version, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
-                          "RETURNING id"_s);
-    st.bind(t.name).bind(t.email).bind(t.skillCodes()).bind(t.workingDayCodes()).bind(t.dayStarts)
-        .bind(t.dayEnds).bind(t.active ? 1 : 0).bind(m_actor.username).bind(m_actor.username);
+    SqlStatement st(m_db,
+                    u"INSERT INTO maintenance_technicians (name, email, skills, working_days, day_starts, "
+                    "day_ends, active, language, version, created_by, updated_by) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id"_s);
+    st.bind(t.name)
+        .bind(t.email)
+        .bind(t.skillCodes())
+        .bind(t.workingDayCodes())
+        .bind(t.dayStarts)
+        .bind(t.dayEnds)
+        .bind(t.active ? 1 : 0)
+        .bind(RecipientLanguage::sqlValue(t.language))
+        .bind(m_actor.username)
+        .bind(m_actor.username);
     if (auto e = st.exec(); !e) {
         if (e.error().code == DbError::Code::Duplicate)
             return DbError(DbError::Code::Duplicate,
@@ -123,17 +139,29 @@ Result<Technician> TechnicianRepository::update(const Technician &input)
     Technician t = input;
     t.name = t.name.trimmed();
     t.email = t.email.trimmed();
+    t.language = RecipientLanguage::normalized(t.language);
     if (QList<FieldError> errors = validate(t); !errors.isEmpty())
         return DbError::validation(std::move(errors));
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
     const QString now = Dialect::now(m_db.config().backend);
-    SqlStatement st(m_db, u"UPDATE maintenance_technicians SET name = ?, email = ?, skills = ?, working_days = ?, "
-                          "day_starts = ?, day_ends = ?, active = ?, version = version + 1, updated_at = "_s +
-                              now + u", updated_by = ? WHERE id = ? AND version = ?"_s);
-    st.bind(t.name).bind(t.email).bind(t.skillCodes()).bind(t.workingDayCodes()).bind(t.dayStarts)
-        .bind(t.dayEnds).bind(t.active ? 1 : 0).bind(m_actor.username).bind(t.id).bind(t.version);
+    SqlStatement st(m_db,
+                    u"UPDATE maintenance_technicians SET name = ?, email = ?, skills = ?, working_days = ?, "
+                    "day_starts = ?, day_ends = ?, active = ?, language = ?, version = version + 1, "
+                    "updated_at = "_s +
+                        now + u", updated_by = ? WHERE id = ? AND version = ?"_s);
+    st.bind(t.name)
+        .bind(t.email)
+        .bind(t.skillCodes())
+        .bind(t.workingDayCodes())
+        .bind(t.dayStarts)
+        .bind(t.dayEnds)
+        .bind(t.active ? 1 : 0)
+        .bind(RecipientLanguage::sqlValue(t.language))
+        .bind(m_actor.username)
+        .bind(t.id)
+        .bind(t.version);
     if (auto e = st.exec(); !e)
         return e.error();
     if (st.numRowsAffected() == 0)

@@ -24,7 +24,8 @@ class TechnicianRepository
 public:
     TechnicianRepository(Database &db, Actor actor);
 
-    // Field keys: "name", "email", "skills", "working_days", "hours".
+    // Field keys: "name", "email", "skills", "working_days", "hours", "language" ("en",
+    // "es" or empty: RecipientLanguage).
     static QList<FieldError> validate(const Technician &technician);
 
     Result<Technician> add(const Technician &technician);
