@@ -2,6 +2,7 @@
 #include "models/core/peoplerepository.h"
 #include "models/db/transaction.h"
 #include "models/lab/reportrepository.h"
+#include "tasks/i18n/messagetranslator.h"
 #include "tasks/jobcontext.h"
 #include "tasks/lab/labdocuments.h"
 #include "tasks/lab/labservices.h"
@@ -224,21 +225,36 @@ QCoro::Task<JobOutcome> Finalization::run()
 
         const Client &client = sources->client;
         if (!client.email.trimmed().isEmpty()) {
+            // In the client's language (tasks/i18n/messagetranslator.h), whoever finalizes.
+            const MessageTranslator to(client.language);
+            const auto trIn = [&to](const char *text) {
+                return to.translate("Finalization", text);
+            };
+            // The lab's name as configured; the built-in one in the client's language too.
+            const char *const defaultLab =
+                QT_TRANSLATE_NOOP("LabDocuments", "Veterinary Diagnostic Laboratory");
+            const QString labName = doc.lab.name == QCoreApplication::translate("LabDocuments", defaultLab)
+                                        ? to.translate("LabDocuments", defaultLab)
+                                        : doc.lab.name;
             OutboxMessage m;
             m.dedupeKey = u"report-finalized/%1"_s.arg(m_reportId);
             m.toAddress = client.email.trimmed();
             m.toName = client.name;
-            m.subject = finalized.revision > 1 ? tr("Report %1 (amended, revision %2)")
-                                                     .arg(finalized.protocolNumber)
-                                                     .arg(finalized.revision)
-                                               : tr("Report %1").arg(finalized.protocolNumber);
+            m.subject =
+                finalized.revision > 1
+                    ? trIn(QT_TRANSLATE_NOOP("Finalization", "Report %1 (amended, revision %2)"))
+                          .arg(finalized.protocolNumber)
+                          .arg(finalized.revision)
+                    : trIn(QT_TRANSLATE_NOOP("Finalization", "Report %1")).arg(finalized.protocolNumber);
             m.bodyText =
-                tr("Dear %1,\n\nplease find attached the report on protocol %2 (%3, %4), signed by %5.\n\n"
-                   "%6")
+                trIn(QT_TRANSLATE_NOOP("Finalization",
+                                       "Dear %1,\n\nplease find attached the report on protocol %2 (%3, %4), "
+                                       "signed by %5.\n\n%6"))
                     .arg(client.name, finalized.protocolNumber, sources->protocol.species,
-                         sources->protocol.animalId.isEmpty() ? tr("no animal id")
-                                                              : sources->protocol.animalId,
-                         signerName, doc.lab.name);
+                         sources->protocol.animalId.isEmpty()
+                             ? trIn(QT_TRANSLATE_NOOP("Finalization", "no animal id"))
+                             : sources->protocol.animalId,
+                         signerName, labName);
             m.attachments.append(
                 {0, LabDocuments::reportFileName(finalized), u"application/pdf"_s, pdf, pdf.size()});
             m.relatedEntity = u"report"_s;

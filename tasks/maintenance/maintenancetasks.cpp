@@ -1,5 +1,6 @@
 #include "tasks/maintenance/maintenancetasks.h"
 
+#include "models/core/recipientlanguage.h"
 #include "models/db/database.h"
 #include "models/db/events.h"
 #include "models/db/sqlstatement.h"
@@ -9,6 +10,7 @@
 #include "models/maintenance/maintenancerepository.h"
 #include "models/maintenance/maintenancerules.h"
 #include "models/maintenance/technicianrepository.h"
+#include "tasks/i18n/messagetranslator.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobstore.h"
 #include "tasks/mail/outbox.h"
@@ -51,6 +53,39 @@ QString when(const QDateTime &t)
 QString link(qint64 requestId)
 {
     return u"maintenance:%1"_s.arg(requestId);
+}
+
+// The notices to residents and technicians are written in the recipient's language
+// (tasks/i18n/messagetranslator.h), not the worker's: each source text is marked for
+// lupdate under this file's context, "MaintenanceTasks".
+QString trIn(const MessageTranslator &to, const char *text)
+{
+    return to.translate("MaintenanceTasks", text);
+}
+
+// The place, the category, the priority and the visit, in the recipient's words and
+// formats ("NH/101", "Cerraduras y llaves", "7/12/26 14:00–15:00").
+QString placeIn(const MessageTranslator &to, const MaintenanceRequest &r)
+{
+    if (r.roomId == 0 || r.roomNumber.isEmpty())
+        return to.translate("Maintenance", QT_TRANSLATE_NOOP("Maintenance", "%1 (common area)"))
+            .arg(r.buildingCode);
+    return r.placeLabel();
+}
+
+QString categoryIn(const MessageTranslator &to, Maintenance::Category category)
+{
+    return to.translate("Maintenance", Maintenance::categorySource(category));
+}
+
+QString priorityIn(const MessageTranslator &to, Maintenance::Priority priority)
+{
+    return to.translate("Maintenance", Maintenance::prioritySource(priority));
+}
+
+QString slotIn(const MessageTranslator &to, const MaintenanceRequest &r)
+{
+    return to.dateTime(r.slotStart) + u"–"_s + to.time(r.slotEnd);
 }
 
 // Step 1: the technician, the estimate and the slot, or "needs attention".
@@ -135,12 +170,12 @@ Result<Assigned> assignStep(JobContext &ctx, const MaintenanceRequest &request)
 // stored before migration 0023 that libphonenumber refuses), so that nobody misses the
 // visit. Each once (dedupe keys per request and channel). Joins tellStep's transaction;
 // each outbox queues its drain (mail.send, sms.send) with the message.
-VoidResult tellResident(JobContext &ctx, Outbox &outbox, const MaintenanceRequest &r, const QString &place,
-                        const QString &slot)
+VoidResult tellResident(JobContext &ctx, Outbox &outbox, const MaintenanceRequest &r)
 {
     Database &db = ctx.database();
-    SqlStatement st(db,
-                    u"SELECT email, first_name, last_name, phone, contact_by FROM residents WHERE id = ?"_s);
+    SqlStatement st(
+        db,
+        u"SELECT email, first_name, last_name, phone, contact_by, language FROM residents WHERE id = ?"_s);
     st.bind(r.reportedByResidentId);
     if (auto e = st.exec(); !e)
         return e.error();
@@ -154,8 +189,12 @@ VoidResult tellResident(JobContext &ctx, Outbox &outbox, const MaintenanceReques
     resident.phone = st.value(3).toString();
     resident.contactBy =
         Resident::contactByFromCode(st.value(4).toString()).value_or(Resident::ContactBy::Email);
+    resident.language = RecipientLanguage::fromSql(st.value(5));
     st.finish();
     const QString name = (resident.firstName + u' ' + resident.lastName).trimmed();
+    const MessageTranslator to(resident.language);
+    const QString place = placeIn(to, r);
+    const QString slot = slotIn(to, r);
 
     bool byEmail = resident.wantsEmail();
     if (resident.wantsSms()) {
@@ -163,8 +202,11 @@ VoidResult tellResident(JobContext &ctx, Outbox &outbox, const MaintenanceReques
         m.dedupeKey = u"maintenance/%1/resident/sms"_s.arg(r.id);
         m.toNumber = resident.phone;
         m.toName = name;
-        //: A text message: keep it short (one SMS, 160 characters, once filled in).
-        m.text = tr("Housing Office: your maintenance request %1 in %2 is scheduled for %3 with %4.")
+        m.text = trIn(to,
+                      //: A text message: keep it short (one SMS, 160 characters, once filled in).
+                      QT_TRANSLATE_NOOP(
+                          "MaintenanceTasks",
+                          "Housing Office: your maintenance request %1 in %2 is scheduled for %3 with %4."))
                      .arg(QString::number(r.id), place, slot, r.technicianName);
         m.relatedEntity = u"maintenance_request"_s;
         m.relatedId = r.id;
@@ -181,13 +223,21 @@ VoidResult tellResident(JobContext &ctx, Outbox &outbox, const MaintenanceReques
     m.dedupeKey = u"maintenance/%1/resident"_s.arg(r.id);
     m.toAddress = resident.email;
     m.toName = name;
-    m.subject = tr("Your maintenance request %1: visit on %2").arg(r.id).arg(when(r.slotStart));
-    m.bodyText = tr("Hello %1,\n\nyour request about %2 (%3) in %4 is scheduled: %5 will come on %6.\n%7\n\n"
-                    "Housing Office")
-                     .arg(resident.firstName, Maintenance::categoryLabel(r.category).toLower(),
-                          r.description.left(200), place, r.technicianName, slot,
-                          r.permissionToEnter ? tr("You allowed us to enter while you are away.")
-                                              : tr("Please be there to let the technician in."));
+    m.subject = trIn(to, QT_TRANSLATE_NOOP("MaintenanceTasks", "Your maintenance request %1: visit on %2"))
+                    .arg(r.id)
+                    .arg(to.dateTime(r.slotStart));
+    m.bodyText =
+        trIn(to,
+             QT_TRANSLATE_NOOP("MaintenanceTasks",
+                               "Hello %1,\n\nyour request about %2 (%3) in %4 is scheduled: %5 will come on "
+                               "%6.\n%7\n\nHousing Office"))
+            .arg(resident.firstName, categoryIn(to, r.category).toLower(), r.description.left(200), place,
+                 r.technicianName, slot,
+                 r.permissionToEnter
+                     ? trIn(to, QT_TRANSLATE_NOOP("MaintenanceTasks",
+                                                  "You allowed us to enter while you are away."))
+                     : trIn(to, QT_TRANSLATE_NOOP("MaintenanceTasks",
+                                                  "Please be there to let the technician in.")));
     m.relatedEntity = u"maintenance_request"_s;
     m.relatedId = r.id;
     if (auto q = outbox.enqueue(m, ctx.actor()); !q)
@@ -205,29 +255,45 @@ VoidResult tellStep(JobContext &ctx, const MaintenanceRequest &r)
     if (!tx.ok())
         return tx.error();
     Outbox outbox(db, ctx.clock());
-    const QString place = r.placeLabel();
-    const QString slot =
-        when(r.slotStart) + u"–"_s + QLocale::c().toString(r.slotEnd.toLocalTime(), u"HH:mm"_s);
     if (r.reportedByResidentId > 0) {
-        if (auto told = tellResident(ctx, outbox, r, place, slot); !told)
+        if (auto told = tellResident(ctx, outbox, r); !told)
             return told.error();
     }
     {
+        SqlStatement st(db, u"SELECT language FROM maintenance_technicians WHERE id = ?"_s);
+        st.bind(r.technicianId);
+        if (auto e = st.exec(); !e)
+            return e.error();
+        const MessageTranslator to(st.next() ? RecipientLanguage::fromSql(st.value(0)) : QString());
+        st.finish();
+        const QString place = placeIn(to, r);
+        const QString slot = slotIn(to, r);
         OutboxMessage m;
         m.dedupeKey = u"maintenance/%1/technician/%2"_s.arg(r.id).arg(r.technicianId);
         m.toAddress = r.technicianEmail;
         m.toName = r.technicianName;
-        m.subject = tr("Maintenance job %1 at %2: %3").arg(r.id).arg(place, slot);
+        m.subject = trIn(to, QT_TRANSLATE_NOOP("MaintenanceTasks", "Maintenance job %1 at %2: %3"))
+                        .arg(r.id)
+                        .arg(place, slot);
         m.bodyText =
-            tr("Job %1 (%2, %3 priority) at %4, %5.\n\n%6\n\nPermission to enter: %7.\nDue by %8.")
+            trIn(to, QT_TRANSLATE_NOOP("MaintenanceTasks", "Job %1 (%2, %3 priority) at %4, %5.\n\n%6\n\n"
+                                                           "Permission to enter: %7.\nDue by %8."))
                 .arg(r.id)
-                .arg(Maintenance::categoryLabel(r.category), Maintenance::priorityLabel(r.priority).toLower(),
-                     place, slot, r.description, r.permissionToEnter ? tr("yes") : tr("no"), when(r.dueAt));
+                .arg(categoryIn(to, r.category), priorityIn(to, r.priority).toLower(), place, slot,
+                     r.description,
+                     r.permissionToEnter ? trIn(to, QT_TRANSLATE_NOOP("MaintenanceTasks", "yes"))
+                                         : trIn(to, QT_TRANSLATE_NOOP("MaintenanceTasks", "no")),
+                     to.dateTime(r.dueAt));
         m.relatedEntity = u"maintenance_request"_s;
         m.relatedId = r.id;
         if (auto q = outbox.enqueue(m, ctx.actor()); !q)
             return q.error();
     }
+    // The staff read their notification in their own language (StoredText); the visit
+    // as written here.
+    const QString place = r.placeLabel();
+    const QString slot =
+        when(r.slotStart) + u"–"_s + QLocale::c().toString(r.slotEnd.toLocalTime(), u"HH:mm"_s);
     const Result<int> told =
         notifyStaff(db, ctx.clock(), ctx.actor(), false,
                     msg(QT_TRANSLATE_NOOP("MaintenanceTasks", "Maintenance request %1 assigned to %2"))

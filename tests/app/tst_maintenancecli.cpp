@@ -3,6 +3,7 @@
 #include "tasks/jobstore.h"
 #include "tests/app/clirunner.h"
 #include "tests/models/housing/allocationtestutil.h"
+#include "tests/support/smtpsink.h"
 #include "tests/support/testdatabase.h"
 
 #include <QDate>
@@ -290,6 +291,168 @@ private Q_SLOTS:
                         "related_id = ?"_s,
                         {bothId}),
                  1);
+    }
+
+    // Issue 15: each resident and technician reads their notice in their own language
+    // (residents.language, maintenance_technicians.language), dates in their locale,
+    // whatever the worker runs in; one worker process handles a Spanish and an English
+    // resident's requests side by side.
+    void noticesInTheRecipientsLanguage()
+    {
+        CliRunner::Run r =
+            cli({u"technicians"_s, u"add"_s, u"--name"_s, u"Eva Sanz"_s, u"--email"_s, u"eva@example.edu"_s,
+                 u"--skills"_s, u"electrical"_s, u"--days"_s, u"1,2,3,4,5,6,7"_s, u"--hours"_s,
+                 u"00:00-24:00"_s, u"--language"_s, u"es"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        QCOMPARE(CliRunner::jsonObject(r.out).value(u"language"_s).toString(), u"es"_s);
+        // A language Residesk does not write is refused, naming it; nothing is stored.
+        r = cli({u"technicians"_s, u"add"_s, u"--name"_s, u"Max Roth"_s, u"--email"_s, u"max@example.edu"_s,
+                 u"--skills"_s, u"electrical"_s, u"--language"_s, u"de"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.errText().contains(u"\"de\""_s), qPrintable(r.errText()));
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM maintenance_technicians WHERE email = 'max@example.edu'"_s),
+                 0);
+
+        Database &db = m_t->dbAs(Person::Housing);
+        struct Case
+        {
+            QString studentId;
+            QString language;
+            Resident::ContactBy contactBy;
+            bool permission;
+            qint64 requestId = 0;
+        };
+        QList<Case> cases{{u"S0301"_s, u"es"_s, Resident::ContactBy::Both, false},
+                          {u"S0302"_s, u"en"_s, Resident::ContactBy::Email, true}};
+        for (Case &c : cases) {
+            Resident res;
+            res.studentId = c.studentId;
+            res.firstName = u"Noa"_s;
+            res.lastName = c.studentId;
+            res.email = c.studentId.toLower() + u"@students.example.edu"_s;
+            res.phone = u"+12025550161"_s;
+            res.contactBy = c.contactBy;
+            res.language = c.language;
+            const Result<Resident> stored = ResidentRepository(db, AllocationTest::actor()).create(res);
+            QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().text()));
+            QCOMPARE(stored->language, c.language);
+            QStringList add{u"maintenance"_s, u"add"_s,        u"--room"_s,        u"NH/102"_s,
+                            u"--category"_s,  u"electrical"_s, u"--description"_s, u"The lamp flickers"_s,
+                            u"--resident"_s,  c.studentId,     u"--json"_s};
+            if (c.permission)
+                add << u"--permission-to-enter"_s;
+            r = cli(add); // queued, not processed
+            QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+            c.requestId = CliRunner::jsonObject(r.out).value(u"id"_s).toInteger();
+            QVERIFY(c.requestId > 0);
+        }
+        // One worker process (it runs in English) handles both requests; the e-mails then go
+        // out through a real SMTP server.
+        SmtpSink sink;
+        QString error;
+        QVERIFY2(sink.start(&error), qPrintable(error));
+        // The notices first, then their e-mails (kept apart: a drain that runs while the
+        // notices queue theirs is not what this test is about).
+        for (const QString &kinds : {u"maintenance.process"_s, u"mail.send"_s}) {
+            QProcessEnvironment env = CliRunner::environment();
+            sink.addTo(env);
+            QProcess worker;
+            worker.setProcessEnvironment(env);
+            worker.start(CliRunner::binary(), {u"--database"_s, m_t->urlAs(Person::Worker), u"worker"_s,
+                                               u"--once"_s, u"--kinds"_s, kinds});
+            QVERIFY(worker.waitForStarted(10000));
+            QVERIFY2(worker.waitForFinished(120000), "the worker did not finish");
+            QVERIFY2(worker.exitStatus() == QProcess::NormalExit && worker.exitCode() == 0,
+                     worker.readAllStandardError().constData());
+        }
+        for (const Case &c : std::as_const(cases)) {
+            std::unique_ptr<Database> installer = m_t->openAsInstaller();
+            SqlStatement st(*installer, u"SELECT state, last_error FROM jobs WHERE unique_key = ?"_s);
+            st.bind(u"maintenance.process:%1"_s.arg(c.requestId));
+            QVERIFY(st.exec() && st.next());
+            QVERIFY2(st.value(0).toString() == u"succeeded"_s, qPrintable(st.value(1).toString()));
+        }
+        const auto received = [&sink](const QString &to) {
+            for (const QJsonObject &m : sink.messages())
+                if (m.value(u"to"_s).toString().contains(to))
+                    return m;
+            return QJsonObject();
+        };
+
+        const auto email = [this](qint64 id, const QString &to) {
+            std::unique_ptr<Database> installer = m_t->openAsInstaller();
+            SqlStatement st(*installer,
+                            u"SELECT subject, body_text FROM outbox_emails WHERE related_entity = "
+                            "'maintenance_request' AND related_id = ? AND to_address = ?"_s);
+            st.bind(id).bind(to);
+            return st.exec() && st.next() ? QStringList{st.value(0).toString(), st.value(1).toString()}
+                                          : QStringList{};
+        };
+        for (const Case &c : std::as_const(cases)) {
+            r = cli({u"maintenance"_s, u"show"_s, QString::number(c.requestId), u"--json"_s});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+            const QJsonObject shown = CliRunner::jsonObject(r.out);
+            QCOMPARE(shown.value(u"state"_s).toString(), u"scheduled"_s);
+            QCOMPARE(shown.value(u"technician"_s).toString(), u"Eva Sanz"_s);
+            const QDateTime start =
+                QDateTime::fromString(shown.value(u"slot_start"_s).toString(), Qt::ISODate).toLocalTime();
+            const QDateTime end =
+                QDateTime::fromString(shown.value(u"slot_end"_s).toString(), Qt::ISODate).toLocalTime();
+            QVERIFY(start.isValid() && end.isValid());
+            const QLocale locale(c.language);
+            const QString when = locale.toString(start, QLocale::ShortFormat);
+            const QString address = c.studentId.toLower() + u"@students.example.edu"_s;
+            const QStringList mail = email(c.requestId, address);
+            QCOMPARE(mail.size(), 2);
+            const QString &subject = mail.at(0);
+            const QString &body = mail.at(1);
+            // As the resident's mail server got it (headers and body decoded).
+            const QJsonObject got = received(address);
+            QCOMPARE(got.value(u"subject"_s).toString(), subject);
+            QCOMPARE(got.value(u"body"_s).toString().trimmed(), body.trimmed());
+            if (c.language == u"es"_s) {
+                QCOMPARE(subject,
+                         u"Su solicitud de mantenimiento %1: visita el %2"_s.arg(c.requestId).arg(when));
+                QVERIFY2(body.startsWith(u"Hola, Noa:"_s), qPrintable(body));
+                QVERIFY2(body.contains(u"Su solicitud sobre electricidad (The lamp flickers) en NH/102"_s),
+                         qPrintable(body));
+                QVERIFY2(body.contains(u"Esté presente para abrir la puerta al técnico."_s),
+                         qPrintable(body));
+                QVERIFY2(body.contains(u"Eva Sanz acudirá el "_s + when), qPrintable(body));
+                QVERIFY2(body.endsWith(u"Oficina de Alojamiento"_s), qPrintable(body));
+                // The text message too.
+                std::unique_ptr<Database> installer = m_t->openAsInstaller();
+                SqlStatement st(*installer, u"SELECT body_text FROM sms_outbox WHERE related_entity = "
+                                            "'maintenance_request' AND related_id = ?"_s);
+                st.bind(c.requestId);
+                QVERIFY(st.exec() && st.next());
+                const QString text = st.value(0).toString();
+                QCOMPARE(text, u"Oficina de Alojamiento: su solicitud de mantenimiento %1 en NH/102 está "
+                               "programada para %2–%3 con Eva Sanz."_s.arg(c.requestId)
+                                   .arg(when, locale.toString(end.time(), QLocale::ShortFormat)));
+                QVERIFY2(text.size() <= 160, qPrintable(text));
+            } else {
+                QCOMPARE(subject, u"Your maintenance request %1: visit on %2"_s.arg(c.requestId).arg(when));
+                QVERIFY2(body.startsWith(u"Hello Noa,"_s), qPrintable(body));
+                QVERIFY2(body.contains(u"your request about electrical (The lamp flickers) in NH/102"_s),
+                         qPrintable(body));
+                QVERIFY2(body.contains(u"You allowed us to enter while you are away."_s), qPrintable(body));
+                QVERIFY2(body.contains(u"Eva Sanz will come on "_s + when), qPrintable(body));
+                QVERIFY2(body.endsWith(u"Housing Office"_s), qPrintable(body));
+            }
+            // The technician reads Spanish for both requests, the visit in Spanish formats.
+            const QStringList job = email(c.requestId, u"eva@example.edu"_s);
+            QCOMPARE(job.size(), 2);
+            QVERIFY2(job.at(0).startsWith(u"Trabajo de mantenimiento %1 en NH/102: %2–"_s.arg(c.requestId)
+                                              .arg(QLocale(u"es"_s).toString(start, QLocale::ShortFormat))),
+                     qPrintable(job.at(0)));
+            QVERIFY2(job.at(1).startsWith(
+                         u"Trabajo %1 (Electricidad, prioridad normal) en NH/102"_s.arg(c.requestId)),
+                     qPrintable(job.at(1)));
+            QVERIFY2(job.at(1).contains(c.permission ? u"Permiso para entrar: sí."_s
+                                                     : u"Permiso para entrar: no."_s),
+                     qPrintable(job.at(1)));
+        }
     }
 
     void plansOncePerPeriodWithTwoWorkersAfterDowntime()

@@ -4,6 +4,7 @@
 // their refusals and exit codes.
 #include "models/core/actor.h"
 #include "models/db/sqlstatement.h"
+#include "models/lab/clientrepository.h"
 #include "models/lab/reportrepository.h"
 #include "models/lab/workorderrepository.h"
 #include "tasks/job.h"
@@ -37,9 +38,10 @@ private:
         return QStringList{u"--database"_s, m_t->url()} + command;
     }
 
-    Report draftWithResults()
+    Report draftWithResults(qint64 clientId = 0)
     {
-        const Protocol p = LabTest::protocolIn(m_t->db(), m_clientId, Protocol::State::Received);
+        const Protocol p =
+            LabTest::protocolIn(m_t->db(), clientId > 0 ? clientId : m_clientId, Protocol::State::Received);
         Result<Report> draft = ReportRepository(m_t->db(), LabTest::actor()).currentDraft(p.id);
         if (!draft)
             return {};
@@ -262,6 +264,64 @@ private Q_SLOTS:
         QVERIFY(seen);
         r = CliRunner::run(args({u"reports"_s, u"list"_s, u"--state"_s, u"finalized"_s}));
         QVERIFY2(r.outText().contains(fullName), qPrintable(r.outText()));
+    }
+
+    // Issue 15: the finalized report's e-mail is written in the client's language
+    // (clients.language), whoever finalizes it; the others' stays English.
+    void reportEmailInTheClientsLanguage()
+    {
+        Client farm;
+        farm.name = u"Granja El Sol"_s;
+        farm.kind = Client::Kind::Farm;
+        farm.email = u"oficina@granjasol.example.es"_s;
+        farm.language = u"es"_s;
+        const Result<Client> stored = ClientRepository(m_t->db(), LabTest::actor()).create(farm);
+        QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().text()));
+        QCOMPARE(stored->language, u"es"_s);
+        // A language the lab does not write is refused by the data layer, naming it.
+        Client other = farm;
+        other.name = u"Ferme du Lac"_s;
+        other.language = u"fr"_s;
+        const Result<Client> refused = ClientRepository(m_t->db(), LabTest::actor()).create(other);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, DbError::Code::Validation);
+        QCOMPARE(refused.error().fields.size(), 1);
+        QCOMPARE(refused.error().fields.first().field, u"language"_s);
+        QVERIFY2(refused.error().fields.first().message.contains(u"\"fr\""_s),
+                 qPrintable(refused.error().fields.first().message));
+
+        const Report draft = draftWithResults(stored->id);
+        QVERIFY(draft.id > 0);
+        const CliRunner::Run r = CliRunner::run(
+            args({u"report"_s, u"finalize"_s, QString::number(draft.id), u"--wait"_s, u"--json"_s}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        const auto email = [this](qint64 reportId) {
+            SqlStatement st(m_t->db(), u"SELECT subject, body_text, to_address FROM outbox_emails WHERE "
+                                       "related_entity = 'report' AND related_id = ?"_s);
+            st.bind(reportId);
+            return st.exec() && st.next()
+                       ? QStringList{st.value(0).toString(), st.value(1).toString(), st.value(2).toString()}
+                       : QStringList{};
+        };
+        const QStringList spanish = email(draft.id);
+        QCOMPARE(spanish.size(), 3);
+        QCOMPARE(spanish.at(2), u"oficina@granjasol.example.es"_s);
+        QCOMPARE(spanish.at(0), u"Informe "_s + draft.protocolNumber);
+        const QString &body = spanish.at(1);
+        QVERIFY2(body.startsWith(u"Estimado/a Granja El Sol:\n\nLe adjuntamos el informe del protocolo "_s +
+                                 draft.protocolNumber + u" (Bovine, UK000111222), firmado por "_s),
+                 qPrintable(body));
+        // The lab's built-in name in the client's language too (no name is configured here).
+        QVERIFY2(body.endsWith(u"Laboratorio de Diagnóstico Veterinario"_s), qPrintable(body));
+
+        // The English client's report of finalizeAndWait: English.
+        const QStringList english = email(m_waited.id);
+        QCOMPARE(english.size(), 3);
+        QCOMPARE(english.at(0), u"Report "_s + m_waited.protocolNumber);
+        QVERIFY2(english.at(1).startsWith(
+                     u"Dear Hillside Dairy,\n\nplease find attached the report on protocol "_s),
+                 qPrintable(english.at(1)));
+        QVERIFY2(english.at(1).endsWith(u"Veterinary Diagnostic Laboratory"_s), qPrintable(english.at(1)));
     }
 
     void usageErrors_data()
