@@ -58,7 +58,9 @@ CsvExporter::CsvExporter(Database &db, Actor actor)
 
 QStringList CsvExporter::residentColumns()
 {
-    return {u"student_id"_s, u"first_name"_s, u"last_name"_s, u"email"_s, u"phone"_s, u"status"_s};
+    // As the resident import reads them (an empty language: the office's default).
+    return {u"student_id"_s, u"first_name"_s, u"last_name"_s,  u"email"_s,
+            u"phone"_s,      u"status"_s,     u"contact_by"_s, u"language"_s};
 }
 
 QStringList CsvExporter::roomColumns()
@@ -105,8 +107,9 @@ Result<qint64> CsvExporter::exportResidents(QIODevice &device, const Progress &p
     ResidentRepository repository(m_db, m_actor);
     const Result<qint64> rows = forEachPage<ResidentRepository, Resident>(
         repository, ResidentRepository::StudentId, progress, [&writer](const Resident &r) -> VoidResult {
-            if (!writer.writeRecord(
-                    {r.studentId, r.firstName, r.lastName, r.email, r.phone, Resident::statusCode(r.status)}))
+            if (!writer.writeRecord({r.studentId, r.firstName, r.lastName, r.email, r.phone,
+                                     Resident::statusCode(r.status), Resident::contactByCode(r.contactBy),
+                                     r.language}))
                 return writeError(writer);
             return {};
         });

@@ -1,6 +1,7 @@
 #include "models/io/residentimporter.h"
 
 #include "models/core/phonenumber.h"
+#include "models/core/recipientlanguage.h"
 #include "models/db/database.h"
 #include "models/db/databasefileguard.h"
 #include "models/db/dialect.h"
@@ -69,6 +70,11 @@ public:
         field(u"\"email\":", r.email);
         field(u"\"phone\":", r.phone);
         field(u"\"status\":", Resident::statusCode(r.status));
+        field(u"\"contact_by\":", Resident::contactByCode(r.contactBy));
+        if (r.language.isEmpty())
+            m_text += u",\"language\":null"_s; // the office's default
+        else
+            field(u"\"language\":", r.language);
         m_text += u",\"version\":"_s + QString::number(r.version) + u'}';
         ++m_count;
     }
@@ -184,11 +190,15 @@ struct ResidentImporter::Row
     Resident values;
     bool hasPhone = false;
     bool hasStatus = false;
+    bool hasContactBy = false;
+    bool hasLanguage = false;
+    QStringList fields; // as read, for a rejection found when the stored row is known
 };
 
 QStringList ResidentImporter::fieldKeys()
 {
-    return {u"student_id"_s, u"first_name"_s, u"last_name"_s, u"email"_s, u"phone"_s, u"status"_s};
+    return {u"student_id"_s, u"first_name"_s, u"last_name"_s,  u"email"_s,
+            u"phone"_s,      u"status"_s,     u"contact_by"_s, u"language"_s};
 }
 
 QStringList ResidentImporter::requiredFieldKeys()
@@ -441,14 +451,47 @@ void ResidentImporter::classify(const CsvRecord &record, QList<Row> &rows, Chunk
                 tr("The status \"%1\" is not one of active, inactive, graduated.").arg(value(u"status"_s)));
         }
     }
-    for (const FieldError &error : ResidentRepository::validate(r))
+    // The optional contact_by and language columns name the column (as the file's header
+    // has it) and the value they refuse; an empty cell leaves the stored value alone.
+    const auto columnName = [&](const QString &key) {
+        return m_header.at(m_columns.value(key));
+    };
+    const QString contactBy = value(u"contact_by"_s);
+    if (!contactBy.isEmpty()) {
+        if (const std::optional<Resident::ContactBy> c = Resident::contactByFromCode(contactBy.toLower())) {
+            r.contactBy = *c;
+            row.hasContactBy = true;
+        } else {
+            problems.append(tr("The column \"%1\" has \"%2\", which is not one of email, sms, both.")
+                                .arg(columnName(u"contact_by"_s), contactBy));
+        }
+    }
+    const QString language = value(u"language"_s);
+    if (!language.isEmpty()) {
+        if (RecipientLanguage::check(language)) {
+            problems.append(
+                tr("The column \"%1\" has \"%2\", which is not one of %3; leave it empty for the office's "
+                   "default.")
+                    .arg(columnName(u"language"_s), language, RecipientLanguage::codes().join(u", "_s)));
+        } else {
+            r.language = RecipientLanguage::normalized(language);
+            row.hasLanguage = true;
+        }
+    }
+    for (const FieldError &error : ResidentRepository::validate(r)) {
+        // Without a phone column the stored number decides whether a text can go: write()
+        // checks it against the stored row.
+        if (error.field == u"contact_by"_s && !row.hasPhone)
+            continue;
         problems.append(error.message);
+    }
     if (!problems.isEmpty())
         return reject(tr("line %1: %2").arg(line).arg(problems.join(u' ')));
     // Stored as E.164, as the repository stores it: a file with the number written
     // another way is then unchanged on a second import.
     if (!r.phone.isEmpty())
         r.phone = PhoneNumber::normalize(r.phone).e164;
+    row.fields = record.fields();
     rows.append(std::move(row));
 }
 
@@ -522,10 +565,9 @@ VoidResult ResidentImporter::write(QList<Row> &rows, Chunk &chunk)
         JsonRows ids;
         for (const Row &row : std::as_const(rows))
             ids.appendId(row.values.studentId);
-        SqlStatement st(m_db,
-                        u"SELECT id, student_id, first_name, last_name, email, phone, status, version FROM "
-                        "residents WHERE student_id IN "_s +
-                            Dialect::jsonTextList(backend));
+        SqlStatement st(m_db, u"SELECT id, student_id, first_name, last_name, email, phone, status, version, "
+                              "contact_by, language FROM residents WHERE student_id IN "_s +
+                                  Dialect::jsonTextList(backend));
         st.bind(ids.text());
         if (VoidResult r = st.exec(); !r)
             return r;
@@ -539,15 +581,31 @@ VoidResult ResidentImporter::write(QList<Row> &rows, Chunk &chunk)
             r.phone = st.value(5).toString();
             r.status = Resident::statusFromCode(st.value(6).toString()).value_or(Resident::Status::Active);
             r.version = st.value(7).toInt();
+            r.contactBy =
+                Resident::contactByFromCode(st.value(8).toString()).value_or(Resident::ContactBy::Email);
+            r.language = RecipientLanguage::fromSql(st.value(9));
             existing.insert(r.studentId, r);
         }
     }
 
     JsonRows inserts;
     JsonRows updates;
+    // Text messages need a number: a row that chooses them without a phone column is
+    // checked against the stored number here, as is a row that empties the number of a
+    // resident who chose them.
+    const auto rejectNoPhone = [&chunk](const Row &row) {
+        const QString why =
+            ResidentRepository::tr("Text messages need a phone number: add one, or choose e-mail.");
+        chunk.rejected.append({row.line, tr("line %1: %2").arg(row.line).arg(why), row.fields});
+        ++chunk.counts.rejected;
+    };
     for (const Row &row : std::as_const(rows)) {
         const auto it = existing.constFind(row.values.studentId);
         if (it == existing.constEnd()) {
+            if (row.values.wantsSms() && row.values.phone.isEmpty()) {
+                rejectNoPhone(row);
+                continue;
+            }
             inserts.append(row.values); // a missing status is Active already
             ++chunk.counts.created;
             continue;
@@ -561,8 +619,16 @@ VoidResult ResidentImporter::write(QList<Row> &rows, Chunk &chunk)
             after.phone = row.values.phone;
         if (row.hasStatus)
             after.status = row.values.status;
+        if (row.hasContactBy)
+            after.contactBy = row.values.contactBy;
+        if (row.hasLanguage)
+            after.language = row.values.language;
         if (after == before) {
             ++chunk.counts.unchanged;
+            continue;
+        }
+        if (after.wantsSms() && after.phone.isEmpty()) {
+            rejectNoPhone(row);
             continue;
         }
         const auto changed = [&](const QString &key, bool differs) {
@@ -574,23 +640,29 @@ VoidResult ResidentImporter::write(QList<Row> &rows, Chunk &chunk)
         changed(u"email"_s, after.email != before.email);
         changed(u"phone"_s, after.phone != before.phone);
         changed(u"status"_s, after.status != before.status);
+        changed(u"contact_by"_s, after.contactBy != before.contactBy);
+        changed(u"language"_s, after.language != before.language);
         updates.append(after); // with the version read above
         ++chunk.counts.updated;
     }
+    // In file order, also those found here.
+    std::stable_sort(chunk.rejected.begin(), chunk.rejected.end(),
+                     [](const ImportRejection &a, const ImportRejection &b) { return a.line < b.line; });
     if (m_options.dryRun)
         return {};
 
     // Set-based writes: one statement each, the rows as one bound JSON array.
-    const QList<QPair<QString, QString>> columns{{u"student_id"_s, u"TEXT"_s}, {u"first_name"_s, u"TEXT"_s},
-                                                 {u"last_name"_s, u"TEXT"_s},  {u"email"_s, u"TEXT"_s},
-                                                 {u"phone"_s, u"TEXT"_s},      {u"status"_s, u"TEXT"_s},
-                                                 {u"version"_s, u"INTEGER"_s}};
+    const QList<QPair<QString, QString>> columns{
+        {u"student_id"_s, u"TEXT"_s}, {u"first_name"_s, u"TEXT"_s}, {u"last_name"_s, u"TEXT"_s},
+        {u"email"_s, u"TEXT"_s},      {u"phone"_s, u"TEXT"_s},      {u"status"_s, u"TEXT"_s},
+        {u"contact_by"_s, u"TEXT"_s}, {u"language"_s, u"TEXT"_s},   {u"version"_s, u"INTEGER"_s}};
     if (!inserts.isEmpty()) {
-        SqlStatement st(m_db,
-                        u"INSERT INTO residents (student_id, first_name, last_name, email, phone, status, "
-                        "version, created_by, updated_by) SELECT v.student_id, v.first_name, v.last_name, "
-                        "v.email, v.phone, v.status, 1, ?, ? FROM "_s +
-                            Dialect::jsonRecordSource(backend, columns, u"v"_s));
+        SqlStatement st(
+            m_db, u"INSERT INTO residents (student_id, first_name, last_name, email, phone, status, "
+                  "contact_by, language, version, created_by, updated_by) SELECT v.student_id, "
+                  "v.first_name, v.last_name, v.email, v.phone, v.status, v.contact_by, v.language, 1, ?, ? "
+                  "FROM "_s +
+                      Dialect::jsonRecordSource(backend, columns, u"v"_s));
         st.bind(m_actor.username).bind(m_actor.username).bind(inserts.text());
         if (VoidResult r = st.exec(); !r) {
             if (r.error().code == DbError::Code::Duplicate)
@@ -605,8 +677,8 @@ VoidResult ResidentImporter::write(QList<Row> &rows, Chunk &chunk)
     if (!updates.isEmpty()) {
         SqlStatement st(m_db,
                         u"UPDATE residents AS r SET first_name = v.first_name, last_name = v.last_name, "
-                        "email = v.email, phone = v.phone, status = v.status, version = r.version + 1, "
-                        "updated_at = "_s +
+                        "email = v.email, phone = v.phone, status = v.status, contact_by = v.contact_by, "
+                        "language = v.language, version = r.version + 1, updated_at = "_s +
                             Dialect::now(backend) + u", updated_by = ? FROM "_s +
                             Dialect::jsonRecordSource(backend, columns, u"v"_s) +
                             u" WHERE r.student_id = v.student_id AND r.version = v.version"_s);

@@ -24,7 +24,8 @@ class QFile;
 // in chunks that each commit completely or not at all.
 //
 // Columns are found by header name (case-insensitive, surrounding spaces ignored):
-// student_id, first_name, last_name, email are required; phone and status optional;
+// student_id, first_name, last_name, email are required; phone, status, contact_by
+// (email, sms, both) and language (en, es; models/core/recipientlanguage.h) optional;
 // other columns are ignored. An explicit mapping (file column → field key) overrides
 // the names, for files whose headers say "Matrikel" or "E-Mail".
 //
@@ -34,12 +35,15 @@ class QFile;
 //  - unchanged: one has, with the same values (nothing is written);
 //  - rejected, with the line on which its record starts and the reason: a field
 //    missing or invalid (ResidentRepository::validate), a status that is not active,
-//    inactive or graduated, too few or too many fields, bytes that are not UTF-8, or a
+//    inactive or graduated, a contact_by or language value not among those above (the
+//    reason names the column and the value), text messages chosen for a resident
+//    without a phone number, too few or too many fields, bytes that are not UTF-8, or a
 //    student id that an earlier line of the file already named (the first line that
 //    names an id owns it, even if that line is itself rejected for another reason).
 // An optional column that the file does not have leaves that field of an existing
-// resident alone (a new one gets no phone and status active); an empty status cell
-// means the same. Importing the same file twice creates and updates nothing.
+// resident alone (a new one gets no phone, status active, e-mail and the office's
+// language); an empty status, contact_by or language cell means the same. Importing
+// the same file twice creates and updates nothing.
 //
 // A file that is not CSV (binary, UTF-16, a quote never closed, no header with the
 // required columns) is refused as a whole by open(), before anything is written: it

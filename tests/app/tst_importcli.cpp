@@ -256,6 +256,11 @@ private Q_SLOTS:
                                   u"UPDATE residents SET first_name = ?, last_name = ? WHERE student_id = "
                                   "(SELECT MIN(student_id) FROM residents)"_s,
                                   {u"Ana \"Nena\", Jr"_s, u"Müller\nSecond line"_s}));
+        // Twelve residents read Spanish (the language and contact_by columns travel too).
+        QVERIFY(SqlStatement::run(
+            m_t->db(), u"UPDATE residents SET language = 'es' WHERE id IN (SELECT id FROM residents "
+                       "ORDER BY student_id LIMIT 12)"_s));
+        const qint64 sms = scalar(m_t->db(), u"SELECT COUNT(*) FROM residents WHERE contact_by <> 'email'"_s);
         const QString residentsCsv = m_dir.filePath(u"export-residents.csv"_s);
         const Run exported = residesk(m_t->url(), {u"export"_s, u"residents"_s, residentsCsv, u"--json"_s});
         QVERIFY2(exported.exitCode == 0, exported.err.constData());
@@ -272,6 +277,15 @@ private Q_SLOTS:
         const QJsonArray before = residentsWithoutIds(m_t->url());
         QCOMPARE(before.size(), 1500);
         QCOMPARE(residentsWithoutIds(empty->url()), before);
+        QCOMPARE(scalar(empty->db(), u"SELECT COUNT(*) FROM residents WHERE language = 'es'"_s), 12);
+        QCOMPARE(scalar(empty->db(), u"SELECT COUNT(*) FROM residents WHERE language IS NULL"_s), 1488);
+        QCOMPARE(scalar(empty->db(), u"SELECT COUNT(*) FROM residents WHERE contact_by <> 'email'"_s), sms);
+        {
+            SqlStatement st(empty->db(), u"SELECT language FROM residents WHERE first_name = ?"_s);
+            st.bind(u"Ana \"Nena\", Jr"_s);
+            QVERIFY(st.exec() && st.next());
+            QCOMPARE(st.value(0).toString(), u"es"_s); // the first by student id
+        }
 
         const QString roomsCsv = m_dir.filePath(u"export-rooms.csv"_s);
         const Run rooms = residesk(m_t->url(), {u"export"_s, u"rooms"_s, roomsCsv, u"--json"_s});

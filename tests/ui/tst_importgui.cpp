@@ -176,8 +176,9 @@ private Q_SLOTS:
                                  kTimeout);
         QFile exportFile(exported);
         QVERIFY(exportFile.open(QIODevice::ReadOnly));
-        QCOMPARE(exportFile.readLine(), "student_id,first_name,last_name,email,phone,status\r\n"_ba);
-        QCOMPARE(exportFile.readLine(), "M-001,Ana,Lopez,ana@example.edu,+34612345678,active\r\n"_ba);
+        QCOMPARE(exportFile.readLine(),
+                 "student_id,first_name,last_name,email,phone,status,contact_by,language\r\n"_ba);
+        QCOMPARE(exportFile.readLine(), "M-001,Ana,Lopez,ana@example.edu,+34612345678,active,email,\r\n"_ba);
     }
 };
 

@@ -56,6 +56,10 @@ QString fieldLabel(const QString &key)
         return ResidentImportDialog::tr("E-mail");
     if (key == u"phone"_s)
         return ResidentImportDialog::tr("Phone");
+    if (key == u"contact_by"_s)
+        return ResidentImportDialog::tr("Messages by");
+    if (key == u"language"_s)
+        return ResidentImportDialog::tr("Language");
     return ResidentImportDialog::tr("Status");
 }
 

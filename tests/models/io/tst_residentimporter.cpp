@@ -283,6 +283,101 @@ private Q_SLOTS:
         QCOMPARE(empty.counts.unchanged, 1);
     }
 
+    void badLanguageOrContactByIsRejectedAndChangesNothing()
+    {
+        QVERIFY(run(write(kHeader + validRow(1))).opened);
+        const Resident before = resident(u"S1"_s);
+        QCOMPARE(before.version, 1);
+        const QByteArray file = "student_id,first_name,last_name,email,phone,status,contact_by,language\n"
+                                "S1,Changed,Last1,s1@example.edu,+1 202 555 0001,active,sms,fr\n"       // 2
+                                "S2,First2,Last2,s2@example.edu,+1 202 555 0002,active,sms-only,es\n"   // 3
+                                "S3,First3,Last3,s3@example.edu,+1 202 555 0003,active,BOTH,Spanish\n"; // 4
+        const Run r = run(write(file));
+        QVERIFY2(r.opened && r.failure.isEmpty(), qPrintable(r.failure));
+        QCOMPARE(r.counts.rejected, 3);
+        QCOMPARE(r.counts.created + r.counts.updated + r.counts.unchanged, 0);
+        const QStringList expected{
+            u"line 2: The column \"language\" has \"fr\", which is not one of en, es; leave it empty for the "
+            "office's default."_s,
+            u"line 3: The column \"contact_by\" has \"sms-only\", which is not one of email, sms, both."_s,
+            u"line 4: The column \"language\" has \"Spanish\", which is not one of en, es; leave it empty "
+            u"for "
+            "the office's default."_s,
+        };
+        QCOMPARE(r.rejected.size(), expected.size());
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            QCOMPARE(r.rejected.at(i).line, qint64(i + 2));
+            QCOMPARE(r.rejected.at(i).reason, expected.at(i));
+        }
+        QCOMPARE(r.rejected.at(1).fields.value(6), u"sms-only"_s); // the row as the file had it
+        // Nothing changed: no new resident, the existing one as it was.
+        QCOMPARE(residentCount(), 1);
+        QCOMPARE(resident(u"S1"_s), before);
+
+        // A mapped column is named as the file calls it.
+        ResidentImporter::Options options;
+        options.mapping = {{u"Idioma"_s, u"language"_s}, {u"Avisos"_s, u"contact_by"_s}};
+        const Run mapped = run(write("student_id,first_name,last_name,email,Avisos,Idioma\n"
+                                     "S1,First1,Last1,s1@example.edu,fax,de\n"_ba),
+                               options);
+        QCOMPARE(mapped.rejected.size(), 1);
+        QCOMPARE(
+            mapped.rejected.at(0).reason,
+            u"line 2: The column \"Avisos\" has \"fax\", which is not one of email, sms, both. The column "
+            "\"Idioma\" has \"de\", which is not one of en, es; leave it empty for the office's default."_s);
+        QCOMPARE(resident(u"S1"_s), before);
+    }
+
+    void languageAndContactByAreImported()
+    {
+        const QByteArray header = "student_id,first_name,last_name,email,phone,status,contact_by,language\n";
+        const Run first =
+            run(write(header + "S1,Ana,Lopez,ana@example.edu,+1 202 555 0001,active,email,es\n" +
+                      "S2,Ben,Ng,ben@example.edu,+1 202 555 0002,active,SMS,EN\n" +
+                      "S3,Cai,Wu,cai@example.edu,,active,,\n"));
+        QVERIFY2(first.failure.isEmpty(), qPrintable(first.failure));
+        QCOMPARE(first.counts.created, 3);
+        QCOMPARE(resident(u"S1"_s).language, u"es"_s);
+        QCOMPARE(resident(u"S2"_s).language, u"en"_s);
+        QCOMPARE(resident(u"S2"_s).contactBy, Resident::ContactBy::Sms);
+        QVERIFY(resident(u"S3"_s).language.isEmpty()); // the office's default (NULL)
+        QCOMPARE(resident(u"S3"_s).contactBy, Resident::ContactBy::Email);
+        SqlStatement nulls(m_t->db(), u"SELECT COUNT(*) FROM residents WHERE language IS NULL"_s);
+        QVERIFY(nulls.exec() && nulls.next());
+        QCOMPARE(nulls.value(0).toInt(), 1);
+
+        // Changes are counted per field; an empty cell leaves the stored value alone.
+        const Run second = run(write(header + "S1,Ana,Lopez,ana@example.edu,+1 202 555 0001,active,both,\n" +
+                                     "S2,Ben,Ng,ben@example.edu,+1 202 555 0002,active,,es\n" +
+                                     "S3,Cai,Wu,cai@example.edu,,active,,\n"));
+        QCOMPARE(second.counts.updated, 2);
+        QCOMPARE(second.counts.unchanged, 1);
+        QCOMPARE(second.counts.changedFields.value(u"contact_by"_s), 1);
+        QCOMPARE(second.counts.changedFields.value(u"language"_s), 1);
+        QCOMPARE(resident(u"S1"_s).contactBy, Resident::ContactBy::Both);
+        QCOMPARE(resident(u"S1"_s).language, u"es"_s);
+        QCOMPARE(resident(u"S2"_s).contactBy, Resident::ContactBy::Sms);
+        QCOMPARE(resident(u"S2"_s).language, u"es"_s);
+
+        // Text messages need a number: without a phone column the stored one decides.
+        const Run third = run(write("student_id,first_name,last_name,email,contact_by\n"
+                                    "S2,Ben,Ng,ben@example.edu,both\n"      // has a number: fine
+                                    "S3,Cai,Wu,cai@example.edu,sms\n"       // has none
+                                    "S4,Dee,Ko,dee@example.edu,sms\n"_ba)); // new, none
+        QCOMPARE(third.counts.updated, 1);
+        QCOMPARE(third.counts.rejected, 2);
+        const QString why =
+            ResidentRepository::tr("Text messages need a phone number: add one, or choose e-mail.");
+        QCOMPARE(third.rejected.at(0).line, 3);
+        QCOMPARE(third.rejected.at(0).reason, u"line 3: "_s + why);
+        QCOMPARE(third.rejected.at(0).fields,
+                 (QStringList{u"S3"_s, u"Cai"_s, u"Wu"_s, u"cai@example.edu"_s, u"sms"_s}));
+        QCOMPARE(third.rejected.at(1).reason, u"line 4: "_s + why);
+        QCOMPARE(resident(u"S3"_s).contactBy, Resident::ContactBy::Email);
+        QCOMPARE(resident(u"S4"_s).id, 0); // not created
+        QCOMPARE(resident(u"S2"_s).contactBy, Resident::ContactBy::Both);
+    }
+
     void headerMatching_data()
     {
         QTest::addColumn<QByteArray>("file");
