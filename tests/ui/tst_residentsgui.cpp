@@ -7,6 +7,7 @@
 #include "models/db/dbexecutor.h"
 #include "models/db/events.h"
 #include "models/db/migrator.h"
+#include "models/db/sqlstatement.h"
 #include "models/housing/residentrepository.h"
 #include "models/itemmodels/recordtablemodel.h"
 #include "tasks/taskregistry.h"
@@ -18,6 +19,7 @@
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -124,6 +126,7 @@ private Q_SLOTS:
     void firstStartOnAnEmptyDatabase();
     void createEditUndoDelete();
     void conflictingEditOverwrites();
+    void dialogSavesTheLanguage();
 };
 
 void TestResidentsGui::initTestCase()
@@ -364,6 +367,54 @@ void TestResidentsGui::conflictingEditOverwrites()
     QTRY_COMPARE_WITH_TIMEOUT(stored(h, QStringLiteral("S2002"))->lastName, QStringLiteral("Bergman"),
                               kTimeout);
     QVERIFY(stored(h, QStringLiteral("S2002"))->version >= 3);
+}
+
+// Issue 15: the resident's language (the notices they get) is chosen in the dialog,
+// stored, shown again, and set back to the office's default.
+void TestResidentsGui::dialogSavesTheLanguage()
+{
+    Harness h;
+    QString error;
+    QVERIFY2(startWindow(h, &error), qPrintable(error));
+    MainWindow &w = *h.window;
+    QTableView *view = residentsView(w);
+    QVERIFY(view);
+
+    QVERIFY(activate(w));
+    QTest::keyClick(&w, Qt::Key_N, Qt::ControlModifier);
+    QPointer<ResidentDialog> dialog;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = w.findChild<ResidentDialog *>()) && dialog->isVisible(), kTimeout);
+    QTest::keyClicks(field(dialog, "student_id"), QStringLiteral("S3001"));
+    QTest::keyClicks(field(dialog, "first_name"), QStringLiteral("Lucia"));
+    QTest::keyClicks(field(dialog, "last_name"), QStringLiteral("Gil"));
+    QTest::keyClicks(field(dialog, "email"), QStringLiteral("lucia@example.edu"));
+    auto *language = dialog->findChild<QComboBox *>(QStringLiteral("field_language"));
+    QVERIFY(language);
+    // The office's default first (stored as no language), then each language by its own name.
+    QCOMPARE(language->count(), 3);
+    QCOMPARE(language->currentIndex(), 0);
+    QVERIFY(language->itemData(0).toString().isEmpty());
+    QCOMPARE(language->itemText(2), QStringLiteral("Español"));
+    language->setCurrentIndex(language->findData(QStringLiteral("es")));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(stored(h, QStringLiteral("S3001")).ok(), kTimeout);
+    QCOMPARE(stored(h, QStringLiteral("S3001"))->language, QStringLiteral("es"));
+
+    // Opened again, it shows Spanish; back to the default stores no language.
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, kTimeout);
+    view->setCurrentIndex(view->model()->index(0, 0));
+    w.findChild<QAction *>(QStringLiteral("actionEdit"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = w.findChild<ResidentDialog *>()) && dialog->isVisible(), kTimeout);
+    language = dialog->findChild<QComboBox *>(QStringLiteral("field_language"));
+    QCOMPARE(language->currentData().toString(), QStringLiteral("es"));
+    language->setCurrentIndex(0);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(stored(h, QStringLiteral("S3001"))->language.isEmpty(), kTimeout);
+    SqlStatement st(h.t->db(), QStringLiteral("SELECT COUNT(*) FROM residents WHERE language IS NULL"));
+    QVERIFY(st.exec() && st.next());
+    QCOMPARE(st.value(0).toInt(), 1);
 }
 
 QTEST_MAIN(TestResidentsGui)
