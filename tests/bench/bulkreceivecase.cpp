@@ -17,6 +17,7 @@
 #include <QCoroTask>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QThreadPool>
 
@@ -108,6 +109,21 @@ bool reset(Database &db, qint64 client)
     return true;
 }
 
+// The audit triggers of protocols on or off (PostgreSQL; the bench's URL names a
+// superuser or the owner): the same job without its audit trail, for the overhead.
+bool setProtocolAudit(Database &db, bool on)
+{
+    for (const char *trigger :
+         {"protocols_audit_insert", "protocols_audit_update", "protocols_audit_delete"}) {
+        if (auto r = SqlStatement::run(db, QStringLiteral("ALTER TABLE protocols %1 TRIGGER %2")
+                                               .arg(on ? QLatin1String("ENABLE") : QLatin1String("DISABLE"),
+                                                    QLatin1String(trigger)));
+            !r)
+            return fail(r.error().detail);
+    }
+    return true;
+}
+
 } // namespace
 
 int BulkReceiveCase::run(int count, const BenchOptions &options)
@@ -125,6 +141,17 @@ int BulkReceiveCase::run(int count, const BenchOptions &options)
     const qint64 client = benchClient(db, count);
     if (client <= 0)
         return fail(QStringLiteral("cannot seed %1 protocols").arg(count)), 1;
+    // RESIDESK_BENCH_AUDIT=both: each run twice, with the audit triggers of protocols and
+    // without (in turns, so that the machine's drift falls on both), and the ratio.
+    const bool withoutAudit = qEnvironmentVariable("RESIDESK_BENCH_AUDIT") == QLatin1String("both");
+    if (withoutAudit && !db.isPostgreSQL())
+        return fail(QStringLiteral("RESIDESK_BENCH_AUDIT=both needs PostgreSQL")), 1;
+    if (withoutAudit && !setProtocolAudit(db, true))
+        return 1;
+    const auto auditBack = qScopeGuard([&] {
+        if (withoutAudit)
+            setProtocolAudit(db, true);
+    });
 
     TaskRegistry registry;
     TaskCatalog::registerAll(registry);
@@ -140,10 +167,16 @@ int BulkReceiveCase::run(int count, const BenchOptions &options)
     BenchStats time{name(count), QStringLiteral("ms"), {}};
     BenchStats clientCpu{name(count) + QStringLiteral(" client cpu"), QStringLiteral("ms"), {}};
     BenchStats serverCpu{name(count) + QStringLiteral(" server cpu"), QStringLiteral("ms"), {}};
+    BenchStats bareTime{name(count) + QStringLiteral(" without audit"), QStringLiteral("ms"), {}};
+    BenchStats bareServerCpu{
+        name(count) + QStringLiteral(" without audit server cpu"), QStringLiteral("ms"), {}};
     const qint64 backend = backendPid(db);
-    for (int i = -1; i < options.runs; ++i) { // run -1 is the warm-up
+    // One timed job; false after printing why it failed.
+    const auto runOnce = [&](bool warmUp, bool audited) -> bool {
         if (!reset(db, client))
-            return 1;
+            return false;
+        if (withoutAudit && !audited && !setProtocolAudit(db, false))
+            return false;
         const double cpu0 = processCpuMs();
         const QPair<double, double> sched0 = schedMs(backend);
         QElapsedTimer timer;
@@ -153,18 +186,18 @@ int BulkReceiveCase::run(int count, const BenchOptions &options)
             request.payload.insert(QStringLiteral("chunk"), chunk);
         const Result<BulkTasks::Queued> queued = BulkTasks::enqueueTransition(db, actor, request);
         if (!queued)
-            return fail(queued.error().text()), 1;
+            return fail(queued.error().text());
         JobStore store(db);
         const Result<QList<Job>> claimed = store.claim(owner, {{kind->name, 1}}, 1, 60000);
         if (!claimed || claimed->size() != 1)
-            return fail(QStringLiteral("the job was not claimed")), 1;
+            return fail(QStringLiteral("the job was not claimed"));
         JobOutcome outcome;
         {
             JobContext ctx(db, JobClock::system(), cpu, claimed->constFirst(), owner);
             QCoro::Task<JobOutcome> task = kind->run(ctx);
             outcome = QCoro::waitFor(task);
             if (auto r = ctx.flushProgress(); !r)
-                return fail(r.error().message), 1;
+                return fail(r.error().message);
         }
         const Result<Job> finished = store.finish(queued->jobId, owner, outcome);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
@@ -173,34 +206,61 @@ int BulkReceiveCase::run(int count, const BenchOptions &options)
         const double serverMs = sched0.first >= 0 && sched1.first >= 0 ? sched1.first - sched0.first : -1;
         const double serverWaitMs =
             sched0.first >= 0 && sched1.first >= 0 ? sched1.second - sched0.second : -1;
+        if (withoutAudit && !audited && !setProtocolAudit(db, true))
+            return false;
         if (!finished)
-            return fail(finished.error().message), 1;
+            return fail(finished.error().message);
         const qint64 changed = finished->result.value(QStringLiteral("changed")).toInteger();
         if (finished->state != JobState::Succeeded || changed != count)
             return fail(QStringLiteral("%1 of %2 protocols changed: %3")
                             .arg(changed)
                             .arg(count)
-                            .arg(finished->error)),
-                   1;
+                            .arg(finished->error));
         if (!options.json)
             std::fprintf(
                 stderr,
-                "%s %.1f ms (%lld protocols); cpu: client %.1f ms, server %.1f ms (server waited %.1f ms "
+                "%s%s %.1f ms (%lld protocols); cpu: client %.1f ms, server %.1f ms (server waited %.1f ms "
                 "for a cpu)\n",
-                i < 0 ? "warm-up:" : "run:", ms, static_cast<long long>(changed), clientMs, serverMs,
-                serverWaitMs);
-        if (i >= 0) {
-            time.samples.append(ms);
-            clientCpu.samples.append(clientMs);
-            if (serverMs >= 0)
-                serverCpu.samples.append(serverMs);
+                warmUp ? "warm-up:" : "run:", audited ? "" : " without audit", ms,
+                static_cast<long long>(changed), clientMs, serverMs, serverWaitMs);
+        if (!warmUp) {
+            if (audited) {
+                time.samples.append(ms);
+                clientCpu.samples.append(clientMs);
+                if (serverMs >= 0)
+                    serverCpu.samples.append(serverMs);
+            } else {
+                bareTime.samples.append(ms);
+                if (serverMs >= 0)
+                    bareServerCpu.samples.append(serverMs);
+            }
         }
+        return true;
+    };
+    for (int i = -1; i < options.runs; ++i) { // run -1 is the warm-up
+        const bool bareFirst = withoutAudit && (i + 1) % 2 == 1;
+        if (bareFirst && !runOnce(i < 0, false))
+            return 1;
+        if (!runOnce(i < 0, true))
+            return 1;
+        if (withoutAudit && !bareFirst && !runOnce(i < 0, false))
+            return 1;
     }
     // The CPU figures first: with --json the last line stays the wall-time figure.
     if (!options.json) {
         clientCpu.print(false);
         if (!serverCpu.samples.isEmpty())
             serverCpu.print(false);
+        if (withoutAudit) {
+            bareTime.print(false);
+            if (!bareServerCpu.samples.isEmpty())
+                bareServerCpu.print(false);
+            std::printf("%s audit overhead: %+.1f %% (median with audit / median without - 1)",
+                        qPrintable(name(count)), (time.median() / bareTime.median() - 1) * 100);
+            if (!serverCpu.samples.isEmpty() && !bareServerCpu.samples.isEmpty())
+                std::printf(", server cpu %+.1f %%", (serverCpu.median() / bareServerCpu.median() - 1) * 100);
+            std::printf("\n");
+        }
     }
     time.print(options.json);
     return 0;

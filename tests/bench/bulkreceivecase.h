@@ -10,6 +10,9 @@
 // database (fixture SQL, clients "Bench 50/1000/10000"); each run starts from all of
 // them submitted and no bulk, audit, outbox or job rows (reset outside the timing).
 // RESIDESK_BENCH_CHUNK overrides the job's chunk size (default: the job's own).
+// RESIDESK_BENCH_AUDIT=both (PostgreSQL, as a superuser or the owner) makes each run
+// twice, in turns with and without the audit triggers of protocols, and prints the
+// medians of both and the audit's overhead.
 class BulkReceiveCase
 {
 public:
