@@ -4,8 +4,10 @@
 -- 0020 read the table's columns from the catalogue and EXECUTEd a freshly built
 -- INSERT … SELECT each time a statement fired the trigger: PostgreSQL parsed and planned
 -- that statement (two CASE expressions per column) every time. For a bulk change of
--- 10,000 protocols in chunks of 500 that was about two thirds of what the audit cost
--- each chunk (the trail's own rows and indexes being the rest).
+-- 10,000 protocols in chunks of 500 that was about 40 % of what the audit trigger cost
+-- each chunk (measured: 10-11 ms a chunk before, about 6 ms after; a bare trigger that
+-- inserts the same rows without before/after takes 3.5-5 ms, and the trail's two B-tree
+-- indexes besides its key about 2 ms of that).
 --
 -- Now every table audited by residesk_audit() gets a trigger function of its own for
 -- UPDATE, residesk_audit_update_<table>(), generated here from the catalogue with the
