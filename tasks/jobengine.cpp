@@ -14,6 +14,7 @@
 #include <QCoroTask>
 #include <QCoroTimer>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QPointer>
@@ -30,6 +31,7 @@
 #include <chrono>
 #include <exception>
 #include <optional>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcJobs, "residesk.jobs")
 
@@ -52,6 +54,12 @@ QString defaultWorkerId()
 constexpr int kMaxCompletionBatch = 32;
 // Progress of all running jobs is written (with one event) this often at most.
 constexpr int kProgressWriteMs = 250;
+// On PostgreSQL the events of claims and completions go out together, at most this
+// often (the first after a quiet spell at once). Each NOTIFY wakes every listening
+// connection (a desktop each, every worker) and PostgreSQL serialises the commits of
+// transactions that notify: one per claim round would cost a busy server more than the
+// claims themselves.
+constexpr int kEventFlushMs = 250;
 
 } // namespace
 
@@ -405,6 +413,10 @@ public:
 
     QCoro::Task<> claimLoop();
     QCoro::Task<> writeProgress();
+    // Claims' and completions' events (PostgreSQL): held, then sent together.
+    void queueEvents(const QList<Job> &jobs, qint64 atMs);
+    void scheduleEventFlush();
+    QCoro::Task<> flushEvents();
     QCoro::Task<> heartbeat();
     QCoro::Task<> fireRecurring();
     void onRunnerFinished(int slotIndex, qint64 id, JobState state);
@@ -432,6 +444,11 @@ public:
     QTimer graceTimer;
     QTimer completionTimer; // a short wait for more completions to share one statement
     QTimer progressTimer;
+    QTimer eventTimer;
+    QList<Job> pendingEvents;   // changed by claims and completions, not announced yet
+    qint64 pendingEventsAt = 0; // when the first of them changed
+    QElapsedTimer lastEventFlush;
+    bool eventFlushInFlight = false;
     std::atomic<qint64> lastConnectionLossMs{0};
     ProgressBatch progress;
     QList<JobCompletion> completions; // handed over, not recorded yet
@@ -496,6 +513,8 @@ JobEngine::JobEngine(Database &db, const TaskRegistry &registry, JobEngineOption
         else
             wake();
     });
+    d->eventTimer.setSingleShot(true);
+    connect(&d->eventTimer, &QTimer::timeout, this, [this] { d->scheduleEventFlush(); });
     d->progressTimer.setInterval(kProgressWriteMs);
     connect(&d->progressTimer, &QTimer::timeout, this, [this] { d->writeProgress(); });
     d->graceTimer.setSingleShot(true);
@@ -532,6 +551,17 @@ JobEngine::~JobEngine()
         QtConcurrent::run(&d->controlPool, [database, clk, titles, owner, batch] {
             for (qsizetype from = 0; from < batch.size(); from += kMaxCompletionBatch)
                 JobStore(*database, *clk, titles).finishMany(owner, batch.mid(from, kMaxCompletionBatch));
+        }).waitForFinished();
+    }
+    // Events not sent yet: sent now, so that listeners see how the jobs ended.
+    if (!d->pendingEvents.isEmpty()) {
+        Database *database = &d->db;
+        const QList<Job> jobs = std::exchange(d->pendingEvents, {});
+        const qint64 at = d->pendingEventsAt;
+        QtConcurrent::run(&d->controlPool, [database, jobs, at] {
+            Transaction tx(*database);
+            if (tx.ok() && JobStore::publishEvents(*database, jobs, at))
+                tx.commit();
         }).waitForFinished();
     }
     d->cpuPool.waitForDone();
@@ -731,19 +761,21 @@ QCoro::Task<> JobEngine::Private::claimLoop()
         const TaskRegistry *titles = &registry;
         const bool ownOnly = options.ownJobsOnly && db.isPostgreSQL();
         const qint64 now = clock.nowMs();
-        // Running jobs whose worker died with no attempts left are failed about once a
-        // poll interval, not on every claim.
-        const bool failAbandoned = claiming && now - lastAbandonedCheckMs >= qMax(50, options.pollIntervalMs);
-        if (failAbandoned)
+        // Running jobs whose worker died are looked for about once a poll interval, not
+        // on every claim: failed when no attempts are left, otherwise claimed again.
+        const bool checkLeases = claiming && now - lastAbandonedCheckMs >= qMax(50, options.pollIntervalMs);
+        if (checkLeases)
             lastAbandonedCheckMs = now;
+        const bool failAbandoned = checkLeases;
         struct Round
         {
             Result<QList<Job>> recorded = QList<Job>();
             Result<QList<Job>> claimed = QList<Job>();
+            QList<Job> events; // committed changes whose events are still to be sent
         };
         const QList<JobCompletion> batch = recording;
         auto future = QtConcurrent::run(&controlPool, [database, clk, titles, owner, perKind, free, leaseMs,
-                                                       ownOnly, claiming, failAbandoned, batch] {
+                                                       ownOnly, claiming, failAbandoned, checkLeases, batch] {
             Round round;
             QString creator;
             if (claiming && ownOnly) {
@@ -755,6 +787,8 @@ QCoro::Task<> JobEngine::Private::claimLoop()
                 creator = database->sessionUser();
             }
             JobStore store(*database, *clk, titles);
+            QList<Job> events;
+            store.deferEvents(&events);
             if (!batch.isEmpty() && claiming) {
                 // Both in one transaction: one commit (the disk's flush is the cost that
                 // counts) and one event for the jobs that ended and those that start.
@@ -766,7 +800,8 @@ QCoro::Task<> JobEngine::Private::claimLoop()
                     }
                     round.recorded = store.finishMany(owner, batch);
                     if (round.recorded) {
-                        round.claimed = store.claim(owner, perKind, free, leaseMs, creator, false);
+                        round.claimed =
+                            store.claim(owner, perKind, free, leaseMs, creator, false, checkLeases);
                         if (round.claimed) {
                             if (VoidResult committed = tx.commit(); !committed) {
                                 round.recorded = committed.error();
@@ -777,22 +812,32 @@ QCoro::Task<> JobEngine::Private::claimLoop()
                         }
                     }
                 }
-                if (round.recorded || round.recorded.error().isConnectionProblem())
+                if (round.recorded) {
+                    round.events = events;
+                    return round;
+                }
+                events.clear(); // rolled back
+                if (round.recorded.error().isConnectionProblem())
                     return round;
                 // The batch could not be written (a job's notification refused, say):
                 // the claim alone, the batch is reported below.
-                round.claimed = store.claim(owner, perKind, free, leaseMs, creator, failAbandoned);
+                round.claimed =
+                    store.claim(owner, perKind, free, leaseMs, creator, failAbandoned, checkLeases);
+                round.events = events;
                 return round;
             }
             if (!batch.isEmpty())
                 round.recorded = store.finishMany(owner, batch);
             if (claiming)
-                round.claimed = store.claim(owner, perKind, free, leaseMs, creator, failAbandoned);
+                round.claimed =
+                    store.claim(owner, perKind, free, leaseMs, creator, failAbandoned, checkLeases);
+            round.events = events;
             return round;
         });
         const Round round = co_await future;
         if (!guard)
             co_return;
+        queueEvents(round.events, now);
 
         // The completions: each job that was recorded ends here; a missing one lost its
         // lease meanwhile (another worker has it now).
@@ -912,6 +957,61 @@ QCoro::Task<> JobEngine::Private::writeProgress()
     progressInFlight = false;
     if (!written)
         qCWarning(lcJobs) << "progress not saved:" << written.error().message;
+}
+
+void JobEngine::Private::queueEvents(const QList<Job> &jobs, qint64 atMs)
+{
+    if (jobs.isEmpty())
+        return;
+    if (pendingEvents.isEmpty())
+        pendingEventsAt = atMs;
+    pendingEvents += jobs;
+    if (stopping)
+        return; // stopWhenIdle() sends them
+    scheduleEventFlush();
+}
+
+void JobEngine::Private::scheduleEventFlush()
+{
+    if (eventFlushInFlight || pendingEvents.isEmpty())
+        return;
+    const qint64 since = lastEventFlush.isValid() ? lastEventFlush.elapsed() : qint64(kEventFlushMs);
+    if (since >= kEventFlushMs || stopping)
+        flushEvents();
+    else if (!eventTimer.isActive())
+        eventTimer.start(int(kEventFlushMs - since));
+}
+
+// One transaction with as few NOTIFYs as the entries need (a "jobs" event holds a few
+// dozen): every listener wakes once for everything this engine did meanwhile. A lost
+// connection loses them; the listeners resynchronise when theirs comes back.
+QCoro::Task<> JobEngine::Private::flushEvents()
+{
+    QPointer<JobEngine> guard(q);
+    eventFlushInFlight = true;
+    lastEventFlush.start();
+    eventTimer.stop();
+    const QList<Job> jobs = std::exchange(pendingEvents, {});
+    const qint64 at = pendingEventsAt;
+    Database *database = &db;
+    auto future = QtConcurrent::run(&controlPool, [database, jobs, at]() -> VoidResult {
+        Transaction tx(*database);
+        if (!tx.ok())
+            return tx.error();
+        if (VoidResult sent = JobStore::publishEvents(*database, jobs, at); !sent)
+            return sent;
+        return tx.commit();
+    });
+    const VoidResult sent = co_await future;
+    if (!guard)
+        co_return;
+    eventFlushInFlight = false;
+    if (!sent)
+        qCWarning(lcJobs) << "job events not sent:" << sent.error().message;
+    if (stopping)
+        stopWhenIdle();
+    else
+        scheduleEventFlush();
 }
 
 void JobEngine::Private::scheduleRetry()
@@ -1064,8 +1164,15 @@ void JobEngine::Private::stopWhenIdle()
             claimLoop(); // records them, then comes back here
         return;
     }
-    if (!claimInFlight)
-        finishStop();
+    if (claimInFlight)
+        return;
+    // Listeners hear how the jobs ended before the engine says it stopped.
+    if (!pendingEvents.isEmpty() || eventFlushInFlight) {
+        if (!eventFlushInFlight)
+            flushEvents(); // comes back here
+        return;
+    }
+    finishStop();
 }
 
 void JobEngine::Private::finishStop()
@@ -1077,6 +1184,7 @@ void JobEngine::Private::finishStop()
     heartbeatTimer.stop();
     completionTimer.stop();
     progressTimer.stop();
+    eventTimer.stop();
     qCInfo(lcJobs) << "engine" << options.workerId << "stopped";
     Q_EMIT q->stopped();
 }

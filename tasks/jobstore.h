@@ -41,6 +41,12 @@ public:
 
     Result<EnqueueResult> enqueue(const JobRequest &request, const Actor &actor);
 
+    // PostgreSQL: the events of claim() and finishMany() are not sent with their change
+    // but appended to `sink` once it is committed (at once when the caller's transaction
+    // is open: it decides). The caller sends them later, many together (the job engine:
+    // at most a few NOTIFYs a second, however many jobs it runs). SQLite ignores it.
+    void deferEvents(QList<Job> *sink) { m_sink = sink; }
+
     // Sends a job's state as an event to every client (models/db/events.h). Texts and
     // the creator travel only in-process (SQLite); on PostgreSQL clients read them from
     // the job's row through their own permissions.
@@ -74,9 +80,12 @@ public:
     // queued (a desktop's engine runs its own person's jobs only). At most as many jobs
     // as one event can list (about 60 of short kinds).
     // With `failAbandoned`, running jobs of these kinds whose lease expired with no
-    // attempts left are failed first (an engine asks for that about once a second).
+    // attempts left are failed first; with `reclaimExpired`, running jobs whose lease
+    // expired are claimed too (an engine asks for both about once a second: the claims
+    // between are simpler statements that read the queued jobs only).
     Result<QList<Job>> claim(const QString &owner, const QHash<QString, int> &freeSlots, int limit,
-                             qint64 leaseMs, const QString &createdBy = {}, bool failAbandoned = true);
+                             qint64 leaseMs, const QString &createdBy = {}, bool failAbandoned = true,
+                             bool reclaimExpired = true);
 
     // Extends the leases of `ids` held by `owner`. Returns, for each id still held,
     // whether a cancel was requested; an id missing from the answer lost its lease.
@@ -140,4 +149,5 @@ private:
     Database &m_db;
     const JobClock &m_clock;
     const TaskRegistry *m_titles;
+    QList<Job> *m_sink = nullptr;
 };
