@@ -28,7 +28,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kJobs = 2000;
+constexpr int kDefaultJobs = 20000;
 constexpr int kConcurrency = 4;
 constexpr int kTimeoutMs = 300000;
 const QList<int> kProcessCounts{1, 2, 4};
@@ -39,12 +39,21 @@ struct Sample
     double wallMs = -1;
 };
 
-Sample runOnce(Database &db, const QString &url, int processes, const QStringList &workerArgs, QString *error)
+Sample runOnce(Database &db, const QString &url, int jobs, int processes, const QStringList &workerArgs,
+               QString *error)
 {
     // The history (--history) stays; the last run's jobs go.
     for (const QString &sql : {u"DELETE FROM notifications WHERE job_id IS NOT NULL"_s,
                                u"DELETE FROM jobs WHERE kind <> 'bench.history'"_s}) {
         if (const VoidResult r = SqlStatement::run(db, sql); !r) {
+            *error = r.error().message;
+            return {};
+        }
+    }
+    // The last run's dead rows go too (autovacuum would see to it within a minute):
+    // each run starts from the same table, not from one bloated by the runs before.
+    if (db.isPostgreSQL()) {
+        if (const VoidResult r = SqlStatement::run(db, u"VACUUM ANALYZE jobs"_s); !r) {
             *error = r.error().message;
             return {};
         }
@@ -58,7 +67,7 @@ Sample runOnce(Database &db, const QString &url, int processes, const QStringLis
         JobStore store(db);
         JobRequest request;
         request.kind = u"diag.noop"_s;
-        for (int i = 0; i < kJobs; ++i) {
+        for (int i = 0; i < jobs; ++i) {
             const Result<EnqueueResult> queued = store.enqueue(request, Actor::systemUser());
             if (!queued) {
                 *error = queued.error().message;
@@ -79,15 +88,16 @@ Sample runOnce(Database &db, const QString &url, int processes, const QStringLis
         worker->setStandardOutputFile(QProcess::nullDevice());
         worker->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         worker->start(EngineBench::residentBinary(),
-                      QStringList{u"--database"_s, url, u"worker"_s, u"--once"_s, u"--kinds"_s, u"diag.noop"_s,
-                                  u"--concurrency"_s, QString::number(kConcurrency)} +
+                      QStringList{u"--database"_s, url, u"worker"_s, u"--once"_s, u"--kinds"_s,
+                                  u"diag.noop"_s, u"--concurrency"_s, QString::number(kConcurrency)} +
                           workerArgs);
         workers.push_back(std::move(worker));
     }
     for (const auto &worker : workers) {
-        if (!worker->waitForFinished(kTimeoutMs) || worker->exitStatus() != QProcess::NormalExit
-            || worker->exitCode() != 0) {
-            *error = u"a worker failed (%1, exit code %2)"_s.arg(worker->errorString()).arg(worker->exitCode());
+        if (!worker->waitForFinished(kTimeoutMs) || worker->exitStatus() != QProcess::NormalExit ||
+            worker->exitCode() != 0) {
+            *error =
+                u"a worker failed (%1, exit code %2)"_s.arg(worker->errorString()).arg(worker->exitCode());
             for (const auto &w : workers) {
                 w->kill();
                 w->waitForFinished();
@@ -105,11 +115,11 @@ Sample runOnce(Database &db, const QString &url, int processes, const QStringLis
     }
     const qint64 succeeded = st.value(0).toLongLong();
     const qint64 spanMs = st.value(2).toLongLong() - st.value(1).toLongLong();
-    if (succeeded != kJobs) {
-        *error = u"only %1 of %2 jobs succeeded"_s.arg(succeeded).arg(kJobs);
+    if (succeeded != jobs) {
+        *error = u"only %1 of %2 jobs succeeded"_s.arg(succeeded).arg(jobs);
         return {};
     }
-    return {double(kJobs) * 1000.0 / double(qMax<qint64>(1, spanMs)), wallMs};
+    return {double(jobs) * 1000.0 / double(qMax<qint64>(1, spanMs)), wallMs};
 }
 
 } // namespace
@@ -143,13 +153,15 @@ bool EngineBench::fillHistory(Database &db, qint64 count, QString *error)
     const QString rows = pg ? u"generate_series(1, CAST(? AS BIGINT)) AS n(i)"_s : u"n"_s;
     const QString sql =
         (pg ? QString() : u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "_s) +
-        u"INSERT INTO jobs (kind, payload, state, attempts, run_after, result, created_by, created_at, started_at, "
+        u"INSERT INTO jobs (kind, payload, state, attempts, run_after, result, created_by, created_at, "
+        u"started_at, "
         "finished_at, updated_at) SELECT 'bench.history', '{}', 'succeeded', 1, ?, '{}', 'bench', ?, ?, ?, ? FROM "_s +
         rows;
     // Finished a day ago, spread over a second each: old history, as a busy year leaves it.
     const qint64 at = QDateTime::currentMSecsSinceEpoch() - 24 * 3600 * 1000;
     for (const QString &statement : {u"DELETE FROM jobs WHERE kind = 'bench.history'"_s, sql}) {
-        const QVariantList values = statement == sql ? QVariantList{count, at, at, at, at, at} : QVariantList{};
+        const QVariantList values =
+            statement == sql ? QVariantList{count, at, at, at, at, at} : QVariantList{};
         if (const VoidResult r = SqlStatement::run(db, statement, values); !r) {
             *error = r.error().message;
             return false;
@@ -166,7 +178,8 @@ bool EngineBench::fillHistory(Database &db, qint64 count, QString *error)
 
 bool EngineBench::clearJobs(Database &db, QString *error)
 {
-    for (const QString &sql : {u"DELETE FROM notifications WHERE job_id IS NOT NULL"_s, u"DELETE FROM jobs"_s}) {
+    for (const QString &sql :
+         {u"DELETE FROM notifications WHERE job_id IS NOT NULL"_s, u"DELETE FROM jobs"_s}) {
         if (const VoidResult r = SqlStatement::run(db, sql); !r) {
             *error = r.error().message;
             return false;
@@ -205,21 +218,32 @@ int EngineThroughputCase::run(const BenchOptions &options)
         std::fprintf(stderr, "history: %lld finished jobs in the table (%.1f s to fill)\n",
                      static_cast<long long>(options.history), double(filling.elapsed()) / 1000.0);
     }
+    const int jobs = options.jobs > 0 ? int(qMin<qint64>(options.jobs, 10000000)) : kDefaultJobs;
+    // Runners per worker: kConcurrency unless a --worker-arg gives --concurrency=N (the
+    // worker takes the last one given); named in the figures.
+    int concurrency = kConcurrency;
+    for (const QString &arg : options.workerArgs) {
+        if (arg.startsWith(u"--concurrency="_s))
+            concurrency = arg.mid(14).toInt();
+    }
     QList<BenchStats> results;
     for (const int processes : options.processes.isEmpty() ? kProcessCounts : options.processes) {
-        BenchStats stats{u"%1.%2proc%3"_s.arg(name())
+        BenchStats stats{u"%1.%2proc%3%4"_s.arg(name())
                              .arg(processes)
+                             .arg(concurrency == kConcurrency ? QString() : u".conc%1"_s.arg(concurrency))
                              .arg(options.history > 0 ? u".history%1"_s.arg(options.history) : QString()),
-                         u"jobs/s"_s, {}};
-        for (int i = -1; i < options.runs; ++i) {   // run -1 is the warm-up
-            const Sample sample = runOnce(db, url, processes, options.workerArgs, &error);
+                         u"jobs/s"_s,
+                         {}};
+        for (int i = -1; i < options.runs; ++i) { // run -1 is the warm-up
+            const Sample sample = runOnce(db, url, jobs, processes, options.workerArgs, &error);
             if (sample.jobsPerSecond < 0) {
                 std::fprintf(stderr, "residesk-bench: %s\n", qPrintable(error));
                 return 1;
             }
             if (!options.json)
                 std::fprintf(stderr, "%d process(es) %s %.0f jobs/s (%d jobs, wall %.0f ms with start-up)\n",
-                             processes, i < 0 ? "warm-up:" : "run:", sample.jobsPerSecond, kJobs, sample.wallMs);
+                             processes, i < 0 ? "warm-up:" : "run:", sample.jobsPerSecond, jobs,
+                             sample.wallMs);
             if (i >= 0)
                 stats.samples.append(sample.jobsPerSecond);
         }
