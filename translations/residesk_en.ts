@@ -102,7 +102,7 @@
 <context>
     <name>FreeBedsPage</name>
     <message numerus="yes">
-        <location filename="../ui/allocations/freebedspage.cpp" line="+179"/>
+        <location filename="../ui/allocations/freebedspage.cpp" line="+166"/>
         <source>%Ln free bed(s) in %1 on %2.</source>
         <translation>
             <numerusform>%Ln free bed in %1 on %2.</numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+218"/>
+        <location line="+206"/>
         <source>Job %1 (%2) is queued again with %n attempt(s).</source>
         <translation>
             <numerusform>Job %1 (%2) is queued again with %n attempt.</numerusform>
@@ -310,7 +310,7 @@
 <context>
     <name>Maintenance</name>
     <message numerus="yes">
-        <location filename="../models/maintenance/maintenance.cpp" line="+222"/>
+        <location filename="../models/maintenance/maintenance.cpp" line="+232"/>
         <source>%n h</source>
         <translation>
             <numerusform>%n h</numerusform>
@@ -329,7 +329,7 @@
 <context>
     <name>MaintenanceCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/maintenancecommands.cpp" line="+444"/>
+        <location filename="../app/cli/maintenancecommands.cpp" line="+450"/>
         <source>Plan %1: %2, every %n month(s) from %3.</source>
         <translation>
             <numerusform>Plan %1: %2, every %n month from %3.</numerusform>

@@ -2571,7 +2571,7 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
 <context>
     <name>ClientRepository</name>
     <message>
-        <location filename="../models/lab/clientrepository.cpp" line="+68"/>
+        <location filename="../models/lab/clientrepository.cpp" line="+72"/>
         <source>A client with the code &quot;%1&quot; already exists.</source>
         <translation>Ya existe un cliente con el código «%1».</translation>
     </message>
@@ -2601,7 +2601,7 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>El número de teléfono puede tener como máximo %1 caracteres.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The client no longer exists.</source>
         <translation>El cliente ya no existe.</translation>
     </message>
@@ -2611,12 +2611,12 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>No hay ningún cliente con el código «%1».</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>The new client was not stored.</source>
         <translation>El nuevo cliente no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Another user changed the client &quot;%1&quot; since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado el cliente «%1» desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios.</translation>
     </message>
@@ -3822,7 +3822,7 @@ Opciones:
 <context>
     <name>Finalization</name>
     <message>
-        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+40"/>
+        <location filename="../tasks/lab/reportfinalizetask.cpp" line="+41"/>
         <source>Report %1 (revision %2)</source>
         <translation>Informe %1 (revisión %2)</translation>
     </message>
@@ -3867,7 +3867,7 @@ Opciones:
         <translation>Firmando y guardando</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>Report %1 (amended, revision %2)</source>
         <translation>Informe %1 (rectificado, revisión %2)</translation>
     </message>
@@ -3890,7 +3890,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 %6</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>no animal id</source>
         <translation>sin id del animal</translation>
     </message>
@@ -3941,7 +3941,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>FreeBedsPage</name>
     <message>
-        <location filename="../ui/allocations/freebedspage.cpp" line="+73"/>
+        <location filename="../ui/allocations/freebedspage.cpp" line="+60"/>
         <source>All buildings</source>
         <translation>Todos los edificios</translation>
     </message>
@@ -4082,7 +4082,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Escribe en la salida estándar JSON legible por máquina.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Fill an empty database with demo data before the window opens.</source>
         <translation>Rellena una base de datos vacía con datos de demostración antes de abrir la ventana.</translation>
     </message>
@@ -4470,16 +4470,16 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
     </message>
     <message>
         <location line="+1"/>
-        <source>Reads the registrar&apos;s CSV (UTF-8, comma or semicolon, a header line) and creates or updates residents by student id; importing the same file again changes nothing. Columns are found by name (case-insensitive): student_id, first_name, last_name, email (required), phone, status (optional); others are ignored. Rows that cannot be imported are rejected with their line and the reason, and the rest is imported; rows are written in chunks of 1,000, each completely or not at all.
+        <source>Reads the registrar&apos;s CSV (UTF-8, comma or semicolon, a header line) and creates or updates residents by student id; importing the same file again changes nothing. Columns are found by name (case-insensitive): student_id, first_name, last_name, email (required), phone, status, contact_by (email, sms, both), language (en, es) (optional); others are ignored. Rows that cannot be imported are rejected with their line and the reason, and the rest is imported; rows are written in chunks of 1,000, each completely or not at all.
 
 With --json: {&quot;created&quot;: n, &quot;updated&quot;: n, &quot;unchanged&quot;: n, &quot;changed_fields&quot;: {…}, &quot;rejected&quot;: [{&quot;line&quot;: n, &quot;reason&quot;: &quot;…&quot;}, …]} listing every rejected row. Exit code 0 even when rows are rejected; 1 when the file cannot be read or is not CSV (nothing is written then) or the database fails (the chunks before stay; run the import again to finish); 2 on bad usage.
 
 With --enqueue: queues a residents.import job for a worker (the path must be readable there) and prints its id ({&quot;job_id&quot;: n} with --json).</source>
-        <translation>Lee el CSV de la secretaría (UTF-8, con comas o puntos y comas y una línea de cabecera) y crea o actualiza los residentes según su ID de estudiante; volver a importar el mismo archivo no cambia nada. Las columnas se identifican por su nombre (sin distinguir mayúsculas y minúsculas): student_id, first_name, last_name, email (obligatorias), phone, status (opcionales); las demás se ignoran. Las filas que no se pueden importar se rechazan indicando su línea y el motivo, y el resto se importa; las filas se escriben en bloques de 1000, cada uno completo o nada en absoluto.
+        <translation>Lee el CSV del registro (UTF-8, separado por comas o por punto y coma, con una línea de cabecera) y crea o actualiza residentes por número de estudiante; importar de nuevo el mismo archivo no cambia nada. Las columnas se encuentran por su nombre (sin distinguir mayúsculas): student_id, first_name, last_name, email (obligatorias), phone, status, contact_by (email, sms, both), language (en, es) (opcionales); las demás se ignoran. Las filas que no pueden importarse se rechazan con su línea y el motivo, y el resto se importa; las filas se escriben en bloques de 1.000, cada uno entero o nada.
 
-Con --json: {&quot;created&quot;: n, &quot;updated&quot;: n, &quot;unchanged&quot;: n, &quot;changed_fields&quot;: {…}, &quot;rejected&quot;: [{&quot;line&quot;: n, &quot;reason&quot;: &quot;…&quot;}, …]}, con todas las filas rechazadas. Código de salida 0 aunque se rechacen filas; 1 si el archivo no se puede leer o no es CSV (en ese caso no se escribe nada) o si falla la base de datos (los bloques anteriores se conservan; vuelva a ejecutar la importación para terminarla); 2 si el uso es incorrecto.
+Con --json: {&quot;created&quot;: n, &quot;updated&quot;: n, &quot;unchanged&quot;: n, &quot;changed_fields&quot;: {…}, &quot;rejected&quot;: [{&quot;line&quot;: n, &quot;reason&quot;: &quot;…&quot;}, …]} con cada fila rechazada. Código de salida 0 también cuando se rechazan filas; 1 cuando el archivo no puede leerse o no es CSV (entonces no se escribe nada) o falla la base de datos (los bloques anteriores se quedan; vuelva a importar para terminar); 2 si el uso es incorrecto.
 
-Con --enqueue: pone en cola una tarea residents.import para un proceso de trabajo (la ruta debe poder leerse desde allí) y muestra su id ({&quot;job_id&quot;: n} con --json).</translation>
+Con --enqueue: pone en cola un trabajo residents.import para un proceso de trabajo (la ruta debe poder leerse allí) e imprime su id ({&quot;job_id&quot;: n} con --json).</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -4979,13 +4979,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+5"/>
-        <location line="+17"/>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>cannot schedule %1: %2</source>
         <translation>no se puede programar %1: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>unknown job state &quot;%1&quot;; valid states: %2</source>
         <translation>estado de tarea desconocido «%1»; estados válidos: %2</translation>
     </message>
@@ -5246,7 +5245,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../tasks/jobengine.cpp" line="+257"/>
+        <location filename="../tasks/jobengine.cpp" line="+265"/>
         <source>This Residesk does not know jobs of kind “%1”.</source>
         <translation>Este Residesk no conoce las tareas de tipo «%1».</translation>
     </message>
@@ -5329,7 +5328,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>JobStore</name>
     <message>
-        <location filename="../tasks/jobstore.cpp" line="+166"/>
+        <location filename="../tasks/jobstore.cpp" line="+141"/>
         <source>Job %1 is no longer held by this worker: its lease expired and it was taken over, or it was finished elsewhere.</source>
         <translation>La tarea %1 ya no la tiene este proceso de trabajo: su concesión caducó y la asumió otro, o se terminó en otro lugar.</translation>
     </message>
@@ -5389,17 +5388,17 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No se pudo poner en cola la tarea con la clave «%1»; vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>A worker needs a name of 1 to %1 characters to claim jobs.</source>
         <translation>Un proceso de trabajo necesita un nombre de 1 a %1 caracteres para reclamar tareas.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+165"/>
         <source>The worker running this job stopped responding, and no attempts are left.</source>
         <translation>El proceso de trabajo que ejecutaba esta tarea dejó de responder y no quedan intentos.</translation>
     </message>
     <message>
-        <location line="+383"/>
+        <location line="+386"/>
         <source>Job %1 has already ended (%2); there is nothing to cancel.</source>
         <translation>La tarea %1 ya ha terminado (%2); no hay nada que cancelar.</translation>
     </message>
@@ -6014,6 +6013,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <name>LabDocuments</name>
     <message>
         <location filename="../tasks/lab/labdocuments.cpp" line="+45"/>
+        <location filename="../tasks/lab/reportfinalizetask.cpp" line="-105"/>
         <source>Veterinary Diagnostic Laboratory</source>
         <translation>Laboratorio de Diagnóstico Veterinario</translation>
     </message>
@@ -6812,7 +6812,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+147"/>
+        <location filename="../ui/mainwindow.cpp" line="+149"/>
         <source>Residesk</source>
         <translation>Residesk</translation>
     </message>
@@ -6953,7 +6953,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guía de uso</translation>
     </message>
@@ -7023,8 +7023,8 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No realizado</translation>
     </message>
     <message>
-        <location line="-130"/>
-        <location line="+51"/>
+        <location line="-133"/>
+        <location line="+54"/>
         <location line="+79"/>
         <source>%1 failed.</source>
         <translation>No se pudo completar «%1».</translation>
@@ -7050,7 +7050,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Usuarios</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>Jobs</source>
         <translation>Tareas</translation>
     </message>
@@ -7103,13 +7103,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Cerraduras y llaves</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Other</source>
         <translation>Otros</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Emergency</source>
         <translation>Urgencia</translation>
     </message>
@@ -7119,8 +7118,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Alta</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Routine</source>
         <translation>Normal</translation>
     </message>
@@ -7130,7 +7128,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Baja</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <location line="+12"/>
         <source>Open</source>
         <translation>Abierta</translation>
@@ -7221,18 +7219,18 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+34"/>
-        <location line="+273"/>
+        <location line="+279"/>
         <source>--category must be one of %1, not &quot;%2&quot;</source>
         <translation>--category debe ser uno de %1, no &quot;%2&quot;</translation>
     </message>
     <message>
-        <location line="-269"/>
-        <location line="+275"/>
+        <location line="-275"/>
+        <location line="+281"/>
         <source>--priority must be one of %1, not &quot;%2&quot;</source>
         <translation>--priority debe ser uno de %1, no &quot;%2&quot;</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-278"/>
         <source>give --room BUILDING/NUMBER, or --building CODE for its common area</source>
         <translation>indique --room EDIFICIO/NÚMERO, o --building CÓDIGO para su zona común</translation>
     </message>
@@ -7258,18 +7256,18 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+8"/>
-        <location line="+265"/>
+        <location line="+271"/>
         <source>there is no building with the code &quot;%1&quot;</source>
         <translation>no existe ningún edificio con el código &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="-264"/>
-        <location line="+265"/>
+        <location line="-270"/>
+        <location line="+271"/>
         <source>cannot read the buildings: %1</source>
         <translation>no se pueden leer los edificios: %1</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-262"/>
         <source>there is no resident with the student id &quot;%1&quot;</source>
         <translation>no existe ningún residente con el número de estudiante &quot;%1&quot;</translation>
     </message>
@@ -7300,24 +7298,24 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+9"/>
-        <location line="+151"/>
+        <location line="+157"/>
         <location line="+87"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-244"/>
         <source>Place</source>
         <translation>Lugar</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+238"/>
+        <location line="+244"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-244"/>
         <source>Priority</source>
         <translation>Prioridad</translation>
     </message>
@@ -7378,7 +7376,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>marcar como terminada la solicitud de mantenimiento %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>--skills: &quot;%1&quot; is not a category (%2)</source>
         <translation>--skills: &quot;%1&quot; no es una categoría (%2)</translation>
     </message>
@@ -7398,7 +7396,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>--absent: &quot;%1&quot; no es una fecha con el formato YYYY-MM-DD</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>add the technician</source>
         <translation>añadir al técnico</translation>
     </message>
@@ -7531,48 +7529,49 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     <message>
         <location line="+0"/>
         <location line="+12"/>
-        <location line="+24"/>
+        <location line="+21"/>
+        <location line="+7"/>
         <source>code</source>
         <translation>código</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+37"/>
+        <location line="-39"/>
+        <location line="+41"/>
         <source>One of %1.</source>
         <translation>Una de %1.</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+37"/>
+        <location line="-41"/>
+        <location line="+41"/>
         <source>category</source>
         <translation>categoría</translation>
     </message>
     <message>
-        <location line="-36"/>
-        <location line="+37"/>
+        <location line="-40"/>
+        <location line="+41"/>
         <source>One of %1 (default routine).</source>
         <translation>Una de %1 (predeterminada: routine).</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+37"/>
+        <location line="-41"/>
+        <location line="+41"/>
         <source>priority</source>
         <translation>prioridad</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-40"/>
         <source>What is wrong.</source>
         <translation>Qué falla.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+32"/>
+        <location line="+36"/>
         <location line="+7"/>
         <source>text</source>
         <translation>texto</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-42"/>
         <source>The student id of the resident who reported it (default: you).</source>
         <translation>El número de estudiante del residente que la comunicó (predeterminado: usted).</translation>
     </message>
@@ -7627,7 +7626,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Marcar una solicitud de mantenimiento como terminada (si está asignada o programada, antes se inicia).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Add a technician.</source>
         <translation>Añadir un técnico.</translation>
     </message>
@@ -7657,7 +7656,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Categorías, separadas por comas (%1).</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>list</source>
         <translation>lista</translation>
@@ -7688,7 +7687,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>fechas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Language of their job e-mails: en or es (default: the office&apos;s).</source>
+        <translation>Idioma de sus correos de trabajo: en o es (por defecto: el de la oficina).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>List technicians.</source>
         <translation>Listar los técnicos.</translation>
     </message>
@@ -8630,7 +8634,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MaintenanceTasks</name>
     <message>
-        <location filename="../tasks/maintenance/maintenancetasks.cpp" line="+90"/>
+        <location filename="../tasks/maintenance/maintenancetasks.cpp" line="+125"/>
         <source>Needs attention: %1</source>
         <translation>Requiere atención: %1</translation>
     </message>
@@ -8655,18 +8659,18 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>ninguna</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>Housing Office: your maintenance request %1 in %2 is scheduled for %3 with %4.</source>
         <extracomment>A text message: keep it short (one SMS, 160 characters, once filled in).</extracomment>
         <translation>Oficina de Alojamiento: su solicitud de mantenimiento %1 en %2 está programada para %3 con %4.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Your maintenance request %1: visit on %2</source>
         <translation>Su solicitud de mantenimiento %1: visita el %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Hello %1,
 
 your request about %2 (%3) in %4 is scheduled: %5 will come on %6.
@@ -8681,22 +8685,22 @@ Su solicitud sobre %2 (%3) en %4 está programada: %5 acudirá el %6.
 Oficina de Alojamiento</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>You allowed us to enter while you are away.</source>
         <translation>Nos ha autorizado a entrar en su ausencia.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Please be there to let the technician in.</source>
         <translation>Esté presente para abrir la puerta al técnico.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Maintenance job %1 at %2: %3</source>
         <translation>Trabajo de mantenimiento %1 en %2: %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Job %1 (%2, %3 priority) at %4, %5.
 
 %6
@@ -8711,17 +8715,17 @@ Permiso para entrar: %7.
 Plazo: %8.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Maintenance request %1 assigned to %2</source>
         <translation>Solicitud de mantenimiento %1 asignada a %2</translation>
     </message>
@@ -8934,7 +8938,7 @@ Plazo: %8.</translation>
 <context>
     <name>NotificationStore</name>
     <message>
-        <location filename="../tasks/notificationstore.cpp" line="+95"/>
+        <location filename="../tasks/notificationstore.cpp" line="+86"/>
         <source>A notification needs the user it is for.</source>
         <translation>Una notificación necesita el usuario al que va dirigida.</translation>
     </message>
@@ -8980,7 +8984,7 @@ Plazo: %8.</translation>
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../tasks/mail/outbox.cpp" line="+191"/>
+        <location filename="../tasks/mail/outbox.cpp" line="+145"/>
         <source>There is no e-mail %1 in the outbox.</source>
         <translation>No existe el correo %1 en la bandeja de salida.</translation>
     </message>
@@ -10193,6 +10197,19 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
 </context>
 <context>
+    <name>RecipientLanguage</name>
+    <message>
+        <location filename="../models/core/recipientlanguage.cpp" line="+46"/>
+        <source>The language &quot;%1&quot; is not one of %2; leave it empty for the office&apos;s default.</source>
+        <translation>El idioma «%1» no es uno de %2; déjelo vacío para el predeterminado de la oficina.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Office default (%1)</source>
+        <translation>Predeterminado de la oficina (%1)</translation>
+    </message>
+</context>
+<context>
     <name>RecordCommand</name>
     <message>
         <location filename="../ui/allocations/allocationcommand.cpp" line="-54"/>
@@ -10269,7 +10286,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>No se pudo cargar la lista: %1</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+210"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -10289,7 +10306,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Puede deshacerlo con Editar ▸ Deshacer.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <location line="+4"/>
         <source>Delete %1</source>
         <translation>Eliminar %1</translation>
@@ -11635,17 +11652,17 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>Resident</name>
     <message>
-        <location filename="../models/housing/resident.cpp" line="+25"/>
+        <location filename="../models/housing/resident.cpp" line="+29"/>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Inactive</source>
         <translation>Inactivo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Graduated</source>
         <translation>Graduado</translation>
     </message>
@@ -11676,7 +11693,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../ui/dialogs/residentdialog.cpp" line="+17"/>
+        <location filename="../ui/dialogs/residentdialog.cpp" line="+20"/>
         <source>New Resident</source>
         <translation>Nuevo residente</translation>
     </message>
@@ -11686,7 +11703,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Editar residente</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>name@example.edu</source>
         <translation>nombre@example.edu</translation>
     </message>
@@ -11731,7 +11748,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>&amp;Mensajes por:</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+1"/>
+        <source>Lan&amp;guage:</source>
+        <translation>Idio&amp;ma:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>resident “%1”</source>
         <translation>residente «%1»</translation>
     </message>
@@ -11767,6 +11789,16 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <location line="+2"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages by</source>
+        <translation>Mensajes por</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -11907,7 +11939,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ResidentImporter</name>
     <message>
-        <location filename="../models/io/residentimporter.cpp" line="+264"/>
+        <location filename="../models/io/residentimporter.cpp" line="+274"/>
         <source>no such file</source>
         <translation>el archivo no existe</translation>
     </message>
@@ -11987,12 +12019,23 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>El estado «%1» no es ninguno de estos: active, inactive, graduated.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
+        <source>The column &quot;%1&quot; has &quot;%2&quot;, which is not one of email, sms, both.</source>
+        <translation>La columna «%1» tiene «%2», que no es uno de email, sms, both.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The column &quot;%1&quot; has &quot;%2&quot;, which is not one of %3; leave it empty for the office&apos;s default.</source>
+        <translation>La columna «%1» tiene «%2», que no es uno de %3; déjelo vacío para el predeterminado de la oficina.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+110"/>
         <source>line %1: %2</source>
         <translation>línea %1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-97"/>
         <source>the file is not open</source>
         <translation>el archivo no está abierto</translation>
     </message>
@@ -12007,7 +12050,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>las líneas %1 a %2 no se importaron (se deshicieron): %3</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+130"/>
         <source>another user added one of these residents while the import ran</source>
         <translation>otro usuario añadió uno de estos residentes durante la importación</translation>
     </message>
@@ -12186,7 +12229,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ResidentRepository</name>
     <message>
-        <location filename="../models/housing/residentrepository.cpp" line="+146"/>
+        <location filename="../models/housing/residentrepository.cpp" line="+149"/>
         <source>The student ID is required.</source>
         <translation>El ID de estudiante es obligatorio.</translation>
     </message>
@@ -12227,18 +12270,19 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../models/io/residentimporter.cpp" line="-92"/>
         <source>Text messages need a phone number: add one, or choose e-mail.</source>
         <translation>Los mensajes de texto necesitan un número de teléfono: añada uno o elija correo electrónico.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+100"/>
+        <location line="+14"/>
+        <location line="+103"/>
         <location line="+28"/>
         <source>The resident no longer exists; another user may have deleted it.</source>
         <translation>El residente ya no existe; puede que otro usuario lo haya eliminado.</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-120"/>
         <source>There is no resident with the student ID &quot;%1&quot;.</source>
         <translation>No hay ningún residente con el ID de estudiante «%1».</translation>
     </message>
@@ -12248,12 +12292,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Ya existe un residente con el ID de estudiante «%1».</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The new resident was not stored.</source>
         <translation>El nuevo residente no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Another user changed this resident since you opened it. Reload to see their changes, or overwrite them with yours.</source>
         <translation>Otro usuario ha modificado este residente desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios o sobrescríbalos con los suyos.</translation>
     </message>
@@ -12865,7 +12909,7 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <translation>El mensaje de texto %1 para %2 está %3.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>List the text message outbox, newest first.</source>
         <translation>Lista la bandeja de salida de mensajes de texto, los más recientes primero.</translation>
     </message>
@@ -12891,23 +12935,23 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>text</source>
         <translation>texto</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>At most this many messages (default 100, at most %1).</source>
         <translation>Como máximo esta cantidad de mensajes (100 por omisión, como máximo %1).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-57"/>
         <source>Send the queued text messages now (queues an sms.send job).</source>
         <translation>Envía ahora los mensajes de texto en cola (pone en cola un trabajo sms.send).</translation>
     </message>
@@ -12973,11 +13017,11 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
     </message>
     <message>
         <location line="+1"/>
-        <source>Without options, prints the settings (with --json: {url, auth, user, content_type, template, region, timeout, rate, secret: whether one is stored}). The options change them in the application&apos;s settings; --secret-stdin reads the bearer token or basic password from the first line of standard input into the system keychain (never a file). The body template has the placeholders {to}, {text} and {name}, JSON-escaped for --content-type json and form-encoded for form. RESIDESK_SMS_URL and the other RESIDESK_SMS_* variables, when set, win over these settings.</source>
-        <translation>Sin opciones, muestra la configuración (con --json: {url, auth, user, content_type, template, region, timeout, rate, secret: si hay uno guardado}). Las opciones la cambian en la configuración de la aplicación; --secret-stdin lee el token bearer o la contraseña básica de la primera línea de la entrada estándar y la guarda en el llavero del sistema (nunca en un archivo). La plantilla del cuerpo tiene los marcadores {to}, {text} y {name}, escapados como JSON con --content-type json y codificados como formulario con form. RESIDESK_SMS_URL y las demás variables RESIDESK_SMS_*, cuando están definidas, prevalecen sobre esta configuración.</translation>
+        <source>Without options, prints the settings (with --json: {url, auth, user, content_type, template, sender, region, timeout, rate, secret: whether one is stored}). The options change them in the application&apos;s settings; --secret-stdin reads the bearer token or basic password from the first line of standard input into the system keychain (never a file). The body template has the placeholders {to}, {text}, {name} and {from} (--sender), JSON-escaped for --content-type json and form-encoded for form. RESIDESK_SMS_URL and the other RESIDESK_SMS_* variables, when set, win over these settings.</source>
+        <translation>Sin opciones, imprime la configuración (con --json: {url, auth, user, content_type, template, sender, region, timeout, rate, secret: si hay uno guardado}). Las opciones la cambian en la configuración de la aplicación; --secret-stdin lee el token bearer o la contraseña básica de la primera línea de la entrada estándar y la guarda en el llavero del sistema (nunca en un archivo). La plantilla del cuerpo tiene los marcadores {to}, {text}, {name} y {from} (--sender), escapados como JSON con --content-type json y codificados como formulario con form. RESIDESK_SMS_URL y las demás variables RESIDESK_SMS_*, cuando están definidas, prevalecen sobre esta configuración.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The gateway URL (http:// or https://).</source>
         <translation>La URL de la pasarela (http:// o https://).</translation>
     </message>
@@ -13025,6 +13069,16 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <location line="+1"/>
         <source>The request body template.</source>
         <translation>La plantilla del cuerpo de la petición.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sender number or name, for {from} in the template.</source>
+        <translation>El número o nombre del remitente, para {from} en la plantilla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sender</source>
+        <translation>remitente</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -13169,7 +13223,7 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <translation>--content-type debe ser json o form, no «%1»</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>--timeout must be a number of seconds from 0 to 600, not &quot;%1&quot;</source>
         <translation>--timeout debe ser un número de segundos de 0 a 600, no «%1»</translation>
     </message>
@@ -13212,6 +13266,11 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <location line="+4"/>
         <source>from the system</source>
         <translation>del sistema</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sender: %1.</source>
+        <translation>Remitente: %1.</translation>
     </message>
 </context>
 <context>
@@ -13276,7 +13335,7 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
 <context>
     <name>SmsOutbox</name>
     <message>
-        <location filename="../tasks/sms/smsoutbox.cpp" line="+210"/>
+        <location filename="../tasks/sms/smsoutbox.cpp" line="+169"/>
         <source>A text message needs a phone number to go to.</source>
         <translation>Un mensaje de texto necesita un número de teléfono de destino.</translation>
     </message>
@@ -13367,6 +13426,189 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
     </message>
 </context>
 <context>
+    <name>SmsOutboxDock</name>
+    <message>
+        <location filename="../ui/sms/smsoutboxdock.cpp" line="+45"/>
+        <location line="+18"/>
+        <location line="+204"/>
+        <source>Text messages</source>
+        <translation>Mensajes de texto</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>Send &amp;now</source>
+        <translation>Enviar &amp;ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mark as sent</source>
+        <translation>&amp;Marcar como enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;again</source>
+        <translation>Enviar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show text messages in state</source>
+        <translation>Mostrar los mensajes de texto en el estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the text messages</source>
+        <translation>Buscar en los mensajes de texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search number, name or text</source>
+        <translation>Buscar número, nombre o texto</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Send the queued text messages now instead of at the next scheduled run</source>
+        <translation>Enviar ahora los mensajes de texto en cola en lugar de en la próxima ejecución programada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue the selected failed text message again</source>
+        <translation>Poner de nuevo en cola el mensaje de texto fallido seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected uncertain text message did arrive: record it as sent</source>
+        <translation>El mensaje de texto incierto seleccionado sí llegó: registrarlo como enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected uncertain text message did not arrive: send it once more</source>
+        <translation>El mensaje de texto incierto seleccionado no llegó: enviarlo una vez más</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All text messages</source>
+        <translation>Todos los mensajes de texto</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>&amp;Show:</source>
+        <translation>Mo&amp;strar:</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>No text messages</source>
+        <translation>No hay mensajes de texto</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Mark as sent</source>
+        <translation>Marcar como enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record text message %1 as delivered? Do this only after the recipient confirmed that it arrived.</source>
+        <translation>¿Registrar el mensaje de texto %1 como entregado? Hágalo solo después de que el destinatario haya confirmado que llegó.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send text message %1 once more? Its earlier attempt may have been delivered; if it was, the recipient gets it twice.</source>
+        <translation>¿Enviar el mensaje de texto %1 una vez más? Su intento anterior pudo haberse entregado; si fue así, el destinatario lo recibirá dos veces.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Text message %1 could not be changed.</source>
+        <translation>No se pudo cambiar el mensaje de texto %1.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Text message %1 could not be queued again.</source>
+        <translation>No se pudo volver a poner en cola el mensaje de texto %1.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The text messages could not be sent now.</source>
+        <translation>No se pudieron enviar ahora los mensajes de texto.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsOutboxTableModel</name>
+    <message>
+        <location filename="../ui/sms/smsoutboxtablemodel.cpp" line="+68"/>
+        <source>Marked as sent by %1</source>
+        <translation>Marcado como enviado por %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent again by %1</source>
+        <translation>Enviado de nuevo por %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Resident %1</source>
+        <translation>Residente %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resident</source>
+        <translation>Residente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+</context>
+<context>
     <name>SmsSettings</name>
     <message>
         <location filename="../tasks/sms/smssettings.cpp" line="+122"/>
@@ -13394,14 +13636,19 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <translation>la contraseña de la pasarela</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>a body template with known placeholders only ({to}, {text}, {name}; not %1)</source>
-        <translation>una plantilla de cuerpo solo con marcadores conocidos ({to}, {text}, {name}; no %1)</translation>
+        <location line="+17"/>
+        <source>a body template with known placeholders only ({to}, {text}, {name}, {from}; not %1)</source>
+        <translation>una plantilla del cuerpo solo con marcadores conocidos ({to}, {text}, {name}, {from}; no %1)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a body template with the placeholders {to} and {text}</source>
         <translation>una plantilla de cuerpo con los marcadores {to} y {text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the sender (the body template uses {from})</source>
+        <translation>el remitente (la plantilla del cuerpo usa {from})</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -13424,7 +13671,7 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <translation>RESIDESK_SMS_CONTENT_TYPE debe ser json o form, no «%1».</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>RESIDESK_SMS_TIMEOUT must be a number of seconds from 0 to 600, not &quot;%1&quot;.</source>
         <translation>RESIDESK_SMS_TIMEOUT debe ser un número de segundos de 0 a 600, no «%1».</translation>
     </message>
@@ -13434,15 +13681,273 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <translation>RESIDESK_SMS_RATE debe ser un número entero de mensajes por minuto, no «%1».</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>The gateway&apos;s secret could not be read from the system keychain: %1</source>
         <translation>No se pudo leer el secreto de la pasarela del llavero del sistema: %1</translation>
     </message>
 </context>
 <context>
+    <name>SmsSettingsDialog</name>
+    <message>
+        <location filename="../ui/sms/smssettingsdialog.cpp" line="+66"/>
+        <source>Send test messa&amp;ge</source>
+        <translation>Enviar mensaje de prue&amp;ba</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text message settings</source>
+        <translation>Configuración de mensajes de texto</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>https://sms.example.com/api/messages</source>
+        <translation>https://sms.example.com/api/messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bearer token</source>
+        <translation>Token bearer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User and password (basic)</source>
+        <translation>Usuario y contraseña (básica)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for basic authentication</source>
+        <translation>para la autenticación básica</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kept in the system keychain</source>
+        <translation>se guarda en el llavero del sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form fields</source>
+        <translation>Campos de formulario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request body: {to} is the number (E.164), {text} the message, {name} the recipient&apos;s name and {from} the sender.</source>
+        <translation>El cuerpo de la solicitud: {to} es el número (E.164), {text} el mensaje, {name} el nombre del destinatario y {from} el remitente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional; the number or name for {from}</source>
+        <translation>opcional; el número o nombre para {from}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>empty: %1</source>
+        <translation>vacío: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlimited</source>
+        <translation>Sin límite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> per minute</source>
+        <translation> por minuto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone number for the test message</source>
+        <translation>número de teléfono para el mensaje de prueba</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending the test message</source>
+        <translation>Enviando el mensaje de prueba</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Gateway &amp;URL:</source>
+        <translation>&amp;URL de la pasarela:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Autenticación:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User na&amp;me:</source>
+        <translation>Nombre de usua&amp;rio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To&amp;ken or password:</source>
+        <translation>To&amp;ken o contraseña:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body &amp;format:</source>
+        <translation>&amp;Formato del cuerpo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body t&amp;emplate:</source>
+        <translation>Pla&amp;ntilla del cuerpo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;nder:</source>
+        <translation>Re&amp;mitente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default &amp;region:</source>
+        <translation>Región pre&amp;determinada:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;imeout:</source>
+        <translation>T&amp;iempo de espera:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate &amp;limit:</source>
+        <translation>&amp;Límite de envío:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Test:</source>
+        <translation>&amp;Prueba:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>RESIDESK_SMS_URL is set in the environment: it and the other RESIDESK_SMS_* variables are used instead of these settings while it is set.</source>
+        <translation>RESIDESK_SMS_URL está definida en el entorno: ella y las demás variables RESIDESK_SMS_* se usan en lugar de esta configuración mientras esté definida.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>The gateway&apos;s token or password could not be read from the system keychain: %1</source>
+        <translation>No se pudo leer del llavero del sistema el token o la contraseña de la pasarela: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not saved: the settings lack %1.</source>
+        <translation>No se guardó: a la configuración le falta %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not saved: the settings file %1 cannot be written.</source>
+        <translation>No se guardó: no se puede escribir el archivo de configuración %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Storing the token or password in the system keychain…</source>
+        <translation>Guardando el token o la contraseña en el llavero del sistema…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The settings were saved, but the token or password could not be stored in the system keychain: %1</source>
+        <translation>La configuración se guardó, pero el token o la contraseña no se pudieron guardar en el llavero del sistema: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Test: enter the phone number the test message goes to.</source>
+        <translation>Prueba: escriba el número de teléfono al que va el mensaje de prueba.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Test: %1</source>
+        <translation>Prueba: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The test message was not queued: RESIDESK_SMS_URL is set, and the environment&apos;s settings lack %1.</source>
+        <translation>El mensaje de prueba no se puso en cola: RESIDESK_SMS_URL está definida y a la configuración del entorno le falta %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This is a test text message from Residesk, sent by %1.</source>
+        <translation>Este es un mensaje de texto de prueba de Residesk, enviado por %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The test message could not be queued: %1</source>
+        <translation>El mensaje de prueba no se pudo poner en cola: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Test message %1 to %2 queued. This window runs no jobs: a worker (residesk worker) sends it; the Text messages panel shows when it goes out or why not.</source>
+        <translation>Mensaje de prueba %1 a %2 en cola. Esta ventana no ejecuta trabajos: lo envía un proceso de trabajo (residesk worker); el panel Mensajes de texto muestra cuándo sale o por qué no.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Test message %1 to %2 queued; waiting for the gateway…</source>
+        <translation>Mensaje de prueba %1 a %2 en cola; esperando a la pasarela…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Test message %1 could not be read: %2</source>
+        <translation>No se pudo leer el mensaje de prueba %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Test message %1 sent to %2. The gateway answered: %3</source>
+        <translation>Mensaje de prueba %1 enviado a %2. La pasarela respondió: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The gateway refused test message %1: %2</source>
+        <translation>La pasarela rechazó el mensaje de prueba %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test message %1 went out, but no answer came: it may or may not have arrived. %2</source>
+        <translation>El mensaje de prueba %1 salió, pero no llegó respuesta: puede que haya llegado o no. %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending test message %1 to %2…</source>
+        <translation>Enviando el mensaje de prueba %1 a %2…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Test message %1 was not sent: %2 It stays in the Text messages panel.</source>
+        <translation>El mensaje de prueba %1 no se envió: %2 Se queda en el panel Mensajes de texto.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Test message %1 was not sent: %2</source>
+        <translation>El mensaje de prueba %1 no se envió: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Test message %1 has not gone out yet; the Text messages panel shows when it does, or why not.</source>
+        <translation>El mensaje de prueba %1 aún no ha salido; el panel Mensajes de texto muestra cuándo sale, o por qué no.</translation>
+    </message>
+</context>
+<context>
     <name>SmsSettingsLoad</name>
     <message>
-        <location line="-27"/>
+        <location filename="../tasks/sms/smssettings.cpp" line="-27"/>
         <source>Text messages cannot be sent: the SMS settings lack %1. Set them with &quot;residesk sms settings&quot; (or RESIDESK_SMS_URL and RESIDESK_SMS_TOKEN for a worker); the messages stay queued.</source>
         <translation>No se pueden enviar mensajes de texto: a la configuración SMS le falta %1. Defínala con &quot;residesk sms settings&quot; (o RESIDESK_SMS_URL y RESIDESK_SMS_TOKEN para un worker); los mensajes siguen en cola.</translation>
     </message>
@@ -13471,6 +13976,19 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <location line="+14"/>
         <source>Send text messages</source>
         <translation>Enviar mensajes de texto</translation>
+    </message>
+</context>
+<context>
+    <name>SmsUi</name>
+    <message>
+        <location filename="../ui/sms/smsui.cpp" line="+29"/>
+        <source>&amp;Text messages</source>
+        <translation>&amp;Mensajes de texto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Text messages…</source>
+        <translation>&amp;Mensajes de texto…</translation>
     </message>
 </context>
 <context>
@@ -13823,7 +14341,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
 <context>
     <name>TechnicianRepository</name>
     <message>
-        <location filename="../models/maintenance/technicianrepository.cpp" line="+27"/>
+        <location filename="../models/maintenance/technicianrepository.cpp" line="+28"/>
         <source>The technician&apos;s name is required.</source>
         <translation>El nombre del técnico es obligatorio.</translation>
     </message>
@@ -13858,7 +14376,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>El horario de trabajo %1–%2 no es un intervalo dentro de un día.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+75"/>
         <source>A technician with the e-mail address %1 already exists.</source>
         <translation>Ya existe un técnico con la dirección de correo electrónico %1.</translation>
     </message>
@@ -13873,7 +14391,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>No se ha guardado el técnico.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>Another user changed the technician %1 since you opened it. Reload to see their changes.</source>
         <translation>Otro usuario ha modificado el técnico %1 desde que usted lo abrió. Vuelva a cargarlo para ver sus cambios.</translation>
     </message>
