@@ -160,8 +160,10 @@ bool EngineBench::fillHistory(Database &db, qint64 count, QString *error)
     // Finished a day ago, spread over a second each: old history, as a busy year leaves it.
     const qint64 at = QDateTime::currentMSecsSinceEpoch() - 24 * 3600 * 1000;
     for (const QString &statement : {u"DELETE FROM jobs WHERE kind = 'bench.history'"_s, sql}) {
-        const QVariantList values =
-            statement == sql ? QVariantList{count, at, at, at, at, at} : QVariantList{};
+        // The count's placeholder comes first on SQLite (the WITH) and last on PostgreSQL.
+        const QVariantList values = statement != sql ? QVariantList{}
+                                    : pg             ? QVariantList{at, at, at, at, at, count}
+                                                     : QVariantList{count, at, at, at, at, at};
         if (const VoidResult r = SqlStatement::run(db, statement, values); !r) {
             *error = r.error().message;
             return false;
