@@ -559,9 +559,7 @@ JobEngine::~JobEngine()
         const QList<Job> jobs = std::exchange(d->pendingEvents, {});
         const qint64 at = d->pendingEventsAt;
         QtConcurrent::run(&d->controlPool, [database, jobs, at] {
-            Transaction tx(*database);
-            if (tx.ok() && JobStore::publishEvents(*database, jobs, at))
-                tx.commit();
+            JobStore::publishEvents(*database, jobs, at);
         }).waitForFinished();
     }
     d->cpuPool.waitForDone();
@@ -766,7 +764,6 @@ QCoro::Task<> JobEngine::Private::claimLoop()
         const bool checkLeases = claiming && now - lastAbandonedCheckMs >= qMax(50, options.pollIntervalMs);
         if (checkLeases)
             lastAbandonedCheckMs = now;
-        const bool failAbandoned = checkLeases;
         struct Round
         {
             Result<QList<Job>> recorded = QList<Job>();
@@ -775,7 +772,7 @@ QCoro::Task<> JobEngine::Private::claimLoop()
         };
         const QList<JobCompletion> batch = recording;
         auto future = QtConcurrent::run(&controlPool, [database, clk, titles, owner, perKind, free, leaseMs,
-                                                       ownOnly, claiming, failAbandoned, checkLeases, batch] {
+                                                       ownOnly, claiming, checkLeases, batch] {
             Round round;
             QString creator;
             if (claiming && ownOnly) {
@@ -821,16 +818,14 @@ QCoro::Task<> JobEngine::Private::claimLoop()
                     return round;
                 // The batch could not be written (a job's notification refused, say):
                 // the claim alone, the batch is reported below.
-                round.claimed =
-                    store.claim(owner, perKind, free, leaseMs, creator, failAbandoned, checkLeases);
+                round.claimed = store.claim(owner, perKind, free, leaseMs, creator, checkLeases, checkLeases);
                 round.events = events;
                 return round;
             }
             if (!batch.isEmpty())
                 round.recorded = store.finishMany(owner, batch);
             if (claiming)
-                round.claimed =
-                    store.claim(owner, perKind, free, leaseMs, creator, failAbandoned, checkLeases);
+                round.claimed = store.claim(owner, perKind, free, leaseMs, creator, checkLeases, checkLeases);
             round.events = events;
             return round;
         });
@@ -982,8 +977,8 @@ void JobEngine::Private::scheduleEventFlush()
         eventTimer.start(int(kEventFlushMs - since));
 }
 
-// One transaction with as few NOTIFYs as the entries need (a "jobs" event holds a few
-// dozen): every listener wakes once for everything this engine did meanwhile. A lost
+// One transaction with as few NOTIFYs as the entries need (JobStore::publishEvents):
+// every listener wakes once for everything this engine did meanwhile. A lost
 // connection loses them; the listeners resynchronise when theirs comes back.
 QCoro::Task<> JobEngine::Private::flushEvents()
 {
@@ -994,14 +989,8 @@ QCoro::Task<> JobEngine::Private::flushEvents()
     const QList<Job> jobs = std::exchange(pendingEvents, {});
     const qint64 at = pendingEventsAt;
     Database *database = &db;
-    auto future = QtConcurrent::run(&controlPool, [database, jobs, at]() -> VoidResult {
-        Transaction tx(*database);
-        if (!tx.ok())
-            return tx.error();
-        if (VoidResult sent = JobStore::publishEvents(*database, jobs, at); !sent)
-            return sent;
-        return tx.commit();
-    });
+    auto future = QtConcurrent::run(
+        &controlPool, [database, jobs, at] { return JobStore::publishEvents(*database, jobs, at); });
     const VoidResult sent = co_await future;
     if (!guard)
         co_return;

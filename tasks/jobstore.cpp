@@ -344,30 +344,21 @@ VoidResult JobStore::publishEvents(Database &db, const QList<Job> &jobs, qint64 
 {
     if (jobs.isEmpty())
         return {};
-    // Inside a transaction each waits for the commit, where all of them go out combined.
-    if (!db.isPostgreSQL() || jobs.size() == 1 || Transaction::isOpen(db)) {
-        for (const Job &job : jobs) {
-            if (auto r = publishEvent(db, job, atMs); !r)
-                return r;
-        }
-        return {};
+    // Inside a transaction each waits for the commit, where all of them go out combined
+    // (Events::sendCombined: as few NOTIFYs as the payload limit allows). Several jobs
+    // outside one on PostgreSQL get a transaction of their own, so every listener wakes
+    // once for them.
+    std::optional<Transaction> tx;
+    if (db.isPostgreSQL() && jobs.size() > 1 && !Transaction::isOpen(db)) {
+        tx.emplace(db);
+        if (!tx->ok())
+            return tx->error();
     }
-    // One NOTIFY per transaction, split only where the entries would not fit one.
-    qsizetype longestKind = 0;
-    for (const Job &job : jobs)
-        longestKind = std::max(longestKind, job.kind.size());
-    const int perEvent = maxJobsPerEvent(longestKind);
-    for (qsizetype from = 0; from < jobs.size(); from += perEvent) {
-        QJsonArray entries;
-        for (const Job &job : jobs.mid(from, perEvent))
-            entries.append(QJsonArray{job.id, job.kind, JobStates::code(job.state), job.progressDone,
-                                      job.progressTotal, job.attempts, job.cancelRequested ? 1 : 0});
-        if (auto r =
-                Events::publish(db, QJsonObject{{u"type"_s, u"jobs"_s}, {u"at"_s, atMs}, {u"j"_s, entries}});
-            !r)
+    for (const Job &job : jobs) {
+        if (auto r = publishEvent(db, job, atMs); !r)
             return r;
     }
-    return {};
+    return tx ? tx->commit() : VoidResult();
 }
 
 JobStore::JobStore(Database &db, const JobClock &clock, const TaskRegistry *titles)
