@@ -1,6 +1,7 @@
 #include "tasks/bulk/bulkjobstore.h"
 
 #include "models/core/jsontext.h"
+#include "models/core/recipientlanguage.h"
 #include "models/db/database.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
@@ -183,9 +184,10 @@ Result<QHash<qint64, BulkJobStore::Recipient>> BulkJobStore::recipients(const QL
     if (protocolIds.isEmpty())
         return out;
     const auto backend = m_db.config().backend;
-    SqlStatement st(m_db, u"SELECT p.id, p.number, p.species, p.animal_id, c.name, c.email FROM protocols p "
-                          "JOIN clients c ON c.id = p.client_id WHERE "_s +
-                              Dialect::inIdList(backend, u"p.id"_s));
+    SqlStatement st(
+        m_db, u"SELECT p.id, p.number, p.species, p.animal_id, c.name, c.email, c.language FROM protocols p "
+              "JOIN clients c ON c.id = p.client_id WHERE "_s +
+                  Dialect::inIdList(backend, u"p.id"_s));
     st.bind(Dialect::idListValue(backend, protocolIds));
     if (auto r = st.exec(); !r)
         return r.error();
@@ -198,6 +200,7 @@ Result<QHash<qint64, BulkJobStore::Recipient>> BulkJobStore::recipients(const QL
         r.animalId = st.value(3).toString();
         r.clientName = st.value(4).toString();
         r.email = st.value(5).toString().trimmed();
+        r.language = RecipientLanguage::fromSql(st.value(6));
         out.insert(r.protocolId, r);
     }
     return out;

@@ -67,7 +67,8 @@ public:
         QString species;
         QString animalId;
         QString clientName;
-        QString email; // empty: the client has no address
+        QString email;    // empty: the client has no address
+        QString language; // the client's (RecipientLanguage), empty for the office default
     };
     // The client to tell about each protocol (missing ids are left out).
     Result<QHash<qint64, Recipient>> recipients(const QList<qint64> &protocolIds);

@@ -1,10 +1,12 @@
 #include "tasks/bulk/bulktasks.h"
 
+#include "models/core/recipientlanguage.h"
 #include "models/db/database.h"
 #include "models/db/transaction.h"
 #include "models/lab/clientrepository.h"
 #include "models/lab/protocolrepository.h"
 #include "tasks/bulk/bulkjobstore.h"
+#include "tasks/i18n/messagetranslator.h"
 #include "tasks/jobcontext.h"
 #include "tasks/jobstore.h"
 #include "tasks/mail/outbox.h"
@@ -186,58 +188,102 @@ VoidResult runChunk(Database &db, BulkJobStore &store, qint64 jobId, const QList
     return {};
 }
 
-QString subjectFor(Protocol::State to, const QString &number)
+// The e-mail's subject for a protocol's new state, as its English source: the client
+// reads it in their language (ProtocolMail).
+const char *subjectSource(Protocol::State to)
 {
     switch (to) {
     case Protocol::State::Received:
-        return tr("Protocol %1: samples received").arg(number);
+        return QT_TRANSLATE_NOOP("ProtocolMail", "Protocol %1: samples received");
     case Protocol::State::InAnalysis:
-        return tr("Protocol %1: analysis started").arg(number);
+        return QT_TRANSLATE_NOOP("ProtocolMail", "Protocol %1: analysis started");
     case Protocol::State::Finalized:
-        return tr("Protocol %1: report finalized").arg(number);
+        return QT_TRANSLATE_NOOP("ProtocolMail", "Protocol %1: report finalized");
     case Protocol::State::Cancelled:
-        return tr("Protocol %1 cancelled").arg(number);
+        return QT_TRANSLATE_NOOP("ProtocolMail", "Protocol %1 cancelled");
     case Protocol::State::Submitted:
         break;
     }
-    return tr("Protocol %1 submitted").arg(number);
+    return QT_TRANSLATE_NOOP("ProtocolMail", "Protocol %1 submitted");
 }
 
-// The e-mail to a protocol's client about its new state: texts translated once per
-// job, filled in per protocol (a chunk writes hundreds).
+// Protocol::stateLabel()'s source texts (context "Protocol"), for a language other than
+// the process's.
+const char *stateSource(Protocol::State state)
+{
+    switch (state) {
+    case Protocol::State::Submitted:
+        return "Submitted";
+    case Protocol::State::Received:
+        return "Received";
+    case Protocol::State::InAnalysis:
+        return "In analysis";
+    case Protocol::State::Finalized:
+        return "Finalized";
+    case Protocol::State::Cancelled:
+        return "Cancelled";
+    }
+    return "Submitted";
+}
+
+// The e-mail to a protocol's client about its new state, in the client's language
+// (clients.language; tasks/i18n/messagetranslator.h), whatever the worker runs in: the
+// texts are translated once per job and language, then filled in per protocol (a chunk
+// writes hundreds). The sources are filed under the context "ProtocolMail".
 class ProtocolMail
 {
 public:
     ProtocolMail(Protocol::State to, qint64 jobId)
-        : m_keyPrefix(BulkTasks::dedupeKey(to, jobId, 0).chopped(1))
-        , m_state(Protocol::stateLabel(to).toLower())
-        , m_subject(subjectFor(to, u"%1"_s))
-        , m_body(tr("Dear %1,\n\nprotocol %2 (%3) is now %4.\n\nThis message was sent automatically by the "
-                    "veterinary diagnostic lab; you do not need to answer it.\n"))
-        , m_animal(tr("%1, animal %2"))
+        : m_to(to)
+        , m_keyPrefix(BulkTasks::dedupeKey(to, jobId, 0).chopped(1))
     {}
 
-    OutboxMessage message(const BulkJobStore::Recipient &r) const
+    OutboxMessage message(const BulkJobStore::Recipient &r)
     {
+        const Texts &t = textsIn(r.language);
         OutboxMessage m;
         m.dedupeKey = m_keyPrefix + QString::number(r.protocolId);
         m.toAddress = r.email;
         m.toName = r.clientName;
-        m.subject = m_subject.arg(r.number);
+        m.subject = t.subject.arg(r.number);
         m.bodyText =
-            m_body.arg(r.clientName, r.number,
-                       r.animalId.isEmpty() ? r.species : m_animal.arg(r.species, r.animalId), m_state);
+            t.body.arg(r.clientName, r.number,
+                       r.animalId.isEmpty() ? r.species : t.animal.arg(r.species, r.animalId), t.state);
         m.relatedEntity = u"protocol"_s;
         m.relatedId = r.protocolId;
         return m;
     }
 
 private:
-    QString m_keyPrefix; // "protocol-received/job42/"
-    QString m_state;
-    QString m_subject;
-    QString m_body;
-    QString m_animal;
+    struct Texts
+    {
+        QString state;
+        QString subject;
+        QString body;
+        QString animal;
+    };
+
+    const Texts &textsIn(const QString &language)
+    {
+        const QString code = RecipientLanguage::effective(language);
+        if (const auto it = m_texts.constFind(code); it != m_texts.constEnd())
+            return it.value();
+        const MessageTranslator to(code);
+        Texts t;
+        t.state = to.translate("Protocol", stateSource(m_to)).toLower();
+        t.subject = to.translate("ProtocolMail", subjectSource(m_to));
+        t.body = to.translate("ProtocolMail",
+                              QT_TRANSLATE_NOOP("ProtocolMail",
+                                                "Dear %1,\n\nprotocol %2 (%3) is now %4.\n\nThis message was "
+                                                "sent automatically by the veterinary diagnostic lab; you do "
+                                                "not need to answer it.\n"));
+        t.animal = to.translate("ProtocolMail", QT_TRANSLATE_NOOP("ProtocolMail", "%1, animal %2"));
+        return m_texts.insert(code, t).value();
+    }
+
+    Protocol::State m_to;
+    QString m_keyPrefix;           // "protocol-received/job42/"
+    QHash<QString, Texts> m_texts; // by language code
 };
 
 // Lets this runner thread's event loop turn now and then (the progress timer).
@@ -344,7 +390,7 @@ QCoro::Task<JobOutcome> runTransition(JobContext &ctx)
     ProtocolRepository protocols(db, ctx.actor());
     Outbox outbox(db, ctx.clock());
     const Actor actor = ctx.actor();
-    const ProtocolMail mail(*to, jobId);
+    ProtocolMail mail(*to, jobId);
     const ChunkWork work = [&](const QList<qint64> &ids, Counts *counts) -> VoidResult {
         const Result<QList<TransitionOutcome>> outcomes = protocols.transitionMany(ids, *to, jobId);
         if (!outcomes)

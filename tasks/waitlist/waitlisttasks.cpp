@@ -1,10 +1,12 @@
 #include "tasks/waitlist/waitlisttasks.h"
 
+#include "models/core/recipientlanguage.h"
 #include "models/db/database.h"
 #include "models/db/events.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 #include "models/housing/waitlist/waitlistrepository.h"
+#include "tasks/i18n/messagetranslator.h"
 #include "tasks/jobcontext.h"
 #include "tasks/mail/outbox.h"
 #include "tasks/notificationstore.h"
@@ -46,22 +48,68 @@ QString daysText(const WaitlistOffer &o)
                           : tr("from %1 on").arg(o.from.toString(Qt::ISODate));
 }
 
-OutboxMessage offerEmail(const WaitlistOffer &o)
+// The offer e-mail is written in the resident's language (residents.language;
+// tasks/i18n/messagetranslator.h), whatever the worker runs in, with the same sources
+// as the staff's texts above (context "WaitlistTasks").
+QString trIn(const MessageTranslator &to, const char *text)
+{
+    return to.translate("WaitlistTasks", text);
+}
+
+// Room::typeLabel()'s source texts (context "Room"), for a language other than the process's.
+const char *roomTypeSource(Room::Type type)
+{
+    switch (type) {
+    case Room::Type::Single:
+        return "Single";
+    case Room::Type::Double:
+        return "Double";
+    case Room::Type::Triple:
+        return "Triple";
+    case Room::Type::Suite:
+        return "Suite";
+    case Room::Type::Studio:
+        return "Studio";
+    }
+    return "Single";
+}
+
+// The resident's stored language ("" for the office's default), read in the offer's
+// transaction.
+Result<QString> residentLanguage(Database &db, qint64 residentId)
+{
+    SqlStatement st(db, u"SELECT language FROM residents WHERE id = ?"_s);
+    st.bind(residentId);
+    if (auto r = st.exec(); !r)
+        return r.error();
+    return st.next() ? RecipientLanguage::fromSql(st.value(0)) : QString();
+}
+
+OutboxMessage offerEmail(const WaitlistOffer &o, const MessageTranslator &to)
 {
     OutboxMessage m;
     m.dedupeKey = u"waitlist-offer/%1"_s.arg(o.id);
     m.toAddress = o.residentEmail;
     m.toName = (o.residentFirstName + u' ' + o.residentLastName).trimmed();
-    m.subject = tr("A bed for you in %1").arg(o.buildingName.isEmpty() ? o.buildingCode : o.buildingName);
-    m.bodyText = tr("Dear %1,\n\n"
-                    "a bed in room %2 (%3, %4 room) is free for you %5.\n\n"
-                    "Please tell the housing office by %6 whether you take it. Without an answer by then "
-                    "the bed goes to the next person on the waitlist.\n\n"
-                    "Offer number: %7\n\nThe housing office\n")
-                     .arg(o.residentFirstName.isEmpty() ? m.toName : o.residentFirstName, o.roomLabel(),
-                          o.buildingName, Room::typeLabel(o.roomType).toLower(), daysText(o),
-                          deadlineText(o.deadlineAt))
-                     .arg(o.id);
+    m.subject = trIn(to, QT_TRANSLATE_NOOP("WaitlistTasks", "A bed for you in %1"))
+                    .arg(o.buildingName.isEmpty() ? o.buildingCode : o.buildingName);
+    const QString days =
+        o.to.isValid()
+            ? trIn(to, QT_TRANSLATE_NOOP("WaitlistTasks", "from %1 to %2"))
+                  .arg(o.from.toString(Qt::ISODate), o.to.toString(Qt::ISODate))
+            : trIn(to, QT_TRANSLATE_NOOP("WaitlistTasks", "from %1 on")).arg(o.from.toString(Qt::ISODate));
+    m.bodyText =
+        trIn(to, QT_TRANSLATE_NOOP("WaitlistTasks",
+                                   "Dear %1,\n\n"
+                                   "a bed in room %2 (%3, %4 room) is free for you %5.\n\n"
+                                   "Please tell the housing office by %6 whether you take it. Without "
+                                   "an answer by then the bed goes to the next person on the "
+                                   "waitlist.\n\n"
+                                   "Offer number: %7\n\nThe housing office\n"))
+            .arg(o.residentFirstName.isEmpty() ? m.toName : o.residentFirstName, o.roomLabel(),
+                 o.buildingName, to.translate("Room", roomTypeSource(o.roomType)).toLower(), days,
+                 deadlineText(o.deadlineAt))
+            .arg(o.id);
     m.relatedEntity = u"waitlist_offer"_s;
     m.relatedId = o.id;
     return m;
@@ -143,8 +191,12 @@ QCoro::Task<JobOutcome> offer(JobContext &ctx)
         const WaitlistOffer &o = made->value();
         bool emailed = false;
         if (!o.residentEmail.trimmed().isEmpty()) {
+            const Result<QString> language = residentLanguage(ctx.database(), o.residentId);
+            if (!language)
+                co_return JobOutcome::failure(language.error().message);
             const Result<Outbox::Enqueued> queued =
-                Outbox(ctx.database(), ctx.clock()).enqueue(offerEmail(o), ctx.actor());
+                Outbox(ctx.database(), ctx.clock())
+                    .enqueue(offerEmail(o, MessageTranslator(language.value())), ctx.actor());
             if (!queued)
                 co_return JobOutcome::failure(queued.error().message);
             emailed = true;

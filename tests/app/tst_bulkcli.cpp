@@ -2,7 +2,8 @@
 // transition|undo|items` with --wait and --json, usage errors, `export protocols`
 // (a CSV round trip against `protocols list --json`), and a `residesk worker` killed
 // (SIGKILL) in the middle of a 10,000-protocol change, finished by a new worker with
-// every protocol changed, audited and e-mailed once.
+// every protocol changed, audited and e-mailed once; the protocol e-mails of one worker in
+// each client's language, through a real SMTP server.
 #include "models/core/actor.h"
 #include "models/db/dialect.h"
 #include "models/db/sqlstatement.h"
@@ -13,6 +14,7 @@
 #include "tasks/jobstore.h"
 #include "tests/app/clirunner.h"
 #include "tests/support/bulkfixtures.h"
+#include "tests/support/smtpsink.h"
 #include "tests/support/testdatabase.h"
 
 #include <QDateTime>
@@ -254,6 +256,96 @@ private Q_SLOTS:
         }
         QCOMPARE(reader.error(), CsvReader::Error::None);
         QCOMPARE(rows, 2500);
+    }
+
+    // Issue 15: the e-mail about a protocol's new state is written in its client's
+    // language (clients.language), whatever the worker runs in: one worker changes a
+    // Spanish and an English client's protocols in one job, and each client's mail
+    // server gets its own language. The Spanish subjects need their translations in
+    // translations/residesk_es.ts (context "ProtocolMail").
+    void protocolEmailsInTheClientsLanguage()
+    {
+        const qint64 spanish =
+            BulkFixtures::addClient(db(), u"Granja El Sol"_s, u"oficina@granjasol.example.es"_s);
+        QVERIFY(spanish > 0);
+        QVERIFY(SqlStatement::run(db(), u"UPDATE clients SET language = 'es' WHERE id = ?"_s, {spanish}));
+        // m_client keeps the office's default (English): a NULL language.
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM clients WHERE id = ? AND language IS NULL"_s, {m_client}), 1);
+        const QList<qint64> english = BulkFixtures::addProtocols(db(), m_client, 2);
+        const QList<qint64> theirs = BulkFixtures::addProtocols(db(), spanish, 2);
+        QCOMPARE(english.size() + theirs.size(), 4);
+        const Result<BulkTasks::Queued> queued = BulkTasks::enqueueTransition(
+            db(), Actor::systemUser(),
+            BulkTasks::transitionRequest(Protocol::State::Received, english + theirs));
+        QVERIFY(queued);
+
+        SmtpSink sink;
+        QString error;
+        QVERIFY2(sink.start(&error), qPrintable(error));
+        // One worker process changes the protocols (it runs in English); then the e-mails go out.
+        for (const QString &kinds : {BulkTasks::transitionKind(), u"mail.send"_s}) {
+            QProcessEnvironment env = CliRunner::environment();
+            for (const QString &name :
+                 {u"RESIDESK_SMTP_URL"_s, u"RESIDESK_SMTP_PASSWORD"_s, u"RESIDESK_SMTP_CA_FILE"_s,
+                  u"RESIDESK_MAIL_FROM"_s, u"RESIDESK_MAIL_RATE"_s})
+                env.remove(name);
+            sink.addTo(env);
+            QProcess worker;
+            worker.setProcessEnvironment(env);
+            worker.start(CliRunner::binary(), {u"--database"_s, m_t->urlAs(TestDatabase::Person::Worker),
+                                               u"worker"_s, u"--once"_s, u"--kinds"_s, kinds});
+            QVERIFY(worker.waitForStarted(10000));
+            QVERIFY2(worker.waitForFinished(120000), "the worker did not finish");
+            QVERIFY2(worker.exitStatus() == QProcess::NormalExit && worker.exitCode() == 0,
+                     worker.readAllStandardError().constData());
+        }
+        QCOMPARE(job(queued->jobId).state, JobState::Succeeded);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM outbox_emails WHERE state = 'sent'"_s), 4);
+
+        const QList<QJsonObject> mails = sink.messages();
+        QCOMPARE(mails.size(), 4);
+        const auto numberOf = [this](qint64 id) {
+            SqlStatement st(db(), u"SELECT number, animal_id FROM protocols WHERE id = ?"_s);
+            st.bind(id);
+            return st.exec() && st.next() ? QStringList{st.value(0).toString(), st.value(1).toString()}
+                                          : QStringList{};
+        };
+        const auto received = [&mails](const QString &number) {
+            for (const QJsonObject &m : mails)
+                if (m.value(u"subject"_s).toString().contains(number + u':'))
+                    return m;
+            return QJsonObject();
+        };
+        for (const qint64 id : theirs) {
+            const QStringList p = numberOf(id);
+            QCOMPARE(p.size(), 2);
+            const QJsonObject m = received(p.at(0));
+            QVERIFY2(!m.isEmpty(), qPrintable(p.at(0)));
+            QVERIFY2(m.value(u"to"_s).toString().contains(u"oficina@granjasol.example.es"_s),
+                     qPrintable(m.value(u"to"_s).toString()));
+            const QString body = m.value(u"body"_s).toString();
+            QVERIFY2(body.startsWith(u"Estimado/a Granja El Sol:"_s), qPrintable(body));
+            QVERIFY2(body.contains(
+                         u"El protocolo %1 (Bovine, animal %2) ahora está recibido."_s.arg(p.at(0), p.at(1))),
+                     qPrintable(body));
+            QVERIFY2(body.contains(u"no es necesario que lo responda"_s), qPrintable(body));
+            // Needs the translation the lead adds (ProtocolMail, "Protocol %1: samples received").
+            QCOMPARE(m.value(u"subject"_s).toString(), u"Protocolo %1: muestras recibidas"_s.arg(p.at(0)));
+        }
+        for (const qint64 id : english) {
+            const QStringList p = numberOf(id);
+            QCOMPARE(p.size(), 2);
+            const QJsonObject m = received(p.at(0));
+            QVERIFY2(!m.isEmpty(), qPrintable(p.at(0)));
+            QVERIFY2(m.value(u"to"_s).toString().contains(u"office@hillside.example.org"_s),
+                     qPrintable(m.value(u"to"_s).toString()));
+            QCOMPARE(m.value(u"subject"_s).toString(), u"Protocol %1: samples received"_s.arg(p.at(0)));
+            const QString body = m.value(u"body"_s).toString();
+            QVERIFY2(body.startsWith(u"Dear Hillside Dairy, Ltd.,"_s), qPrintable(body));
+            QVERIFY2(
+                body.contains(u"protocol %1 (Bovine, animal %2) is now received."_s.arg(p.at(0), p.at(1))),
+                qPrintable(body));
+        }
     }
 
     void killedWorkerIsResumedOnce()
