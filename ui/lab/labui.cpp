@@ -1,15 +1,16 @@
 #include "ui/lab/labui.h"
 
 #include "models/db/dbexecutor.h"
+#include "models/db/events.h"
 #include "models/lab/reportrepository.h"
 #include "models/lab/workorderrepository.h"
-#include "models/db/events.h"
 #include "tasks/jobengine.h"
 #include "tasks/lab/labdocuments.h"
 #include "tasks/lab/labservices.h"
 #include "tasks/pdf/pdfcache.h"
 #include "tasks/pdf/pdfrenderer.h"
 #include "ui/commands/undocontext.h"
+#include "ui/lab/clientdialog.h"
 #include "ui/lab/protocolspage.h"
 #include "ui/lab/reporteditor.h"
 #include "ui/lab/workorderdialog.h"
@@ -45,6 +46,8 @@ LabUi::LabUi(const WindowServices &services, UndoContext &context, QMainWindow *
             [this](qint64 protocolId) { openReportForProtocol(protocolId); });
     connect(m_protocols, &ProtocolsPage::workOrderPdfRequested, this,
             [this](qint64 protocolId) { openWorkOrderPdfForProtocol(protocolId); });
+    connect(m_protocols, &ProtocolsPage::editClientRequested, this,
+            [this](qint64 clientId) { editClient(clientId); });
     connect(m_workOrders, &WorkOrdersPage::pdfRequested, this,
             [this](const WorkOrder &w) { openWorkOrderPdf(w.id, w.contentVersion(), w.protocolNumber); });
     connect(m_workOrders, &WorkOrdersPage::editRequested, this,
@@ -238,6 +241,17 @@ void LabUi::editWorkOrder(qint64 workOrderId)
         Q_EMIT message(tr("Work order %1 saved.").arg(w.protocolNumber));
     });
     dialog->open();
+}
+
+ClientDialog *LabUi::editClient(qint64 clientId)
+{
+    auto *dialog = new ClientDialog(m_services.executor, m_services.actor, clientId, m_window);
+    connect(dialog, &ClientDialog::saved, this, [this](const Client &c) {
+        // The pages follow the "clients" records-changed event by themselves.
+        Q_EMIT message(tr("Client %1 saved.").arg(c.name));
+    });
+    dialog->open();
+    return dialog;
 }
 
 void LabUi::showFailure(const QString &title, const QString &text)

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QThreadPool>
 
+class ClientDialog;
 class JobEngine;
 class PdfCache;
 class PdfOpener;
@@ -20,7 +21,7 @@ struct WorkOrder;
 
 // The lab's parts of the main window, made with one call so the window's own code stays
 // small: the Protocols and Work orders pages (the window puts them in its sidebar), the
-// report editors (one window per report), the work-order dialog, and every "open PDF"
+// report editors (one window per report), the work-order and client dialogs, and every "open PDF"
 // of the lab (protocols, work orders, reports, and "report:<id>" links of the
 // notification centre). PDFs come from the PDF cache through PdfOpener (lookup on the
 // read pool; on a miss rendered on this object's CPU pool and stored); a finalized
@@ -55,6 +56,8 @@ public:
     QCoro::Task<> openWorkOrderPdf(qint64 workOrderId, int version, QString protocolNumber);
     QCoro::Task<> openWorkOrderPdfForProtocol(qint64 protocolId);
     void editWorkOrder(qint64 workOrderId);
+    // The client's e-mail and language (vets and administrators).
+    ClientDialog *editClient(qint64 clientId);
 
     ReportEditor *reportEditor(qint64 reportId) const;
     QList<ReportEditor *> reportEditors() const;

@@ -63,6 +63,8 @@ ProtocolsPage::ProtocolsPage(UndoContext &context, QWidget *parent)
                                      QKeySequence(Qt::CTRL | Qt::Key_T), Icons::StartAnalysis))
     , cancelAction(makeAction(this, tr("&Cancel…"), "cancelProtocolAction",
                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), Icons::Cancel))
+    , editClientAction(makeAction(this, tr("Edit c&lient…"), "editClientAction",
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), Icons::Edit))
     , m_protocols(new ProtocolsTableModel(context.executor(), this))
     , m_state(new QComboBox(this))
     , m_client(new QComboBox(this))
@@ -77,14 +79,20 @@ ProtocolsPage::ProtocolsPage(UndoContext &context, QWidget *parent)
     openReportAction->setToolTip(
         tr("Open the report of the current protocol in the editor (Ctrl+E, Return)"));
     workOrderPdfAction->setToolTip(tr("Show the work order of the current protocol as PDF (Ctrl+Shift+W)"));
-    for (QAction *action :
-         {openReportAction, workOrderPdfAction, receiveAction, startAnalysisAction, cancelAction})
+    editClientAction->setToolTip(
+        tr("Edit the e-mail address and language of the current protocol's client (Ctrl+Shift+L)"));
+    for (QAction *action : {openReportAction, workOrderPdfAction, receiveAction, startAnalysisAction,
+                            cancelAction, editClientAction})
         addToolAction(action);
 
     connect(openReportAction, &QAction::triggered, this, &RecordPage::editCurrent);
     connect(workOrderPdfAction, &QAction::triggered, this, [this] {
         if (const Protocol p = currentProtocol(); p.id > 0)
             Q_EMIT workOrderPdfRequested(p.id);
+    });
+    connect(editClientAction, &QAction::triggered, this, [this] {
+        if (const Protocol p = currentProtocol(); p.clientId > 0)
+            Q_EMIT editClientRequested(p.clientId);
     });
     connect(receiveAction, &QAction::triggered, this, [this] { act(Protocol::State::Received); });
     connect(startAnalysisAction, &QAction::triggered, this, [this] { act(Protocol::State::InAnalysis); });
@@ -254,6 +262,7 @@ void ProtocolsPage::updateActions()
     const Protocol current = currentProtocol();
     openReportAction->setEnabled(current.id > 0);
     workOrderPdfAction->setEnabled(current.id > 0);
+    editClientAction->setEnabled(current.clientId > 0);
 
     const qsizetype selected = view()->selectionModel() ? view()->selectionModel()->selectedRows().size() : 0;
     const bool filtered = currentFilter() != ProtocolFilter{};
@@ -410,5 +419,7 @@ void ProtocolsPage::showContextMenu(const QPoint &pos)
     menu->addActions({openReportAction, workOrderPdfAction});
     menu->addSeparator();
     menu->addActions({receiveAction, startAnalysisAction, cancelAction});
+    menu->addSeparator();
+    menu->addAction(editClientAction);
     menu->popup(view()->viewport()->mapToGlobal(pos));
 }

@@ -13,7 +13,8 @@ class QMenu;
 // client and submitted date range, the search box (number, animal id, client), sorting
 // by any column (in the database), several rows selectable at once, and a count line.
 // One action per verb, each with a shortcut while the page is shown: Open report
-// (Return, Ctrl+E) and Work order PDF (Ctrl+Shift+W) act on the current protocol;
+// (Return, Ctrl+E), Work order PDF (Ctrl+Shift+W) and Edit client… (Ctrl+Shift+L: its
+// e-mail and language) act on the current protocol;
 // Receive (Ctrl+R), Start analysis (Ctrl+T) and Cancel… (Ctrl+Shift+X, asks first) act
 // on the selection — one selected protocol is changed here, through ProtocolRepository
 // on the executor's write pool (a stale row shows the "Changed by someone else" box,
@@ -61,10 +62,13 @@ public:
     QAction *const receiveAction;
     QAction *const startAnalysisAction;
     QAction *const cancelAction;
+    // The current protocol's client: its e-mail and language (ClientDialog).
+    QAction *const editClientAction;
 
 Q_SIGNALS:
     void openReportRequested(qint64 protocolId);
     void workOrderPdfRequested(qint64 protocolId);
+    void editClientRequested(qint64 clientId);
     void selectionChanged();
     // currentFilter() changed (the list was reloaded with another filter).
     void filterChanged();

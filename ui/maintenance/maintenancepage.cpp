@@ -48,6 +48,7 @@ MaintenancePage::MaintenancePage(MaintenanceUi &ui, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_new(new QPushButton(tr("&New request…"), this))
     , m_open(new QPushButton(tr("&Open"), this))
+    , m_technicians(new QPushButton(tr("Te&chnicians…"), this))
     , m_view(new QTableView(this))
     , m_count(new QLabel(this))
     , m_searchTimer(new QTimer(this))
@@ -81,6 +82,8 @@ MaintenancePage::MaintenancePage(MaintenanceUi &ui, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_new->setObjectName(u"maintenanceNewButton"_s);
     m_open->setObjectName(u"maintenanceOpenButton"_s);
+    m_technicians->setObjectName(u"maintenanceTechniciansButton"_s);
+    m_technicians->setToolTip(tr("The technicians: their skills, working hours and language"));
     m_count->setObjectName(u"maintenanceCount"_s);
 
     m_view->setObjectName(u"maintenanceTable"_s);
@@ -107,6 +110,7 @@ MaintenancePage::MaintenancePage(MaintenanceUi &ui, QWidget *parent)
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_new);
     actions->addWidget(m_open);
+    actions->addWidget(m_technicians);
     actions->addStretch();
     actions->addWidget(m_count);
 
@@ -153,6 +157,7 @@ MaintenancePage::MaintenancePage(MaintenanceUi &ui, QWidget *parent)
     connect(m_view, &QAbstractItemView::doubleClicked, this, &MaintenancePage::openCurrent);
     connect(m_open, &QPushButton::clicked, this, &MaintenancePage::openCurrent);
     connect(m_new, &QPushButton::clicked, this, [this] { m_ui.newRequest(); });
+    connect(m_technicians, &QPushButton::clicked, this, [this] { m_ui.showTechnicians(); });
     applyFilters();
 }
 

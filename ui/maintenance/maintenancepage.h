@@ -19,7 +19,8 @@ class QTimer;
 // read pool) behind MaintenanceFilterProxyModel, with filters by state ("Open work" by
 // default: every unfinished request), building, category, priority, "Overdue only" and
 // free text; header clicks sort; overdue rows are red. Double-click or Open shows the
-// request's window; New request… (housing staff and administrators) opens the dialog.
+// request's window; New request… (housing staff and administrators) opens the dialog;
+// Technicians… the list of technicians (TechniciansDialog).
 // refresh() reloads now if shown, else when it is next shown. GUI thread only.
 class MaintenancePage : public QWidget
 {
@@ -44,6 +45,7 @@ public:
     QCheckBox *overdueFilter() const { return m_overdue; }
     QLineEdit *searchEdit() const { return m_search; }
     QPushButton *newButton() const { return m_new; }
+    QPushButton *techniciansButton() const { return m_technicians; }
     // The request of the current row; 0 without one.
     qint64 currentId() const;
 
@@ -71,6 +73,7 @@ private:
     QLineEdit *m_search;
     QPushButton *m_new;
     QPushButton *m_open;
+    QPushButton *m_technicians;
     QTableView *m_view;
     QLabel *m_count;
     QTimer *m_searchTimer;

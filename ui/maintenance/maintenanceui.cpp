@@ -6,6 +6,7 @@
 #include "ui/maintenance/maintenancepage.h"
 #include "ui/maintenance/maintenancerequestwindow.h"
 #include "ui/maintenance/newmaintenancerequestdialog.h"
+#include "ui/maintenance/techniciansdialog.h"
 
 #include <QMainWindow>
 #include <QThread>
@@ -69,6 +70,8 @@ void MaintenanceUi::setWritable(bool writable)
         if (w)
             w->setWritable(writable);
     }
+    if (m_techniciansDialog)
+        m_techniciansDialog->setWritable(writable);
 }
 
 void MaintenanceUi::recordsChanged(const QString &table)
@@ -80,6 +83,8 @@ void MaintenanceUi::recordsChanged(const QString &table)
         if (w)
             w->reload();
     }
+    if (m_techniciansDialog && table == u"maintenance_technicians")
+        m_techniciansDialog->reload();
 }
 
 bool MaintenanceUi::openLink(const QString &link)
@@ -142,4 +147,20 @@ void MaintenanceUi::wakeEngine()
 {
     if (m_services.engine)
         m_services.engine->wake();
+}
+
+TechniciansDialog *MaintenanceUi::showTechnicians()
+{
+    if (m_techniciansDialog) {
+        m_techniciansDialog->raise();
+        m_techniciansDialog->activateWindow();
+        return m_techniciansDialog;
+    }
+    auto *dialog = new TechniciansDialog(m_services.executor, m_services.actor, m_window);
+    dialog->setWritable(m_writable);
+    m_techniciansDialog = dialog;
+    connect(dialog, &TechniciansDialog::saved, this,
+            [this](const Technician &t) { Q_EMIT message(tr("Technician %1 saved.").arg(t.name)); });
+    dialog->show();
+    return dialog;
 }

@@ -10,11 +10,12 @@
 class MaintenancePage;
 class MaintenanceRequestWindow;
 class NewMaintenanceRequestDialog;
+class TechniciansDialog;
 class QMainWindow;
 
 // Maintenance in the main window, made with one call so the window's own code stays
 // small: the Maintenance page (the window puts it in its sidebar), one request window
-// per request, the New request dialog, and "maintenance:<id>" links of the
+// per request, the New request dialog, the Technicians dialog, and "maintenance:<id>" links of the
 // notification centre. It follows records-changed events of the maintenance tables
 // (and rooms, buildings, residents) from every desktop and reloads what is shown.
 //
@@ -47,6 +48,9 @@ public:
     MaintenanceRequestWindow *requestWindow(qint64 requestId) const;
     // The New request dialog (one at a time).
     NewMaintenanceRequestDialog *newRequest();
+    // The technicians (one dialog at a time): read by anyone who sees the page, added
+    // and edited where writable.
+    TechniciansDialog *showTechnicians();
 
     DbExecutor &executor() const { return m_services.executor; }
     const Actor &actor() const { return m_services.actor; }
@@ -70,6 +74,7 @@ private:
     MaintenancePage *m_page;
     QHash<qint64, QPointer<MaintenanceRequestWindow>> m_windows;
     QPointer<NewMaintenanceRequestDialog> m_newDialog;
+    QPointer<TechniciansDialog> m_techniciansDialog;
     bool m_writable = true;
     bool m_started = false;
 };
