@@ -13,10 +13,10 @@
 #include "tests/support/windowharness.h"
 #include "ui/allocations/buildingcombobox.h"
 #include "ui/mail/mailsettingsdialog.h"
-#include "ui/mail/outboxdock.h"
-#include "ui/mail/outboxtablemodel.h"
 #include "ui/mail/residentmailingdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/outbox/outboxdock.h"
+#include "ui/outbox/outboxtablemodel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -146,7 +146,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0 && dock->model()->rowCount() == 1 &&
                                      dock->model()->rowOf(uncertain) == 0,
                                  kTimeout);
-        dock->selectEmail(uncertain);
+        dock->selectMessage(uncertain);
         QVERIFY(send->isEnabled());
         QVERIFY(markSent->isEnabled());
         QVERIFY(!retry->isEnabled());
@@ -165,7 +165,7 @@ private Q_SLOTS:
         dock->stateFilter()->setCurrentIndex(dock->stateFilter()->findData(int(OutboxState::Failed)));
         QTRY_VERIFY_WITH_TIMEOUT(dock->model()->rowCount() == 1 && dock->model()->rowOf(failed) == 0,
                                  kTimeout);
-        dock->selectEmail(failed);
+        dock->selectMessage(failed);
         QVERIFY(retry->isEnabled());
         QVERIFY(!send->isEnabled());
         QTest::mouseClick(retry, Qt::LeftButton);

@@ -1,8 +1,9 @@
 #include "ui/mail/mailui.h"
 
+#include "ui/mail/mailoutboxchannel.h"
 #include "ui/mail/mailsettingsdialog.h"
-#include "ui/mail/outboxdock.h"
 #include "ui/mail/residentmailingdialog.h"
+#include "ui/outbox/outboxdock.h"
 
 #include <QAction>
 #include <QMainWindow>
@@ -15,7 +16,7 @@ MailUi::MailUi(const WindowServices &services, QMainWindow *window, QMenu *viewM
     : QObject(window)
     , m_services(services)
     , m_window(window)
-    , m_outbox(new OutboxDock(services, window))
+    , m_outbox(new OutboxDock(mailOutboxChannel(), services, window))
 {
     setObjectName(u"mailUi"_s);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_outbox);

@@ -1,7 +1,7 @@
 #include "ui/sms/smsui.h"
 
-#include "ui/mail/outboxdock.h"
-#include "ui/sms/smsoutboxdock.h"
+#include "ui/outbox/outboxdock.h"
+#include "ui/sms/smsoutboxchannel.h"
 #include "ui/sms/smssettingsdialog.h"
 
 #include <QAction>
@@ -14,7 +14,7 @@ SmsUi::SmsUi(const WindowServices &services, QMainWindow *window, QMenu *viewMen
     : QObject(window)
     , m_services(services)
     , m_window(window)
-    , m_outbox(new SmsOutboxDock(services, window))
+    , m_outbox(new OutboxDock(smsOutboxChannel(), services, window))
 {
     setObjectName(u"smsUi"_s);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_outbox);

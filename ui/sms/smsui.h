@@ -4,7 +4,7 @@
 
 #include <QObject>
 
-class SmsOutboxDock;
+class OutboxDock;
 class QAction;
 class QMainWindow;
 class QMenu;
@@ -26,11 +26,11 @@ public:
     SmsUi(const WindowServices &services, QMainWindow *window, QMenu *viewMenu, QMenu *settingsMenu);
 
     void start();
-    SmsOutboxDock *outboxDock() const { return m_outbox; }
+    OutboxDock *outboxDock() const { return m_outbox; }
     void openSettings();
 
 private:
     WindowServices m_services;
     QMainWindow *m_window;
-    SmsOutboxDock *m_outbox;
+    OutboxDock *m_outbox;
 };
