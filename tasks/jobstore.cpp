@@ -431,9 +431,16 @@ Result<EnqueueResult> JobStore::enqueue(const JobRequest &request, const Actor &
             return DbError(DbError::Code::QueryFailed,
                            QCoreApplication::translate("JobStore", "The job was not stored."));
 
+        // The holder may be another person's job, which row-level security hides from
+        // the acting person on PostgreSQL: residesk_job_key_holder (0027) finds it and
+        // tells its id only.
         SqlStatement existing(
-            m_db, u"SELECT id FROM jobs WHERE unique_key = ? AND state IN ('queued', 'running')"_s);
+            m_db, m_db.isPostgreSQL()
+                      ? u"SELECT id FROM residesk_job_key_holder(?, ?)"_s
+                      : u"SELECT id FROM jobs WHERE unique_key = ? AND state IN ('queued', 'running')"_s);
         existing.bind(job.uniqueKey);
+        if (m_db.isPostgreSQL())
+            existing.bind(job.kind);
         if (auto r = existing.exec(); !r)
             return r.error();
         if (existing.next()) {

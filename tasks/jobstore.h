@@ -39,6 +39,9 @@ public:
     explicit JobStore(Database &db, const JobClock &clock = JobClock::system(),
                       const TaskRegistry *titles = nullptr);
 
+    // A unique key held by another person's active job, which the actor may not read
+    // (PostgreSQL's row-level security), is merged or refused all the same: the answer
+    // names only that job's id (resources/migrations/0027_job_key_holder.postgresql.sql).
     Result<EnqueueResult> enqueue(const JobRequest &request, const Actor &actor);
 
     // PostgreSQL: the events of claim() and finishMany() are not sent with their change

@@ -1,5 +1,6 @@
 #include "models/db/events.h"
 #include "models/db/sqlstatement.h"
+#include "models/db/threadjob.h"
 #include "models/db/transaction.h"
 #include "tasks/jobclock.h"
 #include "tasks/jobstore.h"
@@ -11,11 +12,11 @@
 #include <QDeadlineTimer>
 #include <QMutex>
 #include <QRegularExpression>
-#include <QSet>
-#include <QSqlError>
-#include <QSqlDriver>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSignalSpy>
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QTest>
 #include <QThread>
 
@@ -296,6 +297,102 @@ private Q_SLOTS:
         QCOMPARE(queryValue(db(), u"SELECT COUNT(*) FROM jobs"_s).toInt(), 2);
     }
 
+    // The job holding a key may belong to somebody else, whom the asking person cannot
+    // see (PostgreSQL: a person reads only their own jobs). The request is still merged
+    // into that job or refused naming it, from the person's own session as from a job a
+    // worker runs for them (SET ROLE); never "could not be queued; try again".
+    void uniqueKeyHeldByAnotherPerson_data()
+    {
+        QTest::addColumn<bool>("merge");
+        QTest::addColumn<bool>("asJob");
+        QTest::newRow("merge") << true << false;
+        QTest::newRow("refuse") << false << false;
+        QTest::newRow("merge, in a job run for the person") << true << true;
+        QTest::newRow("refuse, in a job run for the person") << false << true;
+    }
+    void uniqueKeyHeldByAnotherPerson()
+    {
+        using Person = TestDatabase::Person;
+        QFETCH(bool, merge);
+        QFETCH(bool, asJob);
+        const auto onDuplicate = merge ? JobRequest::OnDuplicate::Merge : JobRequest::OnDuplicate::Refuse;
+        const Actor hana = TestDatabase::actorFor(Person::Housing, u"hana"_s, Actor::Role::Housing);
+        const Actor victor = TestDatabase::actorFor(Person::Vet, u"victor"_s, Actor::Role::Vet);
+        const QString kind = u"mail.send"_s;
+        const QString key = u"mail.send"_s;
+        ManualClock clock(kStart);
+
+        JobStore housing(m_t->dbAs(Person::Housing), clock);
+        const Result<EnqueueResult> held =
+            housing.enqueue(keyed(kind, key, JobRequest::OnDuplicate::Merge), hana);
+        QVERIFY2(held, qPrintable(held.error().text()));
+        QVERIFY(!held->merged);
+
+        Database &vetsDb = m_t->dbAs(asJob ? Person::Worker : Person::Vet);
+        JobStore vets(vetsDb, clock);
+        // The vet's request, from their session or from a job run for them.
+        const auto askAsVictor = [&]() -> Result<EnqueueResult> {
+            if (asJob) {
+                if (auto r = ThreadJob::setRole(vetsDb, victor.username); !r)
+                    return r.error();
+            }
+            const auto unset = qScopeGuard([&] {
+                if (asJob)
+                    QVERIFY(ThreadJob::setRole(vetsDb, QString()));
+            });
+            return vets.enqueue(keyed(kind, key, onDuplicate), victor);
+        };
+        if (TestDatabase::isPostgreSQL()) {
+            // The case under test: the holder is out of the vet's sight.
+            QVERIFY(ThreadJob::setRole(vetsDb, asJob ? victor.username : QString()));
+            const Result<Job> seen = vets.get(held->id);
+            QVERIFY(ThreadJob::setRole(vetsDb, QString()));
+            QVERIFY(!seen);
+            QCOMPARE(seen.error().code, DbError::Code::NotFound);
+            // What finds it answers only about a kind the vet may queue, and with the id.
+            Database &own = m_t->dbAs(Person::Vet);
+            const QString holder = u"SELECT COUNT(*), MAX(id) FROM residesk_job_key_holder(?, ?)"_s;
+            SqlStatement mayQueue(own, holder);
+            mayQueue.bind(key).bind(kind);
+            QVERIFY(mayQueue.exec() && mayQueue.next());
+            QCOMPARE(mayQueue.value(0).toInt(), 1);
+            QCOMPARE(mayQueue.value(1).toLongLong(), held->id);
+            mayQueue.finish();
+            QCOMPARE(queryValue(own, holder, {key, u"residents.import"_s}).toInt(), 0);
+        }
+
+        // While queued, and while running.
+        JobStore worker(m_t->dbAs(Person::Worker), clock);
+        for (int round = 0; round < 2; ++round) {
+            const Result<EnqueueResult> second = askAsVictor();
+            if (merge) {
+                QVERIFY2(second, qPrintable(second.error().text()));
+                QCOMPARE(second->id, held->id);
+                QVERIFY(second->merged);
+            } else {
+                QVERIFY(!second);
+                QCOMPARE(second.error().code, DbError::Code::Duplicate);
+                QVERIFY2(second.error().message.contains(key), qPrintable(second.error().message));
+                QVERIFY2(second.error().message.contains(QString::number(held->id)),
+                         qPrintable(second.error().message));
+            }
+            if (round == 0)
+                QCOMPARE(claimOne(worker, u"w1"_s, kind).id, held->id);
+        }
+        // One job for the key, still the housing person's.
+        JobStore admin(db(), clock);
+        QCOMPARE(queryValue(db(), u"SELECT COUNT(*) FROM jobs"_s).toInt(), 1);
+        QCOMPARE(admin.get(held->id)->createdBy, hana.username);
+
+        // Once it has finished, the vet's request queues a job of their own.
+        QVERIFY(worker.finish(held->id, u"w1"_s, JobOutcome::success()));
+        const Result<EnqueueResult> third = askAsVictor();
+        QVERIFY2(third, qPrintable(third.error().text()));
+        QVERIFY(third->id != held->id);
+        QVERIFY(!third->merged);
+        QCOMPARE(admin.get(third->id)->createdBy, victor.username);
+    }
+
     // --- list ------------------------------------------------------------------------
 
     void listFiltersNewestFirst()
@@ -495,8 +592,9 @@ private Q_SLOTS:
                     if (++perKind[job.kind] > freeSlots.value(job.kind) || job.leaseOwner != owner ||
                         job.state != JobState::Running)
                         ++failures;
-                    if (k > 0 && (got->at(k - 1).priority < job.priority ||
-                                  (got->at(k - 1).priority == job.priority && got->at(k - 1).runAfter > job.runAfter)))
+                    if (k > 0 &&
+                        (got->at(k - 1).priority < job.priority ||
+                         (got->at(k - 1).priority == job.priority && got->at(k - 1).runAfter > job.runAfter)))
                         ++failures; // not best first
                 }
                 if (got->size() > 1)
@@ -539,8 +637,10 @@ private Q_SLOTS:
         const bool pg = db().isPostgreSQL();
         QVERIFY(SqlStatement::run(
             db(),
-            (pg ? QString() : u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "_s) +
-                u"INSERT INTO jobs (kind, payload, state, attempts, run_after, created_by, created_at, started_at, "
+            (pg ? QString()
+                : u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "_s) +
+                u"INSERT INTO jobs (kind, payload, state, attempts, run_after, created_by, created_at, "
+                u"started_at, "
                 "finished_at, updated_at) SELECT 'k', '{}', 'succeeded', 1, 0, 'alice', 0, 0, 1, 1 FROM "_s +
                 (pg ? u"generate_series(1, 20000) AS n(i)"_s : u"n"_s)));
         const qint64 second = enqueued(store, request(u"k"_s, 0));
@@ -573,7 +673,8 @@ private Q_SLOTS:
         const qint64 c = enqueued(store, request(u"k"_s, 1));
         QCOMPARE(store.claim(u"w1"_s, {{u"k"_s, 3}}, 3, 1000)->size(), 3);
         // c's lease runs out and w2 takes it over.
-        QVERIFY(SqlStatement::run(db(), u"UPDATE jobs SET lease_expires_at = ? WHERE id = ?"_s, {kStart - 1, c}));
+        QVERIFY(
+            SqlStatement::run(db(), u"UPDATE jobs SET lease_expires_at = ? WHERE id = ?"_s, {kStart - 1, c}));
         QCOMPARE(ids(store.claim(u"w2"_s, {{u"k"_s, 1}}, 1, kLease).value()), QList<qint64>{c});
 
         JobCompletion done{a, JobOutcome::success({{u"n"_s, 1}}), false, true, 7, 7, u"all"_s};
