@@ -4,6 +4,7 @@
 // Each case runs once to warm up, then N times (default 5), and prints median, min
 // and max; with --json the last line is {"case","unit","median","min","max","runs"}
 // (times in ms, memory in MiB).
+#include "models/core/localtimezone.h"
 #include "tests/bench/backupcase.h"
 #include "tests/bench/benchcase.h"
 #include "tests/bench/bulkreceivecase.h"
@@ -37,6 +38,7 @@
 
 int main(int argc, char **argv)
 {
+    useCachedLocalTimeZone(); // as the residesk binary does (app/main.cpp)
     if (argc >= 2 && std::strcmp(argv[1], "--child-gui-stall") == 0)
         return GuiStallCase::child(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "--child-workorder-open") == 0)
