@@ -24,6 +24,10 @@
 //   });
 //   const Result<Resident> r = co_await future;
 //
+// The pool threads run at a lower scheduling priority than the thread that made the
+// executor (nice +5 on Linux): decoding a large result set never keeps the GUI thread
+// from a core on a busy machine.
+//
 // Lifetime: owned by the composition root, destroyed before the Database (the
 // destructor waits for running work).
 class DbExecutor : public QObject
@@ -35,18 +39,18 @@ public:
 
     Database &database() { return m_db; }
 
-    template<typename F>
-    auto read(F &&work) -> QFuture<std::invoke_result_t<F, Database &>>
+    template<typename F> auto read(F &&work) -> QFuture<std::invoke_result_t<F, Database &>>
     {
         return QtConcurrent::run(&m_readPool, [this, work = std::forward<F>(work)]() mutable {
+            yieldToForeground();
             return work(m_db);
         });
     }
 
-    template<typename F>
-    auto write(F &&work) -> QFuture<std::invoke_result_t<F, Database &>>
+    template<typename F> auto write(F &&work) -> QFuture<std::invoke_result_t<F, Database &>>
     {
         return QtConcurrent::run(&m_writePool, [this, work = std::forward<F>(work)]() mutable {
+            yieldToForeground();
             return work(m_db);
         });
     }
@@ -55,6 +59,9 @@ public:
     void waitForDone();
 
 private:
+    // Lowers the calling pool thread's priority, once per thread.
+    static void yieldToForeground();
+
     Database &m_db;
     QThreadPool m_readPool;
     QThreadPool m_writePool;
