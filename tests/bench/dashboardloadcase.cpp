@@ -9,6 +9,7 @@
 #include "tests/bench/benchdatabase.h"
 #include "tests/bench/benchstats.h"
 #include "tests/bench/housingbenchseed.h"
+#include "tests/bench/threadtimes.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/dashboardpage.h"
 
@@ -19,28 +20,19 @@
 #include <QTimer>
 
 #include <cstdio>
-#include <ctime>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int kTimeoutMs = 60000;
 
-// CPU time of the calling thread: how much of a gap the GUI thread worked, as opposed to
-// waiting for a core on a loaded machine.
-qint64 threadCpuNs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
 struct Sample
 {
     double fillMs = -1;
     double stallMs = 0;
-    double showMs = 0;     // show() and start() themselves
-    double stallCpuMs = 0; // of the longest stall, the GUI thread's CPU time
+    double showMs = 0;      // show() and start() themselves
+    double stallCpuMs = 0;  // of the longest stall, the GUI thread's time on a CPU,
+    double stallWaitMs = 0; // and waiting for a core (the rest it was blocked)
     int ticks = 0;
 };
 
@@ -66,20 +58,20 @@ Sample runOnce(const QString &url, QString *error)
         QElapsedTimer clock;
         qint64 lastTick = 0;
         qint64 maxGap = 0;
-        qint64 lastCpu = 0;
-        qint64 maxGapCpu = 0;
+        ThreadTimes last;
+        ThreadTimes maxGapTimes;
         QTimer ticker;
         ticker.setTimerType(Qt::PreciseTimer);
         ticker.setInterval(1);
         QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
             const qint64 now = clock.nsecsElapsed();
-            const qint64 cpu = threadCpuNs();
+            const ThreadTimes times = ThreadTimes::now();
             if (now - lastTick > maxGap) {
                 maxGap = now - lastTick;
-                maxGapCpu = cpu - lastCpu;
+                maxGapTimes = times - last;
             }
             lastTick = now;
-            lastCpu = cpu;
+            last = times;
             ++sample.ticks;
         });
         QObject::connect(window.dashboardPage(), &DashboardPage::allCardsFinished, &loop, [&] {
@@ -87,7 +79,7 @@ Sample runOnce(const QString &url, QString *error)
             const qint64 now = clock.nsecsElapsed();
             if (now - lastTick > maxGap) {
                 maxGap = now - lastTick;
-                maxGapCpu = threadCpuNs() - lastCpu;
+                maxGapTimes = ThreadTimes::now() - last;
             }
             loop.quit();
         });
@@ -110,11 +102,12 @@ Sample runOnce(const QString &url, QString *error)
         // and is reported on its own; the stall is measured from here on.
         sample.showMs = double(clock.nsecsElapsed()) / 1e6;
         lastTick = clock.nsecsElapsed();
-        lastCpu = threadCpuNs();
+        last = ThreadTimes::now();
         ticker.start();
         loop.exec();
         sample.stallMs = double(maxGap) / 1e6;
-        sample.stallCpuMs = double(maxGapCpu) / 1e6;
+        sample.stallCpuMs = double(maxGapTimes.cpuNs) / 1e6;
+        sample.stallWaitMs = double(maxGapTimes.waitNs) / 1e6;
         if (failed || sample.fillMs < 0) {
             if (error->isEmpty())
                 *error = u"the cards did not fill within %1 ms"_s.arg(kTimeoutMs);
@@ -130,7 +123,8 @@ Sample runOnce(const QString &url, QString *error)
 
 int DashboardLoadCase::run(const BenchOptions &options)
 {
-    QLoggingCategory::setFilterRules(u"residesk.*.info=false\nresidesk.*.debug=false\nresidesk.*.warning=false"_s);
+    QLoggingCategory::setFilterRules(
+        u"residesk.*.info=false\nresidesk.*.debug=false\nresidesk.*.warning=false"_s);
     BenchDatabase bench;
     QString error;
     if (!bench.prepare(options.databaseUrl, 100000, &error)) {
@@ -153,9 +147,12 @@ int DashboardLoadCase::run(const BenchOptions &options)
             return 1;
         }
         if (!options.json)
-            std::fprintf(stderr, "%s filled in %.1f ms (show() and start() %.1f ms), longest stall afterwards %.1f ms "
-                                 "(%.1f ms of it on the CPU; %d ticks)\n",
-                         i < 0 ? "warm-up:" : "run:", s.fillMs, s.showMs, s.stallMs, s.stallCpuMs, s.ticks);
+            std::fprintf(
+                stderr,
+                "%s filled in %.1f ms (show() and start() %.1f ms), longest stall afterwards %.1f ms "
+                "(%.1f ms of it on a CPU, %.1f ms waiting for one, the rest blocked; %d ticks)\n",
+                i < 0 ? "warm-up:" : "run:", s.fillMs, s.showMs, s.stallMs, s.stallCpuMs, s.stallWaitMs,
+                s.ticks);
         if (i >= 0) {
             fill.samples.append(s.fillMs);
             stall.samples.append(s.stallMs);

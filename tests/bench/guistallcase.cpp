@@ -24,6 +24,7 @@
 #include "tests/bench/benchdatabase.h"
 #include "tests/bench/benchstats.h"
 #include "tests/bench/importresidentscase.h"
+#include "tests/bench/threadtimes.h"
 #include "tests/support/bulkfixtures.h"
 #include "ui/lab/labui.h"
 #include "ui/lab/protocolspage.h"
@@ -43,7 +44,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <utility>
 #include <vector>
 
@@ -78,9 +78,7 @@ int scaled(int count)
 
 qint64 threadCpuNs()
 {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+    return ThreadTimes::now().cpuNs;
 }
 
 // The gaps between the ticks of a 1 ms timer on the GUI thread, with the CPU time the
