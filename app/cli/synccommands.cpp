@@ -5,6 +5,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/commandregistry.h"
 #include "app/cli/jobwaiter.h"
+#include "models/core/keychain.h"
 #include "models/db/database.h"
 #include "models/housing/registrarflagrepository.h"
 #include "tasks/jobclock.h"
@@ -13,8 +14,10 @@
 #include "tasks/sync/synctasks.h"
 
 #include <QCommandLineParser>
+#include <QCoroTask>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTextStream>
 
 #include <climits>
 #include <cstdio>
@@ -23,12 +26,34 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString urlOption() { return u"url"_s; }
-QString authOption() { return u"auth"_s; }
-QString userOption() { return u"user"_s; }
-QString scheduleOption() { return u"schedule"_s; }
-QString timeoutOption() { return u"timeout"_s; }
-QString allOption() { return u"all"_s; }
+QString urlOption()
+{
+    return u"url"_s;
+}
+QString authOption()
+{
+    return u"auth"_s;
+}
+QString userOption()
+{
+    return u"user"_s;
+}
+QString scheduleOption()
+{
+    return u"schedule"_s;
+}
+QString timeoutOption()
+{
+    return u"timeout"_s;
+}
+QString allOption()
+{
+    return u"all"_s;
+}
+QString secretStdinOption()
+{
+    return u"secret-stdin"_s;
+}
 
 QJsonObject settingsJson(const RegistrarSyncSettings &s)
 {
@@ -54,17 +79,18 @@ int reportSync(CommandContext &context, const Job &job)
             context.out(SyncCommands::tr("%1 is unchanged since the last sync; nothing was written.")
                             .arg(r.value(u"url"_s).toString()));
         } else {
-            context.out(SyncCommands::tr("Synced %1: %2 created, %3 updated, %4 unchanged, %5 rejected.")
-                            .arg(r.value(u"url"_s).toString())
-                            .arg(r.value(u"created"_s).toInteger())
-                            .arg(r.value(u"updated"_s).toInteger())
-                            .arg(r.value(u"unchanged"_s).toInteger())
-                            .arg(r.value(u"rejected_count"_s).toInteger()) +
-                        u' ' +
-                        SyncCommands::tr("%n resident(s) newly flagged as not in the export.", nullptr,
-                                         int(r.value(u"flagged"_s).toInteger())) +
-                        u' ' +
-                        SyncCommands::tr("%n flag(s) removed.", nullptr, int(r.value(u"unflagged"_s).toInteger())));
+            context.out(
+                SyncCommands::tr("Synced %1: %2 created, %3 updated, %4 unchanged, %5 rejected.")
+                    .arg(r.value(u"url"_s).toString())
+                    .arg(r.value(u"created"_s).toInteger())
+                    .arg(r.value(u"updated"_s).toInteger())
+                    .arg(r.value(u"unchanged"_s).toInteger())
+                    .arg(r.value(u"rejected_count"_s).toInteger()) +
+                u' ' +
+                SyncCommands::tr("%n resident(s) newly flagged as not in the export.", nullptr,
+                                 int(r.value(u"flagged"_s).toInteger())) +
+                u' ' +
+                SyncCommands::tr("%n flag(s) removed.", nullptr, int(r.value(u"unflagged"_s).toInteger())));
             for (const QJsonValue &row : r.value(u"rejected"_s).toArray())
                 context.out(u"  "_s + row.toObject().value(u"reason"_s).toString());
         }
@@ -77,9 +103,10 @@ int reportSync(CommandContext &context, const Job &job)
         return CommandLine::ExitFailure;
     case JobState::Cancelled:
         std::fflush(stdout);
-        context.error(SyncCommands::tr("job %1 (%2) was cancelled; the chunks before the cancel stay imported")
-                          .arg(job.id)
-                          .arg(job.kind));
+        context.error(
+            SyncCommands::tr("job %1 (%2) was cancelled; the chunks before the cancel stay imported")
+                .arg(job.id)
+                .arg(job.kind));
         return CommandLine::ExitFailure;
     case JobState::Queued:
     case JobState::Running:
@@ -96,7 +123,8 @@ void SyncCommands::registerCommands(CommandRegistry &registry)
         {u"sync"_s, u"residents"_s},
         tr("Fetch the registrar's resident export and apply it: residesk sync residents [URL]."),
         tr("Queues a residents.sync job for URL (else the URL of \"sync settings\"). The job fetches the "
-           "export over HTTP(S) (authentication and timeout from \"sync settings\"; the password or token from "
+           "export over HTTP(S) (authentication and timeout from \"sync settings\"; the password or token "
+           "from "
            "RESIDESK_SYNC_SECRET or the keychain), sending back the last applied copy's ETag and date, so an "
            "unchanged export costs one short request and writes nothing. A changed one is applied with the "
            "rules of \"import residents\" (the same validation, line numbers and rejected rows); residents "
@@ -115,13 +143,18 @@ void SyncCommands::registerCommands(CommandRegistry &registry)
            "--auth none|basic|bearer and --user the authentication (the secret itself goes into the keychain "
            "through the window's Settings ▸ Registrar sync…, or RESIDESK_SYNC_SECRET for workers), "
            "--schedule a cron expression such as \"0 6 * * *\" (\"\" for by hand only) and --timeout the "
-           "seconds without an answer before a sync gives up."),
+           "seconds without an answer before a sync gives up. --secret-stdin reads the password (basic) or "
+           "token (bearer) from the first line of standard input into the system keychain, under the key "
+           "the settings name (\"keychain_key\" in the JSON); it is never printed or stored elsewhere."),
         {QCommandLineOption(urlOption(), tr("The export's URL."), tr("url")),
          QCommandLineOption(authOption(), tr("Authentication: none, basic or bearer."), tr("kind")),
          QCommandLineOption(userOption(), tr("The user name for basic authentication."), tr("name")),
          QCommandLineOption(scheduleOption(), tr("When to sync, as a cron expression (\"\": by hand only)."),
                             tr("cron")),
-         QCommandLineOption(timeoutOption(), tr("Seconds without an answer before giving up."), tr("seconds"))},
+         QCommandLineOption(timeoutOption(), tr("Seconds without an answer before giving up."),
+                            tr("seconds")),
+         QCommandLineOption(secretStdinOption(),
+                            tr("Read the password or token from standard input into the keychain."))},
         &SyncCommands::settings,
     });
     registry.add({
@@ -167,7 +200,8 @@ int SyncCommands::syncResidents(CommandContext &context)
     Database *db = context.openDatabase();
     if (!db)
         return CommandLine::ExitFailure;
-    const Result<EnqueueResult> queued = JobStore(*db).enqueue(SyncTasks::residentsRequest(url), context.actor());
+    const Result<EnqueueResult> queued =
+        JobStore(*db).enqueue(SyncTasks::residentsRequest(url), context.actor());
     if (!queued) {
         context.error(tr("cannot queue the sync: %1").arg(queued.error().message.simplified()));
         return CommandLine::ExitFailure;
@@ -223,8 +257,22 @@ int SyncCommands::settings(CommandContext &context)
         bool ok = false;
         s.timeoutSeconds = parser.value(timeoutOption()).toInt(&ok);
         if (!ok)
-            return context.usageError(tr("--timeout takes seconds, not \"%1\"").arg(parser.value(timeoutOption())));
+            return context.usageError(
+                tr("--timeout takes seconds, not \"%1\"").arg(parser.value(timeoutOption())));
         change = true;
+    }
+    const bool readSecret = parser.isSet(secretStdinOption());
+    if (readSecret && s.auth == RegistrarSyncSettings::Auth::None)
+        return context.usageError(tr("--secret-stdin needs basic or bearer authentication (--auth)"));
+    if (readSecret) {
+        // The key names the host (and the user): the settings must be valid first.
+        for (const FieldError &e : s.validate()) {
+            if (e.field == u"url"_s || e.field == u"username"_s)
+                return context.usageError(e.message);
+        }
+        if (s.url.trimmed().isEmpty())
+            return context.usageError(
+                tr("--secret-stdin needs the export's URL (--url): the key names its host"));
     }
     if (change) {
         const Result<RegistrarSyncSettings> saved = store.save(s);
@@ -234,13 +282,28 @@ int SyncCommands::settings(CommandContext &context)
         }
         s = saved.value();
     }
+    if (readSecret) {
+        QTextStream in(stdin);
+        const QString secret = in.readLine();
+        if (secret.isEmpty()) {
+            context.error(tr("no password or token on standard input"));
+            return CommandLine::ExitFailure;
+        }
+        const QString error = QCoro::waitFor(Keychain::store(s.keychainKey(), secret));
+        if (!error.isEmpty()) {
+            context.error(tr("cannot store the password or token in the system keychain: %1").arg(error));
+            return CommandLine::ExitFailure;
+        }
+    }
     if (context.json()) {
         context.printJson(settingsJson(s));
     } else {
-        context.out(tr("URL: %1").arg(s.url.isEmpty() ? tr("(none)") : RegistrarSyncSettings::displayUrl(s.url)));
-        context.out(tr("Authentication: %1%2")
-                        .arg(RegistrarSyncSettings::authCode(s.auth),
-                             s.auth == RegistrarSyncSettings::Auth::Basic ? u" ("_s + s.username + u')' : QString()));
+        context.out(
+            tr("URL: %1").arg(s.url.isEmpty() ? tr("(none)") : RegistrarSyncSettings::displayUrl(s.url)));
+        context.out(
+            tr("Authentication: %1%2")
+                .arg(RegistrarSyncSettings::authCode(s.auth),
+                     s.auth == RegistrarSyncSettings::Auth::Basic ? u" ("_s + s.username + u')' : QString()));
         context.out(tr("Schedule: %1").arg(s.schedule.isEmpty() ? tr("by hand only") : s.schedule));
         context.out(tr("Timeout: %1 s").arg(s.timeoutSeconds));
     }
@@ -261,21 +324,22 @@ int SyncCommands::flagged(CommandContext &context)
     QJsonArray rows;
     for (const RegistrarFlag &f : flags.value()) {
         if (context.json()) {
-            rows.append(QJsonObject{{u"flag_id"_s, f.id},
-                                    {u"resident_id"_s, f.resident.id},
-                                    {u"student_id"_s, f.resident.studentId},
-                                    {u"first_name"_s, f.resident.firstName},
-                                    {u"last_name"_s, f.resident.lastName},
-                                    {u"email"_s, f.resident.email},
-                                    {u"status"_s, Resident::statusCode(f.resident.status)},
-                                    {u"flagged_at"_s, f.flaggedAt},
-                                    {u"job_id"_s, f.jobId},
-                                    {u"reviewed_at"_s, f.reviewedAt > 0 ? QJsonValue(f.reviewedAt) : QJsonValue()},
-                                    {u"reviewed_by"_s, f.reviewedBy}});
+            rows.append(
+                QJsonObject{{u"flag_id"_s, f.id},
+                            {u"resident_id"_s, f.resident.id},
+                            {u"student_id"_s, f.resident.studentId},
+                            {u"first_name"_s, f.resident.firstName},
+                            {u"last_name"_s, f.resident.lastName},
+                            {u"email"_s, f.resident.email},
+                            {u"status"_s, Resident::statusCode(f.resident.status)},
+                            {u"flagged_at"_s, f.flaggedAt},
+                            {u"job_id"_s, f.jobId},
+                            {u"reviewed_at"_s, f.reviewedAt > 0 ? QJsonValue(f.reviewedAt) : QJsonValue()},
+                            {u"reviewed_by"_s, f.reviewedBy}});
         } else {
-            context.out(u"%1  %2  %3 %4%5"_s.arg(f.id)
-                            .arg(f.resident.studentId, f.resident.firstName, f.resident.lastName,
-                                 f.reviewedAt > 0 ? tr("  (reviewed by %1)").arg(f.reviewedBy) : QString()));
+            context.out(u"%1  %2  %3 %4%5"_s.arg(f.id).arg(
+                f.resident.studentId, f.resident.firstName, f.resident.lastName,
+                f.reviewedAt > 0 ? tr("  (reviewed by %1)").arg(f.reviewedBy) : QString()));
         }
     }
     if (context.json())

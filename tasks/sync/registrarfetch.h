@@ -12,7 +12,9 @@
 // Conditional: with the validators of the last applied copy it sends If-None-Match /
 // If-Modified-Since, and a 304 answer (notModified) writes nothing to the file. The
 // timeout counts the seconds without any data (connect, answer or body). Redirects are
-// followed unless they go from https to http.
+// followed (at most 10) unless they go from https to http; the Authorization header goes
+// only to the origin (scheme, host, port) of the request's URL, never to another server
+// a redirect names.
 //
 // Thread and lifetime: run it on a thread with an event loop (a job's runner thread);
 // the QNetworkAccessManager lives inside the coroutine and on that thread. Never throws.

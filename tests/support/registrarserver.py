@@ -6,7 +6,8 @@ free port (printed as "READY <port>" once it accepts connections). Each file has
 strong ETag (its SHA-256) and a Last-Modified date, and a matching If-None-Match or
 If-Modified-Since is answered 304 Not Modified. --no-validators sends neither header.
 --auth "Basic …" or "Bearer …" makes every request without exactly that Authorization
-header a 401. /status/NNN answers HTTP NNN; /slow/S answers after S seconds. Files ending in .html are sent as
+header a 401. /status/NNN answers HTTP NNN; /slow/S answers after S seconds;
+/redirect?to=URL answers 302 Found to URL (after the Authorization check). Files ending in .html are sent as
 text/html. Every request is appended to --log as one JSON line: method, path, status,
 if_none_match, if_modified_since, authorization (whether one came), bytes.
 """
@@ -19,6 +20,7 @@ import os
 import ssl
 import sys
 import time
+import urllib.parse
 
 
 def main():
@@ -63,6 +65,9 @@ def main():
                 return self.answer(401, b"authorization required\n",
                                    headers={"WWW-Authenticate": 'Basic realm="registrar"'})
             path = self.path.split("?", 1)[0]
+            if path == "/redirect":
+                query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+                return self.answer(302, b"", headers={"Location": query.get("to", [""])[0]})
             if path.startswith("/slow/"):
                 time.sleep(float(path.rsplit("/", 1)[1]))
                 return self.answer(200, b"student_id,first_name,last_name,email\n", "text/csv")

@@ -2,7 +2,11 @@
 // (tests/support/registrarserver.py) and a real database: the import's rules and
 // report, 304 and same-bytes answers that write nothing, refusals (unreachable, TLS,
 // 4xx/5xx, not CSV) that change nothing, flags for residents the export leaves out,
-// authentication, and the settings' schedule.
+// authentication (basic and bearer, the secret from the environment or the keychain:
+// right, wrong and missing; never shown, stored or logged, never sent to another
+// server), and the settings' schedule. Runs in a D-Bus session with a keyring of its own
+// (tests/support/keyringsession.sh; fails, never skips, without one).
+#include "models/core/keychain.h"
 #include "models/core/phonenumber.h"
 #include "models/db/sqlstatement.h"
 #include "models/housing/registrarflagrepository.h"
@@ -14,11 +18,16 @@
 #include "tasks/sync/synctasks.h"
 #include "tasks/taskcatalog.h"
 #include "tasks/taskregistry.h"
+#include "tests/models/backup/backuptestutil.h"
 #include "tests/support/registrarserver.h"
 #include "tests/support/testdatabase.h"
 
+#include <QCoroTask>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QMutex>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -65,6 +74,28 @@ QByteArray rows(std::initializer_list<int> numbers)
     for (int n : numbers)
         file += validRow(n);
     return file;
+}
+
+// The secrets of the authentication tests. They all end in the marker that ctest's
+// FAIL_REGULAR_EXPRESSION for this test looks for (tests/tasks/sync/CMakeLists.txt): any
+// output of the test that shows one fails it. So the checks below never print them.
+const QString kMarker = u"-sync-secret-9d27"_s;
+const QString kPassword = u"pa\\ss:w\u00f6rd"_s + kMarker; // a backslash, a colon, a non-ASCII letter
+const QString kToken = u"tok.en"_s + kMarker;
+const QString kWrong = u"wrong"_s + kMarker;
+
+// Every message logged by this process (any thread), to look for secrets in.
+QMutex g_logLock;
+QStringList g_log;
+QtMessageHandler g_previousHandler = nullptr;
+void keepMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        const QMutexLocker lock(&g_logLock);
+        g_log.append(message);
+    }
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
 }
 } // namespace
 
@@ -156,14 +187,112 @@ private:
     }
 
 private Q_SLOTS:
+    // Where a secret must never be: a job's error, result, progress or payload, any row of
+    // any table (read past row-level security), any file of the test's home and settings,
+    // the process's log. Says where one was found, without showing it.
+    QString secretFoundIn(const QStringList &secrets)
+    {
+        QStringList places;
+        std::unique_ptr<Database> all = m_t->openAsInstaller();
+        QString error;
+        const QMap<QString, QList<QStringList>> tables = BackupTestUtil::dump(*all, false, &error);
+        if (!error.isEmpty())
+            return u"(the tables cannot be read: "_s + error + u')';
+        for (auto t = tables.cbegin(); t != tables.cend(); ++t) {
+            for (const QStringList &row : t.value()) {
+                for (const QString &secret : secrets) {
+                    // Bytes columns come as hex: look for the secret's hex too.
+                    const QString hex = QString::fromLatin1(secret.toUtf8().toHex());
+                    for (const QString &value : row) {
+                        if (value.contains(secret) || value.contains(hex, Qt::CaseInsensitive))
+                            places.append(u"table "_s + t.key());
+                    }
+                }
+            }
+        }
+        for (const QByteArray &variable : {QByteArrayLiteral("HOME"), QByteArrayLiteral("XDG_CONFIG_HOME")}) {
+            const QString root = qEnvironmentVariable(variable.constData());
+            if (root.isEmpty())
+                continue;
+            QDirIterator files(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (files.hasNext()) {
+                const QString path = files.next();
+                // The keyring's own files hold it (encrypted); that is where it belongs.
+                if (path.contains(u"/keyrings/"_s))
+                    continue;
+                QFile file(path);
+                if (!file.open(QIODevice::ReadOnly))
+                    continue;
+                const QByteArray bytes = file.read(16 << 20);
+                for (const QString &secret : secrets) {
+                    if (bytes.contains(secret.toUtf8()))
+                        places.append(u"file "_s + path);
+                }
+            }
+        }
+        {
+            const QMutexLocker lock(&g_logLock);
+            for (const QString &line : std::as_const(g_log)) {
+                for (const QString &secret : secrets) {
+                    if (line.contains(secret))
+                        places.append(u"the log"_s);
+                }
+            }
+        }
+        places.removeDuplicates();
+        return places.join(u", "_s);
+    }
+
+    static QString jobText(const Job &j)
+    {
+        return j.error + u' ' + QString::fromUtf8(QJsonDocument(j.result).toJson()) + u' ' +
+               j.progressMessage + u' ' + QString::fromUtf8(QJsonDocument(j.payload).toJson());
+    }
+
+    static bool storeSecret(const QString &key, const QString &secret)
+    {
+        return QCoro::waitFor(Keychain::store(key, secret)).isEmpty();
+    }
+
+    // Settings for the server's file `name` with this authentication, saved.
+    RegistrarSyncSettings authSettings(const RegistrarServer &server, const QString &name,
+                                       RegistrarSyncSettings::Auth auth)
+    {
+        RegistrarSyncSettings settings;
+        settings.url = server.url(name);
+        settings.auth = auth;
+        if (auth == RegistrarSyncSettings::Auth::Basic)
+            settings.username = u"registrar"_s;
+        const Result<RegistrarSyncSettings> saved = RegistrarSyncStore(m_t->db()).save(settings);
+        return saved ? saved.value() : settings;
+    }
+
+    // A refused sync: failed, naming the URL and `cause`, nothing written, no secret shown.
+    void expectRefused(const Job &j, const QString &url, const QString &cause, const QString &before)
+    {
+        QCOMPARE(j.state, JobState::Failed);
+        QVERIFY2(j.error.contains(url), qPrintable(j.error));
+        QVERIFY2(j.error.contains(cause), qPrintable(j.error));
+        QCOMPARE(snapshot(), before);
+        for (const QString &secret : {kPassword, kToken, kWrong})
+            QVERIFY(!jobText(j).contains(secret));
+    }
+
     void initTestCase()
     {
+        QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                 "no D-Bus session: run this test through tests/support/keyringsession.sh (ctest does)");
+        g_previousHandler = qInstallMessageHandler(keepMessage);
         QVERIFY(m_dir.isValid());
         QString error;
         m_t = TestDatabase::create(&error);
         QVERIFY2(m_t, qPrintable(error));
     }
-    void cleanupTestCase() { m_t.reset(); }
+    void cleanupTestCase()
+    {
+        qInstallMessageHandler(g_previousHandler);
+        m_t.reset();
+    }
     void init()
     {
         qunsetenv("RESIDESK_SYNC_SECRET");
@@ -412,6 +541,137 @@ private Q_SLOTS:
         QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
         QCOMPARE(done.result.value(u"created"_s).toInteger(), 1);
         QVERIFY(server.requests().last().value(u"authorization"_s).toBool());
+    }
+
+    void basicAuthenticationFromTheKeychain()
+    {
+        RegistrarServer server;
+        server.setRequiredAuthorization(RegistrarFetch::basicAuthorization(u"registrar"_s, kPassword));
+        QString error;
+        QVERIFY(server.put(u"r.csv"_s, rows({1, 2})));
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const RegistrarSyncSettings settings =
+            authSettings(server, u"r.csv"_s, RegistrarSyncSettings::Auth::Basic);
+        QCOMPARE(settings.keychainKey(), u"registrar:registrar@127.0.0.1"_s);
+        const QString url = server.url(u"r.csv"_s);
+        QVERIFY(QCoro::waitFor(Keychain::remove(settings.keychainKey())).isEmpty());
+        const QString before = snapshot();
+
+        // No secret stored: refused before any request, naming where it should be.
+        Job j = sync({});
+        expectRefused(j, url, u"no password or token is stored for registrar:registrar@127.0.0.1"_s, before);
+        QCOMPARE(server.requests().size(), 0);
+
+        // A wrong one: the server's 401, nothing written.
+        QVERIFY(storeSecret(settings.keychainKey(), kWrong));
+        j = sync({});
+        expectRefused(j, url, u"HTTP 401"_s, before);
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(server.requests().last().value(u"status"_s).toInt(), 401);
+        QVERIFY(server.requests().last().value(u"authorization"_s).toBool());
+
+        // No authentication configured at all, against a server that wants it: the same.
+        {
+            RegistrarSyncSettings none = RegistrarSyncStore(m_t->db()).settings().value();
+            none.auth = RegistrarSyncSettings::Auth::None;
+            QVERIFY(RegistrarSyncStore(m_t->db()).save(none));
+            const QString saved = snapshot(); // the settings' change is in the audit trail
+            j = sync({});
+            expectRefused(j, url, u"HTTP 401"_s, saved);
+            QVERIFY(!server.requests().last().value(u"authorization"_s).toBool());
+            RegistrarSyncSettings basic = RegistrarSyncStore(m_t->db()).settings().value();
+            basic.auth = RegistrarSyncSettings::Auth::Basic;
+            QVERIFY(RegistrarSyncStore(m_t->db()).save(basic));
+        }
+
+        // The right one: fetched and applied.
+        QVERIFY(storeSecret(settings.keychainKey(), kPassword));
+        j = sync({});
+        QVERIFY2(j.state == JobState::Succeeded, qPrintable(j.error));
+        QCOMPARE(j.result.value(u"created"_s).toInteger(), 2);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM residents"_s), 2);
+        QCOMPARE(server.requests().last().value(u"status"_s).toInt(), 200);
+        // Unchanged since: one short request, still authenticated.
+        j = sync({});
+        QVERIFY2(j.state == JobState::Succeeded, qPrintable(j.error));
+        QCOMPARE(j.result.value(u"not_modified"_s).toBool(), true);
+        QCOMPARE(server.requests().last().value(u"status"_s).toInt(), 304);
+
+        const QString found = secretFoundIn({kPassword, kWrong});
+        QVERIFY2(found.isEmpty(), qPrintable(u"a secret was found in: "_s + found));
+        QVERIFY(QCoro::waitFor(Keychain::remove(settings.keychainKey())).isEmpty());
+    }
+
+    void bearerAuthenticationFromTheKeychain()
+    {
+        RegistrarServer server;
+        server.setRequiredAuthorization(RegistrarFetch::bearerAuthorization(kToken));
+        QString error;
+        QVERIFY(server.put(u"r.csv"_s, rows({1, 2, 3})));
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const RegistrarSyncSettings settings =
+            authSettings(server, u"r.csv"_s, RegistrarSyncSettings::Auth::Bearer);
+        QCOMPARE(settings.keychainKey(), u"registrar:127.0.0.1"_s);
+        const QString url = server.url(u"r.csv"_s);
+        QVERIFY(QCoro::waitFor(Keychain::remove(settings.keychainKey())).isEmpty());
+        const QString before = snapshot();
+
+        Job j = sync({});
+        expectRefused(j, url, u"no password or token is stored for registrar:127.0.0.1"_s, before);
+        QCOMPARE(server.requests().size(), 0);
+
+        QVERIFY(storeSecret(settings.keychainKey(), kWrong));
+        j = sync(url); // the URL given with the job, the settings' authentication
+        expectRefused(j, url, u"HTTP 401"_s, before);
+        QCOMPARE(server.requests().last().value(u"status"_s).toInt(), 401);
+
+        // The environment's secret goes before the keychain's (a worker without one).
+        qputenv("RESIDESK_SYNC_SECRET", kWrong.toUtf8());
+        QVERIFY(storeSecret(settings.keychainKey(), kToken));
+        j = sync({});
+        expectRefused(j, url, u"HTTP 401"_s, before);
+        qunsetenv("RESIDESK_SYNC_SECRET");
+
+        j = sync({});
+        QVERIFY2(j.state == JobState::Succeeded, qPrintable(j.error));
+        QCOMPARE(j.result.value(u"created"_s).toInteger(), 3);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM residents"_s), 3);
+
+        const QString found = secretFoundIn({kToken, kWrong});
+        QVERIFY2(found.isEmpty(), qPrintable(u"a secret was found in: "_s + found));
+        QVERIFY(QCoro::waitFor(Keychain::remove(settings.keychainKey())).isEmpty());
+    }
+
+    void credentialsStayWithTheirServer()
+    {
+        // The registrar's server redirects to another one (another origin: the same
+        // address, another port), as to a file store's signed link: followed, but the
+        // credentials do not go along.
+        RegistrarServer other;
+        QString error;
+        QVERIFY(other.put(u"r.csv"_s, rows({1})));
+        QVERIFY2(other.start(&error), qPrintable(error));
+        RegistrarServer server;
+        server.setRequiredAuthorization(RegistrarFetch::bearerAuthorization(kToken));
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QString url = server.url(u"redirect?to="_s +
+                                       QString::fromLatin1(QUrl::toPercentEncoding(other.url(u"r.csv"_s))));
+        RegistrarSyncSettings settings;
+        settings.url = url;
+        settings.auth = RegistrarSyncSettings::Auth::Bearer;
+        QVERIFY(RegistrarSyncStore(m_t->db()).save(settings));
+        QVERIFY(storeSecret(settings.keychainKey(), kToken));
+
+        const Job j = sync({});
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(server.requests().last().value(u"status"_s).toInt(), 302);
+        QVERIFY(server.requests().last().value(u"authorization"_s).toBool());
+        QVERIFY(!other.requests().isEmpty());
+        for (const QJsonObject &request : other.requests())
+            QVERIFY2(!request.value(u"authorization"_s).toBool(), "the token was sent to another server");
+        QVERIFY2(j.state == JobState::Succeeded, qPrintable(j.error));
+        QCOMPARE(j.result.value(u"created"_s).toInteger(), 1);
+        QVERIFY(QCoro::waitFor(Keychain::remove(settings.keychainKey())).isEmpty());
     }
 
     void settingsScheduleTheRecurringJob()
