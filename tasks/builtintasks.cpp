@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QCoroFuture>
 #include <QCryptographicHash>
+#include <QFile>
 
 using namespace Qt::StringLiterals;
 
@@ -110,6 +111,10 @@ QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
     int created = ctx.checkpoint().value(u"created"_s).toInt(0);
     int protocolsDone = ctx.checkpoint().value(u"protocols"_s).toInt(0);
     int protocolsCreated = ctx.checkpoint().value(u"protocols_created"_s).toInt(0);
+    // Diagnostics: stop before the chunk that starts at resident "hold_at", with
+    // everything before it checkpointed, until the file "hold_file" exists.
+    const int holdAt = payload.value(u"hold_at"_s).toInt(-1);
+    const QString holdFile = payload.value(u"hold_file"_s).toString();
     const auto checkpoint = [&] {
         return QJsonObject{{u"residents"_s, done},
                            {u"created"_s, created},
@@ -125,6 +130,11 @@ QCoro::Task<JobOutcome> seedDemo(JobContext &ctx)
             first = false;
             if (ctx.isCancelled())
                 co_return JobOutcome::cancelled();
+            while (done == holdAt && !holdFile.isEmpty() && !QFile::exists(holdFile)) {
+                QCoro::Task<bool> waiting = ctx.sleep(20); // named: GCC 12 bug 100611
+                if (!co_await waiting)
+                    co_return JobOutcome::cancelled();
+            }
             const int upTo = qMin(total, done + chunk);
             DemoSeeder::Options options;
             options.residents = upTo;

@@ -13,11 +13,13 @@ class TaskRegistry;
 //   diag.fail    {"message": "…", "retryable": bool}: fails (to see failures in the UI)
 //   demo.seed    {"residents": n, "protocols": p, "seed": s, "chunk": c}: demo housing and lab
 //                data in checkpointed chunks (housing when "residents" is given or
-//                "protocols" is not)
+//                "protocols" is not); diagnostics: {"hold_at": n, "hold_file": path} stops
+//                before the chunk that starts at resident n until the file exists (a test
+//                acts while the job stands at a known point)
 //   jobs.prune   {"days": d}: deletes finished jobs older than d days
 namespace BuiltinTasks {
 void registerAll(TaskRegistry &registry);
 // Recurring jobs a desktop or worker installs at start (JobStore::upsertRecurring):
 // jobs.prune every night, keeping 30 days of history.
 QList<RecurringJob> defaultRecurring();
-}
+} // namespace BuiltinTasks
