@@ -5,6 +5,7 @@
 #include "ui/allocations/buildingcombobox.h"
 #include "ui/commands/undocontext.h"
 #include "ui/widgets/tablecolumns.h"
+#include "ui/widgets/texttablemodel.h"
 
 #include <QCoroFuture>
 #include <QDateEdit>
@@ -12,7 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -25,11 +26,11 @@ struct Snapshot
     Result<QList<RoomAvailability>> rooms;
 };
 
-QTableWidget *makeTable(const QStringList &headers, const QString &name, QWidget *parent)
+QTableView *makeTable(TextTableModel *model, const QString &name, QWidget *parent)
 {
-    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    auto *table = new QTableView(parent);
     table->setObjectName(name);
-    table->setHorizontalHeaderLabels(headers);
+    table->setModel(model);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setAlternatingRowColors(true);
@@ -42,16 +43,6 @@ QTableWidget *makeTable(const QStringList &headers, const QString &name, QWidget
     return table;
 }
 
-void setRow(QTableWidget *table, int row, const QStringList &cells, int firstNumber)
-{
-    for (int column = 0; column < cells.size(); ++column) {
-        auto *item = new QTableWidgetItem(cells.at(column));
-        if (column >= firstNumber)
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        table->setItem(row, column, item);
-    }
-}
-
 } // namespace
 
 FreeBedsPage::FreeBedsPage(UndoContext &context, QWidget *parent)
@@ -59,11 +50,13 @@ FreeBedsPage::FreeBedsPage(UndoContext &context, QWidget *parent)
     , m_context(&context)
     , m_building(new BuildingComboBox(context.executor(), tr("All buildings"), this))
     , m_date(new QDateEdit(QDate::currentDate(), this))
-    , m_occupancy(makeTable({tr("Building"), tr("Rooms"), tr("Beds"), tr("Out of service"), tr("Taken"),
-                             tr("Checked in"), tr("Free")},
-                            u"occupancyView"_s, this))
-    , m_rooms(makeTable({tr("Room"), tr("Type"), tr("Status"), tr("Capacity"), tr("Taken"), tr("Free")},
-                        u"freeBedsView"_s, this))
+    , m_occupancyModel(new TextTableModel({tr("Building"), tr("Rooms"), tr("Beds"), tr("Out of service"),
+                                           tr("Taken"), tr("Checked in"), tr("Free")},
+                                          1, this))
+    , m_roomsModel(new TextTableModel(
+          {tr("Room"), tr("Type"), tr("Status"), tr("Capacity"), tr("Taken"), tr("Free")}, 3, this))
+    , m_occupancy(makeTable(m_occupancyModel, u"occupancyView"_s, this))
+    , m_rooms(makeTable(m_roomsModel, u"freeBedsView"_s, this))
     , m_total(new QLabel(this))
 {
     setObjectName(u"freeBedsPage"_s);
@@ -139,26 +132,24 @@ QCoro::Task<> FreeBedsPage::load()
         co_return;
     }
     const QLocale locale;
-    m_occupancy->setRowCount(int(snapshot.occupancy->size()));
-    int row = 0;
+    QList<QStringList> buildings;
+    buildings.reserve(snapshot.occupancy->size());
     for (const BuildingOccupancy &b : snapshot.occupancy.value()) {
-        setRow(m_occupancy, row++,
-               {tr("%1 — %2").arg(b.code, b.name), locale.toString(b.rooms), locale.toString(b.beds),
-                locale.toString(b.unavailableBeds), locale.toString(b.taken), locale.toString(b.checkedIn),
-                locale.toString(b.free)},
-               1);
+        buildings.append({tr("%1 — %2").arg(b.code, b.name), locale.toString(b.rooms),
+                          locale.toString(b.beds), locale.toString(b.unavailableBeds),
+                          locale.toString(b.taken), locale.toString(b.checkedIn), locale.toString(b.free)});
     }
+    m_occupancyModel->setRows(std::move(buildings));
     TableColumns::fitToContents(m_occupancy); // a building's code and name whole
-    m_rooms->setRowCount(int(snapshot.rooms->size()));
-    row = 0;
+    QList<QStringList> rooms;
+    rooms.reserve(snapshot.rooms->size());
     int free = 0;
     for (const RoomAvailability &r : snapshot.rooms.value()) {
-        setRow(m_rooms, row++,
-               {r.label(), Room::typeLabel(r.type), Room::statusLabel(r.status), locale.toString(r.capacity),
-                locale.toString(r.taken), locale.toString(r.free())},
-               3);
+        rooms.append({r.label(), Room::typeLabel(r.type), Room::statusLabel(r.status),
+                      locale.toString(r.capacity), locale.toString(r.taken), locale.toString(r.free())});
         free += r.free();
     }
+    m_roomsModel->setRows(std::move(rooms));
     TableColumns::fitToContents(m_rooms);
     m_freeBeds = free;
     // Two counts, two plurals: "%Ln room(s)" is a message of its own.

@@ -7,7 +7,8 @@
 class BuildingComboBox;
 class QDateEdit;
 class QLabel;
-class QTableWidget;
+class QTableView;
+class TextTableModel;
 class UndoContext;
 
 // The live "free beds" view: for a chosen day, the occupancy of every building (beds,
@@ -28,8 +29,8 @@ public:
     void refreshBuildings();
     BuildingComboBox *buildingFilter() const { return m_building; }
     QDateEdit *dateEdit() const { return m_date; }
-    QTableWidget *roomsView() const { return m_rooms; }
-    QTableWidget *occupancyView() const { return m_occupancy; }
+    QTableView *roomsView() const { return m_rooms; }
+    QTableView *occupancyView() const { return m_occupancy; }
     // Free beds shown in the rooms table (-1 until loaded).
     int freeBeds() const { return m_freeBeds; }
 
@@ -42,8 +43,10 @@ private:
     QPointer<UndoContext> m_context;
     BuildingComboBox *m_building;
     QDateEdit *m_date;
-    QTableWidget *m_occupancy;
-    QTableWidget *m_rooms;
+    TextTableModel *m_occupancyModel;
+    TextTableModel *m_roomsModel;
+    QTableView *m_occupancy;
+    QTableView *m_rooms;
     QLabel *m_total;
     quint64 m_generation = 0;
     int m_freeBeds = -1;
