@@ -4,6 +4,7 @@
 #include "models/db/result.h"
 #include "tasks/jobclock.h"
 #include "tasks/mail/outboxemail.h"
+#include "tasks/mail/outboxstore.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -16,7 +17,10 @@ struct EnqueueResult;
 
 // The e-mail outbox (tables outbox_emails and outbox_attachments): every e-mail
 // Residesk sends is first a row here, and the mail.send job (tasks/mail/mailtasks.h)
-// sends it. SQL on the calling thread's connection: use it on an executor, runner or
+// sends it. Its state machine, below, is the one every outbox shares (the SMS outbox,
+// tasks/sms/smsoutbox.h): its SQL is OutboxStore's (tasks/mail/outboxstore.h), for the
+// table outbox_emails; what is the e-mail's own (the message, its attachments, its
+// checks) is here. SQL on the calling thread's connection: use it on an executor, runner or
 // worker thread, never on the GUI thread. A value-like helper; construct it where
 // needed.
 //
@@ -157,18 +161,13 @@ public:
     // With `withContent`, the attachments' bytes too (the sender needs them; lists do not).
     Result<OutboxEmail> get(qint64 id, bool withContent = false);
 
-    struct ListFilter
-    {
-        std::optional<OutboxState> state;
-        QString search;      // recipient, name or subject, case-insensitive
-        qint64 beforeId = 0; // keyset paging: only ids below this; 0 = from the newest
-        int limit = 200;
-    };
+    // Its search: recipient, name or subject, case-insensitive.
+    using ListFilter = OutboxStore::ListFilter;
     // Newest first.
     Result<QList<OutboxEmail>> list(const ListFilter &filter);
     Result<QHash<OutboxState, int>> countByState();
 
-    enum class Resolution { MarkSent, Resend };
+    using Resolution = OutboxStore::Resolution;
     // A person's decision on an 'uncertain' e-mail: MarkSent → 'sent' (resolution
     // "marked_sent"); Resend → 'queued' now with one more attempt allowed (resolution
     // "resent"). `expectedVersion` 0: any version; otherwise a stale one is a Conflict.
@@ -178,8 +177,8 @@ public:
     // A 'failed' e-mail is queued again now with fresh attempts; others: InvalidState.
     Result<OutboxEmail> retry(qint64 id, const Actor &actor, int expectedVersion = 0);
 
-    // Queues a drain (kind mail.send) unless one is queued; see the comment in the
-    // implementation for the race with a drain that is finishing. Joins the caller's
+    // Queues a drain (kind mail.send) unless one is queued; see OutboxStore::ensureDrain
+    // (tasks/mail/outboxstore.cpp) for the race with a drain that is finishing. Joins the caller's
     // transaction. `runAfter` 0: now (key kDrainKey); later: a retry drain
     // (kRetryDrainKey).
     static Result<EnqueueResult> ensureDrain(Database &db, const JobClock &clock, const Actor &actor,
@@ -208,14 +207,8 @@ public:
     // Gives claimed e-mails back unsent (cancel, or the server is unreachable); with
     // `notBefore`, they wait until then (no attempt is counted).
     VoidResult releaseClaims(const QString &owner, const QList<qint64> &ids, qint64 notBefore = 0);
-    // One attempt on record (step 3): which e-mail, who sends it, since when.
-    struct Attempt
-    {
-        qint64 emailId = 0;
-        QString owner;
-        qint64 jobId = 0;
-        qint64 startedAt = 0;
-    };
+    // One attempt on record (step 3): which e-mail (id), who sends it, since when.
+    using Attempt = OutboxStore::Attempt;
     // Step 3. An empty optional (no error) when the e-mail is no longer this worker's
     // to send.
     Result<std::optional<Attempt>> beginAttempt(qint64 id, const QString &owner, qint64 jobId);
@@ -248,10 +241,11 @@ public:
     // batch whose drain dies is picked up once its lease expires (see the protocol).
     Result<qint64> nextDrainAt(const QString &self = {});
 
-private:
-    Result<OutboxEmail> recordOutcome(const Attempt &attempt, const QString &setSql,
-                                      const QVariantList &setValues);
+    // What makes OutboxStore this outbox: outbox_emails, mail.send and the texts above.
+    static const OutboxStore::Spec &spec();
 
+private:
     Database &m_db;
     const JobClock &m_clock;
+    OutboxRecords<OutboxEmail> m_records;
 };

@@ -15,12 +15,9 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
-using StoreSql::clipped;
 using StoreSql::idOrNull;
-using StoreSql::likePattern;
 using StoreSql::notNull;
 using StoreSql::nullableInt;
-using StoreSql::placeholders;
 using StoreSql::textOrNull;
 
 Q_LOGGING_CATEGORY(lcSmsOutbox, "residesk.sms.outbox")
@@ -36,36 +33,8 @@ const QString kColumns =
     "resolution, resolved_by, resolved_at, related_entity, related_id, created_by, created_at, updated_at, "
     "version"_s;
 
-// A queued message a drain may claim now (bound: now, now, the claiming worker, now);
-// see kClaimable in tasks/mail/outbox.cpp, whose rules these are.
-const QString kClaimable =
-    u"state = 'queued' AND next_attempt_at <= ? AND (claim_owner IS NULL OR claim_expires_at < ? "
-    "OR claim_owner = ? "
-    "OR NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = 'sms.send' AND j.state = 'running' "
-    "AND j.lease_owner = sms_outbox.claim_owner AND j.lease_expires_at >= ?))"_s;
-
-// When the next drain should look (bound: now, self, now, now, now, self); see
-// kNextDrainAt in tasks/mail/outbox.cpp.
-const QString kNextDrainAt =
-    u"SELECT MIN(x.at) FROM ("
-    "SELECT CASE WHEN j.id IS NULL OR o.claim_owner IS NULL OR o.claim_expires_at < ? "
-    "OR o.claim_owner = ? THEN o.next_attempt_at "
-    "ELSE CASE WHEN (CASE WHEN o.claim_expires_at < j.lease_expires_at THEN o.claim_expires_at "
-    "ELSE j.lease_expires_at END) + 1 > o.next_attempt_at "
-    "THEN (CASE WHEN o.claim_expires_at < j.lease_expires_at THEN o.claim_expires_at "
-    "ELSE j.lease_expires_at END) + 1 ELSE o.next_attempt_at END END AS at "
-    "FROM sms_outbox o LEFT JOIN jobs j ON j.kind = 'sms.send' AND j.state = 'running' "
-    "AND j.lease_owner = o.claim_owner AND j.lease_expires_at >= ? "
-    "WHERE o.state = 'queued' "
-    "UNION ALL "
-    "SELECT CASE WHEN j.id IS NULL THEN ? ELSE j.lease_expires_at + 1 END AS at "
-    "FROM sms_outbox o LEFT JOIN jobs j ON j.id = o.sending_job_id AND j.state = 'running' "
-    "AND j.lease_owner = o.sending_owner AND j.lease_expires_at >= ? "
-    "WHERE o.state = 'sending' AND o.sending_owner <> ?) x"_s;
-
 constexpr qsizetype kNameMax = 200;
 constexpr qsizetype kKeyMax = 300;
-constexpr qsizetype kErrorMax = 2000;
 
 QJsonValue isoTime(qint64 ms)
 {
@@ -110,24 +79,6 @@ SmsRecord readRecord(const SqlStatement &st)
     return r;
 }
 
-Result<QList<SmsRecord>> queryRecords(Database &db, const QString &sql, const QVariantList &values)
-{
-    SqlStatement st(db, sql);
-    for (const QVariant &v : values)
-        st.bind(v);
-    if (auto r = st.exec(); !r)
-        return r.error();
-    QList<SmsRecord> out;
-    while (st.next())
-        out.append(readRecord(st));
-    return out;
-}
-
-VoidResult announce(Database &db)
-{
-    return Events::publishRecordsChanged(db, kTable);
-}
-
 } // namespace
 
 QJsonObject SmsRecord::toJson() const
@@ -157,9 +108,55 @@ QJsonObject SmsRecord::toJson() const
     };
 }
 
+const OutboxStore::Spec &SmsOutbox::spec()
+{
+    static const OutboxStore::Spec spec = [] {
+        OutboxStore::Spec s;
+        s.table = kTable;
+        s.jobKind = u"sms.send"_s;
+        s.columns = kColumns;
+        s.replyColumn = u"gateway_reply"_s;
+        s.searchColumns = {u"to_number"_s, u"to_name"_s, u"body_text"_s};
+        s.drainKey = kDrainKey;
+        s.retryDrainKey = kRetryDrainKey;
+        s.retryAgainDrainKey = kRetryAgainDrainKey;
+        s.afterRunningDrainKey = kAfterRunningDrainKey;
+        s.context = "SmsOutbox";
+        s.texts.notFound = QT_TRANSLATE_NOOP("SmsOutbox", "There is no text message %1 in the outbox.");
+        s.texts.notUncertain = QT_TRANSLATE_NOOP(
+            "SmsOutbox",
+            "Only an uncertain text message can be marked as sent or sent again; message %1 is %2.");
+        s.texts.decideStale = QT_TRANSLATE_NOOP(
+            "SmsOutbox",
+            "Text message %1 was changed by someone else meanwhile; reload it and decide again.");
+        s.texts.decideChanged =
+            QT_TRANSLATE_NOOP("SmsOutbox", "Text message %1 changed meanwhile; reload it and decide again.");
+        s.texts.notFailed =
+            QT_TRANSLATE_NOOP("SmsOutbox", "Only a failed text message can be retried; message %1 is %2.");
+        s.texts.retryStale = QT_TRANSLATE_NOOP(
+            "SmsOutbox", "Text message %1 was changed by someone else meanwhile; reload it and try again.");
+        s.texts.retryChanged =
+            QT_TRANSLATE_NOOP("SmsOutbox", "Text message %1 changed meanwhile; reload it and try again.");
+        s.texts.orphaned = QT_TRANSLATE_NOOP(
+            "SmsOutbox",
+            "The worker sending this text message stopped before the gateway's answer was recorded: it "
+            "may or may not have been delivered. Check with the recipient, then mark it as sent or send "
+            "it again.");
+        s.texts.senderName = QT_TRANSLATE_NOOP("SmsOutbox", "A sender needs a name of 1 to %1 characters.");
+        s.texts.notSending = QT_TRANSLATE_NOOP(
+            "SmsOutbox",
+            "Text message %1 is no longer being sent by this worker; its outcome was not recorded.");
+        s.noun = "text message";
+        s.log = &lcSmsOutbox;
+        return s;
+    }();
+    return spec;
+}
+
 SmsOutbox::SmsOutbox(Database &db, const JobClock &clock)
     : m_db(db)
     , m_clock(clock)
+    , m_records(db, clock, spec(), &readRecord)
 {}
 
 QList<FieldError> SmsOutbox::validate(const SmsMessage &m)
@@ -246,7 +243,7 @@ Result<SmsOutbox::Enqueued> SmsOutbox::enqueue(const SmsMessage &message, const 
     if (!drain)
         return drain.error();
     out.drainJobId = drain->id;
-    if (auto r = announce(m_db); !r)
+    if (auto r = m_records.store().announce(); !r)
         return r.error();
     if (own) {
         if (auto r = own->commit(); !r)
@@ -258,425 +255,97 @@ Result<SmsOutbox::Enqueued> SmsOutbox::enqueue(const SmsMessage &message, const 
 Result<EnqueueResult> SmsOutbox::ensureDrain(Database &db, const JobClock &clock, const Actor &actor,
                                              qint64 runAfter)
 {
-    // The keys and their race with a finishing drain: Outbox::ensureDrain, whose reasoning
-    // holds word for word for the sms.send kind.
-    const bool pg = db.isPostgreSQL();
-    JobStore store(db, clock);
-    const auto enqueueKey = [&](const char *key, qint64 after) -> Result<EnqueueResult> {
-        JobRequest request;
-        request.kind = u"sms.send"_s;
-        request.uniqueKey = QString::fromLatin1(key);
-        request.onDuplicate = JobRequest::OnDuplicate::Merge;
-        request.runAfter = after;
-        Result<EnqueueResult> queued = store.enqueue(request, actor);
-        if (!queued || !queued->merged)
-            return queued;
-        const qint64 at = after > 0 ? after : clock.nowMs();
-        if (auto r = SqlStatement::run(db,
-                                       u"UPDATE jobs SET run_after = ?, updated_at = ? "
-                                       "WHERE id = ? AND state = 'queued' AND run_after > ?"_s,
-                                       {at, clock.nowMs(), queued->id, at});
-            !r)
-            return r.error();
-        return queued;
-    };
-    const auto lockedState = [&](qint64 id) -> Result<QString> {
-        SqlStatement st(db, pg ? u"SELECT state FROM jobs WHERE id = ? FOR SHARE"_s
-                               : u"SELECT state FROM jobs WHERE id = ?"_s);
-        st.bind(id);
-        if (auto r = st.exec(); !r)
-            return r.error();
-        return st.next() ? st.value(0).toString() : QString();
-    };
-    if (runAfter > clock.nowMs()) {
-        Result<EnqueueResult> retry = enqueueKey(kRetryDrainKey, runAfter);
-        if (!retry || !retry->merged)
-            return retry;
-        const Result<QString> retryState = lockedState(retry->id);
-        if (!retryState)
-            return retryState.error();
-        if (retryState.value() != u"running"_s)
-            return retry;
-        return enqueueKey(kRetryAgainDrainKey, runAfter);
-    }
-    Result<EnqueueResult> first = enqueueKey(kDrainKey, 0);
-    if (!first || !first->merged)
-        return first;
-    const Result<QString> state = lockedState(first->id);
-    if (!state)
-        return state.error();
-    if (state.value() == u"queued"_s)
-        return first;
-    Result<EnqueueResult> after = enqueueKey(kAfterRunningDrainKey, 0);
-    if (!after || !after->merged)
-        return after;
-    if (const Result<QString> afterState = lockedState(after->id); !afterState)
-        return afterState.error();
-    return after;
+    return OutboxStore::ensureDrain(db, clock, actor, runAfter, spec());
 }
 
 Result<qint64> SmsOutbox::ensurePendingDrain(Database &db, const JobClock &clock, const Actor &actor)
 {
-    SmsOutbox outbox(db, clock);
-    const Result<qint64> next = outbox.nextDrainAt();
-    if (!next)
-        return next.error();
-    if (next.value() == 0)
-        return qint64(0);
-    const qint64 now = clock.nowMs();
-    const Result<EnqueueResult> drain = ensureDrain(db, clock, actor, next.value() > now ? next.value() : 0);
-    if (!drain)
-        return drain.error();
-    return drain->id;
+    return OutboxStore::ensurePendingDrain(db, clock, actor, spec());
 }
 
 Result<SmsRecord> SmsOutbox::get(qint64 id)
 {
-    Result<QList<SmsRecord>> rows =
-        queryRecords(m_db, u"SELECT "_s + kColumns + u" FROM sms_outbox WHERE id = ?"_s, {id});
-    if (!rows)
-        return rows.error();
-    if (rows->isEmpty())
-        return DbError(DbError::Code::NotFound, tr("There is no text message %1 in the outbox.").arg(id));
-    return rows->first();
+    return m_records.get(id);
 }
 
 Result<QList<SmsRecord>> SmsOutbox::list(const ListFilter &filter)
 {
-    QStringList where;
-    QVariantList values;
-    if (filter.state) {
-        where << u"state = ?"_s;
-        values << OutboxStates::code(*filter.state);
-    }
-    if (!filter.search.trimmed().isEmpty()) {
-        const QString pattern = likePattern(filter.search);
-        QStringList parts;
-        for (const QString &column : {u"to_number"_s, u"to_name"_s, u"body_text"_s}) {
-            parts << Dialect::caseInsensitiveLike(m_db.config().backend, column);
-            values << pattern;
-        }
-        where << u'(' + parts.join(u" OR "_s) + u')';
-    }
-    if (filter.beforeId > 0) {
-        where << u"id < ?"_s;
-        values << filter.beforeId;
-    }
-    QString sql = u"SELECT "_s + kColumns + u" FROM sms_outbox"_s;
-    if (!where.isEmpty())
-        sql += u" WHERE "_s + where.join(u" AND "_s);
-    sql += u" ORDER BY id DESC LIMIT ?"_s;
-    values << qBound(1, filter.limit, 10000);
-    return queryRecords(m_db, sql, values);
+    return m_records.list(filter);
 }
 
 Result<QHash<OutboxState, int>> SmsOutbox::countByState()
 {
-    QHash<OutboxState, int> counts;
-    for (OutboxState state : OutboxStates::all())
-        counts.insert(state, 0);
-    SqlStatement st(m_db, u"SELECT state, COUNT(*) FROM sms_outbox GROUP BY state"_s);
-    if (auto r = st.exec(); !r)
-        return r.error();
-    while (st.next()) {
-        if (const auto state = OutboxStates::fromCode(st.value(0).toString()))
-            counts[*state] += st.value(1).toInt();
-    }
-    return counts;
+    return m_records.store().countByState();
 }
 
 Result<SmsRecord> SmsOutbox::resolveUncertain(qint64 id, Resolution resolution, const Actor &actor,
                                               int expectedVersion)
 {
-    const qint64 now = m_clock.nowMs();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    const Result<SmsRecord> current = get(id);
-    if (!current)
-        return current.error();
-    if (current->state != OutboxState::Uncertain)
-        return DbError(
-            DbError::Code::InvalidState,
-            tr("Only an uncertain text message can be marked as sent or sent again; message %1 is %2.")
-                .arg(id)
-                .arg(OutboxStates::label(current->state).toLower()));
-    if (expectedVersion > 0 && current->version != expectedVersion)
-        return DbError(
-            DbError::Code::Conflict,
-            tr("Text message %1 was changed by someone else meanwhile; reload it and decide again.").arg(id));
-    const QString sql =
-        resolution == Resolution::MarkSent
-            ? u"UPDATE sms_outbox SET state = 'sent', sent_at = ?, resolution = 'marked_sent', resolved_by = "
-              u"?, "
-              "resolved_at = ?, claim_owner = NULL, claim_expires_at = NULL, updated_at = ?, "
-              "version = version + 1 WHERE id = ? AND state = 'uncertain' AND version = ? RETURNING "_s +
-                  kColumns
-            : u"UPDATE sms_outbox SET state = 'queued', next_attempt_at = ?, resolution = 'resent', "
-              "resolved_by = ?, resolved_at = ?, max_attempts = CASE WHEN attempts >= max_attempts "
-              "THEN attempts + 1 ELSE max_attempts END, claim_owner = NULL, claim_expires_at = NULL, "
-              "updated_at = ?, version = version + 1 WHERE id = ? AND state = 'uncertain' AND version = ? "
-              "RETURNING "_s +
-                  kColumns;
-    Result<QList<SmsRecord>> updated =
-        queryRecords(m_db, sql, {now, notNull(actor.username), now, now, id, current->version});
-    if (!updated)
-        return updated.error();
-    if (updated->isEmpty())
-        return DbError(DbError::Code::Conflict,
-                       tr("Text message %1 changed meanwhile; reload it and decide again.").arg(id));
-    if (resolution == Resolution::Resend) {
-        if (const Result<EnqueueResult> drain = ensureDrain(m_db, m_clock, actor); !drain)
-            return drain.error();
-    }
-    if (auto r = announce(m_db); !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    return updated->first();
+    return m_records.resolveUncertain(id, resolution, actor, expectedVersion);
 }
 
 Result<SmsRecord> SmsOutbox::retry(qint64 id, const Actor &actor, int expectedVersion)
 {
-    const qint64 now = m_clock.nowMs();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    const Result<SmsRecord> current = get(id);
-    if (!current)
-        return current.error();
-    if (current->state != OutboxState::Failed)
-        return DbError(DbError::Code::InvalidState,
-                       tr("Only a failed text message can be retried; message %1 is %2.")
-                           .arg(id)
-                           .arg(OutboxStates::label(current->state).toLower()));
-    if (expectedVersion > 0 && current->version != expectedVersion)
-        return DbError(
-            DbError::Code::Conflict,
-            tr("Text message %1 was changed by someone else meanwhile; reload it and try again.").arg(id));
-    Result<QList<SmsRecord>> updated = queryRecords(
-        m_db,
-        u"UPDATE sms_outbox SET state = 'queued', attempts = 0, next_attempt_at = ?, claim_owner = NULL, "
-        "claim_expires_at = NULL, updated_at = ?, version = version + 1 "
-        "WHERE id = ? AND state = 'failed' AND version = ? RETURNING "_s +
-            kColumns,
-        {now, now, id, current->version});
-    if (!updated)
-        return updated.error();
-    if (updated->isEmpty())
-        return DbError(DbError::Code::Conflict,
-                       tr("Text message %1 changed meanwhile; reload it and try again.").arg(id));
-    if (const Result<EnqueueResult> drain = ensureDrain(m_db, m_clock, actor); !drain)
-        return drain.error();
-    if (auto r = announce(m_db); !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    return updated->first();
+    return m_records.retry(id, actor, expectedVersion);
 }
 
 Result<int> SmsOutbox::markOrphansUncertain(const QString &self)
 {
-    const qint64 now = m_clock.nowMs();
-    SqlStatement st(m_db,
-                    u"UPDATE sms_outbox SET state = 'uncertain', last_error = ?, claim_owner = NULL, "
-                    "claim_expires_at = NULL, updated_at = ?, version = version + 1 "
-                    "WHERE state = 'sending' AND (sending_owner = ? OR NOT EXISTS (SELECT 1 FROM jobs j "
-                    "WHERE j.id = sms_outbox.sending_job_id AND j.state = 'running' "
-                    "AND j.lease_owner = sms_outbox.sending_owner AND j.lease_expires_at >= ?)) "
-                    "RETURNING id, sending_owner"_s);
-    st.bind(tr("The worker sending this text message stopped before the gateway's answer was recorded: it "
-               "may or may not have been delivered. Check with the recipient, then mark it as sent or send "
-               "it again."))
-        .bind(now)
-        .bind(notNull(self))
-        .bind(now);
-    if (auto r = st.exec(); !r)
-        return r.error();
-    int count = 0;
-    while (st.next()) {
-        ++count;
-        qCWarning(lcSmsOutbox) << "text message" << st.value(0).toLongLong() << "is uncertain: its sender"
-                               << st.value(1).toString() << "is gone";
-    }
-    if (count > 0) {
-        st.finish();
-        if (auto r = announce(m_db); !r)
-            return r.error();
-    }
-    return count;
+    return m_records.store().markOrphansUncertain(self);
 }
 
 Result<QList<SmsRecord>> SmsOutbox::claimDue(const QString &owner, int limit, qint64 claimMs)
 {
-    if (owner.isEmpty() || owner.size() > 200)
-        return DbError(DbError::Code::Validation,
-                       tr("A sender needs a name of 1 to %1 characters.").arg(200));
-    const qint64 now = m_clock.nowMs();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    QList<qint64> ids;
-    {
-        SqlStatement st(m_db, u"SELECT id FROM sms_outbox WHERE "_s + kClaimable +
-                                  u" ORDER BY next_attempt_at, id LIMIT ?"_s +
-                                  (m_db.isPostgreSQL() ? u" FOR UPDATE SKIP LOCKED"_s : QString()));
-        st.bind(now).bind(now).bind(owner).bind(now).bind(qBound(1, limit, 1000));
-        if (auto r = st.exec(); !r)
-            return r.error();
-        while (st.next())
-            ids.append(st.value(0).toLongLong());
-    }
-    if (ids.isEmpty()) {
-        tx.rollback();
-        return QList<SmsRecord>();
-    }
-    QVariantList values{owner, now + claimMs};
-    for (qint64 id : std::as_const(ids))
-        values << id;
-    Result<QList<SmsRecord>> claimed =
-        queryRecords(m_db,
-                     u"UPDATE sms_outbox SET claim_owner = ?, claim_expires_at = ? WHERE id IN ("_s +
-                         placeholders(ids.size()) + u") AND state = 'queued' RETURNING "_s + kColumns,
-                     values);
-    if (!claimed)
-        return claimed.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    QList<SmsRecord> records = std::move(claimed.value());
-    std::sort(records.begin(), records.end(), [](const SmsRecord &a, const SmsRecord &b) {
-        return a.nextAttemptAt != b.nextAttemptAt ? a.nextAttemptAt < b.nextAttemptAt : a.id < b.id;
-    });
-    return records;
+    return m_records.claimDue(owner, limit, claimMs);
 }
 
 VoidResult SmsOutbox::releaseClaims(const QString &owner, const QList<qint64> &ids, qint64 notBefore)
 {
-    if (ids.isEmpty())
-        return {};
-    QVariantList values{notBefore, notBefore};
-    for (qint64 id : ids)
-        values << id;
-    values << owner;
-    return SqlStatement::run(
-        m_db,
-        u"UPDATE sms_outbox SET claim_owner = NULL, claim_expires_at = NULL, "
-        "next_attempt_at = CASE WHEN next_attempt_at < ? THEN ? ELSE next_attempt_at END "
-        "WHERE id IN ("_s +
-            placeholders(ids.size()) + u") AND state = 'queued' AND claim_owner = ?"_s,
-        values);
+    return m_records.store().releaseClaims(owner, ids, notBefore);
 }
 
 Result<std::optional<SmsOutbox::Attempt>> SmsOutbox::beginAttempt(qint64 id, const QString &owner,
                                                                   qint64 jobId)
 {
-    // One autocommitted statement: the attempt is on record before the gateway hears of
-    // it, and only while the job's lease is still this worker's.
-    const qint64 now = m_clock.nowMs();
-    SqlStatement st(
-        m_db, u"UPDATE sms_outbox SET state = 'sending', attempts = attempts + 1, sending_owner = ?, "
-              "sending_job_id = ?, sending_started_at = ?, updated_at = ?, version = version + 1 "
-              "WHERE id = ? AND state = 'queued' AND claim_owner = ? AND EXISTS (SELECT 1 FROM jobs j "
-              "WHERE j.id = ? AND j.state = 'running' AND j.lease_owner = ? AND j.lease_expires_at >= ?)"_s);
-    st.bind(owner).bind(jobId).bind(now).bind(now).bind(id).bind(owner).bind(jobId).bind(owner).bind(now);
-    if (auto r = st.exec(); !r)
-        return r.error();
-    if (st.numRowsAffected() <= 0)
-        return std::optional<Attempt>();
-    return std::optional<Attempt>(Attempt{id, owner, jobId, now});
-}
-
-Result<SmsRecord> SmsOutbox::recordOutcome(const Attempt &attempt, const QString &setSql,
-                                           const QVariantList &setValues)
-{
-    // Only this very attempt, still 'sending' or judged 'uncertain' by a drain that
-    // presumed this worker gone and not decided by a person since.
-    QVariantList values = setValues;
-    values << m_clock.nowMs() << attempt.messageId << attempt.owner << attempt.jobId << attempt.startedAt;
-    Result<QList<SmsRecord>> updated = queryRecords(
-        m_db,
-        u"UPDATE sms_outbox SET "_s + setSql +
-            u", claim_owner = NULL, claim_expires_at = NULL, updated_at = ?, version = version + 1 "
-            "WHERE id = ? AND sending_owner = ? AND sending_job_id = ? AND sending_started_at = ? "
-            "AND state IN ('sending', 'uncertain') RETURNING "_s +
-            kColumns,
-        values);
-    if (!updated)
-        return updated.error();
-    if (updated->isEmpty())
-        return DbError(
-            DbError::Code::LeaseLost,
-            tr("Text message %1 is no longer being sent by this worker; its outcome was not recorded.")
-                .arg(attempt.messageId));
-    if (auto r = announce(m_db); !r)
-        return r.error();
-    return updated->first();
+    return m_records.store().beginAttempt(id, owner, jobId);
 }
 
 Result<SmsRecord> SmsOutbox::recordSent(const Attempt &attempt, const QString &reply)
 {
-    return recordOutcome(attempt, u"state = 'sent', sent_at = ?, gateway_reply = ?, last_error = ''"_s,
-                         {m_clock.nowMs(), notNull(clipped(reply, kErrorMax))});
+    return m_records.recordSent(attempt, reply);
 }
 
 Result<SmsRecord> SmsOutbox::recordTransient(const Attempt &attempt, const QString &error, qint64 retryAt)
 {
-    return recordOutcome(attempt,
-                         u"state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END, "
-                         "next_attempt_at = ?, last_error = ?"_s,
-                         {retryAt, notNull(clipped(error, kErrorMax))});
+    return m_records.recordTransient(attempt, error, retryAt);
 }
 
 Result<SmsRecord> SmsOutbox::recordFailed(const Attempt &attempt, const QString &error)
 {
-    return recordOutcome(attempt, u"state = 'failed', last_error = ?"_s,
-                         {notNull(clipped(error, kErrorMax))});
+    return m_records.recordFailed(attempt, error);
 }
 
 Result<SmsRecord> SmsOutbox::recordUncertain(const Attempt &attempt, const QString &error)
 {
-    return recordOutcome(attempt, u"state = 'uncertain', last_error = ?"_s,
-                         {notNull(clipped(error, kErrorMax))});
+    return m_records.recordUncertain(attempt, error);
 }
 
 Result<SmsRecord> SmsOutbox::recordDeferred(const Attempt &attempt, const QString &error, qint64 retryAt)
 {
-    return recordOutcome(attempt, u"state = 'queued', next_attempt_at = ?, last_error = ?"_s,
-                         {retryAt, notNull(clipped(error, kErrorMax))});
+    return m_records.recordDeferred(attempt, error, retryAt);
 }
 
 Result<int> SmsOutbox::makeWaitingDue()
 {
-    const qint64 now = m_clock.nowMs();
-    SqlStatement st(m_db, u"UPDATE sms_outbox SET next_attempt_at = ?, updated_at = ?, version = version + 1 "
-                          "WHERE state = 'queued' AND next_attempt_at > ?"_s);
-    st.bind(now).bind(now).bind(now);
-    if (auto r = st.exec(); !r)
-        return r.error();
-    const int moved = st.numRowsAffected();
-    if (moved > 0) {
-        if (auto r = announce(m_db); !r)
-            return r.error();
-    }
-    return moved;
+    return m_records.store().makeWaitingDue();
 }
 
 Result<int> SmsOutbox::countDue(const QString &self)
 {
-    const qint64 now = m_clock.nowMs();
-    SqlStatement st(m_db, u"SELECT COUNT(*) FROM sms_outbox WHERE "_s + kClaimable);
-    st.bind(now).bind(now).bind(notNull(self)).bind(now);
-    if (auto r = st.exec(); !r)
-        return r.error();
-    return st.next() ? st.value(0).toInt() : 0;
+    return m_records.store().countDue(self);
 }
 
 Result<qint64> SmsOutbox::nextDrainAt(const QString &self)
 {
-    const qint64 now = m_clock.nowMs();
-    SqlStatement st(m_db, kNextDrainAt);
-    st.bind(now).bind(notNull(self)).bind(now).bind(now).bind(now).bind(notNull(self));
-    if (auto r = st.exec(); !r)
-        return r.error();
-    return st.next() ? nullableInt(st.value(0)) : qint64(0);
+    return m_records.store().nextDrainAt(self);
 }

@@ -4,6 +4,7 @@
 #include "models/db/result.h"
 #include "tasks/jobclock.h"
 #include "tasks/mail/outboxemail.h"
+#include "tasks/mail/outboxstore.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -68,7 +69,8 @@ struct SmsRecord
 
 // The SMS outbox (table sms_outbox): every text message Residesk sends is first a row
 // here, and the sms.send job (tasks/sms/smstasks.h) sends it through the HTTP gateway.
-// It keeps the e-mail outbox's protocol word for word (tasks/mail/outbox.h), so each
+// It keeps the e-mail outbox's protocol word for word (tasks/mail/outbox.h) — the same
+// SQL: OutboxStore's (tasks/mail/outboxstore.h), for the table sms_outbox — so each
 // message goes out at most once across crashes:
 //  1. markOrphansUncertain: a message in 'sending' whose sender is gone (its sms.send job
 //     no longer runs under the same worker with a live lease, or an earlier drain of the
@@ -111,17 +113,12 @@ public:
     Result<Enqueued> enqueue(const SmsMessage &message, const Actor &actor);
 
     Result<SmsRecord> get(qint64 id);
-    struct ListFilter
-    {
-        std::optional<OutboxState> state;
-        QString search; // number, name or text, case-insensitive
-        qint64 beforeId = 0;
-        int limit = 200;
-    };
+    // Its search: number, name or text, case-insensitive.
+    using ListFilter = OutboxStore::ListFilter;
     Result<QList<SmsRecord>> list(const ListFilter &filter); // newest first
     Result<QHash<OutboxState, int>> countByState();
 
-    enum class Resolution { MarkSent, Resend };
+    using Resolution = OutboxStore::Resolution;
     Result<SmsRecord> resolveUncertain(qint64 id, Resolution resolution, const Actor &actor,
                                        int expectedVersion = 0);
     Result<SmsRecord> retry(qint64 id, const Actor &actor, int expectedVersion = 0);
@@ -134,13 +131,7 @@ public:
     Result<int> markOrphansUncertain(const QString &self = {});
     Result<QList<SmsRecord>> claimDue(const QString &owner, int limit, qint64 claimMs);
     VoidResult releaseClaims(const QString &owner, const QList<qint64> &ids, qint64 notBefore = 0);
-    struct Attempt
-    {
-        qint64 messageId = 0;
-        QString owner;
-        qint64 jobId = 0;
-        qint64 startedAt = 0;
-    };
+    using Attempt = OutboxStore::Attempt; // which message (id), who sends it, since when
     Result<std::optional<Attempt>> beginAttempt(qint64 id, const QString &owner, qint64 jobId);
     Result<SmsRecord> recordSent(const Attempt &attempt, const QString &reply);
     Result<SmsRecord> recordTransient(const Attempt &attempt, const QString &error, qint64 retryAt);
@@ -151,10 +142,11 @@ public:
     Result<int> countDue(const QString &self = {});
     Result<qint64> nextDrainAt(const QString &self = {});
 
-private:
-    Result<SmsRecord> recordOutcome(const Attempt &attempt, const QString &setSql,
-                                    const QVariantList &setValues);
+    // What makes OutboxStore this outbox: sms_outbox, sms.send and its texts.
+    static const OutboxStore::Spec &spec();
 
+private:
     Database &m_db;
     const JobClock &m_clock;
+    OutboxRecords<SmsRecord> m_records;
 };
