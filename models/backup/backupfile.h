@@ -63,10 +63,27 @@ public:
     // Every row of table `index`, in order, to `row` (which returns false to stop, with
     // the reason in *error). Checks the table's checksum and row count on the way; on
     // damage returns false with *error naming table and bytes.
+    // With no sink, every value is decoded in place and checked, nothing copied.
     using RowSink = std::function<bool(const QList<BackupValue> &row, QString *error)>;
     bool readTable(int index, const RowSink &row, QString *error);
-    // readTable() of every table with no sink: the whole file checked.
-    bool verify(QString *error, const std::function<void(qint64 rows)> &progress = {});
+    // readTable() of every table with no sink: the whole file checked. Tables are
+    // checked on up to `threads` threads at once (each with its own handle on the file);
+    // `progress` is called on the calling thread. The error is the one of the first
+    // damaged table in the file's order, as when checked one after the other.
+    bool verify(QString *error, const std::function<void(qint64 rows)> &progress = {}, int threads = 1);
+
+    // Every chunk of table `index` in order, decompressed, to `chunk` (its decoded bytes,
+    // its row count and the byte it starts at; returns false to stop, the reason in
+    // *error). One pass: the checksum is computed on the way and compared at the end,
+    // as are the row count and the chunks' frame. For a file verify()'d before (a file
+    // changed since is still refused, at the end of the table); the rows themselves are
+    // the sink's to decode (readRows).
+    using ChunkSink = std::function<bool(const QByteArray &raw, quint32 rows, qint64 at, QString *error)>;
+    bool readChunks(int index, const ChunkSink &chunk, QString *error);
+    // The error readTable() gives for a damaged row or chunk of table `index` found by a
+    // ChunkSink: "row R of the chunk at byte B cannot be read" (row 0: the chunk holds
+    // more than its rows).
+    QString damagedRow(int index, quint32 row, qint64 at) const;
 
 private:
     QString damaged(const BackupTableEntry &t, const QString &what) const;

@@ -19,7 +19,8 @@ QByteArray tailMagic()
 } // namespace BackupFormat
 
 namespace {
-const char *const kTypeNames[] = {"integer", "real", "text", "bytes", "boolean", "timestamp", "date", "numeric"};
+const char *const kTypeNames[] = {"integer", "real",      "text", "bytes",
+                                  "boolean", "timestamp", "date", "numeric"};
 
 template<typename T> void put(QByteArray &out, T v)
 {
@@ -82,37 +83,50 @@ void append(QByteArray &out, const BackupValue &value)
     }
 }
 
-bool read(const QByteArray &data, qsizetype &pos, BackupValue &value)
+bool readView(const char *data, qsizetype size, qsizetype &pos, BackupValueView &value)
 {
     qsizetype p = pos;
-    quint8 tag = 0;
-    if (!get(data, p, tag) || tag > quint8(BackupValue::Tag::Date))
+    if (p < 0 || p >= size)
         return false;
-    value = BackupValue();
+    const auto tag = quint8(data[p++]);
+    if (tag > quint8(BackupValue::Tag::Date))
+        return false;
+    value = BackupValueView();
     value.tag = BackupValue::Tag(tag);
     switch (value.tag) {
     case BackupValue::Tag::Null:
         break;
     case BackupValue::Tag::Integer:
-        if (!get(data, p, value.integer))
+        if (size - p < qsizetype(sizeof(qint64)))
             return false;
+        std::memcpy(&value.integer, data + p, sizeof(qint64));
+        p += sizeof(qint64);
         break;
     case BackupValue::Tag::Real:
-        if (!get(data, p, value.real))
+        if (size - p < qsizetype(sizeof(double)))
             return false;
+        std::memcpy(&value.real, data + p, sizeof(double));
+        p += sizeof(double);
         break;
     case BackupValue::Tag::Boolean: {
-        quint8 b = 0;
-        if (!get(data, p, b) || b > 1)
+        if (p >= size)
+            return false;
+        const auto b = quint8(data[p++]);
+        if (b > 1)
             return false;
         value.integer = b;
         break;
     }
     default: {
         quint32 len = 0;
-        if (!get(data, p, len) || data.size() - p < qsizetype(len))
+        if (size - p < qsizetype(sizeof(quint32)))
             return false;
-        value.bytes = data.mid(p, len);
+        std::memcpy(&len, data + p, sizeof(quint32));
+        p += sizeof(quint32);
+        if (size - p < qsizetype(len))
+            return false;
+        value.data = data + p;
+        value.size = qsizetype(len);
         p += len;
     }
     }
@@ -120,12 +134,27 @@ bool read(const QByteArray &data, qsizetype &pos, BackupValue &value)
     return true;
 }
 
+bool read(const QByteArray &data, qsizetype &pos, BackupValue &value)
+{
+    BackupValueView view;
+    if (!readView(data.constData(), data.size(), pos, view))
+        return false;
+    value.tag = view.tag;
+    value.integer = view.integer;
+    value.real = view.real;
+    if (view.data)
+        value.bytes = QByteArray(view.data, view.size);
+    else
+        value.bytes.clear();
+    return true;
+}
+
 QByteArray compress(const QByteArray &raw, int level)
 {
     uLongf bound = compressBound(uLong(raw.size()));
     QByteArray out(qsizetype(bound), Qt::Uninitialized);
-    if (compress2(reinterpret_cast<Bytef *>(out.data()), &bound, reinterpret_cast<const Bytef *>(raw.constData()),
-                  uLong(raw.size()), level) != Z_OK)
+    if (compress2(reinterpret_cast<Bytef *>(out.data()), &bound,
+                  reinterpret_cast<const Bytef *>(raw.constData()), uLong(raw.size()), level) != Z_OK)
         return {};
     out.resize(qsizetype(bound));
     return out;
@@ -136,23 +165,34 @@ bool uncompress(const QByteArray &compressed, QByteArray &raw)
     z_stream s{};
     if (inflateInit(&s) != Z_OK)
         return false;
-    raw.clear();
+    // Straight into `raw`, which keeps its capacity from the previous chunk (resize
+    // never shrinks it): no copies of pieces, few reallocations.
+    constexpr qsizetype limit = qsizetype(BackupFormat::kChunkMax);
+    raw.resize(
+        qBound<qsizetype>(qMax<qsizetype>(raw.capacity(), compressed.size() * 4 + 4096), 4096, limit + 1));
+    qsizetype have = 0;
     s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
     s.avail_in = uInt(compressed.size());
-    char buf[1 << 16];
     int rc = Z_OK;
     while (rc == Z_OK) {
-        s.next_out = reinterpret_cast<Bytef *>(buf);
-        s.avail_out = sizeof buf;
+        if (have == raw.size()) {
+            if (raw.size() > limit) {
+                rc = Z_DATA_ERROR;
+                break;
+            }
+            raw.resize(qMin<qsizetype>(raw.size() * 2, limit + 1));
+        }
+        const qsizetype room = qMin<qsizetype>(raw.size() - have, 1 << 30);
+        s.next_out = reinterpret_cast<Bytef *>(raw.data() + have);
+        s.avail_out = uInt(room);
         rc = inflate(&s, Z_NO_FLUSH);
-        if (rc != Z_OK && rc != Z_STREAM_END)
-            break;
-        raw.append(buf, qsizetype(sizeof buf - s.avail_out));
-        if (raw.size() > qsizetype(BackupFormat::kChunkMax)) {
+        have += room - qsizetype(s.avail_out);
+        if (have > limit) {
             rc = Z_DATA_ERROR;
             break;
         }
     }
+    raw.resize(have);
     const bool whole = rc == Z_STREAM_END && s.avail_in == 0;
     inflateEnd(&s);
     return whole;
@@ -183,12 +223,8 @@ QJsonObject BackupManifest::toJson() const
                                 {u"checksum"_s, QString::fromLatin1(t.checksum)},
                                 {u"sequence"_s, t.sequence}});
     }
-    return {{u"format"_s, format},
-            {u"schema_version"_s, schemaVersion},
-            {u"source"_s, sourceBackend},
-            {u"created_at"_s, createdAt},
-            {u"checksum"_s, u"blake2b-256"_s},
-            {u"compression"_s, u"zlib"_s},
+    return {{u"format"_s, format},        {u"schema_version"_s, schemaVersion}, {u"source"_s, sourceBackend},
+            {u"created_at"_s, createdAt}, {u"checksum"_s, u"blake2b-256"_s},    {u"compression"_s, u"zlib"_s},
             {u"tables"_s, list}};
 }
 
@@ -197,9 +233,10 @@ bool BackupManifest::fromJson(const QJsonObject &json, BackupManifest &m, QStrin
     m = BackupManifest();
     m.format = json.value(u"format"_s).toInt();
     if (m.format != BackupFormat::kVersion) {
-        *error = QCoreApplication::translate("BackupFile", "format version %1, this Residesk reads version %2")
-                     .arg(m.format)
-                     .arg(BackupFormat::kVersion);
+        *error =
+            QCoreApplication::translate("BackupFile", "format version %1, this Residesk reads version %2")
+                .arg(m.format)
+                .arg(BackupFormat::kVersion);
         return false;
     }
     m.schemaVersion = json.value(u"schema_version"_s).toInt();
@@ -220,14 +257,16 @@ bool BackupManifest::fromJson(const QJsonObject &json, BackupManifest &m, QStrin
             bool ok = false;
             c.type = portableTypeFromName(cv.toObject().value(u"type"_s).toString(), &ok);
             if (!ok || c.name.isEmpty()) {
-                *error = QCoreApplication::translate("BackupFile", "table %1: a column of unknown type").arg(t.name);
+                *error = QCoreApplication::translate("BackupFile", "table %1: a column of unknown type")
+                             .arg(t.name);
                 return false;
             }
             t.columns.append(c);
         }
         if (t.name.isEmpty() || t.rows < 0 || t.offset < 0 || t.length < 0 || t.columns.isEmpty()) {
-            *error = QCoreApplication::translate("BackupFile", "the manifest's entry for table “%1” is incomplete")
-                         .arg(t.name);
+            *error =
+                QCoreApplication::translate("BackupFile", "the manifest's entry for table “%1” is incomplete")
+                    .arg(t.name);
             return false;
         }
         m.tables.append(t);

@@ -23,11 +23,11 @@
 // bytes (see BackupValue).
 namespace BackupFormat {
 inline constexpr int kVersion = 1;
-QByteArray headMagic();  // 16 bytes
-QByteArray tailMagic();  // 16 bytes
+QByteArray headMagic(); // 16 bytes
+QByteArray tailMagic(); // 16 bytes
 inline constexpr int kTrailerSize = 8 + 4 + 32 + 16;
-inline constexpr int kChunkTarget = 1 << 20;      // uncompressed bytes per chunk
-inline constexpr quint32 kChunkMax = 256u << 20;  // a chunk header above this is damage
+inline constexpr int kChunkTarget = 1 << 20;     // uncompressed bytes per chunk
+inline constexpr quint32 kChunkMax = 256u << 20; // a chunk header above this is damage
 } // namespace BackupFormat
 
 // The portable type of a column: what a value is, whichever database it came from or
@@ -41,7 +41,16 @@ PortableType portableTypeFromName(const QString &name, bool *ok);
 // One value of a row, tagged.
 struct BackupValue
 {
-    enum class Tag : quint8 { Null = 0, Integer = 1, Real = 2, Text = 3, Bytes = 4, Boolean = 5, Timestamp = 6, Date = 7 };
+    enum class Tag : quint8 {
+        Null = 0,
+        Integer = 1,
+        Real = 2,
+        Text = 3,
+        Bytes = 4,
+        Boolean = 5,
+        Timestamp = 6,
+        Date = 7
+    };
     Tag tag = Tag::Null;
     qint64 integer = 0;
     double real = 0;
@@ -50,11 +59,24 @@ struct BackupValue
     bool operator==(const BackupValue &other) const = default;
 };
 
+// A value read in place: `data` points into the decoded chunk (text, bytes, timestamps
+// and dates; valid while that chunk lives), nothing is copied.
+struct BackupValueView
+{
+    BackupValue::Tag tag = BackupValue::Tag::Null;
+    qint64 integer = 0;
+    double real = 0;
+    const char *data = nullptr;
+    qsizetype size = 0;
+};
+
 // Appends and reads encoded values (little-endian).
 namespace BackupCodec {
 void append(QByteArray &out, const BackupValue &value);
 // Reads one value at `pos` in `data`; false (and nothing read) on damaged input.
 bool read(const QByteArray &data, qsizetype &pos, BackupValue &value);
+// The same without copying: the value at `pos` of `size` bytes at `data`.
+bool readView(const char *data, qsizetype size, qsizetype &pos, BackupValueView &value);
 // zlib
 // level 1 (fast), or 0 (stored) for data that does not compress (PDFs).
 QByteArray compress(const QByteArray &raw, int level = 1);
@@ -72,8 +94,8 @@ struct BackupTableEntry
     QString name;
     QList<BackupColumn> columns;
     qint64 rows = 0;
-    qint64 offset = 0; // first byte of its chunks in the file
-    qint64 length = 0; // bytes of its chunks
+    qint64 offset = 0;   // first byte of its chunks in the file
+    qint64 length = 0;   // bytes of its chunks
     QByteArray checksum; // BLAKE2b-256 of those bytes, hex
     qint64 sequence = 0; // the last id handed out (0: none or no sequence)
 };

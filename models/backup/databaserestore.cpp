@@ -4,14 +4,23 @@
 #include "models/backup/schemainspector.h"
 #include "models/core/batchinsert.h"
 #include "models/db/database.h"
+#include "models/db/pgquery.h"
 #include "models/db/sqlstatement.h"
 #include "models/db/transaction.h"
 
 #include <QHash>
-#include <QRegularExpression>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
+#include <QRegularExpression>
 #include <QSet>
+#include <QThread>
+#include <QThreadPool>
+#include <QWaitCondition>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <charconv>
+#include <deque>
 
 using namespace Qt::StringLiterals;
 
@@ -19,11 +28,16 @@ namespace {
 
 constexpr int kPgBatchRows = 1000;
 constexpr qsizetype kPgBatchBytes = 8 << 20;
+// COPY data handed from the reading thread to the writing one at a time, and how many
+// such pieces may wait (the memory the two threads' overlap costs).
+constexpr qsizetype kCopyBlockBytes = 1 << 20;
+constexpr int kQueuedBlocks = 4;
 
 QString notEmptyText(const QString &table)
 {
-    return DatabaseRestore::tr("The database is not empty: table %1 has rows; a backup is restored only into an "
-                               "empty database.")
+    return DatabaseRestore::tr(
+               "The database is not empty: table %1 has rows; a backup is restored only into an "
+               "empty database.")
         .arg(table);
 }
 
@@ -62,28 +76,68 @@ QVariant sqliteValue(const BackupValue &v, PortableType target)
     return {};
 }
 
-void appendJsonString(QByteArray &out, const QByteArray &utf8)
+void appendJsonString(QByteArray &out, const char *utf8, qsizetype size)
 {
     static const char hex[] = "0123456789abcdef";
     out.append('"');
-    for (const char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
+    qsizetype run = 0; // bytes copied as they are, appended together
+    for (qsizetype i = 0; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c != '"' && c != '\\' && c >= 0x20)
+            continue;
+        out.append(utf8 + run, i - run);
+        run = i + 1;
         if (c == '"' || c == '\\') {
             out.append('\\');
-            out.append(ch);
-        } else if (c < 0x20) {
+            out.append(char(c));
+        } else {
             out.append("\\u00", 4);
             out.append(hex[c >> 4]);
             out.append(hex[c & 15]);
-        } else {
-            out.append(ch);
         }
     }
+    out.append(utf8 + run, size - run);
     out.append('"');
 }
 
+void appendJsonString(QByteArray &out, const QByteArray &utf8)
+{
+    appendJsonString(out, utf8.constData(), utf8.size());
+}
+
+void appendInteger(QByteArray &out, qint64 value)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, r.ptr - buf);
+}
+
+// 17 significant digits: the same double back, as QByteArray::number(v, 'g', 17).
+void appendReal(QByteArray &out, double value)
+{
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, 17);
+    out.append(buf, r.ptr - buf);
+}
+
+// Bytes as bytea's hex input: "\x" and two digits a byte (`prefix` is that "\x" as the
+// format at hand escapes it).
+void appendHex(QByteArray &out, const char *prefix, const char *data, qsizetype size)
+{
+    static const char hex[] = "0123456789abcdef";
+    out.append(prefix);
+    const qsizetype at = out.size();
+    out.resize(at + 2 * size);
+    char *o = out.data() + at;
+    for (qsizetype i = 0; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        *o++ = hex[c >> 4];
+        *o++ = hex[c & 15];
+    }
+}
+
 // One value as json_populate_recordset reads it for a column of type `target`.
-void appendPgValue(QByteArray &out, const BackupValue &v, PortableType target)
+void appendPgValue(QByteArray &out, const BackupValueView &v, PortableType target)
 {
     switch (v.tag) {
     case BackupValue::Tag::Null:
@@ -91,48 +145,395 @@ void appendPgValue(QByteArray &out, const BackupValue &v, PortableType target)
         return;
     case BackupValue::Tag::Integer:
     case BackupValue::Tag::Boolean:
-        if (target == PortableType::Bytes || target == PortableType::Text || target == PortableType::Timestamp
-            || target == PortableType::Date)
-            appendJsonString(out, QByteArray::number(v.integer));
-        else
-            out.append(QByteArray::number(v.integer)); // "1"/"0" also reads as a boolean
+        if (target == PortableType::Bytes || target == PortableType::Text ||
+            target == PortableType::Timestamp || target == PortableType::Date) {
+            out.append('"');
+            appendInteger(out, v.integer);
+            out.append('"');
+        } else {
+            appendInteger(out, v.integer); // "1"/"0" also reads as a boolean
+        }
         return;
     case BackupValue::Tag::Real:
-        out.append(QByteArray::number(v.real, 'g', 17));
+        appendReal(out, v.real);
         return;
     case BackupValue::Tag::Bytes:
     case BackupValue::Tag::Text:
     case BackupValue::Tag::Timestamp:
     case BackupValue::Tag::Date:
         if (target == PortableType::Bytes) {
-            out.append("\"\\\\x", 4);
-            out.append(v.bytes.toHex());
+            appendHex(out, "\"\\\\x", v.data, v.size);
             out.append('"');
         } else {
-            appendJsonString(out, v.bytes);
+            appendJsonString(out, v.data, v.size);
         }
         return;
     }
 }
 
+// One value in COPY's text format, the same text json_populate_recordset would hand the
+// column's type (appendPgValue): \N for NULL; backslash, newline, carriage return and
+// tab escaped.
+void appendCopyValue(QByteArray &out, const BackupValueView &v, PortableType target)
+{
+    switch (v.tag) {
+    case BackupValue::Tag::Null:
+        out.append("\\N", 2);
+        return;
+    case BackupValue::Tag::Integer:
+    case BackupValue::Tag::Boolean:
+        appendInteger(out, v.integer);
+        return;
+    case BackupValue::Tag::Real:
+        appendReal(out, v.real);
+        return;
+    case BackupValue::Tag::Bytes:
+    case BackupValue::Tag::Text:
+    case BackupValue::Tag::Timestamp:
+    case BackupValue::Tag::Date:
+        break;
+    }
+    if (target == PortableType::Bytes) {
+        appendHex(out, "\\\\x", v.data, v.size);
+        return;
+    }
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < v.size; ++i) {
+        const char c = v.data[i];
+        char escaped = 0;
+        switch (c) {
+        case '\\':
+            escaped = '\\';
+            break;
+        case '\n':
+            escaped = 'n';
+            break;
+        case '\r':
+            escaped = 'r';
+            break;
+        case '\t':
+            escaped = 't';
+            break;
+        default:
+            continue;
+        }
+        out.append(v.data + run, i - run);
+        out.append('\\');
+        out.append(escaped);
+        run = i + 1;
+    }
+    out.append(v.data + run, v.size - run);
+}
+
+// How a table's rows reach PostgreSQL: COPY … FROM STDIN where the restoring role may
+// insert into the table itself (the restore's transaction has its triggers off), else
+// the owner's residesk_restore_rows with JSON (the audit trail, tables with row-level
+// security).
+struct PgTablePlan
+{
+    int index = 0; // in the manifest
+    QString name;
+    QList<PortableType> types;  // of the target columns, in the backup's column order
+    QList<QByteArray> jsonKeys; // "name":
+    QByteArray copySql;         // empty: through residesk_restore_rows
+    qint64 rows = 0;
+};
+
+// A piece of a table's rows, made on the reading thread, written on the connection's:
+// COPY text lines, or one JSON array for residesk_restore_rows.
+struct PgBlock
+{
+    int plan = -1;
+    QByteArray data;
+    qint64 rows = 0;
+    bool last = false; // the table's last piece (may have no rows)
+};
+
+// The bounded hand-over between the two threads.
+class PgBlockQueue
+{
+public:
+    // Reader: false when the writer gave up.
+    bool push(PgBlock block)
+    {
+        QMutexLocker lock(&m_mutex);
+        while (!m_abandoned && m_blocks.size() >= kQueuedBlocks)
+            m_changed.wait(&m_mutex);
+        if (m_abandoned)
+            return false;
+        m_blocks.push_back(std::move(block));
+        m_changed.wakeAll();
+        return true;
+    }
+    // Reader: no more blocks (all read, or failed).
+    void close()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_closed = true;
+        m_changed.wakeAll();
+    }
+    // Writer: false when the reader closed and all was taken.
+    bool pop(PgBlock &block)
+    {
+        QMutexLocker lock(&m_mutex);
+        while (m_blocks.empty() && !m_closed)
+            m_changed.wait(&m_mutex);
+        if (m_blocks.empty())
+            return false;
+        block = std::move(m_blocks.front());
+        m_blocks.pop_front();
+        m_changed.wakeAll();
+        return true;
+    }
+    // Writer: stop the reader.
+    void abandon()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_abandoned = true;
+        m_blocks.clear();
+        m_changed.wakeAll();
+    }
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_changed;
+    std::deque<PgBlock> m_blocks;
+    bool m_closed = false;
+    bool m_abandoned = false;
+};
+
+// The reading thread: every planned table's chunks decoded and encoded into blocks.
+// Returns the error that stopped it (empty: all read, or the writer gave up).
+QString readPgBlocks(BackupFileReader &reader, const QList<PgTablePlan> &plans, PgBlockQueue &queue)
+{
+    QString error;
+    for (int k = 0; k < plans.size(); ++k) {
+        const PgTablePlan &plan = plans.at(k);
+        const bool copy = !plan.copySql.isEmpty();
+        const int columns = int(plan.types.size());
+        QByteArray data;
+        qint64 rows = 0;
+        bool abandoned = false;
+        const auto hand = [&](bool last) {
+            if (!copy && rows > 0)
+                data.append(']');
+            if (!queue.push(PgBlock{k, std::move(data), rows, last})) {
+                abandoned = true;
+                return false;
+            }
+            data = QByteArray();
+            data.reserve(copy ? kCopyBlockBytes + (kCopyBlockBytes >> 2) : qsizetype(1) << 20);
+            rows = 0;
+            return true;
+        };
+        data.reserve(copy ? kCopyBlockBytes + (kCopyBlockBytes >> 2) : qsizetype(1) << 20);
+        const bool read = reader.readChunks(
+            plan.index,
+            [&](const QByteArray &raw, quint32 count, qint64 at, QString *why) {
+                const char *bytes = raw.constData();
+                const qsizetype size = raw.size();
+                qsizetype p = 0;
+                BackupValueView v;
+                for (quint32 r = 0; r < count; ++r) {
+                    if (!copy)
+                        data.append(rows == 0 ? "[{" : ",{", 2);
+                    for (int c = 0; c < columns; ++c) {
+                        if (!BackupCodec::readView(bytes, size, p, v)) {
+                            *why = reader.damagedRow(plan.index, r + 1, at);
+                            return false;
+                        }
+                        if (copy) {
+                            if (c > 0)
+                                data.append('\t');
+                            appendCopyValue(data, v, plan.types.at(c));
+                        } else {
+                            if (c > 0)
+                                data.append(',');
+                            data.append(plan.jsonKeys.at(c));
+                            appendPgValue(data, v, plan.types.at(c));
+                        }
+                    }
+                    data.append(copy ? '\n' : '}');
+                    ++rows;
+                    const bool full = copy ? data.size() >= kCopyBlockBytes
+                                           : rows >= kPgBatchRows || data.size() >= kPgBatchBytes;
+                    if (full && !hand(false))
+                        return false;
+                }
+                if (p != size) {
+                    *why = reader.damagedRow(plan.index, 0, at);
+                    return false;
+                }
+                return true;
+            },
+            &error);
+        if (abandoned)
+            return {};
+        if (!read)
+            return error;
+        if (!hand(true))
+            return {};
+    }
+    return {};
+}
+
+DbError sqlError(Database &db, const QSqlError &error, const QString &statement)
+{
+    DbError e = DbError::fromSql(error, statement, db.config().backend);
+    db.noteError(e);
+    return e;
+}
+
+// Every row of `targets` into PostgreSQL, inside the restore's transaction (begun, its
+// triggers off): the file read, decoded and encoded on a thread of its own while this
+// one writes, so the server works while the next rows are made.
+VoidResult restorePg(Database &db, BackupFileReader &reader, const QList<SchemaTable> &targets,
+                     const QHash<QString, int> &inBackup, const DatabaseRestore::Options &options,
+                     qint64 &done)
+{
+    const BackupManifest &manifest = reader.manifest();
+    const qint64 total = manifest.totalRows();
+    // The tables the acting role may write itself (the restore's transaction has their
+    // triggers off, so COPY stamps and audits nothing, as the owner's function does not).
+    QSet<QString> copyable;
+    {
+        SqlStatement may(
+            db, u"SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relrowsecurity "
+                "AND c.relname <> 'schema_migrations' AND has_table_privilege(c.oid, 'INSERT')"_s);
+        if (auto r = may.exec(); !r)
+            return r.error();
+        while (may.next())
+            copyable.insert(may.value(0).toString());
+    }
+    QList<PgTablePlan> plans;
+    for (const SchemaTable &t : targets) {
+        const int index = inBackup.value(t.name);
+        const BackupTableEntry &entry = manifest.tables.at(index);
+        if (entry.rows == 0)
+            continue;
+        QHash<QString, PortableType> targetType;
+        for (const BackupColumn &c : t.columns)
+            targetType.insert(c.name, c.type);
+        PgTablePlan plan;
+        plan.index = index;
+        plan.name = t.name;
+        plan.rows = entry.rows;
+        QStringList quotedNames;
+        for (const BackupColumn &c : entry.columns) {
+            plan.types.append(targetType.value(c.name));
+            QByteArray key;
+            appendJsonString(key, c.name.toUtf8());
+            key.append(':');
+            plan.jsonKeys.append(key);
+            quotedNames.append(SchemaInspector::quoted(c.name));
+        }
+        if (copyable.contains(t.name))
+            plan.copySql = u"COPY public.%1 (%2) FROM STDIN"_s
+                               .arg(SchemaInspector::quoted(t.name), quotedNames.join(u", "_s))
+                               .toUtf8();
+        plans.append(plan);
+    }
+    if (plans.isEmpty())
+        return {};
+
+    const Result<QSqlDatabase> conn = db.connection();
+    if (!conn)
+        return conn.error();
+    if (!PgQuery::canUse(conn.value()))
+        return DbError(DbError::Code::QueryFailed,
+                       DatabaseRestore::tr("no PostgreSQL connection to restore into"));
+
+    PgBlockQueue queue;
+    QThreadPool pool;
+    pool.setMaxThreadCount(1);
+    QFuture<QString> reading = QtConcurrent::run(&pool, [&reader, &plans, &queue] {
+        QString error = readPgBlocks(reader, plans, queue);
+        queue.close();
+        return error;
+    });
+    // However this ends, the reading thread is stopped and done with the file first.
+    struct Join
+    {
+        PgBlockQueue &queue;
+        QFuture<QString> &reading;
+        ~Join()
+        {
+            queue.abandon();
+            reading.waitForFinished();
+        }
+    } join{queue, reading};
+
+    static const QByteArray rowsSql = "SELECT residesk_restore_rows($1, $2::json)";
+    std::unique_ptr<PgCopyIn> copy;
+    PgBlock block;
+    while (queue.pop(block)) {
+        const PgTablePlan &plan = plans.at(block.plan);
+        if (!plan.copySql.isEmpty()) {
+            if (!copy) {
+                copy = std::make_unique<PgCopyIn>(conn.value());
+                if (!copy->start(plan.copySql))
+                    return sqlError(db, copy->lastError(), QString::fromUtf8(plan.copySql));
+            }
+            if (!copy->put(block.data))
+                return sqlError(db, copy->lastError(), QString::fromUtf8(plan.copySql));
+            if (block.last) {
+                if (!copy->finish())
+                    return sqlError(db, copy->lastError(), QString::fromUtf8(plan.copySql));
+                if (copy->rows() != plan.rows)
+                    return DbError(DbError::Code::QueryFailed,
+                                   DatabaseRestore::tr("table %1: %2 rows written of %3")
+                                       .arg(plan.name)
+                                       .arg(copy->rows())
+                                       .arg(plan.rows));
+                copy.reset();
+            }
+        } else if (block.rows > 0) {
+            // The JSON as the parameter's bytes (json's binary form is its text): no
+            // conversion on either side.
+            PgQuery rows(conn.value());
+            if (!rows.exec(rowsSql, {plan.name, block.data}))
+                return sqlError(db, rows.lastError(), QString::fromLatin1(rowsSql));
+        }
+        done += block.rows;
+        if (options.progress && block.rows > 0)
+            options.progress(done, total, DatabaseRestore::tr("restoring %1").arg(plan.name));
+    }
+    const QString error = reading.result();
+    if (!error.isEmpty())
+        return DbError(DbError::Code::Validation, error);
+    qint64 expected = 0;
+    for (const PgTablePlan &plan : std::as_const(plans))
+        expected += plan.rows;
+    if (done != expected)
+        return DbError(DbError::Code::QueryFailed,
+                       DatabaseRestore::tr("%1 rows written of %2").arg(done).arg(expected));
+    return {};
+}
+
 } // namespace
 
-Result<BackupManifest> DatabaseRestore::verify(const QString &path, const std::function<void(qint64, qint64)> &progress)
+Result<BackupManifest> DatabaseRestore::verify(const QString &path,
+                                               const std::function<void(qint64, qint64)> &progress)
 {
     BackupFileReader reader;
     QString error;
     if (!reader.open(path, &error))
         return invalid(error);
     const qint64 total = reader.manifest().totalRows();
-    if (!reader.verify(&error, [&](qint64 done) {
-            if (progress)
-                progress(done, total);
-        }))
+    if (!reader.verify(
+            &error,
+            [&](qint64 done) {
+                if (progress)
+                    progress(done, total);
+            },
+            QThread::idealThreadCount()))
         return invalid(error);
     return reader.manifest();
 }
 
-Result<DatabaseRestore::Summary> DatabaseRestore::restore(Database &db, const QString &path, const Options &options)
+Result<DatabaseRestore::Summary> DatabaseRestore::restore(Database &db, const QString &path,
+                                                          const Options &options)
 {
     const bool pg = db.isPostgreSQL();
     BackupFileReader reader;
@@ -141,10 +542,13 @@ Result<DatabaseRestore::Summary> DatabaseRestore::restore(Database &db, const QS
         return invalid(error);
     const BackupManifest &manifest = reader.manifest();
     const qint64 total = manifest.totalRows();
-    if (!reader.verify(&error, [&](qint64 done) {
-            if (options.progress)
-                options.progress(done, total, tr("checking"));
-        }))
+    if (!reader.verify(
+            &error,
+            [&](qint64 done) {
+                if (options.progress)
+                    options.progress(done, total, tr("checking"));
+            },
+            QThread::idealThreadCount()))
         return invalid(error);
 
     SqlStatement version(db, u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s);
@@ -153,11 +557,12 @@ Result<DatabaseRestore::Summary> DatabaseRestore::restore(Database &db, const QS
     const int current = version.next() ? version.value(0).toInt() : 0;
     version.finish();
     if (current != manifest.schemaVersion)
-        return invalid(tr("%1 holds a database of schema version %2; this database is at version %3. Restore it "
-                          "into a database migrated by the same Residesk version that wrote it.")
-                           .arg(path)
-                           .arg(manifest.schemaVersion)
-                           .arg(current));
+        return invalid(
+            tr("%1 holds a database of schema version %2; this database is at version %3. Restore it "
+               "into a database migrated by the same Residesk version that wrote it.")
+                .arg(path)
+                .arg(manifest.schemaVersion)
+                .arg(current));
 
     const Result<QList<SchemaTable>> tables = SchemaInspector::tables(db);
     if (!tables)
@@ -219,14 +624,16 @@ Result<DatabaseRestore::Summary> DatabaseRestore::restore(Database &db, const QS
         // The audit triggers would record every restored row as a change made now, by
         // whoever restores: the stored trail is restored instead. They are schema text
         // from this file's own catalogue, dropped and created again in this transaction.
-        SqlStatement list(db, u"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL"_s);
+        SqlStatement list(
+            db, u"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL"_s);
         if (auto r = list.exec(); !r)
             return r.error();
         while (list.next())
             triggers.append({list.value(0).toString(), list.value(1).toString()});
         list.finish();
         for (const auto &trigger : std::as_const(triggers)) {
-            if (auto r = SqlStatement::run(db, u"DROP TRIGGER "_s + SchemaInspector::quoted(trigger.first)); !r)
+            if (auto r = SqlStatement::run(db, u"DROP TRIGGER "_s + SchemaInspector::quoted(trigger.first));
+                !r)
                 return r.error();
         }
         if (auto r = SqlStatement::run(db, u"PRAGMA defer_foreign_keys = ON"_s); !r)
@@ -247,10 +654,21 @@ Result<DatabaseRestore::Summary> DatabaseRestore::restore(Database &db, const QS
     qint64 done = 0;
     QJsonObject sequences;
     for (const SchemaTable &t : std::as_const(targets)) {
-        const int index = inBackup.value(t.name);
-        const BackupTableEntry &entry = manifest.tables.at(index);
+        const BackupTableEntry &entry = manifest.tables.at(inBackup.value(t.name));
         if (entry.sequence > 0)
             sequences.insert(t.name, entry.sequence);
+    }
+    if (pg) {
+        if (const VoidResult r = restorePg(db, reader, targets, inBackup, options, done); !r)
+            return r.error();
+    }
+
+    // SQLite: through the connection's own statements, batched.
+    for (const SchemaTable &t : std::as_const(targets)) {
+        if (pg)
+            break;
+        const int index = inBackup.value(t.name);
+        const BackupTableEntry &entry = manifest.tables.at(index);
         if (entry.rows == 0)
             continue;
         // Backup column i goes to target column position[i].
@@ -258,73 +676,20 @@ Result<DatabaseRestore::Summary> DatabaseRestore::restore(Database &db, const QS
         for (const BackupColumn &c : t.columns)
             targetType.insert(c.name, c.type);
         QList<PortableType> types;
-        QStringList names;
+        QStringList quotedNames;
         for (const BackupColumn &c : entry.columns) {
             types.append(targetType.value(c.name));
-            names.append(c.name);
+            quotedNames.append(SchemaInspector::quoted(c.name));
         }
         const int columns = int(types.size());
-        const auto report = [&] {
-            if (options.progress && (done & 1023) == 0)
-                options.progress(done, total, tr("restoring %1").arg(t.name));
-        };
-
-        if (pg) {
-            QList<QByteArray> keys;
-            for (const QString &n : std::as_const(names)) {
-                QByteArray k;
-                appendJsonString(k, n.toUtf8());
-                k.append(':');
-                keys.append(k);
-            }
-            QByteArray batch;
-            int batchRows = 0;
-            const auto flush = [&]() -> VoidResult {
-                if (batchRows == 0)
-                    return {};
-                batch.append(']');
-                const VoidResult r = SqlStatement::run(db, u"SELECT residesk_restore_rows(?, ?::json)"_s,
-                                                       {t.name, QString::fromUtf8(batch)});
-                batch.clear();
-                batchRows = 0;
-                return r;
-            };
-            DbError failure;
-            const bool read = reader.readTable(index, [&](const QList<BackupValue> &row, QString *) {
-                batch.append(batchRows == 0 ? '[' : ',');
-                batch.append('{');
-                for (int c = 0; c < columns; ++c) {
-                    if (c > 0)
-                        batch.append(',');
-                    batch.append(keys[c]);
-                    appendPgValue(batch, row[c], types[c]);
-                }
-                batch.append('}');
-                ++batchRows;
-                ++done;
-                report();
-                if (batchRows >= kPgBatchRows || batch.size() >= kPgBatchBytes) {
-                    if (const VoidResult r = flush(); !r) {
-                        failure = r.error();
-                        return false;
-                    }
-                }
-                return true;
-            }, &error);
-            if (!read)
-                return failure.code != DbError::Code::None ? failure : invalid(error);
-            if (const VoidResult r = flush(); !r)
-                return r.error();
-        } else {
-            QStringList quotedNames;
-            for (const QString &n : std::as_const(names))
-                quotedNames.append(SchemaInspector::quoted(n));
-            BatchInsert insert(db,
-                               u"INSERT INTO %1 (%2)"_s.arg(SchemaInspector::quoted(t.name), quotedNames.join(u", "_s)),
-                               columns);
-            QVariantList values(columns);
-            DbError failure;
-            const bool read = reader.readTable(index, [&](const QList<BackupValue> &row, QString *) {
+        BatchInsert insert(
+            db, u"INSERT INTO %1 (%2)"_s.arg(SchemaInspector::quoted(t.name), quotedNames.join(u", "_s)),
+            columns);
+        QVariantList values(columns);
+        DbError failure;
+        const bool read = reader.readTable(
+            index,
+            [&](const QList<BackupValue> &row, QString *) {
                 for (int c = 0; c < columns; ++c)
                     values[c] = sqliteValue(row[c], types[c]);
                 if (const VoidResult r = insert.add(values); !r) {
@@ -332,19 +697,21 @@ Result<DatabaseRestore::Summary> DatabaseRestore::restore(Database &db, const QS
                     return false;
                 }
                 ++done;
-                report();
+                if (options.progress && (done & 1023) == 0)
+                    options.progress(done, total, tr("restoring %1").arg(t.name));
                 return true;
-            }, &error);
-            if (!read)
-                return failure.code != DbError::Code::None ? failure : invalid(error);
-            if (const VoidResult r = insert.flush(); !r)
-                return r.error();
-        }
+            },
+            &error);
+        if (!read)
+            return failure.code != DbError::Code::None ? failure : invalid(error);
+        if (const VoidResult r = insert.flush(); !r)
+            return r.error();
     }
 
     if (pg) {
-        if (auto r = SqlStatement::run(db, u"SELECT residesk_restore_finish(?::json)"_s,
-                                       {QString::fromUtf8(QJsonDocument(sequences).toJson(QJsonDocument::Compact))});
+        if (auto r = SqlStatement::run(
+                db, u"SELECT residesk_restore_finish(?::json)"_s,
+                {QString::fromUtf8(QJsonDocument(sequences).toJson(QJsonDocument::Compact))});
             !r)
             return r.error();
     } else {

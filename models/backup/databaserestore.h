@@ -25,8 +25,18 @@ class Database;
 // Stored creators, signers and the audit trail stay as they were: the database's
 // stamping and audit triggers do not run for restored rows. PostgreSQL: through the
 // SECURITY DEFINER functions of migration 0017 (residesk_restore_begin, _rows, _finish;
-// residesk_admin only), which switch the triggers off for this transaction alone.
+// residesk_admin only), which switch the triggers off for this transaction alone. The
+// rows of a table the restoring role may insert into itself go in with COPY … FROM
+// STDIN in that transaction (its triggers are off for COPY as for INSERT); the others
+// (the audit trail, tables with row-level security) as JSON through
+// residesk_restore_rows, which inserts them as the owner. A thread of its own reads,
+// decompresses and encodes the file while the connection's thread writes.
 // SQLite: the triggers are dropped and created again inside the transaction.
+//
+// The checks of step 1 (every table's checksum, every row decoded) run on as many
+// threads as there are cores, before anything is written; the writing pass computes the
+// checksums again as it reads, so a file changed in between is refused at the end of
+// its table and the transaction rolls back.
 //
 // Values are converted to the target's column types: PostgreSQL timestamps keep their
 // microseconds on PostgreSQL and become SQLite's millisecond text on SQLite.

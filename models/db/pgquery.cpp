@@ -512,3 +512,115 @@ void PgQuery::finish()
     m_result = nullptr;
     m_row = -1;
 }
+
+PgCopyIn::PgCopyIn(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+PgCopyIn::~PgCopyIn()
+{
+    if (!m_active)
+        return;
+    if (PGconn *conn = pgConnection(m_db)) {
+        PQputCopyEnd(conn, "the copy was abandoned");
+        while (PGresult *left = PQgetResult(conn))
+            PQclear(left);
+    }
+}
+
+void PgCopyIn::fail(const QString &driverText, pg_result *result)
+{
+    PGconn *conn = pgConnection(m_db);
+    QString text = QString::fromUtf8(result ? PQresultErrorMessage(result) : "");
+    if (text.isEmpty() && conn)
+        text = QString::fromUtf8(PQerrorMessage(conn));
+    const QString code =
+        result ? QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QString();
+    const bool lost = !conn || PQstatus(conn) == CONNECTION_BAD;
+    m_error = QSqlError(driverText, text.trimmed(),
+                        lost ? QSqlError::ConnectionError : QSqlError::StatementError, code);
+}
+
+bool PgCopyIn::start(const QByteArray &sql)
+{
+    m_error = QSqlError();
+    m_rows = 0;
+    PGconn *conn = pgConnection(m_db);
+    if (!conn) {
+        m_error = QSqlError(QStringLiteral("QPSQL: Unable to send query"),
+                            QStringLiteral("The connection is not open."), QSqlError::ConnectionError);
+        return false;
+    }
+    if (m_active || PQtransactionStatus(conn) != PQTRANS_INTRANS) {
+        m_error = QSqlError(QStringLiteral("QPSQL: Unable to copy"),
+                            QStringLiteral("COPY runs only inside an open transaction, one at a time."),
+                            QSqlError::StatementError);
+        return false;
+    }
+    while (PGresult *left = PQgetResult(conn))
+        PQclear(left);
+    PGresult *result = PQexec(conn, sql.constData());
+    if (PQresultStatus(result) != PGRES_COPY_IN) {
+        fail(QStringLiteral("QPSQL: Unable to copy"), result);
+        PQclear(result);
+        while (PGresult *left = PQgetResult(conn))
+            PQclear(left);
+        return false;
+    }
+    PQclear(result);
+    m_active = true;
+    return true;
+}
+
+bool PgCopyIn::put(const QByteArray &data)
+{
+    PGconn *conn = m_active ? pgConnection(m_db) : nullptr;
+    if (!conn) {
+        m_error = QSqlError(QStringLiteral("QPSQL: Unable to copy"),
+                            QStringLiteral("No copy is under way on an open connection."),
+                            QSqlError::ConnectionError);
+        return false;
+    }
+    if (data.isEmpty())
+        return true;
+    if (PQputCopyData(conn, data.constData(), int(data.size())) == 1)
+        return true;
+    // The server refused the copy already (its error is waiting), or the connection broke.
+    m_active = false;
+    PGresult *result = PQgetResult(conn);
+    fail(QStringLiteral("QPSQL: Unable to copy"), result);
+    PQclear(result);
+    while (PGresult *left = PQgetResult(conn))
+        PQclear(left);
+    return false;
+}
+
+bool PgCopyIn::finish()
+{
+    PGconn *conn = m_active ? pgConnection(m_db) : nullptr;
+    if (!conn) {
+        m_error = QSqlError(QStringLiteral("QPSQL: Unable to copy"),
+                            QStringLiteral("No copy is under way on an open connection."),
+                            QSqlError::ConnectionError);
+        return false;
+    }
+    m_active = false;
+    if (PQputCopyEnd(conn, nullptr) != 1) {
+        fail(QStringLiteral("QPSQL: Unable to copy"), nullptr);
+        while (PGresult *left = PQgetResult(conn))
+            PQclear(left);
+        return false;
+    }
+    PGresult *result = PQgetResult(conn);
+    const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+    if (ok) {
+        const char *tuples = PQcmdTuples(result);
+        m_rows = tuples[0] ? QByteArray::fromRawData(tuples, qstrlen(tuples)).toLongLong() : 0;
+    } else {
+        fail(QStringLiteral("QPSQL: Unable to copy"), result);
+    }
+    PQclear(result);
+    while (PGresult *left = PQgetResult(conn))
+        PQclear(left);
+    return ok;
+}

@@ -66,3 +66,44 @@ private:
     int m_row = -1;
     QSqlError m_error;
 };
+
+// COPY … FROM STDIN through libpq on the PGconn of an open QPSQL connection, inside the
+// transaction that connection has open: refused outside one (PgQuery::exec sets a
+// thread's job and acting role at a transaction's BEGIN; a COPY inside it runs with
+// them). The data, in the format the statement names (text by default), goes in pieces
+// of any size at row boundaries or not; libpq sends it as it goes, so the server works
+// on rows while the next are made. Bulk writes: no statement per batch, no parameter,
+// the server parses each value once.
+//
+// Thread and lifetime: as PgQuery. A copy started and neither finished nor failed is
+// ended with an error by the destructor: the server refuses its rows and the
+// transaction is aborted.
+//
+//   PgCopyIn copy(QSqlDatabase::database(name));
+//   if (!copy.start("COPY public.t (a, b) FROM STDIN"))
+//       return copy.lastError();
+//   for (...) if (!copy.put(lines)) return copy.lastError();
+//   if (!copy.finish()) return copy.lastError();
+class PgCopyIn
+{
+public:
+    explicit PgCopyIn(QSqlDatabase db);
+    ~PgCopyIn();
+    PgCopyIn(const PgCopyIn &) = delete;
+    PgCopyIn &operator=(const PgCopyIn &) = delete;
+
+    bool start(const QByteArray &sql);
+    bool put(const QByteArray &data);
+    // Ends the data; true when the server took it all (rows() says how many rows).
+    bool finish();
+    qint64 rows() const { return m_rows; }
+    QSqlError lastError() const { return m_error; }
+
+private:
+    void fail(const QString &driverText, pg_result *result);
+
+    QSqlDatabase m_db;
+    bool m_active = false;
+    qint64 m_rows = 0;
+    QSqlError m_error;
+};

@@ -49,19 +49,23 @@ QString seedLab(Database &db)
     Transaction tx(db);
     if (!tx.ok())
         return tx.error().message;
-    if (auto r = SqlStatement::run(db, u"INSERT INTO clients (code, name, kind, email, created_by, updated_by) "
-                                       "VALUES ('BENCH-BACKUP', 'Bench backup farm', 'farm', 'farm@example.edu', "
-                                       "'bench', 'bench')"_s);
+    if (auto r =
+            SqlStatement::run(db, u"INSERT INTO clients (code, name, kind, email, created_by, updated_by) "
+                                  "VALUES ('BENCH-BACKUP', 'Bench backup farm', 'farm', 'farm@example.edu', "
+                                  "'bench', 'bench')"_s);
         !r)
         return r.error().message;
     const qint64 client = scalar(db, u"SELECT id FROM clients WHERE code = 'BENCH-BACKUP'"_s);
     {
-        BatchInsert p(db, u"INSERT INTO protocols (number, number_year, number_seq, client_id, species, animal_id, "
-                          "sample_count, sample_type, state, submitted_at, received_at, created_by, updated_by)"_s,
-                      13);
+        BatchInsert p(
+            db,
+            u"INSERT INTO protocols (number, number_year, number_seq, client_id, species, animal_id, "
+            "sample_count, sample_type, state, submitted_at, received_at, created_by, updated_by)"_s,
+            13);
         for (int i = 1; i <= kProtocols; ++i) {
             if (auto r = p.add({u"P-2031-%1"_s.arg(i, 6, 10, QChar(u'0')), 2031, i, client, u"Bovine"_s,
-                                u"A-%1"_s.arg(i), 2, u"Serum"_s, u"finalized"_s, now, now, u"bench"_s, u"bench"_s});
+                                u"A-%1"_s.arg(i), 2, u"Serum"_s, u"finalized"_s, now, now, u"bench"_s,
+                                u"bench"_s});
                 !r)
                 return r.error().message;
         }
@@ -69,31 +73,38 @@ QString seedLab(Database &db)
             return r.error().message;
     }
     const qint64 first = scalar(db, u"SELECT MIN(id) FROM protocols WHERE number_year = 2031"_s);
-    BatchInsert wo(db, u"INSERT INTO work_orders (protocol_id, assigned_vet, notes, created_by, updated_by)"_s, 5);
-    BatchInsert rep(db, u"INSERT INTO reports (protocol_id, revision, state, findings, signed_by, signed_at, "
-                        "created_by, updated_by)"_s,
+    BatchInsert wo(
+        db, u"INSERT INTO work_orders (protocol_id, assigned_vet, notes, created_by, updated_by)"_s, 5);
+    BatchInsert rep(db,
+                    u"INSERT INTO reports (protocol_id, revision, state, findings, signed_by, signed_at, "
+                    "created_by, updated_by)"_s,
                     8);
     const QString findings = u"Haematology within reference ranges; mild eosinophilia noted. "_s.repeated(6);
     for (int i = 0; i < kProtocols; ++i) {
         if (auto r = wo.add({first + i, u"vet"_s, u"Routine panel"_s, u"bench"_s, u"bench"_s}); !r)
             return r.error().message;
-        if (auto r = rep.add({first + i, 1, u"finalized"_s, findings, u"vet"_s, now, u"bench"_s, u"bench"_s}); !r)
+        if (auto r = rep.add({first + i, 1, u"finalized"_s, findings, u"vet"_s, now, u"bench"_s, u"bench"_s});
+            !r)
             return r.error().message;
     }
     if (auto r = wo.flush(); !r)
         return r.error().message;
     if (auto r = rep.flush(); !r)
         return r.error().message;
-    const qint64 firstReport = scalar(db, u"SELECT MIN(r.id) FROM reports r JOIN protocols p ON p.id = r.protocol_id "
-                                          "WHERE p.number_year = 2031"_s);
-    BatchInsert res(db, u"INSERT INTO report_results (report_id, position, analyte, value, unit, reference_range, flag)"_s, 7);
+    const qint64 firstReport =
+        scalar(db, u"SELECT MIN(r.id) FROM reports r JOIN protocols p ON p.id = r.protocol_id "
+                   "WHERE p.number_year = 2031"_s);
+    BatchInsert res(
+        db,
+        u"INSERT INTO report_results (report_id, position, analyte, value, unit, reference_range, flag)"_s,
+        7);
     BatchInsert pdf(db, u"INSERT INTO report_pdfs (report_id, content, sha256, size)"_s, 4);
     QRandomGenerator random(2031);
     QByteArray bytes(kPdfBytes, Qt::Uninitialized);
     for (int i = 0; i < kProtocols; ++i) {
         for (int k = 1; k <= 10; ++k) {
-            if (auto r = res.add({firstReport + i, k, u"Analyte %1"_s.arg(k), QString::number(3.5 + k), u"g/L"_s,
-                                  u"1–10"_s, k == 3 ? u"H"_s : QString(u""_s)});
+            if (auto r = res.add({firstReport + i, k, u"Analyte %1"_s.arg(k), QString::number(3.5 + k),
+                                  u"g/L"_s, u"1–10"_s, k == 3 ? u"H"_s : QString(u""_s)});
                 !r)
                 return r.error().message;
         }
@@ -146,8 +157,8 @@ int BackupCase::runBackup(const BenchOptions &options)
         const double ms = double(timer.nsecsElapsed()) / 1e6;
         if (!written)
             return fail(written.error().message);
-        std::fprintf(stderr, "%s run %d: %.0f ms, %lld rows, %.1f MiB\n", run == 0 ? "warm-up" : "measured", run, ms,
-                     qlonglong(written->manifest.totalRows()), double(written->bytes) / 1048576.0);
+        std::fprintf(stderr, "%s run %d: %.0f ms, %lld rows, %.1f MiB\n", run == 0 ? "warm-up" : "measured",
+                     run, ms, qlonglong(written->manifest.totalRows()), double(written->bytes) / 1048576.0);
         QFile::remove(path);
         if (run > 0)
             stats.samples.append(ms);
@@ -185,6 +196,14 @@ int BackupCase::runRestore(const BenchOptions &options)
             Database target(DatabaseConfig::parse(url).value());
             if (const auto migrated = Migrator(target).migrate(); !migrated)
                 return fail(migrated.error().message);
+            // RESIDESK_BENCH_RESTORE_ROLE=residesk_admin: restore as an administrator's
+            // role would (the benchmark's superuser may write every table itself; an
+            // administrator writes the audit trail through the owner's function).
+            if (const QString role = qEnvironmentVariable("RESIDESK_BENCH_RESTORE_ROLE");
+                !role.isEmpty() && target.isPostgreSQL()) {
+                if (auto r = SqlStatement::run(target, u"SELECT set_config('role', ?, false)"_s, {role}); !r)
+                    return fail(r.error().message);
+            }
             QElapsedTimer timer;
             timer.start();
             const Result<DatabaseRestore::Summary> restored = DatabaseRestore::restore(target, file);
@@ -192,8 +211,8 @@ int BackupCase::runRestore(const BenchOptions &options)
             if (!restored) {
                 code = fail(restored.error().message);
             } else {
-                std::fprintf(stderr, "%s run %d: %.0f ms, %lld rows\n", run == 0 ? "warm-up" : "measured", run, ms,
-                             qlonglong(restored->rows));
+                std::fprintf(stderr, "%s run %d: %.0f ms, %lld rows\n", run == 0 ? "warm-up" : "measured",
+                             run, ms, qlonglong(restored->rows));
                 if (run > 0)
                     stats.samples.append(ms);
             }

@@ -51,24 +51,36 @@ inline QString seed(Database &db, const QString &otherPerson)
         if (auto r = SqlStatement::run(db, step); !r)
             return step + u": "_s + r.error().message;
     }
+    // Text that COPY's text format escapes (backslash, tab, newline, carriage return) and
+    // JSON escapes (quotes, control characters), in a table restored with COPY.
+    if (auto r = SqlStatement::run(
+            db, u"UPDATE residents SET first_name = ? WHERE id = (SELECT MIN(id) FROM residents)"_s,
+            {u"Ann\tMarie\nO'Neil \"Q\" \\N \\. back\\slash\r\u0001 \u00e9\u2713"_s});
+        !r)
+        return u"escapes: "_s + r.error().message;
     const QByteArray pdf = everyByte();
-    if (auto r = SqlStatement::run(db, u"INSERT INTO report_pdfs (report_id, content, sha256, size) VALUES (1, ?, ?, ?)"_s,
-                                   {pdf, QString(64, u'a'), qint64(pdf.size())});
+    if (auto r = SqlStatement::run(
+            db, u"INSERT INTO report_pdfs (report_id, content, sha256, size) VALUES (1, ?, ?, ?)"_s,
+            {pdf, QString(64, u'a'), qint64(pdf.size())});
         !r)
         return u"pdf: "_s + r.error().message;
-    if (auto r = SqlStatement::run(db, u"INSERT INTO outbox_emails (to_address, subject, body_text, next_attempt_at, "
-                                       "message_id, created_by, created_at, updated_at) "
-                                       "VALUES ('a@example.edu', 'Report', 'Ünïcode ✓ \"quoted\" \\ back', 1, "
-                                       "'<1@residesk.local>', 'x', 1, 1)"_s);
+    if (auto r = SqlStatement::run(
+            db, u"INSERT INTO outbox_emails (to_address, subject, body_text, next_attempt_at, "
+                "message_id, created_by, created_at, updated_at) "
+                "VALUES ('a@example.edu', 'Report', 'Ünïcode ✓ \"quoted\" \\ back', 1, "
+                "'<1@residesk.local>', 'x', 1, 1)"_s);
         !r)
         return u"outbox: "_s + r.error().message;
-    if (auto r = SqlStatement::run(db, u"INSERT INTO outbox_attachments (email_id, filename, mime_type, content, size_bytes) "
-                                       "SELECT MAX(id), 'report.pdf', 'application/pdf', ?, ? FROM outbox_emails"_s,
-                                   {pdf, qint64(pdf.size())});
+    if (auto r = SqlStatement::run(
+            db,
+            u"INSERT INTO outbox_attachments (email_id, filename, mime_type, content, size_bytes) "
+            "SELECT MAX(id), 'report.pdf', 'application/pdf', ?, ? FROM outbox_emails"_s,
+            {pdf, qint64(pdf.size())});
         !r)
         return u"attachment: "_s + r.error().message;
-    if (auto r = SqlStatement::run(db, u"INSERT INTO notifications (username, kind, title, body, created_at) "
-                                       "VALUES (?, 'attention', 'For somebody else', 'line 1\nline 2', 5)"_s,
+    if (auto r = SqlStatement::run(db,
+                                   u"INSERT INTO notifications (username, kind, title, body, created_at) "
+                                   "VALUES (?, 'attention', 'For somebody else', 'line 1\nline 2', 5)"_s,
                                    {otherPerson});
         !r)
         return u"notification: "_s + r.error().message;
@@ -92,16 +104,18 @@ inline QMap<QString, QList<QStringList>> dump(Database &db, bool millis, QString
         QStringList columns;
         for (const BackupColumn &c : t.columns) {
             const QString q = SchemaInspector::quoted(c.name);
-            columns.append(db.isPostgreSQL() && c.type == PortableType::Timestamp
-                               ? u"to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"_s.arg(q)
-                           : db.isPostgreSQL() && c.type == PortableType::Date ? u"to_char(%1, 'YYYY-MM-DD')"_s.arg(q)
-                                                                                : q);
+            columns.append(
+                db.isPostgreSQL() && c.type == PortableType::Timestamp
+                    ? u"to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"_s.arg(q)
+                : db.isPostgreSQL() && c.type == PortableType::Date ? u"to_char(%1, 'YYYY-MM-DD')"_s.arg(q)
+                                                                    : q);
         }
         QStringList order;
         for (const QString &k : t.primaryKey)
             order.append(SchemaInspector::quoted(k));
-        SqlStatement st(db, u"SELECT %1 FROM %2 ORDER BY %3"_s.arg(columns.join(u", "_s), SchemaInspector::quoted(t.name),
-                                                                   order.isEmpty() ? u"1"_s : order.join(u", "_s)));
+        SqlStatement st(
+            db, u"SELECT %1 FROM %2 ORDER BY %3"_s.arg(columns.join(u", "_s), SchemaInspector::quoted(t.name),
+                                                       order.isEmpty() ? u"1"_s : order.join(u", "_s)));
         if (auto r = st.exec(); !r) {
             *error = t.name + u": "_s + r.error().message;
             return out;
@@ -135,7 +149,8 @@ inline QMap<QString, QList<QStringList>> dump(Database &db, bool millis, QString
 }
 
 // The first difference between two dumps, or empty.
-inline QString difference(const QMap<QString, QList<QStringList>> &a, const QMap<QString, QList<QStringList>> &b)
+inline QString difference(const QMap<QString, QList<QStringList>> &a,
+                          const QMap<QString, QList<QStringList>> &b)
 {
     if (a.keys() != b.keys())
         return u"tables differ: "_s + a.keys().join(u',') + u" / "_s + b.keys().join(u',');
@@ -149,7 +164,8 @@ inline QString difference(const QMap<QString, QList<QStringList>> &a, const QMap
                 const QStringList &y = other.at(r);
                 for (qsizetype c = 0; c < x.size(); ++c) {
                     if (c >= y.size() || x[c] != y[c])
-                        return u"%1 row %2: %3 / %4"_s.arg(it.key()).arg(r).arg(x[c].left(200), c < y.size() ? y[c].left(200) : QString());
+                        return u"%1 row %2: %3 / %4"_s.arg(it.key()).arg(r).arg(
+                            x[c].left(200), c < y.size() ? y[c].left(200) : QString());
                 }
             }
         }

@@ -75,7 +75,8 @@ private Q_SLOTS:
         QString error;
         m_source = TestDatabase::create(&error);
         QVERIFY2(m_source, qPrintable(error));
-        const QString problem = BackupTestUtil::seed(m_source->db(), TestDatabase::login(TestDatabase::Person::Housing));
+        const QString problem =
+            BackupTestUtil::seed(m_source->db(), TestDatabase::login(TestDatabase::Person::Housing));
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         m_file = m_dir.filePath(u"source.rdb"_s);
         const Result<DatabaseBackup::Summary> written = DatabaseBackup::write(m_source->db(), m_file, {});
@@ -128,8 +129,9 @@ private Q_SLOTS:
         // triggers work again afterwards, and new ids continue after the restored ones.
         QCOMPARE(count(target->db(), u"audit_entries"_s), count(m_source->db(), u"audit_entries"_s));
         const qint64 audits = count(target->db(), u"audit_entries"_s);
-        QVERIFY(SqlStatement::run(target->db(), u"INSERT INTO buildings (code, name, floors, created_by, updated_by) "
-                                                "VALUES ('NEW', 'New', 1, 'x', 'x')"_s));
+        QVERIFY(SqlStatement::run(target->db(),
+                                  u"INSERT INTO buildings (code, name, floors, created_by, updated_by) "
+                                  "VALUES ('NEW', 'New', 1, 'x', 'x')"_s));
         QCOMPARE(count(target->db(), u"audit_entries"_s), audits + 1);
         SqlStatement ids(target->db(), u"SELECT (SELECT id FROM buildings WHERE code = 'NEW') > "
                                        "(SELECT MAX(id) FROM buildings WHERE code <> 'NEW')"_s);
@@ -157,9 +159,88 @@ private Q_SLOTS:
         refusedLeavesEmpty(path, u"table residents"_s);
         // A damaged manifest too.
         const qint64 size = reader.fileSize();
-        const QString manifest = copyWith([&](QByteArray &b) { b[size - BackupFormat::kTrailerSize - 20] ^= 0x01; },
-                                          u"manifest.rdb"_s);
+        const QString manifest = copyWith(
+            [&](QByteArray &b) { b[size - BackupFormat::kTrailerSize - 20] ^= 0x01; }, u"manifest.rdb"_s);
         refusedLeavesEmpty(manifest, u"manifest"_s);
+    }
+
+    void firstDamagedTableIsTheOneNamed()
+    {
+        // Damage in two tables, the later (in the file) larger than the earlier: the
+        // checks run on several threads, largest table first, and still name the table a
+        // check in file order would have found first.
+        BackupFileReader reader;
+        QString error;
+        QVERIFY(reader.open(m_file, &error));
+        const QList<BackupTableEntry> &tables = reader.manifest().tables;
+        qsizetype first = -1;
+        qsizetype second = -1;
+        for (qsizetype i = 0; i < tables.size() && second < 0; ++i) {
+            for (qsizetype j = i + 1; j < tables.size() && second < 0; ++j) {
+                if (tables.at(i).length >= 64 && tables.at(j).length > tables.at(i).length) {
+                    first = i;
+                    second = j;
+                }
+            }
+        }
+        QVERIFY(first >= 0 && second > first);
+        const BackupTableEntry a = tables.at(first);
+        const BackupTableEntry b = tables.at(second);
+        const QString path = copyWith(
+            [&](QByteArray &bytes) {
+                bytes[a.offset + a.length / 2] ^= 0x04;
+                bytes[b.offset + b.length / 2] ^= 0x04;
+            },
+            u"twice.rdb"_s);
+        BackupFileReader damaged;
+        QVERIFY(damaged.open(path, &error));
+        for (int threads : {1, 2, 4}) {
+            QString why;
+            QVERIFY(!damaged.verify(&why, {}, threads));
+            QVERIFY2(why.contains(u"table "_s + a.name + u" "_s), qPrintable(why));
+        }
+        refusedLeavesEmpty(path, u"table "_s + a.name + u" "_s);
+    }
+
+    void fileChangedAfterItsCheckIsRefused()
+    {
+        // The writing pass computes every table's checksum again as it reads: a file
+        // changed after verify() is refused at the end of the damaged table.
+        const QString path = copyWith([](QByteArray &) {}, u"changing.rdb"_s);
+        BackupFileReader reader;
+        QString error;
+        QVERIFY(reader.open(path, &error));
+        QVERIFY2(reader.verify(&error, {}, 2), qPrintable(error));
+        int index = -1;
+        for (int i = 0; i < reader.manifest().tables.size(); ++i)
+            if (reader.manifest().tables.at(i).name == u"residents")
+                index = i;
+        QVERIFY(index >= 0);
+        const BackupTableEntry residents = reader.manifest().tables.at(index);
+        qint64 rows = 0;
+        QVERIFY2(reader.readChunks(
+                     index,
+                     [&](const QByteArray &, quint32 count, qint64, QString *) {
+                         rows += count;
+                         return true;
+                     },
+                     &error),
+                 qPrintable(error));
+        QCOMPARE(rows, residents.rows);
+        {
+            // In place, as another program would: the reader's open handle sees it.
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            const qint64 at = residents.offset + 8 + 4; // inside the first chunk's data
+            QVERIFY(file.seek(at));
+            const QByteArray old = file.read(1);
+            QVERIFY(file.seek(at));
+            QCOMPARE(file.write(QByteArray(1, char(old.at(0) ^ 0x01))), 1);
+        }
+        error.clear();
+        QVERIFY(!reader.readChunks(
+            index, [](const QByteArray &, quint32, qint64, QString *) { return true; }, &error));
+        QVERIFY2(error.contains(u"table residents"_s), qPrintable(error));
     }
 
     void truncatedFileRefused()
@@ -193,12 +274,14 @@ private Q_SLOTS:
         }
         for (const TestDatabase::Person person : {TestDatabase::Person::Housing, TestDatabase::Person::Vet}) {
             Database &db = m_source->dbAs(person);
-            const Result<DatabaseBackup::Summary> r = DatabaseBackup::write(db, m_dir.filePath(u"no.rdb"_s), {});
+            const Result<DatabaseBackup::Summary> r =
+                DatabaseBackup::write(db, m_dir.filePath(u"no.rdb"_s), {});
             QVERIFY(!r);
             QCOMPARE(r.error().code, DbError::Code::PermissionDenied);
             QVERIFY(!QFile::exists(m_dir.filePath(u"no.rdb"_s)));
         }
-        QVERIFY(DatabaseBackup::write(m_source->dbAs(TestDatabase::Person::Worker), m_dir.filePath(u"w.rdb"_s), {}));
+        QVERIFY(DatabaseBackup::write(m_source->dbAs(TestDatabase::Person::Worker),
+                                      m_dir.filePath(u"w.rdb"_s), {}));
 
         QString error;
         std::unique_ptr<TestDatabase> target = TestDatabase::create(&error);
