@@ -1343,7 +1343,7 @@ Añada primero los edificios y sus habitaciones (Edificios, Habitaciones) y los 
 <context>
     <name>BackupFile</name>
     <message>
-        <location filename="../models/backup/backupformat.cpp" line="+200"/>
+        <location filename="../models/backup/backupformat.cpp" line="+237"/>
         <source>format version %1, this Residesk reads version %2</source>
         <translation>versión de formato %1; este Residesk lee la versión %2</translation>
     </message>
@@ -1353,7 +1353,7 @@ Añada primero los edificios y sus habitaciones (Edificios, Habitaciones) y los 
         <translation>tabla %1: una columna de tipo desconocido</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>the manifest&apos;s entry for table “%1” is incomplete</source>
         <translation>la entrada del manifiesto para la tabla «%1» está incompleta</translation>
     </message>
@@ -1361,7 +1361,7 @@ Añada primero los edificios y sus habitaciones (Edificios, Habitaciones) y los 
 <context>
     <name>BackupFileReader</name>
     <message>
-        <location filename="../models/backup/backupfile.cpp" line="+135"/>
+        <location filename="../models/backup/backupfile.cpp" line="+167"/>
         <source>%1: cannot read the backup: %2</source>
         <translation>%1: no se puede leer la copia de seguridad: %2</translation>
     </message>
@@ -1391,7 +1391,7 @@ Añada primero los edificios y sus habitaciones (Edificios, Habitaciones) y los 
         <translation>%1 está dañado: el manifiesto (bytes %2–%3) no coincide con su suma de comprobación</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1: the manifest cannot be read: %2</source>
         <translation>%1: no se puede leer el manifiesto: %2</translation>
     </message>
@@ -1401,7 +1401,7 @@ Añada primero los edificios y sus habitaciones (Edificios, Habitaciones) y los 
         <translation>sus bytes están fuera de la parte de datos del archivo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 is damaged: bytes %2–%3 belong to no table</source>
         <translation>%1 está dañado: los bytes %2–%3 no pertenecen a ninguna tabla</translation>
     </message>
@@ -1412,41 +1412,52 @@ Añada primero los edificios y sus habitaciones (Edificios, Habitaciones) y los 
     </message>
     <message>
         <location line="+14"/>
+        <location line="+100"/>
         <source>the file ends early</source>
         <translation>el archivo termina antes de tiempo</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-93"/>
+        <location line="+107"/>
         <source>the data does not match its checksum</source>
         <translation>los datos no coinciden con su suma de comprobación</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-92"/>
+        <location line="+66"/>
         <source>a chunk header at byte %1 is cut off</source>
         <translation>la cabecera de un fragmento en el byte %1 está cortada</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-60"/>
+        <location line="+67"/>
         <source>the chunk at byte %1 is longer than the table</source>
         <translation>el fragmento del byte %1 es más largo que la tabla</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-63"/>
+        <location line="+73"/>
         <source>the chunk at byte %1 cannot be decompressed</source>
         <translation>el fragmento del byte %1 no se puede descomprimir</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-32"/>
         <source>row %1 of the chunk at byte %2 cannot be read</source>
         <translation>la fila %1 del fragmento del byte %2 no se puede leer</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+106"/>
+        <source>%1 changed while it was being checked</source>
+        <translation>%1 cambió mientras se comprobaba</translation>
+    </message>
+    <message>
+        <location line="-107"/>
         <source>the chunk at byte %1 holds more than its rows</source>
         <translation>el fragmento del byte %1 contiene más que sus filas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-10"/>
+        <location line="+56"/>
         <source>%1 rows, the manifest says %2</source>
         <translation>%1 filas; el manifiesto indica %2</translation>
     </message>
@@ -1454,14 +1465,14 @@ Añada primero los edificios y sus habitaciones (Edificios, Habitaciones) y los 
 <context>
     <name>BackupFileWriter</name>
     <message>
-        <location line="-231"/>
+        <location line="-298"/>
         <location line="+11"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>%1: cannot write the backup: %2</source>
         <translation>%1: no se puede escribir la copia de seguridad: %2</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>cannot compress table %1</source>
         <translation>no se puede comprimir la tabla %1</translation>
     </message>
@@ -1882,13 +1893,13 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
 <context>
     <name>BuiltinTasks</name>
     <message>
-        <location filename="../tasks/builtintasks.cpp" line="+92"/>
+        <location filename="../tasks/builtintasks.cpp" line="+93"/>
         <source>The diagnostic job failed on purpose.</source>
         <translation>La tarea de diagnóstico ha fallado a propósito.</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+21"/>
+        <location line="+32"/>
+        <location line="+26"/>
         <source>residents</source>
         <translation>residentes</translation>
     </message>
@@ -2244,7 +2255,7 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>Motivo</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>All outcomes</source>
         <translation>Todos los resultados</translation>
     </message>
@@ -2259,12 +2270,17 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>La tarea %1 no es un cambio masivo de protocolos.</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>Bulk change %1</source>
         <translation>Cambio masivo %1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+10"/>
+        <source>Items of the bulk change</source>
+        <translation>Elementos del cambio masivo</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>Undo %1 of bulk change %2: %3</source>
         <translation>Deshacer %1 del cambio masivo %2: %3</translation>
     </message>
@@ -2329,7 +2345,7 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
 <context>
     <name>BulkJobStore</name>
     <message>
-        <location filename="../tasks/bulk/bulkjobstore.cpp" line="+143"/>
+        <location filename="../tasks/bulk/bulkjobstore.cpp" line="+144"/>
         <source>Job %1 was already undone by job %2.</source>
         <translation>La tarea %1 ya la deshizo la tarea %2.</translation>
     </message>
@@ -2342,12 +2358,12 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
 <context>
     <name>BulkTasks</name>
     <message>
-        <location filename="../tasks/bulk/bulktasks.cpp" line="+40"/>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="+42"/>
         <source>chunk %1</source>
         <translation>bloque %1</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+290"/>
         <source>The bulk change names no valid target state (&quot;%1&quot;).</source>
         <translation>El cambio masivo no indica un estado de destino válido («%1»).</translation>
     </message>
@@ -2566,6 +2582,89 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <location line="+2"/>
         <source>Clinic</source>
         <translation>Clínica</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDialog</name>
+    <message>
+        <location filename="../ui/lab/clientdialog.cpp" line="+26"/>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>name@example.org</source>
+        <translation>nombre@ejemplo.org</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lan&amp;guage:</source>
+        <translation>Idio&amp;ma:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Client %1</source>
+        <translation>Cliente %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The client cannot be loaded: %1</source>
+        <translation>No se puede cargar el cliente: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Showing the values stored now. Review them and save again.</source>
+        <translation>Se muestran los valores guardados ahora. Revíselos y vuelva a guardar.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not saved: this client was changed by someone else. Your changes are kept.</source>
+        <translation>No se guardó: otra persona cambió este cliente. Sus cambios se conservan.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Corrija los campos marcados.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
+        <translation>No se guardó: no se puede acceder a la base de datos. Sus cambios se conservan; inténtelo de nuevo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Someone else saved client %1 since you opened it.</source>
+        <translation>Otra persona guardó el cliente %1 después de que usted lo abriera.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
     </message>
 </context>
 <context>
@@ -3287,17 +3386,32 @@ Opciones:
 <context>
     <name>DatabaseRestore</name>
     <message>
-        <location filename="../models/backup/databaserestore.cpp" line="+25"/>
+        <location filename="../models/backup/databaserestore.cpp" line="+38"/>
         <source>The database is not empty: table %1 has rows; a backup is restored only into an empty database.</source>
         <translation>La base de datos no está vacía: la tabla %1 tiene filas; una copia de seguridad solo se restaura en una base de datos vacía.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+407"/>
+        <source>no PostgreSQL connection to restore into</source>
+        <translation>no hay conexión con PostgreSQL en la que restaurar</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>table %1: %2 rows written of %3</source>
+        <translation>tabla %1: %2 filas escritas de %3</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 rows written of %2</source>
+        <translation>%1 filas escritas de %2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>checking</source>
         <translation>comprobando</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1 holds a database of schema version %2; this database is at version %3. Restore it into a database migrated by the same Residesk version that wrote it.</source>
         <translation>%1 contiene una base de datos con la versión de esquema %2; esta base de datos está en la versión %3. Restáurela en una base de datos migrada por la misma versión de Residesk que la escribió.</translation>
     </message>
@@ -3317,12 +3431,13 @@ Opciones:
         <translation>%1 tiene una tabla %2 que esta base de datos no tiene</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="-98"/>
+        <location line="+201"/>
         <source>restoring %1</source>
         <translation>restaurando %1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+40"/>
         <source>restored</source>
         <translation>restaurado</translation>
     </message>
@@ -3941,7 +4056,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
 <context>
     <name>FreeBedsPage</name>
     <message>
-        <location filename="../ui/allocations/freebedspage.cpp" line="+60"/>
+        <location filename="../ui/allocations/freebedspage.cpp" line="+51"/>
         <source>All buildings</source>
         <translation>Todos los edificios</translation>
     </message>
@@ -3966,19 +4081,19 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Fuera de servicio</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location line="+3"/>
         <source>Taken</source>
         <translation>Ocupadas</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>Checked in</source>
         <translation>Entrada registrada</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Free</source>
         <translation>Libres</translation>
     </message>
@@ -4003,7 +4118,7 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>Capacidad</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Free beds</source>
         <translation>Plazas libres</translation>
     </message>
@@ -4033,12 +4148,12 @@ Le adjuntamos el informe del protocolo %2 (%3, %4), firmado por %5.
         <translation>No se pudieron cargar las plazas libres: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+19"/>
         <source>%Ln free bed(s) in %1 on %2.</source>
         <translation>
             <numerusform>%Ln plaza libre en %1 el %2.</numerusform>
@@ -5353,7 +5468,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Tarea «%1» cancelada</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+126"/>
         <source>A job needs a kind.</source>
         <translation>Una tarea necesita un tipo.</translation>
     </message>
@@ -5378,7 +5493,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>La tarea no se ha guardado.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>A job with the key &quot;%1&quot; is already queued or running (job %2).</source>
         <translation>Ya hay una tarea con la clave «%1» en cola o en ejecución (tarea %2).</translation>
     </message>
@@ -6077,12 +6192,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>LabUi</name>
     <message>
-        <location filename="../ui/lab/labui.cpp" line="+40"/>
+        <location filename="../ui/lab/labui.cpp" line="+41"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+123"/>
         <location line="+17"/>
         <source>Report</source>
         <translation>Informe</translation>
@@ -6126,6 +6241,11 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <location line="+13"/>
         <source>Work order %1 saved.</source>
         <translation>Orden de trabajo %1 guardada.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Client %1 saved.</source>
+        <translation>Cliente %1 guardado.</translation>
     </message>
 </context>
 <context>
@@ -6763,12 +6883,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MailTasks</name>
     <message>
-        <location filename="../tasks/mail/mailtasks.cpp" line="+60"/>
+        <location filename="../tasks/mail/mailtasks.cpp" line="+35"/>
         <source>%1 sent, %2 failed, %3 to retry, %4 uncertain</source>
         <translation>%1 enviados, %2 fallidos, %3 por reintentar, %4 inciertos</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+3"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n enviado</numerusform>
@@ -6776,12 +6896,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         </translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+1"/>
         <source>The waiting e-mails are tried again from %1.</source>
         <translation>Los correos en espera se volverán a intentar a partir de %1.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+64"/>
         <source>Send e-mail</source>
         <translation>Enviar correo</translation>
     </message>
@@ -6789,7 +6909,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MailUi</name>
     <message>
-        <location filename="../ui/mail/mailui.cpp" line="+26"/>
+        <location filename="../ui/mail/mailui.cpp" line="+27"/>
         <source>&amp;Outbox</source>
         <translation>Bandeja de &amp;salida</translation>
     </message>
@@ -7775,6 +7895,11 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>&amp;Abrir</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Te&amp;chnicians…</source>
+        <translation>Técni&amp;cos…</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Maintenance</source>
         <translation>Mantenimiento</translation>
@@ -7791,12 +7916,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+5"/>
-        <location line="+187"/>
+        <location line="+191"/>
         <source>All buildings</source>
         <translation>Todos los edificios</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-190"/>
         <source>All categories</source>
         <translation>Todas las categorías</translation>
     </message>
@@ -7816,17 +7941,22 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Buscar descripción, lugar, técnico…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>The technicians: their skills, working hours and language</source>
+        <translation>Los técnicos: sus especialidades, horario e idioma</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Maintenance requests</source>
         <translation>Solicitudes de mantenimiento</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>The maintenance requests could not be loaded: %1</source>
         <translation>No se han podido cargar las solicitudes de mantenimiento: %1</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -8180,7 +8310,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Comentarios</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Write a comment…</source>
         <translation>Escriba un comentario…</translation>
     </message>
@@ -8190,7 +8320,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Adjuntos</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+51"/>
         <location line="+299"/>
         <source>Storing %Ln file(s)…</source>
         <translation>
@@ -8769,9 +8899,14 @@ Plazo: %8.</translation>
 <context>
     <name>MaintenanceUi</name>
     <message>
-        <location filename="../ui/maintenance/maintenanceui.cpp" line="+134"/>
+        <location filename="../ui/maintenance/maintenanceui.cpp" line="+139"/>
         <source>Maintenance request %1 stored; it is being processed.</source>
         <translation>Solicitud de mantenimiento %1 guardada; se está procesando.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Technician %1 saved.</source>
+        <translation>Técnico %1 guardado.</translation>
     </message>
 </context>
 <context>
@@ -8984,12 +9119,12 @@ Plazo: %8.</translation>
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../tasks/mail/outbox.cpp" line="+145"/>
+        <location filename="../tasks/mail/outbox.cpp" line="+190"/>
         <source>There is no e-mail %1 in the outbox.</source>
         <translation>No existe el correo %1 en la bandeja de salida.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="-66"/>
         <source>An e-mail needs a recipient address.</source>
         <translation>Un correo necesita una dirección de destinatario.</translation>
     </message>
@@ -9059,7 +9194,7 @@ Plazo: %8.</translation>
         <translation>Los adjuntos pueden ocupar como máximo %1 MB en total.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+103"/>
         <source>The e-mail was not stored.</source>
         <translation>El correo no se ha guardado.</translation>
     </message>
@@ -9074,47 +9209,47 @@ Plazo: %8.</translation>
         <translation>Los correos con adjuntos se ponen en cola de uno en uno.</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="-137"/>
         <source>Only an uncertain e-mail can be marked as sent or sent again; e-mail %1 is %2.</source>
         <translation>Solo un correo incierto se puede marcar como enviado o volver a enviar; el correo %1 está en estado «%2».</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>E-mail %1 was changed by someone else meanwhile; reload it and decide again.</source>
         <translation>Otra persona ha modificado el correo %1 mientras tanto; vuelva a cargarlo y decida de nuevo.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+3"/>
         <source>E-mail %1 changed meanwhile; reload it and decide again.</source>
         <translation>El correo %1 ha cambiado mientras tanto; vuelva a cargarlo y decida de nuevo.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
         <source>Only a failed e-mail can be retried; e-mail %1 is %2.</source>
         <translation>Solo se puede reintentar un correo fallido; el correo %1 está en estado «%2».</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>E-mail %1 was changed by someone else meanwhile; reload it and try again.</source>
         <translation>Otra persona ha modificado el correo %1 mientras tanto; vuelva a cargarlo e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
         <source>E-mail %1 changed meanwhile; reload it and try again.</source>
         <translation>El correo %1 ha cambiado mientras tanto; vuelva a cargarlo e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
         <source>The worker sending this e-mail stopped before the server&apos;s answer was recorded: it may or may not have been delivered. Check with the recipient, then mark it as sent or send it again.</source>
         <translation>El proceso de trabajo que enviaba este correo se detuvo antes de que se registrara la respuesta del servidor: puede haberse entregado o no. Compruébelo con el destinatario y después márquelo como enviado o vuelva a enviarlo.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+5"/>
         <source>A sender needs a name of 1 to %1 characters.</source>
         <translation>Un remitente necesita un nombre de 1 a %1 caracteres.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+1"/>
         <source>E-mail %1 is no longer being sent by this worker; its outcome was not recorded.</source>
         <translation>Este proceso de trabajo ya no está enviando el correo %1; su resultado no se ha registrado.</translation>
     </message>
@@ -9122,14 +9257,12 @@ Plazo: %8.</translation>
 <context>
     <name>OutboxDock</name>
     <message>
-        <location filename="../ui/mail/outboxdock.cpp" line="+37"/>
-        <location line="+17"/>
-        <location line="+181"/>
+        <location filename="../ui/mail/mailoutboxchannel.cpp" line="+41"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location filename="../ui/outbox/outboxdock.cpp" line="+48"/>
         <source>Send &amp;now</source>
         <translation>E&amp;nviar ahora</translation>
     </message>
@@ -9149,7 +9282,7 @@ Plazo: %8.</translation>
         <translation>Reenv&amp;iar</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/mail/mailoutboxchannel.cpp" line="+1"/>
         <source>Show e-mails in state</source>
         <translation>Mostrar correos en el estado</translation>
     </message>
@@ -9164,12 +9297,12 @@ Plazo: %8.</translation>
         <translation>Buscar destinatario o asunto</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Send the queued e-mails now instead of at the next scheduled run</source>
         <translation>Enviar ahora los correos en cola en lugar de en la próxima ejecución programada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Queue the selected failed e-mail again</source>
         <translation>Volver a poner en cola el correo fallido seleccionado</translation>
     </message>
@@ -9179,57 +9312,57 @@ Plazo: %8.</translation>
         <translation>El correo incierto seleccionado sí llegó: registrarlo como enviado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The selected uncertain e-mail did not arrive: send it once more</source>
         <translation>El correo incierto seleccionado no llegó: enviarlo una vez más</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>All e-mails</source>
         <translation>Todos los correos</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../ui/outbox/outboxdock.cpp" line="+73"/>
         <source>&amp;Show:</source>
         <translation>Mo&amp;strar:</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location filename="../ui/mail/mailoutboxchannel.cpp" line="+10"/>
         <source>No e-mails</source>
         <translation>No hay correos</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../ui/outbox/outboxdock.cpp" line="+179"/>
         <source>Mark as sent</source>
         <translation>Marcar como enviado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/mail/mailoutboxchannel.cpp" line="+1"/>
         <source>Record e-mail %1 as delivered? Do this only after the recipient confirmed that it arrived.</source>
         <translation>¿Registrar el correo %1 como entregado? Hágalo solo después de que el destinatario haya confirmado que lo recibió.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../ui/outbox/outboxdock.cpp" line="+12"/>
         <source>Send again</source>
         <translation>Reenviar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/mail/mailoutboxchannel.cpp" line="+3"/>
         <source>Send e-mail %1 once more? Its earlier attempt may have been delivered; if it was, the recipient gets it twice (with the same Message-ID).</source>
         <translation>¿Enviar el correo %1 una vez más? Puede que su intento anterior se entregara; en ese caso, el destinatario lo recibirá dos veces (con el mismo Message-ID).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
         <source>E-mail %1 could not be changed.</source>
         <translation>No se pudo modificar el correo %1.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
         <source>E-mail %1 could not be queued again.</source>
         <translation>No se pudo volver a poner en cola el correo %1.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+1"/>
         <source>The e-mails could not be sent now.</source>
         <translation>No se pudieron enviar los correos ahora.</translation>
     </message>
@@ -9265,7 +9398,7 @@ Plazo: %8.</translation>
 <context>
     <name>OutboxTableModel</name>
     <message>
-        <location filename="../ui/mail/outboxtablemodel.cpp" line="+52"/>
+        <location filename="../ui/outbox/outboxtablemodel.cpp" line="+101"/>
         <source>Marked as sent by %1</source>
         <translation>Marcado como enviado por %1</translation>
     </message>
@@ -9275,27 +9408,27 @@ Plazo: %8.</translation>
         <translation>Reenviado por %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-51"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+81"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/mail/mailoutboxchannel.cpp" line="+1"/>
         <source>To</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Subject</source>
         <translation>Asunto</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/outbox/outboxtablemodel.cpp" line="+8"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
@@ -9305,12 +9438,12 @@ Plazo: %8.</translation>
         <translation>Intentos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/mail/mailoutboxchannel.cpp" line="+1"/>
         <source>Server&apos;s answer</source>
         <translation>Respuesta del servidor</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/outbox/outboxtablemodel.cpp" line="+4"/>
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
@@ -9796,24 +9929,29 @@ Plazo: %8.</translation>
 <context>
     <name>ProtocolMail</name>
     <message>
-        <location filename="../tasks/bulk/bulktasks.cpp" line="-595"/>
-        <source>Dear %1,
-
-protocol %2 (%3) is now %4.
-
-This message was sent automatically by the veterinary diagnostic lab; you do not need to answer it.
-</source>
-        <translation>Estimado/a %1:
-
-El protocolo %2 (%3) ahora está %4.
-
-Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veterinario; no es necesario que lo responda.
-</translation>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="-659"/>
+        <source>Protocol %1: samples received</source>
+        <translation>Protocolo %1: muestras recibidas</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1, animal %2</source>
-        <translation>%1, animal %2</translation>
+        <source>Protocol %1: analysis started</source>
+        <translation>Protocolo %1: análisis iniciado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol %1: report finalized</source>
+        <translation>Protocolo %1: informe finalizado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol %1 cancelled</source>
+        <translation>Protocolo %1 cancelado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Protocol %1 submitted</source>
+        <translation>Protocolo %1 enviado</translation>
     </message>
 </context>
 <context>
@@ -9958,17 +10096,17 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+9"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Open report</source>
         <translation>Abrir informe</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
         <source>Work order PDF</source>
         <translation>PDF de la orden de trabajo</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Open the report of the current protocol (Return)</source>
         <translation>Abrir el informe del protocolo actual (Intro)</translation>
     </message>
@@ -9988,7 +10126,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Mostrar la orden de trabajo del protocolo actual como PDF (Ctrl+Mayús+W)</translation>
     </message>
     <message>
-        <location line="+258"/>
+        <location line="+265"/>
         <source>Cancel protocol</source>
         <translation>Cancelar protocolo</translation>
     </message>
@@ -10003,12 +10141,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Un protocolo cancelado ya no se puede recibir, analizar ni informar.</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-247"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-42"/>
         <source>&amp;Receive</source>
         <translation>&amp;Recibir</translation>
     </message>
@@ -10023,7 +10161,17 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>&amp;Cancelar…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+2"/>
+        <source>Edit c&amp;lient…</source>
+        <translation>Editar c&amp;liente…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit the e-mail address and language of the current protocol&apos;s client (Ctrl+Shift+L)</source>
+        <translation>Editar la dirección de correo y el idioma del cliente del protocolo actual (Ctrl+Mayús+L)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>S&amp;tate:</source>
         <translation>Es&amp;tado:</translation>
     </message>
@@ -10048,7 +10196,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>&amp;hasta:</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+171"/>
         <source>Mark the selected protocol&apos;s samples as received</source>
         <translation>Marcar como recibidas las muestras del protocolo seleccionado</translation>
     </message>
@@ -10315,18 +10463,31 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>RegistrarFetch</name>
     <message>
-        <location filename="../tasks/sync/registrarfetch.cpp" line="+36"/>
-        <location line="+32"/>
+        <location filename="../tasks/sync/registrarfetch.cpp" line="+49"/>
+        <location line="+38"/>
         <source>cannot write the temporary file %1: %2</source>
         <translation>no se puede escribir el archivo temporal %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>the server redirected more than %n time(s)</source>
+        <translation>
+            <numerusform>el servidor redirigió más de %n vez</numerusform>
+            <numerusform>el servidor redirigió más de %n veces</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+33"/>
+        <location line="+4"/>
+        <source>the server redirected to %1, which is not followed from %2</source>
+        <translation>el servidor redirigió a %1, que no se sigue desde %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>the server answered HTTP %1 %2</source>
         <translation>el servidor respondió HTTP %1 %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>TLS error: %1</source>
         <translation>error de TLS: %1</translation>
     </message>
@@ -10372,7 +10533,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>La última exportación del registro no incluía a estos residentes. No se ha cambiado nada de ellos: revise cada uno (¿se ha graduado? ¿se ha mudado?), modifique el residente si es necesario y, después, quite la marca.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Student ID</source>
         <translation>ID de estudiante</translation>
     </message>
@@ -10714,7 +10875,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../ui/lab/reporteditor.cpp" line="+78"/>
+        <location filename="../ui/lab/reporteditor.cpp" line="+79"/>
         <source>Report</source>
         <translation>Informe</translation>
     </message>
@@ -10846,7 +11007,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Revisiones:</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+135"/>
         <source>The report cannot be loaded: %1</source>
         <translation>No se puede cargar el informe: %1</translation>
     </message>
@@ -11816,7 +11977,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Preview of the file</source>
+        <translation>Vista previa del archivo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
@@ -12818,7 +12984,7 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Command</source>
         <translation>Orden</translation>
     </message>
@@ -13335,7 +13501,7 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
 <context>
     <name>SmsOutbox</name>
     <message>
-        <location filename="../tasks/sms/smsoutbox.cpp" line="+169"/>
+        <location filename="../tasks/sms/smsoutbox.cpp" line="+166"/>
         <source>A text message needs a phone number to go to.</source>
         <translation>Un mensaje de texto necesita un número de teléfono de destino.</translation>
     </message>
@@ -13375,52 +13541,52 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <translation>No se pudo poner en cola el mensaje de texto con la clave «%1»; inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="-110"/>
         <source>There is no text message %1 in the outbox.</source>
         <translation>No hay ningún mensaje de texto %1 en la bandeja de salida.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+1"/>
         <source>Only an uncertain text message can be marked as sent or sent again; message %1 is %2.</source>
         <translation>Solo un mensaje de texto incierto se puede marcar como enviado o enviar de nuevo; el mensaje %1 está %2.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Text message %1 was changed by someone else meanwhile; reload it and decide again.</source>
         <translation>Otra persona cambió el mensaje de texto %1 mientras tanto; vuelva a cargarlo y decida de nuevo.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+4"/>
         <source>Text message %1 changed meanwhile; reload it and decide again.</source>
         <translation>El mensaje de texto %1 cambió mientras tanto; vuelva a cargarlo y decida de nuevo.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+2"/>
         <source>Only a failed text message can be retried; message %1 is %2.</source>
         <translation>Solo se puede reintentar un mensaje de texto fallido; el mensaje %1 está %2.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Text message %1 was changed by someone else meanwhile; reload it and try again.</source>
         <translation>Otra persona cambió el mensaje de texto %1 mientras tanto; vuelva a cargarlo e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
         <source>Text message %1 changed meanwhile; reload it and try again.</source>
         <translation>El mensaje de texto %1 cambió mientras tanto; vuelva a cargarlo e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
         <source>The worker sending this text message stopped before the gateway&apos;s answer was recorded: it may or may not have been delivered. Check with the recipient, then mark it as sent or send it again.</source>
         <translation>El proceso que enviaba este mensaje de texto se detuvo antes de registrar la respuesta de la pasarela: puede que se haya entregado o no. Compruébelo con el destinatario y después márquelo como enviado o envíelo de nuevo.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+5"/>
         <source>A sender needs a name of 1 to %1 characters.</source>
         <translation>Un remitente necesita un nombre de 1 a %1 caracteres.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+1"/>
         <source>Text message %1 is no longer being sent by this worker; its outcome was not recorded.</source>
         <translation>Este proceso ya no está enviando el mensaje de texto %1; su resultado no se registró.</translation>
     </message>
@@ -13428,34 +13594,12 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
 <context>
     <name>SmsOutboxDock</name>
     <message>
-        <location filename="../ui/sms/smsoutboxdock.cpp" line="+45"/>
-        <location line="+18"/>
-        <location line="+204"/>
+        <location filename="../ui/sms/smsoutboxchannel.cpp" line="+44"/>
         <source>Text messages</source>
         <translation>Mensajes de texto</translation>
     </message>
     <message>
-        <location line="-212"/>
-        <source>Send &amp;now</source>
-        <translation>Enviar &amp;ahora</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>&amp;Retry</source>
-        <translation>&amp;Reintentar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Mark as sent</source>
-        <translation>&amp;Marcar como enviado</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Send &amp;again</source>
-        <translation>Enviar de &amp;nuevo</translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>Show text messages in state</source>
         <translation>Mostrar los mensajes de texto en el estado</translation>
     </message>
@@ -13470,12 +13614,12 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <translation>Buscar número, nombre o texto</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Send the queued text messages now instead of at the next scheduled run</source>
         <translation>Enviar ahora los mensajes de texto en cola en lugar de en la próxima ejecución programada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Queue the selected failed text message again</source>
         <translation>Poner de nuevo en cola el mensaje de texto fallido seleccionado</translation>
     </message>
@@ -13485,29 +13629,19 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <translation>El mensaje de texto incierto seleccionado sí llegó: registrarlo como enviado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The selected uncertain text message did not arrive: send it once more</source>
         <translation>El mensaje de texto incierto seleccionado no llegó: enviarlo una vez más</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>All text messages</source>
         <translation>Todos los mensajes de texto</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>&amp;Show:</source>
-        <translation>Mo&amp;strar:</translation>
-    </message>
-    <message>
-        <location line="+82"/>
+        <location line="+10"/>
         <source>No text messages</source>
         <translation>No hay mensajes de texto</translation>
-    </message>
-    <message>
-        <location line="+74"/>
-        <source>Mark as sent</source>
-        <translation>Marcar como enviado</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -13515,27 +13649,22 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         <translation>¿Registrar el mensaje de texto %1 como entregado? Hágalo solo después de que el destinatario haya confirmado que llegó.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Send again</source>
-        <translation>Enviar de nuevo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Send text message %1 once more? Its earlier attempt may have been delivered; if it was, the recipient gets it twice.</source>
         <translation>¿Enviar el mensaje de texto %1 una vez más? Su intento anterior pudo haberse entregado; si fue así, el destinatario lo recibirá dos veces.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
         <source>Text message %1 could not be changed.</source>
         <translation>No se pudo cambiar el mensaje de texto %1.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
         <source>Text message %1 could not be queued again.</source>
         <translation>No se pudo volver a poner en cola el mensaje de texto %1.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+2"/>
         <source>The text messages could not be sent now.</source>
         <translation>No se pudieron enviar ahora los mensajes de texto.</translation>
     </message>
@@ -13543,69 +13672,29 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
 <context>
     <name>SmsOutboxTableModel</name>
     <message>
-        <location filename="../ui/sms/smsoutboxtablemodel.cpp" line="+68"/>
-        <source>Marked as sent by %1</source>
-        <translation>Marcado como enviado por %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sent again by %1</source>
-        <translation>Enviado de nuevo por %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-49"/>
         <source>Resident %1</source>
         <translation>Residente %1</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>%1 of %2</source>
-        <translation>%1 de %2</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+50"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Resident</source>
         <translation>Residente</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>State</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Attempts</source>
-        <translation>Intentos</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Last error</source>
         <translation>Último error</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Queued</source>
-        <translation>En cola</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sent</source>
-        <translation>Enviado</translation>
     </message>
 </context>
 <context>
@@ -13955,12 +14044,12 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
 <context>
     <name>SmsTasks</name>
     <message>
-        <location filename="../tasks/sms/smstasks.cpp" line="+56"/>
+        <location filename="../tasks/sms/smstasks.cpp" line="+33"/>
         <source>%1 sent, %2 failed, %3 to retry, %4 uncertain</source>
         <translation>%1 enviados, %2 fallidos, %3 por reintentar, %4 inciertos</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+1"/>
         <source>%n sent</source>
         <translation>
             <numerusform>%n enviado</numerusform>
@@ -13968,12 +14057,12 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         </translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+1"/>
         <source>The waiting text messages are tried again from %1.</source>
         <translation>Los mensajes de texto en espera se reintentarán a partir de %1.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+64"/>
         <source>Send text messages</source>
         <translation>Enviar mensajes de texto</translation>
     </message>
@@ -14039,12 +14128,12 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
 <context>
     <name>SyncCommands</name>
     <message>
-        <location filename="../app/cli/synccommands.cpp" line="+54"/>
+        <location filename="../app/cli/synccommands.cpp" line="+79"/>
         <source>%1 is unchanged since the last sync; nothing was written.</source>
         <translation>%1 no ha cambiado desde la última sincronización; no se ha escrito nada.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Synced %1: %2 created, %3 updated, %4 unchanged, %5 rejected.</source>
         <translation>Sincronizado %1: %2 creados, %3 actualizados, %4 sin cambios, %5 rechazados.</translation>
     </message>
@@ -14065,7 +14154,7 @@ Añada primero un edificio (Edificios) y después aquí sus habitaciones con Nue
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>job %1 (%2) was cancelled; the chunks before the cancel stay imported</source>
         <translation>el trabajo %1 (%2) se canceló; los bloques anteriores a la cancelación siguen importados</translation>
     </message>
@@ -14084,17 +14173,17 @@ With --wait it runs here and prints what &quot;import residents&quot; prints (wi
 Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; (con --json, su JSON, además de &quot;url&quot;, &quot;not_modified&quot;, &quot;flagged&quot;, &quot;unflagged&quot;, &quot;flagged_open&quot;); un servidor inaccesible, un error de TLS, una respuesta 4xx/5xx o un cuerpo que no sea CSV es un error que indica la URL y la causa, con código de salida 1, y no se escribe nada. Sin --wait: el id del trabajo ({&quot;job_id&quot;: n}).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Show or change the registrar sync settings: residesk sync settings [--url U] [--schedule CRON].</source>
         <translation>Mostrar o cambiar la configuración de sincronización con el registro: residesk sync settings [--url U] [--schedule CRON].</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Without options prints the settings. --url sets the export&apos;s address (http:// or https://), --auth none|basic|bearer and --user the authentication (the secret itself goes into the keychain through the window&apos;s Settings ▸ Registrar sync…, or RESIDESK_SYNC_SECRET for workers), --schedule a cron expression such as &quot;0 6 * * *&quot; (&quot;&quot; for by hand only) and --timeout the seconds without an answer before a sync gives up.</source>
-        <translation>Sin opciones, muestra la configuración. --url establece la dirección de la exportación (http:// o https://); --auth none|basic|bearer y --user, la autenticación (el secreto en sí se guarda en el llavero mediante Configuración ▸ Sincronización con el registro… de la ventana, o en RESIDESK_SYNC_SECRET para los ejecutores); --schedule, una expresión cron como &quot;0 6 * * *&quot; (&quot;&quot; para solo manualmente), y --timeout, los segundos sin respuesta antes de que una sincronización desista.</translation>
+        <source>Without options prints the settings. --url sets the export&apos;s address (http:// or https://), --auth none|basic|bearer and --user the authentication (the secret itself goes into the keychain through the window&apos;s Settings ▸ Registrar sync…, or RESIDESK_SYNC_SECRET for workers), --schedule a cron expression such as &quot;0 6 * * *&quot; (&quot;&quot; for by hand only) and --timeout the seconds without an answer before a sync gives up. --secret-stdin reads the password (basic) or token (bearer) from the first line of standard input into the system keychain, under the key the settings name (&quot;keychain_key&quot; in the JSON); it is never printed or stored elsewhere.</source>
+        <translation>Sin opciones muestra la configuración. --url fija la dirección de la exportación (http:// o https://), --auth none|basic|bearer y --user la autenticación (el secreto se guarda en el llavero desde Configuración ▸ Sincronización con el registro… de la ventana, o RESIDESK_SYNC_SECRET para los procesos de trabajo), --schedule una expresión cron como &quot;0 6 * * *&quot; (&quot;&quot; para solo a mano) y --timeout los segundos sin respuesta antes de que una sincronización se rinda. --secret-stdin lee la contraseña (basic) o el token (bearer) de la primera línea de la entrada estándar y lo guarda en el llavero del sistema, con la clave que nombra la configuración (&quot;keychain_key&quot; en el JSON); nunca se muestra ni se guarda en otro sitio.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The export&apos;s URL.</source>
         <translation>La URL de la exportación.</translation>
     </message>
@@ -14139,9 +14228,14 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Segundos sin respuesta antes de desistir.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>seconds</source>
         <translation>segundos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the password or token from standard input into the keychain.</source>
+        <translation>Leer la contraseña o el token de la entrada estándar y guardarlo en el llavero.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -14169,7 +14263,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Señala las marcas como revisadas (los residentes se quedan como están; solo se vuelven a marcar si una exportación posterior los incluye y después los vuelve a omitir).</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>cannot queue the sync: %1</source>
         <translation>no se puede poner en cola la sincronización: %1</translation>
     </message>
@@ -14184,12 +14278,32 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>--auth admite none, basic o bearer, no &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>--timeout takes seconds, not &quot;%1&quot;</source>
         <translation>--timeout admite segundos, no &quot;%1&quot;</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>--secret-stdin needs basic or bearer authentication (--auth)</source>
+        <translation>--secret-stdin necesita autenticación basic o bearer (--auth)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--secret-stdin needs the export&apos;s URL (--url): the key names its host</source>
+        <translation>--secret-stdin necesita la URL de la exportación (--url): la clave lleva el nombre de su servidor</translation>
+    </message>
+    <message>
         <location line="+14"/>
+        <source>no password or token on standard input</source>
+        <translation>no hay contraseña ni token en la entrada estándar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot store the password or token in the system keychain: %1</source>
+        <translation>no se puede guardar la contraseña o el token en el llavero del sistema: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>URL: %1</source>
         <translation>URL: %1</translation>
     </message>
@@ -14199,7 +14313,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>(ninguna)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Authentication: %1%2</source>
         <translation>Autenticación: %1%2</translation>
     </message>
@@ -14219,7 +14333,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Tiempo de espera: %1 s</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>  (reviewed by %1)</source>
         <translation>  (revisado por %1)</translation>
     </message>
@@ -14339,6 +14453,119 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
     </message>
 </context>
 <context>
+    <name>TechnicianDialog</name>
+    <message>
+        <location filename="../ui/maintenance/techniciandialog.cpp" line="+58"/>
+        <source>A&amp;ctive: gets new requests</source>
+        <translation>Ac&amp;tivo: recibe solicitudes nuevas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New technician</source>
+        <translation>Nuevo técnico</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name@example.edu</source>
+        <translation>nombre@ejemplo.edu</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Working hours from</source>
+        <translation>Horario desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working hours until</source>
+        <translation>Horario hasta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;until</source>
+        <translation>ha&amp;sta</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skills:</source>
+        <translation>Especialidades:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working days:</source>
+        <translation>Días laborables:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working &amp;hours:</source>
+        <translation>&amp;Horario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lan&amp;guage:</source>
+        <translation>Idio&amp;ma:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Technician %1</source>
+        <translation>Técnico %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The technician cannot be loaded: %1</source>
+        <translation>No se puede cargar el técnico: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Showing the values stored now. Review them and save again.</source>
+        <translation>Se muestran los valores guardados ahora. Revíselos y vuelva a guardar.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not saved: this technician was changed by someone else. Your changes are kept.</source>
+        <translation>No se guardó: otra persona cambió este técnico. Sus cambios se conservan.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Corrija los campos marcados.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
+        <translation>No se guardó: no se puede acceder a la base de datos. Sus cambios se conservan; inténtelo de nuevo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Someone else saved technician %1 since you opened it.</source>
+        <translation>Otra persona guardó el técnico %1 después de que usted lo abriera.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+</context>
+<context>
     <name>TechnicianRepository</name>
     <message>
         <location filename="../models/maintenance/technicianrepository.cpp" line="+28"/>
@@ -14410,6 +14637,80 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <location line="+1"/>
         <source>Not a valid date.</source>
         <translation>No es una fecha válida.</translation>
+    </message>
+</context>
+<context>
+    <name>TechniciansDialog</name>
+    <message>
+        <location filename="../ui/maintenance/techniciansdialog.cpp" line="+51"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Technicians</source>
+        <translation>Técnicos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skills</source>
+        <translation>Especialidades</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Working days</source>
+        <translation>Días laborables</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The technicians cannot be read: %1</source>
+        <translation>No se pueden leer los técnicos: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -15948,22 +16249,24 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
 <context>
     <name>WaitlistTasks</name>
     <message>
-        <location filename="../tasks/waitlist/waitlisttasks.cpp" line="+45"/>
+        <location filename="../tasks/waitlist/waitlisttasks.cpp" line="+47"/>
+        <location line="+51"/>
         <source>from %1 to %2</source>
         <translation>del %1 al %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-50"/>
+        <location line="+52"/>
         <source>from %1 on</source>
         <translation>a partir del %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-6"/>
         <source>A bed for you in %1</source>
         <translation>Una plaza para usted en %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Dear %1,
 
 a bed in room %2 (%3, %4 room) is free for you %5.
@@ -15986,7 +16289,7 @@ La oficina de alojamiento
 </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Waitlist: room %1 offered to %2</source>
         <translation>Lista de espera: habitación %1 ofrecida a %2</translation>
     </message>
@@ -16006,7 +16309,7 @@ La oficina de alojamiento
         <translation>Nadie espera esta plaza o ya no está libre.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Room %1 offered to %2 until %3.</source>
         <translation>Habitación %1 ofrecida a %2 hasta el %3.</translation>
     </message>
@@ -16092,7 +16395,7 @@ La oficina de alojamiento
         <translation>Análisis:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
