@@ -117,6 +117,20 @@ QCoro::Task<JobOutcome> chatty(JobContext &ctx)
     co_return JobOutcome::success();
 }
 
+// Asks for a job of payload "kind" with the unique key "key" (merged into one already
+// queued or running), as the job's creator; its result names the job it got.
+QCoro::Task<JobOutcome> keyed(JobContext &ctx)
+{
+    JobRequest request;
+    request.kind = ctx.payload().value(u"kind"_s).toString();
+    request.uniqueKey = ctx.payload().value(u"key"_s).toString();
+    request.onDuplicate = JobRequest::OnDuplicate::Merge;
+    const Result<EnqueueResult> queued = JobStore(ctx.database(), ctx.clock()).enqueue(request, ctx.actor());
+    if (!queued)
+        co_return JobOutcome::failure(queued.error().message, false);
+    co_return JobOutcome::success({{u"id"_s, queued->id}, {u"merged"_s, queued->merged}});
+}
+
 // A JobRequest built step by step (GCC 12 warns about designated initializers that
 // leave members to their defaults).
 struct RequestBuilder : JobRequest
@@ -165,6 +179,7 @@ TaskRegistry makeRegistry()
     registry.add({u"test.gate1"_s, u"Gate, one at a time"_s, 1, 3, &gate});
     registry.add({u"test.threads"_s, u"Threads"_s, 0, 3, &threads});
     registry.add({u"test.chatty"_s, u"Chatty"_s, 0, 3, &chatty});
+    registry.add({u"test.keyed"_s, u"Keyed"_s, 0, 1, &keyed});
     return registry;
 }
 
@@ -232,8 +247,9 @@ private Q_SLOTS:
         probe.reset();
         // The demo seed's stays and maintenance rows before the residents, rooms and
         // buildings they hold on to.
-        for (const char *table : {"notifications", "jobs", "recurring_jobs", "allocations", "maintenance_requests",
-                                  "maintenance_plans", "maintenance_technicians", "rooms", "residents", "buildings"})
+        for (const char *table :
+             {"notifications", "jobs", "recurring_jobs", "allocations", "maintenance_requests",
+              "maintenance_plans", "maintenance_technicians", "rooms", "residents", "buildings"})
             QVERIFY(SqlStatement::run(m_t->db(), u"DELETE FROM "_s + QLatin1String(table)));
     }
 
@@ -547,6 +563,55 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(probe.order.cbegin(), probe.order.cend()).size(), jobs);
         QCOMPARE(probe.order.size(), jobs);
         QVERIFY(probe.maxRunning.load() <= 8);
+    }
+
+    // A job run for one person asks for a unique key that another person's job holds,
+    // out of the first person's sight on PostgreSQL (the worker acts as the job's
+    // creator): it is merged into that job, as it would be among one person's jobs.
+    void aJobMergesIntoAKeyAnotherPersonsJobHolds()
+    {
+        using Person = TestDatabase::Person;
+        const Actor hana = TestDatabase::actorFor(Person::Housing, u"hana"_s, Actor::Role::Housing);
+        const Actor victor = TestDatabase::actorFor(Person::Vet, u"victor"_s, Actor::Role::Vet);
+        const QString key = u"shared.key"_s;
+        // test.holder has no task, so no engine runs the job that holds the key.
+        if (m_t->db().isPostgreSQL()) {
+            for (const QString &kind : {u"test.keyed"_s, u"test.holder"_s}) {
+                for (const QString &role : {u"residesk_housing"_s, u"residesk_vet"_s})
+                    QVERIFY(SqlStatement::run(
+                        m_t->db(),
+                        u"INSERT INTO job_kind_roles (kind, role) VALUES (?, ?) ON CONFLICT DO NOTHING"_s,
+                        {kind, role}));
+            }
+        }
+        JobRequest hold;
+        hold.kind = u"test.holder"_s;
+        hold.uniqueKey = key;
+        // Sessions of this test's own, closed at its end (a later test cuts every other
+        // connection, which it may only do to the administrator's own).
+        const std::unique_ptr<Database> housing = m_t->openAs(Person::Housing);
+        const std::unique_ptr<Database> vet = m_t->openAs(Person::Vet);
+        const std::unique_ptr<Database> worker = m_t->openAs(Person::Worker);
+        const Result<EnqueueResult> holder = JobStore(*housing).enqueue(hold, hana);
+        QVERIFY2(holder, qPrintable(holder.error().text()));
+        const Result<EnqueueResult> asking = JobStore(*vet).enqueue(
+            request(u"test.keyed"_s, {{u"kind"_s, u"test.holder"_s}, {u"key"_s, key}}), victor);
+        QVERIFY2(asking, qPrintable(asking.error().text()));
+
+        Job done;
+        {
+            JobEngine engine(*worker, m_registry, fastOptions());
+            QSignalSpy finished(&engine, &JobEngine::jobFinished);
+            engine.start();
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+            done = job(asking->id);
+        }
+        QCOMPARE(done.createdBy, victor.username);
+        QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
+        QCOMPARE(done.result.value(u"id"_s).toInteger(), holder->id);
+        QVERIFY(done.result.value(u"merged"_s).toBool());
+        QCOMPARE(count(m_t->db(), u"SELECT COUNT(*) FROM jobs WHERE unique_key = 'shared.key'"_s), 1);
+        QCOMPARE(job(holder->id).state, JobState::Queued);
     }
 
     void cpuWorkRunsOnThePoolAndResumesOnTheRunner()
