@@ -66,6 +66,7 @@ BulkItemsDialog::BulkItemsDialog(DbExecutor &executor, const Actor &actor, qint6
     m_proxy->setFilterKeyColumn(OutcomeColumn);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_view->setObjectName(u"bulkItemsView"_s);
+    m_view->setAccessibleName(tr("Items of the bulk change"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(NumberColumn, Qt::AscendingOrder);

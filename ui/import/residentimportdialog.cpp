@@ -86,6 +86,7 @@ ResidentImportDialog::ResidentImportDialog(DbExecutor &executor, JobEngine *engi
 
     m_preview = new QTableWidget(this);
     m_preview->setObjectName(u"previewTable"_s);
+    m_preview->setAccessibleName(tr("Preview of the file"));
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->verticalHeader()->setDefaultSectionSize(22);
     layout->addWidget(m_preview, 2);

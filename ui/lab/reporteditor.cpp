@@ -29,6 +29,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -271,6 +272,15 @@ void ReportEditor::buildUi()
     auto *resultsLabel = new QLabel(tr("Res&ults:"), this);
     resultsLabel->setBuddy(m_view);
     auto *historyLabel = new QLabel(tr("Revisions:"), this);
+    historyLabel->setBuddy(m_history);
+    // A table or list is named by its label for screen readers (a buddy names only
+    // simple controls): the label's text without its mnemonic and colon.
+    for (const auto &[label, view] : {std::pair<QLabel *, QWidget *>{resultsLabel, m_view},
+                                      std::pair<QLabel *, QWidget *>{historyLabel, m_history}}) {
+        QString name = label->text();
+        name.remove(QRegularExpression(u"&(?!&)"_s));
+        view->setAccessibleName(name.trimmed().remove(QRegularExpression(u"[:：]$"_s)));
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);

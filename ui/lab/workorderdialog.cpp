@@ -65,6 +65,8 @@ WorkOrderDialog::WorkOrderDialog(UndoContext &context, qint64 workOrderId, QWidg
     addField(u"assigned_vet"_s, tr("Assigned &vet:"), m_vet);
     addField(u"notes"_s, tr("&Notes:"), m_notes);
     addField(u"analyses"_s, tr("Analyses:"), analyses);
+    // The table itself is named as its row is (addField names the cell around it).
+    m_analyses->setAccessibleName(analyses->accessibleName());
     setMessage(tr("Loading…"));
     setSaving(true);
     load(false);

@@ -145,6 +145,7 @@ MaintenanceRequestWindow::MaintenanceRequestWindow(MaintenanceUi &ui, qint64 req
 
     auto *commentsBox = new QGroupBox(tr("Comments"), this);
     m_commentsView->setObjectName(u"commentsView"_s);
+    m_commentsView->setAccessibleName(commentsBox->title());
     m_commentsView->setWordWrap(true);
     m_commentsView->setSelectionMode(QAbstractItemView::NoSelection);
     m_commentEdit->setObjectName(u"commentEdit"_s);
@@ -159,6 +160,7 @@ MaintenanceRequestWindow::MaintenanceRequestWindow(MaintenanceUi &ui, qint64 req
 
     auto *attachmentsBox = new QGroupBox(tr("Attachments"), this);
     m_attachmentsView->setObjectName(u"attachmentsView"_s);
+    m_attachmentsView->setAccessibleName(attachmentsBox->title());
     m_attachmentsView->setViewMode(QListView::IconMode);
     m_attachmentsView->setIconSize(
         QSize(AttachmentUploader::kThumbnailSize / 2, AttachmentUploader::kThumbnailSize / 2));

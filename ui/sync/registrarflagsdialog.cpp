@@ -35,6 +35,7 @@ RegistrarFlagsDialog::RegistrarFlagsDialog(const WindowServices &services, QWidg
                              this);
     intro->setWordWrap(true);
     m_table->setObjectName(u"registrarFlagsTable"_s);
+    m_table->setAccessibleName(windowTitle());
     m_table->setColumnCount(7);
     m_table->setHorizontalHeaderLabels({tr("Student ID"), tr("First name"), tr("Last name"), tr("E-mail"),
                                         tr("Status"), tr("Not listed since"), tr("Reviewed")});

@@ -54,6 +54,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent)
             collect(top->menu(), plain(top->text()), rows);
     }
     m_table->setObjectName(u"shortcutsTable"_s);
+    m_table->setAccessibleName(windowTitle());
     m_table->setHorizontalHeaderLabels({tr("Command"), tr("Keys"), tr("Menu")});
     m_table->setRowCount(int(rows.size()));
     for (int row = 0; row < rows.size(); ++row) {
