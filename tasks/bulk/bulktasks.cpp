@@ -226,6 +226,15 @@ const char *stateSource(Protocol::State state)
     return "Submitted";
 }
 
+// The e-mail's body and its animal part, as their English sources. Marked apart from the
+// translate() calls: lupdate takes a call named translate() for one with a literal text
+// and would not find a source nested in it.
+const char *const kBody =
+    QT_TRANSLATE_NOOP("ProtocolMail", "Dear %1,\n\nprotocol %2 (%3) is now %4.\n\nThis message was sent "
+                                      "automatically by the veterinary diagnostic lab; you do not need to "
+                                      "answer it.\n");
+const char *const kAnimal = QT_TRANSLATE_NOOP("ProtocolMail", "%1, animal %2");
+
 // The e-mail to a protocol's client about its new state, in the client's language
 // (clients.language; tasks/i18n/messagetranslator.h), whatever the worker runs in: the
 // texts are translated once per job and language, then filled in per protocol (a chunk
@@ -272,12 +281,8 @@ private:
         Texts t;
         t.state = to.translate("Protocol", stateSource(m_to)).toLower();
         t.subject = to.translate("ProtocolMail", subjectSource(m_to));
-        t.body = to.translate("ProtocolMail",
-                              QT_TRANSLATE_NOOP("ProtocolMail",
-                                                "Dear %1,\n\nprotocol %2 (%3) is now %4.\n\nThis message was "
-                                                "sent automatically by the veterinary diagnostic lab; you do "
-                                                "not need to answer it.\n"));
-        t.animal = to.translate("ProtocolMail", QT_TRANSLATE_NOOP("ProtocolMail", "%1, animal %2"));
+        t.body = to.translate("ProtocolMail", kBody);
+        t.animal = to.translate("ProtocolMail", kAnimal);
         return m_texts.insert(code, t).value();
     }
 
