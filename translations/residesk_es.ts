@@ -2363,7 +2363,7 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>bloque %1</translation>
     </message>
     <message>
-        <location line="+290"/>
+        <location line="+295"/>
         <source>The bulk change names no valid target state (&quot;%1&quot;).</source>
         <translation>El cambio masivo no indica un estado de destino válido («%1»).</translation>
     </message>
@@ -6775,6 +6775,11 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>destinatario del correo de prueba</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Recipient of the test e-mail</source>
+        <translation>Destinatario del correo de prueba</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>&amp;Server:</source>
         <translation>&amp;Servidor:</translation>
@@ -9929,7 +9934,7 @@ Plazo: %8.</translation>
 <context>
     <name>ProtocolMail</name>
     <message>
-        <location filename="../tasks/bulk/bulktasks.cpp" line="-659"/>
+        <location filename="../tasks/bulk/bulktasks.cpp" line="-664"/>
         <source>Protocol %1: samples received</source>
         <translation>Protocolo %1: muestras recibidas</translation>
     </message>
@@ -9952,6 +9957,26 @@ Plazo: %8.</translation>
         <location line="+4"/>
         <source>Protocol %1 submitted</source>
         <translation>Protocolo %1 enviado</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Dear %1,
+
+protocol %2 (%3) is now %4.
+
+This message was sent automatically by the veterinary diagnostic lab; you do not need to answer it.
+</source>
+        <translation>Estimado/a %1:
+
+El protocolo %2 (%3) ahora está %4.
+
+Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veterinario; no es necesario que lo responda.
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, animal %2</source>
+        <translation>%1, animal %2</translation>
     </message>
 </context>
 <context>

@@ -63,13 +63,16 @@ QString trIn(const MessageTranslator &to, const char *text)
     return to.translate("MaintenanceTasks", text);
 }
 
+// A building's common area. Marked apart from the translate() call: lupdate takes a call
+// named translate() for one with a literal text and would not find a source nested in it.
+const char *const kCommonArea = QT_TRANSLATE_NOOP("Maintenance", "%1 (common area)");
+
 // The place, the category, the priority and the visit, in the recipient's words and
 // formats ("NH/101", "Cerraduras y llaves", "7/12/26 14:00–15:00").
 QString placeIn(const MessageTranslator &to, const MaintenanceRequest &r)
 {
     if (r.roomId == 0 || r.roomNumber.isEmpty())
-        return to.translate("Maintenance", QT_TRANSLATE_NOOP("Maintenance", "%1 (common area)"))
-            .arg(r.buildingCode);
+        return to.translate("Maintenance", kCommonArea).arg(r.buildingCode);
     return r.placeLabel();
 }
 

@@ -78,6 +78,7 @@ MailSettingsDialog::MailSettingsDialog(const WindowServices &services, QWidget *
     m_rate->setSpecialValueText(tr("Unlimited"));
     m_rate->setSuffix(tr(" per minute"));
     m_testTo->setPlaceholderText(tr("recipient of the test e-mail"));
+    m_testTo->setAccessibleName(tr("Recipient of the test e-mail"));
 
     const MailSettings current = [] {
         QSettings s = appSettings();
