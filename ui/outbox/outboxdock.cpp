@@ -96,7 +96,7 @@ OutboxDock::OutboxDock(OutboxChannel channel, const WindowServices &services, QW
     QHeaderView *header = m_view->horizontalHeader();
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setHighlightSections(false);
-    header->setStretchLastSection(false);
+    header->setStretchLastSection(true); // the table reaches the panel's right edge
     for (int column = 0; column < m_channel.widths.size() && column < OutboxTableModel::ColumnCount;
          ++column) {
         const int width = m_channel.widths.at(column);
