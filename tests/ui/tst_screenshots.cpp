@@ -175,7 +175,7 @@ QWidget *shownWindow(const QString &objectName)
 QWidget *waitForWindow(const QString &objectName)
 {
     QWidget *found = nullptr;
-    QTest::qWaitFor([&] { return (found = shownWindow(objectName)) != nullptr; }, kTimeout);
+    (void)QTest::qWaitFor([&] { return (found = shownWindow(objectName)) != nullptr; }, kTimeout);
     return found;
 }
 
@@ -534,12 +534,27 @@ class TestScreenshots : public QObject
                 language, u"maintenanceRequestWindow"_s, [&] { maintenance->openRequest(request); }, error,
                 {QString()}, [](QWidget *) { QTest::qWait(1500); }))
             return false;
+        // Maintenance ▸ Technicians… (its list filled).
+        if (!shootDialog(language, u"techniciansDialog"_s, [&] { maintenance->showTechnicians(); }, error,
+                         {u"techniciansTable"_s}))
+            return false;
 
         // The lab: a work order, a draft report in the editor, and its preview PDF.
         const qint64 workOrder = firstId(db, u"SELECT MIN(id) FROM work_orders"_s);
         if (!goToPage(h, u"protocolsPage"_s) ||
             !shootDialog(language, u"workOrderDialog"_s, [&] { lab->editWorkOrder(workOrder); }, error,
                          {u"analysesTable"_s}))
+            return false;
+        // Protocols ▸ Edit client…, once the client is loaded into it.
+        const qint64 client = firstId(db, u"SELECT MIN(id) FROM clients"_s);
+        if (!client || !shootDialog(
+                           language, u"clientDialog"_s, [&] { lab->editClient(client); }, error, {QString()},
+                           [](QWidget *dialog) {
+                               auto *name = dialog->findChild<QLabel *>(u"clientName"_s);
+                               // Pictured either way; a client that did not load shows "Loading…".
+                               (void)QTest::qWaitFor([name] { return name && !name->text().isEmpty(); },
+                                                     kTimeout);
+                           }))
             return false;
         const qint64 report =
             firstId(db, u"SELECT MIN(r.id) FROM reports r JOIN protocols p ON p.id = "

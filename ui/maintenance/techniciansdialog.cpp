@@ -14,6 +14,8 @@
 #include <QLocale>
 #include <QPointer>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -152,7 +154,21 @@ QCoro::Task<> TechniciansDialog::reload()
         if (t.id == m_keepId)
             keep = row;
     }
+    // Every column as wide as its contents (the last one too, before it stretches again),
+    // and the dialog wide enough to read them all as far as the screen allows: it grows,
+    // never shrinks what the person chose.
+    m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->resizeColumnsToContents();
+    int columns = 0;
+    for (int column = 0; column < m_table->columnCount(); ++column)
+        columns += m_table->columnWidth(column);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const QMargins margins = layout() ? layout()->contentsMargins() : QMargins();
+    const int around = margins.left() + margins.right() + 2 * m_table->frameWidth() +
+                       m_table->verticalScrollBar()->sizeHint().width();
+    const int available = screen() ? screen()->availableGeometry().width() - 48 : width();
+    if (columns + around > width())
+        resize(qMin(columns + around, qMax(available, width())), height());
     m_keepId = 0;
     if (keep >= 0)
         m_table->selectRow(keep);
