@@ -64,18 +64,9 @@ protected:
 
     void resolveConflict(ConflictChoice choice) override
     {
-        switch (choice) {
-        case ConflictChoice::Reload:
-            reloadRecord();
-            break;
-        case ConflictChoice::Overwrite:
-            save(true);
-            break;
-        case ConflictChoice::Cancel:
-            setMessage(tr("Not saved: this record was changed by someone else. Your changes are kept."),
-                       true);
-            break;
-        }
+        resolveConflictBy(
+            choice, [this] { reloadRecord(); }, [this] { save(true); },
+            tr("Not saved: this record was changed by someone else. Your changes are kept."));
     }
 
 private:

@@ -156,6 +156,22 @@ void RecordDialog::acceptSaved()
     QDialog::accept();
 }
 
+void RecordDialog::resolveConflictBy(ConflictChoice choice, const std::function<void()> &reload,
+                                     const std::function<void()> &overwrite, const QString &keptMessage)
+{
+    switch (choice) {
+    case ConflictChoice::Reload:
+        reload();
+        break;
+    case ConflictChoice::Overwrite:
+        overwrite();
+        break;
+    case ConflictChoice::Cancel:
+        setMessage(keptMessage, true);
+        break;
+    }
+}
+
 void RecordDialog::askConflict(const QString &text)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Changed by someone else"), text,

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <functional>
+
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
@@ -46,6 +48,10 @@ protected:
     void acceptSaved();
     // Opens the conflict question (Reload / Overwrite / Cancel) without blocking.
     void askConflict(const QString &text);
+    // What a dialog that reads its record by id does with the answer: Reload reads it
+    // again, Overwrite saves over it, Cancel keeps the form with `keptMessage`.
+    void resolveConflictBy(ConflictChoice choice, const std::function<void()> &reload,
+                           const std::function<void()> &overwrite, const QString &keptMessage);
     // Re-validates after a programmatic change (e.g. a reload into the form).
     void revalidate();
     // While populating, programmatic changes to the editors do not count as user edits.

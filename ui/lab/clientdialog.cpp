@@ -92,17 +92,9 @@ QCoro::Task<> ClientDialog::load(bool afterConflict)
 
 void ClientDialog::resolveConflict(ConflictChoice choice)
 {
-    switch (choice) {
-    case ConflictChoice::Reload:
-        load(true);
-        break;
-    case ConflictChoice::Overwrite:
-        save(true);
-        break;
-    case ConflictChoice::Cancel:
-        setMessage(tr("Not saved: this client was changed by someone else. Your changes are kept."), true);
-        break;
-    }
+    resolveConflictBy(
+        choice, [this] { load(true); }, [this] { save(true); },
+        tr("Not saved: this client was changed by someone else. Your changes are kept."));
 }
 
 QCoro::Task<> ClientDialog::save(bool overwrite)

@@ -171,18 +171,9 @@ QCoro::Task<> WorkOrderDialog::load(bool afterConflict)
 
 void WorkOrderDialog::resolveConflict(ConflictChoice choice)
 {
-    switch (choice) {
-    case ConflictChoice::Reload:
-        load(true);
-        break;
-    case ConflictChoice::Overwrite:
-        save(true);
-        break;
-    case ConflictChoice::Cancel:
-        setMessage(tr("Not saved: this work order was changed by someone else. Your changes are kept."),
-                   true);
-        break;
-    }
+    resolveConflictBy(
+        choice, [this] { load(true); }, [this] { save(true); },
+        tr("Not saved: this work order was changed by someone else. Your changes are kept."));
 }
 
 QCoro::Task<> WorkOrderDialog::save(bool overwrite)

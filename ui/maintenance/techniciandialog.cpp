@@ -206,18 +206,9 @@ QCoro::Task<> TechnicianDialog::load(bool afterConflict)
 
 void TechnicianDialog::resolveConflict(ConflictChoice choice)
 {
-    switch (choice) {
-    case ConflictChoice::Reload:
-        load(true);
-        break;
-    case ConflictChoice::Overwrite:
-        save(true);
-        break;
-    case ConflictChoice::Cancel:
-        setMessage(tr("Not saved: this technician was changed by someone else. Your changes are kept."),
-                   true);
-        break;
-    }
+    resolveConflictBy(
+        choice, [this] { load(true); }, [this] { save(true); },
+        tr("Not saved: this technician was changed by someone else. Your changes are kept."));
 }
 
 QCoro::Task<> TechnicianDialog::save(bool overwrite)
