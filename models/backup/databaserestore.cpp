@@ -26,8 +26,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kPgBatchRows = 1000;
-constexpr qsizetype kPgBatchBytes = 8 << 20;
 // COPY data handed from the reading thread to the writing one at a time, and how many
 // such pieces may wait (the memory the two threads' overlap costs).
 constexpr qsizetype kCopyBlockBytes = 1 << 20;
@@ -76,35 +74,6 @@ QVariant sqliteValue(const BackupValue &v, PortableType target)
     return {};
 }
 
-void appendJsonString(QByteArray &out, const char *utf8, qsizetype size)
-{
-    static const char hex[] = "0123456789abcdef";
-    out.append('"');
-    qsizetype run = 0; // bytes copied as they are, appended together
-    for (qsizetype i = 0; i < size; ++i) {
-        const auto c = static_cast<unsigned char>(utf8[i]);
-        if (c != '"' && c != '\\' && c >= 0x20)
-            continue;
-        out.append(utf8 + run, i - run);
-        run = i + 1;
-        if (c == '"' || c == '\\') {
-            out.append('\\');
-            out.append(char(c));
-        } else {
-            out.append("\\u00", 4);
-            out.append(hex[c >> 4]);
-            out.append(hex[c & 15]);
-        }
-    }
-    out.append(utf8 + run, size - run);
-    out.append('"');
-}
-
-void appendJsonString(QByteArray &out, const QByteArray &utf8)
-{
-    appendJsonString(out, utf8.constData(), utf8.size());
-}
-
 void appendInteger(QByteArray &out, qint64 value)
 {
     char buf[24];
@@ -136,43 +105,7 @@ void appendHex(QByteArray &out, const char *prefix, const char *data, qsizetype 
     }
 }
 
-// One value as json_populate_recordset reads it for a column of type `target`.
-void appendPgValue(QByteArray &out, const BackupValueView &v, PortableType target)
-{
-    switch (v.tag) {
-    case BackupValue::Tag::Null:
-        out.append("null");
-        return;
-    case BackupValue::Tag::Integer:
-    case BackupValue::Tag::Boolean:
-        if (target == PortableType::Bytes || target == PortableType::Text ||
-            target == PortableType::Timestamp || target == PortableType::Date) {
-            out.append('"');
-            appendInteger(out, v.integer);
-            out.append('"');
-        } else {
-            appendInteger(out, v.integer); // "1"/"0" also reads as a boolean
-        }
-        return;
-    case BackupValue::Tag::Real:
-        appendReal(out, v.real);
-        return;
-    case BackupValue::Tag::Bytes:
-    case BackupValue::Tag::Text:
-    case BackupValue::Tag::Timestamp:
-    case BackupValue::Tag::Date:
-        if (target == PortableType::Bytes) {
-            appendHex(out, "\"\\\\x", v.data, v.size);
-            out.append('"');
-        } else {
-            appendJsonString(out, v.data, v.size);
-        }
-        return;
-    }
-}
-
-// One value in COPY's text format, the same text json_populate_recordset would hand the
-// column's type (appendPgValue): \N for NULL; backslash, newline, carriage return and
+// One value in COPY's text format: \N for NULL; backslash, newline, carriage return and
 // tab escaped.
 void appendCopyValue(QByteArray &out, const BackupValueView &v, PortableType target)
 {
@@ -225,22 +158,23 @@ void appendCopyValue(QByteArray &out, const BackupValueView &v, PortableType tar
     out.append(v.data + run, v.size - run);
 }
 
-// How a table's rows reach PostgreSQL: COPY … FROM STDIN where the restoring role may
-// insert into the table itself (the restore's transaction has its triggers off), else
-// the owner's residesk_restore_rows with JSON (the audit trail, tables with row-level
-// security).
+// How a table's rows reach PostgreSQL: COPY … FROM STDIN, into the table itself where
+// the restoring role may insert into it (the restore's transaction has its triggers
+// off), else (the audit trail, tables with row-level security) into the temporary table
+// the owner's residesk_restore_stage makes for them, which residesk_restore_staged then
+// inserts into the table as the owner (migration 0028).
 struct PgTablePlan
 {
     int index = 0; // in the manifest
     QString name;
-    QList<PortableType> types;  // of the target columns, in the backup's column order
-    QList<QByteArray> jsonKeys; // "name":
-    QByteArray copySql;         // empty: through residesk_restore_rows
+    QList<PortableType> types; // of the target columns, in the backup's column order
+    QString quotedColumns;     // the backup's columns, in its order: "a", "b", …
+    bool staged = false;       // through residesk_restore_stage / _staged
     qint64 rows = 0;
 };
 
-// A piece of a table's rows, made on the reading thread, written on the connection's:
-// COPY text lines, or one JSON array for residesk_restore_rows.
+// A piece of a table's rows in COPY's text format, made on the reading thread, written
+// on the connection's.
 struct PgBlock
 {
     int plan = -1;
@@ -309,24 +243,21 @@ QString readPgBlocks(BackupFileReader &reader, const QList<PgTablePlan> &plans, 
     QString error;
     for (int k = 0; k < plans.size(); ++k) {
         const PgTablePlan &plan = plans.at(k);
-        const bool copy = !plan.copySql.isEmpty();
         const int columns = int(plan.types.size());
         QByteArray data;
         qint64 rows = 0;
         bool abandoned = false;
         const auto hand = [&](bool last) {
-            if (!copy && rows > 0)
-                data.append(']');
             if (!queue.push(PgBlock{k, std::move(data), rows, last})) {
                 abandoned = true;
                 return false;
             }
             data = QByteArray();
-            data.reserve(copy ? kCopyBlockBytes + (kCopyBlockBytes >> 2) : qsizetype(1) << 20);
+            data.reserve(kCopyBlockBytes + (kCopyBlockBytes >> 2));
             rows = 0;
             return true;
         };
-        data.reserve(copy ? kCopyBlockBytes + (kCopyBlockBytes >> 2) : qsizetype(1) << 20);
+        data.reserve(kCopyBlockBytes + (kCopyBlockBytes >> 2));
         const bool read = reader.readChunks(
             plan.index,
             [&](const QByteArray &raw, quint32 count, qint64 at, QString *why) {
@@ -335,29 +266,18 @@ QString readPgBlocks(BackupFileReader &reader, const QList<PgTablePlan> &plans, 
                 qsizetype p = 0;
                 BackupValueView v;
                 for (quint32 r = 0; r < count; ++r) {
-                    if (!copy)
-                        data.append(rows == 0 ? "[{" : ",{", 2);
                     for (int c = 0; c < columns; ++c) {
                         if (!BackupCodec::readView(bytes, size, p, v)) {
                             *why = reader.damagedRow(plan.index, r + 1, at);
                             return false;
                         }
-                        if (copy) {
-                            if (c > 0)
-                                data.append('\t');
-                            appendCopyValue(data, v, plan.types.at(c));
-                        } else {
-                            if (c > 0)
-                                data.append(',');
-                            data.append(plan.jsonKeys.at(c));
-                            appendPgValue(data, v, plan.types.at(c));
-                        }
+                        if (c > 0)
+                            data.append('\t');
+                        appendCopyValue(data, v, plan.types.at(c));
                     }
-                    data.append(copy ? '\n' : '}');
+                    data.append('\n');
                     ++rows;
-                    const bool full = copy ? data.size() >= kCopyBlockBytes
-                                           : rows >= kPgBatchRows || data.size() >= kPgBatchBytes;
-                    if (full && !hand(false))
+                    if (data.size() >= kCopyBlockBytes && !hand(false))
                         return false;
                 }
                 if (p != size) {
@@ -394,7 +314,7 @@ VoidResult restorePg(Database &db, BackupFileReader &reader, const QList<SchemaT
     const BackupManifest &manifest = reader.manifest();
     const qint64 total = manifest.totalRows();
     // The tables the acting role may write itself (the restore's transaction has their
-    // triggers off, so COPY stamps and audits nothing, as the owner's function does not).
+    // triggers off, so COPY stamps and audits nothing, as the owner's INSERT does not).
     QSet<QString> copyable;
     {
         SqlStatement may(
@@ -422,16 +342,10 @@ VoidResult restorePg(Database &db, BackupFileReader &reader, const QList<SchemaT
         QStringList quotedNames;
         for (const BackupColumn &c : entry.columns) {
             plan.types.append(targetType.value(c.name));
-            QByteArray key;
-            appendJsonString(key, c.name.toUtf8());
-            key.append(':');
-            plan.jsonKeys.append(key);
             quotedNames.append(SchemaInspector::quoted(c.name));
         }
-        if (copyable.contains(t.name))
-            plan.copySql = u"COPY public.%1 (%2) FROM STDIN"_s
-                               .arg(SchemaInspector::quoted(t.name), quotedNames.join(u", "_s))
-                               .toUtf8();
+        plan.quotedColumns = quotedNames.join(u", "_s);
+        plan.staged = !copyable.contains(t.name);
         plans.append(plan);
     }
     if (plans.isEmpty())
@@ -464,36 +378,47 @@ VoidResult restorePg(Database &db, BackupFileReader &reader, const QList<SchemaT
         }
     } join{queue, reading};
 
-    static const QByteArray rowsSql = "SELECT residesk_restore_rows($1, $2::json)";
+    static const QByteArray stageSql = "SELECT residesk_restore_stage($1)";
+    static const QByteArray stagedSql = "SELECT residesk_restore_staged($1)";
     std::unique_ptr<PgCopyIn> copy;
+    QByteArray copySql;
     PgBlock block;
     while (queue.pop(block)) {
         const PgTablePlan &plan = plans.at(block.plan);
-        if (!plan.copySql.isEmpty()) {
-            if (!copy) {
-                copy = std::make_unique<PgCopyIn>(conn.value());
-                if (!copy->start(plan.copySql))
-                    return sqlError(db, copy->lastError(), QString::fromUtf8(plan.copySql));
+        if (!copy) {
+            // The table's first piece: where its rows go.
+            QString into = u"public."_s + SchemaInspector::quoted(plan.name);
+            if (plan.staged) {
+                PgQuery stage(conn.value());
+                if (!stage.exec(stageSql, {plan.name}) || !stage.next())
+                    return sqlError(db, stage.lastError(), QString::fromLatin1(stageSql));
+                into = u"pg_temp."_s + SchemaInspector::quoted(stage.value(0).toString());
             }
-            if (!copy->put(block.data))
-                return sqlError(db, copy->lastError(), QString::fromUtf8(plan.copySql));
-            if (block.last) {
-                if (!copy->finish())
-                    return sqlError(db, copy->lastError(), QString::fromUtf8(plan.copySql));
-                if (copy->rows() != plan.rows)
-                    return DbError(DbError::Code::QueryFailed,
-                                   DatabaseRestore::tr("table %1: %2 rows written of %3")
-                                       .arg(plan.name)
-                                       .arg(copy->rows())
-                                       .arg(plan.rows));
-                copy.reset();
+            copySql = u"COPY %1 (%2) FROM STDIN"_s.arg(into, plan.quotedColumns).toUtf8();
+            copy = std::make_unique<PgCopyIn>(conn.value());
+            if (!copy->start(copySql))
+                return sqlError(db, copy->lastError(), QString::fromUtf8(copySql));
+        }
+        if (!copy->put(block.data))
+            return sqlError(db, copy->lastError(), QString::fromUtf8(copySql));
+        if (block.last) {
+            // Only now: the reading thread found the table's checksum right.
+            if (!copy->finish())
+                return sqlError(db, copy->lastError(), QString::fromUtf8(copySql));
+            qint64 written = copy->rows();
+            copy.reset();
+            if (plan.staged && written == plan.rows) {
+                PgQuery staged(conn.value());
+                if (!staged.exec(stagedSql, {plan.name}) || !staged.next())
+                    return sqlError(db, staged.lastError(), QString::fromLatin1(stagedSql));
+                written = staged.value(0).toLongLong();
             }
-        } else if (block.rows > 0) {
-            // The JSON as the parameter's bytes (json's binary form is its text): no
-            // conversion on either side.
-            PgQuery rows(conn.value());
-            if (!rows.exec(rowsSql, {plan.name, block.data}))
-                return sqlError(db, rows.lastError(), QString::fromLatin1(rowsSql));
+            if (written != plan.rows)
+                return DbError(DbError::Code::QueryFailed,
+                               DatabaseRestore::tr("table %1: %2 rows written of %3")
+                                   .arg(plan.name)
+                                   .arg(written)
+                                   .arg(plan.rows));
         }
         done += block.rows;
         if (options.progress && block.rows > 0)

@@ -24,13 +24,15 @@ class Database;
 //
 // Stored creators, signers and the audit trail stay as they were: the database's
 // stamping and audit triggers do not run for restored rows. PostgreSQL: through the
-// SECURITY DEFINER functions of migration 0017 (residesk_restore_begin, _rows, _finish;
-// residesk_admin only), which switch the triggers off for this transaction alone. The
-// rows of a table the restoring role may insert into itself go in with COPY … FROM
-// STDIN in that transaction (its triggers are off for COPY as for INSERT); the others
-// (the audit trail, tables with row-level security) as JSON through
-// residesk_restore_rows, which inserts them as the owner. A thread of its own reads,
-// decompresses and encodes the file while the connection's thread writes.
+// SECURITY DEFINER functions of migration 0017 (residesk_restore_begin, _finish;
+// residesk_admin only), which switch the triggers off for this transaction alone. Every
+// row goes in with COPY … FROM STDIN in that transaction: into the table itself where
+// the restoring role may insert into it (its triggers are off for COPY as for INSERT);
+// the others' (the audit trail, tables with row-level security) into a temporary table
+// the owner makes for them (residesk_restore_stage, migration 0028), which
+// residesk_restore_staged then inserts into the table as the owner, only while the
+// restore is under way. A thread of its own reads, decompresses and encodes the file
+// while the connection's thread writes.
 // SQLite: the triggers are dropped and created again inside the transaction.
 //
 // The checks of step 1 (every table's checksum, every row decoded) run on as many

@@ -5,6 +5,7 @@
 #include "models/backup/backupfile.h"
 #include "models/backup/databasebackup.h"
 #include "models/backup/databaserestore.h"
+#include "models/db/transaction.h"
 #include "tests/models/backup/backuptestutil.h"
 #include "tests/support/testdatabase.h"
 
@@ -32,6 +33,11 @@ private:
         if (!error.isEmpty())
             qWarning() << "dump:" << error;
         return rows;
+    }
+
+    static QString failure(const VoidResult &r)
+    {
+        return r ? QString() : r.error().message + r.error().detail;
     }
 
     static qint64 count(Database &db, const QString &table)
@@ -298,6 +304,73 @@ private Q_SLOTS:
         const VoidResult forged = SqlStatement::run(
             target->db(), u"SELECT residesk_restore_rows('audit_entries', '[{\"id\":1}]')"_s);
         QVERIFY(!forged);
+        QCOMPARE(count(target->db(), u"audit_entries"_s), 0);
+
+        // The COPY way in (0028): the owner's temporary staging table, moved into the
+        // table only by the owner's function, only inside a restore. A housing role may
+        // call neither function; an administrator neither without residesk_restore_begin()
+        // in the same transaction, in an empty database or not.
+        for (const QString &sql : {u"SELECT residesk_restore_stage('audit_entries')"_s,
+                                   u"SELECT residesk_restore_staged('audit_entries')"_s}) {
+            const VoidResult housing = SqlStatement::run(target->dbAs(TestDatabase::Person::Housing), sql);
+            QVERIFY(!housing);
+            QCOMPARE(housing.error().code, DbError::Code::PermissionDenied);
+            for (Database *db : {&target->db(), &m_source->db()}) {
+                const VoidResult admin = SqlStatement::run(*db, sql);
+                QVERIFY(!admin);
+                QVERIFY2(failure(admin).contains(u"no restore was begun"_s), qPrintable(failure(admin)));
+            }
+        }
+        QCOMPARE(count(target->db(), u"audit_entries"_s), 0);
+        {
+            Database &db = target->db();
+            Transaction tx(db);
+            QVERIFY(tx.ok());
+            QVERIFY(SqlStatement::run(db, u"SELECT residesk_restore_begin()"_s));
+            SqlStatement nameOf(
+                db, u"SELECT 'residesk_restore_rows_' || 'public.audit_entries'::regclass::oid"_s);
+            QVERIFY(nameOf.exec() && nameOf.next());
+            const QString name = nameOf.value(0).toString();
+            nameOf.finish();
+            const QString forgedRow = u"INSERT INTO pg_temp.%1 (id, at, username, entity, entity_id, action) "
+                                      "VALUES (1, 0, 'forger', 'residents', 1, 'delete')"_s;
+            {
+                // A temporary table of the administrator's own under the staging name is
+                // not the owner's: its rows are refused.
+                Transaction own(db);
+                QVERIFY(own.ok());
+                QVERIFY(SqlStatement::run(
+                    db, u"CREATE TEMPORARY TABLE pg_temp.%1 (LIKE public.audit_entries)"_s.arg(name)));
+                QVERIFY(SqlStatement::run(db, forgedRow.arg(name)));
+                const VoidResult r =
+                    SqlStatement::run(db, u"SELECT residesk_restore_staged('audit_entries')"_s);
+                QVERIFY(!r);
+                QVERIFY2(failure(r).contains(u"no rows of table audit_entries were staged"_s),
+                         qPrintable(failure(r)));
+            }
+            SqlStatement stage(db, u"SELECT residesk_restore_stage('audit_entries')"_s);
+            QVERIFY(stage.exec() && stage.next());
+            QCOMPARE(stage.value(0).toString(), name);
+            stage.finish();
+            QVERIFY(SqlStatement::run(db, forgedRow.arg(name)));
+            // Only INSERT on the staging table; neither the schema's own table nor another
+            // table's name reaches it.
+            for (const QString &sql : {u"DELETE FROM pg_temp.%1"_s.arg(name),
+                                       u"ALTER TABLE pg_temp.%1 ADD COLUMN x int"_s.arg(name),
+                                       u"SELECT residesk_restore_staged('residents')"_s,
+                                       u"SELECT residesk_restore_stage('schema_migrations')"_s,
+                                       u"SELECT residesk_restore_stage('audit_entries')"_s}) {
+                Transaction inner(db);
+                QVERIFY(inner.ok());
+                QVERIFY2(!SqlStatement::run(db, sql), qPrintable(sql));
+            }
+            SqlStatement moved(db, u"SELECT residesk_restore_staged('audit_entries')"_s);
+            QVERIFY(moved.exec() && moved.next());
+            QCOMPARE(moved.value(0).toLongLong(), 1);
+            moved.finish();
+            QCOMPARE(count(db, u"audit_entries"_s), 1);
+            QVERIFY(!SqlStatement::run(db, u"SELECT residesk_restore_staged('audit_entries')"_s));
+        }
         QCOMPARE(count(target->db(), u"audit_entries"_s), 0);
     }
 };
