@@ -488,63 +488,72 @@ Result<EnqueueResult> OutboxStore::ensureDrain(Database &db, const JobClock &clo
     //    forward to the time asked for: merging never delays a drain.
     const bool pg = db.isPostgreSQL();
     JobStore store(db, clock);
-    const auto enqueueKey = [&](const char *key, qint64 after) -> Result<EnqueueResult> {
+    struct Keyed
+    {
+        EnqueueResult job;
+        QString state; // the merged drain's, share-locked on PostgreSQL; "queued" for a new one
+    };
+    // Queues a drain under `key`, or merges into the drain that holds it: brought forward
+    // to `after` (or now) if it waits for later, and on PostgreSQL share-locked until the
+    // caller's transaction ends. The drain may be another person's, which the caller's
+    // row-level security hides: residesk_job_key_hold (0030) does both for the one job
+    // holding the key, for a kind the caller may queue.
+    const auto enqueueKey = [&](const char *key, qint64 after) -> Result<Keyed> {
         JobRequest request;
         request.kind = spec.jobKind;
         request.uniqueKey = QString::fromLatin1(key);
         request.onDuplicate = JobRequest::OnDuplicate::Merge;
         request.runAfter = after;
-        Result<EnqueueResult> queued = store.enqueue(request, actor);
-        if (!queued || !queued->merged)
-            return queued;
+        const Result<EnqueueResult> queued = store.enqueue(request, actor);
+        if (!queued)
+            return queued.error();
+        if (!queued->merged)
+            return Keyed{queued.value(), u"queued"_s};
         const qint64 at = after > 0 ? after : clock.nowMs();
+        if (pg) {
+            SqlStatement st(db, u"SELECT residesk_job_key_hold(?, ?, ?, ?, ?)"_s);
+            st.bind(queued->id).bind(request.uniqueKey).bind(request.kind).bind(at).bind(clock.nowMs());
+            if (auto r = st.exec(); !r)
+                return r.error();
+            return Keyed{queued.value(), st.next() ? st.value(0).toString() : QString()};
+        }
         if (auto r = SqlStatement::run(db,
                                        u"UPDATE jobs SET run_after = ?, updated_at = ? "
                                        "WHERE id = ? AND state = 'queued' AND run_after > ?"_s,
                                        {at, clock.nowMs(), queued->id, at});
             !r)
             return r.error();
-        return queued;
-    };
-    // The state of a merged drain, share-locked on PostgreSQL while it is queued.
-    const auto lockedState = [&](qint64 id) -> Result<QString> {
-        SqlStatement st(db, pg ? u"SELECT state FROM jobs WHERE id = ? FOR SHARE"_s
-                               : u"SELECT state FROM jobs WHERE id = ?"_s);
-        st.bind(id);
+        SqlStatement st(db, u"SELECT state FROM jobs WHERE id = ?"_s);
+        st.bind(queued->id);
         if (auto r = st.exec(); !r)
             return r.error();
-        return st.next() ? st.value(0).toString() : QString();
+        return Keyed{queued.value(), st.next() ? st.value(0).toString() : QString()};
     };
 
     if (runAfter > clock.nowMs()) {
         // A retry drain that is running (typically the caller, scheduling its own successor
         // after a server problem) holds its key until it ends: merging into it would
         // schedule nothing.
-        Result<EnqueueResult> retry = enqueueKey(spec.retryDrainKey, runAfter);
-        if (!retry || !retry->merged)
-            return retry;
-        const Result<QString> retryState = lockedState(retry->id);
-        if (!retryState)
-            return retryState.error();
-        if (retryState.value() != u"running"_s)
-            return retry;
-        return enqueueKey(spec.retryAgainDrainKey, runAfter);
+        const Result<Keyed> retry = enqueueKey(spec.retryDrainKey, runAfter);
+        if (!retry)
+            return retry.error();
+        if (!retry->job.merged || retry->state != u"running"_s)
+            return retry->job;
+        const Result<Keyed> again = enqueueKey(spec.retryAgainDrainKey, runAfter);
+        if (!again)
+            return again.error();
+        return again->job;
     }
 
-    Result<EnqueueResult> first = enqueueKey(spec.drainKey, 0);
-    if (!first || !first->merged)
-        return first;
-    const Result<QString> state = lockedState(first->id);
-    if (!state)
-        return state.error();
-    if (state.value() == u"queued"_s)
-        return first;
-    Result<EnqueueResult> after = enqueueKey(spec.afterRunningDrainKey, 0);
-    if (!after || !after->merged)
-        return after;
-    if (const Result<QString> afterState = lockedState(after->id); !afterState)
-        return afterState.error();
-    return after;
+    const Result<Keyed> first = enqueueKey(spec.drainKey, 0);
+    if (!first)
+        return first.error();
+    if (!first->job.merged || first->state == u"queued"_s)
+        return first->job;
+    const Result<Keyed> after = enqueueKey(spec.afterRunningDrainKey, 0);
+    if (!after)
+        return after.error();
+    return after->job;
 }
 
 Result<qint64> OutboxStore::ensurePendingDrain(Database &db, const JobClock &clock, const Actor &actor,

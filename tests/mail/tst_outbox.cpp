@@ -633,6 +633,61 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send'"_s), 1);
     }
 
+    // The drain holding the key may be another person's, whose job the enqueuing person
+    // cannot see on PostgreSQL (row-level security): it is still brought forward.
+    void anotherPersonsWaitingDrainIsBroughtForward()
+    {
+        using Person = TestDatabase::Person;
+        const Actor housing = TestDatabase::actorFor(Person::Housing, u"hana"_s, Actor::Role::Housing);
+        const Actor vet = TestDatabase::actorFor(Person::Vet, u"vera"_s, Actor::Role::Vet);
+        const Result<EnqueueResult> late =
+            Outbox::ensureDrain(m_t->dbAs(Person::Housing), m_clock, housing, kStart + 3600000);
+        QVERIFY2(late, qPrintable(late ? QString() : late.error().text()));
+        QVERIFY(!late->merged);
+        const Result<EnqueueResult> sooner =
+            Outbox::ensureDrain(m_t->dbAs(Person::Vet), m_clock, vet, kStart + 30000);
+        QVERIFY2(sooner, qPrintable(sooner ? QString() : sooner.error().text()));
+        QCOMPARE(sooner->id, late->id);
+        QCOMPARE(JobStore(db(), m_clock).get(late->id)->runAfter, kStart + 30000);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send'"_s), 1);
+    }
+
+    // ... and share-locked while the enqueuing transaction runs, so that no worker starts
+    // it (and scans the outbox) before the new e-mail is visible; no second drain is queued.
+    void anotherPersonsQueuedDrainCannotStartBeforeTheEnqueueingTransactionEnds()
+    {
+        if (!db().isPostgreSQL())
+            QSKIP("PostgreSQL row locks and row-level security; on SQLite the enqueuing write transaction "
+                  "blocks "
+                  "every other writer, the claim included (one person there)");
+        using Person = TestDatabase::Person;
+        const Actor housing = TestDatabase::actorFor(Person::Housing, u"hana"_s, Actor::Role::Housing);
+        const Actor vet = TestDatabase::actorFor(Person::Vet, u"vera"_s, Actor::Role::Vet);
+        const Result<Outbox::Enqueued> first =
+            Outbox(m_t->dbAs(Person::Housing), m_clock).enqueue(message(u"ana@example.org"_s), housing);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().text()));
+        Database &vetDb = m_t->dbAs(Person::Vet);
+        {
+            Transaction tx(vetDb);
+            QVERIFY(tx.ok());
+            const Result<Outbox::Enqueued> second =
+                Outbox(vetDb, m_clock).enqueue(message(u"ben@example.org"_s), vet);
+            QVERIFY2(second, qPrintable(second ? QString() : second.error().text()));
+            QCOMPARE(second->drainJobId, first->drainJobId);
+            const Result<QList<Job>> early =
+                JobStore(db(), m_clock).claim(u"w1"_s, {{u"mail.send"_s, 1}}, 1, kLease);
+            QVERIFY(early);
+            QCOMPARE(early->size(), 0);
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send'"_s), 1);
+        const Result<QList<Job>> after =
+            JobStore(db(), m_clock).claim(u"w1"_s, {{u"mail.send"_s, 1}}, 1, kLease);
+        QVERIFY(after);
+        QCOMPARE(after->size(), 1);
+        QCOMPARE(outbox().countDue().value(), 2);
+    }
+
     void listFiltersSearchesAndCounts()
     {
         const qint64 a = enqueued(message(u"ana@example.org"_s));
