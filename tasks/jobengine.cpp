@@ -788,26 +788,15 @@ QCoro::Task<> JobEngine::Private::claimLoop()
             store.deferEvents(&events);
             if (!batch.isEmpty() && claiming) {
                 // Both in one transaction: one commit (the disk's flush is the cost that
-                // counts) and one event for the jobs that ended and those that start.
-                {
-                    Transaction tx(*database);
-                    if (!tx.ok()) {
-                        round.recorded = tx.error();
-                        return round;
-                    }
-                    round.recorded = store.finishMany(owner, batch);
-                    if (round.recorded) {
-                        round.claimed =
-                            store.claim(owner, perKind, free, leaseMs, creator, false, checkLeases);
-                        if (round.claimed) {
-                            if (VoidResult committed = tx.commit(); !committed) {
-                                round.recorded = committed.error();
-                                round.claimed = committed.error();
-                            }
-                        } else {
-                            round.recorded = round.claimed.error();
-                        }
-                    }
+                // counts) and one event for the jobs that ended and those that start; on
+                // PostgreSQL usually one statement, one round trip.
+                const Result<JobStore::FinishedAndClaimed> both =
+                    store.finishAndClaim(owner, batch, perKind, free, leaseMs, creator, checkLeases);
+                if (both) {
+                    round.recorded = both->finished;
+                    round.claimed = both->claimed;
+                } else {
+                    round.recorded = both.error();
                 }
                 if (round.recorded) {
                     round.events = events;

@@ -300,6 +300,75 @@ QString qualifiedColumns(const QString &alias)
     return out.join(u", "_s);
 }
 
+// Claimed jobs in the order the claim picked them.
+void sortByClaimOrder(QList<Job> &jobs)
+{
+    std::sort(jobs.begin(), jobs.end(), [](const Job &a, const Job &b) {
+        if (a.priority != b.priority)
+            return a.priority > b.priority;
+        if (a.runAfter != b.runAfter)
+            return a.runAfter < b.runAfter;
+        return a.id < b.id;
+    });
+}
+
+DbError invalidOwner()
+{
+    return DbError(
+        DbError::Code::Validation,
+        QCoreApplication::translate("JobStore", "A worker needs a name of 1 to %1 characters to claim jobs.")
+            .arg(200));
+}
+
+JobState completionState(const JobOutcome &outcome)
+{
+    switch (outcome.kind) {
+    case JobOutcome::Kind::Succeeded:
+        return JobState::Succeeded;
+    case JobOutcome::Kind::Failed:
+        return JobState::Failed;
+    case JobOutcome::Kind::Cancelled:
+        break;
+    }
+    return JobState::Cancelled;
+}
+
+// PostgreSQL: the CTEs "v AS (…), finished AS (UPDATE jobs j … RETURNING j.<kColumns>)"
+// that record `completions` of `owner`; appends their values to `values`.
+QString finishedCtes(const QList<JobCompletion> &completions, const QString &owner, qint64 now,
+                     QVariantList *values)
+{
+    QJsonArray rows;
+    for (const JobCompletion &c : completions) {
+        QJsonObject row{{u"id"_s, c.id},
+                        {u"state"_s, JobStates::code(completionState(c.outcome))},
+                        {u"error"_s, notNull(c.outcome.error)},
+                        {u"error_msg"_s, messageJsonValue(c.outcome.errorMsg)},
+                        {u"progress"_s, c.hasProgress},
+                        {u"done"_s, c.done},
+                        {u"total"_s, c.total},
+                        {u"message"_s, notNull(clipped(c.message, kMessageMax))},
+                        {u"message_msg"_s, messageJsonValue(c.msg)}};
+        row.insert(u"result"_s,
+                   c.outcome.result.isEmpty() ? QJsonValue() : QJsonValue(jsonText(c.outcome.result)));
+        rows.append(row);
+    }
+    *values << QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)) << now << now << owner;
+    return u"v AS (SELECT * FROM json_to_recordset(CAST(? AS json)) AS v(id bigint, state text, "
+           "result text, error text, error_msg text, progress boolean, done bigint, total bigint, message "
+           "text, "
+           "message_msg text)), "
+           "finished AS (UPDATE jobs j SET state = v.state, result = v.result, last_error = v.error, "
+           "error_msg = v.error_msg, "
+           "finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, "
+           "progress_done = CASE WHEN v.progress THEN v.done ELSE j.progress_done END, "
+           "progress_total = CASE WHEN v.progress THEN v.total ELSE j.progress_total END, "
+           "progress_message = CASE WHEN v.progress THEN v.message ELSE j.progress_message END, "
+           "progress_msg = CASE WHEN v.progress THEN v.message_msg ELSE j.progress_msg END "
+           "FROM v WHERE j.id = v.id AND j.lease_owner = ? AND j.state = 'running' RETURNING "_s +
+           qualifiedColumns(u"j"_s) + u")"_s;
+}
+
 qint64 nearestRank(const QList<qint64> &sorted, double percentile)
 {
     if (sorted.isEmpty())
@@ -498,15 +567,13 @@ Result<QList<Job>> JobStore::list(const ListFilter &filter)
     return queryJobs(m_db, sql, values);
 }
 
-Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, int> &freeSlots, int limit,
-                                   qint64 leaseMs, const QString &createdBy, bool failAbandoned,
-                                   bool reclaimExpired)
+// The claim as one statement: "WITH <ctes> UPDATE jobs … RETURNING " (kColumns to be
+// appended) and its values in order; nullopt when there is nothing to claim.
+std::optional<JobStore::ClaimSql> JobStore::claimStatement(const QHash<QString, int> &freeSlots, int limit,
+                                                           qint64 leaseMs, const QString &owner,
+                                                           const QString &createdBy, bool reclaimExpired,
+                                                           qint64 now) const
 {
-    if (owner.isEmpty() || owner.size() > 200)
-        return DbError(DbError::Code::Validation,
-                       QCoreApplication::translate(
-                           "JobStore", "A worker needs a name of 1 to %1 characters to claim jobs.")
-                           .arg(200));
     QStringList allKinds = freeSlots.keys();
     std::sort(allKinds.begin(), allKinds.end());
     QStringList runnable;
@@ -517,17 +584,9 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
             longestKind = std::max(longestKind, kind.size());
         }
     }
-    // Nothing to start: no write transaction (a busy worker polls often).
     if (runnable.isEmpty() || limit <= 0)
-        return QList<Job>();
-
+        return std::nullopt;
     const bool pg = m_db.isPostgreSQL();
-    const qint64 now = m_clock.nowMs();
-
-    if (failAbandoned) {
-        if (auto r = failAbandonedJobs(allKinds, now); !r)
-            return r.error();
-    }
 
     // The claim's one event lists every job it took and must fit one NOTIFY.
     limit = std::min(limit, maxJobsPerEvent(longestKind));
@@ -598,20 +657,39 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
               union_.join(u" UNION ALL "_s) + u") c ORDER BY priority DESC, run_after, id LIMIT ?)"_s;
         values << limit;
     }
-    const QString set = u"UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, "
-                        "attempts = attempts + 1, started_at = COALESCE(started_at, ?), updated_at = ? "
-                        "WHERE id IN (SELECT id FROM picked) RETURNING "_s;
-    values << owner << now + leaseMs << now << now;
+    ClaimSql claim;
+    claim.with = sql;
+    claim.update = u"UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, "
+                   "attempts = attempts + 1, started_at = COALESCE(started_at, ?), updated_at = ? "
+                   "WHERE id IN (SELECT id FROM picked) RETURNING "_s;
+    claim.values = values;
+    claim.values << owner << now + leaseMs << now << now;
+    return claim;
+}
 
-    const auto byClaimOrder = [](QList<Job> &jobs) {
-        std::sort(jobs.begin(), jobs.end(), [](const Job &a, const Job &b) {
-            if (a.priority != b.priority)
-                return a.priority > b.priority;
-            if (a.runAfter != b.runAfter)
-                return a.runAfter < b.runAfter;
-            return a.id < b.id;
-        });
-    };
+Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, int> &freeSlots, int limit,
+                                   qint64 leaseMs, const QString &createdBy, bool failAbandoned,
+                                   bool reclaimExpired)
+{
+    if (owner.isEmpty() || owner.size() > 200)
+        return invalidOwner();
+    const qint64 now = m_clock.nowMs();
+    const std::optional<ClaimSql> statement =
+        claimStatement(freeSlots, limit, leaseMs, owner, createdBy, reclaimExpired, now);
+    // Nothing to start: no write transaction (a busy worker polls often).
+    if (!statement)
+        return QList<Job>();
+    const bool pg = m_db.isPostgreSQL();
+
+    if (failAbandoned) {
+        QStringList allKinds = freeSlots.keys();
+        std::sort(allKinds.begin(), allKinds.end());
+        if (auto r = failAbandonedJobs(allKinds, now); !r)
+            return r.error();
+    }
+    QString sql = statement->with;
+    const QString set = statement->update;
+    QVariantList values = statement->values;
 
     const bool defer = pg && m_sink;
     if (pg && !Transaction::isOpen(m_db)) {
@@ -627,7 +705,7 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
         Result<QList<Job>> claimed = queryJobs(m_db, sql, values);
         if (!claimed)
             return claimed.error();
-        byClaimOrder(claimed.value());
+        sortByClaimOrder(claimed.value());
         if (defer)
             m_sink->append(claimed.value());
         return claimed;
@@ -638,7 +716,7 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
         Result<QList<Job>> claimed = queryJobs(m_db, sql + u" "_s + set + kColumns, values);
         if (!claimed)
             return claimed.error();
-        byClaimOrder(claimed.value());
+        sortByClaimOrder(claimed.value());
         if (defer)
             m_sink->append(claimed.value());
         else if (auto r = publishEvents(m_db, claimed.value(), now); !r)
@@ -654,7 +732,7 @@ Result<QList<Job>> JobStore::claim(const QString &owner, const QHash<QString, in
     Result<QList<Job>> claimed = queryJobs(m_db, sql + u" "_s + set + kColumns, values);
     if (!claimed)
         return claimed.error();
-    byClaimOrder(claimed.value());
+    sortByClaimOrder(claimed.value());
     if (auto r = publishEvents(m_db, claimed.value(), now); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
@@ -803,17 +881,6 @@ Result<QList<Job>> JobStore::finishMany(const QString &owner, const QList<JobCom
     if (completions.isEmpty())
         return QList<Job>();
     const qint64 now = m_clock.nowMs();
-    const auto stateOf = [](const JobOutcome &outcome) {
-        switch (outcome.kind) {
-        case JobOutcome::Kind::Succeeded:
-            return JobState::Succeeded;
-        case JobOutcome::Kind::Failed:
-            return JobState::Failed;
-        case JobOutcome::Kind::Cancelled:
-            break;
-        }
-        return JobState::Cancelled;
-    };
     const bool notifies = std::any_of(completions.cbegin(), completions.cend(),
                                       [](const JobCompletion &c) { return c.notifyCreator; });
 
@@ -823,38 +890,10 @@ Result<QList<Job>> JobStore::finishMany(const QString &owner, const QList<JobCom
         // for its commit, combined with the transaction's others.
         const bool joined = Transaction::isOpen(m_db);
         const bool defer = m_sink != nullptr;
-        QJsonArray rows;
-        for (const JobCompletion &c : completions) {
-            QJsonObject row{{u"id"_s, c.id},
-                            {u"state"_s, JobStates::code(stateOf(c.outcome))},
-                            {u"error"_s, notNull(c.outcome.error)},
-                            {u"error_msg"_s, messageJsonValue(c.outcome.errorMsg)},
-                            {u"progress"_s, c.hasProgress},
-                            {u"done"_s, c.done},
-                            {u"total"_s, c.total},
-                            {u"message"_s, notNull(clipped(c.message, kMessageMax))},
-                            {u"message_msg"_s, messageJsonValue(c.msg)}};
-            row.insert(u"result"_s,
-                       c.outcome.result.isEmpty() ? QJsonValue() : QJsonValue(jsonText(c.outcome.result)));
-            rows.append(row);
-        }
+        QVariantList values;
         const QString sql =
-            u"WITH v AS (SELECT * FROM json_to_recordset(CAST(? AS json)) AS v(id bigint, state text, "
-            "result text, error text, error_msg text, progress boolean, done bigint, total bigint, message "
-            "text, "
-            "message_msg text)), "
-            "finished AS (UPDATE jobs j SET state = v.state, result = v.result, last_error = v.error, "
-            "error_msg = v.error_msg, "
-            "finished_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, "
-            "progress_done = CASE WHEN v.progress THEN v.done ELSE j.progress_done END, "
-            "progress_total = CASE WHEN v.progress THEN v.total ELSE j.progress_total END, "
-            "progress_message = CASE WHEN v.progress THEN v.message ELSE j.progress_message END, "
-            "progress_msg = CASE WHEN v.progress THEN v.message_msg ELSE j.progress_msg END "
-            "FROM v WHERE j.id = v.id AND j.lease_owner = ? AND j.state = 'running' RETURNING "_s +
-            qualifiedColumns(u"j"_s) + u") SELECT "_s + kColumns +
+            u"WITH "_s + finishedCtes(completions, owner, now, &values) + u" SELECT "_s + kColumns +
             (joined || defer ? QString() : u", "_s + notifyJobsSql(u"finished"_s)) + u" FROM finished"_s;
-        QVariantList values{QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)), now, now,
-                            owner};
         if (!joined && !defer)
             values << now;
         std::optional<Transaction> tx;
@@ -898,7 +937,7 @@ Result<QList<Job>> JobStore::finishMany(const QString &owner, const QList<JobCom
             "progress_msg = CASE WHEN ? = 1 THEN ? ELSE progress_msg END "
             "WHERE id = ? AND lease_owner = ? AND state = 'running' RETURNING "_s +
                 kColumns,
-            {JobStates::code(stateOf(c.outcome)),
+            {JobStates::code(completionState(c.outcome)),
              c.outcome.result.isEmpty() ? nullText() : QVariant(jsonText(c.outcome.result)),
              notNull(c.outcome.error), messageJson(c.outcome.errorMsg), now, now, c.hasProgress ? 1 : 0,
              c.done, c.hasProgress ? 1 : 0, c.total, c.hasProgress ? 1 : 0,
@@ -917,6 +956,78 @@ Result<QList<Job>> JobStore::finishMany(const QString &owner, const QList<JobCom
     if (auto r = tx.commit(); !r)
         return r.error();
     return finished;
+}
+
+Result<JobStore::FinishedAndClaimed> JobStore::finishAndClaim(const QString &owner,
+                                                              const QList<JobCompletion> &completions,
+                                                              const QHash<QString, int> &freeSlots, int limit,
+                                                              qint64 leaseMs, const QString &createdBy,
+                                                              bool reclaimExpired)
+{
+    if (owner.isEmpty() || owner.size() > 200)
+        return invalidOwner();
+    const qint64 now = m_clock.nowMs();
+    const bool notifies = std::any_of(completions.cbegin(), completions.cend(),
+                                      [](const JobCompletion &c) { return c.notifyCreator; });
+    // One statement, autocommitted, is one round trip and one commit (BEGIN, two
+    // statements and COMMIT were four): on PostgreSQL when the events go to a sink, no
+    // creator gets a notification (those are rows of their own) and no expired lease is
+    // reclaimed (that arm reads running jobs, and the same row must not be changed twice
+    // in one statement). The finished rows are running and the claimed ones queued: the
+    // two updates never meet.
+    if (m_db.isPostgreSQL() && m_sink && !notifies && !reclaimExpired && !completions.isEmpty() &&
+        !Transaction::isOpen(m_db)) {
+        const std::optional<ClaimSql> claim =
+            claimStatement(freeSlots, limit, leaseMs, owner, createdBy, false, now);
+        if (claim) {
+            QVariantList values;
+            const QString sql = u"WITH "_s + finishedCtes(completions, owner, now, &values) + u", "_s +
+                                claim->with.mid(5) + u", claimed AS ("_s + claim->update + kColumns +
+                                u") SELECT 0, "_s + kColumns + u" FROM finished UNION ALL SELECT 1, "_s +
+                                kColumns + u" FROM claimed"_s;
+            values += claim->values;
+            // Kept prepared: a busy engine runs it hundreds of times a second, and
+            // planning it cost about a third of the server's time per job.
+            SqlStatement st(m_db, sql);
+            st.keepPlan();
+            for (const QVariant &v : std::as_const(values))
+                st.bind(v);
+            if (auto r = st.exec(); !r)
+                return r.error();
+            FinishedAndClaimed round;
+            while (st.next())
+                (st.value(0).toInt() == 0 ? round.finished : round.claimed).append(readJob(st, 1));
+            sortByClaimOrder(round.claimed);
+            m_sink->append(round.finished);
+            m_sink->append(round.claimed);
+            return round;
+        }
+    }
+    // Otherwise one transaction: the completions first, then the claim.
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    FinishedAndClaimed round;
+    QList<Job> *sink = m_sink;
+    QList<Job> events;
+    if (sink)
+        m_sink = &events; // handed on only once committed
+    Result<QList<Job>> finished = finishMany(owner, completions);
+    Result<QList<Job>> claimed =
+        finished ? claim(owner, freeSlots, limit, leaseMs, createdBy, false, reclaimExpired)
+                 : Result<QList<Job>>(finished.error());
+    m_sink = sink;
+    if (!finished)
+        return finished.error();
+    if (!claimed)
+        return claimed.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    if (sink)
+        sink->append(events);
+    round.finished = finished.value();
+    round.claimed = claimed.value();
+    return round;
 }
 
 Result<QList<qint64>> JobStore::setProgressMany(const QString &owner, const QList<JobProgress> &updates)

@@ -116,6 +116,18 @@ public:
     // on SQLite) with one event. Returns the jobs recorded; a job missing from the answer
     // lost its lease (it was not changed). At most 32 completions.
     Result<QList<Job>> finishMany(const QString &owner, const QList<JobCompletion> &completions);
+    struct FinishedAndClaimed
+    {
+        QList<Job> finished; // as finishMany() returns them
+        QList<Job> claimed;  // as claim() returns them
+    };
+    // finishMany() and then claim() (without failing abandoned jobs) in one transaction:
+    // both or neither. When a runner frees up, its job's outcome and the next claim
+    // take one commit. On PostgreSQL with deferred events (deferEvents), no creator to
+    // notify and no reclaim of expired leases, one statement: one round trip.
+    Result<FinishedAndClaimed> finishAndClaim(const QString &owner, const QList<JobCompletion> &completions,
+                                              const QHash<QString, int> &freeSlots, int limit, qint64 leaseMs,
+                                              const QString &createdBy = {}, bool reclaimExpired = true);
     // setProgress() for several jobs of `owner` in one statement with one event. Returns
     // the ids written (the others lost their lease).
     Result<QList<qint64>> setProgressMany(const QString &owner, const QList<JobProgress> &updates);
@@ -147,6 +159,15 @@ public:
     Result<int> fireDueRecurring(const Actor &actor);
 
 private:
+    struct ClaimSql
+    {
+        QString with;   // "WITH …, picked AS (…)"
+        QString update; // "UPDATE jobs … WHERE id IN (SELECT id FROM picked) RETURNING "
+        QVariantList values;
+    };
+    std::optional<ClaimSql> claimStatement(const QHash<QString, int> &freeSlots, int limit, qint64 leaseMs,
+                                           const QString &owner, const QString &createdBy,
+                                           bool reclaimExpired, qint64 now) const;
     VoidResult failAbandonedJobs(const QStringList &kinds, qint64 now);
 
     Database &m_db;

@@ -2,14 +2,17 @@
 
 #include "models/db/threadjob.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QHash>
 #include <QLocale>
+#include <QSet>
 #include <QSqlDriver>
 #include <QUuid>
 
+#include <cctype>
 #include <cmath>
 #include <libpq-fe.h>
-#include <cctype>
 #include <vector>
 
 namespace {
@@ -282,7 +285,8 @@ PGresult *execWithSettings(PGconn *conn, const ThreadSettings &settings, const Q
     if (PQenterPipelineMode(conn) != 1) {
         // No pipeline to be had: the same in round trips of their own.
         if (settings.where == ThreadSettings::AfterBegin) {
-            PGresult *begun = PQexecParams(conn, sql.constData(), int(count), nullptr, data, lengths, formats, 0);
+            PGresult *begun =
+                PQexecParams(conn, sql.constData(), int(count), nullptr, data, lengths, formats, 0);
             if (PQresultStatus(begun) != PGRES_COMMAND_OK)
                 return begun;
             PGresult *set = PQexecParams(conn, settingsSql, 2, nullptr, settingsValues, nullptr, nullptr, 0);
@@ -301,15 +305,18 @@ PGresult *execWithSettings(PGconn *conn, const ThreadSettings &settings, const Q
             return set;
         }
         PQclear(set);
-        PGresult *result = PQexecParams(conn, sql.constData(), int(count), nullptr, data, lengths, formats, 0);
+        PGresult *result =
+            PQexecParams(conn, sql.constData(), int(count), nullptr, data, lengths, formats, 0);
         const ExecStatusType status = PQresultStatus(result);
-        PQclear(PQexec(conn, status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK ? "COMMIT" : "ROLLBACK"));
+        PQclear(
+            PQexec(conn, status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK ? "COMMIT" : "ROLLBACK"));
         return result;
     }
     bool sent = true;
     if (settings.where == ThreadSettings::Before)
         sent = PQsendQueryParams(conn, settingsSql, 2, nullptr, settingsValues, nullptr, nullptr, 0) == 1;
-    sent = sent && PQsendQueryParams(conn, sql.constData(), int(count), nullptr, data, lengths, formats, 0) == 1;
+    sent =
+        sent && PQsendQueryParams(conn, sql.constData(), int(count), nullptr, data, lengths, formats, 0) == 1;
     if (sent && settings.where == ThreadSettings::AfterBegin)
         sent = PQsendQueryParams(conn, settingsSql, 2, nullptr, settingsValues, nullptr, nullptr, 0) == 1;
     sent = sent && PQpipelineSync(conn) == 1;
@@ -339,6 +346,60 @@ PGresult *execWithSettings(PGconn *conn, const ThreadSettings &settings, const Q
     }
     PQclear(settingsResult);
     return statementResult;
+}
+
+// Statements kept prepared on this thread's connections (PgQuery::setKeepPlan), by
+// name. A connection belongs to one thread. A PGconn freed and another allocated at the
+// same address finds names its server does not know: "does not exist" prepares again.
+struct KeptPlans
+{
+    QSet<QByteArray> names;
+    bool unusable = false; // a pooler without prepared statements: not tried again
+};
+thread_local QHash<PGconn *, KeptPlans> t_keptPlans;
+// More distinct statements than this on one connection run unnamed (planned each time).
+constexpr qsizetype kMaxKeptPlans = 64;
+
+QByteArray sqlState(const PGresult *result)
+{
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    return state ? QByteArray(state) : QByteArray();
+}
+
+// Runs `sql` as a named prepared statement of `conn`, preparing it first when this
+// connection has not; nullptr when it cannot be kept (the caller runs it unnamed).
+PGresult *execKept(PGconn *conn, const QByteArray &sql, int count, const char *const *data,
+                   const int *lengths, const int *formats)
+{
+    KeptPlans &kept = t_keptPlans[conn];
+    if (kept.unusable)
+        return nullptr;
+    const QByteArray name =
+        "residesk_" + QCryptographicHash::hash(sql, QCryptographicHash::Sha1).toHex().left(24);
+    bool prepared = kept.names.contains(name);
+    if (!prepared && kept.names.size() >= kMaxKeptPlans)
+        return nullptr;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (!prepared) {
+            PGresult *made = PQprepare(conn, name.constData(), sql.constData(), count, nullptr);
+            const ExecStatusType status = PQresultStatus(made);
+            // 42P05: prepared already (a pooler's server connection that has it).
+            if (status != PGRES_COMMAND_OK && sqlState(made) != "42P05")
+                return made; // the statement's error (syntax, types, a lost connection)
+            PQclear(made);
+            kept.names.insert(name);
+        }
+        PGresult *result = PQexecPrepared(conn, name.constData(), count, data, lengths, formats, 0);
+        // 26000: the server does not know the name (a new connection at a freed one's
+        // address; a pooler that handed over another server connection).
+        if (sqlState(result) != "26000")
+            return result;
+        PQclear(result);
+        kept.names.remove(name);
+        prepared = false;
+    }
+    kept.unusable = true; // prepared and gone again at once: a pooler in transaction mode
+    return nullptr;
 }
 
 } // namespace
@@ -405,11 +466,20 @@ bool PgQuery::exec(const QByteArray &sql, const QVariantList &values)
     // Types are left to the server to infer from the statement, as SQL PREPARE does.
     PGresult *result = nullptr;
     const ThreadSettings settings = threadSettings(conn, sql);
-    if (settings.where == ThreadSettings::None) {
+    // A plan kept on the connection only outside a transaction: a failed attempt to run
+    // it (a name the server lost) must not abort the caller's transaction.
+    const bool kept =
+        m_keepPlan && settings.where == ThreadSettings::None && PQtransactionStatus(conn) == PQTRANS_IDLE;
+    if (kept)
+        result = execKept(conn, sql, int(params.size()), data.data(), lengths.data(), formats.data());
+    if (result) {
+        // Ran as a statement kept on the connection (or its preparation failed).
+    } else if (settings.where == ThreadSettings::None) {
         result = PQexecParams(conn, sql.constData(), int(params.size()), nullptr, data.data(), lengths.data(),
                               formats.data(), 0);
     } else {
-        result = execWithSettings(conn, settings, sql, params.size(), data.data(), lengths.data(), formats.data());
+        result =
+            execWithSettings(conn, settings, sql, params.size(), data.data(), lengths.data(), formats.data());
         if (!result || PQpipelineStatus(conn) != PQ_PIPELINE_OFF) {
             // The pipeline could not be sent or read back whole (the server went away):
             // a connection problem, so that this thread's connection is opened afresh.
@@ -417,7 +487,8 @@ bool PgQuery::exec(const QByteArray &sql, const QVariantList &values)
             QString text = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
             if (text.isEmpty())
                 text = QStringLiteral("The connection to the server broke while a statement was sent.");
-            m_error = QSqlError(QStringLiteral("QPSQL: Unable to send query"), text, QSqlError::ConnectionError);
+            m_error =
+                QSqlError(QStringLiteral("QPSQL: Unable to send query"), text, QSqlError::ConnectionError);
             return false;
         }
     }

@@ -50,6 +50,13 @@ public:
     // Empty when `db` is no open QPSQL connection or libpq fails.
     static QByteArray scramVerifier(const QSqlDatabase &db, const QString &user, const QString &password);
 
+    // Keeps the statement prepared on the connection (a named server-side statement,
+    // planned once per connection, then by PostgreSQL's plan cache), for a statement a
+    // thread runs many times outside a transaction. Inside one, or where the server
+    // cannot keep it (a pooler in transaction mode before PgBouncer 1.21), it runs
+    // unnamed as usual.
+    void setKeepPlan(bool keep) { m_keepPlan = keep; }
+
     bool exec(const QByteArray &sql, const QVariantList &values);
     bool next();
     QVariant value(int column) const;
@@ -65,6 +72,7 @@ private:
     pg_result *m_result = nullptr;
     int m_row = -1;
     QSqlError m_error;
+    bool m_keepPlan = false;
 };
 
 // COPY … FROM STDIN through libpq on the PGconn of an open QPSQL connection, inside the

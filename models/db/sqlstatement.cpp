@@ -82,6 +82,13 @@ SqlStatement &SqlStatement::bind(const QVariant &value)
     return *this;
 }
 
+SqlStatement &SqlStatement::keepPlan()
+{
+    if (m_pg)
+        m_pg->setKeepPlan(true);
+    return *this;
+}
+
 VoidResult SqlStatement::exec()
 {
     if (!m_prepared)

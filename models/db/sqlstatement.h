@@ -28,6 +28,8 @@ public:
     ~SqlStatement();
 
     SqlStatement &bind(const QVariant &value);
+    // PostgreSQL: keep the statement prepared on the connection (PgQuery::setKeepPlan).
+    SqlStatement &keepPlan();
     VoidResult exec();
     bool next();
     QVariant value(int index) const;

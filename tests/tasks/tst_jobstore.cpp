@@ -698,6 +698,146 @@ private Q_SLOTS:
         QCOMPARE(jc.leaseOwner, u"w2"_s);
     }
 
+    // A runner's job ends and the next is claimed in one go (the job engine's usual
+    // round): only the jobs still held are recorded, the claim keeps the per-kind limit
+    // and priorities, and with deferred events (on PostgreSQL one statement) the sink
+    // gets the states of both, and nothing before the change is made.
+    void finishAndClaimRecordsAndClaimsTogether_data()
+    {
+        QTest::addColumn<bool>("deferred");
+        QTest::addColumn<bool>("reclaimExpired");
+        QTest::newRow("deferred events") << true << false;
+        QTest::newRow("events at commit") << false << false;
+        QTest::newRow("reclaiming expired leases") << true << true;
+    }
+    void finishAndClaimRecordsAndClaimsTogether()
+    {
+        QFETCH(bool, deferred);
+        QFETCH(bool, reclaimExpired);
+        ManualClock clock(kStart);
+        JobStore store(db(), clock);
+        const qint64 a = enqueued(store, request(u"k"_s, 9));
+        const qint64 c = enqueued(store, request(u"k"_s, 8));
+        const qint64 low = enqueued(store, request(u"k"_s, 1));
+        const qint64 high = enqueued(store, request(u"k"_s, 5));
+        const qint64 other = enqueued(store, request(u"o"_s, 7));
+        QCOMPARE(ids(store.claim(u"w1"_s, {{u"k"_s, 2}}, 2, 1000).value()), (QList<qint64>{a, c}));
+        // c's lease runs out and w2 takes it over.
+        QVERIFY(
+            SqlStatement::run(db(), u"UPDATE jobs SET lease_expires_at = ? WHERE id = ?"_s, {kStart - 1, c}));
+        QCOMPARE(ids(store.claim(u"w2"_s, {{u"k"_s, 1}}, 1, kLease).value()), QList<qint64>{c});
+
+        QList<Job> events;
+        if (deferred)
+            store.deferEvents(&events);
+        clock.advance(500);
+        const JobCompletion done{a, JobOutcome::success({{u"n"_s, 1}}), false, true, 3, 3, u"all"_s};
+        const JobCompletion lost{c, JobOutcome::success(), false, false, 0, 0, {}};
+        // One slot for k (two would be free, but the kind allows one more), none for o.
+        const auto round = store.finishAndClaim(u"w1"_s, {done, lost}, {{u"k"_s, 1}, {u"o"_s, 0}}, 2, kLease,
+                                                QString(), reclaimExpired);
+        QVERIFY2(round, qPrintable(round.error().detail));
+        QCOMPARE(ids(round->finished), QList<qint64>{a});
+        QCOMPARE(round->finished.first().state, JobState::Succeeded);
+        QCOMPARE(ids(round->claimed), QList<qint64>{high});
+        const Job claimed = round->claimed.first();
+        QCOMPARE(claimed.state, JobState::Running);
+        QCOMPARE(claimed.leaseOwner, u"w1"_s);
+        QCOMPARE(claimed.attempts, 1);
+        QCOMPARE(claimed.leaseExpiresAt, kStart + 500 + kLease);
+
+        const Job ja = store.get(a).value();
+        QCOMPARE(ja.state, JobState::Succeeded);
+        QCOMPARE(ja.result.value(u"n"_s).toInt(), 1);
+        QCOMPARE(ja.progressMessage, u"all"_s);
+        QCOMPARE(ja.finishedAt, kStart + 500);
+        QVERIFY(ja.leaseOwner.isEmpty());
+        const Job jc = store.get(c).value();
+        QCOMPARE(jc.state, JobState::Running);
+        QCOMPARE(jc.leaseOwner, u"w2"_s);
+        QCOMPARE(store.get(low)->state, JobState::Queued);
+        QCOMPARE(store.get(other)->state, JobState::Queued);
+
+        if (deferred && db().isPostgreSQL()) {
+            QMap<qint64, JobState> states;
+            for (const Job &job : std::as_const(events))
+                states.insert(job.id, job.state);
+            QCOMPARE(states, (QMap<qint64, JobState>{{a, JobState::Succeeded}, {high, JobState::Running}}));
+        } else {
+            QVERIFY(events.isEmpty()); // SQLite's go out in the process; none deferred
+        }
+
+        // Nothing to record and nothing free: nothing changes.
+        const auto idle = store.finishAndClaim(u"w1"_s, {}, {{u"k"_s, 0}}, 2, kLease);
+        QVERIFY(idle);
+        QVERIFY(idle->finished.isEmpty() && idle->claimed.isEmpty());
+        QCOMPARE(store.get(low)->state, JobState::Queued);
+    }
+
+    // A job cancelled while it ran is recorded as cancelled with the next claim; a queued
+    // job cancelled meanwhile is never claimed; a job's own person's claim (a desktop)
+    // takes only that person's jobs.
+    void finishAndClaimKeepsCancelAndOwnJobs()
+    {
+        ManualClock clock(kStart);
+        JobStore store(db(), clock);
+        const qint64 running = enqueued(store, request(u"k"_s, 9));
+        const qint64 cancelledQueued = enqueued(store, request(u"k"_s, 8));
+        const qint64 next = enqueued(store, request(u"k"_s, 1));
+        QCOMPARE(ids(store.claim(u"w"_s, {{u"k"_s, 1}}, 1, kLease).value()), QList<qint64>{running});
+        QCOMPARE(store.requestCancel(running).value(), JobState::Running);
+        QCOMPARE(store.requestCancel(cancelledQueued).value(), JobState::Cancelled);
+        QList<Job> events;
+        store.deferEvents(&events);
+        const JobCompletion stopped{running, JobOutcome::cancelled(), false, false, 0, 0, {}};
+        // Another person's jobs only: nothing of alice's is claimed.
+        const auto others = store.finishAndClaim(u"w"_s, {stopped}, {{u"k"_s, 4}}, 4, kLease, u"nobody"_s);
+        QVERIFY2(others, qPrintable(others.error().detail));
+        QCOMPARE(ids(others->finished), QList<qint64>{running});
+        QVERIFY(others->claimed.isEmpty());
+        QCOMPARE(store.get(running)->state, JobState::Cancelled);
+        // Recorded already: a second report of it changes nothing; alice's job is claimed.
+        const auto own =
+            store.finishAndClaim(u"w"_s, {stopped}, {{u"k"_s, 4}}, 4, kLease, store.get(next)->createdBy);
+        QVERIFY2(own, qPrintable(own.error().detail));
+        QVERIFY(own->finished.isEmpty());
+        QCOMPARE(ids(own->claimed), QList<qint64>{next});
+        QCOMPARE(store.get(cancelledQueued)->state, JobState::Cancelled);
+        QCOMPARE(store.get(running)->state, JobState::Cancelled);
+    }
+
+    // The engine's round is kept prepared on the connection (PostgreSQL): it runs past the
+    // plan cache's first executions, and again after the server forgot its prepared
+    // statements (a new server connection behind a pooler).
+    void finishAndClaimRunsAgainAndAgain()
+    {
+        ManualClock clock(kStart);
+        JobStore store(db(), clock);
+        QList<Job> events;
+        store.deferEvents(&events);
+        for (int i = 0; i < 12; ++i)
+            QVERIFY(enqueued(store, request(u"k"_s)) > 0);
+        QList<Job> held = store.claim(u"w"_s, {{u"k"_s, 1}}, 1, kLease).value();
+        QCOMPARE(held.size(), 1);
+        QSet<qint64> seen{held.first().id};
+        for (int i = 0; i < 11; ++i) {
+            if (i == 8 && db().isPostgreSQL())
+                QVERIFY(SqlStatement::run(db(), u"DEALLOCATE ALL"_s));
+            clock.advance(10);
+            const auto round = store.finishAndClaim(
+                u"w"_s, {JobCompletion{held.first().id, JobOutcome::success(), false, false, 0, 0, {}}},
+                {{u"k"_s, 1}}, 1, kLease, QString(), false);
+            QVERIFY2(round, qPrintable(round.error().detail));
+            QCOMPARE(ids(round->finished), QList<qint64>{held.first().id});
+            QCOMPARE(round->claimed.size(), 1);
+            QVERIFY(!seen.contains(round->claimed.first().id));
+            seen.insert(round->claimed.first().id);
+            held = round->claimed;
+        }
+        QCOMPARE(store.countByState()->value(JobState::Succeeded), 11);
+        QCOMPARE(store.countByState()->value(JobState::Running), 1);
+    }
+
     // PostgreSQL: a listener gets one NOTIFY for a claim of five jobs, one for their
     // progress, one for their completion, and one for five jobs queued in one
     // transaction.
