@@ -117,32 +117,7 @@ private:
             acceptSaved();
             co_return;
         }
-        showError(result.error());
-    }
-
-    void showError(const DbError &error)
-    {
-        if (error.isConnectionProblem()) {
-            setMessage(
-                tr("Not saved: the database cannot be reached. Your changes are kept; try again when the "
-                   "connection returns."),
-                true);
-            return;
-        }
-        switch (error.code) {
-        case DbError::Code::Conflict:
-            setMessage({});
-            askConflict(conflictText());
-            return;
-        case DbError::Code::NotFound:
-            setMessage(tr("Not saved: this record was deleted by someone else."), true);
-            return;
-        default:
-            break;
-        }
-        if (!error.fields.isEmpty())
-            setFieldErrors(error.fields, false);
-        setMessage(tr("Not saved: %1").arg(error.message), true);
+        showSaveError(result.error(), conflictText());
     }
 
     QCoro::Task<> reloadRecord()
@@ -163,7 +138,7 @@ private:
         if (!self)
             co_return;
         if (!result) {
-            showError(result.error());
+            showSaveError(result.error(), conflictText());
             co_return;
         }
         m_original = result.value();

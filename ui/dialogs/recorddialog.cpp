@@ -172,6 +172,30 @@ void RecordDialog::resolveConflictBy(ConflictChoice choice, const std::function<
     }
 }
 
+void RecordDialog::showSaveError(const DbError &error, const QString &conflictText)
+{
+    if (error.isConnectionProblem()) {
+        setMessage(tr("Not saved: the database cannot be reached. Your changes are kept; try again when the "
+                      "connection returns."),
+                   true);
+        return;
+    }
+    switch (error.code) {
+    case DbError::Code::Conflict:
+        setMessage({});
+        askConflict(conflictText);
+        return;
+    case DbError::Code::NotFound:
+        setMessage(tr("Not saved: this record was deleted by someone else."), true);
+        return;
+    default:
+        break;
+    }
+    if (!error.fields.isEmpty())
+        setFieldErrors(error.fields, false);
+    setMessage(tr("Not saved: %1").arg(error.message), true);
+}
+
 void RecordDialog::askConflict(const QString &text)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Changed by someone else"), text,

@@ -52,6 +52,10 @@ protected:
     // again, Overwrite saves over it, Cancel keeps the form with `keptMessage`.
     void resolveConflictBy(ConflictChoice choice, const std::function<void()> &reload,
                            const std::function<void()> &overwrite, const QString &keptMessage);
+    // What a failed save shows: the database out of reach (the values are kept), the
+    // conflict question with `conflictText` (someone else saved first), the record gone,
+    // or the data layer's refusal at its fields and in the message line.
+    void showSaveError(const DbError &error, const QString &conflictText);
     // Re-validates after a programmatic change (e.g. a reload into the form).
     void revalidate();
     // While populating, programmatic changes to the editors do not count as user edits.

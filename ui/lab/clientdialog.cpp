@@ -132,23 +132,6 @@ QCoro::Task<> ClientDialog::save(bool overwrite)
         acceptSaved();
         co_return;
     }
-    showError(stored.error());
-}
-
-void ClientDialog::showError(const DbError &error)
-{
-    if (error.isConnectionProblem()) {
-        setMessage(tr("Not saved: the database cannot be reached. Your changes are kept; try again when the "
-                      "connection returns."),
-                   true);
-        return;
-    }
-    if (error.code == DbError::Code::Conflict) {
-        setMessage({});
-        askConflict(tr("Someone else saved client %1 since you opened it.").arg(m_original.name));
-        return;
-    }
-    if (!error.fields.isEmpty())
-        setFieldErrors(error.fields, false);
-    setMessage(tr("Not saved: %1").arg(error.message), true);
+    showSaveError(stored.error(),
+                  tr("Someone else saved client %1 since you opened it.").arg(m_original.name));
 }

@@ -49,7 +49,6 @@ private:
     void showClient(const Client &client);
     QCoro::Task<> load(bool afterConflict);
     QCoro::Task<> save(bool overwrite);
-    void showError(const DbError &error);
 
     DbExecutor &m_executor;
     Actor m_actor;

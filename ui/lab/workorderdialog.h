@@ -47,7 +47,6 @@ private:
     void moveAnalysis(int delta);
     QCoro::Task<> load(bool afterConflict);
     QCoro::Task<> save(bool overwrite);
-    void showError(const DbError &error);
 
     QPointer<UndoContext> m_context;
     qint64 m_id;

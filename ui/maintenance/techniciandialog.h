@@ -60,7 +60,6 @@ private:
     void showTechnician(const Technician &technician);
     QCoro::Task<> load(bool afterConflict);
     QCoro::Task<> save(bool overwrite);
-    void showError(const DbError &error);
 
     DbExecutor &m_executor;
     Actor m_actor;
