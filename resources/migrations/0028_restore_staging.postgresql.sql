@@ -8,7 +8,12 @@
 --  2. The restore COPYs the backup's rows into it (a temporary table: no WAL).
 --  3. residesk_restore_staged(table) inserts them into public.<table> as the owner (one
 --     INSERT … SELECT; the restore's transaction has the table's triggers off, its
---     foreign keys deferred) and drops the temporary table. Returns how many.
+--     foreign keys deferred) and drops the temporary table. Returns how many. Into an
+--     empty table without foreign keys (the audit trail) the indexes that back no
+--     constraint are dropped before and built again after, in the same call: the
+--     232,739 audit rows of the benchmark restore_100k went in in 2.1-2.3 s so, against
+--     2.7-2.9 s with the indexes kept up row by row (and 2.4-3.0 s by COPY straight
+--     into the table).
 --
 -- The same guard as residesk_restore_rows (0017): both functions refuse unless
 -- residesk_restore_begin() ran in this transaction (it verified the database empty and
@@ -70,8 +75,12 @@ AS $$
 DECLARE
     v_name text;
     v_staged oid;
+    v_rel oid;
     v_cols text;
     v_count bigint;
+    v_any boolean;
+    v_index record;
+    v_rebuild text[] := '{}';
 BEGIN
     PERFORM residesk_restore_check();
     v_name := residesk_restore_staging_name(p_table);
@@ -83,13 +92,31 @@ BEGIN
         RAISE EXCEPTION 'no rows of table % were staged in this transaction (residesk_restore_stage)', p_table
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
+    v_rel := format('public.%I', p_table)::regclass;
     SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum) INTO v_cols
     FROM pg_attribute a
-    WHERE a.attrelid = format('public.%I', p_table)::regclass AND a.attnum > 0 AND NOT a.attisdropped
-      AND a.attgenerated = '';
+    WHERE a.attrelid = v_rel AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '';
+    -- Into an empty table without foreign keys or deferrable constraints (the audit
+    -- trail; nothing of it waits for the end of the transaction): its indexes that back
+    -- no constraint are built once after the rows, faster than kept up row by row, with
+    -- the same definitions and names, in this same call.
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM public.%I)', p_table) INTO v_any;
+    IF NOT v_any AND NOT EXISTS (SELECT 1 FROM pg_constraint con
+                                 WHERE con.conrelid = v_rel AND (con.contype = 'f' OR con.condeferrable)) THEN
+        FOR v_index IN SELECT i.indexrelid, ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                       WHERE i.indrelid = v_rel
+                         AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid)
+                       ORDER BY ic.relname LOOP
+            v_rebuild := v_rebuild || pg_get_indexdef(v_index.indexrelid);
+            EXECUTE format('DROP INDEX public.%I', v_index.relname);
+        END LOOP;
+    END IF;
     EXECUTE format('INSERT INTO public.%I (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM pg_temp.%I',
                    p_table, v_cols, v_cols, v_name);
     GET DIAGNOSTICS v_count = ROW_COUNT;
+    FOR i IN 1 .. coalesce(array_length(v_rebuild, 1), 0) LOOP
+        EXECUTE v_rebuild[i];
+    END LOOP;
     EXECUTE format('DROP TABLE pg_temp.%I', v_name);
     RETURN v_count;
 END
