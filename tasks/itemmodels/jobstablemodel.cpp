@@ -91,7 +91,7 @@ void JobsTableModel::setEventBus(EventBus *bus)
     m_bus = bus;
     if (!bus)
         return;
-    connect(bus, &EventBus::jobEvent, this, &JobsTableModel::applyEvent);
+    connect(bus, &EventBus::jobsChanged, this, &JobsTableModel::applyChanges);
     connect(bus, &EventBus::resynced, this, &JobsTableModel::reload);
 }
 
@@ -366,18 +366,46 @@ bool JobsTableModel::inLoadedRange(qint64 id) const
     return m_atEnd || m_jobs.isEmpty() || id > m_jobs.constLast().id;
 }
 
-void JobsTableModel::applyEvent(const QJsonObject &event)
+void JobsTableModel::applyChanges(const QList<JobChange> &changes)
 {
     if (!m_started)
         return;
+    bool rowsChanged = false;
+    for (const JobChange &change : changes) {
+        if (!change.details.isEmpty()) {
+            // Sent alone: it may carry texts (in this process on SQLite).
+            rowsChanged = applyEvent(change.details) || rowsChanged;
+            continue;
+        }
+        const std::optional<JobState> state = JobStates::fromCode(change.state);
+        if (change.id <= 0 || !state)
+            continue;
+        EventInfo info;
+        info.state = *state;
+        info.hasProgress = true;
+        info.done = change.done;
+        info.total = change.total;
+        info.hasAttempts = true;
+        info.attempts = change.attempts;
+        info.hasCancel = true;
+        info.cancel = change.cancel;
+        info.at = change.at;
+        rowsChanged = applyInfo(change.id, std::move(info)) || rowsChanged;
+    }
+    if (rowsChanged) {
+        updateSummary();
+        updateTimers();
+    }
+}
+
+bool JobsTableModel::applyEvent(const QJsonObject &event)
+{
     const qint64 id = event.value(u"id"_s).toInteger();
     const std::optional<JobState> state = JobStates::fromCode(event.value(u"state"_s).toString());
     if (id <= 0 || !state)
-        return;
+        return false;
 
     EventInfo info;
-    info.seq = ++m_eventSeq;
-    info.received.start();
     info.state = *state;
     info.hasProgress = event.contains(u"done"_s);
     info.done = event.value(u"done"_s).toInteger();
@@ -395,31 +423,36 @@ void JobsTableModel::applyEvent(const QJsonObject &event)
     info.errorMsg = StoredText::fromJsonObject(event.value(u"error_msg"_s).toObject()).value_or(StoredText());
     info.at = event.value(u"at"_s).toInteger();
     info.by = event.value(u"by"_s).toString();
+    return applyInfo(id, std::move(info));
+}
+
+bool JobsTableModel::applyInfo(qint64 id, EventInfo info)
+{
+    info.seq = ++m_eventSeq;
+    info.received.start();
+    const JobState state = info.state;
     m_lastEvents.insert(id, info);
 
     const int row = rowOf(id);
     if (row < 0) {
         // Not shown: a new job, or one entering the filter. Fetched whole.
-        if (passesFilter(*state) && inLoadedRange(id))
+        if (passesFilter(state) && inLoadedRange(id))
             fetchJob(id);
-        return;
+        return false;
     }
-    if (!passesFilter(*state)) {
+    if (!passesFilter(state)) {
         removeJobRow(row);
-        updateSummary();
-        updateTimers();
-        return;
+        return true;
     }
     Job job = m_jobs.at(row);
-    const bool stateChanged = job.state != *state;
+    const bool stateChanged = job.state != state;
     overlay(job, info);
     replaceRow(row, job);
     // The event carries neither the result nor the exact times, and on PostgreSQL no
     // texts at all (progress message, error): fetch them (one read at a time per job).
     if (stateChanged || !info.hasMessage)
         fetchJob(id);
-    updateSummary();
-    updateTimers();
+    return true;
 }
 
 void JobsTableModel::overlay(Job &job, const EventInfo &info) const

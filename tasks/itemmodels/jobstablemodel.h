@@ -17,6 +17,7 @@
 
 class DbExecutor;
 class EventBus;
+struct JobChange;
 class QLocale;
 class QTimer;
 class TaskRegistry;
@@ -145,7 +146,11 @@ private:
         QString by;
     };
 
-    void applyEvent(const QJsonObject &event);
+    // One event's jobs (EventBus::jobsChanged): the summary and timers once for all.
+    void applyChanges(const QList<JobChange> &changes);
+    // Whether a shown row changed (the summary and timers then need an update).
+    bool applyEvent(const QJsonObject &event);
+    bool applyInfo(qint64 id, EventInfo info);
     bool passesFilter(JobState state) const { return !m_filter || *m_filter == state; }
     // Whether a job with this id belongs in the loaded range (newest first).
     bool inLoadedRange(qint64 id) const;
