@@ -569,14 +569,14 @@ void JobEngine::setEventBus(EventBus *bus)
 {
     if (!bus)
         return;
-    connect(bus, &EventBus::jobEvent, this, [this](const QJsonObject &event) {
-        const QString state = event.value(u"state"_s).toString();
-        const qint64 id = event.value(u"id"_s).toInteger();
-        if (state == u"queued"_s) {
-            if (d->kinds.contains(event.value(u"kind"_s).toString()))
-                wake();
-        } else if (state == u"running"_s && event.value(u"cancel"_s).toBool()) {
-            cancelRunning(id);
+    connect(bus, &EventBus::jobsChanged, this, [this](const QList<JobChange> &changes) {
+        for (const JobChange &change : changes) {
+            if (change.state == u"queued"_s) {
+                if (d->kinds.contains(change.kind))
+                    wake();
+            } else if (change.state == u"running"_s && change.cancel) {
+                cancelRunning(change.id);
+            }
         }
     });
     connect(bus, &EventBus::resynced, this, &JobEngine::wake);

@@ -474,7 +474,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         Q_UNUSED(known);
         d->dashboard->refresh(); // coalesced: a burst is one reload
     });
-    connect(&services.events, &EventBus::jobEvent, this, [this](const QJsonObject &) {
+    connect(&services.events, &EventBus::jobsChanged, this, [this](const QList<JobChange> &) {
         if (d->started)
             d->dashboard->jobsChanged();
     });

@@ -496,7 +496,7 @@ Result<EnqueueResult> OutboxStore::ensureDrain(Database &db, const JobClock &clo
     // Queues a drain under `key`, or merges into the drain that holds it: brought forward
     // to `after` (or now) if it waits for later, and on PostgreSQL share-locked until the
     // caller's transaction ends. The drain may be another person's, which the caller's
-    // row-level security hides: residesk_job_key_hold (0030) does both for the one job
+    // row-level security hides: residesk_job_key_hold (0029) does both for the one job
     // holding the key, for a kind the caller may queue.
     const auto enqueueKey = [&](const char *key, qint64 after) -> Result<Keyed> {
         JobRequest request;

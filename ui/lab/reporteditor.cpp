@@ -83,7 +83,10 @@ ReportEditor::ReportEditor(LabUi &lab, qint64 reportId, QWidget *parent)
     // finalizing, the job is also read every two seconds.
     m_jobPoll->setInterval(2000);
     connect(m_jobPoll, &QTimer::timeout, this, [this] { checkJob(); });
-    connect(&m_lab.events(), &EventBus::jobEvent, this, &ReportEditor::jobEvent);
+    connect(&m_lab.events(), &EventBus::jobsChanged, this, [this](const QList<JobChange> &changes) {
+        for (const JobChange &change : changes)
+            jobChanged(change);
+    });
     connect(&m_lab.events(), &EventBus::resynced, this, [this] {
         if (m_mode != Mode::Saving)
             reload();
@@ -719,30 +722,31 @@ QCoro::Task<> ReportEditor::runFinalize()
     Q_EMIT finalizeQueued(m_jobId);
 }
 
-void ReportEditor::jobEvent(const QJsonObject &event)
+void ReportEditor::jobChanged(const JobChange &change)
 {
     // A drain that ended may say why a queued e-mail is still queued (no mail settings,
     // the server refused the login): its failure changes no outbox row.
-    if (event.value(u"kind"_s).toString() == u"mail.send"_s) {
-        const std::optional<JobState> state = JobStates::fromCode(event.value(u"state"_s).toString());
+    if (change.kind == u"mail.send"_s) {
+        const std::optional<JobState> state = JobStates::fromCode(change.state);
         if (state && JobStates::isFinished(*state))
             readEmail();
         return;
     }
-    if (m_jobId == 0 || event.value(u"id"_s).toInteger() != m_jobId)
+    if (m_jobId == 0 || change.id != m_jobId)
         return;
-    const QString state = event.value(u"state"_s).toString();
-    if (state == u"running") {
-        const QString message = event.value(u"message"_s).toString();
+    // Message and error travel only with a job's event of its own (in this process).
+    const bool hasError = change.details.contains(u"error"_s);
+    if (change.state == u"running") {
+        const QString message = change.details.value(u"message"_s).toString();
         setStatus(message.isEmpty() ? tr("Finalizing…") : tr("Finalizing… %1").arg(message), true);
-    } else if (state == u"queued" && event.contains(u"error"_s)) {
-        setStatus(tr("Finalizing… (trying again after: %1)").arg(event.value(u"error"_s).toString()), true);
+    } else if (change.state == u"queued" && hasError) {
+        setStatus(tr("Finalizing… (trying again after: %1)").arg(change.details.value(u"error"_s).toString()),
+                  true);
     }
     // Through NOTIFY (PostgreSQL) an event carries no error text: a job queued again
     // after an attempt is read from its row for the reason.
-    const bool retryWithoutReason =
-        state == u"queued" && !event.contains(u"error"_s) && event.value(u"attempts"_s).toInt() > 0;
-    if ((state != u"running" && state != u"queued") || retryWithoutReason)
+    const bool retryWithoutReason = change.state == u"queued" && !hasError && change.attempts > 0;
+    if ((change.state != u"running" && change.state != u"queued") || retryWithoutReason)
         checkJob();
 }
 

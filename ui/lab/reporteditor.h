@@ -21,6 +21,7 @@ class QTimer;
 class QUndoStack;
 class ReportResultsModel;
 struct Job;
+struct JobChange;
 
 // The report editor: a window per report with its findings, an editable results table
 // (analyte, value, unit, reference range, flag from a list; rows added, removed and
@@ -122,7 +123,7 @@ private:
     QCoro::Task<> checkJob();
     QCoro::Task<> readEmail();
     void showEmail(const QString &text, bool attention = false);
-    void jobEvent(const QJsonObject &event);
+    void jobChanged(const JobChange &change);
     void askConflict();
     void markClean();
     void saveSettings() const;
