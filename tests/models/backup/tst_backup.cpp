@@ -380,6 +380,37 @@ private Q_SLOTS:
             QVERIFY(!SqlStatement::run(db, u"SELECT residesk_restore_staged('audit_entries')"_s));
         }
         QCOMPARE(count(target->db(), u"audit_entries"_s), 0);
+
+        // A restore begun and never finished is refused at the commit (0030): the
+        // triggers (audit, stamps, checks) and foreign keys it turned off stay on.
+        const auto disabledTriggers = [&] {
+            SqlStatement st(target->db(),
+                            u"SELECT COUNT(*) FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid "
+                            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                            "WHERE n.nspname = 'public' AND NOT tg.tgisinternal AND tg.tgenabled = 'D'"_s);
+            return st.exec() && st.next() ? st.value(0).toLongLong() : qint64(-1);
+        };
+        QCOMPARE(disabledTriggers(), 0);
+        {
+            Database &db = target->db();
+            Transaction tx(db);
+            QVERIFY(tx.ok());
+            QVERIFY(SqlStatement::run(db, u"SELECT residesk_restore_begin()"_s));
+            QVERIFY(disabledTriggers() > 0);
+            const VoidResult committed = tx.commit();
+            QVERIFY(!committed);
+            QVERIFY2(failure(committed).contains(u"not finished"_s), qPrintable(failure(committed)));
+        }
+        QCOMPARE(disabledTriggers(), 0);
+        {
+            // Checking the deferred constraints early does not get round it.
+            Database &db = target->db();
+            Transaction tx(db);
+            QVERIFY(tx.ok());
+            QVERIFY(SqlStatement::run(db, u"SELECT residesk_restore_begin()"_s));
+            QVERIFY(!SqlStatement::run(db, u"SET CONSTRAINTS ALL IMMEDIATE"_s));
+        }
+        QCOMPARE(disabledTriggers(), 0);
     }
 };
 
