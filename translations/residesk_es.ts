@@ -2642,29 +2642,19 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>Se muestran los valores guardados ahora. Revíselos y vuelva a guardar.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>Not saved: this client was changed by someone else. Your changes are kept.</source>
         <translation>No se guardó: otra persona cambió este cliente. Sus cambios se conservan.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Please correct the marked fields.</source>
         <translation>Corrija los campos marcados.</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
-        <translation>No se guardó: no se puede acceder a la base de datos. Sus cambios se conservan; inténtelo de nuevo cuando vuelva la conexión.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+29"/>
         <source>Someone else saved client %1 since you opened it.</source>
         <translation>Otra persona guardó el cliente %1 después de que usted lo abriera.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Not saved: %1</source>
-        <translation>No se guardó: %1</translation>
     </message>
 </context>
 <context>
@@ -3386,22 +3376,22 @@ Opciones:
 <context>
     <name>DatabaseRestore</name>
     <message>
-        <location filename="../models/backup/databaserestore.cpp" line="+38"/>
+        <location filename="../models/backup/databaserestore.cpp" line="+36"/>
         <source>The database is not empty: table %1 has rows; a backup is restored only into an empty database.</source>
         <translation>La base de datos no está vacía: la tabla %1 tiene filas; una copia de seguridad solo se restaura en una base de datos vacía.</translation>
     </message>
     <message>
-        <location line="+407"/>
+        <location line="+323"/>
         <source>no PostgreSQL connection to restore into</source>
         <translation>no hay conexión con PostgreSQL en la que restaurar</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+59"/>
         <source>table %1: %2 rows written of %3</source>
         <translation>tabla %1: %2 filas escritas de %3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+17"/>
         <source>%1 rows written of %2</source>
         <translation>%1 filas escritas de %2</translation>
     </message>
@@ -3881,12 +3871,12 @@ Opciones:
 <context>
     <name>EntityDialog</name>
     <message>
-        <location filename="../ui/dialogs/entitydialog.h" line="+75"/>
+        <location filename="../ui/dialogs/entitydialog.h" line="+69"/>
         <source>Not saved: this record was changed by someone else. Your changes are kept.</source>
         <translation>No se ha guardado: otra persona ha modificado este registro. Sus cambios se conservan.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Please correct the marked fields.</source>
         <translation>Corrija los campos marcados.</translation>
     </message>
@@ -3901,22 +3891,7 @@ Opciones:
         <translation>Editar %1</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
-        <translation>No se ha guardado: no se puede acceder a la base de datos. Sus cambios se conservan; vuelva a intentarlo cuando se restablezca la conexión.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Not saved: this record was deleted by someone else.</source>
-        <translation>No se ha guardado: otra persona ha eliminado este registro.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Not saved: %1</source>
-        <translation>No se ha guardado: %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+38"/>
         <source>Loading the stored values…</source>
         <translation>Cargando los valores guardados…</translation>
     </message>
@@ -3929,7 +3904,7 @@ Opciones:
 <context>
     <name>Events</name>
     <message>
-        <location filename="../models/db/events.cpp" line="+333"/>
+        <location filename="../models/db/events.cpp" line="+531"/>
         <source>The event is too large to be sent to other clients.</source>
         <translation>El evento es demasiado grande para enviarlo a otros clientes.</translation>
     </message>
@@ -5468,7 +5443,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Tarea «%1» cancelada</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+195"/>
         <source>A job needs a kind.</source>
         <translation>Una tarea necesita un tipo.</translation>
     </message>
@@ -5503,17 +5478,17 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No se pudo poner en cola la tarea con la clave «%1»; vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="-209"/>
         <source>A worker needs a name of 1 to %1 characters to claim jobs.</source>
         <translation>Un proceso de trabajo necesita un nombre de 1 a %1 caracteres para reclamar tareas.</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+431"/>
         <source>The worker running this job stopped responding, and no attempts are left.</source>
         <translation>El proceso de trabajo que ejecutaba esta tarea dejó de responder y no quedan intentos.</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+419"/>
         <source>Job %1 has already ended (%2); there is nothing to cancel.</source>
         <translation>La tarea %1 ya ha terminado (%2); no hay nada que cancelar.</translation>
     </message>
@@ -7306,6 +7281,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
     </message>
     <message>
         <location line="+38"/>
+        <location filename="../tasks/maintenance/maintenancetasks.cpp" line="+68"/>
         <source>%1 (common area)</source>
         <translation>%1 (zona común)</translation>
     </message>
@@ -8769,7 +8745,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
 <context>
     <name>MaintenanceTasks</name>
     <message>
-        <location filename="../tasks/maintenance/maintenancetasks.cpp" line="+125"/>
+        <location filename="../tasks/maintenance/maintenancetasks.cpp" line="+60"/>
         <source>Needs attention: %1</source>
         <translation>Requiere atención: %1</translation>
     </message>
@@ -10405,7 +10381,22 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Guardando…</translation>
     </message>
     <message>
+        <location line="+28"/>
+        <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
+        <translation>No se ha guardado: no se puede acceder a la base de datos. Sus cambios se conservan; inténtelo de nuevo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
         <location line="+11"/>
+        <source>Not saved: this record was deleted by someone else.</source>
+        <translation>No se ha guardado: otra persona ha eliminado este registro.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved: %1</source>
+        <translation>No se ha guardado: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Changed by someone else</source>
         <translation>Modificado por otra persona</translation>
     </message>
@@ -10905,7 +10896,7 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
         <translation>Informe</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Findings and interpretation…</source>
         <translation>Hallazgos e interpretación…</translation>
     </message>
@@ -11083,12 +11074,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+1"/>
-        <location line="+251"/>
+        <location line="+252"/>
         <source>Finalizing… %1</source>
         <translation>Finalizando… %1</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-240"/>
         <source>Protocol %1 is submitted: results can be entered once the sample is received.</source>
         <translation>El protocolo %1 está remitido: podrá introducir resultados cuando se reciba la muestra.</translation>
     </message>
@@ -11170,12 +11161,12 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     </message>
     <message>
         <location line="+12"/>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Finalizing…</source>
         <translation>Finalizando…</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Not finalized: please correct these rows.
 %1</source>
         <translation>No se ha finalizado: corrija estas filas.
@@ -11189,17 +11180,17 @@ Este mensaje lo ha enviado automáticamente el laboratorio de diagnóstico veter
     <message>
         <location line="+3"/>
         <location line="+3"/>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Not finalized: %1</source>
         <translation>No se ha finalizado: %1</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>Finalizing… (job %1 queued)</source>
         <translation>Finalizando… (tarea %1 en cola)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location line="+34"/>
         <source>Finalizing… (trying again after: %1)</source>
         <translation>Finalizando… (se reintentará tras: %1)</translation>
@@ -14565,29 +14556,19 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Se muestran los valores guardados ahora. Revíselos y vuelva a guardar.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>Not saved: this technician was changed by someone else. Your changes are kept.</source>
         <translation>No se guardó: otra persona cambió este técnico. Sus cambios se conservan.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Please correct the marked fields.</source>
         <translation>Corrija los campos marcados.</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
-        <translation>No se guardó: no se puede acceder a la base de datos. Sus cambios se conservan; inténtelo de nuevo cuando vuelva la conexión.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+33"/>
         <source>Someone else saved technician %1 since you opened it.</source>
         <translation>Otra persona guardó el técnico %1 después de que usted lo abriera.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Not saved: %1</source>
-        <translation>No se guardó: %1</translation>
     </message>
 </context>
 <context>
@@ -14667,7 +14648,7 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
 <context>
     <name>TechniciansDialog</name>
     <message>
-        <location filename="../ui/maintenance/techniciansdialog.cpp" line="+51"/>
+        <location filename="../ui/maintenance/techniciansdialog.cpp" line="+53"/>
         <source>&amp;Add…</source>
         <translation>&amp;Añadir…</translation>
     </message>
@@ -16440,29 +16421,19 @@ La oficina de alojamiento
         <translation>Se muestran los valores guardados actualmente. Revíselos y vuelva a guardar.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>Not saved: this work order was changed by someone else. Your changes are kept.</source>
         <translation>No se ha guardado: otra persona ha modificado esta orden de trabajo. Sus cambios se conservan.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Please correct the marked fields.</source>
         <translation>Corrija los campos marcados.</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>Not saved: the database cannot be reached. Your changes are kept; try again when the connection returns.</source>
-        <translation>No se ha guardado: no se puede acceder a la base de datos. Sus cambios se conservan; vuelva a intentarlo cuando se restablezca la conexión.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+28"/>
         <source>Someone else saved the work order of protocol %1 since you opened it.</source>
         <translation>Otra persona ha guardado la orden de trabajo del protocolo %1 desde que usted la abrió.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Not saved: %1</source>
-        <translation>No se ha guardado: %1</translation>
     </message>
 </context>
 <context>
