@@ -1189,10 +1189,17 @@ Result<Job> JobStore::retry(qint64 id, const Actor &actor)
                            .arg(id)
                            .arg(JobStates::label(job->state).toLower()));
     if (!job->uniqueKey.isEmpty()) {
-        SqlStatement st(
-            m_db,
-            u"SELECT id FROM jobs WHERE unique_key = ? AND state IN ('queued', 'running') AND id <> ?"_s);
-        st.bind(job->uniqueKey).bind(id);
+        // Another person's job holding the key is out of sight under row-level security:
+        // residesk_job_key_holder (0027) names it to whoever may queue this kind.
+        SqlStatement st(m_db,
+                        m_db.isPostgreSQL()
+                            ? u"SELECT id FROM residesk_job_key_holder(?, ?) WHERE id <> ?"_s
+                            : u"SELECT id FROM jobs WHERE unique_key = ? AND state IN ('queued', 'running') "
+                              "AND id <> ?"_s);
+        st.bind(job->uniqueKey);
+        if (m_db.isPostgreSQL())
+            st.bind(job->kind);
+        st.bind(id);
         if (auto r = st.exec(); !r)
             return r.error();
         if (st.next())

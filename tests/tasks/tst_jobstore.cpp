@@ -1228,6 +1228,29 @@ private Q_SLOTS:
         QVERIFY(store.retry(first, m_alice));
     }
 
+    // The job holding the key may be another person's, out of sight under row-level
+    // security: the refusal still names it (residesk_job_key_holder, 0027).
+    void retryNamesAnotherPersonsJobHoldingTheKey()
+    {
+        using Person = TestDatabase::Person;
+        const Actor hana = TestDatabase::actorFor(Person::Housing, u"hana"_s, Actor::Role::Housing);
+        const Actor vera = TestDatabase::actorFor(Person::Vet, u"vera"_s, Actor::Role::Vet);
+        JobStore housing(m_t->dbAs(Person::Housing));
+        JobStore vets(m_t->dbAs(Person::Vet));
+        const auto merge = JobRequest::OnDuplicate::Merge;
+        const Result<EnqueueResult> first = housing.enqueue(keyed(u"mail.send"_s, u"shared"_s, merge), hana);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().text()));
+        QCOMPARE(housing.requestCancel(first->id).value(), JobState::Cancelled);
+        const Result<EnqueueResult> second = vets.enqueue(keyed(u"mail.send"_s, u"shared"_s, merge), vera);
+        QVERIFY2(second, qPrintable(second ? QString() : second.error().text()));
+        QVERIFY(second->id != first->id);
+        const Result<Job> retried = housing.retry(first->id, hana);
+        QVERIFY(!retried);
+        QCOMPARE(retried.error().code, DbError::Code::Duplicate);
+        QVERIFY2(retried.error().message.contains(u"job %1 "_s.arg(second->id)),
+                 qPrintable(retried.error().message));
+    }
+
     // --- progress and checkpoints ----------------------------------------------------
 
     void progressIsWrittenAndClipped()
