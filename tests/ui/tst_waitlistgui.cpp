@@ -11,8 +11,8 @@
 #include "tests/models/housing/allocationtestutil.h"
 #include "tests/support/windowharness.h"
 #include "ui/allocations/allocationspage.h"
-#include "ui/allocations/depositdialog.h"
 #include "ui/allocations/buildingcombobox.h"
+#include "ui/allocations/depositdialog.h"
 #include "ui/allocations/waitlistadddialog.h"
 #include "ui/allocations/waitlistpage.h"
 #include "ui/mainwindow.h"
@@ -89,7 +89,8 @@ private Q_SLOTS:
         const Resident ana = AllocationTest::resident(db, u"S0002"_s, u"Ana"_s, u"Arce"_s);
         const Resident ben = AllocationTest::resident(db, u"S0003"_s, u"Ben"_s, u"Bravo"_s);
         AllocationRepository allocations(db, seeder);
-        Allocation held = allocations.reserve(AllocationTest::stay(holder.id, r101.id, QDate::currentDate())).value();
+        Allocation held =
+            allocations.reserve(AllocationTest::stay(holder.id, r101.id, QDate::currentDate())).value();
         held = allocations.checkIn(held.id, held.version).value();
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QVERIFY(WaitlistRepository(db, seeder).add(ana.id, nh.id, Room::Type::Single, now - 2000));
@@ -109,13 +110,15 @@ private Q_SLOTS:
 
         // Check-out on the Allocations page: the engine offers the bed to Ana.
         QVERIFY(h.showPage(u"Allocations"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(selectAllocation(page, held.id) && page->checkOutAction->isEnabled(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(selectAllocation(page, held.id) && page->checkOutAction->isEnabled(),
+                                 kTimeout);
         QSignalSpy transitions(page, &AllocationsPage::transitionFinished);
         page->checkOutAction->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(transitions.size(), 1, kTimeout);
         QVERIFY(transitions.first().first().toBool());
         QVERIFY(h.showPage(u"Waitlists"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(!waitlist->entries().isEmpty() && waitlist->entries().at(0).offerId > 0, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!waitlist->entries().isEmpty() && waitlist->entries().at(0).offerId > 0,
+                                 kTimeout);
         const WaitlistEntry offered = waitlist->entries().at(0);
         QCOMPARE(offered.residentId, ana.id);
         QCOMPARE(waitlist->view()->item(0, 5)->text(), u"NH-101"_s);
@@ -136,8 +139,8 @@ private Q_SLOTS:
 
         // The deposit: required, check-in refused with a clear message, paid, checked in.
         QVERIFY(h.showPage(u"Allocations"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(selectAllocation(page, reservation) && page->requireDepositAction->isEnabled(),
-                                 kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            selectAllocation(page, reservation) && page->requireDepositAction->isEnabled(), kTimeout);
         QVERIFY(page->waiveDepositAction->isVisible()); // an administrator's window
         QSignalSpy deposits(page, &AllocationsPage::depositChanged);
         page->requireDepositAction->trigger();
@@ -157,8 +160,8 @@ private Q_SLOTS:
         QVERIFY(!transitions.first().first().toBool());
         QMessageBox *box = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((box = w.findChild<QMessageBox *>(u"failureBox"_s)) != nullptr, kTimeout);
-        for (const QString &part : {u"Allocation %1"_s.arg(reservation), u"deposit of 250.00"_s,
-                                    u"neither paid nor waived"_s})
+        for (const QString &part :
+             {u"Allocation %1"_s.arg(reservation), u"deposit of 250.00"_s, u"neither paid nor waived"_s})
             QVERIFY2(box->informativeText().contains(part), qPrintable(box->informativeText()));
         box->close();
 
@@ -180,7 +183,8 @@ private Q_SLOTS:
                                  kTimeout);
 
         transitions.clear();
-        QTRY_VERIFY_WITH_TIMEOUT(selectAllocation(page, reservation) && page->checkInAction->isEnabled(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(selectAllocation(page, reservation) && page->checkInAction->isEnabled(),
+                                 kTimeout);
         page->checkInAction->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(transitions.size(), 1, kTimeout);
         QVERIFY(transitions.first().first().toBool());
@@ -202,12 +206,13 @@ private Q_SLOTS:
         auto *waitlist = w.findChild<WaitlistPage *>(u"waitlistPage"_s);
         QVERIFY(waitlist);
         QVERIFY(h.showPage(u"Waitlists"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(waitlist->addButton()->isVisible() && waitlist->addButton()->isEnabled(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(waitlist->addButton()->isVisible() && waitlist->addButton()->isEnabled(),
+                                 kTimeout);
 
         const auto open = [&]() -> WaitlistAddDialog * {
             WaitlistAddDialog *dialog = nullptr;
             QTest::mouseClick(waitlist->addButton(), Qt::LeftButton);
-            QTest::qWaitFor(
+            const bool shown = QTest::qWaitFor(
                 [&] {
                     for (WaitlistAddDialog *d : w.findChildren<WaitlistAddDialog *>())
                         if (d->isVisible())
@@ -215,7 +220,7 @@ private Q_SLOTS:
                     return dialog != nullptr;
                 },
                 kTimeout);
-            return dialog;
+            return shown ? dialog : nullptr;
         };
 
         // Nothing chosen: each missing field is named, nothing stored, the dialog stays.
