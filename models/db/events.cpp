@@ -93,179 +93,31 @@ QString channelName()
     return QString::fromLatin1(Events::channel);
 }
 
-// Strings that come again and again (job kinds and states), kept so that each job of
-// an event shares one copy instead of allocating its own. Used on one thread.
-class StringPool
+// The jobs of a "jobs" event as sendCombined() writes it,
+//   {"type":"jobs","at":N,"j":[[id,"kind","state",done,total,attempts,0|1],…]}
+// one change each, as if sent alone; entries of another length are skipped.
+QList<JobChange> jobChanges(const QJsonObject &event)
 {
-public:
-    QString get(QStringView text)
-    {
-        for (const QString &known : std::as_const(m_strings)) {
-            if (known == text)
-                return known;
-        }
-        QString copy = text.toString();
-        if (m_strings.size() < kMaxStrings)
-            m_strings.append(copy);
-        return copy;
+    const qint64 at = event.value(u"at"_s).toInteger();
+    const QJsonArray entries = event.value(u"j"_s).toArray();
+    QList<JobChange> changes;
+    changes.reserve(entries.size());
+    for (const QJsonValue &entry : entries) {
+        const QJsonArray e = entry.toArray();
+        if (e.size() < 7)
+            continue;
+        changes.append({e.at(0).toInteger(),
+                        e.at(1).toString(),
+                        e.at(2).toString(),
+                        e.at(3).toInteger(),
+                        e.at(4).toInteger(),
+                        e.at(5).toInt(),
+                        e.at(6).toInt() != 0,
+                        at,
+                        {}});
     }
-
-private:
-    static constexpr qsizetype kMaxStrings = 64;
-    QList<QString> m_strings;
-};
-
-// Reads a "jobs" event as sendCombined() writes it,
-//   {"at":N,"j":[[id,"kind","state",done,total,attempts,0|1],…],"type":"jobs"}
-// (keys in any order), straight into JobChanges: no JSON document, no object per job.
-// Anything else (another type, another key, an escaped string, a fraction, an entry of
-// another length) makes it give up, and the caller reads the text with QJsonDocument.
-class JobsReader
-{
-public:
-    JobsReader(QStringView text, StringPool &pool)
-        : m_text(text)
-        , m_pool(pool)
-    {}
-
-    bool read(QList<JobChange> *out)
-    {
-        bool typeJobs = false;
-        bool hasAt = false;
-        qint64 at = 0;
-        QList<JobChange> changes;
-        if (!eat(u'{'))
-            return false;
-        do {
-            QStringView key;
-            if (!string(&key) || !eat(u':'))
-                return false;
-            if (key == u"type") {
-                QStringView type;
-                if (!string(&type) || type != u"jobs")
-                    return false;
-                typeJobs = true;
-            } else if (key == u"at") {
-                if (!integer(&at))
-                    return false;
-                hasAt = true;
-            } else if (key == u"j") {
-                if (!jobs(&changes))
-                    return false;
-            } else {
-                return false;
-            }
-        } while (eat(u','));
-        if (!eat(u'}') || !typeJobs || !hasAt)
-            return false;
-        skipSpace();
-        if (m_pos != m_text.size())
-            return false;
-        for (JobChange &change : changes)
-            change.at = at;
-        *out = std::move(changes);
-        return true;
-    }
-
-private:
-    bool jobs(QList<JobChange> *out)
-    {
-        if (!eat(u'['))
-            return false;
-        if (eat(u']'))
-            return true;
-        // About 45 characters a job.
-        out->reserve(m_text.size() / 40 + 1);
-        do {
-            JobChange c;
-            QStringView kind, state;
-            qint64 attempts = 0, cancel = 0;
-            if (!eat(u'[') || !integer(&c.id) || !eat(u',') || !string(&kind) || !eat(u',') ||
-                !string(&state) || !eat(u',') || !integer(&c.done) || !eat(u',') || !integer(&c.total) ||
-                !eat(u',') || !integer(&attempts) || !eat(u',') || !integer(&cancel) || !eat(u']'))
-                return false;
-            c.kind = m_pool.get(kind);
-            c.state = m_pool.get(state);
-            c.attempts = int(attempts);
-            c.cancel = cancel != 0;
-            out->append(std::move(c));
-        } while (eat(u','));
-        return eat(u']');
-    }
-
-    void skipSpace()
-    {
-        while (m_pos < m_text.size()) {
-            const char16_t c = m_text.at(m_pos).unicode();
-            if (c != u' ' && c != u'\n' && c != u'\r' && c != u'\t')
-                break;
-            ++m_pos;
-        }
-    }
-
-    bool eat(char16_t c)
-    {
-        skipSpace();
-        if (m_pos < m_text.size() && m_text.at(m_pos) == c) {
-            ++m_pos;
-            return true;
-        }
-        return false;
-    }
-
-    // A string without escapes (kinds and states have none; others go the long way).
-    bool string(QStringView *out)
-    {
-        if (!eat(u'"'))
-            return false;
-        const qsizetype start = m_pos;
-        while (m_pos < m_text.size()) {
-            const char16_t c = m_text.at(m_pos).unicode();
-            if (c == u'"') {
-                *out = m_text.sliced(start, m_pos - start);
-                ++m_pos;
-                return true;
-            }
-            if (c == u'\\' || c < 0x20)
-                return false;
-            ++m_pos;
-        }
-        return false;
-    }
-
-    // An integer as QJsonDocument writes one (at most 15 digits: well inside a double's
-    // exact range, as JSON numbers are read elsewhere).
-    bool integer(qint64 *out)
-    {
-        skipSpace();
-        const bool negative = m_pos < m_text.size() && m_text.at(m_pos) == u'-';
-        if (negative)
-            ++m_pos;
-        const qsizetype start = m_pos;
-        qint64 value = 0;
-        while (m_pos < m_text.size() && m_pos - start <= 15) {
-            const char16_t c = m_text.at(m_pos).unicode();
-            if (c < u'0' || c > u'9')
-                break;
-            value = value * 10 + (c - u'0');
-            ++m_pos;
-        }
-        const qsizetype digits = m_pos - start;
-        if (digits == 0 || digits > 15)
-            return false;
-        if (m_pos < m_text.size()) {
-            const char16_t c = m_text.at(m_pos).unicode();
-            if (c == u'.' || c == u'e' || c == u'E')
-                return false;
-        }
-        *out = negative ? -value : value;
-        return true;
-    }
-
-    QStringView m_text;
-    qsizetype m_pos = 0;
-    StringPool &m_pool;
-};
+    return changes;
+}
 
 // What a listening side hands to its EventBus: a "jobs" event already read into
 // `jobs`, or any other event as `event`.
@@ -405,28 +257,27 @@ private:
     {
         if (name != m_channel)
             return;
-        const QString text = payload.toString();
-        // Most events of a busy server: read here, once, on this thread.
-        Received received;
-        if (JobsReader(text, m_pool).read(&received.jobs)) {
-            if (!received.jobs.isEmpty())
-                m_hooks.event(std::move(received));
-            return;
-        }
         QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+        const QJsonDocument doc = QJsonDocument::fromJson(payload.toString().toUtf8(), &error);
         if (!doc.isObject()) {
             qCWarning(lcEvents) << "ignoring an event that is not a JSON object:" << error.errorString();
             return;
         }
+        Received received;
         received.event = doc.object();
+        // Most events of a busy server: their jobs read here, once, on this thread.
+        if (received.event.value(u"type"_s) == u"jobs"_s) {
+            received.jobs = jobChanges(received.event);
+            if (received.jobs.isEmpty())
+                return;
+            received.event = {};
+        }
         m_hooks.event(std::move(received));
     }
 
     static inline QAtomicInteger<quint64> s_listeners;
 
     const QString m_channel = channelName();
-    StringPool m_pool;
     DatabaseConfig m_config;
     ListenerHooks m_hooks;
     QString m_name;
@@ -724,24 +575,8 @@ void EventBus::Private::dispatch(const QJsonObject &event)
         change.details = event;
         emitJobs({change});
     } else if (type == u"jobs") {
-        // Read the long way (PgListener reads the usual ones itself): one change each,
-        // as if sent alone.
-        const qint64 at = event.value(u"at"_s).toInteger();
-        QList<JobChange> changes;
-        for (const QJsonValue &entry : event.value(u"j"_s).toArray()) {
-            const QJsonArray e = entry.toArray();
-            if (e.size() < 7)
-                continue;
-            changes.append({e.at(0).toInteger(),
-                            e.at(1).toString(),
-                            e.at(2).toString(),
-                            e.at(3).toInteger(),
-                            e.at(4).toInteger(),
-                            e.at(5).toInt(),
-                            e.at(6).toInt() != 0,
-                            at,
-                            {}});
-        }
+        // From the SQLite change feed (PgListener reads its own on the listening thread).
+        const QList<JobChange> changes = jobChanges(event);
         if (!changes.isEmpty())
             emitJobs(changes);
     } else if (type == u"records") {

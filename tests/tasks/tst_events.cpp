@@ -159,8 +159,8 @@ private Q_SLOTS:
         QVERIFY(startAndWait(bus));
         QVERIFY(startAndWait(batchOnly));
 
-        // Kinds that the quick reader takes, and ones it leaves to the JSON parser (an
-        // escaped quote, a backslash), in the same stream.
+        // Plain kinds and ones with non-ASCII text, an escaped quote and a backslash, in
+        // the same stream.
         const QStringList kinds{u"demo.seed"_s, u"report.occupancy"_s, u"démo.ünï 🏠"_s, u"odd \"kind\""_s,
                                 u"back\\slash"_s};
         const QList<JobState> states{JobState::Queued, JobState::Running, JobState::Succeeded,
