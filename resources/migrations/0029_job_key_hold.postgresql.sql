@@ -15,6 +15,44 @@
 -- never later, and returns its state and nothing else. The share lock is the calling
 -- transaction's, held until it ends, as a SELECT … FOR SHARE of the caller's own would be.
 
+-- Whether the acting person (the role setting, else session_user, as in 0012) may queue
+-- jobs of `p_kind`: the test of the jobs table's insert policy (jobs_queue, 0011), in one
+-- place for 0027's residesk_job_key_holder and residesk_job_key_hold below.
+CREATE FUNCTION residesk_may_queue(p_kind text) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+    v_person text := current_setting('role');
+BEGIN
+    IF v_person IS NULL OR v_person = 'none' OR v_person = '' THEN
+        v_person := session_user;
+    END IF;
+    RETURN EXISTS (SELECT 1 FROM public.job_kind_roles k
+                   WHERE k.kind = p_kind AND pg_has_role(v_person, k.role, 'USAGE'))
+        OR (NOT EXISTS (SELECT 1 FROM public.job_kind_roles k WHERE k.kind = p_kind)
+            AND (pg_has_role(v_person, 'residesk_admin', 'USAGE')
+                 OR pg_has_role(v_person, 'residesk_worker', 'USAGE')));
+END
+$$;
+
+REVOKE ALL ON FUNCTION residesk_may_queue(text) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION residesk_job_key_holder(p_key text, p_kind text) RETURNS TABLE (id bigint, state text)
+    LANGUAGE plpgsql STABLE
+    SECURITY DEFINER
+    SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+    IF NOT residesk_may_queue(p_kind) THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT j.id::bigint, j.state::text FROM public.jobs j
+        WHERE j.unique_key = p_key AND j.state IN ('queued', 'running');
+END
+$$;
+
 -- The owner may change queued and running jobs (through this function only: no person
 -- can become the owner).
 CREATE POLICY jobs_owner_hold ON jobs FOR UPDATE TO residesk_owner
@@ -27,17 +65,9 @@ CREATE FUNCTION residesk_job_key_hold(p_id bigint, p_key text, p_kind text, p_at
     SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
-    v_person text := current_setting('role');
     v_state text;
 BEGIN
-    IF v_person IS NULL OR v_person = 'none' OR v_person = '' THEN
-        v_person := session_user;
-    END IF;
-    IF NOT (EXISTS (SELECT 1 FROM public.job_kind_roles k
-                    WHERE k.kind = p_kind AND pg_has_role(v_person, k.role, 'USAGE'))
-            OR (NOT EXISTS (SELECT 1 FROM public.job_kind_roles k WHERE k.kind = p_kind)
-                AND (pg_has_role(v_person, 'residesk_admin', 'USAGE')
-                     OR pg_has_role(v_person, 'residesk_worker', 'USAGE')))) THEN
+    IF NOT residesk_may_queue(p_kind) THEN
         RAISE EXCEPTION 'permission denied to queue jobs of kind %', p_kind
             USING ERRCODE = '42501';
     END IF;
