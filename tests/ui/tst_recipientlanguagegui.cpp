@@ -24,6 +24,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -69,6 +70,27 @@ QString fieldErrorOf(QDialog *dialog, const QString &key)
 {
     auto *label = dialog->findChild<QLabel *>(u"error_"_s + key);
     return label && !label->isHidden() ? label->text() : QString();
+}
+
+// The conflict question a save of `dialog` opened.
+QMessageBox *conflictBox(QDialog *dialog)
+{
+    auto *box = dialog->findChild<QMessageBox *>(u"conflictBox"_s);
+    return box && box->isVisible() ? box : nullptr;
+}
+
+// Saves and answers the conflict question with the button of that name.
+bool saveAndAnswer(QDialog *dialog, const QString &button)
+{
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+    if (!QTest::qWaitFor([dialog] { return conflictBox(dialog) != nullptr; }, kTimeout))
+        return false;
+    QPointer<QMessageBox> box = conflictBox(dialog);
+    auto *answer = box->findChild<QPushButton *>(button);
+    if (!answer)
+        return false;
+    answer->click();
+    return QTest::qWaitFor([&box] { return box.isNull(); }, kTimeout);
 }
 
 TechniciansDialog *openTechnicians(WindowHarness &h)
@@ -282,6 +304,146 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(savedAgain.count(), 1, kTimeout);
         QCOMPARE(storedLanguage(db, u"clients"_s, client), u"en"_s);
+    }
+
+    // Someone else saved first: Save asks Reload / Overwrite / Cancel. Cancel keeps the
+    // typed values and says so in the dialog's own words; Reload shows the stored values
+    // (loaded() again); Overwrite saves the typed values over theirs. A client that
+    // cannot be read says so, and Save then does nothing.
+    void savingOverSomeoneElse()
+    {
+        WindowHarness h;
+        QString error;
+        QVERIFY2(h.start(&error, std::nullopt), qPrintable(error));
+        Database &db = h.t->db();
+        Technician tom;
+        tom.name = u"Tom Berg"_s;
+        tom.email = u"tom@example.edu"_s;
+        tom.skills = {Maintenance::Category::Plumbing};
+        const Result<Technician> added = TechnicianRepository(db, WindowHarness::tester()).add(tom);
+        QVERIFY2(added, qPrintable(added ? QString() : added.error().text()));
+        std::unique_ptr<Database> other = h.t->openAnother();
+        QVERIFY(other);
+        const auto theySave = [&other, id = added->id](const QString &email) {
+            TechnicianRepository technicians(*other, Actor{u"colleague"_s, Actor::Role::Admin});
+            Result<Technician> t = technicians.get(id);
+            if (!t)
+                return false;
+            t->email = email;
+            return bool(technicians.update(t.value()));
+        };
+
+        QPointer<TechnicianDialog> technician =
+            new TechnicianDialog(*h.executor, h.actor, added->id, h.window.get());
+        QSignalSpy loaded(technician, &TechnicianDialog::loaded);
+        QSignalSpy saved(technician, &TechnicianDialog::saved);
+        QSignalSpy created(technician, &TechnicianDialog::created);
+        technician->open();
+        QTRY_VERIFY_WITH_TIMEOUT(technician->isLoaded(), kTimeout);
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(messageOf(technician), QString());
+        QVERIFY(theySave(u"tom.berg@example.edu"_s));
+
+        // Cancel: nothing stored, the typed name kept.
+        technician->nameEdit()->setText(u"Tom Berger"_s);
+        QTest::mouseClick(technician->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(conflictBox(technician), kTimeout);
+        QCOMPARE(conflictBox(technician)->text(),
+                 u"Someone else saved technician Tom Berg since you opened it."_s);
+        conflictBox(technician)->findChild<QPushButton *>(u"cancelButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            messageOf(technician),
+            u"Not saved: this technician was changed by someone else. Your changes are kept."_s, kTimeout);
+        QCOMPARE(technician->nameEdit()->text(), u"Tom Berger"_s);
+        QCOMPARE(saved.count(), 0);
+        QCOMPARE(
+            scalar(db, u"SELECT name FROM maintenance_technicians WHERE id = ?"_s, {added->id}).toString(),
+            u"Tom Berg"_s);
+
+        // Reload: their values in the form.
+        QVERIFY(saveAndAnswer(technician, u"reloadButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, kTimeout);
+        QCOMPARE(messageOf(technician), u"Showing the values stored now. Review them and save again."_s);
+        QCOMPARE(technician->nameEdit()->text(), u"Tom Berg"_s);
+        QCOMPARE(technician->emailEdit()->text(), u"tom.berg@example.edu"_s);
+        QCOMPARE(saved.count(), 0);
+
+        // Overwrite: ours over a second change of theirs.
+        technician->nameEdit()->setText(u"Tom Berger"_s);
+        QVERIFY(theySave(u"t.berg@example.edu"_s));
+        QVERIFY(saveAndAnswer(technician, u"overwriteButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kTimeout);
+        QCOMPARE(saved.at(0).at(0).value<Technician>().name, u"Tom Berger"_s);
+        QCOMPARE(created.count(), 0); // an edit, not a new one
+        QCOMPARE(
+            scalar(db, u"SELECT name FROM maintenance_technicians WHERE id = ?"_s, {added->id}).toString(),
+            u"Tom Berger"_s);
+        QCOMPARE(
+            scalar(db, u"SELECT email FROM maintenance_technicians WHERE id = ?"_s, {added->id}).toString(),
+            u"tom.berg@example.edu"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!technician, kTimeout); // closed on save, deleted
+
+        // A new technician: created() with its id, then saved().
+        QPointer<TechnicianDialog> add = new TechnicianDialog(*h.executor, h.actor, 0, h.window.get());
+        QVERIFY(add->isLoaded());
+        QSignalSpy addCreated(add, &TechnicianDialog::created);
+        QSignalSpy addSaved(add, &TechnicianDialog::saved);
+        add->open();
+        QTest::keyClicks(add->nameEdit(), u"Ida Lund"_s);
+        QTest::keyClicks(add->emailEdit(), u"ida@example.edu"_s);
+        add->skillBox(Maintenance::Category::Electrical)->setChecked(true);
+        QTest::mouseClick(add->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(addSaved.count(), 1, kTimeout);
+        QCOMPARE(addCreated.count(), 1);
+        QCOMPARE(addCreated.at(0).at(0).toLongLong(), addSaved.at(0).at(0).value<Technician>().id);
+        QTRY_VERIFY_WITH_TIMEOUT(!add, kTimeout);
+
+        // A client: Cancel and Reload in its own words.
+        const qint64 clientId =
+            BulkFixtures::addClient(db, u"Hillside Dairy"_s, u"office@hillside.example.org"_s);
+        QVERIFY(clientId > 0);
+        QPointer<ClientDialog> client = new ClientDialog(*h.executor, h.actor, clientId, h.window.get());
+        QSignalSpy clientSaved(client, &ClientDialog::saved);
+        client->open();
+        QTRY_VERIFY_WITH_TIMEOUT(client->isLoaded(), kTimeout);
+        {
+            ClientRepository clients(*other, Actor{u"colleague"_s, Actor::Role::Admin});
+            Result<Client> theirs = clients.get(clientId);
+            QVERIFY(theirs);
+            theirs->phone = u"+34 600 000 000"_s;
+            QVERIFY(clients.update(theirs.value()));
+        }
+        client->emailEdit()->setText(u"dairy@hillside.example.org"_s);
+        QTest::mouseClick(client->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(conflictBox(client), kTimeout);
+        QCOMPARE(conflictBox(client)->text(),
+                 u"Someone else saved client Hillside Dairy since you opened it."_s);
+        conflictBox(client)->findChild<QPushButton *>(u"cancelButton"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            messageOf(client),
+            u"Not saved: this client was changed by someone else. Your changes are kept."_s, kTimeout);
+        QCOMPARE(client->emailEdit()->text(), u"dairy@hillside.example.org"_s);
+        QVERIFY(saveAndAnswer(client, u"reloadButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(messageOf(client),
+                                  u"Showing the values stored now. Review them and save again."_s, kTimeout);
+        QCOMPARE(client->emailEdit()->text(), u"office@hillside.example.org"_s);
+        QCOMPARE(client->phoneEdit()->text(), u"+34 600 000 000"_s);
+        QCOMPARE(clientSaved.count(), 0);
+        client->reject();
+
+        // A client that is not there: said, and Save does nothing.
+        QPointer<ClientDialog> missing =
+            new ClientDialog(*h.executor, h.actor, clientId + 1000, h.window.get());
+        QSignalSpy missingSaved(missing, &ClientDialog::saved);
+        missing->open();
+        QTRY_VERIFY_WITH_TIMEOUT(messageOf(missing).startsWith(u"The client cannot be loaded: "_s), kTimeout);
+        QVERIFY(!missing->isLoaded());
+        QVERIFY(missing->findChild<QPushButton *>(u"saveButton"_s)->isEnabled());
+        QTest::mouseClick(missing->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QVERIFY(missing->isVisible());
+        QCOMPARE(missingSaved.count(), 0);
+        QVERIFY(messageOf(missing).startsWith(u"The client cannot be loaded: "_s));
+        missing->reject();
     }
 };
 
