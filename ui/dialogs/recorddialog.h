@@ -14,7 +14,8 @@ class QLabel;
 class QMessageBox;
 class QPushButton;
 
-// Base of the record dialogs (resident, room, building): a form whose fields each
+// Base of the record dialogs (resident, room, building, client, technician, work order
+// through EntityDialog; allocation, waiting list): a form whose fields each
 // carry an inline error label, a message line for what happened on Save ("Saving…",
 // "Not saved: …"), and OK / Cancel. OK never closes the dialog by itself: the
 // subclass saves asynchronously and calls acceptSaved() on success, so whatever the
@@ -32,6 +33,8 @@ public:
 Q_SIGNALS:
     // A new record was stored with this id (the page shows it selected once reloaded).
     void created(qint64 id);
+    // A dialog that reads its record (EntityDialog) shows it now: first read or Reload.
+    void loaded();
 
 protected:
     enum class ConflictChoice { Reload, Overwrite, Cancel };

@@ -1,13 +1,9 @@
 #pragma once
 
-#include "models/core/actor.h"
 #include "models/lab/client.h"
-#include "ui/dialogs/recorddialog.h"
+#include "models/lab/clientrepository.h"
+#include "ui/dialogs/entitydialog.h"
 
-#include <QCoroTask>
-#include <QPointer>
-
-class DbExecutor;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -24,37 +20,29 @@ class QLineEdit;
 //   auto *dialog = new ClientDialog(executor, actor, protocol.clientId, window);
 //   connect(dialog, &ClientDialog::saved, this, [](const Client &c) { ... });
 //   dialog->open();   // loads the client first
-class ClientDialog : public RecordDialog
+class ClientDialog : public EntityDialog<ClientRepository, Client>
 {
     Q_OBJECT
 public:
     ClientDialog(DbExecutor &executor, const Actor &actor, qint64 clientId, QWidget *parent = nullptr);
 
-    bool isLoaded() const { return m_loaded; }
     QLineEdit *emailEdit() const { return m_email; }
     QLineEdit *phoneEdit() const { return m_phone; }
     QComboBox *languageBox() const { return m_language; }
 
 Q_SIGNALS:
-    void loaded();
     void saved(const Client &client);
 
 protected:
-    QList<FieldError> validateInput() const override;
-    void startSave() override { save(false); }
-    void resolveConflict(ConflictChoice choice) override;
+    Texts texts() const override;
+    Client formValues() const override;
+    void setFormValues(const Client &client) override;
+    QString conflictText() const override;
+    void savedRecord(const Client &client) override { Q_EMIT saved(client); }
 
 private:
-    Client values() const;
-    void showClient(const Client &client);
-    QCoro::Task<> load(bool afterConflict);
-    QCoro::Task<> save(bool overwrite);
+    static Result<Client> write(Database &db, const Actor &actor, const Client &client, bool overwrite);
 
-    DbExecutor &m_executor;
-    Actor m_actor;
-    qint64 m_id;
-    Client m_original;
-    bool m_loaded = false;
     QLabel *m_name;
     QLineEdit *m_email;
     QLineEdit *m_phone;

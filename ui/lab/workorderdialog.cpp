@@ -1,11 +1,7 @@
 #include "ui/lab/workorderdialog.h"
 
-#include "models/db/dbexecutor.h"
-#include "models/lab/workorderrepository.h"
 #include "tasks/lab/workorderservice.h"
-#include "ui/commands/undocontext.h"
 
-#include <QCoroFuture>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -17,15 +13,12 @@
 using namespace Qt::StringLiterals;
 
 WorkOrderDialog::WorkOrderDialog(UndoContext &context, qint64 workOrderId, QWidget *parent)
-    : RecordDialog(parent)
-    , m_context(&context)
-    , m_id(workOrderId)
+    : EntityDialog(context.executor(), context.actor(), workOrderId, &WorkOrderDialog::write, parent)
     , m_vet(new QLineEdit(this))
     , m_notes(new QPlainTextEdit(this))
     , m_analyses(new QTableWidget(0, 3, this))
 {
     setObjectName(u"workOrderDialog"_s);
-    setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Work order"));
     setMinimumWidth(620);
     m_vet->setPlaceholderText(tr("user name"));
@@ -67,14 +60,21 @@ WorkOrderDialog::WorkOrderDialog(UndoContext &context, qint64 workOrderId, QWidg
     addField(u"analyses"_s, tr("Analyses:"), analyses);
     // The table itself is named as its row is (addField names the cell around it).
     m_analyses->setAccessibleName(analyses->accessibleName());
-    setMessage(tr("Loading…"));
-    setSaving(true);
-    load(false);
+    loadRecord();
 }
 
-WorkOrder WorkOrderDialog::values() const
+WorkOrderDialog::Texts WorkOrderDialog::texts() const
 {
-    WorkOrder order = m_original;
+    return {tr("Loading…"),
+            tr("The work order cannot be loaded: %1"),
+            {},
+            tr("Showing the values stored now. Review them and save again."),
+            tr("Not saved: this work order was changed by someone else. Your changes are kept.")};
+}
+
+WorkOrder WorkOrderDialog::formValues() const
+{
+    WorkOrder order = original();
     order.assignedVet = m_vet->text().trimmed();
     order.notes = m_notes->toPlainText();
     order.analyses.clear();
@@ -88,9 +88,8 @@ WorkOrder WorkOrderDialog::values() const
     return order;
 }
 
-void WorkOrderDialog::showWorkOrder(const WorkOrder &order)
+void WorkOrderDialog::setFormValues(const WorkOrder &order)
 {
-    setPopulating(true);
     const QSignalBlocker blocker(m_analyses);
     setWindowTitle(tr("Work order %1 — %2").arg(order.protocolNumber, order.clientName));
     m_vet->setText(order.assignedVet);
@@ -103,12 +102,20 @@ void WorkOrderDialog::showWorkOrder(const WorkOrder &order)
         m_analyses->setItem(r, 1, new QTableWidgetItem(a.name));
         m_analyses->setItem(r, 2, new QTableWidgetItem(a.sample));
     }
-    setPopulating(false);
 }
 
-QList<FieldError> WorkOrderDialog::validateInput() const
+QString WorkOrderDialog::conflictText() const
 {
-    return WorkOrderRepository::validate(values());
+    return tr("Someone else saved the work order of protocol %1 since you opened it.")
+        .arg(original().protocolNumber);
+}
+
+Result<WorkOrder> WorkOrderDialog::write(Database &db, const Actor &actor, const WorkOrder &order,
+                                         bool overwrite)
+{
+    WorkOrderRepository orders(db, actor);
+    const Result<WorkOrder> toSave = atStoredVersion(orders, order, overwrite);
+    return toSave ? WorkOrderService(db, actor).update(toSave.value()) : toSave;
 }
 
 void WorkOrderDialog::addAnalysis()
@@ -141,76 +148,4 @@ void WorkOrderDialog::moveAnalysis(int delta)
         m_analyses->setItem(to, c, a);
     }
     m_analyses->setCurrentCell(to, m_analyses->currentColumn());
-}
-
-QCoro::Task<> WorkOrderDialog::load(bool afterConflict)
-{
-    if (!m_context)
-        co_return;
-    QPointer<WorkOrderDialog> self(this);
-    const Actor actor = m_context->actor();
-    auto work = [id = m_id, actor](Database &db) {
-        return WorkOrderRepository(db, actor).get(id);
-    };
-    auto future = m_context->executor().read(std::move(work)); // named: GCC 12 bug 100611
-    const Result<WorkOrder> order = co_await future;
-    if (!self)
-        co_return;
-    setSaving(false);
-    if (!order) {
-        setMessage(tr("The work order cannot be loaded: %1").arg(order.error().message), true);
-        co_return;
-    }
-    m_original = order.value();
-    showWorkOrder(m_original);
-    m_loaded = true;
-    revalidate();
-    setMessage(afterConflict ? tr("Showing the values stored now. Review them and save again.") : QString());
-    Q_EMIT loaded();
-}
-
-void WorkOrderDialog::resolveConflict(ConflictChoice choice)
-{
-    resolveConflictBy(
-        choice, [this] { load(true); }, [this] { save(true); },
-        tr("Not saved: this work order was changed by someone else. Your changes are kept."));
-}
-
-QCoro::Task<> WorkOrderDialog::save(bool overwrite)
-{
-    if (!m_loaded || !m_context)
-        co_return;
-    const WorkOrder order = values();
-    if (const QList<FieldError> errors = WorkOrderRepository::validate(order); !errors.isEmpty()) {
-        setFieldErrors(errors, false);
-        setMessage(tr("Please correct the marked fields."), true);
-        co_return;
-    }
-    setSaving(true);
-    QPointer<WorkOrderDialog> self(this);
-    const Actor actor = m_context->actor();
-    // Overwrite: the same values over the version stored now (read in the same write).
-    auto work = [order, actor, overwrite](Database &db) -> Result<WorkOrder> {
-        WorkOrder toSave = order;
-        if (overwrite) {
-            const Result<WorkOrder> current = WorkOrderRepository(db, actor).get(order.id);
-            if (!current)
-                return current.error();
-            toSave.version = current->version;
-        }
-        return WorkOrderService(db, actor).update(toSave);
-    };
-    auto future = m_context->executor().write(std::move(work)); // named: GCC 12 bug 100611
-    const Result<WorkOrder> stored = co_await future;
-    if (!self)
-        co_return;
-    setSaving(false);
-    if (stored) {
-        setMessage({});
-        Q_EMIT saved(stored.value());
-        acceptSaved();
-        co_return;
-    }
-    showSaveError(stored.error(), tr("Someone else saved the work order of protocol %1 since you opened it.")
-                                      .arg(m_original.protocolNumber));
 }

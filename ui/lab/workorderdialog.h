@@ -1,15 +1,12 @@
 #pragma once
 
 #include "models/lab/workorder.h"
-#include "ui/dialogs/recorddialog.h"
-
-#include <QCoroTask>
-#include <QPointer>
+#include "models/lab/workorderrepository.h"
+#include "ui/dialogs/entitydialog.h"
 
 class QLineEdit;
 class QPlainTextEdit;
 class QTableWidget;
-class UndoContext;
 
 // Edits a work order: the assigned vet, the notes and the requested analyses (code,
 // name, sample; rows added, removed and moved). Saving goes through WorkOrderService on
@@ -21,37 +18,31 @@ class UndoContext;
 //   auto *dialog = new WorkOrderDialog(context, workOrderId, this);
 //   connect(dialog, &WorkOrderDialog::saved, this, [](const WorkOrder &w) { ... });
 //   dialog->open();   // loads the work order with its analyses first
-class WorkOrderDialog : public RecordDialog
+class WorkOrderDialog : public EntityDialog<WorkOrderRepository, WorkOrder>
 {
     Q_OBJECT
 public:
     WorkOrderDialog(UndoContext &context, qint64 workOrderId, QWidget *parent = nullptr);
 
-    bool isLoaded() const { return m_loaded; }
     QTableWidget *analysesTable() const { return m_analyses; }
 
 Q_SIGNALS:
-    void loaded();
     void saved(const WorkOrder &workOrder);
 
 protected:
-    QList<FieldError> validateInput() const override;
-    void startSave() override { save(false); }
-    void resolveConflict(ConflictChoice choice) override;
+    Texts texts() const override;
+    WorkOrder formValues() const override;
+    void setFormValues(const WorkOrder &order) override;
+    QString conflictText() const override;
+    void savedRecord(const WorkOrder &order) override { Q_EMIT saved(order); }
 
 private:
-    WorkOrder values() const;
-    void showWorkOrder(const WorkOrder &order);
+    // Through WorkOrderService: the new version's PDF is queued in the same transaction.
+    static Result<WorkOrder> write(Database &db, const Actor &actor, const WorkOrder &order, bool overwrite);
     void addAnalysis();
     void removeAnalysis();
     void moveAnalysis(int delta);
-    QCoro::Task<> load(bool afterConflict);
-    QCoro::Task<> save(bool overwrite);
 
-    QPointer<UndoContext> m_context;
-    qint64 m_id;
-    WorkOrder m_original;
-    bool m_loaded = false;
     QLineEdit *m_vet;
     QPlainTextEdit *m_notes;
     QTableWidget *m_analyses;

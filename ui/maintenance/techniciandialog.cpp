@@ -1,12 +1,9 @@
 #include "ui/maintenance/techniciandialog.h"
 
 #include "models/core/recipientlanguage.h"
-#include "models/db/dbexecutor.h"
-#include "models/maintenance/technicianrepository.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCoroFuture>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -46,10 +43,7 @@ void chooseMinutes(QComboBox *box, int minutes)
 
 TechnicianDialog::TechnicianDialog(DbExecutor &executor, const Actor &actor, qint64 technicianId,
                                    QWidget *parent)
-    : RecordDialog(parent)
-    , m_executor(executor)
-    , m_actor(actor)
-    , m_id(technicianId)
+    : EntityDialog(executor, actor, technicianId, &TechnicianDialog::write, parent)
     , m_name(new QLineEdit(this))
     , m_email(new QLineEdit(this))
     , m_starts(hoursBox(this, u"technicianStarts"_s))
@@ -58,7 +52,6 @@ TechnicianDialog::TechnicianDialog(DbExecutor &executor, const Actor &actor, qin
     , m_active(new QCheckBox(tr("A&ctive: gets new requests"), this))
 {
     setObjectName(u"technicianDialog"_s);
-    setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(technicianId > 0 ? tr("Technician") : tr("New technician"));
     setMinimumWidth(480);
     m_email->setPlaceholderText(tr("name@example.edu"));
@@ -119,16 +112,16 @@ TechnicianDialog::TechnicianDialog(DbExecutor &executor, const Actor &actor, qin
     skills->setFocusProxy(m_skills.value(int(categories.first())));
     days->setFocusProxy(m_days.value(1));
     hours->setFocusProxy(m_starts);
+    loadRecord();
+}
 
-    if (technicianId > 0) {
-        setMessage(tr("Loading…"));
-        setSaving(true);
-        load(false);
-    } else {
-        m_original = Technician{};
-        showTechnician(m_original);
-        m_loaded = true;
-    }
+TechnicianDialog::Texts TechnicianDialog::texts() const
+{
+    return {tr("Loading…"),
+            tr("The technician cannot be loaded: %1"),
+            {},
+            tr("Showing the values stored now. Review them and save again."),
+            tr("Not saved: this technician was changed by someone else. Your changes are kept.")};
 }
 
 void TechnicianDialog::setHours(int starts, int ends)
@@ -137,9 +130,9 @@ void TechnicianDialog::setHours(int starts, int ends)
     chooseMinutes(m_ends, ends);
 }
 
-Technician TechnicianDialog::values() const
+Technician TechnicianDialog::formValues() const
 {
-    Technician t = m_original;
+    Technician t = original();
     t.name = m_name->text().trimmed();
     t.email = m_email->text().trimmed();
     t.skills.clear();
@@ -159,9 +152,8 @@ Technician TechnicianDialog::values() const
     return t;
 }
 
-void TechnicianDialog::showTechnician(const Technician &t)
+void TechnicianDialog::setFormValues(const Technician &t)
 {
-    setPopulating(true);
     if (t.id > 0)
         setWindowTitle(tr("Technician %1").arg(t.name));
     m_name->setText(t.name);
@@ -173,83 +165,19 @@ void TechnicianDialog::showTechnician(const Technician &t)
     setHours(t.dayStarts, t.dayEnds);
     m_language->setCurrentIndex(qMax(0, m_language->findData(t.language)));
     m_active->setChecked(t.active);
-    setPopulating(false);
 }
 
-QList<FieldError> TechnicianDialog::validateInput() const
+QString TechnicianDialog::conflictText() const
 {
-    return TechnicianRepository::validate(values());
+    return tr("Someone else saved technician %1 since you opened it.").arg(original().name);
 }
 
-QCoro::Task<> TechnicianDialog::load(bool afterConflict)
+Result<Technician> TechnicianDialog::write(Database &db, const Actor &actor, const Technician &technician,
+                                           bool overwrite)
 {
-    QPointer<TechnicianDialog> self(this);
-    auto work = [id = m_id, actor = m_actor](Database &db) {
-        return TechnicianRepository(db, actor).get(id);
-    };
-    auto future = m_executor.read(std::move(work)); // named: GCC 12 bug 100611
-    const Result<Technician> technician = co_await future;
-    if (!self)
-        co_return;
-    setSaving(false);
-    if (!technician) {
-        setMessage(tr("The technician cannot be loaded: %1").arg(technician.error().message), true);
-        co_return;
-    }
-    m_original = technician.value();
-    showTechnician(m_original);
-    m_loaded = true;
-    revalidate();
-    setMessage(afterConflict ? tr("Showing the values stored now. Review them and save again.") : QString());
-    Q_EMIT loaded();
-}
-
-void TechnicianDialog::resolveConflict(ConflictChoice choice)
-{
-    resolveConflictBy(
-        choice, [this] { load(true); }, [this] { save(true); },
-        tr("Not saved: this technician was changed by someone else. Your changes are kept."));
-}
-
-QCoro::Task<> TechnicianDialog::save(bool overwrite)
-{
-    if (!m_loaded)
-        co_return;
-    const Technician technician = values();
-    if (const QList<FieldError> errors = TechnicianRepository::validate(technician); !errors.isEmpty()) {
-        setFieldErrors(errors, false);
-        setMessage(tr("Please correct the marked fields."), true);
-        co_return;
-    }
-    setSaving(true);
-    QPointer<TechnicianDialog> self(this);
-    // Overwrite: the same values over the version stored now (read in the same write).
-    auto work = [technician, actor = m_actor, overwrite](Database &db) -> Result<Technician> {
-        TechnicianRepository technicians(db, actor);
-        if (technician.id <= 0)
-            return technicians.add(technician);
-        Technician toSave = technician;
-        if (overwrite) {
-            const Result<Technician> current = technicians.get(technician.id);
-            if (!current)
-                return current.error();
-            toSave.version = current->version;
-        }
-        return technicians.update(toSave);
-    };
-    auto future = m_executor.write(std::move(work)); // named: GCC 12 bug 100611
-    const Result<Technician> stored = co_await future;
-    if (!self)
-        co_return;
-    setSaving(false);
-    if (stored) {
-        setMessage({});
-        if (technician.id <= 0)
-            Q_EMIT created(stored->id);
-        Q_EMIT saved(stored.value());
-        acceptSaved();
-        co_return;
-    }
-    showSaveError(stored.error(),
-                  tr("Someone else saved technician %1 since you opened it.").arg(m_original.name));
+    TechnicianRepository technicians(db, actor);
+    if (technician.id <= 0)
+        return technicians.add(technician);
+    const Result<Technician> toSave = atStoredVersion(technicians, technician, overwrite);
+    return toSave ? technicians.update(toSave.value()) : toSave;
 }

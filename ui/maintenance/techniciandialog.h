@@ -1,14 +1,11 @@
 #pragma once
 
-#include "models/core/actor.h"
 #include "models/maintenance/maintenance.h"
-#include "ui/dialogs/recorddialog.h"
+#include "models/maintenance/technicianrepository.h"
+#include "ui/dialogs/entitydialog.h"
 
-#include <QCoroTask>
 #include <QHash>
-#include <QPointer>
 
-class DbExecutor;
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
@@ -26,14 +23,13 @@ class QLineEdit;
 //   auto *dialog = new TechnicianDialog(executor, actor, 0, parent);   // 0: a new one
 //   connect(dialog, &TechnicianDialog::saved, this, [](const Technician &t) { ... });
 //   dialog->open();
-class TechnicianDialog : public RecordDialog
+class TechnicianDialog : public EntityDialog<TechnicianRepository, Technician>
 {
     Q_OBJECT
 public:
     TechnicianDialog(DbExecutor &executor, const Actor &actor, qint64 technicianId,
                      QWidget *parent = nullptr);
 
-    bool isLoaded() const { return m_loaded; }
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *emailEdit() const { return m_email; }
     QCheckBox *skillBox(Maintenance::Category category) const { return m_skills.value(int(category)); }
@@ -47,25 +43,19 @@ public:
     void setHours(int starts, int ends);
 
 Q_SIGNALS:
-    void loaded();
     void saved(const Technician &technician);
 
 protected:
-    QList<FieldError> validateInput() const override;
-    void startSave() override { save(false); }
-    void resolveConflict(ConflictChoice choice) override;
+    Texts texts() const override;
+    Technician formValues() const override;
+    void setFormValues(const Technician &technician) override;
+    QString conflictText() const override;
+    void savedRecord(const Technician &technician) override { Q_EMIT saved(technician); }
 
 private:
-    Technician values() const;
-    void showTechnician(const Technician &technician);
-    QCoro::Task<> load(bool afterConflict);
-    QCoro::Task<> save(bool overwrite);
+    static Result<Technician> write(Database &db, const Actor &actor, const Technician &technician,
+                                    bool overwrite);
 
-    DbExecutor &m_executor;
-    Actor m_actor;
-    qint64 m_id;
-    Technician m_original;
-    bool m_loaded = false;
     QLineEdit *m_name;
     QLineEdit *m_email;
     QHash<int, QCheckBox *> m_skills; // by Maintenance::Category
