@@ -161,7 +161,7 @@ public:
 private:
     struct ClaimSql
     {
-        QString with;   // "WITH …, picked AS (…)"
+        QString ctes;   // "a0 AS (…), …, picked AS (…)": the CTE list, without "WITH "
         QString update; // "UPDATE jobs … WHERE id IN (SELECT id FROM picked) RETURNING "
         QVariantList values;
     };
