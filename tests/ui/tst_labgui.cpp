@@ -891,6 +891,87 @@ private Q_SLOTS:
         QCOMPARE(opened.at(1).at(1).value<PdfCacheEntry::Source>(), PdfCacheEntry::Source::LocalDisk);
     }
 
+    // The work order dialog when someone else saved first: Cancel keeps the typed values
+    // in its own words, Reload shows theirs (loaded() again), Overwrite saves ours over
+    // theirs through the service.
+    void workOrderSavedOverSomeoneElse()
+    {
+        Harness h;
+        QString error;
+        QVERIFY2(startWindow(h, &error), qPrintable(error));
+        const qint64 clientId = LabTest::makeClient(h.t->db());
+        const Protocol p = LabTest::protocolIn(h.t->db(), clientId, Protocol::State::Received);
+        const Result<WorkOrder> order = WorkOrderRepository(h.t->db(), tester()).getByProtocol(p.id);
+        QVERIFY(order);
+        std::unique_ptr<Database> elsewhere = h.t->openAnother();
+        const Actor colleague{u"colleague"_s, Actor::Role::Vet};
+        const auto theySave = [&](const QString &vet) {
+            Result<WorkOrder> theirs = WorkOrderRepository(*elsewhere, colleague).get(order->id);
+            if (!theirs)
+                return false;
+            theirs->assignedVet = vet;
+            return bool(WorkOrderRepository(*elsewhere, colleague).update(theirs.value()));
+        };
+        const auto storedVet = [&] {
+            const Result<WorkOrder> now = WorkOrderRepository(h.t->db(), tester()).get(order->id);
+            return now ? now->assignedVet : u"?"_s;
+        };
+        const auto message = [](QDialog *dialog) {
+            auto *label = dialog->findChild<QLabel *>(u"messageLabel"_s);
+            return label && label->isVisible() ? label->text() : QString();
+        };
+
+        WorkOrdersPage *page = h.workOrders();
+        showPage(*h.window, page);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, kTimeout);
+        page->view()->setCurrentIndex(viewIndexOf(page, order->id));
+        page->editAction->trigger();
+        QPointer<WorkOrderDialog> dialog;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = h.window->findChild<WorkOrderDialog *>()) != nullptr, kTimeout);
+        QSignalSpy loaded(dialog.data(), &WorkOrderDialog::loaded);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isLoaded(), kTimeout);
+        QSignalSpy saved(dialog.data(), &WorkOrderDialog::saved);
+        auto *vet = dialog->findChild<QLineEdit *>(u"field_assigned_vet"_s);
+        auto *save = dialog->findChild<QPushButton *>(u"saveButton"_s);
+        QVERIFY(vet && save);
+        const auto answer = [&](const QString &button) {
+            save->click();
+            if (!QTest::qWaitFor([&] { return openBox(dialog, u"conflictBox"_s) != nullptr; }, kTimeout))
+                return false;
+            QPointer<QMessageBox> box = openBox(dialog, u"conflictBox"_s);
+            if (box->text() != u"Someone else saved the work order of protocol %1 since you opened it."_s.arg(
+                                   order->protocolNumber))
+                return false;
+            box->findChild<QPushButton *>(button)->click();
+            return QTest::qWaitFor([&box] { return box.isNull(); }, kTimeout);
+        };
+
+        // Cancel: nothing stored, the typed vet kept.
+        QVERIFY(theySave(u"dr.lee"_s));
+        vet->setText(u"dr.ruiz"_s);
+        QVERIFY(answer(u"cancelButton"_s));
+        QCOMPARE(message(dialog),
+                 u"Not saved: this work order was changed by someone else. Your changes are kept."_s);
+        QCOMPARE(vet->text(), u"dr.ruiz"_s);
+        QCOMPARE(storedVet(), u"dr.lee"_s);
+
+        // Reload: theirs in the form.
+        const int loads = loaded.count();
+        QVERIFY(answer(u"reloadButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), loads + 1, kTimeout);
+        QCOMPARE(message(dialog), u"Showing the values stored now. Review them and save again."_s);
+        QCOMPARE(vet->text(), u"dr.lee"_s);
+
+        // Overwrite: ours over their second change.
+        vet->setText(u"dr.ruiz"_s);
+        QVERIFY(theySave(u"dr.kim"_s));
+        QVERIFY(answer(u"overwriteButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, kTimeout);
+        QCOMPARE(saved.at(0).at(0).value<WorkOrder>().assignedVet, u"dr.ruiz"_s);
+        QCOMPARE(storedVet(), u"dr.ruiz"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), kTimeout); // closed on save, deleted
+    }
+
     // One action per verb, on the selection or the filter: the selected ids, the filter
     // as a value that a job payload can carry, and the verbs enabled on several rows or
     // a filter only where bulk changes are allowed (administrators).
