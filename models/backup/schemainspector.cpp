@@ -50,13 +50,17 @@ PortableType sqliteType(const QString &declared)
     return PortableType::Numeric;
 }
 
+// PostgreSQL stores the audit trail a statement per row (audit_batches, migration 0031)
+// and shows it as the view audit_entries, a record per row, as SQLite's table: backups
+// carry the view's rows, the same on both backends.
 Result<QList<SchemaTable>> readPg(Database &db)
 {
     QList<SchemaTable> out;
     SqlStatement tables(db, u"SELECT c.oid::bigint, c.relname::text FROM pg_class c "
                             "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                            "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') "
-                            "AND c.relname <> 'schema_migrations' ORDER BY c.relname"_s);
+                            "WHERE n.nspname = 'public' AND c.relname <> 'schema_migrations' "
+                            "AND ((c.relkind IN ('r', 'p') AND c.relname <> 'audit_batches') "
+                            "OR (c.relkind = 'v' AND c.relname = 'audit_entries')) ORDER BY c.relname"_s);
     if (auto r = tables.exec(); !r)
         return r.error();
     QList<qint64> oids;
@@ -102,8 +106,9 @@ Result<QList<SchemaTable>> readPg(Database &db)
 Result<QList<SchemaTable>> readSqlite(Database &db)
 {
     QList<SchemaTable> out;
-    SqlStatement tables(db, u"SELECT name, sql FROM sqlite_master WHERE type = 'table' "
-                            "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' AND name <> 'schema_migrations' ORDER BY name"_s);
+    SqlStatement tables(
+        db, u"SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' AND name <> 'schema_migrations' ORDER BY name"_s);
     if (auto r = tables.exec(); !r)
         return r.error();
     while (tables.next()) {

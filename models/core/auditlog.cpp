@@ -18,9 +18,23 @@ QJsonObject jsonObject(const QVariant &text)
     return QJsonDocument::fromJson(text.toString().toUtf8()).object();
 }
 
-const QString kSelect =
+const QString kColumns =
     QStringLiteral("SELECT id, at, username, entity, entity_id, action, before, after, job_id, "
-                   "session_login, record_key FROM audit_entries");
+                   "session_login, record_key FROM ");
+
+// SQLite: a table of one row per record. PostgreSQL: batches of one statement's records
+// (migration 0031) unnested here rather than through the view audit_entries, so that a
+// filter or an order can use the batches' own columns and indexes: `batch` and `ord`
+// order the entries as their ids do (an entry's id is its batch's plus its place in
+// it); batch_ids and batch_keys find a record's batches through their GIN index.
+const QString kSqliteFrom = QStringLiteral("audit_entries");
+const QString kPgFrom = QStringLiteral(
+    "(SELECT b.id + e.ord - 1 AS id, b.id AS batch, e.ord, b.at, b.username, b.entity, e.entity_id, "
+    "e.action, "
+    "e.before, e.after, b.job_id, b.session_login, e.record_key, b.entity_ids AS batch_ids, "
+    "b.record_keys AS batch_keys FROM audit_batches b CROSS JOIN LATERAL unnest(b.entity_ids, b.actions, "
+    "b.befores, b.afters, b.record_keys) WITH ORDINALITY AS e(entity_id, action, before, after, record_key, "
+    "ord)) a");
 
 // Table → entity, as the triggers name them (0012_audit*.sql).
 const QList<QPair<QString, QString>> &tableEntities()
@@ -57,7 +71,13 @@ QString sortExpression(int column)
     }
 }
 
-Where filterWhere(const AuditFilter &filter)
+// Only the batches' own columns: what a count may read without unnesting them.
+bool filtersRecords(const AuditFilter &filter)
+{
+    return !filter.record.trimmed().isEmpty();
+}
+
+Where filterWhere(const AuditFilter &filter, bool pg)
 {
     Where where;
     if (!filter.entity.trimmed().isEmpty())
@@ -67,8 +87,12 @@ Where filterWhere(const AuditFilter &filter)
     if (const QString record = filter.record.trimmed(); !record.isEmpty()) {
         bool numeric = false;
         const qint64 id = record.toLongLong(&numeric);
-        if (numeric)
+        if (numeric && pg)
+            where.add(u"entity_id = ? AND batch_ids @> ARRAY[CAST(? AS bigint)]"_s, {id, id});
+        else if (numeric)
             where.add(u"entity_id = ?"_s, {id});
+        else if (pg)
+            where.add(u"record_key = ? AND batch_keys @> ARRAY[CAST(? AS text)]"_s, {record, record});
         else
             where.add(u"record_key = ?"_s, {record});
     }
@@ -107,7 +131,7 @@ QStringList AuditLog::entities()
 Result<QList<AuditEntry>> AuditLog::query(const QString &where, const QVariantList &values,
                                           const QString &tail)
 {
-    SqlStatement st(m_db, kSelect + where + tail);
+    SqlStatement st(m_db, kColumns + (m_db.isPostgreSQL() ? kPgFrom : kSqliteFrom) + where + tail);
     for (const QVariant &v : values)
         st.bind(v);
     if (auto r = st.exec(); !r)
@@ -140,51 +164,70 @@ Result<QList<AuditEntry>> AuditLog::query(const QString &where, const QVariantLi
     return entries;
 }
 
+QString AuditLog::idOrder(Qt::SortOrder order) const
+{
+    const bool descending = order == Qt::DescendingOrder;
+    if (m_db.isPostgreSQL())
+        return descending ? u" ORDER BY batch DESC, ord DESC"_s : u" ORDER BY batch, ord"_s;
+    return descending ? u" ORDER BY id DESC"_s : u" ORDER BY id"_s;
+}
+
 Result<QList<AuditEntry>> AuditLog::forEntity(const QString &entity, qint64 entityId)
 {
-    return query(u" WHERE entity = ? AND entity_id = ?"_s, {entity, entityId});
+    if (m_db.isPostgreSQL())
+        return query(u" WHERE entity = ? AND entity_id = ? AND batch_ids @> ARRAY[CAST(? AS bigint)]"_s,
+                     {entity, entityId, entityId}, idOrder(Qt::AscendingOrder));
+    return query(u" WHERE entity = ? AND entity_id = ?"_s, {entity, entityId}, idOrder(Qt::AscendingOrder));
 }
 
 Result<QList<AuditEntry>> AuditLog::forJob(qint64 jobId)
 {
-    return query(u" WHERE job_id = ?"_s, {jobId});
+    return query(u" WHERE job_id = ?"_s, {jobId}, idOrder(Qt::AscendingOrder));
 }
 
 Result<qint64> AuditLog::count(const QString &entity)
 {
-    SqlStatement st(m_db, entity.isEmpty()
-                              ? QStringLiteral("SELECT COUNT(*) FROM audit_entries")
-                              : QStringLiteral("SELECT COUNT(*) FROM audit_entries WHERE entity = ?"));
-    if (!entity.isEmpty())
-        st.bind(entity);
-    if (auto r = st.exec(); !r)
-        return r.error();
-    return st.next() ? st.value(0).toLongLong() : qint64(0);
+    AuditFilter filter;
+    filter.entity = entity;
+    return count(filter);
 }
 
 Result<QList<AuditEntry>> AuditLog::page(const AuditFilter &filter, const PageRequest &request)
 {
+    const bool pg = m_db.isPostgreSQL();
     const QString sortExpr = sortExpression(request.sortColumn);
-    Where where = filterWhere(filter);
+    Where where = filterWhere(filter, pg);
     if (request.hasCursor) {
         if (sortExpr == u"id"_s) {
-            where.add(request.order == Qt::DescendingOrder ? u"id < ?"_s : u"id > ?"_s, {request.afterId});
+            const bool descending = request.order == Qt::DescendingOrder;
+            where.add(descending ? u"id < ?"_s : u"id > ?"_s, {request.afterId});
+            // The batches before the cursor's: by the batches' key, at their index.
+            if (pg)
+                where.add(descending ? u"batch < ?"_s : u"batch > CAST(? AS bigint) - 65536"_s,
+                          {request.afterId});
         } else {
             where.addCursor(sortExpr, u"id"_s, request);
         }
     }
     QVariantList values = where.values;
     values << qMax(1, request.limit);
-    const QString order = sortExpr == u"id"_s ? (request.order == Qt::DescendingOrder ? u" ORDER BY id DESC"_s
-                                                                                      : u" ORDER BY id"_s)
-                                              : orderBy(sortExpr, u"id"_s, request.order);
+    const QString order =
+        sortExpr == u"id"_s ? idOrder(request.order) : orderBy(sortExpr, u"id"_s, request.order);
     return query(where.sql(), values, order + u" LIMIT ?"_s);
 }
 
 Result<qint64> AuditLog::count(const AuditFilter &filter)
 {
-    const Where where = filterWhere(filter);
-    return scalarCount(m_db, u"SELECT COUNT(*) FROM audit_entries"_s + where.sql(), where.values);
+    const bool pg = m_db.isPostgreSQL();
+    const Where where = filterWhere(filter, pg);
+    if (pg && !filtersRecords(filter)) {
+        // Every condition is a batch's: its records counted without unnesting them.
+        return scalarCount(
+            m_db, u"SELECT COALESCE(SUM(cardinality(entity_ids)), 0) FROM audit_batches"_s + where.sql(),
+            where.values);
+    }
+    return scalarCount(m_db, u"SELECT COUNT(*) FROM "_s + (pg ? kPgFrom : kSqliteFrom) + where.sql(),
+                       where.values);
 }
 
 QVariant AuditLog::sortValue(const AuditEntry &entry, int column)

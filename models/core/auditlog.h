@@ -49,7 +49,8 @@ struct AuditFilter
     bool operator==(const AuditFilter &) const = default;
 };
 
-// Reads the audit trail (table audit_entries) on the calling thread's connection.
+// Reads the audit trail on the calling thread's connection (SQLite: table audit_entries;
+// PostgreSQL: its batches, audit_batches, of which audit_entries is a view).
 // Nothing in Residesk writes it: the database's triggers do, and on PostgreSQL no
 // person's role may insert, change or delete a row of it (only administrators and
 // workers read it).
@@ -80,6 +81,8 @@ public:
     static QStringList entities();
 
 private:
+    // " ORDER BY …" in the entries' id order.
+    QString idOrder(Qt::SortOrder order) const;
     Result<QList<AuditEntry>> query(const QString &where, const QVariantList &values,
                                     const QString &tail = QStringLiteral(" ORDER BY id"));
 

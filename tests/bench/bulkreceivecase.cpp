@@ -93,8 +93,11 @@ bool reset(Database &db, qint64 client)
     const QStringList statements{
         QStringLiteral("DELETE FROM bulk_jobs"),
         // The trail of the runs and of the reset above (the bench owns its database).
-        QStringLiteral("DELETE FROM audit_entries"), QStringLiteral("DELETE FROM outbox_emails"),
-        QStringLiteral("DELETE FROM notifications"), QStringLiteral("DELETE FROM jobs")};
+        // PostgreSQL keeps the trail in batches (migration 0031); audit_entries is their view.
+        db.isPostgreSQL() ? QStringLiteral("DELETE FROM audit_batches")
+                          : QStringLiteral("DELETE FROM audit_entries"),
+        QStringLiteral("DELETE FROM outbox_emails"), QStringLiteral("DELETE FROM notifications"),
+        QStringLiteral("DELETE FROM jobs")};
     for (const QString &sql : statements) {
         if (auto r = SqlStatement::run(db, sql); !r)
             return fail(r.error().detail);
@@ -102,7 +105,7 @@ bool reset(Database &db, qint64 client)
     if (auto r = tx.commit(); !r)
         return fail(r.error().detail);
     if (db.isPostgreSQL()) {
-        for (const char *table : {"protocols", "bulk_jobs", "bulk_job_items", "audit_entries",
+        for (const char *table : {"protocols", "bulk_jobs", "bulk_job_items", "audit_batches",
                                   "outbox_emails", "jobs", "notifications"})
             SqlStatement::run(db, QStringLiteral("VACUUM ANALYZE ") + QLatin1String(table));
     }

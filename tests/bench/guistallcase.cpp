@@ -336,16 +336,18 @@ bool reset(Database &db, qint64 client)
         !r)
         return fail(r.error().detail);
     for (const QString &sql :
-         {u"DELETE FROM bulk_jobs"_s, u"DELETE FROM audit_entries"_s, u"DELETE FROM outbox_emails"_s,
-          u"DELETE FROM notifications"_s, u"DELETE FROM jobs"_s, u"DELETE FROM import_rejections"_s,
-          u"DELETE FROM residents WHERE student_id LIKE 'GS%'"_s}) {
+         {u"DELETE FROM bulk_jobs"_s,
+          // PostgreSQL keeps the trail in batches (migration 0031); audit_entries is their view.
+          db.isPostgreSQL() ? u"DELETE FROM audit_batches"_s : u"DELETE FROM audit_entries"_s,
+          u"DELETE FROM outbox_emails"_s, u"DELETE FROM notifications"_s, u"DELETE FROM jobs"_s,
+          u"DELETE FROM import_rejections"_s, u"DELETE FROM residents WHERE student_id LIKE 'GS%'"_s}) {
         if (auto r = SqlStatement::run(db, sql); !r)
             return fail(r.error().detail);
     }
     if (auto r = tx.commit(); !r)
         return fail(r.error().detail);
     if (db.isPostgreSQL()) {
-        for (const char *table : {"protocols", "bulk_jobs", "bulk_job_items", "audit_entries",
+        for (const char *table : {"protocols", "bulk_jobs", "bulk_job_items", "audit_batches",
                                   "outbox_emails", "jobs", "notifications", "residents"})
             SqlStatement::run(db, u"VACUUM ANALYZE "_s + QLatin1String(table));
     }

@@ -37,7 +37,10 @@ bool reset(Database &db)
                               {});
         !r)
         return fail(r.error().detail);
-    if (auto r = SqlStatement::run(db, QStringLiteral("DELETE FROM audit_entries WHERE entity = 'protocol'"));
+    // PostgreSQL keeps the trail in batches (migration 0031); audit_entries is their view.
+    if (auto r = SqlStatement::run(
+            db, db.isPostgreSQL() ? QStringLiteral("DELETE FROM audit_batches WHERE entity = 'protocol'")
+                                  : QStringLiteral("DELETE FROM audit_entries WHERE entity = 'protocol'"));
         !r)
         return fail(r.error().detail);
     if (auto r = tx.commit(); !r)

@@ -147,13 +147,15 @@ private Q_SLOTS:
             SqlStatement by(target->db(), u"SELECT created_by FROM buildings WHERE code = 'NEW'"_s);
             QVERIFY(by.exec() && by.next());
             QCOMPARE(by.value(0).toString(), TestDatabase::login(TestDatabase::Person::Admin));
-            // The indexes the restore built again after the audit rows (0028) are the same.
+            // The indexes the restore built again after the audit rows (0028; the trail's
+            // batches, 0031) are the same.
             const auto indexes = [](Database &db) {
                 SqlStatement st(db, u"SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes "
-                                    "WHERE schemaname = 'public' AND tablename = 'audit_entries'"_s);
+                                    "WHERE schemaname = 'public' AND tablename = 'audit_batches'"_s);
                 return st.exec() && st.next() ? st.value(0).toString() : QString();
             };
-            QVERIFY(indexes(target->db()).contains(u"audit_entries_username_idx"_s));
+            QVERIFY(indexes(target->db()).contains(u"audit_batches_username_idx"_s));
+            QVERIFY(indexes(target->db()).contains(u"USING gin (entity_ids)"_s));
             QCOMPARE(indexes(target->db()), indexes(m_source->db()));
         }
     }
