@@ -806,6 +806,78 @@ private Q_SLOTS:
         QCOMPARE(store.get(running)->state, JobState::Cancelled);
     }
 
+    // PostgreSQL: the round finds the jobs it records by primary key. It must not read the
+    // partial index of running jobs (jobs_leased): that index also keeps an entry for
+    // every job that ran since the table's last vacuum, and a bitmap scan of it reads
+    // them all and their heap pages; nor the whole table. The server's counters of
+    // scans per index and table, flushed on demand, say what the statement read.
+    void finishAndClaimFindsJobsByKey()
+    {
+        if (!db().isPostgreSQL())
+            QSKIP("a PostgreSQL plan; SQLite records each job with a statement of its own by key");
+        ManualClock clock(kStart);
+        JobStore store(db(), clock);
+        {
+            Transaction tx(db());
+            QVERIFY(tx.ok());
+            for (int i = 0; i < 5000; ++i)
+                QVERIFY(enqueued(store, request(u"k"_s)) > 0);
+            QVERIFY(tx.commit());
+        }
+        // 4,000 of them ran and finished (as a busy queue leaves the table between two
+        // vacuums), 4 run now.
+        QVERIFY(SqlStatement::run(
+            db(),
+            u"UPDATE jobs SET state = 'running', lease_owner = 'gone', lease_expires_at = ?, "
+            "attempts = 1 WHERE id IN (SELECT id FROM jobs ORDER BY id LIMIT 4000)"_s,
+            {kStart + kLease}));
+        QVERIFY(
+            SqlStatement::run(db(),
+                              u"UPDATE jobs SET state = 'succeeded', lease_owner = NULL, lease_expires_at = "
+                              "NULL, finished_at = ? WHERE lease_owner = 'gone'"_s,
+                              {kStart}));
+        const QList<Job> held = store.claim(u"w"_s, {{u"k"_s, 4}}, 4, kLease).value();
+        QCOMPARE(held.size(), 4);
+        const auto succeeded = [](const QList<Job> &jobs) {
+            QList<JobCompletion> out;
+            for (const Job &job : jobs) {
+                JobCompletion c;
+                c.id = job.id;
+                c.outcome = JobOutcome::success();
+                out << c;
+            }
+            return out;
+        };
+        QList<JobCompletion> completions = succeeded(held);
+        QList<Job> events;
+        store.deferEvents(&events);
+
+        const auto scans = [this] {
+            // Sent when the connection goes idle after this statement, before the next.
+            queryValue(db(), u"SELECT pg_stat_force_next_flush()"_s);
+            return queryValue(db(), u"SELECT (SELECT seq_scan FROM pg_stat_user_tables WHERE relid = "
+                                    "CAST('jobs' AS regclass)) || '/' || (SELECT idx_scan FROM "
+                                    "pg_stat_user_indexes WHERE relid = CAST('jobs' AS regclass) "
+                                    "AND indexrelname = 'jobs_leased')"_s)
+                .toString();
+        };
+        // Past the plan cache's first executions too (the statement is kept prepared).
+        for (int round = 0; round < 8; ++round) {
+            const QString before = scans();
+            QVERIFY(!before.isEmpty());
+            clock.advance(10);
+            const auto done =
+                store.finishAndClaim(u"w"_s, completions, {{u"k"_s, 4}}, 4, kLease, QString(), false);
+            QVERIFY2(done, qPrintable(done.error().detail));
+            QCOMPARE(done->finished.size(), 4);
+            QCOMPARE(done->claimed.size(), 4);
+            // Table scans / scans of jobs_leased: none by the round.
+            QCOMPARE(scans(), before);
+            completions = succeeded(done->claimed);
+        }
+        QCOMPARE(store.countByState()->value(JobState::Succeeded), 4000 + 8 * 4);
+    }
+
     // The engine's round is kept prepared on the connection (PostgreSQL): it runs past the
     // plan cache's first executions, and again after the server forgot its prepared
     // statements (a new server connection behind a pooler).
