@@ -405,6 +405,9 @@ private Q_SLOTS:
         QPointer<ClientDialog> client = new ClientDialog(*h.executor, h.actor, clientId, h.window.get());
         QSignalSpy clientSaved(client, &ClientDialog::saved);
         client->open();
+        // Until it is read it says so, not "Saving…" (the read is delivered by the event loop).
+        QVERIFY(!client->isLoaded());
+        QCOMPARE(client->findChild<QLabel *>(u"messageLabel"_s)->text(), u"Loading…"_s);
         QTRY_VERIFY_WITH_TIMEOUT(client->isLoaded(), kTimeout);
         {
             ClientRepository clients(*other, Actor{u"colleague"_s, Actor::Role::Admin});

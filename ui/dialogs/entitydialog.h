@@ -126,9 +126,12 @@ protected:
             m_loaded = true;
             return;
         }
+        setSaving(true); // says "Saving…": the loading text after it
         setMessage(texts().loading);
-        setSaving(true);
-        read(false);
+        // From the event loop, never from the constructor that calls this: a read that is
+        // already done resumes at once, and loaded() would come before anyone could listen.
+        QMetaObject::invokeMethod(
+            this, [this] { read(false); }, Qt::QueuedConnection);
     }
 
     // For a Write whose repository has no OnConflict: `record` as it is, or after
