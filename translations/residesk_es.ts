@@ -2587,7 +2587,7 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
 <context>
     <name>ClientDialog</name>
     <message>
-        <location filename="../ui/lab/clientdialog.cpp" line="+26"/>
+        <location filename="../ui/lab/clientdialog.cpp" line="+19"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
@@ -2617,12 +2617,12 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>Idio&amp;ma:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Client %1</source>
         <translation>Cliente %1</translation>
     </message>
@@ -2632,27 +2632,22 @@ Añada el primero con Nuevo (Ctrl+N); sus habitaciones vienen después, en la p�
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-18"/>
         <source>The client cannot be loaded: %1</source>
         <translation>No se puede cargar el cliente: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Showing the values stored now. Review them and save again.</source>
         <translation>Se muestran los valores guardados ahora. Revíselos y vuelva a guardar.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Not saved: this client was changed by someone else. Your changes are kept.</source>
         <translation>No se guardó: otra persona cambió este cliente. Sus cambios se conservan.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Please correct the marked fields.</source>
-        <translation>Corrija los campos marcados.</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+23"/>
         <source>Someone else saved client %1 since you opened it.</source>
         <translation>Otra persona guardó el cliente %1 después de que usted lo abriera.</translation>
     </message>
@@ -3542,6 +3537,7 @@ Opciones:
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
         <source>the audit trail</source>
         <translation>el registro de auditoría</translation>
     </message>
@@ -3592,7 +3588,7 @@ Opciones:
         <translation>planes de mantenimiento</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>maintenance plan periods</source>
         <translation>períodos de los planes de mantenimiento</translation>
     </message>
@@ -3622,7 +3618,7 @@ Opciones:
         <translation>los tipos de trabajo de cada rol</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the registrar sync settings</source>
         <translation>la configuración de la sincronización con el registro</translation>
     </message>
@@ -3632,7 +3628,7 @@ Opciones:
         <translation>el estado de la sincronización con el registro</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>residents flagged by the registrar sync</source>
         <translation>residentes marcados por la sincronización con el registro</translation>
     </message>
@@ -3871,12 +3867,12 @@ Opciones:
 <context>
     <name>EntityDialog</name>
     <message>
-        <location filename="../ui/dialogs/entitydialog.h" line="+69"/>
+        <location filename="../ui/dialogs/entitydialog.h" line="+95"/>
         <source>Not saved: this record was changed by someone else. Your changes are kept.</source>
         <translation>No se ha guardado: otra persona ha modificado este registro. Sus cambios se conservan.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+87"/>
         <source>Please correct the marked fields.</source>
         <translation>Corrija los campos marcados.</translation>
     </message>
@@ -3891,12 +3887,12 @@ Opciones:
         <translation>Editar %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="-102"/>
         <source>Loading the stored values…</source>
         <translation>Cargando los valores guardados…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
         <source>Showing the values stored now. Review them and save again.</source>
         <translation>Se muestran los valores guardados actualmente. Revíselos y vuelva a guardar.</translation>
     </message>
@@ -3904,7 +3900,7 @@ Opciones:
 <context>
     <name>Events</name>
     <message>
-        <location filename="../models/db/events.cpp" line="+531"/>
+        <location filename="../models/db/events.cpp" line="+382"/>
         <source>The event is too large to be sent to other clients.</source>
         <translation>El evento es demasiado grande para enviarlo a otros clientes.</translation>
     </message>
@@ -5443,7 +5439,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Tarea «%1» cancelada</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+207"/>
         <source>A job needs a kind.</source>
         <translation>Una tarea necesita un tipo.</translation>
     </message>
@@ -5478,12 +5474,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No se pudo poner en cola la tarea con la clave «%1»; vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-221"/>
         <source>A worker needs a name of 1 to %1 characters to claim jobs.</source>
         <translation>Un proceso de trabajo necesita un nombre de 1 a %1 caracteres para reclamar tareas.</translation>
     </message>
     <message>
-        <location line="+431"/>
+        <location line="+443"/>
         <source>The worker running this job stopped responding, and no attempts are left.</source>
         <translation>El proceso de trabajo que ejecutaba esta tarea dejó de responder y no quedan intentos.</translation>
     </message>
@@ -5498,7 +5494,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Solo se puede reintentar una tarea fallida o cancelada; la tarea %1 está en estado «%2».</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>Job %1 cannot be retried: job %2 with the same key &quot;%3&quot; is queued or running.</source>
         <translation>La tarea %1 no se puede reintentar: la tarea %2, con la misma clave «%3», está en cola o en ejecución.</translation>
     </message>
@@ -14471,12 +14467,12 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
 <context>
     <name>TechnicianDialog</name>
     <message>
-        <location filename="../ui/maintenance/techniciandialog.cpp" line="+58"/>
+        <location filename="../ui/maintenance/techniciandialog.cpp" line="+52"/>
         <source>A&amp;ctive: gets new requests</source>
         <translation>Ac&amp;tivo: recibe solicitudes nuevas</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Technician</source>
         <translation>Técnico</translation>
     </message>
@@ -14536,37 +14532,32 @@ Con --wait se ejecuta aquí y muestra lo mismo que &quot;import residents&quot; 
         <translation>Idio&amp;ma:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>Technician %1</source>
         <translation>Técnico %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-37"/>
         <source>The technician cannot be loaded: %1</source>
         <translation>No se puede cargar el técnico: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Showing the values stored now. Review them and save again.</source>
         <translation>Se muestran los valores guardados ahora. Revíselos y vuelva a guardar.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Not saved: this technician was changed by someone else. Your changes are kept.</source>
         <translation>No se guardó: otra persona cambió este técnico. Sus cambios se conservan.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Please correct the marked fields.</source>
-        <translation>Corrija los campos marcados.</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+48"/>
         <source>Someone else saved technician %1 since you opened it.</source>
         <translation>Otra persona guardó el técnico %1 después de que usted lo abriera.</translation>
     </message>
@@ -16341,7 +16332,7 @@ La oficina de alojamiento
 <context>
     <name>WorkOrderDialog</name>
     <message>
-        <location filename="../ui/lab/workorderdialog.cpp" line="+29"/>
+        <location filename="../ui/lab/workorderdialog.cpp" line="+22"/>
         <source>Work order</source>
         <translation>Orden de trabajo</translation>
     </message>
@@ -16401,37 +16392,32 @@ La oficina de alojamiento
         <translation>Análisis:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Work order %1 — %2</source>
         <translation>Orden de trabajo %1 — %2</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="-25"/>
         <source>The work order cannot be loaded: %1</source>
         <translation>No se puede cargar la orden de trabajo: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Showing the values stored now. Review them and save again.</source>
         <translation>Se muestran los valores guardados actualmente. Revíselos y vuelva a guardar.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Not saved: this work order was changed by someone else. Your changes are kept.</source>
         <translation>No se ha guardado: otra persona ha modificado esta orden de trabajo. Sus cambios se conservan.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Please correct the marked fields.</source>
-        <translation>Corrija los campos marcados.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Someone else saved the work order of protocol %1 since you opened it.</source>
         <translation>Otra persona ha guardado la orden de trabajo del protocolo %1 desde que usted la abrió.</translation>
     </message>
