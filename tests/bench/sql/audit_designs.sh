@@ -11,6 +11,8 @@
 #
 # Variants (each: 20 UPDATEs of 500 protocols, the bulk receive's statement shape):
 #   none     the protocols' UPDATE audit trigger disabled
+#   empty    a trigger that writes nothing (what capturing the transition tables costs)
+#   no_text  the same batch without before and after (what making their JSON text costs)
 #   current  the trail as the migrations write it: a row per statement, the records in
 #            arrays (0031), with its indexes
 #   chunked  current, always numbering the records for batches of 65,536 (what a
@@ -43,6 +45,8 @@ w = lambda name, text: open(d + '/' + name + '.sql', 'w').write(text)
 w('none', 'ALTER TABLE protocols DISABLE TRIGGER protocols_audit_update;\n')
 w('current', 'SELECT 1;\n')
 w('no_gin', 'DROP INDEX audit_batches_entity_ids_idx;\n')
+w('empty', fn('    NULL;'))
+w('no_text', fn('    INSERT INTO audit_batches' + plain.split('FROM (SELECT ', 1)[0] + 'FROM (SELECT n.id AS entity_id, NULL::text AS record_key, \'transition\'::text AS action, NULL::text AS before, NULL::text AS after, 0 AS chunk FROM old_rows o JOIN new_rows n ON n.id = o.id) x HAVING count(*) > 0;'))
 w('lz4', 'ALTER TABLE audit_batches ALTER COLUMN befores SET COMPRESSION lz4, ALTER COLUMN afters SET COMPRESSION lz4, '
          'ALTER COLUMN entity_ids SET COMPRESSION lz4, ALTER COLUMN actions SET COMPRESSION lz4;\n')
 w('external', 'ALTER TABLE audit_batches ALTER COLUMN befores SET STORAGE EXTERNAL, ALTER COLUMN afters SET STORAGE EXTERNAL, '
@@ -60,7 +64,7 @@ RESET ROLE;
          "    SELECT v_at, v_person, v_login, 'protocol', v_job, " + exprs + "\n    FROM old_rows o JOIN new_rows n ON n.id = o.id;"))
 PY
 
-variants="none current chunked no_gin lz4 external per_row"
+variants="none empty no_text current chunked no_gin lz4 external per_row"
 for r in $(seq "$rounds"); do
     for v in $variants; do
         {
