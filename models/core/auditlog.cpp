@@ -28,13 +28,17 @@ const QString kColumns =
 // order the entries as their ids do (an entry's id is its batch's plus its place in
 // it); batch_ids and batch_keys find a record's batches through their GIN index.
 const QString kSqliteFrom = QStringLiteral("audit_entries");
-const QString kPgFrom = QStringLiteral(
-    "(SELECT b.id + e.ord - 1 AS id, b.id AS batch, e.ord, b.at, b.username, b.entity, e.entity_id, "
-    "e.action, "
-    "e.before, e.after, b.job_id, b.session_login, e.record_key, b.entity_ids AS batch_ids, "
-    "b.record_keys AS batch_keys FROM audit_batches b CROSS JOIN LATERAL unnest(b.entity_ids, b.actions, "
-    "b.befores, b.afters, b.record_keys) WITH ORDINALITY AS e(entity_id, action, before, after, record_key, "
-    "ord)) a");
+const QString kPgFrom =
+    QStringLiteral("(SELECT b.id + e.ord - 1 AS id, b.id AS batch, e.ord, b.at, b.username, b.entity, "
+                   "e.entity_id, e.action, "
+                   "e.before, e.after, b.job_id, b.session_login, e.record_key, b.entity_ids AS batch_ids, "
+                   "b.record_keys AS batch_keys "
+                   "FROM audit_batches b CROSS JOIN LATERAL unnest(b.entity_ids, b.actions, b.befores, "
+                   "b.afters, b.record_keys) "
+                   "WITH ORDINALITY AS e(entity_id, action, before, after, record_key, ord)) a");
+// How many entries a batch holds at most, and so how far its id is from its entries'
+// (migration 0031).
+constexpr qint64 kBatchSpan = 65536;
 
 // Table → entity, as the triggers name them (0012_audit*.sql).
 const QList<QPair<QString, QString>> &tableEntities()
@@ -71,7 +75,8 @@ QString sortExpression(int column)
     }
 }
 
-// Only the batches' own columns: what a count may read without unnesting them.
+// Whether the filter reads a record's own columns, not only its batch's (PostgreSQL: a
+// count without it adds up the batches' lengths instead of unnesting them).
 bool filtersRecords(const AuditFilter &filter)
 {
     return !filter.record.trimmed().isEmpty();
@@ -174,10 +179,11 @@ QString AuditLog::idOrder(Qt::SortOrder order) const
 
 Result<QList<AuditEntry>> AuditLog::forEntity(const QString &entity, qint64 entityId)
 {
-    if (m_db.isPostgreSQL())
-        return query(u" WHERE entity = ? AND entity_id = ? AND batch_ids @> ARRAY[CAST(? AS bigint)]"_s,
-                     {entity, entityId, entityId}, idOrder(Qt::AscendingOrder));
-    return query(u" WHERE entity = ? AND entity_id = ?"_s, {entity, entityId}, idOrder(Qt::AscendingOrder));
+    AuditFilter filter;
+    filter.entity = entity;
+    filter.record = QString::number(entityId);
+    const Where where = filterWhere(filter, m_db.isPostgreSQL());
+    return query(where.sql(), where.values, idOrder(Qt::AscendingOrder));
 }
 
 Result<QList<AuditEntry>> AuditLog::forJob(qint64 jobId)
@@ -203,8 +209,8 @@ Result<QList<AuditEntry>> AuditLog::page(const AuditFilter &filter, const PageRe
             where.add(descending ? u"id < ?"_s : u"id > ?"_s, {request.afterId});
             // The batches before the cursor's: by the batches' key, at their index.
             if (pg)
-                where.add(descending ? u"batch < ?"_s : u"batch > CAST(? AS bigint) - 65536"_s,
-                          {request.afterId});
+                where.add(descending ? u"batch < ?"_s : u"batch > ?"_s,
+                          {descending ? request.afterId : request.afterId - kBatchSpan});
         } else {
             where.addCursor(sortExpr, u"id"_s, request);
         }
