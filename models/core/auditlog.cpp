@@ -5,6 +5,7 @@
 #include "models/housing/sqlhelpers_p.h"
 
 #include <QJsonDocument>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 using namespace HousingSql;
@@ -36,6 +37,11 @@ const QString kPgFrom =
                    "FROM audit_batches b CROSS JOIN LATERAL unnest(b.entity_ids, b.actions, b.befores, "
                    "b.afters, b.record_keys) "
                    "WITH ORDINALITY AS e(entity_id, action, before, after, record_key, ord)) a");
+// The bookkeeping columns a change entry leaves out: every update changes them, and the
+// entry's own time and person say when and by whom. PostgreSQL's triggers leave out the
+// same ones when they write an UPDATE's before and after (migration
+// 0033_audit_update_text); SQLite's store whole rows, and so did PostgreSQL's before it.
+const QStringList kBookkeeping{u"version"_s, u"updated_at"_s, u"updated_by"_s};
 // How many entries a batch holds at most, and so how far its id is from its entries'
 // (migration 0031).
 constexpr qint64 kBatchSpan = 65536;
@@ -152,8 +158,12 @@ Result<QList<AuditEntry>> AuditLog::query(const QString &where, const QVariantLi
         e.action = st.value(5).toString();
         e.before = jsonObject(st.value(6));
         e.after = jsonObject(st.value(7));
-        if (!e.before.isEmpty() && !e.after.isEmpty()) {
-            // A change: only what it changed (see AuditEntry).
+        if (!st.value(6).isNull() && !st.value(7).isNull()) {
+            // A change: only what it changed, without the bookkeeping (see AuditEntry).
+            for (const QString &key : kBookkeeping) {
+                e.before.remove(key);
+                e.after.remove(key);
+            }
             for (const QString &key : e.before.keys()) {
                 if (e.after.contains(key) && e.after.value(key) == e.before.value(key)) {
                     e.before.remove(key);

@@ -14,9 +14,12 @@ class Database;
 // (resources/migrations/0012_audit*.sql): who changed which record, when, for which
 // job, with the record before and after (JSON objects): a create has the whole new row
 // (before empty), a delete the whole old row (after empty), and any other change the
-// columns it changed, their values before and after. (PostgreSQL records only those;
-// SQLite's triggers record whole rows, and the reader keeps the changed columns, so
-// both read the same.)
+// columns it changed, their values before and after, except the bookkeeping columns
+// version, updated_at and updated_by (the entry's own time and person say when and by
+// whom; a change of only those has both empty). (PostgreSQL's triggers record only the
+// changed columns, without the bookkeeping since migration 0033; SQLite's record whole
+// rows. The reader keeps the changed columns less the bookkeeping, so both backends, and
+// entries written before 0033, read the same.)
 struct AuditEntry
 {
     qint64 id = 0;

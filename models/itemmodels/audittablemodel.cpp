@@ -36,10 +36,9 @@ QString AuditTableModel::changeSummary(const AuditEntry &entry)
 {
     QStringList parts;
     if (!entry.before.isEmpty() && !entry.after.isEmpty()) {
+        // A change holds no bookkeeping (version, updated_at, updated_by: AuditLog leaves
+        // them out); who and when are in their own columns.
         for (auto it = entry.after.constBegin(); it != entry.after.constEnd(); ++it) {
-            // Who and when are in their own columns.
-            if (it.key() == u"updated_at" || it.key() == u"updated_by")
-                continue;
             const QJsonValue old = entry.before.value(it.key());
             if (old != it.value())
                 parts << u"%1: %2 → %3"_s.arg(it.key(), valueText(old), valueText(it.value()));

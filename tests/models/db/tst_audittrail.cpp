@@ -6,6 +6,8 @@
 #include "tests/support/auditperson.h"
 #include "tests/support/testdatabase.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSet>
 #include <QTest>
@@ -155,6 +157,73 @@ private Q_SLOTS:
             byPerson.username = TestDatabase::login(person == Person::Vet ? Person::Housing : Person::Vet);
             QCOMPARE(AuditLog(admin()).count(byPerson).value(), qint64(0));
         }
+    }
+
+    // An update's entry holds the columns it changed but not the bookkeeping (version,
+    // updated_at, updated_by: its own time and person say when and by whom), on both
+    // backends through AuditLog; PostgreSQL's trail does not store them (migration
+    // 0033), SQLite's stores whole rows. An update of only those still has its entry.
+    void updatesLeaveOutBookkeeping()
+    {
+        const qint64 id =
+            insertId(m_t->dbAs(Person::Housing),
+                     u"INSERT INTO buildings (code, name, address, floors, created_by, updated_by) "
+                     "VALUES ('BK', 'Book Hall', '2 Ledger Way', 2, 'x', 'x') RETURNING id"_s,
+                     {});
+        QVERIFY(id > 0);
+        // Another person (PostgreSQL stamps updated_by with the acting role; SQLite keeps
+        // what the statement says) and another time: every bookkeeping column changes.
+        QVERIFY(SqlStatement::run(admin(),
+                                  u"UPDATE buildings SET name = 'Book House', floors = floors + 1, "
+                                  "version = version + 1, updated_at = '2030-01-02 03:04:05', "
+                                  "updated_by = 'rt_bookkeeper' WHERE id = ?"_s,
+                                  {id}));
+        QVERIFY(SqlStatement::run(
+            admin(),
+            u"UPDATE buildings SET version = version + 1, updated_at = '2031-01-02 03:04:05', "
+            "updated_by = 'rt_bookkeeper' WHERE id = ?"_s,
+            {id}));
+
+        const QList<AuditEntry> rows = trail(u"building"_s, QString::number(id));
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(0).action, u"create"_s);
+        QVERIFY(rows.at(0).after.contains(u"version"_s)); // a create keeps the whole row
+        QVERIFY(rows.at(0).after.contains(u"updated_by"_s));
+        const AuditEntry &changed = rows.at(1);
+        QCOMPARE(changed.action, u"update"_s);
+        QCOMPARE(changed.before, (QJsonObject{{u"name"_s, u"Book Hall"_s}, {u"floors"_s, 2}}));
+        QCOMPARE(changed.after, (QJsonObject{{u"name"_s, u"Book House"_s}, {u"floors"_s, 3}}));
+        const AuditEntry &bookkeeping = rows.at(2);
+        QCOMPARE(bookkeeping.action, u"update"_s);
+        QVERIFY(bookkeeping.before.isEmpty());
+        QVERIFY(bookkeeping.after.isEmpty());
+        QVERIFY(bookkeeping.id > changed.id);
+
+        // What the trail stores.
+        SqlStatement stored(admin(), u"SELECT before, after FROM audit_entries WHERE entity = 'building' "
+                                     "AND entity_id = ? AND action = 'update' ORDER BY id"_s);
+        stored.bind(id);
+        QVERIFY(stored.exec());
+        QVERIFY(stored.next());
+        const QString before = stored.value(0).toString();
+        const QString after = stored.value(1).toString();
+        QVERIFY(stored.next());
+        if (TestDatabase::isPostgreSQL()) {
+            // The changed columns in the table's order, as to_json writes them.
+            QCOMPARE(before, uR"({"name":"Book Hall","floors":2})"_s);
+            QCOMPARE(after, uR"({"name":"Book House","floors":3})"_s);
+            QCOMPARE(stored.value(0).toString(), u"{}"_s);
+            QCOMPARE(stored.value(1).toString(), u"{}"_s);
+        } else {
+            for (const QString &row :
+                 {before, after, stored.value(0).toString(), stored.value(1).toString()}) {
+                const QJsonObject whole = QJsonDocument::fromJson(row.toUtf8()).object();
+                QVERIFY2(whole.contains(u"version"_s) && whole.contains(u"updated_at"_s) &&
+                             whole.contains(u"updated_by"_s) && whole.contains(u"address"_s),
+                         qPrintable(row));
+            }
+        }
+        QVERIFY(!stored.next());
     }
 
     // One statement changing many rows: one audit row each, told apart by the state
