@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <cstdio>
 #include <memory>
@@ -39,8 +40,9 @@ struct Sample
     double wallMs = -1;
 };
 
-Sample runOnce(Database &db, const QString &url, int jobs, int processes, const QStringList &workerArgs,
-               QString *error)
+// `db` cleans up; `queue` (the workers' person, so that they run their own jobs) queues.
+Sample runOnce(Database &db, Database &queue, const QString &workersUrl, int jobs, int processes,
+               const QStringList &workerArgs, QString *error)
 {
     // The history (--history) stays; the last run's jobs go.
     for (const QString &sql : {u"DELETE FROM notifications WHERE job_id IS NOT NULL"_s,
@@ -59,12 +61,12 @@ Sample runOnce(Database &db, const QString &url, int jobs, int processes, const 
         }
     }
     {
-        Transaction tx(db);
+        Transaction tx(queue);
         if (!tx.ok()) {
             *error = tx.error().message;
             return {};
         }
-        JobStore store(db);
+        JobStore store(queue);
         JobRequest request;
         request.kind = u"diag.noop"_s;
         for (int i = 0; i < jobs; ++i) {
@@ -88,7 +90,7 @@ Sample runOnce(Database &db, const QString &url, int jobs, int processes, const 
         worker->setStandardOutputFile(QProcess::nullDevice());
         worker->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         worker->start(EngineBench::residentBinary(),
-                      QStringList{u"--database"_s, url, u"worker"_s, u"--once"_s, u"--kinds"_s,
+                      QStringList{u"--database"_s, workersUrl, u"worker"_s, u"--once"_s, u"--kinds"_s,
                                   u"diag.noop"_s, u"--concurrency"_s, QString::number(kConcurrency)} +
                           workerArgs);
         workers.push_back(std::move(worker));
@@ -190,6 +192,24 @@ bool EngineBench::clearJobs(Database &db, QString *error)
     return true;
 }
 
+QString EngineBench::workerUrl(Database &db, const QString &url, const QString &user)
+{
+    if (!db.isPostgreSQL())
+        return url;
+    QUrl workers(url);
+    if (!user.isEmpty())
+        workers.setUserName(user);
+    const QString person = workers.userName();
+    SqlStatement st(db, u"SELECT rolsuper FROM pg_roles WHERE rolname = ?"_s);
+    st.bind(person);
+    const bool superuser = st.exec() && st.next() && st.value(0).toBool();
+    std::fprintf(stderr, "workers sign in as %s%s\n", qPrintable(person),
+                 superuser ? " (a superuser: row-level security is skipped; --worker-user NAME for a real "
+                             "worker's figures)"
+                           : "");
+    return workers.toString();
+}
+
 int EngineThroughputCase::run(const BenchOptions &options)
 {
     QTemporaryDir dir;
@@ -228,6 +248,16 @@ int EngineThroughputCase::run(const BenchOptions &options)
         if (arg.startsWith(u"--concurrency="_s))
             concurrency = arg.mid(14).toInt();
     }
+    const QString workersUrl = EngineBench::workerUrl(db, url, options.workerUser);
+    std::unique_ptr<Database> workersDb;
+    if (workersUrl != url) {
+        const Result<DatabaseConfig> workersConfig = DatabaseConfig::parse(workersUrl);
+        if (!workersConfig) {
+            std::fprintf(stderr, "residesk-bench: %s\n", qPrintable(workersConfig.error().message));
+            return 1;
+        }
+        workersDb = std::make_unique<Database>(workersConfig.value());
+    }
     QList<BenchStats> results;
     for (const int processes : options.processes.isEmpty() ? kProcessCounts : options.processes) {
         BenchStats stats{u"%1.%2proc%3%4"_s.arg(name())
@@ -237,7 +267,8 @@ int EngineThroughputCase::run(const BenchOptions &options)
                          u"jobs/s"_s,
                          {}};
         for (int i = -1; i < options.runs; ++i) { // run -1 is the warm-up
-            const Sample sample = runOnce(db, url, jobs, processes, options.workerArgs, &error);
+            const Sample sample = runOnce(db, workersDb ? *workersDb : db, workersUrl, jobs, processes,
+                                          options.workerArgs, &error);
             if (sample.jobsPerSecond < 0) {
                 std::fprintf(stderr, "residesk-bench: %s\n", qPrintable(error));
                 return 1;

@@ -13,8 +13,8 @@ class Database;
 // process count ("engine_throughput.1proc" ... "engine_throughput.4proc", unit
 // "jobs/s"). --processes picks the counts, --history N puts N finished jobs in the table
 // first (kept across runs, removed at the end), --worker-arg passes an argument to every
-// worker (e.g. --no-listen). Meant for PostgreSQL (--database postgresql://...); on the default
-// temporary SQLite file the workers share one file lock.
+// worker (e.g. --no-listen), --worker-user the person they sign in as. Meant for PostgreSQL (--database
+// postgresql://...); on the default temporary SQLite file the workers share one file lock.
 class EngineThroughputCase
 {
 public:
@@ -43,4 +43,8 @@ QString prepareDatabase(const BenchOptions &options, const QString &dir, QString
 bool fillHistory(Database &db, qint64 count, QString *error);
 // Deletes every job (and the notifications of jobs); false with `error` on failure.
 bool clearJobs(Database &db, QString *error);
+// The URL the workers use: `url` with the user `user` (options.workerUser), or `url`
+// when that is empty. Says on stderr which person the workers are and, when that is a
+// superuser, that row-level security is skipped (the figures then flatter a real worker).
+QString workerUrl(Database &db, const QString &url, const QString &user);
 } // namespace EngineBench

@@ -130,6 +130,12 @@ int main(int argc, char **argv)
                                        QStringLiteral("engine_throughput: one more argument for each worker "
                                                       "(repeatable), e.g. --worker-arg=--no-listen."),
                                        QStringLiteral("arg"));
+    const QCommandLineOption workerUser(
+        QStringLiteral("worker-user"),
+        QStringLiteral("engine_throughput, scale_university: the PostgreSQL person the workers sign in as "
+                       "(password from RESIDESK_DB_PASSWORD or ~/.pgpass), e.g. a residesk_worker person; "
+                       "default: the --database URL's user."),
+        QStringLiteral("name"));
     const QCommandLineOption jobs(QStringLiteral("jobs"),
                                   QStringLiteral("scale_university: queued jobs (default 100000)."),
                                   QStringLiteral("n"), QStringLiteral("0"));
@@ -137,7 +143,8 @@ int main(int argc, char **argv)
         QStringLiteral("listeners"),
         QStringLiteral("scale_university: listening clients, each with its own connection (default 200)."),
         QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({list, database, runs, json, history, processes, workerArg, jobs, listeners});
+    parser.addOptions(
+        {list, database, runs, json, history, processes, workerArg, workerUser, jobs, listeners});
     parser.addPositionalArgument(QStringLiteral("case"), QStringLiteral("The case to run (see --list)."));
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "residesk-bench: %s\n", qPrintable(parser.errorText()));
@@ -197,6 +204,7 @@ int main(int argc, char **argv)
         options.processes.append(n);
     }
     options.workerArgs = parser.values(workerArg);
+    options.workerUser = parser.value(workerUser);
     for (const Case &c : cases) {
         if (c.name == positional.constFirst())
             return c.run(options);

@@ -775,12 +775,13 @@ int ScaleUniversityCase::run(const BenchOptions &options)
     BenchStats perEvent{name() + u".listener_cpu_per_event"_s, u"us"_s, {}};
     BenchStats p99{name(), u"ms"_s, {}}; // the target: p99 <= 250 ms
     int errors = 0;
+    const QString workersUrl = EngineBench::workerUrl(db, bench.url(), options.workerUser);
     for (int i = 0; i < runs; ++i) {
         std::fprintf(stderr, "run %d of %d: %lld jobs, %d listeners, %d workers × %d\n", i + 1, runs,
                      static_cast<long long>(jobs), listeners, workers, kConcurrency);
         RunFigures f;
         {
-            Run run(db, bench.url(), creator.toString(), postmaster, jobs, listeners, workers,
+            Run run(db, workersUrl, creator.toString(), postmaster, jobs, listeners, workers,
                     options.workerArgs);
             if (!run.execute(&f, &error)) {
                 std::fprintf(stderr, "residesk-bench: %s\n", qPrintable(error));
