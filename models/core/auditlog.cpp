@@ -38,9 +38,9 @@ const QString kPgFrom =
                    "b.afters, b.record_keys) "
                    "WITH ORDINALITY AS e(entity_id, action, before, after, record_key, ord)) a");
 // The bookkeeping columns a change entry leaves out: every update changes them, and the
-// entry's own time and person say when and by whom. PostgreSQL's triggers leave out the
-// same ones when they write an UPDATE's before and after (migration
-// 0033_audit_update_text); SQLite's store whole rows, and so did PostgreSQL's before it.
+// entry's own time and person say when and by whom. PostgreSQL's UPDATE triggers leave
+// out the same ones when they write before and after (migration 0033_audit_update_text);
+// SQLite's triggers, maintenance's (whole rows) and entries from before 0033 hold them.
 const QStringList kBookkeeping{u"version"_s, u"updated_at"_s, u"updated_by"_s};
 // How many entries a batch holds at most, and so how far its id is from its entries'
 // (migration 0031).
