@@ -26,6 +26,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -124,7 +125,9 @@ int lookupFailure(CommandContext &context, qint64 id, const DbError &error)
 }
 
 // The worker's output: one line per event, for people or (--json) one JSON object per
-// line with "event", "worker" and "at" (ms since the epoch) keys.
+// line with "event", "worker" and "at" (ms since the epoch) keys. Lines go out when the
+// event loop has handled what is pending (a busy worker writes a few thousand lines a
+// second: one write for a round of them, not one each), and before the worker returns.
 class WorkerOutput
 {
 public:
@@ -132,8 +135,12 @@ public:
         : m_context(context)
         , m_worker(std::move(workerId))
     {}
+    ~WorkerOutput() { std::fflush(stdout); }
+    Q_DISABLE_COPY_MOVE(WorkerOutput)
 
-    void line(const QString &event, QJsonObject fields, const QString &text, bool problem = false) const
+    bool json() const { return m_context.json(); }
+
+    void line(const QString &event, QJsonObject fields, const QString &text, bool problem = false)
     {
         if (m_context.json()) {
             fields.insert(u"event"_s, event);
@@ -145,12 +152,20 @@ public:
         } else {
             m_context.out(text);
         }
-        std::fflush(stdout);
+        if (!m_flushPending) {
+            m_flushPending = true;
+            QTimer::singleShot(0, &m_flusher, [this] {
+                m_flushPending = false;
+                std::fflush(stdout);
+            });
+        }
     }
 
 private:
     CommandContext &m_context;
     QString m_worker;
+    QObject m_flusher; // the pending flush goes with this output
+    bool m_flushPending = false;
 };
 
 } // namespace
@@ -345,7 +360,7 @@ int JobCommands::worker(CommandContext &context)
     JobEngine engine(*db, registry, options);
     if (listen)
         engine.setEventBus(&bus);
-    const WorkerOutput output(context, engine.workerId());
+    WorkerOutput output(context, engine.workerId());
     JobStore store(*db);
 
     struct Running
@@ -366,29 +381,35 @@ int JobCommands::worker(CommandContext &context)
         job.kind = kind;
         job.timer.start();
         ++started;
-        output.line(u"job_started"_s, {{u"id"_s, id}, {u"kind"_s, kind}},
-                    tr("job %1 started (%2)").arg(id).arg(kind));
+        if (output.json())
+            output.line(u"job_started"_s, {{u"id"_s, id}, {u"kind"_s, kind}}, {});
+        else
+            output.line(u"job_started"_s, {}, tr("job %1 started (%2)").arg(id).arg(kind));
     });
     QObject::connect(&engine, &JobEngine::jobFinished, &loop, [&](qint64 id, JobState state) {
         const Running job = running.take(id);
         const qint64 ms = job.timer.isValid() ? job.timer.elapsed() : 0;
-        const QString seconds = QString::number(double(ms) / 1000, 'f', 2);
         if (state != JobState::Queued)
             ++finished;
-        QJsonObject fields{{u"id"_s, id},
-                           {u"kind"_s, job.kind},
-                           {u"state"_s, JobStates::code(state)},
-                           {u"duration_ms"_s, ms}};
         // The reason of a failure is in the row (read on this thread only when there is one).
         std::optional<Job> row;
         if (state == JobState::Failed || (state == JobState::Queued && !stopping)) {
             if (Result<Job> r = store.get(id))
                 row = r.value();
         }
-        if (row && !row->error.isEmpty())
-            fields.insert(u"error"_s, row->error);
-        if (row)
-            fields.insert(u"attempts"_s, row->attempts);
+        if (output.json()) {
+            QJsonObject fields{{u"id"_s, id},
+                               {u"kind"_s, job.kind},
+                               {u"state"_s, JobStates::code(state)},
+                               {u"duration_ms"_s, ms}};
+            if (row && !row->error.isEmpty())
+                fields.insert(u"error"_s, row->error);
+            if (row)
+                fields.insert(u"attempts"_s, row->attempts);
+            output.line(u"job_finished"_s, fields, {});
+            return;
+        }
+        const QString seconds = QString::number(double(ms) / 1000, 'f', 2);
         QString text;
         switch (state) {
         case JobState::Succeeded:
@@ -417,7 +438,7 @@ int JobCommands::worker(CommandContext &context)
             text = tr("job %1 left to another worker (%2, %3 s)").arg(id).arg(job.kind, seconds);
             break;
         }
-        output.line(u"job_finished"_s, fields, text);
+        output.line(u"job_finished"_s, {}, text);
     });
     QObject::connect(&engine, &JobEngine::databaseProblem, &loop, [&](const QString &message) {
         if (databaseDown)
