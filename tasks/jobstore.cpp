@@ -435,9 +435,27 @@ VoidResult JobStore::publishEvents(Database &db, const QList<Job> &jobs, qint64 
         if (!tx->ok())
             return tx->error();
     }
-    for (const Job &job : jobs) {
-        if (auto r = publishEvent(db, job, atMs); !r)
+    if (db.isPostgreSQL() && jobs.size() > 1) {
+        // What publishEvent() sends on PostgreSQL, without an object per job.
+        QList<JobChange> changes;
+        changes.reserve(jobs.size());
+        for (const Job &job : jobs)
+            changes.append({job.id,
+                            job.kind,
+                            JobStates::code(job.state),
+                            job.progressDone,
+                            job.progressTotal,
+                            job.attempts,
+                            job.cancelRequested,
+                            atMs,
+                            {}});
+        if (auto r = Events::publishJobs(db, changes); !r)
             return r;
+    } else {
+        for (const Job &job : jobs) {
+            if (auto r = publishEvent(db, job, atMs); !r)
+                return r;
+        }
     }
     return tx ? tx->commit() : VoidResult();
 }

@@ -88,6 +88,33 @@ std::optional<QByteArray> fittedPayload(QJsonObject event)
     return payload;
 }
 
+// What a string takes in the compact JSON text, quotes included; control characters
+// count as the six bytes of their \u escape.
+qsizetype jsonStringBytes(const QString &text)
+{
+    qsizetype bytes = 2;
+    for (const QChar c : text)
+        bytes += c.unicode() < 0x20 ? 6 : jsonBytes(c);
+    return bytes;
+}
+
+qsizetype decimalBytes(qint64 value)
+{
+    qsizetype bytes = value < 0 ? 2 : 1;
+    for (quint64 v = value < 0 ? 0 - quint64(value) : quint64(value); v >= 10; v /= 10)
+        ++bytes;
+    return bytes;
+}
+
+// One entry of a "jobs" event, [id,"kind","state",done,total,attempts,0|1], with the
+// comma that separates it from the next.
+qsizetype jobEntryBytes(const JobChange &change)
+{
+    return 2 + 6 + 1 + 1 + decimalBytes(change.id) + jsonStringBytes(change.kind) +
+           jsonStringBytes(change.state) + decimalBytes(change.done) + decimalBytes(change.total) +
+           decimalBytes(change.attempts);
+}
+
 QString channelName()
 {
     return QString::fromLatin1(Events::channel);
@@ -370,6 +397,41 @@ VoidResult Events::sendCombined(Database &db, const QList<QJsonObject> &events)
             return r;
     }
     return {};
+}
+
+VoidResult Events::publishJobs(Database &db, const QList<JobChange> &changes)
+{
+    if (!db.isPostgreSQL()) {
+        for (const JobChange &change : changes) {
+            if (const VoidResult r = publish(db, change.toJson()); !r)
+                return r;
+        }
+        return {};
+    }
+    QJsonArray entries;
+    qsizetype bytes = 0;
+    qint64 at = 0;
+    const auto send = [&]() -> VoidResult {
+        if (entries.isEmpty())
+            return {};
+        const VoidResult r =
+            publish(db, QJsonObject{{u"type"_s, u"jobs"_s}, {u"at"_s, at}, {u"j"_s, entries}});
+        entries = QJsonArray();
+        bytes = 0;
+        return r;
+    };
+    for (const JobChange &change : changes) {
+        const qsizetype entryBytes = jobEntryBytes(change);
+        if (bytes + entryBytes > kMaxPayloadBytes - 100) {
+            if (const VoidResult r = send(); !r)
+                return r;
+        }
+        at = qMax(at, change.at);
+        entries.append(QJsonArray{change.id, change.kind, change.state, change.done, change.total,
+                                  change.attempts, change.cancel ? 1 : 0});
+        bytes += entryBytes;
+    }
+    return send();
 }
 
 namespace {

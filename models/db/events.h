@@ -61,6 +61,10 @@ VoidResult publish(Database &db, const QJsonObject &event);
 // PostgreSQL: sends `events` now: every "job" event together as "jobs" events (as few
 // as fit the payload limit: one for a few dozen jobs), every other distinct event once.
 VoidResult sendCombined(Database &db, const QList<QJsonObject> &events);
+// PostgreSQL: the changes of many jobs (an engine's round), published as the "jobs"
+// events sendCombined() would make of their "job" events, but built at once (no JSON
+// object per job). Elsewhere each change is published as its "job" event (toJson()).
+VoidResult publishJobs(Database &db, const QList<JobChange> &changes);
 VoidResult publishRecordsChanged(Database &db, const QString &table);
 VoidResult publishNotification(Database &db, const QString &username);
 } // namespace Events
