@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -38,7 +40,19 @@ struct Sample
 {
     double jobsPerSecond = -1;
     double wallMs = -1;
+    double workerCpuUsPerJob = -1; // the worker processes' user + system time
 };
+
+// CPU time of the waited-for children (the workers), in seconds.
+double childrenCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    const auto seconds = [](const timeval &t) {
+        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
 
 // `db` cleans up; `queue` (the workers' person, so that they run their own jobs) queues.
 Sample runOnce(Database &db, Database &queue, const QString &workersUrl, int jobs, int processes,
@@ -82,6 +96,7 @@ Sample runOnce(Database &db, Database &queue, const QString &workersUrl, int job
         }
     }
 
+    const double cpuBefore = childrenCpuSeconds();
     QElapsedTimer wall;
     wall.start();
     std::vector<std::unique_ptr<QProcess>> workers;
@@ -108,6 +123,7 @@ Sample runOnce(Database &db, Database &queue, const QString &workersUrl, int job
         }
     }
     const double wallMs = double(wall.nsecsElapsed()) / 1e6;
+    const double workerCpuUsPerJob = (childrenCpuSeconds() - cpuBefore) * 1e6 / double(jobs);
 
     SqlStatement st(db, u"SELECT COUNT(*), MIN(started_at), MAX(finished_at) FROM jobs "
                         "WHERE state = 'succeeded' AND kind = 'diag.noop'"_s);
@@ -121,7 +137,7 @@ Sample runOnce(Database &db, Database &queue, const QString &workersUrl, int job
         *error = u"only %1 of %2 jobs succeeded"_s.arg(succeeded).arg(jobs);
         return {};
     }
-    return {double(jobs) * 1000.0 / double(qMax<qint64>(1, spanMs)), wallMs};
+    return {double(jobs) * 1000.0 / double(qMax<qint64>(1, spanMs)), wallMs, workerCpuUsPerJob};
 }
 
 } // namespace
@@ -266,6 +282,7 @@ int EngineThroughputCase::run(const BenchOptions &options)
                              .arg(options.history > 0 ? u".history%1"_s.arg(options.history) : QString()),
                          u"jobs/s"_s,
                          {}};
+        BenchStats cpu{stats.caseName + u".worker_cpu_per_job"_s, u"us"_s, {}};
         for (int i = -1; i < options.runs; ++i) { // run -1 is the warm-up
             const Sample sample = runOnce(db, workersDb ? *workersDb : db, workersUrl, jobs, processes,
                                           options.workerArgs, &error);
@@ -274,13 +291,18 @@ int EngineThroughputCase::run(const BenchOptions &options)
                 return 1;
             }
             if (!options.json)
-                std::fprintf(stderr, "%d process(es) %s %.0f jobs/s (%d jobs, wall %.0f ms with start-up)\n",
+                std::fprintf(stderr,
+                             "%d process(es) %s %.0f jobs/s (%d jobs, wall %.0f ms with start-up; workers' "
+                             "CPU %.0f us a job with start-up)\n",
                              processes, i < 0 ? "warm-up:" : "run:", sample.jobsPerSecond, jobs,
-                             sample.wallMs);
-            if (i >= 0)
+                             sample.wallMs, sample.workerCpuUsPerJob);
+            if (i >= 0) {
                 stats.samples.append(sample.jobsPerSecond);
+                cpu.samples.append(sample.workerCpuUsPerJob);
+            }
         }
         results.append(stats);
+        results.append(cpu);
     }
     QString clearError;
     EngineBench::clearJobs(db, &clearError);

@@ -12,7 +12,8 @@ class Database;
 // finished_at, so process start-up is left out), median over --runs, one figure per
 // process count ("engine_throughput.1proc" ... "engine_throughput.4proc", unit
 // "jobs/s"). --processes picks the counts, --history N puts N finished jobs in the table
-// first (kept across runs, removed at the end), --worker-arg passes an argument to every
+// first (kept across runs, removed at the end); also the workers' CPU time per job
+// (".worker_cpu_per_job", "us", their start-up included). --worker-arg passes an argument to every
 // worker (e.g. --no-listen), --worker-user the person they sign in as. Meant for PostgreSQL (--database
 // postgresql://...); on the default temporary SQLite file the workers share one file lock.
 class EngineThroughputCase
