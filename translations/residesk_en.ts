@@ -197,7 +197,7 @@
 <context>
     <name>JobCommands</name>
     <message numerus="yes">
-        <location filename="../app/cli/jobcommands.cpp" line="+468"/>
+        <location filename="../app/cli/jobcommands.cpp" line="+489"/>
         <source>%1 received: no new jobs; %n running job(s) stop at their next checkpoint.</source>
         <translation>
             <numerusform>%1 received: no new jobs; %n running job stops at its next checkpoint.</numerusform>

@@ -1156,7 +1156,7 @@ Añada primero los edificios y sus habitaciones (Edificios, Habitaciones) y los 
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../models/itemmodels/audittablemodel.cpp" line="+97"/>
+        <location filename="../models/itemmodels/audittablemodel.cpp" line="+96"/>
         <source>Time</source>
         <translation>Momento</translation>
     </message>
@@ -3900,7 +3900,7 @@ Opciones:
 <context>
     <name>Events</name>
     <message>
-        <location filename="../models/db/events.cpp" line="+382"/>
+        <location filename="../models/db/events.cpp" line="+444"/>
         <source>The event is too large to be sent to other clients.</source>
         <translation>El evento es demasiado grande para enviarlo a otros clientes.</translation>
     </message>
@@ -4754,7 +4754,7 @@ Con --enqueue: pone en cola un trabajo residents.import para un proceso de traba
 <context>
     <name>JobCommands</name>
     <message>
-        <location filename="../app/cli/jobcommands.cpp" line="+120"/>
+        <location filename="../app/cli/jobcommands.cpp" line="+121"/>
         <source>no job with id %1</source>
         <translation>no hay ninguna tarea con el id %1</translation>
     </message>
@@ -4764,7 +4764,7 @@ Con --enqueue: pone en cola un trabajo residents.import para un proceso de traba
         <translation>no se puede leer la tarea %1: %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+54"/>
         <source>Run queued jobs without a window until stopped.</source>
         <translation>Ejecutar las tareas en cola sin ventana hasta que se detenga.</translation>
     </message>
@@ -4980,12 +4980,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>no se pueden vigilar SIGTERM y SIGINT: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>job %1 started (%2)</source>
         <translation>tarea %1 iniciada (%2)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>job %1 succeeded (%2, %3 s)</source>
         <translation>tarea %1 completada (%2, %3 s)</translation>
     </message>
@@ -5439,7 +5439,7 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>Tarea «%1» cancelada</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+225"/>
         <source>A job needs a kind.</source>
         <translation>Una tarea necesita un tipo.</translation>
     </message>
@@ -5474,12 +5474,12 @@ Escribe una línea por cada inicio y fin de tarea. Con --json: un objeto JSON po
         <translation>No se pudo poner en cola la tarea con la clave «%1»; vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-239"/>
         <source>A worker needs a name of 1 to %1 characters to claim jobs.</source>
         <translation>Un proceso de trabajo necesita un nombre de 1 a %1 caracteres para reclamar tareas.</translation>
     </message>
     <message>
-        <location line="+443"/>
+        <location line="+461"/>
         <source>The worker running this job stopped responding, and no attempts are left.</source>
         <translation>El proceso de trabajo que ejecutaba esta tarea dejó de responder y no quedan intentos.</translation>
     </message>
