@@ -115,6 +115,51 @@ qsizetype jobEntryBytes(const JobChange &change)
            decimalBytes(change.attempts);
 }
 
+// A "job" event as a change (without `details`).
+JobChange jobChange(const QJsonObject &event)
+{
+    JobChange change;
+    change.id = event.value(u"id"_s).toInteger();
+    change.kind = event.value(u"kind"_s).toString();
+    change.state = event.value(u"state"_s).toString();
+    change.done = event.value(u"done"_s).toInteger();
+    change.total = event.value(u"total"_s).toInteger();
+    change.attempts = event.value(u"attempts"_s).toInt();
+    change.cancel = event.value(u"cancel"_s).toBool();
+    change.at = event.value(u"at"_s).toInteger();
+    return change;
+}
+
+// `changes` as "jobs" events, in order, each with as many entries as fit the payload
+// limit; `send` gets each.
+VoidResult forEachJobsEvent(const QList<JobChange> &changes,
+                            const std::function<VoidResult(const QJsonObject &)> &send)
+{
+    QJsonArray entries;
+    qsizetype bytes = 0;
+    qint64 at = 0;
+    const auto flush = [&]() -> VoidResult {
+        if (entries.isEmpty())
+            return {};
+        const VoidResult r = send(QJsonObject{{u"type"_s, u"jobs"_s}, {u"at"_s, at}, {u"j"_s, entries}});
+        entries = QJsonArray();
+        bytes = 0;
+        return r;
+    };
+    for (const JobChange &change : changes) {
+        const qsizetype entryBytes = jobEntryBytes(change);
+        if (bytes + entryBytes > kMaxPayloadBytes - 100) {
+            if (const VoidResult r = flush(); !r)
+                return r;
+        }
+        at = qMax(at, change.at);
+        entries.append(QJsonArray{change.id, change.kind, change.state, change.done, change.total,
+                                  change.attempts, change.cancel ? 1 : 0});
+        bytes += entryBytes;
+    }
+    return flush();
+}
+
 QString channelName()
 {
     return QString::fromLatin1(Events::channel);
@@ -348,19 +393,9 @@ VoidResult Events::publish(Database &db, const QJsonObject &event)
 
 VoidResult Events::sendCombined(Database &db, const QList<QJsonObject> &events)
 {
-    QJsonArray jobs;
-    qsizetype jobBytes = 0;
-    qint64 at = 0;
+    QList<JobChange> jobs;
     QSet<QByteArray> others;
     QList<QJsonObject> otherEvents;
-    const auto sendJobs = [&]() -> VoidResult {
-        if (jobs.isEmpty())
-            return {};
-        const VoidResult r = notify(db, QJsonObject{{u"type"_s, u"jobs"_s}, {u"at"_s, at}, {u"j"_s, jobs}});
-        jobs = QJsonArray();
-        jobBytes = 0;
-        return r;
-    };
     for (const QJsonObject &event : events) {
         if (event.value(u"type"_s).toString() != u"job") {
             const QByteArray key = compact(event);
@@ -374,23 +409,10 @@ VoidResult Events::sendCombined(Database &db, const QList<QJsonObject> &events)
             otherEvents.append(event);
             continue;
         }
-        const QJsonArray entry{event.value(u"id"_s),
-                               event.value(u"kind"_s),
-                               event.value(u"state"_s),
-                               event.value(u"done"_s),
-                               event.value(u"total"_s),
-                               event.value(u"attempts"_s),
-                               event.value(u"cancel"_s).toBool() ? 1 : 0};
-        const qsizetype bytes = QJsonDocument(entry).toJson(QJsonDocument::Compact).size() + 1;
-        if (jobBytes + bytes > kMaxPayloadBytes - 100) {
-            if (const VoidResult r = sendJobs(); !r)
-                return r;
-        }
-        at = qMax(at, event.value(u"at"_s).toInteger());
-        jobs.append(entry);
-        jobBytes += bytes;
+        jobs.append(jobChange(event));
     }
-    if (const VoidResult r = sendJobs(); !r)
+    if (const VoidResult r = forEachJobsEvent(jobs, [&db](const QJsonObject &e) { return notify(db, e); });
+        !r)
         return r;
     for (const QJsonObject &event : std::as_const(otherEvents)) {
         if (const VoidResult r = notify(db, event); !r)
@@ -408,30 +430,7 @@ VoidResult Events::publishJobs(Database &db, const QList<JobChange> &changes)
         }
         return {};
     }
-    QJsonArray entries;
-    qsizetype bytes = 0;
-    qint64 at = 0;
-    const auto send = [&]() -> VoidResult {
-        if (entries.isEmpty())
-            return {};
-        const VoidResult r =
-            publish(db, QJsonObject{{u"type"_s, u"jobs"_s}, {u"at"_s, at}, {u"j"_s, entries}});
-        entries = QJsonArray();
-        bytes = 0;
-        return r;
-    };
-    for (const JobChange &change : changes) {
-        const qsizetype entryBytes = jobEntryBytes(change);
-        if (bytes + entryBytes > kMaxPayloadBytes - 100) {
-            if (const VoidResult r = send(); !r)
-                return r;
-        }
-        at = qMax(at, change.at);
-        entries.append(QJsonArray{change.id, change.kind, change.state, change.done, change.total,
-                                  change.attempts, change.cancel ? 1 : 0});
-        bytes += entryBytes;
-    }
-    return send();
+    return forEachJobsEvent(changes, [&db](const QJsonObject &e) { return publish(db, e); });
 }
 
 namespace {
@@ -625,15 +624,7 @@ void EventBus::Private::dispatch(const QJsonObject &event)
 {
     const QString type = event.value(u"type"_s).toString();
     if (type == u"job") {
-        JobChange change;
-        change.id = event.value(u"id"_s).toInteger();
-        change.kind = event.value(u"kind"_s).toString();
-        change.state = event.value(u"state"_s).toString();
-        change.done = event.value(u"done"_s).toInteger();
-        change.total = event.value(u"total"_s).toInteger();
-        change.attempts = event.value(u"attempts"_s).toInt();
-        change.cancel = event.value(u"cancel"_s).toBool();
-        change.at = event.value(u"at"_s).toInteger();
+        JobChange change = jobChange(event);
         change.details = event;
         emitJobs({change});
     } else if (type == u"jobs") {
