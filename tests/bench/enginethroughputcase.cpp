@@ -43,17 +43,6 @@ struct Sample
     double workerCpuUsPerJob = -1; // the worker processes' user + system time
 };
 
-// CPU time of the waited-for children (the workers), in seconds.
-double childrenCpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_CHILDREN, &usage);
-    const auto seconds = [](const timeval &t) {
-        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
-    };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
 // `db` cleans up; `queue` (the workers' person, so that they run their own jobs) queues.
 Sample runOnce(Database &db, Database &queue, const QString &workersUrl, int jobs, int processes,
                const QStringList &workerArgs, QString *error)
@@ -96,7 +85,7 @@ Sample runOnce(Database &db, Database &queue, const QString &workersUrl, int job
         }
     }
 
-    const double cpuBefore = childrenCpuSeconds();
+    const double cpuBefore = EngineBench::rusageSeconds(RUSAGE_CHILDREN);
     QElapsedTimer wall;
     wall.start();
     std::vector<std::unique_ptr<QProcess>> workers;
@@ -123,7 +112,8 @@ Sample runOnce(Database &db, Database &queue, const QString &workersUrl, int job
         }
     }
     const double wallMs = double(wall.nsecsElapsed()) / 1e6;
-    const double workerCpuUsPerJob = (childrenCpuSeconds() - cpuBefore) * 1e6 / double(jobs);
+    const double workerCpuUsPerJob =
+        (EngineBench::rusageSeconds(RUSAGE_CHILDREN) - cpuBefore) * 1e6 / double(jobs);
 
     SqlStatement st(db, u"SELECT COUNT(*), MIN(started_at), MAX(finished_at) FROM jobs "
                         "WHERE state = 'succeeded' AND kind = 'diag.noop'"_s);
@@ -206,6 +196,16 @@ bool EngineBench::clearJobs(Database &db, QString *error)
         }
     }
     return true;
+}
+
+double EngineBench::rusageSeconds(int who)
+{
+    rusage usage{};
+    getrusage(who, &usage);
+    const auto seconds = [](const timeval &t) {
+        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 QString EngineBench::workerUrl(Database &db, const QString &url, const QString &user)

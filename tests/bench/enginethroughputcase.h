@@ -48,4 +48,7 @@ bool clearJobs(Database &db, QString *error);
 // when that is empty. Says on stderr which person the workers are and, when that is a
 // superuser, that row-level security is skipped (the figures then flatter a real worker).
 QString workerUrl(Database &db, const QString &url, const QString &user);
+// User + system CPU seconds of getrusage(who): RUSAGE_SELF, or RUSAGE_CHILDREN (the
+// reaped worker processes).
+double rusageSeconds(int who);
 } // namespace EngineBench

@@ -233,18 +233,6 @@ double serverCpuSeconds(qint64 postmaster)
     return double(ticks) / double(sysconf(_SC_CLK_TCK));
 }
 
-double seconds(const timeval &t)
-{
-    return double(t.tv_sec) + double(t.tv_usec) / 1e6;
-}
-
-double rusageSeconds(int who)
-{
-    rusage usage{};
-    getrusage(who, &usage);
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
 struct ConnectionPeak
 {
     int clients = 0;
@@ -472,8 +460,8 @@ private:
     bool runWorkers(RunFigures *figures, QString *error)
     {
         const double serverBefore = serverCpuSeconds(m_postmaster);
-        const double selfBefore = rusageSeconds(RUSAGE_SELF);
-        const double childrenBefore = rusageSeconds(RUSAGE_CHILDREN);
+        const double selfBefore = EngineBench::rusageSeconds(RUSAGE_SELF);
+        const double childrenBefore = EngineBench::rusageSeconds(RUSAGE_CHILDREN);
         m_releasedMs = QDateTime::currentMSecsSinceEpoch();
         QElapsedTimer wall;
         wall.start();
@@ -567,8 +555,8 @@ private:
         std::fprintf(stderr, "workers exited after %.1f s, the listeners had every end after %.1f s\n",
                      double(workersDoneMs) / 1000, cpuWallS);
         const double serverAfter = serverCpuSeconds(m_postmaster);
-        const double selfAfter = rusageSeconds(RUSAGE_SELF);
-        const double childrenAfter = rusageSeconds(RUSAGE_CHILDREN);
+        const double selfAfter = EngineBench::rusageSeconds(RUSAGE_SELF);
+        const double childrenAfter = EngineBench::rusageSeconds(RUSAGE_CHILDREN);
         // Late duplicates would show now; the figures above do not include this wait.
         QThread::msleep(1000);
         figures->serverCores =
