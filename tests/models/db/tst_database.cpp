@@ -187,7 +187,8 @@ void TestDatabaseLayer::recoversFromAKilledConnection()
     QCOMPARE(warm.result(), 0);
     auto admin = m_t->openAnother();
     SqlStatement kill(*admin, u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                               "WHERE datname = current_database() AND pid <> pg_backend_pid()"_s);
+                               "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                               "AND backend_type = 'client backend'"_s);
     QVERIFY(kill.exec().ok());
 
     // The next statement on the dead connection fails as "connection lost"…
